@@ -1,0 +1,10 @@
+/** Tests run from TypeScript sources; `tsc --noEmit` type-checks separately (see scripts/test.sh). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  },
+  testTimeout: 120000,
+};

@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+
+/**
+ * Every subcommand, in the order `memscope --help` lists them.
+ * Add a command by adding one import and one entry; keep the list sorted by topic.
+ */
+export const commands: Command[] = [];
