@@ -1,0 +1,29 @@
+/**
+ * One heap operation from a recorded program, as every importer yields it.
+ * Blocks are named by the id the trace gives them (a pointer value for mtrace,
+ * a block id or address in memscope's own format); `line` is the 1-based line
+ * of the source file the event came from, for error messages.
+ */
+export type TraceEvent =
+  | { op: 'alloc'; id: string; size: number; align: number; line: number }
+  | { op: 'free'; id: string; line: number }
+  /** Resize block `id`; the result is named `newId` (equal to `id` when it stayed in place). */
+  | { op: 'realloc'; id: string; newId: string; size: number; align: number; line: number };
+
+/** A problem found in a trace: reported with the file and line, counted, never a crash. */
+export interface TraceProblem {
+  file: string;
+  line: number;
+  kind: 'malformed' | 'unknown-pointer' | 'double-free' | 'unsupported';
+  message: string;
+}
+
+/** strict: stop at the first problem (throw TraceError); lenient: skip the event, count and report it. */
+export type ProblemMode = 'strict' | 'lenient';
+
+export class TraceError extends Error {
+  constructor(readonly problem: TraceProblem) {
+    super(`${problem.file}:${problem.line}: ${problem.message}`);
+    this.name = 'TraceError';
+  }
+}
