@@ -1,0 +1,316 @@
+import { EventKind, OwnerKind, METRIC_COLUMNS, type MetricColumn } from '../../format/events';
+import type { Target, Value } from '../../format/values';
+import type { EventView, Timeline } from './timeline';
+
+export interface StaticView {
+  id: number;
+  name: string;
+  type: string;
+  address: number;
+  size: number;
+  value: Value | null;
+}
+
+export interface LocalView {
+  slot: number;
+  name: string;
+  type: string;
+  address: number;
+  size: number;
+  align: number;
+  value: Value | null;
+}
+
+export interface FrameView {
+  id: number;
+  fn: string;
+  line: number | null;
+  /** Highest address of the frame (where its header starts). */
+  address: number;
+  /** Bytes from the frame's base down to its lowest live local (header included). */
+  size: number;
+  locals: LocalView[];
+}
+
+export type OwnerView =
+  | { kind: 'none' }
+  | { kind: 'local'; frame: number; slot: number; name?: string }
+  | { kind: 'block'; block: number }
+  | { kind: 'static'; item: number }
+  | { kind: 'shared' };
+
+export interface BlockView {
+  id: number;
+  address: number;
+  size: number;
+  align: number;
+  type: string;
+  value: Value | null;
+  owner: OwnerView;
+}
+
+/** An arrow of the diagram: a pointer held somewhere to the place it points at. */
+export interface PointerView {
+  from: { region: 'stack'; frame: number; slot: number } | { region: 'heap'; block: number } | { region: 'static'; item: number };
+  to: Target;
+}
+
+/** The whole memory state after one step, renderable without the engine. */
+export interface Snapshot {
+  format: 'memscope';
+  version: 1;
+  kind: 'snapshot';
+  step: number;
+  event: EventView | null;
+  metrics: Record<MetricColumn, number>;
+  statics: StaticView[];
+  /** Outermost first. */
+  frames: FrameView[];
+  /** In address order. */
+  blocks: BlockView[];
+  pointers: PointerView[];
+}
+
+interface FrameState {
+  id: number;
+  fn: string;
+  line: number;
+  address: number;
+  header: number;
+  locals: LocalView[];
+}
+
+/** Mutable replay state. Records are replaced, never mutated, so a checkpoint may share them. */
+class State {
+  statics: StaticView[] = [];
+  frames: FrameState[] = [];
+  blocks = new Map<number, BlockView>();
+
+  size(): number {
+    let n = this.statics.length + this.blocks.size;
+    for (const f of this.frames) n += 1 + f.locals.length;
+    return n;
+  }
+
+  clone(): State {
+    const copy = new State();
+    copy.statics = this.statics.slice();
+    copy.frames = this.frames.map((f) => ({ ...f, locals: f.locals.slice() }));
+    copy.blocks = new Map(this.blocks);
+    return copy;
+  }
+}
+
+/** Checkpoints spaced by state size keep both memory (amortised O(1) per event) and snapshot time (O(state)) bounded. */
+const MIN_INTERVAL = 1024;
+
+export class SnapshotIndex {
+  private readonly checkpoints: Array<{ step: number; state: State }> = [];
+
+  constructor(private readonly timeline: Timeline) {
+    const state = new State();
+    this.checkpoints.push({ step: -1, state: state.clone() });
+    let since = 0;
+    for (let step = 0; step < timeline.length; step++) {
+      this.apply(state, step);
+      since++;
+      if (since >= MIN_INTERVAL && since >= 2 * state.size()) {
+        this.checkpoints.push({ step, state: state.clone() });
+        since = 0;
+      }
+    }
+  }
+
+  get checkpointCount(): number {
+    return this.checkpoints.length;
+  }
+
+  snapshot(step: number): Snapshot {
+    // Binary search for the last checkpoint at or before step.
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.checkpoints[mid]!.step <= step) lo = mid;
+      else hi = mid - 1;
+    }
+    const checkpoint = this.checkpoints[lo]!;
+    const state = checkpoint.state.clone();
+    for (let s = checkpoint.step + 1; s <= step; s++) this.apply(state, s);
+    return this.render(state, step);
+  }
+
+  private apply(state: State, step: number): void {
+    const t = this.timeline;
+    const e = t.events;
+    const kind = e.kind[step] as EventKind;
+    const a = e.a[step]!;
+    switch (kind) {
+      case EventKind.StaticPlace:
+        state.statics.push({
+          id: a,
+          name: t.string(e.name[step]!) ?? '',
+          type: t.string(e.type[step]!) ?? '',
+          address: e.addr[step]!,
+          size: e.size[step]!,
+          value: t.value(e.value[step]!),
+        });
+        break;
+      case EventKind.FramePush:
+        state.frames.push({
+          id: a,
+          fn: t.string(e.name[step]!) ?? '?',
+          line: e.line[step]!,
+          address: e.addr[step]!,
+          header: e.size[step]!,
+          locals: [],
+        });
+        break;
+      case EventKind.FramePop: {
+        const at = findFrame(state, a);
+        if (at >= 0) state.frames.splice(at, 1);
+        break;
+      }
+      case EventKind.LocalNew: {
+        const frame = state.frames[findFrame(state, a)];
+        frame?.locals.push({
+          slot: e.b[step]!,
+          name: t.string(e.name[step]!) ?? '',
+          type: t.string(e.type[step]!) ?? '',
+          address: e.addr[step]!,
+          size: e.size[step]!,
+          align: e.align[step]!,
+          value: t.value(e.value[step]!),
+        });
+        break;
+      }
+      case EventKind.LocalSet: {
+        const frame = state.frames[findFrame(state, a)];
+        if (!frame) break;
+        const at = findLocal(frame, e.b[step]!);
+        if (at >= 0) frame.locals[at] = { ...frame.locals[at]!, value: t.value(e.value[step]!) };
+        break;
+      }
+      case EventKind.LocalEnd: {
+        const frame = state.frames[findFrame(state, a)];
+        if (!frame) break;
+        const at = findLocal(frame, e.b[step]!);
+        if (at >= 0) frame.locals.splice(at, 1);
+        break;
+      }
+      case EventKind.HeapAlloc:
+        state.blocks.set(a, {
+          id: a,
+          address: e.addr[step]!,
+          size: e.size[step]!,
+          align: e.align[step]!,
+          type: t.string(e.type[step]!) ?? '',
+          value: t.value(e.value[step]!),
+          owner: ownerAt(t, step),
+        });
+        break;
+      case EventKind.HeapRealloc: {
+        const block = state.blocks.get(a);
+        if (block) state.blocks.set(a, { ...block, address: e.addr[step]!, size: e.size[step]! });
+        break;
+      }
+      case EventKind.HeapFree:
+        state.blocks.delete(a);
+        break;
+      case EventKind.HeapSet: {
+        const block = state.blocks.get(a);
+        if (block) state.blocks.set(a, { ...block, value: t.value(e.value[step]!) });
+        break;
+      }
+      case EventKind.HeapOwner: {
+        const block = state.blocks.get(a);
+        if (block) state.blocks.set(a, { ...block, owner: ownerAt(t, step) });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private render(state: State, step: number): Snapshot {
+    const t = this.timeline;
+    const metrics = {} as Record<MetricColumn, number>;
+    for (const name of METRIC_COLUMNS) metrics[name] = step < 0 ? 0 : t.metrics[name][step]!;
+    const frames: FrameView[] = state.frames.map((f) => {
+      let lowest = f.address - f.header;
+      for (const local of f.locals) lowest = Math.min(lowest, local.address);
+      return { id: f.id, fn: f.fn, line: f.line < 0 ? null : f.line, address: f.address, size: f.address - lowest, locals: f.locals.slice() };
+    });
+    const names = new Map<string, string>();
+    for (const f of frames) for (const l of f.locals) names.set(`${f.id}:${l.slot}`, l.name);
+    const blocks = [...state.blocks.values()]
+      .map((b) => (b.owner.kind === 'local' ? { ...b, owner: { ...b.owner, name: names.get(`${b.owner.frame}:${b.owner.slot}`) } } : b))
+      .sort((x, y) => x.address - y.address);
+    const pointers: PointerView[] = [];
+    for (const s of state.statics) collectPointers(s.value, { region: 'static', item: s.id }, pointers);
+    for (const f of frames) for (const l of f.locals) collectPointers(l.value, { region: 'stack', frame: f.id, slot: l.slot }, pointers);
+    for (const b of blocks) collectPointers(b.value, { region: 'heap', block: b.id }, pointers);
+    return {
+      format: 'memscope',
+      version: 1,
+      kind: 'snapshot',
+      step,
+      event: step < 0 ? null : t.event(step),
+      metrics,
+      statics: state.statics.slice(),
+      frames,
+      blocks,
+      pointers,
+    };
+  }
+}
+
+function findFrame(state: State, id: number): number {
+  for (let i = state.frames.length - 1; i >= 0; i--) if (state.frames[i]!.id === id) return i;
+  return -1;
+}
+
+function findLocal(frame: FrameState, slot: number): number {
+  for (let i = frame.locals.length - 1; i >= 0; i--) if (frame.locals[i]!.slot === slot) return i;
+  return -1;
+}
+
+function ownerAt(t: Timeline, step: number): OwnerView {
+  const e = t.events;
+  const o1 = e.owner1[step]!;
+  switch (e.ownerKind[step] as OwnerKind) {
+    case OwnerKind.Local:
+      return { kind: 'local', frame: o1, slot: e.owner2[step]! };
+    case OwnerKind.Block:
+      return { kind: 'block', block: o1 };
+    case OwnerKind.Static:
+      return { kind: 'static', item: o1 };
+    case OwnerKind.Shared:
+      return { kind: 'shared' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+function collectPointers(value: Value | null, from: PointerView['from'], out: PointerView[]): void {
+  if (!value) return;
+  switch (value.k) {
+    case 'ptr':
+    case 'buf':
+      if (value.to) out.push({ from, to: value.to });
+      return;
+    case 'struct':
+    case 'enum':
+      for (const [, v] of value.fields ?? []) collectPointers(v, from, out);
+      return;
+    case 'tuple':
+    case 'array':
+      for (const v of value.items) collectPointers(v, from, out);
+      return;
+    case 'rcbox':
+      collectPointers(value.value, from, out);
+      return;
+    default:
+      return;
+  }
+}

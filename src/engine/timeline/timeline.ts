@@ -1,0 +1,164 @@
+import { EventKind, EVENT_KIND_NAMES, OwnerKind, type MetricColumn } from '../../format/events';
+import type { Value } from '../../format/values';
+import type { EventColumns, MetricColumns } from './columns';
+import { SnapshotIndex, type Snapshot } from './snapshot';
+
+/** Where the regions sit and how the run was configured; travels with the timeline. */
+export interface TimelineMeta {
+  title?: string;
+  /** Heap policy that placed the blocks. */
+  policy: string;
+  staticBase: number;
+  heapBase: number;
+  stackTop: number;
+  stackLimit: number;
+  /** Source text the line numbers refer to (a Rust snippet), if any. */
+  source?: string;
+  /** Set when the run ended early (stack overflow, panic): what happened. */
+  ended?: string;
+}
+
+/** One event with its fields resolved, for tooltips, tests and the CLI. */
+export interface EventView {
+  step: number;
+  kind: string;
+  line: number | null;
+  a: number;
+  b: number;
+  name: string | null;
+  type: string | null;
+  value: Value | null;
+  addr: number;
+  size: number;
+  align: number;
+  aux: number;
+  aux2: number;
+  owner: { kind: 'none' | 'local' | 'block' | 'static' | 'shared'; frame?: number; slot?: number; block?: number; item?: number };
+}
+
+const OWNER_NAMES = ['none', 'local', 'block', 'static', 'shared'] as const;
+
+/**
+ * A recorded run: every change to memory in order (columnar), and the metrics after each.
+ * Immutable once built. `snapshot(step)` gives the whole state at any step in O(state)
+ * time through checkpoints, without replaying from the start.
+ */
+export class Timeline {
+  private index: SnapshotIndex | undefined;
+
+  constructor(
+    readonly meta: TimelineMeta,
+    readonly length: number,
+    readonly events: EventColumns,
+    readonly metrics: MetricColumns,
+    readonly strings: readonly string[],
+    readonly values: readonly Value[],
+  ) {}
+
+  kindAt(step: number): EventKind {
+    return this.events.kind[step] as EventKind;
+  }
+
+  string(index: number): string | null {
+    return index < 0 ? null : this.strings[index]!;
+  }
+
+  value(index: number): Value | null {
+    return index < 0 ? null : this.values[index]!;
+  }
+
+  event(step: number): EventView {
+    this.checkStep(step);
+    const e = this.events;
+    const line = e.line[step]!;
+    const ownerKind = e.ownerKind[step]! as OwnerKind;
+    const o1 = e.owner1[step]!;
+    const o2 = e.owner2[step]!;
+    const owner: EventView['owner'] = { kind: OWNER_NAMES[ownerKind] ?? 'none' };
+    if (ownerKind === OwnerKind.Local) Object.assign(owner, { frame: o1, slot: o2 });
+    if (ownerKind === OwnerKind.Block) owner.block = o1;
+    if (ownerKind === OwnerKind.Static) owner.item = o1;
+    return {
+      step,
+      kind: EVENT_KIND_NAMES[e.kind[step]! as EventKind],
+      line: line < 0 ? null : line,
+      a: e.a[step]!,
+      b: e.b[step]!,
+      name: this.string(e.name[step]!),
+      type: this.string(e.type[step]!),
+      value: this.value(e.value[step]!),
+      addr: e.addr[step]!,
+      size: e.size[step]!,
+      align: e.align[step]!,
+      aux: e.aux[step]!,
+      aux2: e.aux2[step]!,
+      owner,
+    };
+  }
+
+  metric(name: MetricColumn, step: number): number {
+    this.checkStep(step);
+    return this.metrics[name][step]!;
+  }
+
+  /** The whole memory state after `step` (0-based; -1 is the empty state before the first event). */
+  snapshot(step: number): Snapshot {
+    if (step !== -1) this.checkStep(step);
+    this.index ??= new SnapshotIndex(this);
+    return this.index.snapshot(step);
+  }
+
+  /** Text printed by the program up to and including `step` (all of it by default). */
+  output(step = this.length - 1): string {
+    let text = '';
+    const kinds = this.events.kind;
+    for (let i = 0; i <= step && i < this.length; i++) {
+      if (kinds[i] === EventKind.Output) text += this.strings[this.events.name[i]!];
+    }
+    return text;
+  }
+
+  /** Peak of a metric over the run and the first step where it is reached. */
+  peak(name: MetricColumn): { value: number; step: number } {
+    const column = this.metrics[name];
+    let value = 0;
+    let step = -1;
+    for (let i = 0; i < this.length; i++) {
+      if (column[i]! > value) {
+        value = column[i]!;
+        step = i;
+      }
+    }
+    return { value, step };
+  }
+
+  /** The final value of each metric. */
+  final(): Record<MetricColumn, number> {
+    const out = {} as Record<MetricColumn, number>;
+    for (const [name, column] of Object.entries(this.metrics) as Array<[MetricColumn, ArrayLike<number>]>) {
+      out[name] = this.length === 0 ? 0 : column[this.length - 1]!;
+    }
+    return out;
+  }
+
+  /** Counts of heap operations, as a student would tally them. */
+  heapOps(): { allocs: number; reallocs: number; frees: number } {
+    let allocs = 0;
+    let reallocs = 0;
+    let frees = 0;
+    const kinds = this.events.kind;
+    for (let i = 0; i < this.length; i++) {
+      const k = kinds[i];
+      if (k === EventKind.HeapAlloc) allocs++;
+      else if (k === EventKind.HeapRealloc) reallocs++;
+      else if (k === EventKind.HeapFree) frees++;
+    }
+    return { allocs, reallocs, frees };
+  }
+
+  private checkStep(step: number): void {
+    if (!Number.isInteger(step) || step < 0 || step >= this.length) {
+      throw new RangeError(`step ${step} is outside this timeline (0..${this.length - 1})`);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Event kinds of a timeline. Each event is one change to memory; its fields live in
+ * columns (see COLUMNS). The numbers are part of format version 1: append, never renumber.
+ */
+export enum EventKind {
+  /** A static item (literal or `static`) placed once: a=item id, name, type, addr, size, align, value. */
+  StaticPlace = 0,
+  /** A call: a=frame id, name=function, addr=frame base (highest address), size=frame header bytes. */
+  FramePush = 1,
+  /** A return: a=frame id. */
+  FramePop = 2,
+  /** A local's slot comes to life: a=frame id, b=slot, name, type, addr, size, align, value. */
+  LocalNew = 3,
+  /** A local's value changes (assignment, len/cap update, move-out): a=frame id, b=slot, value. */
+  LocalSet = 4,
+  /** A local's storage ends at its scope's end: a=frame id, b=slot. */
+  LocalEnd = 5,
+  /** A heap block is allocated: a=block id, addr, size, align, type, value, owner. */
+  HeapAlloc = 6,
+  /** A block is resized: a=block id, addr=new address, size=new size, aux=old address, aux2=old size. */
+  HeapRealloc = 7,
+  /** A block is freed: a=block id, addr, size. */
+  HeapFree = 8,
+  /** A block's contents change: a=block id, value. */
+  HeapSet = 9,
+  /** A block changes owner (its owning value moved): a=block id, owner. */
+  HeapOwner = 10,
+  /** Program output (println!): name=text. */
+  Output = 11,
+  /** The stack limit was hit: a=frame id being pushed, size=bytes that did not fit. */
+  StackOverflow = 12,
+  /** A label the author put on the timeline: name=text. */
+  Note = 13,
+}
+
+export const EVENT_KIND_NAMES: Record<EventKind, string> = {
+  [EventKind.StaticPlace]: 'static',
+  [EventKind.FramePush]: 'call',
+  [EventKind.FramePop]: 'return',
+  [EventKind.LocalNew]: 'let',
+  [EventKind.LocalSet]: 'set',
+  [EventKind.LocalEnd]: 'end',
+  [EventKind.HeapAlloc]: 'alloc',
+  [EventKind.HeapRealloc]: 'realloc',
+  [EventKind.HeapFree]: 'free',
+  [EventKind.HeapSet]: 'write',
+  [EventKind.HeapOwner]: 'owner',
+  [EventKind.Output]: 'output',
+  [EventKind.StackOverflow]: 'overflow',
+  [EventKind.Note]: 'note',
+};
+
+export const EVENT_KIND_COUNT = 14;
+
+export type Region = 'static' | 'stack' | 'heap' | 'none';
+
+export function regionOf(kind: EventKind): Region {
+  switch (kind) {
+    case EventKind.StaticPlace:
+      return 'static';
+    case EventKind.FramePush:
+    case EventKind.FramePop:
+    case EventKind.LocalNew:
+    case EventKind.LocalSet:
+    case EventKind.LocalEnd:
+    case EventKind.StackOverflow:
+      return 'stack';
+    case EventKind.HeapAlloc:
+    case EventKind.HeapRealloc:
+    case EventKind.HeapFree:
+    case EventKind.HeapSet:
+    case EventKind.HeapOwner:
+      return 'heap';
+    default:
+      return 'none';
+  }
+}
+
+/** Who owns a heap block. */
+export enum OwnerKind {
+  None = 0,
+  /** A local: o1=frame id, o2=slot. */
+  Local = 1,
+  /** Another heap block (a String inside a Vec's buffer): o1=block id. */
+  Block = 2,
+  /** A static item: o1=item id. */
+  Static = 3,
+  /** Shared ownership (Rc/Arc): the counters in the block say how many. */
+  Shared = 4,
+}
+
+/** Event columns: name → integer kind. All values are integers (addresses fit in 2^53). */
+export const EVENT_COLUMNS = [
+  'kind', 'line', 'a', 'b', 'name', 'type', 'value', 'addr', 'size', 'align', 'aux', 'aux2', 'ownerKind', 'owner1', 'owner2',
+] as const;
+export type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+/** Metrics after each event. */
+export const METRIC_COLUMNS = [
+  'frames', 'stackBytes', 'heapLive', 'heapBlocks', 'footprint', 'staticBytes', 'allocWork',
+] as const;
+export type MetricColumn = (typeof METRIC_COLUMNS)[number];
+
+export const METRIC_LABELS: Record<MetricColumn, string> = {
+  frames: 'stack depth (frames)',
+  stackBytes: 'stack depth (bytes)',
+  heapLive: 'heap live bytes',
+  heapBlocks: 'live heap blocks',
+  footprint: 'heap footprint (bytes)',
+  staticBytes: 'static data (bytes)',
+  allocWork: 'allocator work (blocks examined, cumulative)',
+};

@@ -1,0 +1,41 @@
+/**
+ * Display values: what a memory diagram shows in a stack slot, a heap block or a
+ * static item. Plain JSON, a small discriminated union on `k`. Pointers name their
+ * target by stable ids (block id, static id, frame id + slot) so arrows survive
+ * scrubbing and the diagram does not jitter.
+ */
+export type Target =
+  | { region: 'heap'; block: number; offset?: number }
+  | { region: 'static'; item: number; offset?: number }
+  | { region: 'stack'; frame: number; slot: number };
+
+export type Value =
+  /** Integers beyond 2^53 are written as decimal strings. */
+  | { k: 'int'; v: number | string }
+  | { k: 'float'; v: number }
+  | { k: 'bool'; v: boolean }
+  | { k: 'char'; v: string }
+  | { k: 'unit' }
+  /** A thin or fat pointer: reference, raw pointer, Box, Rc. `len` is a fat pointer's metadata. */
+  | { k: 'ptr'; to: Target | null; len?: number }
+  /** The (ptr, len, cap) header of a String or Vec, on the stack or inside another block. */
+  | { k: 'buf'; to: Target | null; len: number; cap: number }
+  | { k: 'struct'; name: string; fields: Array<[string, Value]> }
+  | { k: 'tuple'; items: Value[] }
+  /** Arrays and Vec buffers: the first items and the full length (long ones are cut for display). */
+  | { k: 'array'; items: Value[]; len: number }
+  | { k: 'enum'; name: string; variant: string; fields?: Array<[string, Value]> }
+  /** The UTF-8 bytes of a string buffer or literal. */
+  | { k: 'text'; v: string; len: number }
+  /** The heap block behind an Rc/Arc: two counters and the value. */
+  | { k: 'rcbox'; strong: number; weak: number; value: Value }
+  /** A moved-from binding: the slot exists but owns nothing. */
+  | { k: 'moved' }
+  | { k: 'uninit' };
+
+export const VALUE_KINDS = [
+  'int', 'float', 'bool', 'char', 'unit', 'ptr', 'buf', 'struct', 'tuple', 'array', 'enum', 'text', 'rcbox', 'moved', 'uninit',
+] as const;
+
+/** How many items of an array or buffer the display keeps. */
+export const DISPLAY_ITEMS = 32;
