@@ -1,0 +1,115 @@
+/**
+ * Vega-Lite specs for the policy comparison, as pure functions of lab results: no vega
+ * runtime here, so they are tested as data and rendered wherever (Node SVG, Jupyter).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { PolicyResult } from './result';
+
+const WIDTH = 640;
+
+/** Distinct trace names in first-seen order. */
+export function tracesOf(results: readonly PolicyResult[]): string[] {
+  return [...new Set(results.map((r) => r.trace))];
+}
+
+/**
+ * Heap used (bucket maxima, so peaks survive downsampling) per policy over trace events,
+ * with the program's live bytes as a dashed reference line. One chart per trace.
+ */
+export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: string): TopLevelSpec {
+  const mine = results.filter((r) => r.trace === trace);
+  const heap = mine.flatMap((r) => r.series.map((p) => ({ policy: r.policy, event: p.step, bytes: p.heapMax })));
+  // Live bytes depend on the trace, not the policy (failures aside): draw the first one.
+  const live = (mine[0]?.series ?? []).map((p) => ({ event: p.step, bytes: p.liveMax }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: { text: `Heap used over time — ${trace}`, subtitle: 'solid: heap top per policy; dashed: live bytes requested' },
+    width: WIDTH,
+    height: 300,
+    layer: [
+      {
+        data: { values: heap },
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
+        encoding: {
+          x: { field: 'event', type: 'quantitative', title: 'trace event' },
+          y: { field: 'bytes', type: 'quantitative', title: 'bytes' },
+          color: { field: 'policy', type: 'nominal', title: 'policy' },
+        },
+      },
+      {
+        data: { values: live },
+        mark: { type: 'line', interpolate: 'step-after', strokeDash: [4, 3], color: '#333', strokeWidth: 1 },
+        encoding: {
+          x: { field: 'event', type: 'quantitative' },
+          y: { field: 'bytes', type: 'quantitative' },
+        },
+      },
+    ],
+  };
+}
+
+/** Johnstone & Wilson's #3 and #4 (in %) per policy, grouped bars; one row per trace. */
+export function fragmentationSpec(results: readonly PolicyResult[]): TopLevelSpec {
+  const values = results.flatMap((r) => [
+    { trace: r.trace, policy: r.policy, measure: '#3 max heap vs live there', percent: pct(r.fragmentation.f3) },
+    { trace: r.trace, policy: r.policy, measure: '#4 max heap vs max live', percent: pct(r.fragmentation.f4) },
+  ]).filter((v) => v.percent !== null);
+  const several = tracesOf(results).length > 1;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: { text: 'Fragmentation per policy', subtitle: 'Johnstone & Wilson (ISMM 1998) measures #3 and #4, lower is better' },
+    data: { values },
+    mark: 'bar',
+    width: { step: 14 },
+    height: 220,
+    encoding: {
+      x: { field: 'policy', type: 'nominal', title: null, sort: null },
+      xOffset: { field: 'measure', type: 'nominal' },
+      y: { field: 'percent', type: 'quantitative', title: 'fragmentation (%)' },
+      color: { field: 'measure', type: 'nominal', title: 'measure' },
+      tooltip: [
+        { field: 'policy', type: 'nominal' },
+        { field: 'measure', type: 'nominal' },
+        { field: 'percent', type: 'quantitative', format: '.1f' },
+      ],
+      ...(several ? { row: { field: 'trace', type: 'nominal', title: null } } : {}),
+    },
+  };
+}
+
+/** Mean search length (blocks examined per allocation) per policy; one row per trace. */
+export function searchLengthSpec(results: readonly PolicyResult[]): TopLevelSpec {
+  const values = results.map((r) => ({ trace: r.trace, policy: r.policy, mean: r.searchLength.mean, max: r.searchLength.max }));
+  const several = tracesOf(results).length > 1;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: { text: 'Search length per policy', subtitle: 'blocks examined per allocation (mean)' },
+    data: { values },
+    mark: 'bar',
+    width: { step: 28 },
+    height: 180,
+    encoding: {
+      x: { field: 'policy', type: 'nominal', title: null, sort: null },
+      y: { field: 'mean', type: 'quantitative', title: 'blocks per allocation' },
+      tooltip: [
+        { field: 'policy', type: 'nominal' },
+        { field: 'mean', type: 'quantitative', format: '.2f' },
+        { field: 'max', type: 'quantitative' },
+      ],
+      ...(several ? { row: { field: 'trace', type: 'nominal', title: null } } : {}),
+    },
+  };
+}
+
+/** Every chart of the comparison report, in display order. */
+export function comparisonSpecs(results: readonly PolicyResult[]): TopLevelSpec[] {
+  return [
+    ...tracesOf(results).map((t) => footprintOverTimeSpec(results, t)),
+    fragmentationSpec(results),
+    searchLengthSpec(results),
+  ];
+}
+
+function pct(ratio: number | null): number | null {
+  return ratio === null ? null : ratio * 100;
+}
