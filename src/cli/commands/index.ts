@@ -1,7 +1,8 @@
 import type { Command } from '../command';
+import { kernelCommand } from './kernel';
 
 /**
  * Every subcommand, in the order `memscope --help` lists them.
  * Add a command by adding one import and one entry; keep the list sorted by topic.
  */
-export const commands: Command[] = [];
+export const commands: Command[] = [kernelCommand];
