@@ -164,7 +164,14 @@ export const USER_MAIN = '__memscope_user_main';
  * numbers are kept), followed by the allocator and a new `main` that warms std up, records while
  * the user's main runs, and writes the events when it is done.
  */
-export function instrument(source: string, fileName = 'main.rs'): string {
+export interface InstrumentOptions {
+  fileName?: string;
+  /** Create std's lazy stdout buffer before recording (default true); false shows what std allocates itself. */
+  warmUp?: boolean;
+}
+
+export function instrument(source: string, opts: InstrumentOptions = {}): string {
+  const fileName = opts.fileName ?? 'main.rs';
   const mains = [...source.matchAll(MAIN_FN)];
   if (mains.length !== 1) {
     const where = mains.map((m) => `line ${lineOf(source, m.index ?? 0)}`).join(', ');
@@ -183,7 +190,7 @@ export function instrument(source: string, fileName = 'main.rs'): string {
   const wrapper = [
     '',
     `fn main()${returnType ? ` ${returnType}` : ''} {`,
-    '    memscope_oracle::warm_up();',
+    ...(opts.warmUp === false ? [] : ['    memscope_oracle::warm_up();']),
     '    let _session = memscope_oracle::Session::begin();',
     `    ${USER_MAIN}()`,
     '}',

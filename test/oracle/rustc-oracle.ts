@@ -30,6 +30,11 @@ export interface OracleOptions {
   optLevel?: 0 | 1 | 2 | 3 | 's' | 'z';
   /** Number allocations so deallocs can be matched to their block (adds `block` to each event). */
   blocks?: boolean;
+  /**
+   * Create stdout's 1024-byte LineWriter buffer before recording starts (default true). Only
+   * turn off to see std's own lazy allocation on the first println!.
+   */
+  warmUp?: boolean;
   /** Names the source in rustc's errors and ours, e.g. "07-vec-growth.rs". */
   fileName?: string;
   /** Where binaries are cached; default `<os.tmpdir()>/memscope-rustc-oracle`. */
@@ -63,7 +68,7 @@ const RUSTC_MISSING = 'rustc not found: the oracle needs rustc on PATH (install 
 
 export async function runRustOracle(source: string, opts: OracleOptions = {}): Promise<OracleRun> {
   const fileName = opts.fileName ?? 'main.rs';
-  const binary = await compile(instrument(source, fileName), fileName, opts);
+  const binary = await compile(instrument(source, { fileName, warmUp: opts.warmUp }), fileName, opts);
   return execute(binary, fileName, opts);
 }
 
