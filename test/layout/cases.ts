@@ -1,0 +1,132 @@
+/**
+ * The one table of types checked against rustc: test/layout/rustc.test.ts turns it into a
+ * Rust program (size_of, align_of, offset_of!) and compares every row with layoutOf /
+ * structLayout. DECLS is pasted verbatim into that program and parsed by parseTypeDecls.
+ */
+
+export const DECLS = `
+enum Void {}
+struct Empty;
+struct Braces {}
+struct Pair(u8, u32);
+struct Padded { a: u8, b: u32, c: u16 }
+#[repr(C)]
+struct PaddedC { a: u8, b: u32, c: u16 }
+struct Big { a: u8, b: u64, c: u8, d: u32, e: u16 }
+#[repr(C)]
+struct BigC { a: u8, b: u64, c: u8, d: u32, e: u16 }
+struct WithBool { x: u32, flag: bool, y: u16 }
+struct NicheMid { a: u64, b: bool, c: u8 }
+#[repr(C)]
+struct NicheMidC { a: u32, b: bool, c: bool }
+struct Bytes { head: u8, data: [u8; 16], tail: u32 }
+struct FlagBytes { flag: bool, data: [u8; 16], n: u16 }
+pub struct Person { pub name: String, age: u8, email: Option<String>, id: u64 }
+struct Node { value: i32, next: Option<Box<Node>> }
+struct Wide { a: u8, b: u128 }
+#[repr(C)]
+struct WideC { a: u8, b: u128, c: u8 }
+struct Nested { inner: Padded, tag: u8 }
+struct CharBool { c: char, b: bool, x: u16 }
+struct Tuple3(bool, u64, bool);
+#[repr(C)]
+struct Tagged { kind: u8, value: f64 }
+struct Zsts { a: (), b: u32, c: [u64; 0] }
+struct Slicey { len: usize, data: Box<[u8]> }
+struct Named { name: &'static str, id: u32 }
+struct Jagged { a: (u8, u8, u8, bool), b: (u8, bool, u8) }
+struct Packing { x: u32, y: (bool, u8), z: u16 }
+struct Matrix { cells: [[f32; 3]; 3], label: char }
+
+enum Single { Only }
+enum Color { Red, Green, Blue }
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Small { A = 1, B = 200 }
+#[repr(i32)]
+enum Signed { Neg = -5, Pos = 5 }
+enum Wide16 { A = 0, B = 300 }
+enum NegDisc { A = -1, B = 1 }
+enum HugeDisc { A = 0, B = 0x1_0000_0000 }
+#[repr(C)]
+enum CEnum { X, Y }
+#[repr(C)]
+enum CData { X(u8), Y(u64) }
+#[repr(u8)]
+enum U8Data { X(u32), Y(u8, u16), Z }
+enum Shape { Circle(f64), Rect { w: f64, h: f64 }, Dot }
+enum Msg { Quit, Move { x: i32, y: i32 }, Write(String), Paint(u8, u8, u8) }
+enum StrOrNum { A(u32), B(String) }
+enum TwoStrings { A(String), B(String) }
+enum Jaggy { A(u64, u64), B(String) }
+enum ThreeBig { A(u64, u64, u64), B(String) }
+enum BoolCarrier { A(bool), B, C }
+enum CharOrByte { C(char), N, M(u8) }
+enum OnlyOne { It(u64) }
+enum WithVoid { A(u32), B(Void) }
+enum OnlyVoid { A(Void) }
+enum Letters { A, B, C, D, E, F, G, H, I, J, K, L }
+enum Nested2 { A(Color), B }
+enum NicheEnd { A(NicheMid), B(u8) }
+enum Tiny { A(u8), B(u16) }
+enum U128E { A(u128), B }
+enum Tree { Leaf(i64), Branch(Box<Tree>, Box<Tree>) }
+enum Mixed { A(u8, u32), B(bool), C }
+`;
+
+export interface LayoutCase {
+  /** Rust type text, valid for both rustc and parseType. */
+  ty: string;
+  /** Also compare every field's offset (offset_of!) with structLayout. */
+  offsets?: boolean;
+}
+
+const plain = (...tys: string[]): LayoutCase[] => tys.map((ty) => ({ ty }));
+const withOffsets = (...tys: string[]): LayoutCase[] => tys.map((ty) => ({ ty, offsets: true }));
+
+export const CASES: LayoutCase[] = [
+  // primitives
+  ...plain('u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize'),
+  ...plain('f32', 'f64', 'bool', 'char', '()'),
+  // thin and fat pointers
+  ...plain('&u8', '&mut u64', '*const u8', '*mut u32', '&str', "&'static str", '&[u8]', '&mut [u64]'),
+  ...plain('&dyn std::fmt::Debug', 'Box<u8>', 'Box<str>', 'Box<[u32]>', 'Box<dyn Fn(i32) -> i32>'),
+  ...plain('*const [u8]', '*const dyn std::fmt::Debug', '&&str', 'Rc<u8>', 'Arc<u64>', 'Rc<str>'),
+  ...plain('Arc<[u8]>', 'std::rc::Rc<String>', 'std::sync::Arc<dyn std::fmt::Debug + Send>', '&Slicey'),
+  // std collections
+  ...plain('String', 'Vec<u8>', 'Vec<String>', 'Vec<()>', 'Box<Vec<u8>>', 'std::vec::Vec<Person>'),
+  // Option and its niches
+  ...plain('Option<u8>', 'Option<u32>', 'Option<u64>', 'Option<u128>', 'Option<f64>', 'Option<bool>'),
+  ...plain('Option<char>', 'Option<()>', 'Option<&u8>', 'Option<&str>', 'Option<&[u8]>', 'Option<Box<u8>>'),
+  ...plain('Option<Box<dyn std::fmt::Debug>>', 'Option<*const u8>', 'Option<*const dyn std::fmt::Debug>'),
+  ...plain('Option<String>', 'Option<Vec<u64>>', 'Option<Rc<u8>>', 'Option<Arc<str>>'),
+  ...plain('Option<Option<bool>>', 'Option<Option<u8>>', 'Option<Option<Option<bool>>>'),
+  ...plain('Option<Option<&u8>>', 'Option<Option<String>>', 'Option<Option<char>>'),
+  ...plain('Option<(u8, bool)>', 'Option<(u32, bool)>', 'Option<[bool; 3]>', 'Option<[u8; 0]>'),
+  ...plain('Option<[&u8; 2]>', 'Option<Option<*const [u8]>>', 'Option<Option<&dyn std::fmt::Debug>>'),
+  ...plain('Option<Void>', 'Option<Empty>', 'Option<Color>', 'Option<Single>', 'Option<Small>'),
+  ...plain('Option<Signed>', 'Option<CData>', 'Option<Shape>', 'Option<StrOrNum>', 'Option<Msg>'),
+  ...plain('Option<Letters>', 'Option<Option<Nested2>>', 'Option<WithBool>', 'Option<Person>', 'Option<Tree>'),
+  // Result
+  ...plain('Result<u8, u8>', 'Result<u32, u8>', 'Result<u64, ()>', 'Result<(), Box<dyn std::error::Error>>'),
+  ...plain('Result<String, String>', 'Result<String, u32>', 'Result<u64, String>', 'Result<bool, ()>'),
+  ...plain('Result<char, bool>', 'Result<&u8, ()>', 'Result<u32, Void>', 'Result<Void, Void>', 'Result<(), ()>'),
+  ...plain('Result<u128, u8>', 'Result<Option<bool>, bool>', 'Option<Result<u8, u8>>', 'Result<Result<bool, ()>, ()>'),
+  ...plain('Result<Vec<u8>, (u32, u32)>', 'Result<[u8; 5], u16>'),
+  // tuples (offsets too)
+  ...withOffsets('(u8, u32)', '(u8, u32, u8)', '(u32, u8, u16)', '(u8, u64, u8, u32)', '(bool, u64)'),
+  ...withOffsets('(u8, (u16, u8))', '(char, u8)', '(u128, u8)', '((), u8)', '(u8,)', '(String, u8)'),
+  ...withOffsets('(bool, String, bool)', '(u8, bool, u32, u16)', '(Option<u8>, u64)'),
+  // arrays
+  ...plain('[u8; 3]', '[u32; 5]', '[u64; 0]', '[String; 2]', '[(u8, u16); 3]', '[bool; 0]'),
+  ...plain('[[u16; 3]; 2]', '[u128; 2]', '[Option<bool>; 4]'),
+  // user structs (offsets too)
+  ...withOffsets('Empty', 'Braces', 'Pair', 'Padded', 'PaddedC', 'Big', 'BigC', 'WithBool', 'NicheMid'),
+  ...withOffsets('NicheMidC', 'Bytes', 'FlagBytes', 'Person', 'Node', 'Wide', 'WideC', 'Nested'),
+  ...withOffsets('CharBool', 'Tuple3', 'Tagged', 'Zsts', 'Slicey', 'Named', 'Jagged', 'Packing', 'Matrix'),
+  // user enums
+  ...plain('Void', 'Single', 'Color', 'Small', 'Signed', 'Wide16', 'NegDisc', 'HugeDisc', 'CEnum'),
+  ...plain('CData', 'U8Data', 'Shape', 'Msg', 'StrOrNum', 'TwoStrings', 'Jaggy', 'ThreeBig'),
+  ...plain('BoolCarrier', 'CharOrByte', 'OnlyOne', 'WithVoid', 'OnlyVoid', 'Letters', 'Nested2'),
+  ...plain('NicheEnd', 'Tiny', 'U128E', 'Tree', 'Mixed', 'Option<Mixed>', 'Option<NicheEnd>', 'Option<U128E>'),
+];
