@@ -1,8 +1,10 @@
 import type { Command } from '../command';
 import { kernelCommand } from './kernel';
+import { layoutCommand } from './layout';
+import { replayCommand } from './replay';
 
 /**
  * Every subcommand, in the order `memscope --help` lists them.
  * Add a command by adding one import and one entry; keep the list sorted by topic.
  */
-export const commands: Command[] = [kernelCommand];
+export const commands: Command[] = [kernelCommand, layoutCommand, replayCommand];
