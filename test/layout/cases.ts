@@ -16,6 +16,7 @@ struct Big { a: u8, b: u64, c: u8, d: u32, e: u16 }
 #[repr(C)]
 struct BigC { a: u8, b: u64, c: u8, d: u32, e: u16 }
 struct WithBool { x: u32, flag: bool, y: u16 }
+#[derive(Default)]
 struct NicheMid { a: u64, b: bool, c: u8 }
 #[repr(C)]
 struct NicheMidC { a: u32, b: bool, c: bool }
@@ -39,7 +40,8 @@ struct Packing { x: u32, y: (bool, u8), z: u16 }
 struct Matrix { cells: [[f32; 3]; 3], label: char }
 
 enum Single { Only }
-enum Color { Red, Green, Blue }
+#[derive(Default)]
+enum Color { #[default] Red, Green, Blue }
 #[derive(Clone, Copy)]
 #[repr(u8)]
 enum Small { A = 1, B = 200 }
@@ -72,17 +74,27 @@ enum Tiny { A(u8), B(u16) }
 enum U128E { A(u128), B }
 enum Tree { Leaf(i64), Branch(Box<Tree>, Box<Tree>) }
 enum Mixed { A(u8, u32), B(bool), C }
+#[derive(Default)]
+struct WithBool2 { x: u32, flag: bool, y: u16 }
+enum Pad3 { A(u16, bool, u32), B(u8, u8), C(u32) }
+enum Deep { A(Option<Option<bool>>, u8), B(u8, u8), C(u16) }
 `;
+
+/** DECLS types with #[derive(Default)]: the Rust program builds variants from Default values. */
+export const DEFAULT_ADTS: ReadonlySet<string> = new Set(['Color', 'NicheMid', 'WithBool2']);
 
 export interface LayoutCase {
   /** Rust type text, valid for both rustc and parseType. */
   ty: string;
   /** Also compare every field's offset (offset_of!) with structLayout. */
   offsets?: boolean;
+  /** Enum, Option or Result: also compare each variant's field offsets with enumLayout. */
+  variants?: boolean;
 }
 
 const plain = (...tys: string[]): LayoutCase[] => tys.map((ty) => ({ ty }));
 const withOffsets = (...tys: string[]): LayoutCase[] => tys.map((ty) => ({ ty, offsets: true }));
+const withVariants = (...tys: string[]): LayoutCase[] => tys.map((ty) => ({ ty, variants: true }));
 
 export const CASES: LayoutCase[] = [
   // primitives
@@ -112,6 +124,7 @@ export const CASES: LayoutCase[] = [
   ...plain('Result<String, String>', 'Result<String, u32>', 'Result<u64, String>', 'Result<bool, ()>'),
   ...plain('Result<char, bool>', 'Result<&u8, ()>', 'Result<u32, Void>', 'Result<Void, Void>', 'Result<(), ()>'),
   ...plain('Result<u128, u8>', 'Result<Option<bool>, bool>', 'Option<Result<u8, u8>>', 'Result<Result<bool, ()>, ()>'),
+  ...withVariants('Pad3', 'Deep', 'Option<Pad3>', 'Option<Deep>'),
   ...plain('Result<Vec<u8>, (u32, u32)>', 'Result<[u8; 5], u16>'),
   // tuples (offsets too)
   ...withOffsets('(u8, u32)', '(u8, u32, u8)', '(u32, u8, u16)', '(u8, u64, u8, u32)', '(bool, u64)'),
@@ -124,9 +137,11 @@ export const CASES: LayoutCase[] = [
   ...withOffsets('Empty', 'Braces', 'Pair', 'Padded', 'PaddedC', 'Big', 'BigC', 'WithBool', 'NicheMid'),
   ...withOffsets('NicheMidC', 'Bytes', 'FlagBytes', 'Person', 'Node', 'Wide', 'WideC', 'Nested'),
   ...withOffsets('CharBool', 'Tuple3', 'Tagged', 'Zsts', 'Slicey', 'Named', 'Jagged', 'Packing', 'Matrix'),
-  // user enums
-  ...plain('Void', 'Single', 'Color', 'Small', 'Signed', 'Wide16', 'NegDisc', 'HugeDisc', 'CEnum'),
-  ...plain('CData', 'U8Data', 'Shape', 'Msg', 'StrOrNum', 'TwoStrings', 'Jaggy', 'ThreeBig'),
-  ...plain('BoolCarrier', 'CharOrByte', 'OnlyOne', 'WithVoid', 'OnlyVoid', 'Letters', 'Nested2'),
-  ...plain('NicheEnd', 'Tiny', 'U128E', 'Tree', 'Mixed', 'Option<Mixed>', 'Option<NicheEnd>', 'Option<U128E>'),
+  // user enums (variant field offsets too, where the fields have Default values to build them)
+  ...plain('Void', 'Single', 'Color', 'Small', 'Signed', 'Wide16', 'NegDisc', 'HugeDisc', 'CEnum', 'Letters'),
+  ...withVariants('CData', 'U8Data', 'Shape', 'Msg', 'StrOrNum', 'TwoStrings', 'Jaggy', 'ThreeBig'),
+  ...withVariants('BoolCarrier', 'CharOrByte', 'OnlyOne', 'WithVoid', 'OnlyVoid', 'Nested2'),
+  ...withVariants('NicheEnd', 'Tiny', 'U128E', 'Tree', 'Mixed', 'Option<Mixed>', 'Option<NicheEnd>', 'Option<U128E>'),
+  ...withVariants('Result<u64, String>', 'Result<Vec<u8>, (u32, u32)>', 'Result<char, bool>', 'Option<(u32, bool)>'),
+  ...withVariants('Result<[u8; 5], u16>', 'Option<Option<u8>>', 'Result<u128, u8>', 'Option<WithBool2>'),
 ];

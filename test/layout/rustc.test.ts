@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { layoutOf, parseType, parseTypeDecls, registryOf, structLayout } from '../../src/engine/layout';
-import type { Ty, TypeRegistry } from '../../src/engine/layout';
-import { CASES, DECLS } from './cases';
+import { enumLayout, formatType, layoutOf, parseType, parseTypeDecls, registryOf, structLayout } from '../../src/engine/layout';
+import type { FieldDef, Ty, TypeRegistry } from '../../src/engine/layout';
+import { CASES, DECLS, DEFAULT_ADTS } from './cases';
 
 const registry: TypeRegistry = registryOf(parseTypeDecls(DECLS));
 
@@ -25,12 +25,68 @@ function fieldNames(ty: Ty): string[] {
   throw new Error(`case ${JSON.stringify(ty)} asks for offsets but is not a struct or tuple`);
 }
 
+/** Whether the Rust program can build a value of this type with Default::default(). */
+function defaultable(ty: Ty): boolean {
+  switch (ty.kind) {
+    case 'int': case 'float': case 'bool': case 'char': case 'unit': case 'string': case 'vec': case 'option':
+      return true;
+    case 'tuple':
+      return ty.items.length <= 12 && ty.items.every(defaultable);
+    case 'array':
+      return ty.len <= 32 && defaultable(ty.elem);
+    case 'box': case 'rc': case 'arc':
+      return defaultable(ty.to);
+    case 'adt':
+      return DEFAULT_ADTS.has(ty.name);
+    default:
+      return false;
+  }
+}
+
+/** The variants of an enum-like case: how to name them in Rust and their fields. */
+function variantsOf(ty: Ty): { path: string; pattern: string; variants: { name: string; fields: FieldDef[] }[] } {
+  if (ty.kind === 'option') {
+    return { path: `Option::<${formatType(ty.some)}>`, pattern: 'Option', variants: [
+      { name: 'None', fields: [] }, { name: 'Some', fields: [{ name: '0', ty: ty.some }] }] };
+  }
+  if (ty.kind === 'result') {
+    return { path: `Result::<${formatType(ty.ok)}, ${formatType(ty.err)}>`, pattern: 'Result', variants: [
+      { name: 'Ok', fields: [{ name: '0', ty: ty.ok }] }, { name: 'Err', fields: [{ name: '0', ty: ty.err }] }] };
+  }
+  const def = ty.kind === 'adt' ? registry.get(ty.name) : undefined;
+  if (def?.kind !== 'enum') throw new Error(`case ${formatType(ty)} asks for variants but is not an enum`);
+  return { path: def.name, pattern: def.name, variants: def.variants };
+}
+
+/**
+ * Rust statements pushing "Variant:off,off" for every variant whose fields can be built: the
+ * offsets come from the addresses of the fields bound by matching on a real value.
+ */
+function variantProbe(text: string): string {
+  const { path: prefix, pattern, variants } = variantsOf(parseType(text));
+  const stmts = variants
+    .filter((v) => v.fields.length > 0 && v.fields.every((f) => defaultable(f.ty)))
+    .map((v) => {
+      const tuple = /^[0-9]/.test(v.fields[0]!.name);
+      const values = v.fields.map((f) => (tuple ? 'Default::default()' : `${f.name}: Default::default()`)).join(', ');
+      const binds = v.fields.map((f, j) => (tuple ? `f${j}` : `${f.name}: f${j}`)).join(', ');
+      const expr = tuple ? `${prefix}::${v.name}(${values})` : `${prefix}::${v.name} { ${values} }`;
+      const pat = tuple ? `${pattern}::${v.name}(${binds})` : `${pattern}::${v.name} { ${binds} }`;
+      const offs = v.fields.map((_, j) => `(addr(f${j}) - base).to_string()`).join(', ');
+      return `{ let v: ${text} = ${expr}; let base = addr(&v); ` +
+        `let offs: Vec<String> = match &v { ${pat} => vec![${offs}], _ => unreachable!() }; ` +
+        `vs.push(format!("${v.name}:{}", offs.join(","))); }`;
+    });
+  return `{ let mut vs: Vec<String> = Vec::new(); ${stmts.join(' ')} vs.join(";") }`;
+}
+
 function rustProgram(): string {
   const rows = CASES.map((c, i) => {
     const offsets = c.offsets
       ? fieldNames(parseType(c.ty)).map((f) => `offset_of!(${c.ty}, ${f}).to_string()`).join(', ')
       : '';
-    return `    row(${i}, size_of::<${c.ty}>(), align_of::<${c.ty}>(), &[${offsets}]);`;
+    const variants = c.variants ? variantProbe(c.ty) : 'String::new()';
+    return `    row(${i}, size_of::<${c.ty}>(), align_of::<${c.ty}>(), &[${offsets}], ${variants});`;
   });
   return [
     '#![allow(dead_code, unused_imports)]',
@@ -38,8 +94,9 @@ function rustProgram(): string {
     'use std::rc::Rc;',
     'use std::sync::Arc;',
     DECLS,
-    'fn row(i: usize, size: usize, align: usize, offsets: &[String]) {',
-    '    println!("{}\\t{}\\t{}\\t{}", i, size, align, offsets.join(","));',
+    'fn addr<T>(r: &T) -> usize { r as *const T as usize }',
+    'fn row(i: usize, size: usize, align: usize, offsets: &[String], variants: String) {',
+    '    println!("{}\\t{}\\t{}\\t{}\\t{}", i, size, align, offsets.join(","), variants);',
     '}',
     'fn main() {',
     ...rows,
@@ -89,6 +146,8 @@ interface RustRow {
   size: number;
   align: number;
   offsets: number[];
+  /** Field offsets of each variant that the program could build, by variant name. */
+  variants: Map<string, number[]>;
 }
 
 describe('layouts agree with rustc', () => {
@@ -97,11 +156,15 @@ describe('layouts agree with rustc', () => {
   beforeAll(() => {
     const out = rustcOutput();
     rows = out.trim().split('\n').map((line) => {
-      const [, size, align, offsets] = line.split('\t');
+      const [, size, align, offsets, variants] = line.split('\t');
       return {
         size: Number(size),
         align: Number(align),
         offsets: offsets ? offsets.split(',').map(Number) : [],
+        variants: new Map((variants ? variants.split(';') : []).map((v) => {
+          const [name, offs] = v.split(':');
+          return [name!, offs ? offs.split(',').map(Number) : []];
+        })),
       };
     });
   });
@@ -111,13 +174,23 @@ describe('layouts agree with rustc', () => {
     expect(rows).toHaveLength(CASES.length);
   });
 
-  test.each(CASES.map((c, i) => [c.ty, i, c.offsets ?? false] as const))('%s', (text, i, offsets) => {
+  test('variant probes ran', () => {
+    const probed = rows.reduce((n, r) => n + r.variants.size, 0);
+    expect(probed).toBeGreaterThanOrEqual(40);
+  });
+
+  test.each(CASES.map((c, i) => [c.ty, i, c.offsets ?? false, c.variants ?? false] as const))('%s', (text, i, offsets, variants) => {
     const ty = parseType(text);
     const rust = rows[i]!;
     expect(layoutOf(ty, registry)).toEqual({ size: rust.size, align: rust.align });
     if (offsets) {
       const s = structLayout(ty, registry);
       expect(s.fields.map((f) => f.offset)).toEqual(rust.offsets);
+    }
+    if (variants) {
+      const e = enumLayout(ty, registry);
+      const ours = new Map(e.variants.filter((v) => rust.variants.has(v.name)).map((v) => [v.name, v.fields.map((f) => f.offset)]));
+      expect(ours).toEqual(rust.variants);
     }
   });
 });
