@@ -1,10 +1,19 @@
 import { AllocatorOptions } from './allocator';
-import { FirstFitNaive } from './first-fit-naive';
+import { AddressTreeHeap } from './address-tree-heap';
 
-/** Address-ordered first fit. (Interim: the list version; the O(log n) tree replaces it.) */
-export class FirstFit extends FirstFitNaive {
-  override readonly policy: string = 'first-fit';
+/**
+ * Address-ordered first fit in O(log n): the lowest-address free block that fits, found
+ * by one descent of the address treap (see address-tree-heap.ts). Gives exactly the
+ * addresses of first-fit-naive; `work` counts tree nodes visited, not list blocks.
+ */
+export class FirstFit extends AddressTreeHeap {
+  readonly policy: string = 'first-fit';
+
   constructor(options?: AllocatorOptions) {
     super(options);
+  }
+
+  protected findFree(need: number, align: number): number {
+    return this.lowestFit(need, align);
   }
 }

@@ -1,0 +1,265 @@
+import { Allocator, AllocatorOptions, AllocatorStats } from './allocator';
+import { checkRequest, growF64, growI32, heapConfig, LiveTable, NONE } from './heap';
+
+/**
+ * Binary buddy system (Knowlton 1965). Every block has size 2^k bytes (its order k) and
+ * starts at a multiple of 2^k; its buddy is the other half of the 2^(k+1) block that
+ * contains it: buddy(addr, k) = addr + 2^k if addr / 2^k is even, else addr - 2^k
+ * (addr XOR 2^k, written with arithmetic because addresses may pass 2^32).
+ * - alloc takes the smallest free block of order >= k and splits it down, filing each
+ *   upper half as a free block of the order it has;
+ * - free merges a block with its buddy while the buddy is a free block of the same order.
+ * The heap is a single buddy tree of size top = 2^K. It grows by doubling: the old heap
+ * becomes the lower half and [2^K, 2^(K+1)) a new free block of order K (merged with the
+ * lower half if that is entirely free). The payload sits at the block start + header (the
+ * header rounded up to the requested alignment when that exceeds the granule); the block
+ * is at least as large as the alignment, so its start is aligned too.
+ */
+const INITIAL_CAPACITY = 64;
+const MAX_ORDER = 53;
+
+export class Buddy implements Allocator {
+  readonly policy: string = 'buddy';
+  private readonly granule: number;
+  private readonly header: number;
+  private readonly minOrder: number;
+  private readonly limit: number;
+
+  private capacity = INITIAL_CAPACITY;
+  private bAddr = new Float64Array(INITIAL_CAPACITY);
+  private bOrder = new Int32Array(INITIAL_CAPACITY);
+  private bFree = new Uint8Array(INITIAL_CAPACITY);
+  private lNext = new Int32Array(INITIAL_CAPACITY);
+  private lPrev = new Int32Array(INITIAL_CAPACITY);
+  private spareIds: number[] = [];
+  private idCount = 0;
+  /** Free list per order. */
+  private readonly heads = new Int32Array(MAX_ORDER + 1).fill(NONE);
+  /** Start address -> id of every block, live or free (blocks tile the heap). */
+  private readonly blockAt = new Map<number, number>();
+  private readonly live = new LiveTable();
+
+  private top = 0;
+  private usedBytes = 0;
+  private freeBytes = 0;
+  private freeBlocks = 0;
+  private work = 0;
+  private failures = 0;
+
+  constructor(options?: AllocatorOptions) {
+    const c = heapConfig(options);
+    this.granule = c.granule;
+    this.header = c.header;
+    this.minOrder = Math.ceil(Math.log2(c.minBlock));
+    this.limit = c.limit;
+  }
+
+  alloc(size: number, align: number): number | null {
+    checkRequest(size, align);
+    const offset = this.payloadOffset(align);
+    const k = this.orderFor(offset + size, align);
+    let b = this.takeFree(k);
+    while (b === NONE) {
+      if (!this.double(k)) {
+        this.failures++;
+        return null;
+      }
+      b = this.takeFree(k);
+    }
+    this.usedBytes += 2 ** k;
+    const p = this.bAddr[b] + offset;
+    this.live.set(p, b);
+    return p;
+  }
+
+  free(address: number): void {
+    const b = this.live.get(address, 'free');
+    this.live.kill(address);
+    this.usedBytes -= 2 ** this.bOrder[b];
+    this.release(b);
+  }
+
+  realloc(address: number, size: number, align: number): number | null {
+    checkRequest(size, align);
+    const b = this.live.get(address, 'realloc');
+    const offset = address - this.bAddr[b];
+    const a = align > this.granule ? align : this.granule;
+    if (address % a === 0 && offset % a === 0) {
+      const k = this.orderFor(offset + size, a);
+      if (k <= this.bOrder[b]) {
+        this.usedBytes -= 2 ** this.bOrder[b] - 2 ** k;
+        this.splitDown(b, k);
+        return address;
+      }
+      if (this.growInPlace(b, k)) return address;
+    }
+    const moved = this.alloc(size, align);
+    if (moved === null) return null;
+    this.free(address);
+    return moved;
+  }
+
+  blockSize(address: number): number {
+    const b = this.live.get(address, 'blockSize');
+    return this.bAddr[b] + 2 ** this.bOrder[b] - address;
+  }
+
+  stats(): AllocatorStats {
+    let largest = 0;
+    for (let k = MAX_ORDER; k >= 0; k--)
+      if (this.heads[k] !== NONE) {
+        largest = 2 ** k;
+        break;
+      }
+    return {
+      usedBytes: this.usedBytes,
+      freeBytes: this.freeBytes,
+      freeBlocks: this.freeBlocks,
+      largestFree: largest,
+      top: this.top,
+      peakTop: this.top, // the heap only ever doubles
+      work: this.work,
+      failures: this.failures,
+    };
+  }
+
+  /** The smallest order whose block holds `bytes` and is at least the alignment. */
+  private orderFor(bytes: number, align: number): number {
+    const k = Math.ceil(Math.log2(Math.max(bytes, align, 1)));
+    return k > this.minOrder ? k : this.minOrder;
+  }
+
+  private payloadOffset(align: number): number {
+    return align > this.granule ? Math.ceil(this.header / align) * align : this.header;
+  }
+
+  /** Smallest free block of order >= k, split down to order k and marked live; or NONE. */
+  private takeFree(k: number): number {
+    for (let j = k; j <= MAX_ORDER; j++) {
+      this.work++;
+      const b = this.heads[j];
+      if (b === NONE) continue;
+      this.unfile(b);
+      this.splitDown(b, k);
+      return b;
+    }
+    return NONE;
+  }
+
+  /** Halves block b down to order k, filing every upper half as a free block. */
+  private splitDown(b: number, k: number): void {
+    for (let j = this.bOrder[b] - 1; j >= k; j--) this.file(this.newBlock(this.bAddr[b] + 2 ** j, j));
+    this.bOrder[b] = k;
+  }
+
+  /** Grows live block b to order k by absorbing free upper buddies, if all of them are free. */
+  private growInPlace(b: number, k: number): boolean {
+    const addr = this.bAddr[b];
+    if (addr % 2 ** k !== 0 || addr + 2 ** k > this.top) return false;
+    for (let j = this.bOrder[b]; j < k; j++) {
+      this.work++;
+      const u = this.blockAt.get(addr + 2 ** j);
+      if (u === undefined || !this.bFree[u] || this.bOrder[u] !== j) return false;
+    }
+    for (let j = this.bOrder[b]; j < k; j++) this.dropBlock(this.blockAt.get(addr + 2 ** j)!);
+    this.usedBytes += 2 ** k - 2 ** this.bOrder[b];
+    this.bOrder[b] = k;
+    return true;
+  }
+
+  /** Doubles the heap (or creates it at order k); false if the limit forbids it. */
+  private double(k: number): boolean {
+    if (this.top === 0) {
+      if (2 ** k > this.limit) return false;
+      this.top = 2 ** k;
+      this.file(this.newBlock(0, k));
+      return true;
+    }
+    if (this.top * 2 > this.limit || this.top * 2 > 2 ** MAX_ORDER) return false;
+    const upper = this.newBlock(this.top, Math.log2(this.top));
+    this.top *= 2;
+    this.release(upper);
+    return true;
+  }
+
+  /** Marks b free and merges it with its buddy for as long as the buddy is free and whole. */
+  private release(b: number): void {
+    let k = this.bOrder[b];
+    let addr = this.bAddr[b];
+    while (2 ** (k + 1) <= this.top) {
+      this.work++;
+      const size = 2 ** k;
+      const buddyAddr = (addr / size) % 2 === 0 ? addr + size : addr - size;
+      const u = this.blockAt.get(buddyAddr);
+      if (u === undefined || !this.bFree[u] || this.bOrder[u] !== k) break;
+      this.dropBlock(u);
+      if (buddyAddr < addr) {
+        this.blockAt.delete(addr);
+        addr = buddyAddr;
+        this.bAddr[b] = addr;
+        this.blockAt.set(addr, b);
+      }
+      k++;
+    }
+    this.bOrder[b] = k;
+    this.file(b);
+  }
+
+  /** Puts block b on its order's free list. */
+  private file(b: number): void {
+    const k = this.bOrder[b];
+    const head = this.heads[k];
+    this.lNext[b] = head;
+    this.lPrev[b] = NONE;
+    if (head !== NONE) this.lPrev[head] = b;
+    this.heads[k] = b;
+    this.bFree[b] = 1;
+    this.freeBytes += 2 ** k;
+    this.freeBlocks++;
+  }
+
+  /** Takes free block b off its list (it stays a block). */
+  private unfile(b: number): void {
+    const n = this.lNext[b];
+    const p = this.lPrev[b];
+    if (n !== NONE) this.lPrev[n] = p;
+    if (p !== NONE) this.lNext[p] = n;
+    else this.heads[this.bOrder[b]] = n;
+    this.bFree[b] = 0;
+    this.freeBytes -= 2 ** this.bOrder[b];
+    this.freeBlocks--;
+  }
+
+  /** Free block u disappears into a merge: off its list, out of the address map, id recycled. */
+  private dropBlock(u: number): void {
+    this.unfile(u);
+    this.blockAt.delete(this.bAddr[u]);
+    this.spareIds.push(u);
+  }
+
+  private newBlock(addr: number, order: number): number {
+    let b: number;
+    if (this.spareIds.length > 0) b = this.spareIds.pop()!;
+    else {
+      b = this.idCount++;
+      if (b === this.capacity) this.growRecords();
+    }
+    this.bAddr[b] = addr;
+    this.bOrder[b] = order;
+    this.bFree[b] = 0;
+    this.blockAt.set(addr, b);
+    return b;
+  }
+
+  private growRecords(): void {
+    const cap = this.capacity * 2;
+    this.bAddr = growF64(this.bAddr, cap);
+    this.bOrder = growI32(this.bOrder, cap);
+    this.lNext = growI32(this.lNext, cap);
+    this.lPrev = growI32(this.lPrev, cap);
+    const free = new Uint8Array(cap);
+    free.set(this.bFree);
+    this.bFree = free;
+    this.capacity = cap;
+  }
+}

@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { createAllocator, POLICIES } from '../../src/engine/allocators';
+import { HeapError } from '../../src/engine/allocators/allocator';
+import { BlockHeap } from '../../src/engine/allocators/heap';
+import { optionsArb, replay, traceArb } from './trace';
+
+const RUNS = 150;
+
+/** Policies that give memory back for reuse (all but the bump arena). */
+const REUSING = POLICIES.map((p) => p.name).filter((n) => n !== 'bump');
+
+describe.each(POLICIES.map((p) => p.name))('%s on random traces', (policy) => {
+  it('keeps live blocks aligned, big enough, disjoint and below the top, with consistent stats', () => {
+    fc.assert(
+      fc.property(traceArb, optionsArb, (ops, options) => {
+        replay(createAllocator(policy, options), ops, options);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('without a limit never fails, and refuses double frees and unknown pointers', () => {
+    fc.assert(
+      fc.property(traceArb, (ops) => {
+        const heap = createAllocator(policy);
+        const r = replay(heap, ops);
+        expect(r.nulls).toBe(0);
+        const top = heap.stats().top;
+        expect(() => heap.free(top + 16)).toThrow(expect.objectContaining({ code: 'unknown-pointer' }));
+        expect(() => heap.free(3)).toThrow(HeapError);
+        const liveAddresses = new Set(r.live.map((b) => b.address));
+        const gone = r.freed.find((a) => !liveAddresses.has(a));
+        if (gone !== undefined) expect(() => heap.realloc(gone, 8, 8)).toThrow(expect.objectContaining({ code: 'double-free' }));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('under a tight limit returns null, counts each failure and keeps the old block on a failed realloc', () => {
+    fc.assert(
+      fc.property(traceArb, fc.integer({ min: 0, max: 4096 }), (ops, limit) => {
+        const heap = createAllocator(policy, { limit });
+        replay(heap, ops, { limit });
+        expect(heap.stats().peakTop).toBeLessThanOrEqual(limit);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  if (REUSING.includes(policy)) {
+    it('reuses freed space: after freeing everything, an earlier request fits without growing the top', () => {
+      fc.assert(
+        fc.property(traceArb, optionsArb, (ops, options) => {
+          const heap = createAllocator(policy, options);
+          const r = replay(heap, ops, options);
+          for (const b of r.live) heap.free(b.address);
+          const s = heap.stats();
+          expect(s.usedBytes).toBe(0);
+          if (s.top > 0) expect(s).toMatchObject({ freeBlocks: 1, freeBytes: s.top, largestFree: s.top }); // fully coalesced
+          for (const req of r.requests.slice(0, 12)) {
+            const a = heap.alloc(req.size, req.align);
+            expect(a).not.toBeNull();
+            expect(heap.stats().top).toBe(s.top);
+            heap.free(a!);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  it('alloc(0) returns distinct blocks', () => {
+    const heap = createAllocator(policy);
+    const a = heap.alloc(0, 1)!;
+    const b = heap.alloc(0, 1)!;
+    expect(a).not.toBe(b);
+    expect(heap.blockSize(a)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('rejects bad requests', () => {
+    const heap = createAllocator(policy);
+    expect(() => heap.alloc(-1, 8)).toThrow(expect.objectContaining({ code: 'bad-request' }));
+    expect(() => heap.alloc(1.5, 8)).toThrow(expect.objectContaining({ code: 'bad-request' }));
+    expect(() => heap.alloc(8, 3)).toThrow(expect.objectContaining({ code: 'bad-request' }));
+    expect(() => createAllocator(policy, { align: 12 })).toThrow(expect.objectContaining({ code: 'bad-request' }));
+  });
+});
+
+describe('boundary-tag layout', () => {
+  const tagged = POLICIES.map((p) => p.name).filter((n) => createAllocator(n) instanceof BlockHeap);
+
+  it.each(tagged)('%s tiles [0, top) with no two free blocks adjacent and stats matching the blocks', (policy) => {
+    fc.assert(
+      fc.property(traceArb, optionsArb, (ops, options) => {
+        const heap = createAllocator(policy, options) as BlockHeap;
+        replay(heap, ops, options);
+        const blocks = heap.blocks();
+        const s = heap.stats();
+        let at = 0;
+        let used = 0;
+        let free = 0;
+        let freeCount = 0;
+        blocks.forEach((b, i) => {
+          expect(b.address).toBe(at);
+          expect(b.size % (options.align ?? 16)).toBe(0);
+          if (b.free && i > 0) expect(blocks[i - 1].free).toBe(false);
+          at += b.size;
+          if (b.free) {
+            free += b.size;
+            freeCount++;
+          } else used += b.size;
+        });
+        expect(at).toBe(s.top);
+        expect({ used, free, freeCount }).toEqual({ used: s.usedBytes, free: s.freeBytes, freeCount: s.freeBlocks });
+        expect(s.largestFree).toBe(Math.max(0, ...blocks.filter((b) => b.free).map((b) => b.size)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('fast policies match their references address for address', () => {
+  it.each([
+    ['first-fit', 'first-fit-naive'],
+    ['best-fit', 'best-fit-naive'],
+  ])('%s = %s', (fast, reference) => {
+    fc.assert(
+      fc.property(fc.array(traceArb.chain((t) => fc.constant(t)), { minLength: 1, maxLength: 3 }).map((ts) => ts.flat()), optionsArb, (ops, options) => {
+        const a = createAllocator(fast, options);
+        const b = createAllocator(reference, options);
+        expect(replay(a, ops, options).results).toEqual(replay(b, ops, options).results);
+        expect({ ...a.stats(), work: 0 }).toEqual({ ...b.stats(), work: 0 });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
