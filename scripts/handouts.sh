@@ -6,7 +6,8 @@
 #   npm run handouts                                   # all of notebooks/*.ipynb -> handouts/
 #   bash scripts/handouts.sh --out DIR [--no-build] [NOTEBOOK.ipynb ...]
 #
-# Fails (exit 1) on the first cell that errors, naming the notebook; nbconvert prints the cell.
+# Fails (exit 1) on the first cell that errors, naming the notebook and the cell and showing
+# the kernel's message (TypeScript diagnostics, stack traces).
 # Jupyter state (kernelspec, runtime files, config) lives in .cache/jupyter under the checkout,
 # never in the user's home, so CI and a developer's own Jupyter do not see each other.
 set -euo pipefail
@@ -75,16 +76,14 @@ for nb in "${notebooks[@]}"; do
   name=$(basename "$nb" .ipynb)
   printf 'handouts: [%d/%d] %s: executing…' "$i" "${#notebooks[@]}" "$nb" >&2
   t=$(now)
-  # The kernel starts in the notebook's own directory, so relative imports in cells work.
-  if ! "$JUPYTER" nbconvert --execute --to notebook --output-dir "$out" --output "$name" \
-      --ExecutePreprocessor.kernel_name=memscope-ts \
-      --ExecutePreprocessor.allow_errors=False \
-      --ExecutePreprocessor.timeout="$cell_timeout" \
-      --ExecutePreprocessor.startup_timeout=60 \
-      --log-level=WARN "$nb" 2>"$out/$name.log"; then
+  # Jupyter's own client (nbclient) with the real kernel; see execute_notebook.py for why not
+  # the nbconvert command line. It names the failing cell and keeps $name.failed.ipynb.
+  rm -f "$out/$name.failed.ipynb"
+  if ! /usr/bin/python3 scripts/execute_notebook.py "$nb" "$out/$name.ipynb" \
+      --kernel memscope-ts --timeout "$cell_timeout" 2>"$out/$name.log"; then
     echo " FAILED after $(elapsed "$t")" >&2
     cat "$out/$name.log" >&2
-    echo "handouts: $nb failed (log: $out/$name.log)" >&2
+    echo "handouts: $nb failed (partly executed: $out/$name.failed.ipynb)" >&2
     exit 1
   fi
   echo " $(elapsed "$t")" >&2
