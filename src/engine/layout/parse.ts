@@ -241,7 +241,11 @@ class Parser {
     const args: Ty[] = [];
     for (;;) {
       if (this.peek().kind === 'lifetime') this.next();
-      else args.push(this.parseType());
+      else {
+        // `Iterator<Item = u8>` in a dyn bound: the binding's name is not a type.
+        if (this.peek().kind === 'ident' && this.is('=', 1)) this.pos += 2;
+        args.push(this.parseType());
+      }
       if (this.eat(',')) {
         if (this.is('>')) break;
         continue;
