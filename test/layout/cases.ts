@@ -92,6 +92,56 @@ export interface LayoutCase {
   variants?: boolean;
 }
 
+/** mulberry32: a tiny seeded PRNG, so the generated cases are the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LEAVES = [
+  'u8', 'u16', 'u32', 'u64', 'u128', 'i8', 'bool', 'char', '()', 'f32', 'f64', 'String', '&u8', '&str',
+  '*const u8', 'Box<[u8]>', 'Vec<u16>', 'Rc<str>', 'Color', 'NicheMid', 'Padded', 'Void', 'Small',
+  'StrOrNum', 'Msg', 'Empty', 'Mixed', 'Pad3', 'Deep', 'BoolCarrier', 'U128E',
+];
+
+/**
+ * Random nestings of Option, Result, tuples, arrays and Box over LEAVES: they exercise
+ * niche reuse and field sorting in combinations no one would write by hand.
+ */
+function generatedCases(count: number, seed: number): LayoutCase[] {
+  const rand = prng(seed);
+  const pick = <X>(xs: readonly X[]): X => xs[Math.floor(rand() * xs.length)]!;
+  const gen = (depth: number): string => {
+    if (depth === 0 || rand() < 0.3) return pick(LEAVES);
+    switch (pick(['option', 'option', 'result', 'tuple', 'tuple', 'array', 'box'] as const)) {
+      case 'option': return `Option<${gen(depth - 1)}>`;
+      case 'result': return `Result<${gen(depth - 1)}, ${gen(depth - 1)}>`;
+      case 'tuple': {
+        const n = 1 + Math.floor(rand() * 4);
+        const items = Array.from({ length: n }, () => gen(depth - 1));
+        return n === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+      }
+      case 'array': return `[${gen(depth - 1)}; ${Math.floor(rand() * 4)}]`;
+      case 'box': return `Box<${gen(depth - 1)}>`;
+    }
+  };
+  const seen = new Set<string>();
+  const out: LayoutCase[] = [];
+  while (out.length < count) {
+    const ty = gen(4);
+    if (seen.has(ty)) continue;
+    seen.add(ty);
+    out.push(ty.startsWith('(') ? { ty, offsets: true } : { ty });
+  }
+  return out;
+}
+
 const plain = (...tys: string[]): LayoutCase[] => tys.map((ty) => ({ ty }));
 const withOffsets = (...tys: string[]): LayoutCase[] => tys.map((ty) => ({ ty, offsets: true }));
 const withVariants = (...tys: string[]): LayoutCase[] => tys.map((ty) => ({ ty, variants: true }));
@@ -144,4 +194,6 @@ export const CASES: LayoutCase[] = [
   ...withVariants('NicheEnd', 'Tiny', 'U128E', 'Tree', 'Mixed', 'Option<Mixed>', 'Option<NicheEnd>', 'Option<U128E>'),
   ...withVariants('Result<u64, String>', 'Result<Vec<u8>, (u32, u32)>', 'Result<char, bool>', 'Option<(u32, bool)>'),
   ...withVariants('Result<[u8; 5], u16>', 'Option<Option<u8>>', 'Result<u128, u8>', 'Option<WithBool2>'),
+  // random nestings of the above, from a fixed seed: the same list on every run
+  ...generatedCases(150, 20261125),
 ];
