@@ -37,7 +37,7 @@ export interface OracleOptions {
   warmUp?: boolean;
   /** Names the source in rustc's errors and ours, e.g. "07-vec-growth.rs". */
   fileName?: string;
-  /** Where binaries are cached; default `<os.tmpdir()>/memscope-rustc-oracle`. */
+  /** Where binaries are cached; default $MEMSCOPE_ORACLE_CACHE, else `<os.tmpdir()>/memscope-rustc-oracle`. */
   cacheDir?: string;
   /** The rustc to use; default `rustc` on PATH. */
   rustc?: string;
@@ -161,7 +161,7 @@ async function compile(program: string, fileName: string, opts: OracleOptions): 
     .update(JSON.stringify({ version, args, fileName, program }))
     .digest('hex')
     .slice(0, 24);
-  const cacheDir = opts.cacheDir ?? path.join(os.tmpdir(), 'memscope-rustc-oracle');
+  const cacheDir = opts.cacheDir ?? process.env.MEMSCOPE_ORACLE_CACHE ?? path.join(os.tmpdir(), 'memscope-rustc-oracle');
   const entry = path.join(cacheDir, key);
   const binary = path.join(entry, 'oracle');
   if (await exists(binary)) return binary;

@@ -1,4 +1,5 @@
-// format! sizes its String from the literal pieces (an estimate), then grows while writing.
+// format! with literal arguments: rustc folds literals into the template at compile time, so
+// format!("x = {}", 42) is format!("x = 42") and allocates exactly its length. Floats and {:?} are not folded.
 fn main() {
     let a = format!("{}", 7);
     let b = format!("x = {}", 42);

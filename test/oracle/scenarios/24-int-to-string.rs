@@ -1,4 +1,5 @@
-// to_string on integers and floats: how many bytes std reserves for the digits.
+// to_string: how many bytes std reserves. Observed with rustc 1.95: signed integers reserve the type's
+// maximum digit count (+1 when negative), unsigned ones exactly their digits; bool, char and &str exact.
 fn main() {
     let a = 42.to_string();
     let b = (-7i64).to_string();
