@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { enumLayout, formatType, layoutOf, parseType, parseTypeDecls, registryOf, structLayout } from '../../src/engine/layout';
-import type { FieldDef, Ty, TypeRegistry } from '../../src/engine/layout';
+import type { EnumLayout, FieldDef, Ty, TypeRegistry } from '../../src/engine/layout';
 import { CASES, DECLS, DEFAULT_ADTS } from './cases';
 
 const registry: TypeRegistry = registryOf(parseTypeDecls(DECLS));
@@ -59,23 +59,52 @@ function variantsOf(ty: Ty): { path: string; pattern: string; variants: { name: 
 }
 
 /**
- * Rust statements pushing "Variant:off,off" for every variant whose fields can be built: the
- * offsets come from the addresses of the fields bound by matching on a real value.
+ * Where the variant of an enum value is stored, as we claim it: the scalar's offset and size
+ * and the value variant `i` must have there (undefined for the untagged variant, or none).
+ */
+function claimedScalar(e: EnumLayout, i: number): { offset: number; size: number; value: bigint } | undefined {
+  const enc = e.encoding;
+  if (enc.kind === 'tag') {
+    return { offset: enc.offset, size: enc.size, value: BigInt.asUintN(enc.size * 8, e.variants[i]!.discriminant) };
+  }
+  if (enc.kind === 'niche' && i !== enc.untaggedVariant && i >= enc.nicheVariants[0] && i <= enc.nicheVariants[1]) {
+    return { offset: enc.offset, size: enc.size, value: BigInt.asUintN(enc.size * 8, enc.nicheStart + BigInt(i - enc.nicheVariants[0])) };
+  }
+  return undefined;
+}
+
+/**
+ * Rust statements building a real value of every variant that can be built (unit variants,
+ * and variants whose fields have Default values) and pushing "Variant:off,off" (field
+ * offsets, from the addresses of the fields bound by a match) and "Variant=n" (the scalar
+ * read where we claim the tag or niche value lives).
  */
 function variantProbe(text: string): string {
-  const { path: prefix, pattern, variants } = variantsOf(parseType(text));
+  const ty = parseType(text);
+  const { path: prefix, pattern, variants } = variantsOf(ty);
+  const claims = enumLayout(ty, registry);
   const stmts = variants
-    .filter((v) => v.fields.length > 0 && v.fields.every((f) => defaultable(f.ty)))
-    .map((v) => {
-      const tuple = /^[0-9]/.test(v.fields[0]!.name);
+    .map((v, i) => ({ v, i }))
+    .filter(({ v }) => v.fields.every((f) => defaultable(f.ty)))
+    .map(({ v, i }) => {
+      const tuple = v.fields.length > 0 && /^[0-9]/.test(v.fields[0]!.name);
       const values = v.fields.map((f) => (tuple ? 'Default::default()' : `${f.name}: Default::default()`)).join(', ');
       const binds = v.fields.map((f, j) => (tuple ? `f${j}` : `${f.name}: f${j}`)).join(', ');
-      const expr = tuple ? `${prefix}::${v.name}(${values})` : `${prefix}::${v.name} { ${values} }`;
-      const pat = tuple ? `${pattern}::${v.name}(${binds})` : `${pattern}::${v.name} { ${binds} }`;
-      const offs = v.fields.map((_, j) => `(addr(f${j}) - base).to_string()`).join(', ');
-      return `{ let v: ${text} = ${expr}; let base = addr(&v); ` +
-        `let offs: Vec<String> = match &v { ${pat} => vec![${offs}], _ => unreachable!() }; ` +
-        `vs.push(format!("${v.name}:{}", offs.join(","))); }`;
+      let expr = `${prefix}::${v.name}`;
+      let pat = `${pattern}::${v.name}`;
+      if (v.fields.length > 0) {
+        expr += tuple ? `(${values})` : ` { ${values} }`;
+        pat += tuple ? `(${binds})` : ` { ${binds} }`;
+      }
+      let body = `let v: ${text} = ${expr}; let base = addr(&v);`;
+      if (v.fields.length > 0) {
+        const offs = v.fields.map((_, j) => `(addr(f${j}) - base).to_string()`).join(', ');
+        body += ` let offs: Vec<String> = match &v { ${pat} => vec![${offs}], _ => unreachable!() };` +
+          ` vs.push(format!("${v.name}:{}", offs.join(",")));`;
+      }
+      const scalar = claimedScalar(claims, i);
+      if (scalar) body += ` vs.push(format!("${v.name}={}", read_scalar(&v, ${scalar.offset}, ${scalar.size})));`;
+      return `{ ${body} }`;
     });
   return `{ let mut vs: Vec<String> = Vec::new(); ${stmts.join(' ')} vs.join(";") }`;
 }
@@ -95,6 +124,13 @@ function rustProgram(): string {
     'use std::sync::Arc;',
     DECLS,
     'fn addr<T>(r: &T) -> usize { r as *const T as usize }',
+    '/// Little-endian read of `size` bytes at `offset` inside `v` (x86_64 is little-endian).',
+    'fn read_scalar<T>(v: &T, offset: usize, size: usize) -> u128 {',
+    '    assert!(offset + size <= size_of::<T>());',
+    '    let mut bytes = [0u8; 16];',
+    '    unsafe { std::ptr::copy_nonoverlapping((v as *const T as *const u8).add(offset), bytes.as_mut_ptr(), size) };',
+    '    u128::from_le_bytes(bytes)',
+    '}',
     'fn row(i: usize, size: usize, align: usize, offsets: &[String], variants: String) {',
     '    println!("{}\\t{}\\t{}\\t{}\\t{}", i, size, align, offsets.join(","), variants);',
     '}',
@@ -148,6 +184,8 @@ interface RustRow {
   offsets: number[];
   /** Field offsets of each variant that the program could build, by variant name. */
   variants: Map<string, number[]>;
+  /** The tag or niche scalar read from each built variant, where we claim it is. */
+  scalars: Map<string, bigint>;
 }
 
 describe('layouts agree with rustc', () => {
@@ -157,13 +195,18 @@ describe('layouts agree with rustc', () => {
     const out = rustcOutput();
     rows = out.trim().split('\n').map((line) => {
       const [, size, align, offsets, variants] = line.split('\t');
+      const entries = variants ? variants.split(';') : [];
       return {
         size: Number(size),
         align: Number(align),
         offsets: offsets ? offsets.split(',').map(Number) : [],
-        variants: new Map((variants ? variants.split(';') : []).map((v) => {
+        variants: new Map(entries.filter((v) => v.includes(':')).map((v) => {
           const [name, offs] = v.split(':');
           return [name!, offs ? offs.split(',').map(Number) : []];
+        })),
+        scalars: new Map(entries.filter((v) => v.includes('=')).map((v) => {
+          const [name, value] = v.split('=');
+          return [name!, BigInt(value!)];
         })),
       };
     });
@@ -177,6 +220,8 @@ describe('layouts agree with rustc', () => {
   test('variant probes ran', () => {
     const probed = rows.reduce((n, r) => n + r.variants.size, 0);
     expect(probed).toBeGreaterThanOrEqual(40);
+    const scalars = rows.reduce((n, r) => n + r.scalars.size, 0);
+    expect(scalars).toBeGreaterThanOrEqual(40);
   });
 
   test.each(CASES.map((c, i) => [c.ty, i, c.offsets ?? false, c.variants ?? false] as const))('%s', (text, i, offsets, variants) => {
@@ -191,6 +236,12 @@ describe('layouts agree with rustc', () => {
       const e = enumLayout(ty, registry);
       const ours = new Map(e.variants.filter((v) => rust.variants.has(v.name)).map((v) => [v.name, v.fields.map((f) => f.offset)]));
       expect(ours).toEqual(rust.variants);
+      // Each built variant holds its tag or niche value where we say it does.
+      const claimed = new Map(e.variants.flatMap((v, j) => {
+        const c = rust.scalars.has(v.name) ? claimedScalar(e, j) : undefined;
+        return c ? [[v.name, c.value] as const] : [];
+      }));
+      expect(claimed).toEqual(rust.scalars);
     }
   });
 });
