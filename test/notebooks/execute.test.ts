@@ -81,6 +81,33 @@ describe('handouts pipeline on the smoke notebook', () => {
     expect(stdoutOf(cells.find((c) => c.id === 'versions')!)).toBe(`typescript ${tsVersion}\nnode ${process.version}\n`);
   });
 
+  test("tslab's bundled TypeScript accepts every declaration file memscope ships", () => {
+    // Cells are type-checked by tslab's own (older) TypeScript against dist/**/*.d.ts, which our
+    // newer tsc wrote: newer syntax or lib types there would break or silently weaken cells.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ts = require('@tslab/typescript-for-tslab') as typeof import('typescript');
+    const dist = path.join(root, 'dist', 'src');
+    const files = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.d.ts')).map((f) => path.join(dist, f));
+    expect(files).toContain(path.join(dist, 'index.d.ts'));
+    // The options tslab compiles cells with (converter.js), minus skipLibCheck so .d.ts are checked.
+    const program = ts.createProgram(files, {
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts'],
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      noEmit: true,
+      types: ['node'],
+    });
+    const ours = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()]
+      .filter((d) => d.file && path.resolve(d.file.fileName).startsWith(dist))
+      .map((d) => `${path.relative(root, d.file!.fileName)}:${d.file!.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` +
+        ts.flattenDiagnosticMessageText(d.messageText, ' '));
+    expect(ours).toEqual([]);
+  });
+
   test('an SVG display output reaches the executed notebook', () => {
     const svg = (cells.find((c) => c.id === 'svg')!.outputs ?? []).find((o) => o.data?.['image/svg+xml']);
     expect(joined(svg?.data?.['image/svg+xml']).match(/<rect /g)).toHaveLength(4);
