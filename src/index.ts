@@ -1,1 +1,11 @@
-export {};
+/**
+ * memscope: make a program's memory visible. Start with `rustProgram` (the notebook
+ * API) or the engine's `Machine`; every run returns a `Timeline` you can scrub,
+ * summarise, chart and save as `application/vnd.memscope.v1+json`.
+ */
+export * from './engine/index';
+export * from './format/index';
+export { rustProgram, Rust, ProgramError, type ProgramOptions, type Init } from './api/program';
+export { Binding } from './api/binding';
+export { Owned } from './api/values';
+export { summarize, type TimelineSummary } from './api/summary';

@@ -53,6 +53,8 @@ export interface BlockView {
 export interface PointerView {
   from: { region: 'stack'; frame: number; slot: number } | { region: 'heap'; block: number } | { region: 'static'; item: number };
   to: Target;
+  /** The target is gone: seen mid-drop, between a block's free and the end of the slot that pointed at it. */
+  dangling?: boolean;
 }
 
 /** The whole memory state after one step, renderable without the engine. */
@@ -107,14 +109,16 @@ const MIN_INTERVAL = 1024;
 export class SnapshotIndex {
   private readonly checkpoints: Array<{ step: number; state: State }> = [];
 
-  constructor(private readonly timeline: Timeline) {
+  /** `minInterval: Infinity` keeps only the empty checkpoint: every snapshot replays from the start (the reference the tests compare with). */
+  constructor(private readonly timeline: Timeline, options: { minInterval?: number } = {}) {
+    const minInterval = options.minInterval ?? MIN_INTERVAL;
     const state = new State();
     this.checkpoints.push({ step: -1, state: state.clone() });
     let since = 0;
     for (let step = 0; step < timeline.length; step++) {
       this.apply(state, step);
       since++;
-      if (since >= MIN_INTERVAL && since >= 2 * state.size()) {
+      if (since >= minInterval && since >= 2 * state.size()) {
         this.checkpoints.push({ step, state: state.clone() });
         since = 0;
       }
@@ -250,6 +254,7 @@ export class SnapshotIndex {
     for (const s of state.statics) collectPointers(s.value, { region: 'static', item: s.id }, pointers);
     for (const f of frames) for (const l of f.locals) collectPointers(l.value, { region: 'stack', frame: f.id, slot: l.slot }, pointers);
     for (const b of blocks) collectPointers(b.value, { region: 'heap', block: b.id }, pointers);
+    for (const p of pointers) if (p.to.region === 'heap' && !state.blocks.has(p.to.block)) p.dangling = true;
     return {
       format: 'memscope',
       version: 1,

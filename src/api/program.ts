@@ -1,0 +1,370 @@
+import { parseType } from '../engine/layout/parse';
+import { parseTypeDecls } from '../engine/layout/parse';
+import { registryOf } from '../engine/layout/layout';
+import type { AdtDef, Ty } from '../engine/layout/types';
+import { AllocError, OwnershipError, StackOverflowError } from '../engine/memory/errors';
+import { Machine, type MachineOptions } from '../engine/memory/machine';
+import { cloneValue, isCopy } from '../engine/std/clone';
+import { formatToString, parseFormat, renderFormat } from '../engine/std/fmt';
+import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
+import type { LocalSlot, RValue } from '../engine/std/rvalue';
+import { stringFrom, stringNew, stringWithCapacity } from '../engine/std/string';
+import { vecFromItems, vecNew, vecWithCapacity } from '../engine/std/vec';
+import type { Timeline } from '../engine/timeline/timeline';
+import { Binding } from './binding';
+import { isOwned, Owned } from './values';
+
+/** What a cell can hand to `let`, a call or a push: a temporary, a binding (moved or copied), or a JS literal. */
+export type Init = Owned | Binding | number | bigint | boolean | string;
+
+export interface ProgramOptions extends Omit<MachineOptions, 'registry'> {
+  /** `struct`/`enum` declarations in Rust syntax, e.g. `struct Point { x: i32, y: i32 }`. */
+  types?: string;
+}
+
+/** A program run that stopped with an error keeps the timeline up to that point. */
+export class ProgramError extends Error {
+  constructor(message: string, readonly timeline: Timeline, readonly error?: unknown) {
+    super(message);
+    this.name = 'ProgramError';
+  }
+}
+
+function tyOf(ty: Ty | string): Ty {
+  return typeof ty === 'string' ? parseType(ty) : ty;
+}
+
+/**
+ * The notebook API: a Rust program written as TypeScript calls that read like the Rust
+ * they model. Every call records what it does to the static data, the stack and the heap.
+ *
+ *   const timeline = rustProgram((rs) => rs.main(() => {
+ *     const s = rs.let_mut('s', rs.String.from('hello'));   // let mut s = String::from("hello");
+ *     s.push_str(', world');                                // s.push_str(", world");
+ *   }));
+ */
+export class Rust {
+  /** Temporaries not yet moved anywhere; dropped at the start of the next statement, as Rust drops them at the end of theirs. */
+  private pending: Owned[] = [];
+  private readonly adts: Map<string, AdtDef>;
+
+  constructor(readonly machine: Machine, adts: AdtDef[]) {
+    this.adts = new Map(adts.map((d) => [d.name, d]));
+  }
+
+  // ---------- statements ----------
+
+  /** `fn main() { body }`: runs it now. */
+  main(body: () => void): void {
+    this.fn('main', [], body)();
+  }
+
+  /**
+   * `fn name(params) { body }`: returns a function that, when called, evaluates its
+   * arguments in the caller, pushes a frame, binds the parameters and runs `body`.
+   */
+  fn(name: string, params: string[], body: (...args: Binding[]) => Init | void): (...args: Init[]) => Owned | undefined {
+    return (...args: Init[]) => {
+      this.begin(args);
+      if (args.length !== params.length) {
+        throw new OwnershipError(`this function takes ${params.length} argument(s) but ${args.length} were supplied (calling \`${name}\`)`);
+      }
+      const values = args.map((a) => this.take(a));
+      const m = this.machine;
+      m.pushFrame(name);
+      const bound = values.map((v, i) => new Binding(this, m.bind(params[i]!, v.ty, v), false));
+      const result = body(...bound);
+      const returned = result === undefined ? undefined : this.take(result as Init);
+      this.begin([]);
+      m.popFrame();
+      return returned && returned.tag !== 'unit' ? this.temp(returned) : undefined;
+    };
+  }
+
+  /** `let name = init;` */
+  let(name: string, init: Init, ty?: Ty | string): Binding {
+    return this.bindLocal(name, init, ty, false);
+  }
+
+  /** `let mut name = init;` */
+  let_mut(name: string, init: Init, ty?: Ty | string): Binding {
+    return this.bindLocal(name, init, ty, true);
+  }
+
+  /** `{ body }`: locals declared inside are dropped at its end, in reverse order. */
+  scope(body: () => void): void {
+    this.begin([]);
+    this.machine.openScope();
+    body();
+    this.begin([]);
+    this.machine.closeScope();
+  }
+
+  /** `drop(x)`: moves x into drop, which frees what it owns now. */
+  drop(x: Init): void {
+    this.begin([x]);
+    const value = this.take(x);
+    this.machine.dropValue(value);
+  }
+
+  /** `println!("x = {}, v = {:?}", x, v)`: the output is recorded with the timeline. */
+  println(template = '', ...args: Init[]): void {
+    this.begin(args);
+    const values = args.map((a) => this.peek(a));
+    this.machine.print(`${renderFormat(parseFormat(template), values).join('')}\n`);
+  }
+
+  /** `format!(..)`: a new String, grown the way std grows it. */
+  format(template: string, ...args: Init[]): Owned {
+    this.begin(args);
+    return this.temp(formatToString(this.machine, template, args.map((a) => this.peek(a))));
+  }
+
+  /** Source line for the following events (to tie them to Rust code shown beside the cell). */
+  line(n: number): void {
+    this.machine.line = n;
+  }
+
+  /** A label on the timeline, shown by the diagram at this step. */
+  note(text: string): void {
+    this.machine.note(text);
+  }
+
+  // ---------- values ----------
+
+  i8 = (v: number) => this.int('i8', v);
+  i16 = (v: number) => this.int('i16', v);
+  i32 = (v: number) => this.int('i32', v);
+  i64 = (v: number | bigint) => this.int('i64', v);
+  u8 = (v: number) => this.int('u8', v);
+  u16 = (v: number) => this.int('u16', v);
+  u32 = (v: number) => this.int('u32', v);
+  u64 = (v: number | bigint) => this.int('u64', v);
+  usize = (v: number) => this.int('usize', v);
+  isize = (v: number) => this.int('isize', v);
+  f32 = (v: number): Owned => this.temp({ tag: 'scalar', ty: { kind: 'float', name: 'f32' }, v });
+  f64 = (v: number): Owned => this.temp({ tag: 'scalar', ty: { kind: 'float', name: 'f64' }, v });
+  char = (v: string): Owned => {
+    if ([...v].length !== 1) throw new OwnershipError(`a char holds exactly one character, not ${JSON.stringify(v)}`);
+    return this.temp({ tag: 'scalar', ty: { kind: 'char' }, v });
+  };
+  /** A string literal: `&'static str` pointing into static data. */
+  str = (text: string): Owned => this.temp(this.literal(text));
+
+  /** `()` */
+  unit = (): Owned => this.temp({ tag: 'unit', ty: { kind: 'unit' } });
+
+  /** An array literal `[a, b, c]` of element type `elem`. */
+  array(elem: Ty | string, items: Init[]): Owned {
+    this.begin(items);
+    const ty = tyOf(elem);
+    const values = items.map((i) => this.take(i, ty));
+    return this.temp({ tag: 'array', ty: { kind: 'array', elem: ty, len: values.length }, items: values });
+  }
+
+  /** `[value; n]` for a Copy value. */
+  repeat(elem: Ty | string, value: number | boolean, n: number): Owned {
+    const ty = tyOf(elem);
+    const item = this.literalValue(value, ty);
+    return this.temp({ tag: 'array', ty: { kind: 'array', elem: ty, len: n }, items: Array.from({ length: n }, () => ({ ...item })) });
+  }
+
+  /** `&x` */
+  ref(x: Binding): Owned {
+    return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: false, to: x.ty }, target: { kind: 'local', local: x.slot } });
+  }
+
+  /** `&mut x` */
+  ref_mut(x: Binding): Owned {
+    x.requireMut('borrow');
+    return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: true, to: x.ty }, target: { kind: 'local', local: x.slot } });
+  }
+
+  /** A struct literal: `Point { x: 1, y: 2 }` (declare the struct with the `types` option). */
+  struct(name: string, fields: Record<string, Init>): Owned {
+    const def = this.adts.get(name);
+    if (!def || def.kind !== 'struct') throw new OwnershipError(`cannot find struct \`${name}\`; declare it in the program's \`types\` option`);
+    this.begin(Object.values(fields));
+    const names = def.fields.map((f) => f.name);
+    for (const given of Object.keys(fields)) {
+      if (!names.includes(given)) throw new OwnershipError(`struct \`${name}\` has no field named \`${given}\``);
+    }
+    const values = def.fields.map((f) => {
+      if (!(f.name in fields)) throw new OwnershipError(`missing field \`${f.name}\` in initializer of \`${name}\``);
+      return this.take(fields[f.name]!, f.ty);
+    });
+    return this.temp({ tag: 'struct', ty: { kind: 'adt', name }, name, fieldNames: names, fields: values });
+  }
+
+  readonly String = {
+    /** `String::new()` */
+    new: (): Owned => this.temp(stringNew()),
+    /** `String::from("..")` */
+    from: (text: string | Binding | Owned): Owned => {
+      this.begin([text]);
+      return this.temp(stringFrom(this.machine, typeof text === 'string' ? this.useLiteral(text) : String((this.peek(text) as { text?: string }).text ?? '')));
+    },
+    /** `String::with_capacity(n)` */
+    with_capacity: (n: number): Owned => {
+      this.begin([]);
+      return this.temp(stringWithCapacity(this.machine, n));
+    },
+  };
+
+  readonly Vec = {
+    /** `Vec::<T>::new()` */
+    new: (elem: Ty | string): Owned => {
+      this.begin([]);
+      return this.temp(vecNew(this.machine, tyOf(elem)));
+    },
+    /** `Vec::<T>::with_capacity(n)` */
+    with_capacity: (elem: Ty | string, n: number): Owned => {
+      this.begin([]);
+      return this.temp(vecWithCapacity(this.machine, tyOf(elem), n));
+    },
+  };
+
+  /** `vec![a, b, c]` with element type `elem`. */
+  vec(elem: Ty | string, items: Init[]): Owned {
+    this.begin(items);
+    const ty = tyOf(elem);
+    return this.temp(vecFromItems(this.machine, ty, items.map((i) => this.take(i, ty))));
+  }
+
+  readonly Box = {
+    /** `Box::new(x)` */
+    new: (x: Init): Owned => {
+      this.begin([x]);
+      return this.temp(boxNew(this.machine, this.take(x)));
+    },
+  };
+
+  readonly Rc = {
+    /** `Rc::new(x)` */
+    new: (x: Init): Owned => {
+      this.begin([x]);
+      return this.temp(rcNew(this.machine, this.take(x)));
+    },
+    /** `Rc::clone(&rc)` */
+    clone: (rc: Binding): Owned => {
+      this.begin([]);
+      const v = rc.read();
+      if (v.tag !== 'rc') throw new OwnershipError(`\`Rc::clone\` expects an Rc, found \`${rc.typeName}\``);
+      return this.temp(rcClone(this.machine, v));
+    },
+    /** `Rc::strong_count(&rc)` */
+    strong_count: (rc: Binding): number => {
+      const v = rc.read();
+      if (v.tag !== 'rc') throw new OwnershipError(`\`Rc::strong_count\` expects an Rc, found \`${rc.typeName}\``);
+      return v.cell.strong;
+    },
+  };
+
+  // ---------- plumbing used by Binding ----------
+
+  /** @internal */
+  temp(value: RValue): Owned {
+    const owned = new Owned(value);
+    this.pending.push(owned);
+    return owned;
+  }
+
+  /** @internal Drops temporaries left from earlier statements, except those this statement uses. */
+  begin(using: unknown[]): void {
+    if (!this.pending.length) return;
+    const keep: Owned[] = [];
+    const stale: Owned[] = [];
+    for (const p of this.pending) {
+      if (p.consumed) continue;
+      (using.includes(p) ? keep : stale).push(p);
+    }
+    this.pending = keep;
+    for (let i = stale.length - 1; i >= 0; i--) {
+      stale[i]!.consumed = true;
+      this.machine.dropValue(stale[i]!.value);
+    }
+  }
+
+  /** @internal Takes ownership of an argument: a temporary is consumed, a binding moved (or copied when Copy). */
+  take(x: Init, ty?: Ty): RValue {
+    if (isOwned(x)) {
+      if (x.consumed) throw new OwnershipError('this temporary value was already moved');
+      x.consumed = true;
+      this.pending = this.pending.filter((p) => p !== x);
+      return x.value;
+    }
+    if (x instanceof Binding) {
+      const v = x.read();
+      if (isCopy(v)) return { ...v };
+      return this.machine.moveOut(x.slot);
+    }
+    return this.literalValue(x, ty);
+  }
+
+  /** @internal Reads an argument without taking it (for formatting). */
+  peek(x: Init | Binding | Owned): RValue {
+    if (isOwned(x)) return x.value;
+    if (x instanceof Binding) return x.read();
+    return this.literalValue(x);
+  }
+
+  /** @internal */
+  cloneOf(v: RValue): Owned {
+    return this.temp(cloneValue(this.machine, v));
+  }
+
+  private literalValue(x: number | bigint | boolean | string, ty?: Ty): RValue {
+    if (typeof x === 'boolean') return { tag: 'scalar', ty: { kind: 'bool' }, v: x };
+    if (typeof x === 'string') return this.literal(x);
+    if (ty && ty.kind === 'float') return { tag: 'scalar', ty, v: Number(x) };
+    if (ty && ty.kind === 'int') return { tag: 'scalar', ty, v: x };
+    if (typeof x === 'number' && !Number.isInteger(x)) return { tag: 'scalar', ty: { kind: 'float', name: 'f64' }, v: x };
+    return { tag: 'scalar', ty: { kind: 'int', name: 'i32' }, v: x };
+  }
+
+  private literal(text: string): RValue {
+    const item = this.machine.literal(text);
+    return { tag: 'str', ty: { kind: 'ref', mutable: false, to: { kind: 'str' } }, text, target: { kind: 'static', item } };
+  }
+
+  private useLiteral(text: string): string {
+    this.machine.literal(text);
+    return text;
+  }
+
+  private int(name: string, v: number | bigint): Owned {
+    return this.temp({ tag: 'scalar', ty: parseType(name), v });
+  }
+
+  private bindLocal(name: string, init: Init, ty: Ty | string | undefined, mutable: boolean): Binding {
+    this.begin([init]);
+    const declared = ty === undefined ? undefined : tyOf(ty);
+    const value = this.take(init, declared);
+    const slot: LocalSlot = this.machine.bind(name, declared ?? value.ty, value);
+    return new Binding(this, slot, mutable);
+  }
+}
+
+/**
+ * Runs a program written with the notebook API and returns its timeline. A stack
+ * overflow or failed allocation ends the run the way Rust's would and is kept in the
+ * timeline (`meta.ended`); a modelling error (use after move, …) throws a
+ * ProgramError that carries the timeline recorded so far.
+ */
+export function rustProgram(body: (rs: Rust) => void, options: ProgramOptions = {}): Timeline {
+  const adts = options.types ? parseTypeDecls(options.types) : [];
+  const machine = new Machine({ ...options, registry: registryOf(adts) });
+  const rs = new Rust(machine, adts);
+  try {
+    body(rs);
+    rs.begin([]);
+  } catch (err) {
+    if (err instanceof StackOverflowError || err instanceof AllocError) {
+      machine.end(err.message.split('\n')[0]!);
+      return machine.finish();
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ProgramError(message, machine.finish(), err);
+  }
+  return machine.finish();
+}

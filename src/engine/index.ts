@@ -1,0 +1,12 @@
+/** The memory engine: layouts, regions, the std model and the recorded timeline. Knows nothing of Jupyter, vega or the DOM. */
+export * from './layout/index';
+export { createAllocator, POLICIES } from './allocators/index';
+export type { Allocator, AllocatorOptions, AllocatorStats } from './allocators/allocator';
+export { HeapError } from './allocators/allocator';
+export { Machine, DEFAULT_ADDRESSES, DEFAULT_STACK_LIMIT, FRAME_HEADER_BYTES, type MachineOptions } from './memory/machine';
+export { StackOverflowError, AllocError, OwnershipError } from './memory/errors';
+export { Timeline, type TimelineMeta, type EventView } from './timeline/timeline';
+export type { Snapshot, FrameView, LocalView, BlockView, StaticView, PointerView, OwnerView } from './timeline/snapshot';
+export { encodeTimeline, decodeTimeline, checkEnvelope, type TimelineDocument } from './timeline/document';
+export type { RValue, Block, LocalSlot, Home, PlaceRef, StaticItem } from './std/rvalue';
+export * as std from './std/index';

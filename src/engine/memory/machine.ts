@@ -1,0 +1,465 @@
+import type { Allocator, AllocatorOptions } from '../allocators/allocator';
+import { createAllocator } from '../allocators/index';
+import { EventKind, OwnerKind } from '../../format/events';
+import type { Value } from '../../format/values';
+import type { Layout, Ty, TypeRegistry } from '../layout/types';
+import { layoutOf as rustLayoutOf } from '../layout/layout';
+import { NO_OWNER, TimelineRecorder, type OwnerRef } from '../timeline/recorder';
+import type { Timeline } from '../timeline/timeline';
+import { display, utf8Length } from '../std/display';
+import type { Block, LocalSlot, StaticItem, RValue } from '../std/rvalue';
+import { formatType as typeName } from '../layout/format';
+import { AllocError, OwnershipError, StackOverflowError } from './errors';
+
+/** Where the regions sit, as on x86_64 Linux: program data low, heap above it, stack near the top, growing down. */
+export const DEFAULT_ADDRESSES = {
+  staticBase: 0x5555_5555_4000,
+  heapBase: 0x5555_5560_0000,
+  stackTop: 0x7fff_ffff_f000,
+} as const;
+
+/** Rust's main thread gets the process stack: 8 MiB by default on Linux. */
+export const DEFAULT_STACK_LIMIT = 8 * 1024 * 1024;
+
+/** Return address and saved frame pointer: what every call pushes before its locals. */
+export const FRAME_HEADER_BYTES = 16;
+
+export interface MachineOptions {
+  /** Heap policy by name (default 'first-fit'); see POLICIES. */
+  policy?: string;
+  allocatorOptions?: AllocatorOptions;
+  /** A ready allocator instead of a policy name. */
+  allocator?: Allocator;
+  /** Stack size limit in bytes (default 8 MiB); exceeding it is a stack overflow. */
+  stackLimit?: number;
+  /** User-declared structs and enums, for layouts. */
+  registry?: TypeRegistry;
+  title?: string;
+  /** Source text that event line numbers refer to. */
+  source?: string;
+  /** Computes a type's size and alignment (default: rustc's x86_64 layouts). */
+  layoutOf?: (ty: Ty, registry?: TypeRegistry) => Layout;
+}
+
+interface Scope {
+  locals: LocalSlot[];
+  /** Stack pointer when the scope opened; restored when it closes. */
+  sp: number;
+}
+
+export interface Frame {
+  readonly id: number;
+  readonly fn: string;
+  /** Highest address of the frame. */
+  readonly base: number;
+  readonly scopes: Scope[];
+  nextSlot: number;
+}
+
+/**
+ * The three regions of a running program and the recorder that writes every change
+ * to them as a timeline event. The std model (String, Vec, Box, Rc, drops) and every
+ * way in (API, Rust interpreter) drive memory only through this class.
+ */
+export class Machine {
+  readonly rec = new TimelineRecorder();
+  readonly heap: Allocator;
+  readonly registry: TypeRegistry;
+  readonly stackLimit: number;
+  readonly layoutOf: (ty: Ty) => Layout;
+  private readonly frames: Frame[] = [];
+  private sp: number = DEFAULT_ADDRESSES.stackTop;
+  private nextFrameId = 0;
+  private nextBlockId = 0;
+  private staticTop: number = DEFAULT_ADDRESSES.staticBase;
+  private readonly literals = new Map<string, StaticItem>();
+  private readonly statics: StaticItem[] = [];
+  private ended: string | undefined;
+  private readonly options: MachineOptions;
+
+  constructor(options: MachineOptions = {}) {
+    this.options = options;
+    this.heap = options.allocator ?? createAllocator(options.policy ?? 'first-fit', options.allocatorOptions);
+    this.registry = options.registry ?? new Map();
+    this.stackLimit = options.stackLimit ?? DEFAULT_STACK_LIMIT;
+    const layoutOf = options.layoutOf ?? rustLayoutOf;
+    const registry = this.registry;
+    const cache = new Map<Ty, Layout>();
+    this.layoutOf = (ty) => {
+      let layout = cache.get(ty);
+      if (!layout) {
+        layout = layoutOf(ty, registry);
+        cache.set(ty, layout);
+      }
+      return layout;
+    };
+  }
+
+  /** The source line the following events belong to. */
+  set line(line: number | undefined) {
+    this.rec.line = line ?? -1;
+  }
+
+  get line(): number | undefined {
+    return this.rec.line < 0 ? undefined : this.rec.line;
+  }
+
+  get depth(): number {
+    return this.frames.length;
+  }
+
+  get currentFrame(): Frame {
+    const frame = this.frames[this.frames.length - 1];
+    if (!frame) throw new OwnershipError('no function is running: call main first');
+    return frame;
+  }
+
+  // ---------- static data ----------
+
+  /** A string literal: placed once in read-only data; the same text is the same place. */
+  literal(text: string): StaticItem {
+    let item = this.literals.get(text);
+    if (!item) {
+      item = this.placeStatic(JSON.stringify(text), T_STR, utf8Length(text), 1, { k: 'text', v: text, len: utf8Length(text) }, text);
+      this.literals.set(text, item);
+    }
+    return item;
+  }
+
+  /** A `static NAME: T = value;` item. */
+  staticItem(name: string, ty: Ty, value: RValue): StaticItem {
+    const layout = this.layoutOf(ty);
+    return this.placeStatic(name, ty, layout.size, layout.align, display(value));
+  }
+
+  private placeStatic(name: string, ty: Ty, size: number, align: number, value: Value, text?: string): StaticItem {
+    const address = alignUp(this.staticTop, Math.max(align, 1));
+    this.staticTop = address + size;
+    const item: StaticItem = { id: this.statics.length, name, address, size, text };
+    this.statics.push(item);
+    this.rec.state.staticBytes = this.staticTop - DEFAULT_ADDRESSES.staticBase;
+    const r = this.rec;
+    r.record(EventKind.StaticPlace, item.id, -1, r.intern(name), r.intern(typeName(ty)), r.addValue(value), address, size, align);
+    return item;
+  }
+
+  // ---------- stack ----------
+
+  /** A call: a new frame with its header (return address, saved frame pointer). */
+  pushFrame(fn: string): Frame {
+    const id = this.nextFrameId++;
+    const base = this.sp;
+    this.reserveStack(base - FRAME_HEADER_BYTES, fn);
+    const frame: Frame = { id, fn, base, scopes: [{ locals: [], sp: this.sp }], nextSlot: 0 };
+    this.frames.push(frame);
+    const r = this.rec;
+    r.state.frames = this.frames.length;
+    r.record(EventKind.FramePush, id, -1, r.intern(fn), -1, -1, base, FRAME_HEADER_BYTES, 16);
+    return frame;
+  }
+
+  /** A return: drops what the frame still owns (reverse declaration order) and pops it. */
+  popFrame(): void {
+    const frame = this.currentFrame;
+    while (frame.scopes.length) this.closeScope();
+    this.frames.pop();
+    this.sp = frame.base;
+    const r = this.rec;
+    r.state.frames = this.frames.length;
+    r.state.stackBytes = DEFAULT_ADDRESSES.stackTop - this.sp;
+    r.record(EventKind.FramePop, frame.id, -1, r.intern(frame.fn), -1, -1, frame.base, 0, 0);
+  }
+
+  openScope(): void {
+    this.currentFrame.scopes.push({ locals: [], sp: this.sp });
+  }
+
+  /** End of a block: its locals are dropped in reverse declaration order, then their slots end. */
+  closeScope(): void {
+    const frame = this.currentFrame;
+    const scope = frame.scopes.pop();
+    if (!scope) throw new OwnershipError('closeScope without an open scope');
+    for (let i = scope.locals.length - 1; i >= 0; i--) {
+      const local = scope.locals[i]!;
+      const value = local.value;
+      if (value) {
+        local.value = null;
+        this.dropValue(value);
+      }
+      this.endLocal(local);
+    }
+    this.sp = scope.sp;
+    this.rec.state.stackBytes = DEFAULT_ADDRESSES.stackTop - this.sp;
+  }
+
+  /**
+   * A new binding in the current scope holding `value` (moved in). Its slot is placed
+   * below the current stack pointer at the type's alignment.
+   */
+  bind(name: string, ty: Ty, value: RValue | null): LocalSlot {
+    const frame = this.currentFrame;
+    const layout = this.layoutOf(ty);
+    const address = alignDown(this.sp - layout.size, Math.max(layout.align, 1));
+    this.reserveStack(address, frame.fn);
+    const local: LocalSlot = {
+      frameId: frame.id,
+      slot: frame.nextSlot++,
+      name,
+      ty,
+      address,
+      size: layout.size,
+      align: layout.align,
+      value,
+      ended: false,
+    };
+    frame.scopes[frame.scopes.length - 1]!.locals.push(local);
+    const r = this.rec;
+    r.record(
+      EventKind.LocalNew, frame.id, local.slot, r.intern(name), r.intern(typeName(ty)),
+      r.addValue(value ? display(value) : UNINIT), address, layout.size, layout.align,
+    );
+    if (value) this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
+    return local;
+  }
+
+  /** Moves the value out of a binding: the slot stays but owns nothing (Rust's moved-from state). */
+  moveOut(local: LocalSlot, what = 'value'): RValue {
+    const value = this.read(local, what);
+    local.value = null;
+    const r = this.rec;
+    r.record(EventKind.LocalSet, local.frameId, local.slot, r.intern(local.name), -1, r.addValue(MOVED), local.address, local.size, local.align);
+    return value;
+  }
+
+  /** The value in a binding; a moved-from binding is an error, as rustc's E0382. */
+  read(local: LocalSlot, what = 'value'): RValue {
+    if (local.ended) throw new OwnershipError(`\`${local.name}\` is out of scope`, this.line);
+    if (!local.value) throw new OwnershipError(`use of moved ${what}: \`${local.name}\` (value used here after move)`, this.line);
+    return local.value;
+  }
+
+  /** Assignment `x = value`: the old value is dropped, then the new one takes its place. */
+  assign(local: LocalSlot, value: RValue): void {
+    const old = local.value;
+    local.value = value;
+    if (old) this.dropValue(old);
+    this.adopt(value, { kind: OwnerKind.Local, o1: local.frameId, o2: local.slot });
+    this.touchLocal(local);
+  }
+
+  /** Re-records a binding's value after it changed in place (len, cap, a field). */
+  touchLocal(local: LocalSlot): void {
+    const r = this.rec;
+    r.record(
+      EventKind.LocalSet, local.frameId, local.slot, r.intern(local.name), -1,
+      r.addValue(local.value ? display(local.value) : MOVED), local.address, local.size, local.align,
+    );
+  }
+
+  private endLocal(local: LocalSlot): void {
+    local.ended = true;
+    const r = this.rec;
+    r.record(EventKind.LocalEnd, local.frameId, local.slot, r.intern(local.name), -1, -1, local.address, local.size, local.align);
+  }
+
+  private reserveStack(newSp: number, fn: string): void {
+    const used = DEFAULT_ADDRESSES.stackTop - newSp;
+    if (used > this.stackLimit) {
+      const r = this.rec;
+      this.ended = "thread 'main' has overflowed its stack";
+      r.record(EventKind.StackOverflow, this.nextFrameId - 1, -1, r.intern(fn), -1, -1, newSp, used - this.stackLimit, 0);
+      throw new StackOverflowError(fn, this.frames.length, this.stackLimit);
+    }
+    this.sp = newSp;
+    this.rec.state.stackBytes = used;
+  }
+
+  // ---------- heap ----------
+
+  /** Asks the allocator for a block; Rust aborts when that fails, so do we. */
+  alloc(size: number, align: number, ty: string, content: Value, owner: OwnerRef = NO_OWNER): Block {
+    const offset = this.heap.alloc(size, align);
+    if (offset === null) {
+      this.ended = `memory allocation of ${size} bytes failed`;
+      throw new AllocError(size, align);
+    }
+    const block: Block = { id: this.nextBlockId++, address: DEFAULT_ADDRESSES.heapBase + offset, size, align, typeName: ty, owner, live: true };
+    const s = this.rec.state;
+    s.heapLive += size;
+    s.heapBlocks++;
+    this.heapStats();
+    const r = this.rec;
+    r.record(EventKind.HeapAlloc, block.id, -1, -1, r.intern(ty), r.addValue(content), block.address, size, align, 0, 0, owner);
+    return block;
+  }
+
+  realloc(block: Block, size: number): void {
+    this.checkLive(block);
+    const offset = this.heap.realloc(block.address - DEFAULT_ADDRESSES.heapBase, size, block.align);
+    if (offset === null) {
+      this.ended = `memory allocation of ${size} bytes failed`;
+      throw new AllocError(size, block.align);
+    }
+    const oldAddress = block.address;
+    const oldSize = block.size;
+    block.address = DEFAULT_ADDRESSES.heapBase + offset;
+    block.size = size;
+    this.rec.state.heapLive += size - oldSize;
+    this.heapStats();
+    const r = this.rec;
+    r.record(EventKind.HeapRealloc, block.id, -1, -1, r.intern(block.typeName), -1, block.address, size, block.align, oldAddress, oldSize, block.owner);
+  }
+
+  free(block: Block): void {
+    this.checkLive(block);
+    this.heap.free(block.address - DEFAULT_ADDRESSES.heapBase);
+    block.live = false;
+    const s = this.rec.state;
+    s.heapLive -= block.size;
+    s.heapBlocks--;
+    this.heapStats();
+    const r = this.rec;
+    r.record(EventKind.HeapFree, block.id, -1, -1, r.intern(block.typeName), -1, block.address, block.size, block.align, 0, 0, block.owner);
+  }
+
+  /** Re-records what a block holds after a write into it. */
+  setContent(block: Block, content: Value): void {
+    const r = this.rec;
+    r.record(EventKind.HeapSet, block.id, -1, -1, -1, r.addValue(content), block.address, block.size, block.align, 0, 0, block.owner);
+  }
+
+  setOwner(block: Block, owner: OwnerRef): void {
+    if (block.owner.kind === owner.kind && block.owner.o1 === owner.o1 && block.owner.o2 === owner.o2) return;
+    block.owner = owner;
+    const r = this.rec;
+    r.record(EventKind.HeapOwner, block.id, -1, -1, -1, -1, block.address, block.size, block.align, 0, 0, owner);
+  }
+
+  private checkLive(block: Block): void {
+    if (!block.live) throw new OwnershipError(`double free of heap block #${block.id} (${block.typeName})`, this.line);
+  }
+
+  private heapStats(): void {
+    const stats = this.heap.stats();
+    const s = this.rec.state;
+    s.footprint = stats.peakTop;
+    s.allocWork = stats.work;
+  }
+
+  // ---------- ownership of values ----------
+
+  /**
+   * Makes `owner` the owner of the heap blocks a value holds directly (a String's buffer,
+   * a Box's block). Blocks nested deeper belong to the block that holds them.
+   */
+  adopt(value: RValue, owner: OwnerRef): void {
+    switch (value.tag) {
+      case 'string':
+      case 'vec':
+        if (value.buf) this.setOwner(value.buf, owner);
+        return;
+      case 'box':
+        if (value.block) this.setOwner(value.block, owner);
+        return;
+      case 'struct':
+      case 'enum':
+        for (const f of value.fields) this.adopt(f, owner);
+        return;
+      case 'tuple':
+      case 'array':
+        for (const item of value.items) this.adopt(item, owner);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Drop glue, as Rust runs it: fields and elements in order, then the memory that held them. */
+  dropValue(value: RValue): void {
+    switch (value.tag) {
+      case 'string':
+        if (value.buf) this.free(value.buf);
+        value.buf = null;
+        return;
+      case 'vec': {
+        for (const item of value.items) this.dropValue(item);
+        if (value.buf) this.free(value.buf);
+        value.buf = null;
+        return;
+      }
+      case 'box':
+        this.dropValue(value.inner);
+        if (value.block) this.free(value.block);
+        value.block = null;
+        return;
+      case 'rc': {
+        const cell = value.cell;
+        cell.strong--;
+        if (cell.strong > 0) {
+          if (cell.block) this.setContent(cell.block, rcContent(cell));
+          return;
+        }
+        this.dropValue(cell.inner);
+        cell.weak--; // the weak reference all strong ones hold together
+        if (cell.weak === 0 && cell.block) this.free(cell.block);
+        return;
+      }
+      case 'struct':
+      case 'enum':
+        for (const f of value.fields) this.dropValue(f);
+        return;
+      case 'tuple':
+      case 'array':
+        for (const item of value.items) this.dropValue(item);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ---------- output and labels ----------
+
+  print(text: string): void {
+    const r = this.rec;
+    r.record(EventKind.Output, -1, -1, r.intern(text), -1, -1, 0, 0, 0);
+  }
+
+  note(text: string): void {
+    const r = this.rec;
+    r.record(EventKind.Note, -1, -1, r.intern(text), -1, -1, 0, 0, 0);
+  }
+
+  /** Marks the run as ended early (panic, overflow); kept in the timeline's meta. */
+  end(reason: string): void {
+    this.ended ??= reason;
+  }
+
+  finish(): Timeline {
+    return this.rec.finish({
+      title: this.options.title,
+      policy: this.heap.policy,
+      staticBase: DEFAULT_ADDRESSES.staticBase,
+      heapBase: DEFAULT_ADDRESSES.heapBase,
+      stackTop: DEFAULT_ADDRESSES.stackTop,
+      stackLimit: this.stackLimit,
+      source: this.options.source,
+      ended: this.ended,
+    });
+  }
+}
+
+export function rcContent(cell: { strong: number; weak: number; inner: RValue }): Value {
+  return { k: 'rcbox', strong: cell.strong, weak: cell.weak, value: display(cell.inner) };
+}
+
+const T_STR: Ty = { kind: 'str' };
+const MOVED: Value = { k: 'moved' };
+const UNINIT: Value = { k: 'uninit' };
+
+export function alignUp(n: number, align: number): number {
+  return Math.ceil(n / align) * align;
+}
+
+export function alignDown(n: number, align: number): number {
+  return Math.floor(n / align) * align;
+}

@@ -1,0 +1,85 @@
+import { DISPLAY_ITEMS, type Target, type Value } from '../../format/values';
+import type { PlaceRef, RValue, VecValue } from './rvalue';
+
+/** The display form of a place a pointer points at. */
+export function targetOf(place: PlaceRef | null): Target | null {
+  if (!place) return null;
+  switch (place.kind) {
+    case 'local':
+      return { region: 'stack', frame: place.local.frameId, slot: place.local.slot };
+    case 'block':
+      return place.offset ? { region: 'heap', block: place.block.id, offset: place.offset } : { region: 'heap', block: place.block.id };
+    case 'static':
+      return { region: 'static', item: place.item.id };
+  }
+}
+
+function heapTarget(block: { id: number } | null): Target | null {
+  return block ? { region: 'heap', block: block.id } : null;
+}
+
+function scalar(v: Extract<RValue, { tag: 'scalar' }>): Value {
+  switch (v.ty.kind) {
+    case 'bool':
+      return { k: 'bool', v: Boolean(v.v) };
+    case 'char':
+      return { k: 'char', v: String(v.v) };
+    case 'float':
+      return { k: 'float', v: Number(v.v) };
+    default:
+      if (typeof v.v === 'bigint') {
+        const n = Number(v.v);
+        return { k: 'int', v: Number.isSafeInteger(n) ? n : v.v.toString() };
+      }
+      return { k: 'int', v: v.v as number };
+  }
+}
+
+const UNIT: Value = { k: 'unit' };
+
+/** What a value shows where it sits (a stack slot, or inline inside a block). */
+export function display(v: RValue): Value {
+  switch (v.tag) {
+    case 'scalar':
+      return scalar(v);
+    case 'unit':
+      return UNIT;
+    case 'str':
+      return { k: 'ptr', to: targetOf(v.target), len: utf8Length(v.text) };
+    case 'string':
+    case 'vec':
+      return { k: 'buf', to: heapTarget(v.buf), len: v.len, cap: v.cap };
+    case 'box':
+      return { k: 'ptr', to: heapTarget(v.block) };
+    case 'rc':
+      return { k: 'ptr', to: heapTarget(v.cell.block) };
+    case 'struct':
+      return { k: 'struct', name: v.name, fields: v.fields.map((f, i) => [v.fieldNames[i]!, display(f)]) };
+    case 'tuple':
+      return { k: 'tuple', items: v.items.map(display) };
+    case 'array':
+      return { k: 'array', items: v.items.slice(0, DISPLAY_ITEMS).map(display), len: v.items.length };
+    case 'enum':
+      return v.fields.length
+        ? { k: 'enum', name: v.name, variant: v.variant, fields: v.fields.map((f, i) => [v.fieldNames[i]!, display(f)]) }
+        : { k: 'enum', name: v.name, variant: v.variant };
+    case 'ref':
+      return { k: 'ptr', to: targetOf(v.target) };
+  }
+}
+
+/** Display items of a Vec buffer; long buffers show their first DISPLAY_ITEMS items. */
+export function vecContent(v: VecValue, shown?: Value[]): Value {
+  const items = shown ?? v.items.slice(0, DISPLAY_ITEMS).map(display);
+  return { k: 'array', items, len: v.len };
+}
+
+/** Bytes of `text` in UTF-8 (what Rust's `len()` counts), without Node's Buffer so it runs in a browser too. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

@@ -1,0 +1,48 @@
+import { OwnerKind } from '../../format/events';
+import { rcContent, type Machine } from '../memory/machine';
+import { NO_OWNER, type OwnerRef } from '../timeline/recorder';
+import { display, vecContent } from './display';
+import type { Home, RValue } from './rvalue';
+
+/** Who owns blocks allocated for a value living at `home`. */
+export function ownerOf(home: Home): OwnerRef {
+  switch (home.kind) {
+    case 'local':
+      return { kind: OwnerKind.Local, o1: home.local.frameId, o2: home.local.slot };
+    case 'block':
+      return { kind: OwnerKind.Block, o1: home.block.id, o2: -1 };
+    case 'temp':
+      return NO_OWNER;
+  }
+}
+
+/** What a heap block shows, given the value that owns it. */
+export function blockContent(container: RValue): ReturnType<typeof display> {
+  switch (container.tag) {
+    case 'vec':
+      return vecContent(container, container.shown);
+    case 'string':
+      return { k: 'text', v: container.text, len: container.len };
+    case 'box':
+      return display(container.inner);
+    case 'rc':
+      return rcContent(container.cell);
+    default:
+      return display(container);
+  }
+}
+
+/** Re-records a value's home after the value changed in place. */
+export function touch(m: Machine, home: Home): void {
+  switch (home.kind) {
+    case 'local':
+      m.touchLocal(home.local);
+      return;
+    case 'block':
+      if (home.container.tag === 'vec') home.container.shown = undefined;
+      m.setContent(home.block, blockContent(home.container));
+      return;
+    case 'temp':
+      return;
+  }
+}

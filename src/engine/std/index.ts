@@ -1,0 +1,9 @@
+/** The standard library as courses teach it, matching real Rust's allocation behaviour. */
+export * from './string';
+export * from './vec';
+export * from './pointers';
+export { cloneValue, isCopy } from './clone';
+export { formatValue, formatToString, parseFormat, renderFormat } from './fmt';
+export { display, vecContent, utf8Length } from './display';
+export { touch, ownerOf, blockContent } from './home';
+export { minNonZeroCap, ZST_CAPACITY } from './raw-vec';

@@ -1,0 +1,82 @@
+import type { Value } from '../../format/values';
+import type { Layout, Ty } from '../layout/types';
+import type { OwnerRef } from '../timeline/recorder';
+
+/** A live heap block as the engine tracks it. `address` is absolute (heap base + allocator offset). */
+export interface Block {
+  readonly id: number;
+  address: number;
+  size: number;
+  readonly align: number;
+  readonly typeName: string;
+  owner: OwnerRef;
+  live: boolean;
+}
+
+/** A static item: a literal or a `static`, placed once and never freed. */
+export interface StaticItem {
+  readonly id: number;
+  readonly name: string;
+  readonly address: number;
+  readonly size: number;
+  readonly text?: string;
+}
+
+/** Where a value lives, so that a change to it can be re-recorded in the right place. */
+export type Home =
+  | { kind: 'local'; local: LocalSlot }
+  | { kind: 'block'; block: Block; container: RValue }
+  | { kind: 'temp' };
+
+/** A stack slot: one `let` binding or parameter in a frame. */
+export interface LocalSlot {
+  readonly frameId: number;
+  readonly slot: number;
+  readonly name: string;
+  readonly ty: Ty;
+  readonly address: number;
+  readonly size: number;
+  readonly align: number;
+  /** null once moved out (or not yet initialised). */
+  value: RValue | null;
+  ended: boolean;
+}
+
+/** What a pointer or reference points at. */
+export type PlaceRef =
+  | { kind: 'local'; local: LocalSlot }
+  | { kind: 'block'; block: Block; offset: number }
+  | { kind: 'static'; item: StaticItem };
+
+/**
+ * Runtime values of the modelled program. Mutable: a Vec's items grow in place. Every
+ * value that owns heap memory holds its Block(s); dropping the value frees them.
+ */
+export type RValue =
+  | { tag: 'scalar'; ty: Ty; v: number | bigint | boolean | string }
+  | { tag: 'unit'; ty: Ty }
+  /** `&str` (or `&[T]` of a string buffer): a fat pointer into static data or a heap buffer. */
+  | { tag: 'str'; ty: Ty; text: string; target: PlaceRef | null }
+  | { tag: 'string'; ty: Ty; buf: Block | null; len: number; cap: number; text: string }
+  /** `shown` caches the display of the first items, so a push past them costs O(1). */
+  | { tag: 'vec'; ty: Ty; elem: Ty; elemLayout: Layout; buf: Block | null; len: number; cap: number; items: RValue[]; shown?: Value[] }
+  | { tag: 'box'; ty: Ty; block: Block | null; inner: RValue }
+  | { tag: 'rc'; ty: Ty; cell: RcCell }
+  | { tag: 'struct'; ty: Ty; name: string; fieldNames: string[]; fields: RValue[] }
+  | { tag: 'tuple'; ty: Ty; items: RValue[] }
+  | { tag: 'array'; ty: Ty; items: RValue[] }
+  | { tag: 'enum'; ty: Ty; name: string; variant: string; fieldNames: string[]; fields: RValue[] }
+  | { tag: 'ref'; ty: Ty; target: PlaceRef };
+
+/** The shared heap cell of an Rc/Arc: counters plus the value (Rust's RcBox). */
+export interface RcCell {
+  block: Block | null;
+  strong: number;
+  weak: number;
+  inner: RValue;
+}
+
+export type StringValue = Extract<RValue, { tag: 'string' }>;
+export type VecValue = Extract<RValue, { tag: 'vec' }>;
+export type BoxValue = Extract<RValue, { tag: 'box' }>;
+export type RcValue = Extract<RValue, { tag: 'rc' }>;

@@ -1,0 +1,166 @@
+import { OwnerKind } from '../../format/events';
+import { DISPLAY_ITEMS } from '../../format/values';
+import type { Ty } from '../layout/types';
+import type { Machine } from '../memory/machine';
+import { OwnershipError } from '../memory/errors';
+import { display, vecContent } from './display';
+import { ownerOf, touch } from './home';
+import { reserve, reserveExact, resizeTo, shrinkToFit, type BufferSpec } from './raw-vec';
+import type { Home, RValue, VecValue } from './rvalue';
+import { formatType as typeName } from '../layout/format';
+
+function spec(v: VecValue, home: Home): BufferSpec {
+  return { elem: v.elemLayout, blockType: `[${typeName(v.elem)}]`, owner: ownerOf(home), content: () => vecContent(v, v.shown) };
+}
+
+function written(m: Machine, v: VecValue, home: Home): void {
+  if (v.buf) m.setContent(v.buf, vecContent(v, v.shown));
+  touch(m, home);
+}
+
+/** The display cache after items changed from `index` on. */
+function reshow(v: VecValue, index: number): void {
+  if (index >= DISPLAY_ITEMS) return;
+  v.shown = v.items.slice(0, DISPLAY_ITEMS).map(display);
+}
+
+/** The elements live in the buffer: their own blocks belong to it. */
+function adoptItems(m: Machine, v: VecValue, from: number): void {
+  if (!v.buf) return;
+  const owner = { kind: OwnerKind.Block, o1: v.buf.id, o2: -1 };
+  for (let i = from; i < v.items.length; i++) m.adopt(v.items[i]!, owner);
+}
+
+/** `Vec::<T>::new()`: no allocation. */
+export function vecNew(m: Machine, elem: Ty): VecValue {
+  const v: VecValue = { tag: 'vec', ty: { kind: 'vec', elem }, elem, elemLayout: m.layoutOf(elem), buf: null, len: 0, cap: 0, items: [], shown: [] };
+  if (v.elemLayout.size === 0) resizeTo(m, v, 0, spec(v, TEMP));
+  return v;
+}
+
+/** `Vec::with_capacity(n)`: exactly n elements' worth. */
+export function vecWithCapacity(m: Machine, elem: Ty, cap: number, home: Home = TEMP): VecValue {
+  const v = vecNew(m, elem);
+  resizeTo(m, v, cap, spec(v, home));
+  return v;
+}
+
+/** `vec![a, b, c]`: one allocation of exactly the items, which move in. */
+export function vecFromItems(m: Machine, elem: Ty, items: RValue[], home: Home = TEMP): VecValue {
+  const v = vecNew(m, elem);
+  v.items = items;
+  v.len = items.length;
+  reshow(v, 0);
+  resizeTo(m, v, items.length, spec(v, home));
+  adoptItems(m, v, 0);
+  return v;
+}
+
+/** `v.push(x)`: grows (amortised doubling) when full, then writes x at the end. */
+export function vecPush(m: Machine, v: VecValue, item: RValue, home: Home): void {
+  if (v.len === v.cap) reserve(m, v, v.len, 1, spec(v, home));
+  v.items.push(item);
+  v.len++;
+  if (v.len <= DISPLAY_ITEMS) v.shown = [...(v.shown ?? []), display(item)];
+  adoptItems(m, v, v.len - 1);
+  written(m, v, home);
+}
+
+/** `v.pop()`: the last element moves out; the buffer stays. */
+export function vecPop(m: Machine, v: VecValue, home: Home): RValue | null {
+  const item = v.items.pop();
+  if (!item) return null;
+  v.len--;
+  reshow(v, v.len);
+  written(m, v, home);
+  return item;
+}
+
+function checkIndex(v: VecValue, index: number): void {
+  if (!Number.isInteger(index) || index < 0 || index >= v.len) {
+    throw new OwnershipError(`index out of bounds: the len is ${v.len} but the index is ${index}`);
+  }
+}
+
+export function vecGet(v: VecValue, index: number): RValue {
+  checkIndex(v, index);
+  return v.items[index]!;
+}
+
+/** `v[i] = x`: the old element is dropped, x moves in. */
+export function vecSet(m: Machine, v: VecValue, index: number, item: RValue): void {
+  checkIndex(v, index);
+  const old = v.items[index]!;
+  v.items[index] = item;
+  m.dropValue(old);
+  reshow(v, index);
+  adoptItems(m, v, index);
+  if (v.buf) m.setContent(v.buf, vecContent(v, v.shown));
+}
+
+/** After an element changed in place (e.g. `v[i].push_str(..)`): re-record the buffer. */
+export function vecItemChanged(m: Machine, v: VecValue, index: number): void {
+  reshow(v, index);
+  if (v.buf) m.setContent(v.buf, vecContent(v, v.shown));
+}
+
+/** The home of element `index`, for operations on it in place. */
+export function vecItemHome(v: VecValue): Home {
+  if (!v.buf) return TEMP;
+  return { kind: 'block', block: v.buf, container: v };
+}
+
+/** `v.insert(i, x)`: grows when full, shifts the tail right. */
+export function vecInsert(m: Machine, v: VecValue, index: number, item: RValue, home: Home): void {
+  if (!Number.isInteger(index) || index < 0 || index > v.len) {
+    throw new OwnershipError(`insertion index (is ${index}) should be <= len (is ${v.len})`);
+  }
+  if (v.len === v.cap) reserve(m, v, v.len, 1, spec(v, home));
+  v.items.splice(index, 0, item);
+  v.len++;
+  reshow(v, index);
+  adoptItems(m, v, index);
+  written(m, v, home);
+}
+
+/** `v.remove(i)`: the element moves out, the tail shifts left. */
+export function vecRemove(m: Machine, v: VecValue, index: number, home: Home): RValue {
+  checkIndex(v, index);
+  const [item] = v.items.splice(index, 1);
+  v.len--;
+  reshow(v, index);
+  written(m, v, home);
+  return item!;
+}
+
+/** `v.truncate(n)`: drops the elements past n, in order; capacity stays. */
+export function vecTruncate(m: Machine, v: VecValue, len: number, home: Home): void {
+  if (len >= v.len) return;
+  const dropped = v.items.splice(len);
+  v.len = len;
+  for (const item of dropped) m.dropValue(item);
+  reshow(v, len);
+  written(m, v, home);
+}
+
+/** `v.clear()`: drops every element in order; capacity stays. */
+export function vecClear(m: Machine, v: VecValue, home: Home): void {
+  vecTruncate(m, v, 0, home);
+}
+
+export function vecReserve(m: Machine, v: VecValue, additional: number, home: Home): void {
+  reserve(m, v, v.len, additional, spec(v, home));
+  touch(m, home);
+}
+
+export function vecReserveExact(m: Machine, v: VecValue, additional: number, home: Home): void {
+  reserveExact(m, v, v.len, additional, spec(v, home));
+  touch(m, home);
+}
+
+export function vecShrinkToFit(m: Machine, v: VecValue, home: Home): void {
+  shrinkToFit(m, v, v.len, spec(v, home));
+  touch(m, home);
+}
+
+const TEMP: Home = { kind: 'temp' };
