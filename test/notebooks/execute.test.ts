@@ -38,6 +38,20 @@ function runHandouts(args: string[]) {
   return { status: run.status, stderr: run.stderr ?? '', stdout: run.stdout ?? '' };
 }
 
+/**
+ * Rebuilding dist/ under other test files that read it could hand them half-written files, so
+ * the pipeline skips its build when dist/ is newer than every source (as make would).
+ */
+function distIsFresh(): boolean {
+  const entry = path.join(root, 'dist', 'src', 'index.js');
+  if (!fs.existsSync(entry)) return false;
+  const built = fs.statSync(entry).mtimeMs;
+  const sources = fs.readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(root, 'src', f));
+  return [...sources, path.join(root, 'package.json'), path.join(root, 'tsconfig.json')]
+    .every((f) => fs.statSync(f).mtimeMs <= built);
+}
+
 function stdoutOf(cell: Cell): string {
   return (cell.outputs ?? []).filter((o) => o.output_type === 'stream' && o.name === 'stdout').map((o) => joined(o.text)).join('');
 }
@@ -48,7 +62,7 @@ describe('handouts pipeline on the smoke notebook', () => {
 
   beforeAll(() => {
     fs.rmSync(outDir, { recursive: true, force: true });
-    const run = runHandouts(['--out', outDir, smoke]);
+    const run = runHandouts([...(distIsFresh() ? ['--no-build'] : []), '--out', outDir, smoke]);
     log = run.stderr;
     if (run.status !== 0) throw new Error(`handouts.sh exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
     cells = readJson(path.join(outDir, '00-smoke.ipynb')).cells;
