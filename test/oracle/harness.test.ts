@@ -136,7 +136,7 @@ describe('the program and its output', () => {
   });
 
   test('a panic is an OracleRunError carrying stdout and the panic message', async () => {
-    const src = 'fn main() {\n    println!("before");\n    let v: Vec<i32> = Vec::new();\n    println!("{}", v[3]);\n}\n';
+    const src = 'fn main() {\n    println!("before");\n    let v: Vec<i32> = vec![1, 2];\n    println!("{}", v[3]);\n}\n';
     const err = await runRustOracle(src, { fileName: 'panics.rs' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OracleRunError);
     const run = err as OracleRunError;
@@ -144,6 +144,9 @@ describe('the program and its output', () => {
     expect(run.stdout).toBe('before\n');
     expect(run.stderr).toMatch(/index out of bounds/);
     expect(run.message).toMatch(/^panics\.rs exited with 101/);
+    // Recording ends at the panic: the Vec's buffer, and neither the panic's own allocations
+    // (message, backtrace) nor the unwinding drop.
+    expect(run.events).toEqual([alloc(8, 4)]);
   });
 
   test('more events than the static buffer holds is an error, not a silent truncation', async () => {

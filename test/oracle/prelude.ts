@@ -45,7 +45,9 @@ mod memscope_oracle {
     static EXPLICIT: AtomicBool = AtomicBool::new(false);
 
     fn record(op: usize, size: usize, align: usize, old_size: usize, old_ptr: usize, ptr: usize) {
-        if !RECORDING.load(SeqCst) {
+        // A panic ends the recording: std counts the panic before it formats the message or
+        // captures a backtrace, so nothing of that (nor the unwinding drops) is logged.
+        if !RECORDING.load(SeqCst) || std::thread::panicking() {
             return;
         }
         let i = LEN.fetch_add(1, SeqCst);

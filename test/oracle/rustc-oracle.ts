@@ -50,13 +50,18 @@ export interface OracleRun {
   stdout: string;
 }
 
-/** A program that compiled but failed when run (panic, non-zero exit, timeout). */
+/**
+ * A program that compiled but failed when run (panic, non-zero exit, timeout). After a panic,
+ * `events` holds what was recorded before it: recording stops when the panic starts, so neither
+ * std's panic machinery nor the drops during unwinding are in it.
+ */
 export class OracleRunError extends Error {
   constructor(
     message: string,
     readonly stdout: string,
     readonly stderr: string,
     readonly exitCode: number | null,
+    readonly events?: OracleEvent[],
   ) {
     super(message);
     this.name = 'OracleRunError';
@@ -210,7 +215,14 @@ async function execute(binary: string, fileName: string, opts: OracleOptions): P
       const why = out.timedOut
         ? `was killed after ${opts.timeoutMs ?? 10_000} ms`
         : `exited with ${out.code ?? out.signal}`;
-      throw new OracleRunError(`${fileName} ${why}:\n${stderr}`, stdout, stderr, out.code);
+      const text = await fs.readFile(eventsFile, 'utf8').catch(() => undefined);
+      let events: OracleEvent[] | undefined;
+      try {
+        events = text === undefined ? undefined : parseOracleEvents(text, { blocks: opts.blocks, source: `${fileName} events` });
+      } catch {
+        events = undefined; // the run's failure is the error to report, not a damaged event file
+      }
+      throw new OracleRunError(`${fileName} ${why}:\n${stderr}`, stdout, stderr, out.code, events);
     }
     const text = await fs.readFile(eventsFile, 'utf8').catch(() => {
       throw new OracleRunError(
