@@ -19,6 +19,7 @@ struct WithBool { x: u32, flag: bool, y: u16 }
 #[derive(Default)]
 struct NicheMid { a: u64, b: bool, c: u8 }
 #[repr(C)]
+#[derive(Default)]
 struct NicheMidC { a: u32, b: bool, c: bool }
 struct Bytes { head: u8, data: [u8; 16], tail: u32 }
 struct FlagBytes { flag: bool, data: [u8; 16], n: u16 }
@@ -78,10 +79,33 @@ enum Mixed { A(u8, u32), B(bool), C }
 struct WithBool2 { x: u32, flag: bool, y: u16 }
 enum Pad3 { A(u16, bool, u32), B(u8, u8), C(u32) }
 enum Deep { A(Option<Option<bool>>, u8), B(u8, u8), C(u16) }
+enum UsesC { A(NicheMidC), B(u8) }
+enum ManyBool { A(bool), B, C, D }
+enum CharMany { C(char), X, Y, Z }
+enum TieBreak { A(u32, bool), B(u32) }
+#[repr(i64)]
+enum I64E { A = -1, B(u8) }
+struct HasColor { c: Color, n: u16, b: bool }
+enum Gap { A = 10, B = 20 }
+#[repr(u8)]
+enum GapU8 { A = 1, B = 100 }
+#[repr(u8)]
+enum GapU8b { A = 1, B = 129 }
+#[repr(u8)]
+enum Ends { A = 0, B = 255 }
+#[repr(u8)]
+enum ThreeGaps { A = 10, B = 20, C = 200 }
+#[repr(i8)]
+enum WideI8 { A = -100, B = 100 }
+#[repr(i8)]
+enum NarrowI8 { A = -10, B = 100 }
+#[repr(u16)]
+enum GapU16 { A = 1, B = 40000 }
+enum GapIsize { A = -100, B = 100 }
 `;
 
 /** DECLS types with #[derive(Default)]: the Rust program builds variants from Default values. */
-export const DEFAULT_ADTS: ReadonlySet<string> = new Set(['Color', 'NicheMid', 'WithBool2']);
+export const DEFAULT_ADTS: ReadonlySet<string> = new Set(['Color', 'NicheMid', 'WithBool2', 'NicheMidC']);
 
 export interface LayoutCase {
   /** Rust type text, valid for both rustc and parseType. */
@@ -174,7 +198,13 @@ export const CASES: LayoutCase[] = [
   ...plain('Result<String, String>', 'Result<String, u32>', 'Result<u64, String>', 'Result<bool, ()>'),
   ...plain('Result<char, bool>', 'Result<&u8, ()>', 'Result<u32, Void>', 'Result<Void, Void>', 'Result<(), ()>'),
   ...plain('Result<u128, u8>', 'Result<Option<bool>, bool>', 'Option<Result<u8, u8>>', 'Result<Result<bool, ()>, ()>'),
-  ...withVariants('Pad3', 'Deep', 'Option<Pad3>', 'Option<Deep>'),
+  ...withVariants('Pad3', 'Deep', 'Option<Pad3>', 'Option<Deep>', 'UsesC', 'ManyBool', 'CharMany', 'TieBreak'),
+  ...withVariants('I64E', 'Option<TieBreak>', 'Option<Small>', 'Option<Signed>', 'Option<NegDisc>', 'Option<Letters>'),
+  ...withVariants('Option<Gap>', 'Option<NicheMidC>', 'Option<Option<Option<bool>>>', 'Option<Option<char>>'),
+  ...withOffsets('HasColor'),
+  // sparse discriminants: the valid tag range skips the widest gap
+  ...withVariants('Option<GapU8>', 'Option<GapU8b>', 'Option<Ends>', 'Option<Option<Ends>>', 'Option<ThreeGaps>'),
+  ...withVariants('Option<WideI8>', 'Option<NarrowI8>', 'Option<GapU16>', 'Option<GapIsize>'),
   ...plain('Result<Vec<u8>, (u32, u32)>', 'Result<[u8; 5], u16>'),
   // tuples (offsets too)
   ...withOffsets('(u8, u32)', '(u8, u32, u8)', '(u32, u8, u16)', '(u8, u64, u8, u32)', '(bool, u64)'),

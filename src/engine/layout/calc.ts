@@ -197,8 +197,6 @@ export interface EnumInput {
   /** Discriminant of each variant (explicit, or previous + 1). */
   discriminants: bigint[];
   repr: 'rust' | 'c' | { int: number; signed: boolean };
-  /** True when a variant has an explicit discriminant: rustc then never uses niches. */
-  explicitDiscriminants: boolean;
 }
 
 export interface EnumShape extends FieldLayout {
@@ -226,7 +224,8 @@ function fitSigned(v: bigint): number {
 
 /** The smallest tag integer (bytes, signedness) holding `min..=max` (rustc's `repr_discr`). */
 function discriminantInt(min: bigint, max: bigint, repr: EnumInput['repr']): { bytes: number; signed: boolean } {
-  const unsignedFit = fitUnsigned(min < 0n ? MAX128 : max);
+  // min > max when the valid range wraps; negative values count as huge unsigned ones.
+  const unsignedFit = fitUnsigned(BigInt.asUintN(128, min) > BigInt.asUintN(128, max) ? BigInt.asUintN(128, min) : BigInt.asUintN(128, max));
   const signedFit = Math.max(fitSigned(min), fitSigned(max));
   if (typeof repr === 'object') {
     const fit = repr.signed ? signedFit : unsignedFit;
@@ -262,7 +261,9 @@ export function enumLayout(input: EnumInput): EnumShape {
     return result;
   }
   const tagged = taggedLayout(input);
-  const niche = input.explicitDiscriminants || inhibitOpt ? undefined : nicheFillingLayout(input);
+  // Explicit discriminants need no check here: on data-carrying variants they require a
+  // repr(int), which already rules out niche filling.
+  const niche = inhibitOpt ? undefined : nicheFillingLayout(input);
   if (!niche) return tagged;
   // Smaller wins; on equal size the one leaving the larger niche; else tagged (simpler code).
   if (tagged.size > niche.size) return niche;
@@ -311,20 +312,43 @@ function nicheFillingLayout(input: EnumInput): EnumShape | undefined {
   };
 }
 
+/**
+ * The valid tag values as one wrapping range `min..=max`: everything but the widest gap
+ * between neighbouring discriminants (wrapping past the end counts), so that an enclosing
+ * Option can use the gap. Gap widths are measured as rustc 1.95 does, including its quirk
+ * for signed reprs: the wrap-around gap is `signed_max - distance` of the discriminant type.
+ */
+function validDiscriminantRange(input: EnumInput): { min: bigint; max: bigint } {
+  const { variants, repr } = input;
+  const isC = repr === 'c';
+  // Uninhabited variants never need their tag value (repr(C) keeps them all).
+  const values = [...new Set(input.discriminants.filter((_, i) => isC || !variants[i]!.some((f) => f.uninhabited)))]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (values.length === 0) return { min: 0n, max: 0n };
+  // repr(Rust) and repr(C) discriminants are typed isize.
+  const discr = typeof repr === 'object' ? repr : { int: 8, signed: true };
+  const bits = BigInt(discr.int * 8);
+  const asU128 = (v: bigint): bigint => BigInt.asUintN(128, v);
+  let best: { start: bigint; end: bigint; width: bigint } | undefined;
+  values.forEach((start, i) => {
+    const end = values[(i + 1) % values.length]!;
+    let width: bigint;
+    if (start > end) {
+      const dist = start - end;
+      width = discr.signed ? asU128((1n << (bits - 1n)) - 1n - dist) : maxValue(discr.int) - dist;
+    } else {
+      width = asU128(end - start);
+    }
+    if (!best || width >= best.width) best = { start, end, width }; // ties: the last, like max_by_key
+  });
+  // The gap runs from `start` (last valid before it) to `end` (first valid after it).
+  return { min: best!.end, max: best!.start };
+}
+
 function taggedLayout(input: EnumInput): EnumShape {
   const { variants, repr } = input;
   const isC = repr === 'c';
-  let min: bigint | undefined;
-  let max: bigint | undefined;
-  variants.forEach((v, i) => {
-    // Uninhabited variants never need their tag value (repr(C) keeps them all).
-    if (!isC && v.some((f) => f.uninhabited)) return;
-    const d = input.discriminants[i]!;
-    if (min === undefined || d < min) min = d;
-    if (max === undefined || d > max) max = d;
-  });
-  const lo = min ?? 0n;
-  const hi = max ?? 0n;
+  const { min: lo, max: hi } = validDiscriminantRange(input);
   const minInt = discriminantInt(lo, hi, repr);
   // repr(C) is a (tag, union) pair: the payload starts where the union's alignment allows.
   let prefixAlign = minInt.bytes;

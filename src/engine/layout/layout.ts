@@ -206,7 +206,6 @@ class LayoutCx {
       variants: src.variants.map((v) => v.fields.map((f) => this.layout(f.ty))),
       discriminants,
       repr,
-      explicitDiscriminants: src.variants.some((v) => v.discriminant !== undefined),
     });
   }
 }
