@@ -30,6 +30,7 @@ describe('errors', () => {
     expect(layoutError(() => of('Point'))).toBe("unknown type 'Point' (no struct or enum declarations were given)");
     const reg = decls('struct A; enum B { X }');
     expect(layoutError(() => of('Option<Pont>', reg))).toBe("unknown type 'Pont' (known types: A, B)");
+    expect(layoutError(() => of('Box<Pont>', reg))).toBe("unknown type 'Pont' (known types: A, B)");
   });
 
   test.each(['str', '[u8]', 'dyn Display', '(u8, str)', 'Option<[u8]>', 'Vec<str>', '[str; 2]'])(

@@ -87,8 +87,8 @@ class LayoutCx {
       case 'tuple':
         return ty.items.length ? this.metadata(ty.items[ty.items.length - 1]!, seen) : 'none';
       case 'adt': {
-        const def = this.registry.get(ty.name);
-        if (!def || def.kind !== 'struct' || def.fields.length === 0 || seen.has(ty.name)) return 'none';
+        const def = this.adt(ty.name); // an unknown name is an error even behind a pointer
+        if (def.kind !== 'struct' || def.fields.length === 0 || seen.has(ty.name)) return 'none';
         seen.add(ty.name);
         return this.metadata(def.fields[def.fields.length - 1]!.ty, seen);
       }
