@@ -160,7 +160,9 @@ async function exists(p: string): Promise<boolean> {
 async function compile(program: string, fileName: string, opts: OracleOptions): Promise<string> {
   const rustc = opts.rustc ?? 'rustc';
   const optLevel = String(opts.optLevel ?? 0);
-  const args = ['--edition', '2021', '-C', `opt-level=${optLevel}`, '--crate-name', 'oracle', '--crate-type', 'bin'];
+  // strip=debuginfo only drops std's debug info from the binary (4.4 MB → 0.5 MB per cache entry);
+  // code generation, and so the allocation sequence, is unchanged.
+  const args = ['--edition', '2021', '-C', `opt-level=${optLevel}`, '-C', 'strip=debuginfo', '--crate-name', 'oracle', '--crate-type', 'bin'];
   const version = await rustcVersion(rustc);
   const key = createHash('sha256')
     .update(JSON.stringify({ version, args, fileName, program }))
