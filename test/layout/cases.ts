@@ -102,6 +102,18 @@ enum NarrowI8 { A = -10, B = 100 }
 #[repr(u16)]
 enum GapU16 { A = 1, B = 40000 }
 enum GapIsize { A = -100, B = 100 }
+#[repr(u8)]
+enum OneU8 { A(u32) }
+#[repr(C)]
+enum OneC { A }
+enum PartVoid { A(u32, Void), B(u8) }
+struct HasVoid { a: u32, v: Void }
+struct Groups { a: u8, b: [u8; 4], c: u16, d: [u8; 6], e: u64, f: [u8; 3] }
+struct NicheGroups { a: u8, b: [u8; 16], flag: bool, c: u32 }
+struct TwoNiches { a: char, b: bool, c: u8, d: Option<bool> }
+struct EndNiche { a: u64, b: u8, c: u8, d: bool, e: u16 }
+#[repr(C)]
+enum CVoid { A(Void), B(u16) }
 `;
 
 /** DECLS types with #[derive(Default)]: the Rust program builds variants from Default values. */
@@ -205,6 +217,11 @@ export const CASES: LayoutCase[] = [
   // sparse discriminants: the valid tag range skips the widest gap
   ...withVariants('Option<GapU8>', 'Option<GapU8b>', 'Option<Ends>', 'Option<Option<Ends>>', 'Option<ThreeGaps>'),
   ...withVariants('Option<WideI8>', 'Option<NarrowI8>', 'Option<GapU16>', 'Option<GapIsize>'),
+  // single variants with a repr, and uninhabited data
+  ...withVariants('OneU8', 'Option<OneU8>', 'PartVoid', 'Option<PartVoid>', 'CVoid', 'Option<CVoid>'),
+  ...withOffsets('Groups', 'NicheGroups', 'TwoNiches', 'EndNiche'),
+  ...plain('Option<Groups>', 'Option<NicheGroups>', 'Option<TwoNiches>', 'Option<EndNiche>'),
+  ...plain('OneC', 'Option<OneC>', 'HasVoid', 'Option<HasVoid>', '(u8, Void)', 'Option<(u16, Void)>'),
   ...plain('Result<Vec<u8>, (u32, u32)>', 'Result<[u8; 5], u16>'),
   // tuples (offsets too)
   ...withOffsets('(u8, u32)', '(u8, u32, u8)', '(u32, u8, u16)', '(u8, u64, u8, u32)', '(bool, u64)'),
