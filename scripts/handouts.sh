@@ -68,7 +68,6 @@ export JUPYTER_PATH="$JUPYTER_DATA_DIR"
 node bin/memscope.js kernel install --user --jupyter "$JUPYTER" >/dev/null
 
 mkdir -p "$out"
-template_args=(--TemplateExporter.extra_template_basedirs="$root/scripts/handout-template" --template memscope-handout)
 executed=()
 i=0
 for nb in "${notebooks[@]}"; do
@@ -92,7 +91,7 @@ for nb in "${notebooks[@]}"; do
 done
 
 t=$(now)
-"$JUPYTER" nbconvert --to html "${template_args[@]}" --output-dir "$out" --log-level=WARN "${executed[@]}"
+"$JUPYTER" nbconvert --config scripts/handout-template/nbconvert_config.py --to html --output-dir "$out" --log-level=WARN "${executed[@]}"
 echo "handouts: exported ${#executed[@]} HTML handout(s) in $(elapsed "$t")" >&2
 
 node scripts/handouts-index.js "$out" "${executed[@]}"

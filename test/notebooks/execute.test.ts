@@ -180,6 +180,45 @@ describe('handouts pipeline on the smoke notebook', () => {
   }, 120_000);
 });
 
+describe('HTML export of outputs with several MIME types', () => {
+  test('an output carrying scripted HTML and an SVG shows the SVG, with no remote reference', () => {
+    const dir = path.join(root, 'test-output', 'notebooks', 'bundle');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><circle cx="20" cy="20" r="15"/></svg>';
+    const nb = {
+      cells: [{
+        cell_type: 'code', id: 'chart', execution_count: 1, metadata: {}, source: 'chart()',
+        outputs: [{
+          output_type: 'display_data', metadata: {},
+          data: {
+            'text/html': '<div id="vis"></div><script src="https://cdn.example.org/vega-embed.js"></script>',
+            'image/svg+xml': svg,
+            'text/plain': '<chart>',
+          },
+        }],
+      }],
+      metadata: {
+        kernelspec: { name: 'memscope-ts', display_name: 'TypeScript (memscope)', language: 'typescript' },
+        language_info: { name: 'typescript', file_extension: '.ts', mimetype: 'text/typescript' },
+      },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    fs.writeFileSync(path.join(dir, 'bundle.ipynb'), JSON.stringify(nb));
+    // The same configuration scripts/handouts.sh exports with.
+    const run = spawnSync('/usr/bin/jupyter', ['nbconvert', '--config', 'scripts/handout-template/nbconvert_config.py',
+      '--to', 'html', '--log-level=WARN', path.join(dir, 'bundle.ipynb')], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const html = fs.readFileSync(path.join(dir, 'bundle.html'), 'utf8');
+    const images = [...html.matchAll(/<img alt="chart" src="data:image\/svg\+xml;charset=utf-8,([^"]*)">/g)];
+    expect(images.map((m) => decodeURIComponent(m[1]))).toEqual([svg]);
+    expect(html).not.toContain('cdn.example.org');
+    expect(html).not.toMatch(/<script/i);
+  });
+});
+
 describe('handouts pipeline on a broken notebook', () => {
   test('fails naming the notebook and the type error', () => {
     const dir = path.join(root, 'test-output', 'notebooks', 'broken');
