@@ -132,7 +132,7 @@ describe('the program and its output', () => {
     const src = '#![allow(unused_variables)]\nfn main() -> Result<(), String> {\n    let unused = 1;\n    println!("ok");\n    Ok(())\n}\n';
     expect((await runRustOracle(src)).stdout).toBe('ok\n');
     const bad = '#![allow(unused_variables)]\nfn main() -> Result<(), String> {\n    let x: i32 = "text";\n    Ok(())\n}\n';
-    await expect(runRustOracle(bad, { fileName: 'typed.rs' })).rejects.toThrow(/rustc rejected typed\.rs[\s\S]*E0308[\s\S]*typed\.rs:3:/);
+    await expect(runRustOracle(bad, { fileName: 'typed.rs' })).rejects.toThrow(/rustc rejected typed\.rs[\s\S]*E0308[\s\S]*--> typed\.rs:3:18/);
   });
 
   test('a panic is an OracleRunError carrying stdout and the panic message', async () => {
@@ -142,7 +142,7 @@ describe('the program and its output', () => {
     const run = err as OracleRunError;
     expect(run.exitCode).toBe(101);
     expect(run.stdout).toBe('before\n');
-    expect(run.stderr).toMatch(/index out of bounds/);
+    expect(run.stderr).toMatch(/panicked at panics\.rs:4:21:\nindex out of bounds/);
     expect(run.message).toMatch(/^panics\.rs exited with 101/);
     // Recording ends at the panic: the Vec's buffer, and neither the panic's own allocations
     // (message, backtrace) nor the unwinding drop.

@@ -69,6 +69,8 @@ export class OracleRunError extends Error {
 }
 
 export const COMPILE_CONCURRENCY = 2;
+/** Part of the cache key: bump when the way binaries are built changes beyond `args` (e.g. the path remap). */
+const BUILD_RECIPE = 2;
 const RUSTC_MISSING = 'rustc not found: the oracle needs rustc on PATH (install the Rust toolchain)';
 
 export async function runRustOracle(source: string, opts: OracleOptions = {}): Promise<OracleRun> {
@@ -165,7 +167,7 @@ async function compile(program: string, fileName: string, opts: OracleOptions): 
   const args = ['--edition', '2021', '-C', `opt-level=${optLevel}`, '-C', 'strip=debuginfo', '--crate-name', 'oracle', '--crate-type', 'bin'];
   const version = await rustcVersion(rustc);
   const key = createHash('sha256')
-    .update(JSON.stringify({ version, args, fileName, program }))
+    .update(JSON.stringify({ recipe: BUILD_RECIPE, version, args, fileName, program }))
     .digest('hex')
     .slice(0, 24);
   const cacheDir = opts.cacheDir ?? process.env.MEMSCOPE_ORACLE_CACHE ?? path.join(os.tmpdir(), 'memscope-rustc-oracle');
@@ -183,7 +185,10 @@ async function compile(program: string, fileName: string, opts: OracleOptions): 
       await fs.writeFile(src, program);
       let out: Output;
       try {
-        out = await run(rustc, [...args, src, '-o', path.join(scratch, 'oracle')], { timeoutMs: 180_000 });
+        // Remapping the scratch folder away makes rustc's errors and the program's panic locations
+        // read `main.rs:4:21` instead of a temporary path.
+        const remap = `--remap-path-prefix=${scratch}${path.sep}=`;
+        out = await run(rustc, [...args, remap, src, '-o', path.join(scratch, 'oracle')], { timeoutMs: 180_000 });
       } catch (e) {
         throw isMissing(e) ? new Error(RUSTC_MISSING) : e;
       }
