@@ -14,7 +14,8 @@ export type TraceEvent =
 export interface TraceProblem {
   file: string;
   line: number;
-  kind: 'malformed' | 'unknown-pointer' | 'double-free' | 'unsupported';
+  /** duplicate-alloc: a block id handed out while still live (the trace lost its free). */
+  kind: 'malformed' | 'unknown-pointer' | 'double-free' | 'duplicate-alloc' | 'unsupported';
   message: string;
 }
 

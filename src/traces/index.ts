@@ -1,0 +1,8 @@
+/** Trace importers: real allocator workloads in, as streams of TraceEvent batches. */
+export * from './types';
+export { readTrace } from './read-trace';
+export type { ReadTraceOptions, TraceFormat, TraceReader, TraceSummary } from './read-trace';
+export type { TraceSource } from './source';
+export type { ProblemSummary, TraceProblemKind } from './problems';
+export { formatCsv, formatJsonl, TRACE_HEADER, CSV_COLUMNS, DEFAULT_ALIGN } from './memscope-format';
+export { MTRACE_ALIGN } from './mtrace';

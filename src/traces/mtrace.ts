@@ -1,0 +1,189 @@
+import type { LineParser } from './line-parser';
+import type { ProblemLog } from './problems';
+import type { TraceEvent } from './types';
+
+/**
+ * glibc `mtrace` text, as malloc/mtrace-impl.c writes it (glibc 2.36):
+ *
+ *   = Start
+ *   @ ./prog:[0x4005d6] + 0x1e3b2a0 0x64        malloc, calloc, memalign, realloc(NULL, n)
+ *   @ ./prog:(main+0x1a)[0x4005d6] - 0x1e3b2a0   free, realloc(p, 0)
+ *   @ ./prog:[0x4005e1] < 0x1e3b2a0              realloc: the old block …
+ *   @ ./prog:[0x4005e1] > 0x1e3b6c0 0x3e8         … then the new one and its size
+ *   @ [0x7f…] ! 0x1e3b2a0 0x3e8                  realloc that failed (old block stays)
+ *   = End
+ *
+ * The caller part is `@ file:[addr]`, `@ file:(sym±off)[addr]`, `@ [addr]`, or absent;
+ * sizes are `%#lx`, so zero is written `0` without `0x`; a failed malloc writes `(nil)`.
+ * free(NULL) writes nothing. The scanner works on bytes: it finds the caller's closing ']'
+ * from the end of the line (so a file name with spaces cannot confuse it), then reads the
+ * op char and hex fields in one pass; no regex, no per-line strings except the block ids.
+ */
+
+/** malloc's guarantee on x86-64 and aarch64 glibc (alignof(max_align_t)); mtrace does not record alignment. */
+export const MTRACE_ALIGN = 16;
+
+const SPACE = 0x20;
+const AT = 0x40;
+const HASH = 0x23;
+const EQUALS = 0x3d;
+const CLOSE_BRACKET = 0x5d;
+const ZERO = 0x30;
+const X = 0x78;
+const OPEN_PAREN = 0x28;
+
+/** Value of a hex digit byte, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const lower = c | 0x20;
+  if (lower >= 0x61 && lower <= 0x66) return lower - 0x61 + 10;
+  return -1;
+}
+
+export class MtraceParser implements LineParser {
+  skipped = 0;
+  /** The old block of a realloc whose '>' line has not come yet. */
+  private pendingOld: string | null = null;
+  private pendingLine = 0;
+  /** End of the last field scanned (set by the field readers). */
+  private pos = 0;
+
+  constructor(private readonly problems: ProblemLog) {}
+
+  line(buf: Buffer, start: number, end: number, lineNo: number, out: TraceEvent[]): void {
+    if (start === end) return;
+    const first = buf[start];
+    if (first === EQUALS) return this.marker(buf, start, end, lineNo);
+    if (first === HASH) {
+      this.skipped++;
+      return;
+    }
+    let p = start;
+    if (first === AT) {
+      // The op follows the caller's "[0x…] "; the op fields never contain ']', so the last one is the caller's.
+      let bracket = end - 1;
+      while (bracket > start && buf[bracket] !== CLOSE_BRACKET) bracket--;
+      if (buf[start + 1] !== SPACE || bracket <= start) {
+        return this.malformed(lineNo, "expected a caller '@ …[0x…]' before the operation");
+      }
+      if (bracket + 1 >= end || buf[bracket + 1] !== SPACE) {
+        return this.malformed(lineNo, "expected a space and an operation (+ - < > !) after the caller's ']'");
+      }
+      p = bracket + 2;
+    }
+    if (p + 1 >= end || buf[p + 1] !== SPACE) {
+      return this.malformed(lineNo, 'expected an operation (+ - < > !) followed by a space');
+    }
+    const op = buf[p];
+    const opChar = String.fromCharCode(op);
+    if (op !== 0x3e /* > */ && this.pendingOld !== null) this.danglingRealloc();
+    switch (op) {
+      case 0x2b /* + */: {
+        const id = this.address(buf, p + 2, end);
+        if (id === undefined) return this.malformed(lineNo, "expected a hex address after '+'");
+        const size = this.size(buf, end);
+        if (size < 0) return this.malformed(lineNo, "expected a space and a hex size after the address of '+'");
+        if (id === null) {
+          this.skipped++; // malloc returned NULL: nothing was allocated
+          return;
+        }
+        out.push({ op: 'alloc', id, size, align: MTRACE_ALIGN, line: lineNo });
+        return;
+      }
+      case 0x2d /* - */: {
+        const id = this.address(buf, p + 2, end);
+        if (id === undefined || this.pos !== end) return this.malformed(lineNo, "expected a hex address (and nothing after it) after '-'");
+        if (id === null) {
+          this.skipped++; // free(NULL) is a no-op (glibc does not write it, but a hand-made trace may)
+          return;
+        }
+        out.push({ op: 'free', id, line: lineNo });
+        return;
+      }
+      case 0x3c /* < */: {
+        const id = this.address(buf, p + 2, end);
+        if (!id || this.pos !== end) return this.malformed(lineNo, "expected a hex address (and nothing after it) after '<'");
+        this.pendingOld = id;
+        this.pendingLine = lineNo;
+        return;
+      }
+      case 0x3e /* > */: {
+        const old = this.pendingOld;
+        if (old === null) return this.malformed(lineNo, "expected a '<' line (the old block) before this '>' line of a realloc");
+        this.pendingOld = null;
+        const id = this.address(buf, p + 2, end);
+        if (!id) return this.malformed(lineNo, "expected a hex address after '>'");
+        const size = this.size(buf, end);
+        if (size < 0) return this.malformed(lineNo, "expected a space and a hex size after the address of '>'");
+        out.push({ op: 'realloc', id: old, newId: id, size, align: MTRACE_ALIGN, line: this.pendingLine });
+        return;
+      }
+      case 0x21 /* ! */: {
+        const id = this.address(buf, p + 2, end);
+        if (!id || this.size(buf, end) < 0) return this.malformed(lineNo, "expected a hex address and a hex size after '!'");
+        this.skipped++; // failed realloc: the old block stays live, nothing changes
+        return;
+      }
+      default:
+        return this.malformed(lineNo, `expected an operation (+ - < > !), found '${opChar}'`);
+    }
+  }
+
+  finish(): void {
+    if (this.pendingOld !== null) this.danglingRealloc();
+  }
+
+  private marker(buf: Buffer, start: number, end: number, lineNo: number): void {
+    const text = buf.toString('latin1', start, end);
+    if (text === '= Start' || text === '= End') {
+      this.skipped++;
+      return;
+    }
+    this.malformed(lineNo, "expected '= Start' or '= End'");
+  }
+
+  private danglingRealloc(): void {
+    const line = this.pendingLine;
+    this.pendingOld = null;
+    this.malformed(line, "expected a '>' line (the new block) right after this '<' line of a realloc");
+  }
+
+  /**
+   * Reads `0x<hex>` or `(nil)` at p, up to a space or the line end (this.pos = where it stopped).
+   * Returns the id text, null for (nil), undefined when it is not an address.
+   */
+  private address(buf: Buffer, p: number, end: number): string | null | undefined {
+    if (p + 2 < end && buf[p] === ZERO && buf[p + 1] === X) {
+      let q = p + 2;
+      while (q < end && hexDigit(buf[q]) >= 0) q++;
+      if (q === p + 2 || (q < end && buf[q] !== SPACE)) return undefined;
+      this.pos = q;
+      return buf.toString('latin1', p, q);
+    }
+    if (p + 5 <= end && buf[p] === OPEN_PAREN && buf.toString('latin1', p, p + 5) === '(nil)' && (p + 5 === end || buf[p + 5] === SPACE)) {
+      this.pos = p + 5;
+      return null;
+    }
+    return undefined;
+  }
+
+  /** Reads ' <size>' from this.pos to the line end: `0x<hex>` or `0`. Returns -1 when malformed. */
+  private size(buf: Buffer, end: number): number {
+    let p = this.pos;
+    if (p >= end || buf[p] !== SPACE) return -1;
+    p++;
+    if (p + 1 === end && buf[p] === ZERO) return 0;
+    if (p + 2 >= end || buf[p] !== ZERO || buf[p + 1] !== X) return -1;
+    let value = 0;
+    for (let q = p + 2; q < end; q++) {
+      const d = hexDigit(buf[q]);
+      if (d < 0) return -1;
+      value = value * 16 + d;
+    }
+    return value;
+  }
+
+  private malformed(line: number, message: string): void {
+    this.problems.report('malformed', line, message);
+  }
+}
