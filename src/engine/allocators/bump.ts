@@ -3,8 +3,9 @@ import { checkRequest, growF64, heapConfig, LiveTable } from './heap';
 
 /**
  * Bump (arena) allocator: every alloc takes the next bytes at the top; free only marks the
- * block dead and memory is never reused. The one exception is realloc of the block that
- * ends at the top, which grows or shrinks in place (so top can go down; peakTop cannot).
+ * block dead and memory is never reused. realloc of the block that ends at the top grows or
+ * shrinks it in place (so top can go down; peakTop cannot); realloc of another block stays
+ * in place while the new size fits the block, else it moves to the top.
  * Stats count dead blocks and alignment gaps as free bytes/blocks (not live, below the top)
  * even though bump never hands them out again: freeBytes = top - usedBytes always.
  */
@@ -78,7 +79,8 @@ export class Bump implements Allocator {
     const b = this.live.get(address, 'realloc');
     const a = align > this.granule ? align : this.granule;
     const end = this.bStart[b] + this.blockFor(size);
-    if (b === this.lastId && address % a === 0 && end <= this.limit) {
+    if (address % a === 0 && b !== this.lastId && end <= this.bStart[b] + this.bSize[b]) return address; // still fits: keep the block as it is
+    if (address % a === 0 && b === this.lastId && end <= this.limit) {
       this.work++;
       this.usedBytes += end - this.bStart[b] - this.bSize[b];
       this.bSize[b] = end - this.bStart[b];
