@@ -1,4 +1,7 @@
 import type { BenchSuite } from './harness';
+import { suite as engine } from './engine';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add one line per area. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [
+  engine,
+];

@@ -105,7 +105,6 @@ export class Binding {
 
   /** `x.clone()`: a deep copy (new heap buffers sized to the length). */
   clone(): Owned {
-    this.rs.begin([]);
     return this.rs.cloneOf(this.read());
   }
 
@@ -179,9 +178,9 @@ export class Binding {
     vecPush(this.rs.machine, vec, value, this.home);
   }
 
-  /** `v.pop()`: the last element as a temporary (or undefined for None). */
+  /** `v.pop()`: the last element as a temporary (or undefined for None). An expression: it drops no temporaries. */
   pop(): Owned | string | undefined {
-    this.mutate('pop');
+    this.requireMut('borrow');
     const v = this.read();
     if (v.tag === 'string') return stringPop(this.rs.machine, v, this.home) ?? undefined;
     const item = vecPop(this.rs.machine, this.vec('pop'), this.home);
@@ -215,7 +214,7 @@ export class Binding {
 
   /** `v.remove(i)` */
   remove(index: number): Owned {
-    this.mutate('remove');
+    this.requireMut('borrow');
     return this.rs.temp(vecRemove(this.rs.machine, this.vec('remove'), index, this.home));
   }
 

@@ -9,7 +9,7 @@ import { formatToString, parseFormat, renderFormat } from '../engine/std/fmt';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
 import type { LocalSlot, RValue } from '../engine/std/rvalue';
 import { stringFrom, stringNew, stringWithCapacity } from '../engine/std/string';
-import { vecFromItems, vecNew, vecWithCapacity } from '../engine/std/vec';
+import { vecFromElements, vecNew, vecWithCapacity } from '../engine/std/vec';
 import type { Timeline } from '../engine/timeline/timeline';
 import { Binding } from './binding';
 import { isOwned, Owned } from './values';
@@ -44,8 +44,13 @@ function tyOf(ty: Ty | string): Ty {
  *   }));
  */
 export class Rust {
-  /** Temporaries not yet moved anywhere; dropped at the start of the next statement, as Rust drops them at the end of theirs. */
-  private pending: Owned[] = [];
+  /**
+   * Temporaries not yet moved anywhere, with the call depth that made them. A statement
+   * (let, a mutating method, println, drop, a scope's end) first drops the ones its own frame
+   * left behind, as Rust drops temporaries at the end of the statement that made them;
+   * expressions (constructors, clone, calls) never do, so nested temporaries survive.
+   */
+  private pending: Array<{ owned: Owned; depth: number }> = [];
   private readonly adts: Map<string, AdtDef>;
 
   constructor(readonly machine: Machine, adts: AdtDef[]) {
@@ -65,7 +70,6 @@ export class Rust {
    */
   fn(name: string, params: string[], body: (...args: Binding[]) => Init | void): (...args: Init[]) => Owned | undefined {
     return (...args: Init[]) => {
-      this.begin(args);
       if (args.length !== params.length) {
         throw new OwnershipError(`this function takes ${params.length} argument(s) but ${args.length} were supplied (calling \`${name}\`)`);
       }
@@ -116,7 +120,6 @@ export class Rust {
 
   /** `format!(..)`: a new String, grown the way std grows it. */
   format(template: string, ...args: Init[]): Owned {
-    this.begin(args);
     return this.temp(formatToString(this.machine, template, args.map((a) => this.peek(a))));
   }
 
@@ -156,7 +159,6 @@ export class Rust {
 
   /** An array literal `[a, b, c]` of element type `elem`. */
   array(elem: Ty | string, items: Init[]): Owned {
-    this.begin(items);
     const ty = tyOf(elem);
     const values = items.map((i) => this.take(i, ty));
     return this.temp({ tag: 'array', ty: { kind: 'array', elem: ty, len: values.length }, items: values });
@@ -184,7 +186,6 @@ export class Rust {
   struct(name: string, fields: Record<string, Init>): Owned {
     const def = this.adts.get(name);
     if (!def || def.kind !== 'struct') throw new OwnershipError(`cannot find struct \`${name}\`; declare it in the program's \`types\` option`);
-    this.begin(Object.values(fields));
     const names = def.fields.map((f) => f.name);
     for (const given of Object.keys(fields)) {
       if (!names.includes(given)) throw new OwnershipError(`struct \`${name}\` has no field named \`${given}\``);
@@ -201,12 +202,10 @@ export class Rust {
     new: (): Owned => this.temp(stringNew()),
     /** `String::from("..")` */
     from: (text: string | Binding | Owned): Owned => {
-      this.begin([text]);
       return this.temp(stringFrom(this.machine, typeof text === 'string' ? this.useLiteral(text) : String((this.peek(text) as { text?: string }).text ?? '')));
     },
     /** `String::with_capacity(n)` */
     with_capacity: (n: number): Owned => {
-      this.begin([]);
       return this.temp(stringWithCapacity(this.machine, n));
     },
   };
@@ -214,27 +213,30 @@ export class Rust {
   readonly Vec = {
     /** `Vec::<T>::new()` */
     new: (elem: Ty | string): Owned => {
-      this.begin([]);
       return this.temp(vecNew(this.machine, tyOf(elem)));
     },
     /** `Vec::<T>::with_capacity(n)` */
     with_capacity: (elem: Ty | string, n: number): Owned => {
-      this.begin([]);
       return this.temp(vecWithCapacity(this.machine, tyOf(elem), n));
     },
   };
 
-  /** `vec![a, b, c]` with element type `elem`. */
-  vec(elem: Ty | string, items: Init[]): Owned {
-    this.begin(items);
+  /**
+   * `vec![a, b, c]` with element type `elem`. rustc allocates the buffer before it evaluates
+   * the elements: pass an element as a function (`() => rs.String.from('a')`) to have it
+   * evaluated after the allocation, in that order; plain values were evaluated already.
+   */
+  vec(elem: Ty | string, items: Array<Init | (() => Init)>): Owned {
     const ty = tyOf(elem);
-    return this.temp(vecFromItems(this.machine, ty, items.map((i) => this.take(i, ty))));
+    return this.temp(vecFromElements(this.machine, ty, items.length, (i) => {
+      const item = items[i]!;
+      return this.take(typeof item === 'function' ? item() : item, ty);
+    }));
   }
 
   readonly Box = {
     /** `Box::new(x)` */
     new: (x: Init): Owned => {
-      this.begin([x]);
       return this.temp(boxNew(this.machine, this.take(x)));
     },
   };
@@ -242,12 +244,10 @@ export class Rust {
   readonly Rc = {
     /** `Rc::new(x)` */
     new: (x: Init): Owned => {
-      this.begin([x]);
       return this.temp(rcNew(this.machine, this.take(x)));
     },
     /** `Rc::clone(&rc)` */
     clone: (rc: Binding): Owned => {
-      this.begin([]);
       const v = rc.read();
       if (v.tag !== 'rc') throw new OwnershipError(`\`Rc::clone\` expects an Rc, found \`${rc.typeName}\``);
       return this.temp(rcClone(this.machine, v));
@@ -265,18 +265,20 @@ export class Rust {
   /** @internal */
   temp(value: RValue): Owned {
     const owned = new Owned(value);
-    this.pending.push(owned);
+    this.pending.push({ owned, depth: this.machine.depth });
     return owned;
   }
 
-  /** @internal Drops temporaries left from earlier statements, except those this statement uses. */
+  /** @internal A statement starts: drop this frame's leftover temporaries, except those the statement uses. */
   begin(using: unknown[]): void {
     if (!this.pending.length) return;
-    const keep: Owned[] = [];
+    const depth = this.machine.depth;
+    const keep: typeof this.pending = [];
     const stale: Owned[] = [];
     for (const p of this.pending) {
-      if (p.consumed) continue;
-      (using.includes(p) ? keep : stale).push(p);
+      if (p.owned.consumed) continue;
+      if (p.depth === depth && !using.includes(p.owned)) stale.push(p.owned);
+      else keep.push(p);
     }
     this.pending = keep;
     for (let i = stale.length - 1; i >= 0; i--) {
@@ -290,7 +292,7 @@ export class Rust {
     if (isOwned(x)) {
       if (x.consumed) throw new OwnershipError('this temporary value was already moved');
       x.consumed = true;
-      this.pending = this.pending.filter((p) => p !== x);
+      this.pending = this.pending.filter((p) => p.owned !== x);
       return x.value;
     }
     if (x instanceof Binding) {

@@ -28,7 +28,7 @@ export function capacities(t: Timeline, name: string): number[] {
   for (let i = 0; i < t.length; i++) {
     const k = t.kindAt(i);
     if ((k === EventKind.LocalNew || k === EventKind.LocalSet) && t.string(t.events.name[i]!) === name) {
-      const v = t.value(t.events.value[i]!);
+      const v = t.eventValue(i);
       if (v && v.k === 'buf' && caps[caps.length - 1] !== v.cap) caps.push(v.cap);
     }
   }

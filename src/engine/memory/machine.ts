@@ -217,6 +217,8 @@ export class Machine {
     r.record(
       EventKind.LocalNew, frame.id, local.slot, r.intern(name), r.intern(typeName(ty)),
       r.addValue(value ? display(value) : UNINIT), address, layout.size, layout.align,
+      value && (value.tag === 'string' || value.tag === 'vec') ? value.len : -1,
+      value && (value.tag === 'string' || value.tag === 'vec') ? value.cap : -1,
     );
     if (value) this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
     return local;
@@ -227,7 +229,7 @@ export class Machine {
     const value = this.read(local, what);
     local.value = null;
     const r = this.rec;
-    r.record(EventKind.LocalSet, local.frameId, local.slot, r.intern(local.name), -1, r.addValue(MOVED), local.address, local.size, local.align);
+    r.record(EventKind.LocalSet, local.frameId, local.slot, r.intern(local.name), -1, r.addValue(MOVED), local.address, local.size, local.align, -1, -1);
     return value;
   }
 
@@ -247,12 +249,28 @@ export class Machine {
     this.touchLocal(local);
   }
 
-  /** Re-records a binding's value after it changed in place (len, cap, a field). */
+  /**
+   * Re-records a binding's value after it changed in place (len, cap, a field).
+   * Hot path for String/Vec headers: the `{k:'buf', to}` value is shared and the event's
+   * aux/aux2 columns carry len and cap (format rule, see docs/FORMAT.md), so a push costs
+   * no new object.
+   */
   touchLocal(local: LocalSlot): void {
     const r = this.rec;
+    const name = (local.nameId ??= r.intern(local.name));
+    const v = local.value;
+    if (v && (v.tag === 'string' || v.tag === 'vec')) {
+      let shared = local.bufValue;
+      if (!shared || shared.block !== v.buf) {
+        shared = { index: r.addValue(display(v)), block: v.buf };
+        local.bufValue = shared;
+      }
+      r.record(EventKind.LocalSet, local.frameId, local.slot, name, -1, shared.index, local.address, local.size, local.align, v.len, v.cap);
+      return;
+    }
     r.record(
-      EventKind.LocalSet, local.frameId, local.slot, r.intern(local.name), -1,
-      r.addValue(local.value ? display(local.value) : MOVED), local.address, local.size, local.align,
+      EventKind.LocalSet, local.frameId, local.slot, name, -1,
+      r.addValue(v ? display(v) : MOVED), local.address, local.size, local.align, -1, -1,
     );
   }
 

@@ -40,6 +40,9 @@ export interface LocalSlot {
   /** null once moved out (or not yet initialised). */
   value: RValue | null;
   ended: boolean;
+  /** Interned name, and the shared `{k:'buf', to}` value last recorded for this slot (hot-path caches). */
+  nameId?: number;
+  bufValue?: { index: number; block: Block | null };
 }
 
 /** What a pointer or reference points at. */

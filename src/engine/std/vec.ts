@@ -56,14 +56,37 @@ export function vecFromItems(m: Machine, elem: Ty, items: RValue[], home: Home =
   return v;
 }
 
+/**
+ * `vec![a, b, c]` as rustc 1.95 expands it: the buffer for n elements is allocated first
+ * (`#[rustc_box] Box::new([..])`), then each element is evaluated and written into place.
+ */
+export function vecFromElements(m: Machine, elem: Ty, count: number, evaluate: (index: number) => RValue, home: Home = TEMP): VecValue {
+  const v = vecNew(m, elem);
+  resizeTo(m, v, count, spec(v, home));
+  for (let i = 0; i < count; i++) {
+    const item = evaluate(i);
+    v.items.push(item);
+    v.len++;
+    adoptItems(m, v, i);
+  }
+  reshow(v, 0);
+  if (v.buf && count) m.setContent(v.buf, vecContent(v, v.shown));
+  return v;
+}
+
 /** `v.push(x)`: grows (amortised doubling) when full, then writes x at the end. */
 export function vecPush(m: Machine, v: VecValue, item: RValue, home: Home): void {
   if (v.len === v.cap) reserve(m, v, v.len, 1, spec(v, home));
   v.items.push(item);
   v.len++;
-  if (v.len <= DISPLAY_ITEMS) v.shown = [...(v.shown ?? []), display(item)];
-  adoptItems(m, v, v.len - 1);
-  written(m, v, home);
+  if (item.tag !== 'scalar') adoptItems(m, v, v.len - 1);
+  if (v.len <= DISPLAY_ITEMS) {
+    v.shown = [...(v.shown ?? []), display(item)];
+    written(m, v, home);
+  } else {
+    // The buffer's shown items did not change; the snapshot takes the count from the header.
+    touch(m, home);
+  }
 }
 
 /** `v.pop()`: the last element moves out; the buffer stays. */

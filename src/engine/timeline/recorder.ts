@@ -1,6 +1,6 @@
 import { EventKind, OwnerKind } from '../../format/events';
 import type { Value } from '../../format/values';
-import { allocColumns, growColumns, trimColumns, type EventColumns, type MetricColumns } from './columns';
+import { allocColumns, type EventColumns, type IntArray, type MetricColumns } from './columns';
 import { Timeline, type TimelineMeta } from './timeline';
 
 /** Current values of the metrics; the machine updates them, every recorded event copies them. */
@@ -28,9 +28,13 @@ export const NO_OWNER: OwnerRef = { kind: OwnerKind.None, o1: -1, o2: -1 };
  * positional arguments and writes straight into the columns: no object per event.
  */
 export class TimelineRecorder {
+  /** Columns are written in fixed-size chunks, so growing never copies; finish() joins them once. */
   private events: EventColumns;
   private metrics: MetricColumns;
-  private capacity: number;
+  private readonly done: Array<{ events: EventColumns; metrics: MetricColumns }> = [];
+  private readonly chunkSize: number;
+  /** Index inside the current chunk. */
+  private at = 0;
   length = 0;
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
@@ -39,9 +43,9 @@ export class TimelineRecorder {
   line = -1;
   readonly state: MetricState = { frames: 0, stackBytes: 0, heapLive: 0, heapBlocks: 0, footprint: 0, staticBytes: 0, allocWork: 0 };
 
-  constructor(initialCapacity = 1024) {
-    this.capacity = initialCapacity;
-    ({ events: this.events, metrics: this.metrics } = allocColumns(initialCapacity));
+  constructor(chunkSize = 1 << 16) {
+    this.chunkSize = chunkSize;
+    ({ events: this.events, metrics: this.metrics } = allocColumns(chunkSize));
   }
 
   intern(text: string): number {
@@ -74,8 +78,9 @@ export class TimelineRecorder {
     aux2 = 0,
     owner: OwnerRef = NO_OWNER,
   ): number {
-    if (this.length === this.capacity) this.grow();
-    const i = this.length++;
+    if (this.at === this.chunkSize) this.nextChunk();
+    const i = this.at++;
+    this.length++;
     const e = this.events;
     e.kind[i] = kind;
     e.line[i] = this.line;
@@ -101,23 +106,39 @@ export class TimelineRecorder {
     m.footprint[i] = s.footprint;
     m.staticBytes[i] = s.staticBytes;
     m.allocWork[i] = s.allocWork;
-    return i;
+    return this.length - 1;
   }
 
   finish(meta: TimelineMeta): Timeline {
+    const chunks = [...this.done, { events: this.events, metrics: this.metrics }];
     return new Timeline(
       meta,
       this.length,
-      trimColumns(this.events, this.length),
-      trimColumns(this.metrics, this.length),
+      join(chunks.map((c) => c.events), this.length, this.chunkSize),
+      join(chunks.map((c) => c.metrics), this.length, this.chunkSize),
       this.strings.slice(),
       this.values.slice(),
     );
   }
 
-  private grow(): void {
-    this.capacity *= 2;
-    this.events = growColumns(this.events, this.capacity);
-    this.metrics = growColumns(this.metrics, this.capacity);
+  private nextChunk(): void {
+    this.done.push({ events: this.events, metrics: this.metrics });
+    ({ events: this.events, metrics: this.metrics } = allocColumns(this.chunkSize));
+    this.at = 0;
   }
+}
+
+function join<C extends Record<string, IntArray>>(chunks: C[], length: number, chunkSize: number): C {
+  const out = {} as Record<string, IntArray>;
+  for (const name of Object.keys(chunks[0]!)) {
+    const first = chunks[0]![name]!;
+    const whole = new (first.constructor as new (n: number) => IntArray)(length);
+    chunks.forEach((chunk, i) => {
+      const part = chunk[name]!;
+      const take = Math.min(chunkSize, length - i * chunkSize);
+      if (take > 0) whole.set(part.subarray(0, take), i * chunkSize);
+    });
+    out[name] = whole;
+  }
+  return out as C;
 }

@@ -184,7 +184,7 @@ export class SnapshotIndex {
           address: e.addr[step]!,
           size: e.size[step]!,
           align: e.align[step]!,
-          value: t.value(e.value[step]!),
+          value: t.eventValue(step),
         });
         break;
       }
@@ -192,7 +192,7 @@ export class SnapshotIndex {
         const frame = state.frames[findFrame(state, a)];
         if (!frame) break;
         const at = findLocal(frame, e.b[step]!);
-        if (at >= 0) frame.locals[at] = { ...frame.locals[at]!, value: t.value(e.value[step]!) };
+        if (at >= 0) frame.locals[at] = { ...frame.locals[at]!, value: t.eventValue(step) };
         break;
       }
       case EventKind.LocalEnd: {
@@ -255,6 +255,9 @@ export class SnapshotIndex {
     for (const f of frames) for (const l of f.locals) collectPointers(l.value, { region: 'stack', frame: f.id, slot: l.slot }, pointers);
     for (const b of blocks) collectPointers(b.value, { region: 'heap', block: b.id }, pointers);
     for (const p of pointers) if (p.to.region === 'heap' && !state.blocks.has(p.to.block)) p.dangling = true;
+    const lengths = new Map<number, number>();
+    for (const f of frames) for (const l of f.locals) collectLengths(l.value, lengths);
+    for (const b of blocks) collectLengths(b.value, lengths);
     return {
       format: 'memscope',
       version: 1,
@@ -264,10 +267,19 @@ export class SnapshotIndex {
       metrics,
       statics: state.statics.slice(),
       frames,
-      blocks,
+      blocks: withBufferLengths(blocks, lengths),
       pointers,
     };
   }
+}
+
+/** Vec buffers record their first items only; the element count shown comes from the header that points at them. */
+function withBufferLengths(blocks: BlockView[], lengths: Map<number, number>): BlockView[] {
+  return blocks.map((b) => {
+    const len = lengths.get(b.id);
+    if (len === undefined || !b.value || b.value.k !== 'array' || b.value.len === len) return b;
+    return { ...b, value: { ...b.value, len } };
+  });
 }
 
 function findFrame(state: State, id: number): number {
@@ -294,6 +306,19 @@ function ownerAt(t: Timeline, step: number): OwnerView {
       return { kind: 'shared' };
     default:
       return { kind: 'none' };
+  }
+}
+
+function collectLengths(value: Value | null, out: Map<number, number>): void {
+  if (!value) return;
+  if (value.k === 'buf') {
+    if (value.to && value.to.region === 'heap') out.set(value.to.block, value.len);
+  } else if (value.k === 'struct' || value.k === 'enum') {
+    for (const [, v] of value.fields ?? []) collectLengths(v, out);
+  } else if (value.k === 'tuple' || value.k === 'array') {
+    for (const v of value.items) collectLengths(v, out);
+  } else if (value.k === 'rcbox') {
+    collectLengths(value.value, out);
   }
 }
 

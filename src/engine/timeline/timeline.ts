@@ -86,7 +86,7 @@ export class Timeline {
       b: e.b[step]!,
       name: this.string(e.name[step]!),
       type: this.string(e.type[step]!),
-      value: this.value(e.value[step]!),
+      value: this.eventValue(step),
       addr: e.addr[step]!,
       size: e.size[step]!,
       align: e.align[step]!,
@@ -94,6 +94,23 @@ export class Timeline {
       aux2: e.aux2[step]!,
       owner,
     };
+  }
+
+  /**
+   * The value an event records. A String/Vec header set on a local carries its len and cap in
+   * the aux/aux2 columns (they change on every push; the rest of the value is shared).
+   */
+  eventValue(step: number): Value | null {
+    const value = this.value(this.events.value[step]!);
+    if (value && value.k === 'buf') {
+      const kind = this.events.kind[step];
+      if (kind === EventKind.LocalNew || kind === EventKind.LocalSet) {
+        const len = this.events.aux[step]!;
+        const cap = this.events.aux2[step]!;
+        if (len >= 0 && cap >= 0) return { ...value, len, cap };
+      }
+    }
+    return value;
   }
 
   metric(name: MetricColumn, step: number): number {
