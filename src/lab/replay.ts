@@ -123,7 +123,7 @@ export class Replayer {
 
   private alloc(event: Extract<TraceEvent, { op: 'alloc' }>): void {
     if (this.live.has(event.id)) {
-      this.problem(event.line, 'malformed', `block ${event.id} allocated again while still live (a free is missing)`);
+      this.problem(event.line, 'duplicate-alloc', `block ${event.id} allocated again while still live (a free is missing)`);
       return;
     }
     const address = this.call(event.line, () => this.allocator.alloc(event.size, event.align));

@@ -94,7 +94,7 @@ describe('problems and failures', () => {
 
   it('skips an alloc of an id that is still live', () => {
     const out = replayEvents(trace(alloc('a', 32), alloc('a', 64)), createAllocator('first-fit'));
-    expect(out.problemCount).toBe(1);
+    expect(out.problemsByKind).toEqual({ 'duplicate-alloc': 1 });
     expect(out.problems[0].line).toBe(2);
     expect(out.metrics.liveAtEnd).toBe(32);
   });

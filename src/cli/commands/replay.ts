@@ -1,0 +1,229 @@
+/**
+ * `memscope replay TRACE…`: the allocator lab from the shell. Replays real heap traces on
+ * several policies (in parallel on worker threads) and prints the comparison as a table,
+ * as the lab's JSON, or as a self-contained HTML report with charts.
+ */
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { type CliIo, type Command, UsageError } from '../command';
+import { allPolicies, compare, type CompareProgress } from '../../lab/compare';
+import { reportHtml } from '../../lab/report-html';
+import type { LabReport } from '../../lab/result';
+import { bytes, formatTable } from '../../lab/table';
+import { TraceError, type TraceProblem } from '../../traces/types';
+
+const USAGE = `Usage: memscope replay TRACE [TRACE…] [options]
+
+Replays heap traces (glibc mtrace, memscope JSONL/CSV; plain or .gz) on allocator
+policies and compares them: peak live bytes, footprint, fragmentation #1–#4
+(Johnstone & Wilson, ISMM 1998), search length, failures, speed.
+
+Options:
+  --policy LIST     comma-separated policies, or 'all' (default all):
+                    ${allPolicies().join(', ')}
+  --align N         allocator granule in bytes, a power of two (default 16)
+  --header N        bookkeeping bytes in front of each block (default 0)
+  --limit BYTES     heap limit (e.g. 1048576, 512K, 64M); allocations past it fail
+  --strict          stop at the first problem in a trace (exit code 1)
+  --lenient         skip faulty events, count and report them (default)
+  --json            print the results as JSON (format 'memscope-lab', version 1)
+  --html FILE       also write a self-contained HTML report with charts
+  --jobs N          worker threads (default: number of cores; 1 = no workers)
+
+Exit codes: 0 done, 1 a trace could not be read or had a problem under --strict, 2 bad usage.`;
+
+export const replayCommand: Command = {
+  name: 'replay',
+  summary: 'replay heap traces on allocator policies and compare fragmentation',
+  usage: USAGE,
+  async run(args, io) {
+    const options = parseOptions(args);
+    const progress = new ProgressLine(io, options.traces);
+    let report: LabReport;
+    try {
+      report = await compare(options.traces, { ...options.compare, onProgress: (p) => progress.update(p) });
+    } catch (err) {
+      progress.clear();
+      if (err instanceof TraceError) {
+        io.err(`memscope replay: ${err.message}\n`);
+        return 1;
+      }
+      throw err;
+    }
+    progress.clear();
+    if (options.json) io.out(`${JSON.stringify(report)}\n`);
+    else io.out(textReport(report));
+    problemSummary(report, io);
+    if (options.html !== undefined) {
+      fs.writeFileSync(options.html, await reportHtml(report));
+      io.err(`wrote ${options.html}\n`);
+    }
+    return 0;
+  },
+};
+
+interface ReplayCliOptions {
+  traces: string[];
+  json: boolean;
+  html?: string;
+  compare: { policies: string[]; align?: number; header?: number; limit?: number; mode: 'strict' | 'lenient'; jobs?: number };
+}
+
+function parseOptions(args: string[]): ReplayCliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        policy: { type: 'string' },
+        align: { type: 'string' },
+        header: { type: 'string' },
+        limit: { type: 'string' },
+        strict: { type: 'boolean' },
+        lenient: { type: 'boolean' },
+        json: { type: 'boolean' },
+        html: { type: 'string' },
+        jobs: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const v = parsed.values;
+  if (parsed.positionals.length === 0) throw new UsageError('expected at least one trace file (see memscope replay --help)');
+  if (v.strict && v.lenient) throw new UsageError('--strict and --lenient exclude each other');
+  const policies = v.policy === undefined || v.policy === 'all' ? allPolicies() : v.policy.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = policies.filter((p) => !allPolicies().includes(p));
+  if (unknown.length) throw new UsageError(`unknown policy ${unknown.map((p) => `'${p}'`).join(', ')}; expected one of: ${allPolicies().join(', ')}, or all`);
+  if (policies.length === 0) throw new UsageError('--policy needs at least one policy name');
+  const align = v.align === undefined ? undefined : integer('--align', v.align, 1);
+  if (align !== undefined && (align & (align - 1)) !== 0) throw new UsageError(`--align expects a power of two, got ${align}`);
+  return {
+    traces: parsed.positionals,
+    json: v.json === true,
+    html: v.html,
+    compare: {
+      policies,
+      align,
+      header: v.header === undefined ? undefined : integer('--header', v.header, 0),
+      limit: v.limit === undefined ? undefined : byteCount('--limit', v.limit),
+      mode: v.strict ? 'strict' : 'lenient',
+      jobs: v.jobs === undefined ? undefined : integer('--jobs', v.jobs, 1),
+    },
+  };
+}
+
+function integer(flag: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} expects an integer >= ${min}, got '${text}'`);
+  return n;
+}
+
+/** Bytes with an optional binary suffix: 4096, 512K, 64M, 2G. */
+function byteCount(flag: string, text: string): number {
+  const m = /^(\d+)([KMG]i?B?)?$/i.exec(text);
+  if (!m) throw new UsageError(`${flag} expects bytes such as 1048576, 512K or 64M, got '${text}'`);
+  const scale = m[2] === undefined ? 1 : 1024 ** ('KMG'.indexOf(m[2][0].toUpperCase()) + 1);
+  return Number(m[1]) * scale;
+}
+
+function textReport(report: LabReport): string {
+  const traces = [...new Set(report.results.map((r) => r.trace))];
+  return traces
+    .map((trace) => {
+      const rows = report.results.filter((r) => r.trace === trace);
+      return `${trace}: ${rows[0].events.toLocaleString('en')} events\n${formatTable(rows)}\n`;
+    })
+    .join('\n');
+}
+
+/** Problems per trace (the same trace fault shows up under every policy: listed once). */
+function problemSummary(report: LabReport, io: CliIo): void {
+  const traces = [...new Set(report.results.map((r) => r.trace))];
+  for (const trace of traces) {
+    const rows = report.results.filter((r) => r.trace === trace);
+    const count = Math.max(...rows.map((r) => r.problems.count));
+    if (count === 0) continue;
+    const seen = new Map<string, TraceProblem>();
+    for (const r of rows) for (const p of r.problems.first) seen.set(`${p.line}\u0000${p.kind}\u0000${p.message}`, p);
+    const kinds = Object.entries(rows.find((r) => r.problems.count === count)?.problems.byKind ?? {})
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+    io.err(`${trace}: ${count} problem${count === 1 ? '' : 's'} skipped (${kinds})\n`);
+    const shown = [...seen.values()].sort((a, b) => a.line - b.line).slice(0, 10);
+    for (const p of shown) io.err(`  ${p.file}:${p.line}: ${p.kind}: ${p.message}\n`);
+    if (count > shown.length) io.err(`  … and ${count - shown.length} more\n`);
+  }
+}
+
+/** A one-line progress bar on a terminal; on a pipe, one line per finished trace. */
+class ProgressLine {
+  private readonly started = Date.now();
+  private readonly totalBytes: number;
+  private readonly sizes = new Map<string, number>();
+  private readonly perTask = new Map<number, { bytes: number; events: number; done: boolean }>();
+  private readonly tracesDone = new Map<string, number>();
+  private lastDraw = 0;
+  private drawn = false;
+
+  constructor(private readonly io: CliIo, private readonly traces: string[]) {
+    for (const t of traces) {
+      try {
+        this.sizes.set(t, fs.statSync(t).size);
+      } catch {
+        // a missing file is reported by the replay itself
+      }
+    }
+    this.totalBytes = traces.reduce((sum, t) => sum + (this.sizes.get(t) ?? 0), 0);
+  }
+
+  update(p: CompareProgress): void {
+    this.perTask.set(p.task, {
+      bytes: p.done ? (this.sizes.get(p.trace) ?? 0) : p.progress.bytesRead,
+      events: p.progress.events,
+      done: p.done,
+    });
+    if (p.done) {
+      const policies = p.tasks / this.traces.length;
+      const n = (this.tracesDone.get(p.trace) ?? 0) + 1;
+      this.tracesDone.set(p.trace, n);
+      if (!this.io.isTTY && n === policies) {
+        const secs = (Date.now() - this.started) / 1000;
+        this.io.err(`replayed ${p.trace}: ${p.progress.events.toLocaleString('en')} events on ${policies} polic${policies === 1 ? 'y' : 'ies'} (${secs.toFixed(1)} s)\n`);
+      }
+    }
+    if (!this.io.isTTY) return;
+    const now = Date.now();
+    if (now - this.lastDraw < 100 && !p.done) return;
+    this.lastDraw = now;
+    this.draw(p.tasks);
+  }
+
+  private draw(tasks: number): void {
+    const policies = tasks / this.traces.length;
+    let read = 0;
+    let events = 0;
+    let done = 0;
+    for (const t of this.perTask.values()) {
+      read += t.bytes;
+      events += t.events;
+      if (t.done) done++;
+    }
+    // Every policy reads its trace once: the whole job reads the traces `policies` times.
+    const total = this.totalBytes * policies;
+    const fraction = total > 0 ? Math.min(1, read / total) : done / tasks;
+    const width = 24;
+    const filled = Math.round(fraction * width);
+    const secs = Math.max(0.001, (Date.now() - this.started) / 1000);
+    const rate = events / secs;
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${bytes(read)} / ${bytes(total)}  ${rate >= 1e6 ? `${(rate / 1e6).toFixed(2)}M` : `${(rate / 1e3).toFixed(0)}k`} events/s  ${done}/${tasks} replays`;
+    this.io.err(`\r${line}\x1b[K`);
+    this.drawn = true;
+  }
+
+  clear(): void {
+    if (this.drawn) this.io.err('\r\x1b[K');
+    this.drawn = false;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * One (trace file, policy) replay from disk to PolicyResult: streams the trace with the
+ * importer, replays it on a fresh allocator, merges the reader's problems with the
+ * replay's. Both the main thread and the lab's workers run exactly this.
+ */
+import { createAllocator } from '../engine/allocators';
+import { readTrace, type ProblemSummary, type TraceProblem, type TraceSource } from '../traces';
+import { Replayer, type ReplayOutcome } from './replay';
+import { type PolicyResult, type ReplaySettings, policyResult } from './result';
+
+/** Problems kept in full per result (all are counted). */
+const KEEP_PROBLEMS = 50;
+
+export interface ReplayProgress {
+  /** Raw bytes read so far and the file size when known. */
+  bytesRead: number;
+  totalBytes?: number;
+  /** Events replayed so far. */
+  events: number;
+}
+
+export async function replayTrace(
+  source: TraceSource,
+  name: string,
+  policy: string,
+  settings: ReplaySettings,
+  onProgress?: (p: ReplayProgress) => void,
+): Promise<PolicyResult> {
+  const allocator = createAllocator(policy, {
+    align: settings.align,
+    header: settings.header,
+    ...(settings.limit === null ? {} : { limit: settings.limit }),
+  });
+  const replayer = new Replayer(allocator, { mode: settings.mode, file: name, keepProblems: KEEP_PROBLEMS });
+  let bytesRead = 0;
+  let totalBytes: number | undefined;
+  let events = 0;
+  const reader = readTrace(source, {
+    mode: settings.mode,
+    name,
+    maxProblems: KEEP_PROBLEMS,
+    onProgress: (read, total) => {
+      bytesRead = read;
+      totalBytes = total;
+    },
+  });
+  for await (const batch of reader) {
+    replayer.apply(batch);
+    events += batch.length;
+    onProgress?.({ bytesRead, totalBytes, events });
+  }
+  const outcome = mergeProblems(replayer.finish(), reader.summary().problems);
+  onProgress?.({ bytesRead, totalBytes, events });
+  return policyResult(name, settings, outcome);
+}
+
+/** The reader drops events it finds faulty; its problems belong in the result too. */
+function mergeProblems(outcome: ReplayOutcome, read: ProblemSummary): ReplayOutcome {
+  const byKind = { ...outcome.problemsByKind };
+  for (const [kind, n] of Object.entries(read.byKind) as [TraceProblem['kind'], number][]) {
+    if (n > 0) byKind[kind] = (byKind[kind] ?? 0) + n;
+  }
+  const first = [...read.first, ...outcome.problems].sort((a, b) => a.line - b.line).slice(0, KEEP_PROBLEMS);
+  return { ...outcome, problemCount: outcome.problemCount + read.total, problemsByKind: byKind, problems: first };
+}

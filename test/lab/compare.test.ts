@@ -1,0 +1,76 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { compare } from '../../src/lab/compare';
+import { LAB_FORMAT, LAB_VERSION, parseLabReport } from '../../src/lab/result';
+import { TraceError } from '../../src/traces/types';
+
+let dir: string;
+let small: string;
+let faulty: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-lab-'));
+  small = path.join(dir, 'small.jsonl');
+  const lines = ['#memscope-trace v1'];
+  // a sawtooth: 200 blocks of varied sizes, every other one freed, then bigger ones
+  for (let i = 0; i < 200; i++) lines.push(JSON.stringify({ op: 'alloc', id: `b${i}`, size: 16 + ((i * 37) % 200), align: 16 }));
+  for (let i = 0; i < 200; i += 2) lines.push(JSON.stringify({ op: 'free', id: `b${i}` }));
+  for (let i = 0; i < 50; i++) lines.push(JSON.stringify({ op: 'alloc', id: `c${i}`, size: 300, align: 16 }));
+  lines.push(JSON.stringify({ op: 'realloc', id: 'b1', new_id: 'b1x', size: 1000, align: 16 }));
+  fs.writeFileSync(small, lines.join('\n') + '\n');
+  faulty = path.join(dir, 'faulty.jsonl');
+  fs.writeFileSync(faulty, ['{"op":"alloc","id":"a","size":32}', '{"op":"free","id":"a"}', '{"op":"free","id":"a"}', '{"op":"alloc","id":"b","size":8}'].join('\n') + '\n');
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('compare', () => {
+  it('replays one trace on several policies in this thread', async () => {
+    const report = await compare([small], { policies: ['first-fit', 'first-fit-naive'], jobs: 1 });
+    expect(report.format).toBe(LAB_FORMAT);
+    expect(report.version).toBe(LAB_VERSION);
+    expect(report.results.map((r) => r.policy)).toEqual(['first-fit', 'first-fit-naive']);
+    for (const r of report.results) {
+      expect(r.trace).toBe(small);
+      expect(r.events).toBe(351);
+      expect(r.ops).toEqual({ alloc: 250, free: 100, realloc: 1 });
+      expect(r.settings).toEqual({ align: 16, header: 0, limit: null, mode: 'lenient' });
+      expect(r.footprint).toBeGreaterThanOrEqual(r.peakLive);
+      expect(r.series.length).toBeGreaterThan(0);
+      expect(r.series.length).toBeLessThanOrEqual(1000);
+    }
+    // both are address-ordered first fit: same placement, so the same footprint
+    expect(report.results[0].footprint).toBe(report.results[1].footprint);
+    // the JSON round-trips and is recognised
+    expect(parseLabReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
+  });
+
+  it('gives the same results on worker threads, in task order, with progress', async () => {
+    const seen = new Set<string>();
+    const parallel = await compare([small, small], {
+      policies: ['first-fit', 'first-fit-naive'],
+      jobs: 2,
+      onProgress: (p) => {
+        if (p.done) seen.add(`${p.task}`);
+      },
+    });
+    const here = await compare([small, small], { policies: ['first-fit', 'first-fit-naive'], jobs: 1 });
+    const strip = (r: { wallMs: number; opsPerSecond: number }) => ({ ...r, wallMs: 0, opsPerSecond: 0 });
+    expect(parallel.results.map(strip)).toEqual(here.results.map(strip));
+    expect([...seen].sort()).toEqual(['0', '1', '2', '3']);
+  }, 60_000);
+
+  it('reports trace problems with file and line (lenient) or stops (strict), also from workers', async () => {
+    const lenient = await compare([faulty], { policies: ['first-fit'], jobs: 1 });
+    expect(lenient.results[0].problems.count).toBe(1);
+    expect(lenient.results[0].problems.first[0]).toMatchObject({ file: faulty, line: 3, kind: 'double-free' });
+    await expect(compare([faulty], { policies: ['first-fit'], mode: 'strict', jobs: 1 })).rejects.toThrow(TraceError);
+    await expect(compare([faulty], { policies: ['first-fit', 'first-fit-naive'], mode: 'strict', jobs: 2 })).rejects.toThrow(/faulty\.jsonl:3: /);
+  }, 60_000);
+
+  it('rejects an unknown policy and a missing file with clear messages', async () => {
+    await expect(compare([small], { policies: ['fist-fit'] })).rejects.toThrow(/unknown policy 'fist-fit'.*valid policies: .*first-fit/);
+    await expect(compare([path.join(dir, 'nope.jsonl')], { policies: ['first-fit'], jobs: 1 })).rejects.toThrow(/nope\.jsonl: cannot read/);
+  });
+});
