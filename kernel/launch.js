@@ -20,11 +20,15 @@ const path = require('path');
 
 const checkout = path.resolve(__dirname, '..');
 
+/** Inside someone's node_modules, memscope is already importable the ordinary way. */
+const isInstalledPackage = () => checkout.split(path.sep).includes('node_modules');
+
 function ensureSelfLink() {
+  if (isInstalledPackage()) return;
   const link = path.join(checkout, 'node_modules', 'memscope');
   try {
-    if (fs.realpathSync(link) === fs.realpathSync(checkout)) return;
-    // Something else sits at node_modules/memscope (e.g. a published copy): leave it alone.
+    fs.realpathSync(link);
+    // Present: this checkout, or something someone put there on purpose; either way leave it.
     return;
   } catch {
     // Missing or dangling: (re)create below.

@@ -6,6 +6,7 @@
 #   npm run handouts                                   # all of notebooks/*.ipynb -> handouts/
 #   bash scripts/handouts.sh --out DIR [--no-build] [NOTEBOOK.ipynb ...]
 #
+# HANDOUTS_CELL_TIMEOUT (seconds, default 120) bounds each cell.
 # Fails (exit 1) on the first cell that errors, naming the notebook and the cell and showing
 # the kernel's message (TypeScript diagnostics, stack traces).
 # Jupyter state (kernelspec, runtime files, config) lives in .cache/jupyter under the checkout,
@@ -22,7 +23,7 @@ while (($# > 0)); do
   case "$1" in
     --out) out=${2:?--out needs a directory}; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "handouts: unknown option '$1'" >&2; exit 2 ;;
     *) notebooks+=("$1"); shift ;;
   esac

@@ -107,6 +107,22 @@ describe('handouts pipeline on the smoke notebook', () => {
     expect(stdoutOf(cells.find((c) => c.id === 'versions')!)).toBe(`typescript ${tsVersion}\nnode ${process.version}\n`);
   });
 
+  test('a kernel start restores the node_modules/memscope link that npm install prunes', () => {
+    const link = path.join(root, 'node_modules', 'memscope');
+    expect(fs.realpathSync(link)).toBe(fs.realpathSync(root));
+    fs.unlinkSync(link);
+    const jupyter = path.join(root, '.cache', 'jupyter');
+    const run = spawnSync('/usr/bin/python3', ['scripts/execute_notebook.py', smoke, path.join(outDir, 'relinked.ipynb')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, JUPYTER_DATA_DIR: jupyter, JUPYTER_PATH: jupyter, JUPYTER_CONFIG_DIR: path.join(jupyter, 'config'),
+        JUPYTER_RUNTIME_DIR: path.join(jupyter, 'runtime') },
+    });
+    expect(run.status).toBe(0);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.realpathSync(link)).toBe(fs.realpathSync(root));
+  }, 300_000);
+
   test("tslab's bundled TypeScript accepts every declaration file memscope ships", () => {
     // Cells are type-checked by tslab's own (older) TypeScript against dist/**/*.d.ts, which our
     // newer tsc wrote: newer syntax or lib types there would break or silently weaken cells.

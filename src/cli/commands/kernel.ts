@@ -196,6 +196,8 @@ function labExtensionSource(checkout: string): string {
 
 /** Creates <checkout>/node_modules/memscope -> .. if missing; returns it only when created here. */
 function ensureSelfLink(checkout: string): string | null {
+  // Installed from npm (inside a node_modules), memscope is importable the ordinary way.
+  if (checkout.split(path.sep).includes('node_modules')) return null;
   const link = path.join(checkout, 'node_modules', 'memscope');
   if (isLinkTo(link, checkout)) return null;
   if (fs.existsSync(link)) {
