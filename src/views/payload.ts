@@ -1,0 +1,205 @@
+/**
+ * Builds the `view` document (src/format/view.ts) from a timeline: the bounded payload a
+ * notebook output carries. Pure and DOM-free (imports the engine, as every way out may).
+ */
+import { decodeTimeline, checkEnvelope } from '../engine/timeline/document';
+import type { Snapshot } from '../engine/timeline/snapshot';
+import { Timeline } from '../engine/timeline/timeline';
+import { FormatError } from '../format/errors';
+import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../format/events';
+import { checkView, type BlockBar, type ViewDocument, type ViewMeta, type ViewSeries } from '../format/view';
+import { downsampleM4 } from './downsample';
+
+export interface ViewOptions {
+  /** Points per metric series at most (M4: 4 per bucket). Default 2000. */
+  maxPoints?: number;
+  /** Runs with at most this many steps send a snapshot of every step (if they fit `snapshotBytes`). Default 2000. */
+  maxSnapshots?: number;
+  /** JSON bytes all snapshots together may take. Default 500 000. */
+  snapshotBytes?: number;
+  /** Bars of the heap address map at most. Default 1500. */
+  maxBlocks?: number;
+  /** Characters of program output kept. Default 20 000. */
+  outputChars?: number;
+  /** Characters of source text kept. Default 20 000. */
+  sourceChars?: number;
+  /** Steps whose snapshot must be included (e.g. the step a notebook shows). */
+  steps?: number[];
+}
+
+const DEFAULTS = { maxPoints: 2000, maxSnapshots: 2000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
+
+/**
+ *   const view = makeView(rustProgram(...));          // ≤ ~1 MB whatever the run's length
+ *   display.raw('application/vnd.memscope.v1+json', JSON.stringify(view));
+ */
+export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDocument {
+  const o = { ...DEFAULTS, ...options };
+  const n = timeline.length;
+  const buckets = Math.max(1, Math.floor(o.maxPoints / 4));
+
+  const series = {} as Record<MetricColumn, ViewSeries>;
+  const kept = new Set<number>();
+  for (const m of METRIC_COLUMNS) {
+    const s = downsampleM4(timeline.metrics[m], n, buckets);
+    series[m] = s;
+    for (const step of s.step) kept.add(step);
+  }
+  const events = { step: [] as number[], kind: [] as number[], line: [] as number[] };
+  for (const step of [...kept].sort((a, b) => a - b)) {
+    events.step.push(step);
+    events.kind.push(timeline.events.kind[step]!);
+    events.line.push(timeline.events.line[step]!);
+  }
+
+  const peaks = {} as ViewMeta['peaks'];
+  for (const m of METRIC_COLUMNS) peaks[m] = timeline.peak(m);
+  const { title, policy, staticBase, heapBase, stackTop, stackLimit, source, ended } = timeline.meta;
+  const meta: ViewMeta = {
+    policy, staticBase, heapBase, stackTop, stackLimit,
+    steps: n,
+    peaks,
+    final: timeline.final(),
+    heapOps: timeline.heapOps(),
+  };
+  if (title !== undefined) meta.title = title;
+  if (source !== undefined) meta.source = source.slice(0, o.sourceChars);
+  if (ended !== undefined) meta.ended = ended;
+
+  const text = timeline.output();
+  return {
+    format: 'memscope',
+    version: 1,
+    kind: 'view',
+    meta,
+    series,
+    events,
+    blocks: blockBars(timeline, o.maxBlocks),
+    snapshots: chooseSnapshots(timeline, peaks, o),
+    output: { text: text.slice(0, o.outputChars), length: text.length, truncated: text.length > o.outputChars },
+  };
+}
+
+/**
+ * The heap address map's bars from the events: a block's bar runs from its allocation to its
+ * free; a realloc that moves or resizes it ends the bar and starts another. When there are more
+ * than `max`, the largest by size × lifetime stay (they dominate the picture) and the rest are
+ * counted in `omitted`.
+ */
+export function blockBars(timeline: Timeline, max: number): ViewDocument['blocks'] {
+  const e = timeline.events;
+  const n = timeline.length;
+  const open = new Map<number, BlockBar>();
+  const bars: BlockBar[] = [];
+  const typeOf = (step: number): string => timeline.string(e.type[step]!) ?? '';
+  const lineOf = (step: number): number | null => (e.line[step]! < 0 ? null : e.line[step]!);
+  for (let step = 0; step < n; step++) {
+    const kind = e.kind[step]!;
+    if (kind === EventKind.HeapAlloc) {
+      open.set(e.a[step]!, { id: e.a[step]!, address: e.addr[step]!, size: e.size[step]!, from: step, to: null, type: typeOf(step), line: lineOf(step) });
+    } else if (kind === EventKind.HeapRealloc || kind === EventKind.HeapFree) {
+      const bar = open.get(e.a[step]!);
+      if (!bar) continue;
+      bar.to = step;
+      bars.push(bar);
+      open.delete(bar.id);
+      if (kind === EventKind.HeapRealloc) {
+        open.set(bar.id, { id: bar.id, address: e.addr[step]!, size: e.size[step]!, from: step, to: null, type: bar.type, line: lineOf(step) });
+      }
+    }
+  }
+  bars.push(...open.values());
+  const total = bars.length;
+  let rows = bars;
+  const omitted = { count: 0, bytes: 0 };
+  if (bars.length > max) {
+    const area = (b: BlockBar): number => b.size * ((b.to ?? n) - b.from + 1);
+    const ranked = bars.slice().sort((x, y) => area(y) - area(x) || x.from - y.from);
+    rows = ranked.slice(0, max);
+    for (const b of ranked.slice(max)) {
+      omitted.count++;
+      omitted.bytes += b.size;
+    }
+  }
+  rows.sort((x, y) => x.from - y.from || x.address - y.address);
+  return { rows, total, omitted };
+}
+
+/**
+ * Snapshots to send: every step of a short run, else the steps that matter (peaks, the end,
+ * the start, requested steps) and evenly spread ones, added in an order where any prefix is
+ * spread over the run, until the byte budget is spent.
+ */
+function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof DEFAULTS & ViewOptions): ViewDocument['snapshots'] {
+  const n = timeline.length;
+  if (n === 0) return { complete: true, items: [] };
+  const wanted: number[] = [];
+  const seen = new Set<number>();
+  const want = (step: number): void => {
+    if (Number.isInteger(step) && step >= 0 && step < n && !seen.has(step)) {
+      seen.add(step);
+      wanted.push(step);
+    }
+  };
+  for (const step of o.steps ?? []) want(step);
+  want(n - 1);
+  for (const m of ['heapLive', 'footprint', 'frames', 'stackBytes', 'heapBlocks'] as const) want(peaks[m].step);
+  want(0);
+  const limit = n <= o.maxSnapshots ? n : Math.min(o.maxSnapshots, n);
+  // Coarse to fine: halves, quarters, eighths… so the budget cuts evenly.
+  for (let parts = 2; seen.size < limit && parts < 2 * n; parts *= 2) {
+    for (let k = 1; k < parts && seen.size < limit; k += 2) want(Math.floor((k * (n - 1)) / parts));
+  }
+  for (let step = 0; seen.size < limit && step < n; step++) want(step);
+
+  const items: Snapshot[] = [];
+  let bytes = 0;
+  for (const step of wanted) {
+    const snapshot = timeline.snapshot(step);
+    const size = JSON.stringify(snapshot).length;
+    // The first snapshots (requested, final, peaks) go in whatever their size.
+    if (bytes + size > o.snapshotBytes && items.length >= 1 + (o.steps?.length ?? 0)) continue;
+    bytes += size;
+    items.push(snapshot);
+  }
+  items.sort((x, y) => x.step - y.step);
+  return { complete: items.length === n, items };
+}
+
+/**
+ * What a renderer receives, made ready to draw: a `view` document (validated) or a whole
+ * `timeline` document (decoded and turned into a view; meant for small ones). Errors are
+ * FormatErrors naming the JSON path.
+ */
+export function toView(input: unknown, source = 'payload', options: ViewOptions = {}): ViewDocument {
+  let doc = input;
+  if (typeof input === 'string') {
+    try {
+      doc = JSON.parse(input);
+    } catch (err) {
+      throw new FormatError('(root)', `valid JSON (${(err as Error).message})`, source);
+    }
+  }
+  const kind = checkEnvelope(doc, source);
+  if (kind === 'view') return checkView(doc, source);
+  if (kind === 'timeline') return makeView(decodeTimeline(doc, source), options);
+  throw new FormatError('kind', '"view" or "timeline"', source);
+}
+
+/** A Timeline or a view document, as a view document. */
+export function asView(input: Timeline | ViewDocument): ViewDocument {
+  return input instanceof Timeline ? makeView(input) : input;
+}
+
+/** A few lines of text about a run from its view: the `text/plain` of a notebook output. */
+export function viewSummaryText(view: ViewDocument): string {
+  const m = view.meta;
+  const lines = [
+    `memscope timeline${m.title ? ` "${m.title}"` : ''}: ${m.steps} steps, heap policy ${m.policy}${m.ended ? `, ended early: ${m.ended}` : ''}`,
+    `  heap:   ${m.heapOps.allocs} allocs, ${m.heapOps.reallocs} reallocs, ${m.heapOps.frees} frees; peak live ${m.peaks.heapLive.value} B at step ${m.peaks.heapLive.step}, footprint ${m.peaks.footprint.value} B, live at end ${m.final.heapLive} B in ${m.final.heapBlocks} blocks`,
+    `  stack:  max depth ${m.peaks.frames.value} frames, ${m.peaks.stackBytes.value} B`,
+    `  static: ${m.final.staticBytes} B`,
+  ];
+  if (view.output.length > 0) lines.push(`  output: ${view.output.length} characters${view.output.truncated ? ' (cut in this view)' : ''}`);
+  return lines.join('\n');
+}

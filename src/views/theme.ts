@@ -1,0 +1,71 @@
+/**
+ * Colours of the charts and the diagram, matching JupyterLab's light and dark themes. The
+ * data palette is Okabe & Ito's (2008) colour-blind safe set, ordered per theme so the first
+ * colours keep contrast against the background (black dropped: it vanishes on dark).
+ */
+export type ThemeName = 'light' | 'dark';
+
+export interface Theme {
+  name: ThemeName;
+  background: string;
+  /** Titles and main text. */
+  text: string;
+  /** Axis labels, secondary text. */
+  muted: string;
+  grid: string;
+  /** Box outlines in the diagram, axis domains. */
+  line: string;
+  /** Box fills in the diagram (frames, blocks, statics). */
+  panel: string;
+  /** Dangling pointers, overflow notes. */
+  danger: string;
+  /** Categorical data colours, colour-blind safe. */
+  palette: string[];
+}
+
+export const THEMES: Record<ThemeName, Theme> = {
+  light: {
+    name: 'light',
+    background: '#ffffff',
+    text: '#212121',
+    muted: '#616161',
+    grid: '#e0e0e0',
+    line: '#9e9e9e',
+    panel: '#f5f5f5',
+    danger: '#c0392b',
+    palette: ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442'],
+  },
+  dark: {
+    name: 'dark',
+    background: '#111111',
+    text: '#e0e0e0',
+    muted: '#bdbdbd',
+    grid: '#424242',
+    line: '#757575',
+    panel: '#212121',
+    danger: '#ff6e6e',
+    palette: ['#56B4E9', '#E69F00', '#009E73', '#F0E442', '#CC79A7', '#D55E00', '#0072B2'],
+  },
+};
+
+export function themeOf(name: ThemeName | undefined): Theme {
+  const theme = THEMES[name ?? 'light'];
+  if (!theme) throw new RangeError(`theme must be 'light' or 'dark', got ${JSON.stringify(name)}`);
+  return theme;
+}
+
+/** A vega-lite `config` applying the theme to every part of a chart. */
+export function vegaConfig(theme: Theme): Record<string, unknown> {
+  const axis = { labelColor: theme.muted, titleColor: theme.text, gridColor: theme.grid, domainColor: theme.line, tickColor: theme.line };
+  return {
+    background: theme.background,
+    view: { stroke: theme.grid },
+    font: 'sans-serif',
+    axis,
+    legend: { labelColor: theme.muted, titleColor: theme.text },
+    header: { labelColor: theme.text, titleColor: theme.text },
+    title: { color: theme.text, subtitleColor: theme.muted, anchor: 'start' },
+    range: { category: theme.palette },
+    mark: { color: theme.palette[0] },
+  };
+}
