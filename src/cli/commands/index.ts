@@ -1,4 +1,6 @@
 import type { Command } from '../command';
+import { exampleCommand } from './example';
+import { inspectCommand } from './inspect';
 import { kernelCommand } from './kernel';
 import { layoutCommand } from './layout';
 import { replayCommand } from './replay';
@@ -7,4 +9,4 @@ import { replayCommand } from './replay';
  * Every subcommand, in the order `memscope --help` lists them.
  * Add a command by adding one import and one entry; keep the list sorted by topic.
  */
-export const commands: Command[] = [kernelCommand, layoutCommand, replayCommand];
+export const commands: Command[] = [exampleCommand, inspectCommand, kernelCommand, layoutCommand, replayCommand];
