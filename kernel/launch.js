@@ -38,6 +38,8 @@ function ensureSelfLink() {
     fs.mkdirSync(path.dirname(link), { recursive: true });
     fs.symlinkSync('..', link, 'dir');
   } catch (err) {
+    // Another kernel starting at the same moment may have made it: then all is well.
+    if (fs.existsSync(link)) return;
     // The kernel still starts; cells importing 'memscope' will report the missing module.
     console.error(`memscope kernel: cannot link ${link} -> ${checkout}: ${err instanceof Error ? err.message : err}`);
   }

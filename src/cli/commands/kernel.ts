@@ -205,7 +205,13 @@ function ensureSelfLink(checkout: string): string | null {
   }
   fs.rmSync(link, { force: true }); // a dangling link
   fs.mkdirSync(path.dirname(link), { recursive: true });
-  fs.symlinkSync('..', link, 'dir');
+  try {
+    fs.symlinkSync('..', link, 'dir');
+  } catch (err) {
+    // A kernel starting meanwhile (kernel/launch.js) made the same link: not ours to remove.
+    if (isLinkTo(link, checkout)) return null;
+    throw err;
+  }
   return link;
 }
 
