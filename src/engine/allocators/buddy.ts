@@ -73,8 +73,7 @@ export class Buddy implements Allocator {
   }
 
   free(address: number): void {
-    const b = this.live.get(address, 'free');
-    this.live.kill(address);
+    const b = this.live.take(address, 'free');
     this.usedBytes -= 2 ** this.bOrder[b];
     this.release(b);
   }

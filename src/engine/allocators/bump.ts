@@ -68,8 +68,7 @@ export class Bump implements Allocator {
   }
 
   free(address: number): void {
-    const b = this.live.get(address, 'free');
-    this.live.kill(address);
+    const b = this.live.take(address, 'free');
     this.usedBytes -= this.bSize[b];
     this.markDead(this.bSize[b]);
   }

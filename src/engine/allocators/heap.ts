@@ -30,6 +30,8 @@ export interface HeapConfig {
 }
 
 export function isPowerOfTwo(n: number): boolean {
+  // The bit trick covers every 31-bit value (the hot path); larger ones go the slow way.
+  if ((n | 0) === n) return n > 0 && (n & (n - 1)) === 0;
   return Number.isInteger(n) && n > 0 && n <= 2 ** 52 && 2 ** Math.round(Math.log2(n)) === n;
 }
 
@@ -62,23 +64,77 @@ export function checkRequest(size: number, align: number): void {
   if (!isPowerOfTwo(align)) throw new HeapError(`align must be a power of two, got ${align}`, 'bad-request');
 }
 
-/** Payload address -> id while live, -1 once freed: tells a double free from a wild pointer. */
+/**
+ * Payload address -> block id while live, -1 once freed, so a double free can be told from
+ * a wild pointer. An open-addressing hash table (linear probing, Fibonacci hashing) in typed
+ * arrays: a JS Map of double keys costs several times more per lookup on the hot path.
+ * Entries are never removed (a freed address keeps its -1), so the table holds at most one
+ * entry per distinct address ever handed out.
+ */
 export class LiveTable {
-  private readonly map = new Map<number, number>();
+  private keys = new Float64Array(1024).fill(-1);
+  private ids = new Int32Array(1024);
+  private shift = 32 - 10;
+  private count = 0;
+
   set(address: number, id: number): void {
-    this.map.set(address, id);
+    const i = this.slot(address);
+    if (this.keys[i] === -1) {
+      this.keys[i] = address;
+      if (++this.count * 2 > this.keys.length) {
+        this.ids[i] = id;
+        this.grow();
+        return;
+      }
+    }
+    this.ids[i] = id;
   }
+
   /** The id of the live block at address, else throws the right HeapError. */
   get(address: number, action: string): number {
-    const id = this.map.get(address);
+    const i = this.slot(address);
+    const id = this.keys[i] === -1 ? undefined : this.ids[i];
     if (id === undefined || id < 0) {
       if (id === undefined) throw new HeapError(`${action} of ${address}: not the address of a block`, 'unknown-pointer', address);
       throw new HeapError(`${action} of ${address}: block already freed`, 'double-free', address);
     }
     return id;
   }
-  kill(address: number): void {
-    this.map.set(address, -1);
+
+  /** Like get, and marks the block freed: one probe for the whole of free(). */
+  take(address: number, action: string): number {
+    const i = this.slot(address);
+    const id = this.ids[i];
+    if (this.keys[i] === -1 || id < 0) return this.get(address, action); // throws
+    this.ids[i] = -1;
+    return id;
+  }
+
+  /** The slot holding address, or the empty slot where it would go. */
+  private slot(address: number): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    // Mix the low and high 32 bits (addresses may pass 2^32), then keep the top bits.
+    let i = Math.imul((address >>> 0) ^ Math.imul((address / 4294967296) | 0, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = keys[i];
+      if (k === address || k === -1) return i;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldIds = this.ids;
+    this.keys = new Float64Array(oldKeys.length * 2).fill(-1);
+    this.ids = new Int32Array(oldKeys.length * 2);
+    this.shift--;
+    for (let j = 0; j < oldKeys.length; j++) {
+      if (oldKeys[j] === -1) continue;
+      const i = this.slot(oldKeys[j]);
+      this.keys[i] = oldKeys[j];
+      this.ids[i] = oldIds[j];
+    }
   }
 }
 
@@ -153,8 +209,7 @@ export abstract class BlockHeap implements Allocator {
   }
 
   free(address: number): void {
-    const b = this.live.get(address, 'free');
-    this.live.kill(address);
+    const b = this.live.take(address, 'free');
     this.usedBytes -= this.bSize[b];
     this.release(b);
   }

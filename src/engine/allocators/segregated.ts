@@ -1,5 +1,5 @@
 import { AllocatorOptions } from './allocator';
-import { BlockHeap, NONE } from './heap';
+import { BlockHeap, growI32, NONE } from './heap';
 import { log2Floor, lowestBit } from './tlsf';
 
 /**
@@ -18,7 +18,9 @@ const CLASSES = 64;
 
 /** The class of a block of u granules. */
 export function segregatedClass(u: number): number {
-  return u < EXACT ? u : Math.min(CLASSES - 1, EXACT + log2Floor(u) - 5);
+  if (u < EXACT) return u;
+  if (u < 0x80000000) return EXACT + 26 - Math.clz32(u); // 32 + floor(log2 u) - 5
+  return Math.min(CLASSES - 1, EXACT + log2Floor(u) - 5);
 }
 
 export class Segregated extends BlockHeap {
@@ -26,20 +28,27 @@ export class Segregated extends BlockHeap {
   private readonly heads = new Int32Array(CLASSES).fill(NONE);
   private readonly bitmap = new Uint32Array(2);
   private readonly gapGranules: number;
+  /** The class each free block was filed under. */
+  private bClass = new Int32Array(this.capacity);
 
   constructor(options?: AllocatorOptions) {
     super(options);
     this.gapGranules = this.minBlock / this.granule - 1;
   }
 
+  protected override growIndex(cap: number): void {
+    this.bClass = growI32(this.bClass, cap);
+  }
+
   protected insertFree(b: number): void {
     const c = segregatedClass(this.bSize[b] / this.granule);
+    this.bClass[b] = c;
     this.heads[c] = this.listPush(this.heads[c], b);
     this.bitmap[c >>> 5] |= 1 << (c & 31);
   }
 
   protected removeFree(b: number): void {
-    const c = segregatedClass(this.bSize[b] / this.granule);
+    const c = this.bClass[b];
     const head = this.listUnlink(this.heads[c], b);
     this.heads[c] = head;
     if (head === NONE) this.bitmap[c >>> 5] &= ~(1 << (c & 31));

@@ -6,16 +6,17 @@ import { BlockHeap, growI32, NONE } from './heap';
  * -size for worst fit. The search walks that order from the first block of size >= need
  * (best fit) or from the largest block (worst fit) and takes the first whose aligned
  * payload fits, so ties always go to the lowest address. Invariants: in-order =
- * (rank, address) order; heap order on tPrio. Expected O(log n) per operation.
+ * (rank, address) order; heap order on tPrio (a parent's priority beats its children's).
+ * Insert and remove are iterative (descend, then rotate), with parent links for successor
+ * steps. Expected O(log n) per operation.
  */
 export abstract class SizeTreeHeap extends BlockHeap {
   private root = NONE;
   private tLeft = new Int32Array(this.capacity);
   private tRight = new Int32Array(this.capacity);
+  private tParent = new Int32Array(this.capacity);
   private tPrio = new Int32Array(this.capacity);
   private seed = 0x2545f491;
-  private splitL = NONE;
-  private splitR = NONE;
 
   /** +1: ascending sizes (best fit); -1: descending sizes (worst fit). */
   constructor(private readonly sign: 1 | -1, options?: AllocatorOptions) {
@@ -25,9 +26,11 @@ export abstract class SizeTreeHeap extends BlockHeap {
   protected override growIndex(cap: number): void {
     this.tLeft = growI32(this.tLeft, cap);
     this.tRight = growI32(this.tRight, cap);
+    this.tParent = growI32(this.tParent, cap);
     this.tPrio = growI32(this.tPrio, cap);
   }
 
+  /** Descends to a leaf position by key, attaches b, then rotates it up while its priority beats its parent's. */
   protected insertFree(b: number): void {
     let x = this.seed;
     x ^= x << 13;
@@ -37,11 +40,47 @@ export abstract class SizeTreeHeap extends BlockHeap {
     this.tPrio[b] = x;
     this.tLeft[b] = NONE;
     this.tRight[b] = NONE;
-    this.root = this.insertAt(this.root, b);
+    let n = this.root;
+    if (n === NONE) {
+      this.tParent[b] = NONE;
+      this.root = b;
+      return;
+    }
+    const rank = this.sign * this.bSize[b];
+    const addr = this.bAddr[b];
+    for (;;) {
+      if (this.before(rank, addr, n)) {
+        if (this.tLeft[n] === NONE) {
+          this.tLeft[n] = b;
+          break;
+        }
+        n = this.tLeft[n];
+      } else {
+        if (this.tRight[n] === NONE) {
+          this.tRight[n] = b;
+          break;
+        }
+        n = this.tRight[n];
+      }
+    }
+    this.tParent[b] = n;
+    while (this.tParent[b] !== NONE && this.tPrio[b] > this.tPrio[this.tParent[b]]) this.rotateUp(b);
   }
 
+  /** Rotates b down (its higher-priority child up) until it has at most one child, then splices it out. */
   protected removeFree(b: number): void {
-    this.root = this.removeAt(this.root, b);
+    for (;;) {
+      const l = this.tLeft[b];
+      const r = this.tRight[b];
+      if (l === NONE || r === NONE) break;
+      this.rotateUp(this.tPrio[l] > this.tPrio[r] ? l : r);
+    }
+    const c = this.tLeft[b] !== NONE ? this.tLeft[b] : this.tRight[b];
+    const p = this.tParent[b];
+    if (c !== NONE) this.tParent[c] = p;
+    if (p === NONE) this.root = c;
+    else if (this.tLeft[p] === b) this.tLeft[p] = c;
+    else this.tRight[p] = c;
   }
 
   protected findFree(need: number, align: number): number {
@@ -49,7 +88,7 @@ export abstract class SizeTreeHeap extends BlockHeap {
     let b = this.sign > 0 ? this.firstAbove(need, -1) : this.firstAbove(-Infinity, -1);
     while (b !== NONE && this.bSize[b] >= need) {
       if (this.fitIn(b, need, align) >= 0) return b;
-      b = this.firstAbove(this.sign * this.bSize[b], this.bAddr[b]);
+      b = this.successor(b);
     }
     return NONE;
   }
@@ -76,60 +115,47 @@ export abstract class SizeTreeHeap extends BlockHeap {
     return found;
   }
 
+  /** The next block in key order. */
+  private successor(n: number): number {
+    this.work++;
+    let r = this.tRight[n];
+    if (r !== NONE) {
+      while (this.tLeft[r] !== NONE) r = this.tLeft[r];
+      return r;
+    }
+    let p = this.tParent[n];
+    while (p !== NONE && this.tRight[p] === n) {
+      n = p;
+      p = this.tParent[p];
+    }
+    return p;
+  }
+
   /** (rank, addr) < key of node n. */
   private before(rank: number, addr: number, n: number): boolean {
     const r = this.sign * this.bSize[n];
     return rank < r || (rank === r && addr < this.bAddr[n]);
   }
 
-  private insertAt(n: number, b: number): number {
-    if (n === NONE) return b;
-    const rank = this.sign * this.bSize[b];
-    const addr = this.bAddr[b];
-    if (this.tPrio[b] > this.tPrio[n]) {
-      this.split(n, rank, addr);
-      this.tLeft[b] = this.splitL;
-      this.tRight[b] = this.splitR;
-      return b;
-    }
-    if (this.before(rank, addr, n)) this.tLeft[n] = this.insertAt(this.tLeft[n], b);
-    else this.tRight[n] = this.insertAt(this.tRight[n], b);
-    return n;
-  }
-
-  private removeAt(n: number, b: number): number {
-    if (n === b) return this.merge(this.tLeft[n], this.tRight[n]);
-    if (n === NONE) throw new Error(`size tree: free block at ${this.bAddr[b]} missing`);
-    if (this.before(this.sign * this.bSize[b], this.bAddr[b], n)) this.tLeft[n] = this.removeAt(this.tLeft[n], b);
-    else this.tRight[n] = this.removeAt(this.tRight[n], b);
-    return n;
-  }
-
-  /** Splits subtree n into splitL (keys < (rank, addr)) and splitR (keys > it). */
-  private split(n: number, rank: number, addr: number): void {
-    if (n === NONE) {
-      this.splitL = this.splitR = NONE;
-      return;
-    }
-    if (this.before(rank, addr, n)) {
-      this.split(this.tLeft[n], rank, addr);
-      this.tLeft[n] = this.splitR;
-      this.splitR = n;
+  /** Rotates x above its parent, keeping the in-order sequence. */
+  private rotateUp(x: number): void {
+    const p = this.tParent[x];
+    const g = this.tParent[p];
+    if (this.tLeft[p] === x) {
+      const m = this.tRight[x];
+      this.tLeft[p] = m;
+      if (m !== NONE) this.tParent[m] = p;
+      this.tRight[x] = p;
     } else {
-      this.split(this.tRight[n], rank, addr);
-      this.tRight[n] = this.splitL;
-      this.splitL = n;
+      const m = this.tLeft[x];
+      this.tRight[p] = m;
+      if (m !== NONE) this.tParent[m] = p;
+      this.tLeft[x] = p;
     }
-  }
-
-  private merge(a: number, b: number): number {
-    if (a === NONE) return b;
-    if (b === NONE) return a;
-    if (this.tPrio[a] > this.tPrio[b]) {
-      this.tRight[a] = this.merge(this.tRight[a], b);
-      return a;
-    }
-    this.tLeft[b] = this.merge(a, this.tLeft[b]);
-    return b;
+    this.tParent[p] = x;
+    this.tParent[x] = g;
+    if (g === NONE) this.root = x;
+    else if (this.tLeft[g] === p) this.tLeft[g] = x;
+    else this.tRight[g] = x;
   }
 }

@@ -1,5 +1,5 @@
 import { AllocatorOptions } from './allocator';
-import { BlockHeap, NONE } from './heap';
+import { BlockHeap, growI32, NONE } from './heap';
 
 /**
  * Two-level segregated fit (Masmano, Ripoll, Crespo, Real 2004; after Conte's tlsf.c).
@@ -22,7 +22,11 @@ const FL_COUNT = 32;
 /** The class of a block of u granules, as fl * SL_COUNT + sl. */
 export function tlsfClass(u: number): number {
   if (u < SL_COUNT) return u;
-  const t = log2Floor(u);
+  if (u < 0x80000000) {
+    const t = 31 - Math.clz32(u);
+    return ((t - (SLI - 1)) << SLI) + ((u >>> (t - SLI)) - SL_COUNT);
+  }
+  const t = Math.floor(Math.log2(u));
   const fl = t - (SLI - 1);
   if (fl >= FL_COUNT) return FL_COUNT * SL_COUNT - 1; // past 2^36 granules: the last class, still >= any request mapped there
   return fl * SL_COUNT + (Math.floor(u / 2 ** (t - SLI)) - SL_COUNT);
@@ -31,6 +35,10 @@ export function tlsfClass(u: number): number {
 /** Smallest class boundary >= u granules: the rounding a search applies before mapping. */
 export function tlsfRoundUp(u: number): number {
   if (u < SL_COUNT) return u;
+  if (u < 0x40000000) {
+    const mask = (1 << (31 - Math.clz32(u) - SLI)) - 1;
+    return (u + mask) & ~mask;
+  }
   const step = 2 ** (log2Floor(u) - SLI);
   return Math.ceil(u / step) * step;
 }
@@ -49,6 +57,8 @@ export class Tlsf extends BlockHeap {
   private readonly heads = new Int32Array(FL_COUNT * SL_COUNT).fill(NONE);
   private flBitmap = 0;
   private readonly slBitmap = new Uint32Array(FL_COUNT);
+  /** The class each free block was filed under. */
+  private bClass = new Int32Array(this.capacity);
   /** Worst-case leading gap an aligned request may need, in granules (added before rounding). */
   private readonly gapGranules: number;
 
@@ -57,8 +67,13 @@ export class Tlsf extends BlockHeap {
     this.gapGranules = this.minBlock / this.granule - 1;
   }
 
+  protected override growIndex(cap: number): void {
+    this.bClass = growI32(this.bClass, cap);
+  }
+
   protected insertFree(b: number): void {
     const c = tlsfClass(this.bSize[b] / this.granule);
+    this.bClass[b] = c;
     this.heads[c] = this.listPush(this.heads[c], b);
     const fl = c >>> SLI;
     this.flBitmap |= 1 << fl;
@@ -66,7 +81,7 @@ export class Tlsf extends BlockHeap {
   }
 
   protected removeFree(b: number): void {
-    const c = tlsfClass(this.bSize[b] / this.granule);
+    const c = this.bClass[b];
     const head = this.listUnlink(this.heads[c], b);
     this.heads[c] = head;
     if (head === NONE) {

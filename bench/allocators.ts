@@ -1,0 +1,227 @@
+import { createAllocator, POLICIES } from '../src/engine/allocators';
+import { Allocator } from '../src/engine/allocators/allocator';
+import { BenchSuite, figure, timeMs } from './harness';
+
+/**
+ * Allocator policies under a synthetic but program-like workload: sizes drawn from the
+ * classes Rust programs ask for most (small boxes and strings, some vectors, rare big
+ * buffers), lifetimes mostly short and exponential with a long-lived minority, and a few
+ * reallocs (growing vectors). The op list is generated once from a fixed seed, so every
+ * policy replays exactly the same trace and only the allocator is timed.
+ */
+const ALLOC = 0;
+const FREE = 1;
+const REALLOC = 2;
+
+interface Workload {
+  kind: Uint8Array;
+  slot: Int32Array;
+  size: Float64Array;
+  align: Uint16Array;
+  slots: number;
+  ops: number;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0; // mulberry32
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SMALL = [8, 16, 24, 32, 40, 48, 64, 80, 96, 128];
+
+function drawSize(r: () => number): number {
+  const x = r();
+  if (x < 0.6) return SMALL[Math.floor(r() * SMALL.length)];
+  if (x < 0.9) return 128 + Math.floor(r() * 896);
+  if (x < 0.99) return 1024 + Math.floor(r() * 7168);
+  return 8192 + Math.floor(r() * 57344);
+}
+
+/** Binary min-heap of (death step, slot) pairs, for scheduling frees. */
+class Deaths {
+  private at: number[] = [];
+  private who: number[] = [];
+  get size(): number {
+    return this.at.length;
+  }
+  peek(): number {
+    return this.at[0];
+  }
+  push(t: number, slot: number): void {
+    let i = this.at.length;
+    this.at.push(t);
+    this.who.push(slot);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.at[p] <= t) break;
+      this.at[i] = this.at[p];
+      this.who[i] = this.who[p];
+      i = p;
+    }
+    this.at[i] = t;
+    this.who[i] = slot;
+  }
+  pop(): number {
+    const slot = this.who[0];
+    const t = this.at.pop()!;
+    const w = this.who.pop()!;
+    const n = this.at.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && this.at[c + 1] < this.at[c]) c++;
+        if (this.at[c] >= t) break;
+        this.at[i] = this.at[c];
+        this.who[i] = this.who[c];
+        i = c;
+      }
+      this.at[i] = t;
+      this.who[i] = w;
+    }
+    return slot;
+  }
+}
+
+/** `ops` operations: frees fall due by lifetime (90% mean 100 steps, 10% mean 5000), 5% reallocs. */
+export function mixedWorkload(ops: number, seed = 42): Workload {
+  const r = rng(seed);
+  const w: Workload = { kind: new Uint8Array(ops), slot: new Int32Array(ops), size: new Float64Array(ops), align: new Uint16Array(ops), slots: 0, ops };
+  const deaths = new Deaths();
+  const liveSlots: number[] = []; // a sample of slots for reallocs to pick from
+  const spare: number[] = [];
+  const sizeOf: number[] = [];
+  const alive: boolean[] = [];
+  for (let i = 0; i < ops; i++) {
+    if (deaths.size > 0 && deaths.peek() <= i) {
+      const s = deaths.pop();
+      w.kind[i] = FREE;
+      w.slot[i] = s;
+      alive[s] = false;
+      spare.push(s);
+      continue;
+    }
+    if (r() < 0.05 && liveSlots.length > 0) {
+      // Grow a sampled block if it is still live (its death stays scheduled).
+      const s = liveSlots[Math.floor(r() * liveSlots.length)];
+      if (alive[s]) {
+        w.kind[i] = REALLOC;
+        w.slot[i] = s;
+        sizeOf[s] = Math.min(65536, Math.max(16, Math.round(sizeOf[s] * (1.5 + r()))));
+        w.size[i] = sizeOf[s];
+        w.align[i] = 8;
+        continue;
+      }
+    }
+    const s = spare.length > 0 ? spare.pop()! : w.slots++;
+    const mean = r() < 0.9 ? 100 : 5000;
+    deaths.push(i + 1 + Math.floor(-Math.log(1 - r()) * mean), s);
+    w.kind[i] = ALLOC;
+    w.slot[i] = s;
+    w.size[i] = sizeOf[s] = drawSize(r);
+    w.align[i] = r() < 0.9 ? 8 : 16;
+    alive[s] = true;
+    if (liveSlots.length < 4096) liveSlots.push(s);
+    else liveSlots[Math.floor(r() * liveSlots.length)] = s;
+  }
+  return w;
+}
+
+/** Replays w on heap: slot s holds the address of the block the trace calls s. */
+function replay(heap: Allocator, w: Workload): void {
+  const addr = new Float64Array(w.slots).fill(-1);
+  const { kind, slot, size, align } = w;
+  for (let i = 0; i < w.ops; i++) {
+    const s = slot[i];
+    const k = kind[i];
+    if (k === ALLOC) addr[s] = heap.alloc(size[i], align[i])!;
+    else if (k === FREE) {
+      heap.free(addr[s]);
+      addr[s] = -1;
+    } else addr[s] = heap.realloc(addr[s], size[i], align[i])!;
+  }
+}
+
+/**
+ * Steady state with `live` live blocks and a third as many holes: a warm-up allocates
+ * 1.5 x live blocks and frees a random third; then each timed pair frees a random live
+ * block and allocates a new one of a random size.
+ */
+export function steadyWorkload(live: number, pairs: number, seed = 7): Workload {
+  const r = rng(seed);
+  const warm = Math.floor(live * 1.5);
+  const drop = warm - live;
+  const ops = warm + drop + 2 * pairs;
+  const w: Workload = { kind: new Uint8Array(ops), slot: new Int32Array(ops), size: new Float64Array(ops), align: new Uint16Array(ops).fill(8), slots: warm + pairs, ops };
+  const liveSlots: number[] = [];
+  let i = 0;
+  for (let s = 0; s < warm; s++, i++) {
+    w.kind[i] = ALLOC;
+    w.slot[i] = s;
+    w.size[i] = drawSize(r);
+    liveSlots.push(s);
+  }
+  const take = (): number => {
+    const j = Math.floor(r() * liveSlots.length);
+    const s = liveSlots[j];
+    liveSlots[j] = liveSlots[liveSlots.length - 1];
+    liveSlots.pop();
+    return s;
+  };
+  for (let d = 0; d < drop; d++, i++) {
+    w.kind[i] = FREE;
+    w.slot[i] = take();
+  }
+  for (let p = 0; p < pairs; p++) {
+    w.kind[i] = FREE;
+    w.slot[i++] = take();
+    w.kind[i] = ALLOC;
+    w.slot[i] = warm + p;
+    w.size[i++] = drawSize(r);
+    liveSlots.push(warm + p);
+  }
+  return w;
+}
+
+const TARGETS: Record<string, number> = { tlsf: 1e7, segregated: 1e7 };
+const MIXED_OPS = 1_000_000;
+
+export const suite: BenchSuite = {
+  name: 'allocators',
+  async run(log) {
+    const mixed = mixedWorkload(MIXED_OPS);
+    log(`  mixed workload: ${MIXED_OPS} ops (${mixed.slots} distinct slots), sizes 8 B..64 KiB, lifetimes exp(100) 90% / exp(5000) 10%, 5% reallocs`);
+    const opsPerSec: Record<string, number> = {};
+    for (const { name } of POLICIES) {
+      let stats = createAllocator(name).stats();
+      const ms = await timeMs(() => {
+        const heap = createAllocator(name);
+        replay(heap, mixed);
+        stats = heap.stats();
+      }, name.endsWith('naive') ? 1 : 3);
+      opsPerSec[name] = (MIXED_OPS / ms) * 1000;
+      const target = TARGETS[name];
+      log(figure(`${name} mixed ops/s`, opsPerSec[name], 'ops/s', target ? { value: target, higherIsBetter: true } : undefined));
+      log(`      peak ${(stats.peakTop / 1024).toFixed(0)} KiB, ${(stats.work / MIXED_OPS).toFixed(2)} blocks examined/op, ${stats.freeBlocks} free blocks at the end`);
+    }
+    log(figure('first-fit / first-fit-naive speed', opsPerSec['first-fit'] / opsPerSec['first-fit-naive'], 'x'));
+    log(figure('best-fit / best-fit-naive speed', opsPerSec['best-fit'] / opsPerSec['best-fit-naive'], 'x'));
+
+    const LIVE = 100_000;
+    const PAIRS = 500_000;
+    const steady = steadyWorkload(LIVE, PAIRS);
+    const warmOps = steady.ops - 2 * PAIRS;
+    // Time the warm-up alone, then warm-up + pairs: the difference is the steady state.
+    const warmOnly: Workload = { ...steady, ops: warmOps };
+    const tWarm = await timeMs(() => replay(createAllocator('best-fit'), warmOnly), 3);
+    const tAll = await timeMs(() => replay(createAllocator('best-fit'), steady), 3);
+    log(figure(`best-fit ops/s with ${LIVE} live blocks`, ((2 * PAIRS) / (tAll - tWarm)) * 1000, 'ops/s', { value: 3e6, higherIsBetter: true }));
+  },
+};
