@@ -7,20 +7,31 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
-const offlineLoader = {
-  ...vega.loader(),
-  load: (uri: string): Promise<string> => Promise.reject(new Error(`memscope charts load nothing; refused ${uri}`)),
-  sanitize: (uri: string): Promise<{ href: string }> => Promise.reject(new Error(`memscope charts load nothing; refused ${uri}`)),
-  http: (uri: string): Promise<string> => Promise.reject(new Error(`memscope charts load nothing; refused ${uri}`)),
-  file: (file: string): Promise<string> => Promise.reject(new Error(`memscope charts load nothing; refused ${file}`)),
-};
+/** A loader that loads nothing and remembers what it refused (vega logs load errors and draws on). */
+function offlineLoader(): { loader: vega.Loader; refused: string[] } {
+  const refused: string[] = [];
+  const refuse = (uri: string): Promise<never> => {
+    refused.push(uri);
+    return Promise.reject(new Error(`memscope charts load nothing; refused ${uri}`));
+  };
+  const loader = { ...vega.loader(), load: refuse, sanitize: refuse, http: refuse, file: refuse };
+  return { loader: loader as unknown as vega.Loader, refused };
+}
+
+function checkNothingRefused(refused: string[]): void {
+  if (refused.length > 0) throw new Error(`memscope charts load nothing; this spec asked for ${refused.join(', ')} (give data inline as values)`);
+}
 
 /** Renders one vega-lite spec to an SVG document (a string starting with `<svg`). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // vega only logs a failed load and draws an empty chart; the refusal list turns it into an error.
   const { spec: vgSpec } = compile(spec);
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: offlineLoader as unknown as vega.Loader, logLevel: vega.Warn });
+  const { loader, refused } = offlineLoader();
+  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader, logLevel: vega.None });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    checkNothingRefused(refused);
+    return svg;
   } finally {
     view.finalize();
   }
@@ -35,9 +46,11 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
  */
 export function renderSvgSync(spec: TopLevelSpec): string {
   const { spec: vgSpec } = compile(spec);
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader: offlineLoader as unknown as vega.Loader, logLevel: vega.Warn });
+  const { loader, refused } = offlineLoader();
+  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader, logLevel: vega.None });
   try {
     view.run();
+    checkNothingRefused(refused);
     const internal = view as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number] };
     if (typeof internal._viewWidth !== 'number' || !Array.isArray(internal._origin)) {
       throw new Error('renderSvgSync: this vega version lays views out differently; use renderSvg');
@@ -50,7 +63,9 @@ export function renderSvgSync(spec: TopLevelSpec): string {
     const renderer = new Renderer(view.loader());
     renderer.initialize(null, width, height, origin, 1).background(view.background());
     renderer.render((view.scenegraph() as unknown as { root: unknown }).root);
-    return renderer.svg();
+    const svg = renderer.svg();
+    checkNothingRefused(refused);
+    return svg;
   } finally {
     view.finalize();
   }

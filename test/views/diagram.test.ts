@@ -1,0 +1,118 @@
+import { spawnSync } from 'child_process';
+import type { Snapshot } from '../../src/engine/timeline/snapshot';
+import { diagramSvg, escapeXml, formatValue } from '../../src/views/diagram';
+import { THEMES } from '../../src/views/theme';
+import { mixed } from './programs';
+
+/** Parses the SVG with Python's expat (a strict XML parser) and returns its element names and text. */
+function parseXml(svg: string): { elements: string[]; text: string } {
+  const script = [
+    'import sys, json, xml.dom.minidom as m',
+    'doc = m.parseString(sys.stdin.buffer.read())',
+    'els = [e.tagName for e in doc.getElementsByTagName("*")]',
+    'def text(n):',
+    '    return n.data if n.nodeType == n.TEXT_NODE else "\\n".join(text(c) for c in n.childNodes)',
+    'print(json.dumps({"elements": els, "text": text(doc.documentElement)}))',
+  ].join('\n');
+  const run = spawnSync('python3', ['-c', script], { input: svg, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`not well-formed XML: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+const hostile = '<script>alert("x")</script> & ]]> \'q\' \u0001';
+const timeline = mixed(hostile);
+const finalStep = (() => {
+  // The step with the most blocks (everything alive), for a full picture.
+  let best = 0;
+  for (let i = 0; i < timeline.length; i++) if (timeline.metrics.heapBlocks[i]! > timeline.metrics.heapBlocks[best]!) best = i;
+  return best;
+})();
+const snapshot = timeline.snapshot(finalStep);
+
+describe('memory diagram SVG', () => {
+  test('a String holding markup is shown as text, never as markup', () => {
+    const svg = diagramSvg(snapshot);
+    expect(svg).not.toMatch(/<script/i);
+    const xml = parseXml(svg);
+    expect(new Set(xml.elements)).toEqual(new Set(['svg', 'defs', 'marker', 'path', 'rect', 'text', 'g', 'line', 'title', 'circle']));
+    // The string's bytes as the heap block shows them: JSON-quoted, so the control character is escaped.
+    // (Long contents wrap over consecutive lines of the block's box.)
+    expect(xml.text.replace(/\n/g, '')).toContain('"<script>alert(\\"x\\")</script> & ]]> \'q\' \\u0001!"');
+  });
+
+  test('hostile names, types and function names from a payload are escaped everywhere', () => {
+    const evil = JSON.parse(JSON.stringify(snapshot)) as Snapshot;
+    const bad = '"><script>alert(1)</script><text x="\u0001';
+    evil.frames[0]!.fn = bad;
+    evil.frames[0]!.locals[0]!.name = bad;
+    evil.frames[0]!.locals[0]!.type = bad;
+    evil.blocks[0]!.type = bad;
+    evil.statics[0]!.name = bad;
+    const svg = diagramSvg(evil, { idPrefix: '"><script>' });
+    expect(svg).not.toMatch(/<script/i);
+    const xml = parseXml(svg);
+    expect(xml.elements).not.toContain('script');
+    // Characters XML cannot hold become U+FFFD instead of breaking the document.
+    expect(xml.text).toContain('"><script>alert(1)</script><text x="\ufffd');
+  });
+
+  test('frames, locals with type, value and address, statics and blocks with owners', () => {
+    const text = parseXml(diagramSvg(snapshot)).text;
+    expect(text).toContain(`step ${finalStep}`);
+    for (const f of snapshot.frames) expect(text).toContain(f.fn);
+    const main = snapshot.frames[0]!;
+    for (const l of main.locals) {
+      expect(text).toContain(`${l.name}: ${l.type}`);
+      expect(text).toContain(`0x${l.address.toString(16)}`);
+    }
+    for (const b of snapshot.blocks) expect(text).toContain(`#${b.id} `);
+    expect(text).toContain('strong 2 · weak 1'); // the Rc box after Rc::clone (weak counts the strong ones' shared weak, as std does)
+    expect(text).toContain('owner: local s');
+    expect(text).toContain('"bb"');
+    expect(text).toContain('0x' + snapshot.statics[0]!.address.toString(16));
+  });
+
+  test('one arrow per pointer, found by stable ids', () => {
+    const svg = diagramSvg(snapshot);
+    expect(snapshot.pointers.length).toBeGreaterThanOrEqual(5);
+    expect(svg.match(/class="ms-pointer"/g)).toHaveLength(snapshot.pointers.length);
+    expect(svg).not.toContain('ms-dangling');
+  });
+
+  test('a dangling pointer is drawn dashed and red to a freed placeholder', () => {
+    const broken = JSON.parse(JSON.stringify(snapshot)) as Snapshot;
+    const target = broken.pointers.find((p) => p.from.region === 'stack' && p.to.region === 'heap')!;
+    const id = (target.to as { block: number }).block;
+    broken.blocks = broken.blocks.filter((b) => b.id !== id);
+    for (const p of broken.pointers) if (p.to.region === 'heap' && p.to.block === id) p.dangling = true;
+    const svg = diagramSvg(broken, { theme: 'dark' });
+    const dangling = svg.match(/<path class="ms-pointer ms-dangling"[^>]*>/g) ?? [];
+    expect(dangling.length).toBeGreaterThanOrEqual(1);
+    for (const path of dangling) {
+      expect(path).toContain(`stroke="${THEMES.dark.danger}"`);
+      expect(path).toContain('stroke-dasharray');
+    }
+    expect(parseXml(svg).text).toContain(`block #${id}: freed`);
+  });
+
+  test('themes and width', () => {
+    const dark = diagramSvg(snapshot, { theme: 'dark', width: 600 });
+    expect(dark).toMatch(/^<svg [^>]*width="600"/);
+    expect(dark).toContain(`fill="${THEMES.dark.background}"`);
+    expect(diagramSvg(snapshot)).toContain(`fill="${THEMES.light.background}"`);
+  });
+
+  test('the state before the first step is an empty diagram', () => {
+    const text = parseXml(diagramSvg(timeline.snapshot(-1))).text;
+    expect(text).toContain('before the first step');
+    expect(text).toContain('(no frames)');
+  });
+
+  test('escapeXml and formatValue', () => {
+    expect(escapeXml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;');
+    expect(escapeXml('a\u0000b\ud800c')).toBe('a\ufffdb\ufffdc');
+    expect(formatValue({ k: 'buf', to: { region: 'heap', block: 3 }, len: 2, cap: 4 })).toBe('{ptr → block #3, len 2, cap 4}');
+    expect(formatValue({ k: 'array', items: [{ k: 'int', v: 1 }, { k: 'int', v: 2 }], len: 5 })).toBe('[1, 2, …]');
+    expect(formatValue({ k: 'text', v: 'x'.repeat(100), len: 100 }, 10)).toBe('"xxxxxxxx…');
+  });
+});
