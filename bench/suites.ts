@@ -1,7 +1,9 @@
 import type { BenchSuite } from './harness';
 import { suite as engine } from './engine';
+import { suite as lab } from './lab';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add one line per area. */
 export const suites: BenchSuite[] = [
   engine,
+  lab,
 ];
