@@ -1,0 +1,123 @@
+/**
+ * The interpreter's own syntax tree: the course subset of Rust, lowered from tree-sitter's
+ * concrete tree once (lower.ts). Inference (infer.ts) fills `ty` and resolves names; the
+ * compiler (compile.ts) turns it into closures.
+ */
+import type { Ty } from '../engine/layout/types';
+import type { TypeVar } from './types';
+
+export interface Pos {
+  line: number;
+  col: number;
+}
+
+/** A local variable (let binding, parameter, pattern binding), resolved once by inference. */
+export interface Binding {
+  name: string;
+  mutable: boolean;
+  /** Index of its slot in the function's activation. */
+  slot: number;
+  ty: TypeVar;
+  pos: Pos;
+}
+
+interface Node {
+  pos: Pos;
+  /** Filled by inference. */
+  ty?: TypeVar;
+}
+
+export type BinOp = '+' | '-' | '*' | '/' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||' | '&' | '|' | '^' | '<<' | '>>';
+
+export type Expr =
+  | (Node & { k: 'int'; value: bigint; suffix?: string })
+  | (Node & { k: 'float'; value: number; suffix?: string })
+  | (Node & { k: 'bool'; value: boolean })
+  | (Node & { k: 'char'; value: string })
+  | (Node & { k: 'str'; value: string })
+  | (Node & { k: 'unit' })
+  /** A single name: a local, or a unit struct / `None`. */
+  | (Node & { k: 'name'; name: string; binding?: Binding })
+  /** `A::B` (enum variant, associated fn as callee). */
+  | (Node & { k: 'path'; segs: string[] })
+  | (Node & { k: 'binary'; op: BinOp; l: Expr; r: Expr })
+  | (Node & { k: 'unary'; op: '-' | '!' | '*'; e: Expr })
+  | (Node & { k: 'ref'; mutable: boolean; e: Expr })
+  | (Node & { k: 'assign'; op: '=' | BinOp; l: Expr; r: Expr })
+  | (Node & { k: 'call'; callee: Expr; args: Expr[] })
+  | (Node & { k: 'method'; recv: Expr; name: string; args: Expr[]; namePos: Pos })
+  | (Node & { k: 'field'; e: Expr; name: string })
+  | (Node & { k: 'index'; e: Expr; index: Expr })
+  | (Node & { k: 'struct'; segs: string[]; fields: { name: string; value: Expr; pos: Pos }[] })
+  | (Node & { k: 'tuple'; items: Expr[] })
+  | (Node & Block & { k: 'block' })
+  | (Node & { k: 'if'; cond: Expr; then: Expr; else?: Expr })
+  | (Node & { k: 'iflet'; pat: Pat; value: Expr; then: Expr; else?: Expr })
+  | (Node & { k: 'while'; cond: Expr; body: Expr; label?: string })
+  | (Node & { k: 'whilelet'; pat: Pat; value: Expr; body: Expr; label?: string })
+  | (Node & { k: 'loop'; body: Expr; label?: string })
+  | (Node & { k: 'for'; pat: Pat; iter: Expr; body: Expr; label?: string })
+  | (Node & { k: 'break'; label?: string; value?: Expr })
+  | (Node & { k: 'continue'; label?: string })
+  | (Node & { k: 'return'; value?: Expr })
+  | (Node & { k: 'match'; value: Expr; arms: Arm[] })
+  | (Node & { k: 'cast'; e: Expr; to: Ty })
+  | (Node & { k: 'range'; from?: Expr; to?: Expr; inclusive: boolean })
+  | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint'; template: string; args: Expr[]; debug: boolean[] })
+  | (Node & { k: 'vec'; items: Expr[] })
+  | (Node & { k: 'vecrep'; item: Expr; count: Expr })
+  | (Node & { k: 'assert'; cond: Expr; text: string })
+  | (Node & { k: 'asserteq'; l: Expr; r: Expr; eq: boolean });
+
+export interface Block {
+  /** Line of the closing brace: where the block's locals are dropped. */
+  endLine: number;
+  stmts: Stmt[];
+  tail?: Expr;
+}
+
+export type Stmt =
+  | { k: 'let'; pos: Pos; pat: Pat; ty?: Ty; tyPos?: Pos; value?: Expr }
+  | { k: 'expr'; pos: Pos; e: Expr; semi: boolean };
+
+export interface Arm {
+  pat: Pat;
+  guard?: Expr;
+  body: Expr;
+  pos: Pos;
+}
+
+export type Pat =
+  | { k: 'wild'; pos: Pos }
+  | { k: 'bind'; pos: Pos; name: string; mutable: boolean; byRef: boolean; binding?: Binding; sub?: Pat }
+  | { k: 'lit'; pos: Pos; value: Expr }
+  | { k: 'range'; pos: Pos; from: Expr; to: Expr; inclusive: boolean }
+  /** `Enum::Variant(..)`, `Some(..)`, `Tuple(..)` and unit `Enum::Variant` / `None`. */
+  | { k: 'variant'; pos: Pos; segs: string[]; items: Pat[]; named?: { name: string; pat: Pat }[]; unit: boolean }
+  | { k: 'tuple'; pos: Pos; items: Pat[] }
+  | { k: 'or'; pos: Pos; alts: Pat[] }
+  | { k: 'ref'; pos: Pos; pat: Pat };
+
+export interface Param {
+  pat: Pat;
+  ty: Ty;
+  pos: Pos;
+}
+
+export interface FnItem {
+  name: string;
+  pos: Pos;
+  params: Param[];
+  ret: Ty;
+  body: Expr & { k: 'block' };
+  /** Slots used by the activation (set by inference). */
+  slots: number;
+}
+
+export interface Program {
+  fns: Map<string, FnItem>;
+  /** Names of user types deriving Copy. */
+  copyTypes: Set<string>;
+  structs: Map<string, import('../engine/layout/types').StructDef>;
+  enums: Map<string, import('../engine/layout/types').EnumDef>;
+}

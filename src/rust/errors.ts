@@ -1,0 +1,56 @@
+/**
+ * What can go wrong with a snippet, each with the source position a student needs:
+ * - RustSyntaxError: tree-sitter could not parse it (ERROR / MISSING nodes);
+ * - RustSubsetError: valid Rust, but a construct the interpreter does not run yet;
+ * - RustCompileError: rustc would reject it (use after move, mismatched types, …), with rustc's code.
+ * A panic is not an error of ours: the run ends like Rust's and the result says so (RustRun.panic).
+ */
+export class RustSourceError extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(`${message} (line ${line}, column ${column})`);
+    this.name = 'RustSourceError';
+  }
+  /** The message without the position suffix. */
+  get reason(): string {
+    return this.message.replace(/ \(line \d+, column \d+(: [a-z_]+)?\)$/, '');
+  }
+}
+
+export class RustSyntaxError extends RustSourceError {
+  constructor(message: string, line: number, column: number) {
+    super(message, line, column);
+    this.name = 'RustSyntaxError';
+  }
+}
+
+export class RustSubsetError extends RustSourceError {
+  constructor(message: string, line: number, column: number, readonly construct: string) {
+    super(message, line, column);
+    this.message = `${message} (line ${line}, column ${column}: ${construct})`;
+    this.name = 'RustSubsetError';
+  }
+}
+
+export class RustCompileError extends RustSourceError {
+  /** rustc's error code, e.g. "E0382"; undefined for our own rejections. */
+  constructor(message: string, line: number, column: number, readonly code?: string) {
+    super(code ? `error[${code}]: ${message}` : message, line, column);
+    this.name = 'RustCompileError';
+  }
+}
+
+/** Thrown inside the interpreter when the program panics; turned into RustRun.panic. */
+export class RustPanic extends Error {
+  constructor(readonly panicMessage: string, readonly line: number) {
+    super(`panicked at '${panicMessage}', line ${line}`);
+    this.name = 'RustPanic';
+  }
+}
+
+/** The run exceeded its maxSteps budget (an infinite loop, most likely). */
+export class RustStepLimitError extends Error {
+  constructor(readonly steps: number, readonly line: number) {
+    super(`stopped after ${steps} steps (maxSteps) at line ${line}: is there an endless loop?`);
+    this.name = 'RustStepLimitError';
+  }
+}

@@ -1,0 +1,1002 @@
+/**
+ * Type inference for one program: resolves every name to its binding (with shadowing and
+ * scopes), gives every expression a type, checks calls against signatures and methods against
+ * what std offers, and defaults integer/float literals as rustc does (i32, f64).
+ */
+import type { Ty } from '../engine/layout/types';
+import type { Binding, Expr, FnItem, Pat, Pos, Program, Stmt } from './ast';
+import { RustCompileError, RustSubsetError } from './errors';
+import { con, defaultLiterals, fresh, fromTy, INT_NAMES, isFloat, isInt, prune, refTo, show, unify, UnifyError, type TypeVar } from './types';
+
+const USIZE = con('usize');
+const BOOL = con('bool');
+const UNIT = con('unit');
+const STR_REF = refTo(con('str'), false);
+const STRING = con('String');
+const NEVER = con('never');
+
+/** Extra facts inference leaves on nodes for the compiler. */
+export interface Notes {
+  /** Auto-derefs through Box/Rc an argument needs to fit its parameter (`&Box<List>` → `&List`). */
+  coerce?: number;
+}
+
+interface LoopCtx {
+  label?: string;
+  /** Type of `break value` for `loop`; undefined for while/for. */
+  ty?: TypeVar;
+}
+
+export class Inference {
+  private scopes: Map<string, Binding>[] = [];
+  private slots = 0;
+  private ret: TypeVar = UNIT;
+  private loops: LoopCtx[] = [];
+  private readonly fnTypes = new Map<string, { params: TypeVar[]; ret: TypeVar }>();
+  /** Every type variable made for this function, defaulted at its end. */
+  private made: TypeVar[] = [];
+
+  constructor(readonly prog: Program) {
+    for (const fn of prog.fns.values()) {
+      this.fnTypes.set(fn.name, { params: fn.params.map((p) => this.written(p.ty, p.pos)), ret: this.written(fn.ret, fn.pos) });
+    }
+  }
+
+  private written(ty: Ty, pos: Pos): TypeVar {
+    this.checkKnown(ty, pos);
+    try {
+      return fromTy(ty);
+    } catch {
+      throw new RustSubsetError(`the type ${ty.kind} is not supported yet`, pos.line, pos.col, 'type');
+    }
+  }
+
+  private checkKnown(ty: Ty, pos: Pos): void {
+    if (ty.kind === 'adt' && !this.prog.structs.has(ty.name) && !this.prog.enums.has(ty.name)) {
+      throw new RustCompileError(`cannot find type \`${ty.name}\` in this scope`, pos.line, pos.col, 'E0412');
+    }
+    for (const v of Object.values(ty)) if (v && typeof v === 'object' && 'kind' in v) this.checkKnown(v as Ty, pos);
+    if (ty.kind === 'tuple') ty.items.forEach((t) => this.checkKnown(t, pos));
+  }
+
+  run(): void {
+    for (const fn of this.prog.fns.values()) this.fn(fn);
+  }
+
+  private fn(fn: FnItem): void {
+    this.scopes = [new Map()];
+    this.slots = 0;
+    this.made = [];
+    const sig = this.fnTypes.get(fn.name)!;
+    this.ret = sig.ret;
+    fn.params.forEach((p, i) => this.bindPat(p.pat, sig.params[i]!, false));
+    const body = this.expr(fn.body);
+    this.coerce(fn.body.tail ?? fn.body, body, sig.ret, 'mismatched types');
+    fn.slots = this.slots;
+    for (const t of this.made) defaultLiterals(t);
+  }
+
+  private v(lit?: 'int' | 'float'): TypeVar {
+    const t = fresh(lit);
+    this.made.push(t);
+    return t;
+  }
+
+  private err(pos: Pos, message: string, code?: string): never {
+    throw new RustCompileError(message, pos.line, pos.col, code);
+  }
+
+  private mismatch(pos: Pos, expected: TypeVar, found: TypeVar, what = 'mismatched types'): never {
+    this.err(pos, `${what}: expected \`${show(expected)}\`, found \`${show(found)}\``, 'E0308');
+  }
+
+  private unifyAt(pos: Pos, expected: TypeVar, found: TypeVar): void {
+    try {
+      unify(expected, found);
+    } catch (e) {
+      if (e instanceof UnifyError) this.mismatch(pos, expected, found);
+      throw e;
+    }
+  }
+
+  /**
+   * Unify with the coercions Rust applies at a coercion site: `&String` → `&str`,
+   * `&Box<T>` / `&Rc<T>` → `&T`, `&mut T` → `&T`.
+   */
+  private coerce(e: Expr, found: TypeVar, expected: TypeVar, what = 'mismatched types'): void {
+    const f = prune(found);
+    const x = prune(expected);
+    if (f.k === 'con' && x.k === 'con' && f.c === 'ref' && x.c === 'ref') {
+      if (x.mutable && !f.mutable) this.mismatch(e.pos, x, f, 'types differ in mutability');
+      let inner = prune(f.args[0]!);
+      const want = prune(x.args[0]!);
+      let derefs = 0;
+      for (;;) {
+        if (this.tryUnify(want, inner)) {
+          if (derefs) (e as Notes).coerce = derefs;
+          return;
+        }
+        if (inner.k === 'con' && inner.c === 'String' && want.k === 'con' && want.c === 'str') return;
+        if (inner.k === 'con' && (inner.c === 'Box' || inner.c === 'Rc')) {
+          inner = prune(inner.args[0]!);
+          derefs++;
+          continue;
+        }
+        this.mismatch(e.pos, x, f, what);
+      }
+    }
+    try {
+      unify(x, f);
+    } catch (err) {
+      if (err instanceof UnifyError) this.mismatch(e.pos, x, f, what);
+      throw err;
+    }
+  }
+
+  private tryUnify(a: TypeVar, b: TypeVar): boolean {
+    // Unify only if it cannot fail half-way: check on copies first by a dry structural test.
+    if (!compatible(a, b)) return false;
+    unify(a, b);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- names
+
+  private lookup(name: string): Binding | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const b = this.scopes[i]!.get(name);
+      if (b) return b;
+    }
+    return undefined;
+  }
+
+  private declare(name: string, ty: TypeVar, mutable: boolean, pos: Pos): Binding {
+    const b: Binding = { name, ty, mutable, slot: this.slots++, pos };
+    this.scopes[this.scopes.length - 1]!.set(name, b);
+    return b;
+  }
+
+  /** Binds a pattern's names against a value of type `ty`; `viaRef` when matching through a reference. */
+  bindPat(p: Pat, ty: TypeVar, viaRef: boolean): void {
+    const t = prune(ty);
+    switch (p.k) {
+      case 'wild':
+        return;
+      case 'bind': {
+        const bt = viaRef || p.byRef ? (isRefTy(t) ? t : refTo(t, false)) : t;
+        p.binding = this.declare(p.name, bt, p.mutable, p.pos);
+        if (p.sub) this.bindPat(p.sub, ty, viaRef);
+        return;
+      }
+      case 'lit': {
+        const lt = this.expr(p.value);
+        this.unifyAt(p.pos, derefTy(t), lt);
+        return;
+      }
+      case 'range': {
+        this.unifyAt(p.pos, derefTy(t), this.expr(p.from));
+        this.unifyAt(p.pos, derefTy(t), this.expr(p.to));
+        return;
+      }
+      case 'ref': {
+        if (!isRefTy(t)) this.mismatch(p.pos, t, refTo(this.v(), false));
+        this.bindPat(p.pat, (t as { args: TypeVar[] }).args[0]!, false);
+        return;
+      }
+      case 'or': {
+        // All alternatives must bind the same names; the subset allows or-patterns without bindings.
+        for (const alt of p.alts) {
+          if (patBinds(alt)) throw new RustSubsetError('bindings inside | patterns are not supported yet', alt.pos.line, alt.pos.col, 'or_pattern');
+          this.bindPat(alt, ty, viaRef);
+        }
+        return;
+      }
+      case 'tuple': {
+        let inner = t;
+        let ref = viaRef;
+        if (isRefTy(inner)) {
+          inner = prune((inner as { args: TypeVar[] }).args[0]!);
+          ref = true;
+        }
+        const items = p.items.map(() => this.v());
+        this.unifyAt(p.pos, inner, con('tuple', ...items));
+        p.items.forEach((q, i) => this.bindPat(q, items[i]!, ref));
+        return;
+      }
+      case 'variant': {
+        let inner = t;
+        let ref = viaRef;
+        if (isRefTy(inner)) {
+          inner = prune((inner as { args: TypeVar[] }).args[0]!);
+          ref = true;
+        }
+        const v = this.variant(p.segs, p.pos);
+        this.unifyAt(p.pos, inner, v.ty);
+        if (p.unit) {
+          if (v.fields.length && v.kind !== 'struct') this.err(p.pos, `expected unit struct, unit variant or constant, found tuple variant \`${p.segs.join('::')}\``, 'E0532');
+          return;
+        }
+        if (p.named) {
+          for (const f of p.named) {
+            const i = v.names.indexOf(f.name);
+            if (i < 0) this.err(f.pat.pos, `variant \`${p.segs.join('::')}\` does not have a field named \`${f.name}\``, 'E0026');
+            this.bindPat(f.pat, v.fields[i]!, ref);
+          }
+          return;
+        }
+        if (p.items.length !== v.fields.length) this.err(p.pos, `this pattern has ${p.items.length} field${p.items.length === 1 ? '' : 's'}, but the corresponding tuple variant has ${v.fields.length} field${v.fields.length === 1 ? '' : 's'}`, 'E0023');
+        p.items.forEach((q, i) => this.bindPat(q, v.fields[i]!, ref));
+        return;
+      }
+    }
+  }
+
+  /** A variant or struct named by a path: its type and its fields' types. */
+  variant(segs: string[], pos: Pos): { ty: TypeVar; fields: TypeVar[]; names: string[]; kind: 'enum' | 'struct' | 'option' } {
+    const last = segs[segs.length - 1]!;
+    if (segs.length === 1 && (last === 'Some' || last === 'None')) {
+      const inner = this.v();
+      return { ty: con('Option', inner), fields: last === 'Some' ? [inner] : [], names: last === 'Some' ? ['0'] : [], kind: 'option' };
+    }
+    if (segs.length === 2 && segs[0] === 'Option' && (last === 'Some' || last === 'None')) return this.variant([last], pos);
+    if (segs.length === 1 && this.prog.structs.has(last)) {
+      const s = this.prog.structs.get(last)!;
+      return { ty: con(`adt:${last}`), fields: s.fields.map((f) => fromTy(f.ty)), names: s.fields.map((f) => f.name), kind: 'struct' };
+    }
+    if (segs.length === 2 && this.prog.enums.has(segs[0]!)) {
+      const e = this.prog.enums.get(segs[0]!)!;
+      const v = e.variants.find((x) => x.name === last);
+      if (!v) this.err(pos, `no variant named \`${last}\` found for enum \`${segs[0]}\``, 'E0599');
+      return { ty: con(`adt:${e.name}`), fields: v.fields.map((f) => fromTy(f.ty)), names: v.fields.map((f) => f.name), kind: 'enum' };
+    }
+    if (segs.length === 1) this.err(pos, `cannot find \`${last}\` in this scope`, 'E0425');
+    this.err(pos, `failed to resolve: \`${segs.slice(0, -1).join('::')}\` is not a known enum or type`, 'E0433');
+  }
+
+  // ---------------------------------------------------------------- statements and blocks
+
+  private block(b: Expr & { k: 'block' }, scoped = true): TypeVar {
+    if (scoped) this.scopes.push(new Map());
+    let diverges = false;
+    for (const s of b.stmts) {
+      const t = this.stmt(s);
+      if (t && isNever(t)) diverges = true;
+    }
+    const t = b.tail ? this.expr(b.tail) : diverges ? NEVER : UNIT;
+    if (scoped) this.scopes.pop();
+    b.ty = t;
+    return t;
+  }
+
+  private stmt(s: Stmt): TypeVar | undefined {
+    if (s.k === 'let') {
+      let t: TypeVar;
+      if (s.ty) {
+        t = this.written(s.ty, s.tyPos!);
+        if (s.value) this.coerce(s.value, this.expr(s.value), t);
+      } else t = s.value ? this.expr(s.value) : this.v();
+      if (!s.value && s.pat.k !== 'bind') throw new RustSubsetError('a let without a value must bind a plain name', s.pos.line, s.pos.col, 'let_declaration');
+      this.bindPat(s.pat, t, false);
+      return undefined;
+    }
+    const t = this.expr(s.e);
+    if (!s.semi && !isNever(t)) {
+      // A block-like expression statement (if/match/loop without `;`) must be unit.
+      const p = prune(t);
+      if (!(p.k === 'con' && (p.c === 'unit' || p.c === 'never'))) this.unifyAt(s.e.pos, UNIT, t);
+    }
+    return t;
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  expr(e: Expr): TypeVar {
+    const t = this.exprInner(e);
+    e.ty = t;
+    return t;
+  }
+
+  private exprInner(e: Expr): TypeVar {
+    switch (e.k) {
+      case 'int':
+        return e.suffix ? con(e.suffix) : this.v('int');
+      case 'float':
+        return e.suffix ? con(e.suffix) : this.v('float');
+      case 'bool':
+        return BOOL;
+      case 'char':
+        return con('char');
+      case 'str':
+        return STR_REF;
+      case 'unit':
+        return UNIT;
+      case 'name': {
+        const b = this.lookup(e.name);
+        if (b) {
+          e.binding = b;
+          return b.ty;
+        }
+        if (e.name === 'None' || this.prog.structs.has(e.name)) {
+          const v = this.variant([e.name], e.pos);
+          if (v.fields.length) this.err(e.pos, `expected value, found struct \`${e.name}\``, 'E0423');
+          return v.ty;
+        }
+        if (this.prog.fns.has(e.name)) throw new RustSubsetError('functions as values are not supported yet', e.pos.line, e.pos.col, 'identifier');
+        this.err(e.pos, `cannot find value \`${e.name}\` in this scope`, 'E0425');
+      }
+      // falls through (unreachable)
+      case 'path': {
+        const v = this.variant(e.segs, e.pos);
+        if (v.fields.length) throw new RustSubsetError('enum variants as functions are not supported; call them: Variant(..)', e.pos.line, e.pos.col, 'scoped_identifier');
+        return v.ty;
+      }
+      case 'tuple': {
+        const items = e.items.map((i) => this.expr(i));
+        return items.length ? con('tuple', ...items) : UNIT;
+      }
+      case 'binary':
+        return this.binary(e);
+      case 'unary': {
+        const t = this.expr(e.e);
+        if (e.op === '*') {
+          const p = prune(t);
+          if (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc')) return p.args[0]!;
+          this.err(e.pos, `type \`${show(t)}\` cannot be dereferenced`, 'E0614');
+        }
+        if (e.op === '-') {
+          const p = prune(t);
+          if (!isInt(p) && !isFloat(p)) this.err(e.pos, `cannot apply unary operator \`-\` to type \`${show(t)}\``, 'E0600');
+          if (p.k === 'con' && p.c.startsWith('u')) this.err(e.pos, `cannot apply unary operator \`-\` to type \`${p.c}\``, 'E0600');
+          return t;
+        }
+        const p = prune(t);
+        if (!isInt(p) && !(p.k === 'con' && p.c === 'bool')) this.err(e.pos, `cannot apply unary operator \`!\` to type \`${show(t)}\``, 'E0600');
+        return t;
+      }
+      case 'ref':
+        return refTo(this.expr(e.e), e.mutable);
+      case 'assign': {
+        const lt = this.expr(e.l);
+        const rt = this.expr(e.r);
+        if (e.op === '=') this.coerce(e.r, rt, lt);
+        else this.arith(e.pos, e.op, lt, rt);
+        return UNIT;
+      }
+      case 'call':
+        return this.call(e);
+      case 'method':
+        return this.method(e);
+      case 'field': {
+        const t = autoDeref(this.expr(e.e));
+        if (t.k === 'con' && t.c === 'tuple' && /^\d+$/.test(e.name)) {
+          const item = t.args[Number(e.name)];
+          if (!item) this.err(e.pos, `no field \`${e.name}\` on type \`${show(t)}\``, 'E0609');
+          return item;
+        }
+        if (t.k !== 'con' || !t.c.startsWith('adt:') || !this.prog.structs.has(t.c.slice(4))) {
+          if (t.k === 'var') this.err(e.pos, 'type annotations needed', 'E0282');
+          this.err(e.pos, `no field \`${e.name}\` on type \`${show(t)}\``, 'E0609');
+        }
+        const s = this.prog.structs.get(t.c.slice(4))!;
+        const f = s.fields.find((x) => x.name === e.name);
+        if (!f) this.err(e.pos, `no field \`${e.name}\` on type \`${s.name}\``, 'E0609');
+        return fromTy(f.ty);
+      }
+      case 'index': {
+        const t = autoDeref(this.expr(e.e));
+        const it = this.expr(e.index);
+        if (t.k === 'con' && t.c === 'Vec') {
+          const ip = prune(it);
+          if (ip.k === 'con' && ip.c === 'Range') throw new RustSubsetError('slicing with a range is not supported yet', e.pos.line, e.pos.col, 'index_expression');
+          this.unifyAt(e.index.pos, USIZE, it);
+          return t.args[0]!;
+        }
+        if (t.k === 'var') this.err(e.pos, 'type annotations needed', 'E0282');
+        this.err(e.pos, `cannot index into a value of type \`${show(t)}\``, 'E0608');
+      }
+      // falls through (unreachable)
+      case 'struct': {
+        const v = this.variant(e.segs, e.pos);
+        if (v.kind === 'option') this.err(e.pos, 'expected struct, found enum variant', 'E0574');
+        const seen = new Set<string>();
+        for (const f of e.fields) {
+          const i = v.names.indexOf(f.name);
+          if (i < 0) this.err(f.pos, `struct \`${e.segs.join('::')}\` has no field named \`${f.name}\``, 'E0560');
+          seen.add(f.name);
+          this.coerce(f.value, this.expr(f.value), v.fields[i]!);
+        }
+        const missing = v.names.filter((n) => !seen.has(n));
+        if (missing.length) this.err(e.pos, `missing field${missing.length > 1 ? 's' : ''} ${missing.map((n) => `\`${n}\``).join(', ')} in initializer of \`${e.segs.join('::')}\``, 'E0063');
+        return v.ty;
+      }
+      case 'block':
+        return this.block(e);
+      case 'if': {
+        this.unifyAt(e.cond.pos, BOOL, this.expr(e.cond));
+        const a = this.expr(e.then);
+        if (!e.else) {
+          if (!isNever(a)) this.unifyAt(e.then.pos, UNIT, a);
+          return UNIT;
+        }
+        const b = this.expr(e.else);
+        return this.join(e.else.pos, a, b, '`if` and `else` have incompatible types');
+      }
+      case 'iflet': {
+        const vt = this.expr(e.value);
+        this.scopes.push(new Map());
+        this.bindPat(e.pat, vt, false);
+        const a = this.expr(e.then);
+        this.scopes.pop();
+        if (!e.else) return UNIT;
+        const b = this.expr(e.else);
+        return this.join(e.else.pos, a, b, '`if` and `else` have incompatible types');
+      }
+      case 'while': {
+        this.unifyAt(e.cond.pos, BOOL, this.expr(e.cond));
+        this.loops.push({ label: e.label });
+        this.expr(e.body);
+        this.loops.pop();
+        return UNIT;
+      }
+      case 'whilelet': {
+        const vt = this.expr(e.value);
+        this.scopes.push(new Map());
+        this.bindPat(e.pat, vt, false);
+        this.loops.push({ label: e.label });
+        this.expr(e.body);
+        this.loops.pop();
+        this.scopes.pop();
+        return UNIT;
+      }
+      case 'loop': {
+        const ctx: LoopCtx = { label: e.label, ty: undefined };
+        this.loops.push(ctx);
+        this.expr(e.body);
+        this.loops.pop();
+        return ctx.ty ?? NEVER;
+      }
+      case 'for': {
+        const it = this.expr(e.iter);
+        const elem = this.iterElem(e.iter, it);
+        this.scopes.push(new Map());
+        this.bindPat(e.pat, elem, false);
+        this.loops.push({ label: e.label });
+        this.expr(e.body);
+        this.loops.pop();
+        this.scopes.pop();
+        return UNIT;
+      }
+      case 'break': {
+        const ctx = this.loopFor(e.pos, e.label, 'break');
+        if (e.value) {
+          if (!('ty' in ctx) || ctx.ty === undefined && !isLoopCtx(ctx)) this.err(e.pos, "`break` with value from a `while` or `for` loop", 'E0571');
+          const t = this.expr(e.value);
+          if (ctx.ty) this.unifyAt(e.value.pos, ctx.ty, t);
+          else ctx.ty = t;
+        } else if (isLoopCtx(ctx)) {
+          if (ctx.ty) this.unifyAt(e.pos, ctx.ty, UNIT);
+          else ctx.ty = UNIT;
+        }
+        return NEVER;
+      }
+      case 'continue':
+        this.loopFor(e.pos, e.label, 'continue');
+        return NEVER;
+      case 'return':
+        if (e.value) this.coerce(e.value, this.expr(e.value), this.ret);
+        else this.unifyAt(e.pos, this.ret, UNIT);
+        return NEVER;
+      case 'match': {
+        const vt = this.expr(e.value);
+        let result: TypeVar | undefined;
+        for (const arm of e.arms) {
+          this.scopes.push(new Map());
+          this.bindPat(arm.pat, vt, false);
+          if (arm.guard) this.unifyAt(arm.guard.pos, BOOL, this.expr(arm.guard));
+          const t = this.expr(arm.body);
+          this.scopes.pop();
+          result = result ? this.join(arm.body.pos, result, t, '`match` arms have incompatible types') : t;
+        }
+        return result ?? NEVER;
+      }
+      case 'cast': {
+        const from = prune(this.expr(e.e));
+        const to = this.written(e.to, e.pos);
+        const numeric = (t: TypeVar) => isInt(t) || isFloat(t);
+        const toP = prune(to);
+        const ok =
+          (numeric(from) && numeric(toP)) ||
+          (from.k === 'con' && (from.c === 'bool' || from.c === 'char') && isInt(toP)) ||
+          (from.k === 'con' && from.c === 'u8' && toP.k === 'con' && toP.c === 'char') ||
+          (from.k === 'var' && from.lit === 'int' && toP.k === 'con' && toP.c === 'char');
+        if (!ok) this.err(e.pos, `non-primitive cast: \`${show(from)}\` as \`${show(to)}\``, 'E0605');
+        if (from.k === 'var' && from.lit === 'int' && toP.k === 'con' && toP.c === 'char') unify(from, con('u8'));
+        return to;
+      }
+      case 'range': {
+        if (!e.from || !e.to) throw new RustSubsetError('open ranges are not supported yet', e.pos.line, e.pos.col, 'range_expression');
+        const a = this.expr(e.from);
+        this.unifyAt(e.to.pos, a, this.expr(e.to));
+        if (!isInt(a)) this.err(e.pos, `the range bounds must be integers, found \`${show(a)}\``, 'E0277');
+        return con('Range', a);
+      }
+      case 'format': {
+        for (const a of e.args) {
+          const t = this.expr(a);
+          if (a.k === 'name' && !a.binding && !this.lookup(a.name)) this.err(a.pos, `cannot find value \`${a.name}\` in this scope`, 'E0425');
+          void t;
+        }
+        return e.mac === 'format' ? STRING : e.mac === 'panic' ? NEVER : UNIT;
+      }
+      case 'vec': {
+        const elem = this.v();
+        for (const i of e.items) this.coerce(i, this.expr(i), elem);
+        return con('Vec', elem);
+      }
+      case 'vecrep': {
+        const elem = this.expr(e.item);
+        this.unifyAt(e.count.pos, USIZE, this.expr(e.count));
+        return con('Vec', elem);
+      }
+      case 'assert':
+        this.unifyAt(e.cond.pos, BOOL, this.expr(e.cond));
+        return UNIT;
+      case 'asserteq': {
+        const a = this.expr(e.l);
+        this.unifyAt(e.r.pos, a, this.expr(e.r));
+        return UNIT;
+      }
+    }
+  }
+
+  private loopFor(pos: Pos, label: string | undefined, what: string): LoopCtx {
+    for (let i = this.loops.length - 1; i >= 0; i--) {
+      const l = this.loops[i]!;
+      if (!label || l.label === label) return l;
+    }
+    if (label) this.err(pos, `use of undeclared label \`'${label}\``, 'E0426');
+    this.err(pos, `\`${what}\` outside of a loop`, 'E0268');
+  }
+
+  private join(pos: Pos, a: TypeVar, b: TypeVar, what: string): TypeVar {
+    if (isNever(a)) return b;
+    if (isNever(b)) return a;
+    try {
+      unify(a, b);
+    } catch (e) {
+      if (e instanceof UnifyError) this.err(pos, `${what}: expected \`${show(a)}\`, found \`${show(b)}\``, 'E0308');
+      throw e;
+    }
+    return a;
+  }
+
+  private iterElem(e: Expr, t: TypeVar): TypeVar {
+    const p = prune(t);
+    if (p.k === 'con') {
+      if (p.c === 'Range') return p.args[0]!;
+      if (p.c === 'Iter') return refTo(p.args[0]!, false);
+      if (p.c === 'Vec') return p.args[0]!;
+      if (p.c === 'ref') {
+        const inner = autoDeref(p);
+        if (inner.k === 'con' && inner.c === 'Vec') return refTo(inner.args[0]!, !!p.mutable);
+      }
+    }
+    if (p.k === 'var') this.err(e.pos, 'type annotations needed', 'E0282');
+    this.err(e.pos, `\`${show(t)}\` is not an iterator`, 'E0277');
+  }
+
+  private binary(e: Expr & { k: 'binary' }): TypeVar {
+    const l = this.expr(e.l);
+    const r = this.expr(e.r);
+    switch (e.op) {
+      case '&&':
+      case '||':
+        this.unifyAt(e.l.pos, BOOL, l);
+        this.unifyAt(e.r.pos, BOOL, r);
+        return BOOL;
+      case '==':
+      case '!=':
+      case '<':
+      case '<=':
+      case '>':
+      case '>=': {
+        // String == &str and &str == String compare by text, as std's PartialEq impls allow.
+        const lp = prune(l);
+        const rp = prune(r);
+        if (isTextTy(lp) && isTextTy(rp)) return BOOL;
+        try {
+          unify(l, r);
+        } catch (err) {
+          if (err instanceof UnifyError) this.mismatch(e.r.pos, l, r);
+          throw err;
+        }
+        return BOOL;
+      }
+      default:
+        return this.arith(e.pos, e.op, l, r);
+    }
+  }
+
+  private arith(pos: Pos, op: string, l: TypeVar, r: TypeVar): TypeVar {
+    if (op === '+' && isStringTy(l)) {
+      this.coerceTo(pos, r, STR_REF);
+      return STRING;
+    }
+    // std implements arithmetic on references to numbers too (`&i32 + i32`).
+    l = derefNum(l);
+    r = derefNum(r);
+    const lp = prune(l);
+    if (op === '<<' || op === '>>') {
+      if (!isInt(lp) || !isInt(r)) this.err(pos, `no implementation for \`${show(l)} ${op} ${show(r)}\``, 'E0369');
+      return l;
+    }
+    const numeric = isInt(lp) || isFloat(lp) || lp.k === 'var';
+    const bitwise = op === '&' || op === '|' || op === '^';
+    if (bitwise && lp.k === 'con' && lp.c === 'bool') {
+      this.unifyAt(pos, l, r);
+      return BOOL;
+    }
+    if (!numeric) this.err(pos, `cannot apply \`${op}\` to type \`${show(l)}\``, 'E0369');
+    try {
+      unify(l, r);
+    } catch (err) {
+      if (err instanceof UnifyError) this.err(pos, `cannot apply \`${op}\` to \`${show(l)}\` and \`${show(r)}\`: mismatched types`, 'E0308');
+      throw err;
+    }
+    return l;
+  }
+
+  private coerceTo(pos: Pos, found: TypeVar, expected: TypeVar): void {
+    const f = prune(found);
+    if (f.k === 'con' && f.c === 'ref' && isTextTy(prune(f.args[0]!))) return;
+    this.unifyAt(pos, expected, found);
+  }
+
+  private argCount(e: Expr & { args: Expr[] }, want: number, what: string): void {
+    if (e.args.length !== want) {
+      this.err(e.pos, `this ${what} takes ${want} argument${want === 1 ? '' : 's'} but ${e.args.length} argument${e.args.length === 1 ? ' was' : 's were'} supplied`, 'E0061');
+    }
+  }
+
+  private call(e: Expr & { k: 'call' }): TypeVar {
+    const c = e.callee;
+    const segs = c.k === 'name' ? [c.name] : c.k === 'path' ? c.segs : [];
+    const name = segs.join('::');
+    const args = () => e.args.map((a) => this.expr(a));
+    if (segs.length === 1 && this.lookup(segs[0]!)) throw new RustSubsetError('calling a variable is not supported (no closures)', e.pos.line, e.pos.col, 'call_expression');
+    if (segs.length === 1 && this.prog.fns.has(name)) {
+      const sig = this.fnTypes.get(name)!;
+      this.argCount(e, sig.params.length, 'function');
+      e.args.forEach((a, i) => this.coerce(a, this.expr(a), sig.params[i]!, 'mismatched types'));
+      return sig.ret;
+    }
+    switch (name) {
+      case 'String::new':
+        this.argCount(e, 0, 'function');
+        return STRING;
+      case 'String::from': {
+        this.argCount(e, 1, 'function');
+        const [t] = args();
+        this.coerceTo(e.args[0]!.pos, t!, STR_REF);
+        return STRING;
+      }
+      case 'String::with_capacity':
+      case 'Vec::with_capacity': {
+        this.argCount(e, 1, 'function');
+        this.unifyAt(e.args[0]!.pos, USIZE, args()[0]!);
+        return name === 'Vec::with_capacity' ? con('Vec', this.v()) : STRING;
+      }
+      case 'Vec::new':
+        this.argCount(e, 0, 'function');
+        return con('Vec', this.v());
+      case 'Box::new':
+        this.argCount(e, 1, 'function');
+        return con('Box', args()[0]!);
+      case 'Rc::new':
+        this.argCount(e, 1, 'function');
+        return con('Rc', args()[0]!);
+      case 'Rc::clone': {
+        this.argCount(e, 1, 'function');
+        const t = prune(args()[0]!);
+        const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : t;
+        if (!(inner.k === 'con' && inner.c === 'Rc')) this.err(e.args[0]!.pos, `expected \`&Rc<_>\`, found \`${show(t)}\``, 'E0308');
+        return inner;
+      }
+      case 'Rc::strong_count': {
+        this.argCount(e, 1, 'function');
+        const t = prune(args()[0]!);
+        const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : t;
+        if (!(inner.k === 'con' && inner.c === 'Rc')) this.err(e.args[0]!.pos, `expected \`&Rc<_>\`, found \`${show(t)}\``, 'E0308');
+        return USIZE;
+      }
+      case 'drop':
+      case 'mem::drop':
+        this.argCount(e, 1, 'function');
+        args();
+        return UNIT;
+    }
+    if (segs.length >= 1) {
+      const last = segs[segs.length - 1]!;
+      const isVariant = (segs.length === 1 && (last === 'Some' || this.prog.structs.has(last))) || (segs.length === 2 && (this.prog.enums.has(segs[0]!) || segs[0] === 'Option'));
+      if (isVariant) {
+        const v = this.variant(segs, e.pos);
+        if (v.kind === 'struct' && v.names[0] !== '0') this.err(e.pos, `expected function, found struct \`${last}\``, 'E0423');
+        this.argCount(e, v.fields.length, 'enum variant');
+        e.args.forEach((a, i) => this.coerce(a, this.expr(a), v.fields[i]!));
+        return v.ty;
+      }
+    }
+    if (segs.length === 1) this.err(c.pos, `cannot find function \`${name}\` in this scope`, 'E0425');
+    if (['String', 'Vec', 'Box', 'Rc', 'Option'].includes(segs[0]!)) {
+      throw new RustSubsetError(`\`${name}\` is not supported yet`, e.pos.line, e.pos.col, 'call_expression');
+    }
+    this.err(c.pos, `failed to resolve: use of undeclared type \`${segs[0]}\``, 'E0433');
+  }
+
+  private method(e: Expr & { k: 'method' }): TypeVar {
+    const recv = this.expr(e.recv);
+    let t = prune(recv);
+    const args = () => e.args.map((a) => this.expr(a));
+    const noArgs = (ret: TypeVar) => {
+      this.argCount(e, 0, 'method');
+      return ret;
+    };
+    const oneArg = (param: TypeVar, ret: TypeVar) => {
+      this.argCount(e, 1, 'method');
+      this.coerce(e.args[0]!, this.expr(e.args[0]!), param);
+      return ret;
+    };
+    // `clone` on a reference-free Box/Rc clones the pointer; elsewhere methods look through pointers.
+    for (let hops = 0; hops < 8; hops++) {
+      if (t.k === 'var' && t.lit) break;
+      if (t.k === 'var') this.err(e.pos, `type annotations needed (the type of the receiver of \`${e.name}\` must be known here)`, 'E0282');
+      const c = t.c;
+      if (INT_NAMES.has(c) || (t.k === 'con' && false)) break;
+      if (c === 'ref' || ((c === 'Box' || c === 'Rc') && e.name !== 'clone')) {
+        t = prune(t.args[0]!);
+        continue;
+      }
+      break;
+    }
+    const unknown = (): never => this.err(e.namePos, `no method named \`${e.name}\` found for ${describeTy(t)} in the current scope`, 'E0599');
+    if (t.k === 'var') {
+      if (t.lit === 'int') unify(t, con('i32'));
+      else if (t.lit === 'float') unify(t, con('f64'));
+      t = prune(t);
+      if (t.k === 'var') return unknown();
+    }
+    const c = t.c;
+    if (c === 'String' || c === 'str') {
+      switch (e.name) {
+        case 'len':
+        case 'capacity':
+          if (e.name === 'capacity' && c === 'str') return unknown();
+          return noArgs(USIZE);
+        case 'is_empty':
+          return noArgs(BOOL);
+        case 'to_string':
+        case 'to_owned':
+          return noArgs(STRING);
+        case 'clone':
+          return noArgs(c === 'String' ? STRING : STR_REF);
+        case 'as_str':
+          if (c === 'str') return unknown();
+          return noArgs(STR_REF);
+        case 'push_str':
+          if (c === 'str') return unknown();
+          this.argCount(e, 1, 'method');
+          this.coerceTo(e.args[0]!.pos, args()[0]!, STR_REF);
+          return UNIT;
+        case 'push':
+          if (c === 'str') return unknown();
+          return oneArg(con('char'), UNIT);
+        case 'clear':
+        case 'shrink_to_fit':
+          if (c === 'str') return unknown();
+          return noArgs(UNIT);
+        case 'reserve':
+        case 'reserve_exact':
+          if (c === 'str') return unknown();
+          return oneArg(USIZE, UNIT);
+        case 'pop':
+          if (c === 'str') return unknown();
+          return noArgs(con('Option', con('char')));
+        case 'contains':
+        case 'starts_with':
+        case 'ends_with':
+          this.argCount(e, 1, 'method');
+          this.coerceTo(e.args[0]!.pos, args()[0]!, STR_REF);
+          return BOOL;
+      }
+      return unknown();
+    }
+    if (c === 'Vec') {
+      const elem = t.args[0]!;
+      switch (e.name) {
+        case 'len':
+        case 'capacity':
+          return noArgs(USIZE);
+        case 'is_empty':
+          return noArgs(BOOL);
+        case 'push':
+          return oneArg(elem, UNIT);
+        case 'pop':
+          return noArgs(con('Option', elem));
+        case 'clear':
+        case 'shrink_to_fit':
+          return noArgs(UNIT);
+        case 'reserve':
+        case 'reserve_exact':
+        case 'truncate':
+          return oneArg(USIZE, UNIT);
+        case 'iter':
+          return noArgs(con('Iter', elem));
+        case 'clone':
+          return noArgs(t);
+        case 'contains':
+          return oneArg(refTo(elem, false), BOOL);
+        case 'insert':
+          this.argCount(e, 2, 'method');
+          this.unifyAt(e.args[0]!.pos, USIZE, this.expr(e.args[0]!));
+          this.coerce(e.args[1]!, this.expr(e.args[1]!), elem);
+          return UNIT;
+        case 'remove':
+          return oneArg(USIZE, elem);
+      }
+      return unknown();
+    }
+    if (c === 'Iter') {
+      if (e.name === 'sum') {
+        this.argCount(e, 0, 'method');
+        return t.args[0]!;
+      }
+      throw new RustSubsetError(`iterator adapters (.${e.name}()) are not supported yet; use a for loop`, e.namePos.line, e.namePos.col, 'call_expression');
+    }
+    if (c === 'Box' || c === 'Rc') {
+      if (e.name === 'clone') return noArgs(t);
+    }
+    if (INT_NAMES.has(c) || c === 'f32' || c === 'f64') {
+      const float = c === 'f32' || c === 'f64';
+      switch (e.name) {
+        case 'to_string':
+          return noArgs(STRING);
+        case 'clone':
+        case 'abs':
+          return noArgs(t);
+        case 'pow':
+          if (float) return unknown();
+          return oneArg(con('u32'), t);
+        case 'min':
+        case 'max':
+          return oneArg(t, t);
+        case 'sqrt':
+        case 'floor':
+        case 'ceil':
+        case 'round':
+          if (!float) return unknown();
+          return noArgs(t);
+        case 'powi':
+          if (!float) return unknown();
+          return oneArg(con('i32'), t);
+      }
+      return unknown();
+    }
+    if (c === 'char' || c === 'bool') {
+      if (e.name === 'to_string') return noArgs(STRING);
+      if (e.name === 'clone') return noArgs(t);
+      if (c === 'char' && /^is_(alphabetic|numeric|alphanumeric|whitespace|uppercase|lowercase|ascii_digit|ascii_alphabetic)$/.test(e.name)) return noArgs(BOOL);
+      return unknown();
+    }
+    if (c === 'Option') {
+      switch (e.name) {
+        case 'unwrap':
+          return noArgs(t.args[0]!);
+        case 'expect':
+          this.argCount(e, 1, 'method');
+          this.coerceTo(e.args[0]!.pos, args()[0]!, STR_REF);
+          return t.args[0]!;
+        case 'is_some':
+        case 'is_none':
+          return noArgs(BOOL);
+        case 'unwrap_or':
+          return oneArg(t.args[0]!, t.args[0]!);
+      }
+      return unknown();
+    }
+    if (c.startsWith('adt:') && e.name === 'clone') {
+      throw new RustSubsetError('clone on your own types (derive(Clone)) is not supported yet', e.namePos.line, e.namePos.col, 'call_expression');
+    }
+    return unknown();
+  }
+}
+
+function describeTy(t: TypeVar): string {
+  const p = prune(t);
+  if (p.k === 'con' && p.c.startsWith('adt:')) return `\`${p.c.slice(4)}\``;
+  if (p.k === 'con' && p.c === 'Vec') return `struct \`${show(p)}\``;
+  return `type \`${show(p)}\``;
+}
+
+function isLoopCtx(ctx: LoopCtx): boolean {
+  return 'ty' in ctx;
+}
+
+export function isNever(t: TypeVar): boolean {
+  const p = prune(t);
+  return p.k === 'con' && p.c === 'never';
+}
+
+function isRefTy(t: TypeVar): boolean {
+  const p = prune(t);
+  return p.k === 'con' && p.c === 'ref';
+}
+
+function derefTy(t: TypeVar): TypeVar {
+  let p = prune(t);
+  while (p.k === 'con' && p.c === 'ref') p = prune(p.args[0]!);
+  return p;
+}
+
+/** Looks through references and Box/Rc (field access and indexing auto-deref). */
+export function autoDeref(t: TypeVar): TypeVar {
+  let p = prune(t);
+  while (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc')) p = prune(p.args[0]!);
+  return p;
+}
+
+function derefNum(t: TypeVar): TypeVar {
+  const p = prune(t);
+  if (p.k === 'con' && p.c === 'ref') {
+    const inner = prune(p.args[0]!);
+    if (isInt(inner) || isFloat(inner)) return inner;
+  }
+  return t;
+}
+
+function isTextTy(t: TypeVar): boolean {
+  const p = derefTy(t);
+  return p.k === 'con' && (p.c === 'String' || p.c === 'str');
+}
+
+function isStringTy(t: TypeVar): boolean {
+  const p = prune(t);
+  return p.k === 'con' && p.c === 'String';
+}
+
+function patBinds(p: Pat): boolean {
+  switch (p.k) {
+    case 'bind':
+      return true;
+    case 'variant':
+      return p.items.some(patBinds) || (p.named ?? []).some((f) => patBinds(f.pat));
+    case 'tuple':
+      return p.items.some(patBinds);
+    case 'or':
+      return p.alts.some(patBinds);
+    case 'ref':
+      return patBinds(p.pat);
+    default:
+      return false;
+  }
+}
+
+/** Whether unify(a, b) would succeed, without binding anything. */
+function compatible(a: TypeVar, b: TypeVar): boolean {
+  a = prune(a);
+  b = prune(b);
+  if (a === b) return true;
+  if (a.k === 'var' || b.k === 'var') {
+    const v = (a.k === 'var' ? a : b) as Extract<TypeVar, { k: 'var' }>;
+    const o = a.k === 'var' ? b : a;
+    if (o.k === 'var') return !(v.lit && o.lit && v.lit !== o.lit);
+    if (v.lit === 'int') return INT_NAMES.has(o.c);
+    if (v.lit === 'float') return o.c === 'f32' || o.c === 'f64';
+    return true;
+  }
+  if (a.c === 'never' || b.c === 'never') return true;
+  const bc = b as Extract<TypeVar, { k: 'con' }>;
+  if (a.c !== bc.c || a.args.length !== bc.args.length || (a.c === 'ref' && a.mutable !== bc.mutable)) return false;
+  return a.args.every((x, i) => compatible(x, bc.args[i]!));
+}
+
+export { isInt, isFloat };

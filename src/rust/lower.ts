@@ -1,0 +1,633 @@
+/**
+ * From tree-sitter's concrete tree to the interpreter's AST (ast.ts). Every construct outside
+ * the course subset stops here with a RustSubsetError naming it and where it is. Macro
+ * arguments (println!, format!, vec!) arrive as token trees: they are parsed again as
+ * expressions, with positions mapped back to the snippet.
+ */
+import type { Node } from 'web-tree-sitter';
+import { parseType, parseTypeDecls } from '../engine/layout/parse';
+import type { EnumDef, StructDef, Ty } from '../engine/layout/types';
+import type { Arm, BinOp, Block, Expr, FnItem, Param, Pat, Pos, Program, Stmt } from './ast';
+import { RustCompileError, RustSubsetError } from './errors';
+import { parseRust } from './parser';
+
+/** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
+interface Origin {
+  row: number;
+  col: number;
+}
+
+const WORDS: Record<string, string> = {
+  closure_expression: 'closures are not supported yet',
+  impl_item: 'impl blocks are not supported yet',
+  trait_item: 'traits are not supported yet',
+  generic_function: 'generic functions are not supported yet',
+  type_parameters: 'generic functions are not supported yet',
+  try_expression: 'the ? operator is not supported yet',
+  array_expression: 'arrays are not supported yet (use vec![..])',
+  array_type: 'arrays are not supported yet (use Vec)',
+  async_block: 'async is not supported',
+  await_expression: 'async is not supported',
+  unsafe_block: 'unsafe is not supported',
+  const_item: 'const items are not supported yet',
+  static_item: 'static items are not supported yet',
+  mod_item: 'modules are not supported yet',
+  macro_definition: 'macro_rules! is not supported',
+  type_item: 'type aliases are not supported yet',
+  self: 'methods (self) are not supported yet',
+  lifetime: 'explicit lifetimes are not supported yet',
+  let_chain: 'let chains are not supported',
+};
+
+export class Lowering {
+  private origin: Origin = { row: 0, col: 0 };
+
+  constructor(private readonly source: string) {}
+
+  pos(node: Node): Pos {
+    const { row, column } = node.startPosition;
+    return { line: row + this.origin.row + 1, col: (row === 0 ? column + this.origin.col : column) + 1 };
+  }
+
+  unsupported(node: Node, what?: string): never {
+    const p = this.pos(node);
+    const words = what ?? WORDS[node.type] ?? `${node.type.replace(/_/g, ' ').replace(/ (expression|item|pattern)$/, '')} is not supported yet`;
+    throw new RustSubsetError(words, p.line, p.col, node.type);
+  }
+
+  private text(node: Node): string {
+    return node.text;
+  }
+
+  private field(node: Node, name: string): Node {
+    const c = node.childForFieldName(name);
+    if (!c) this.unsupported(node, `expected ${name} here`);
+    return c;
+  }
+
+  private named(node: Node): Node[] {
+    return node.namedChildren.filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment');
+  }
+
+  // ---------------------------------------------------------------- items
+
+  program(root: Node): Program {
+    const prog: Program = { fns: new Map(), copyTypes: new Set(), structs: new Map(), enums: new Map() };
+    let derives: string[] = [];
+    for (const item of this.named(root)) {
+      switch (item.type) {
+        case 'attribute_item': {
+          const m = /^#\[derive\(([^)]*)\)\]$/.exec(item.text.replace(/\s+/g, ''));
+          if (m) derives.push(...m[1]!.split(','));
+          else if (!/^#\[allow\(/.test(item.text)) this.unsupported(item, `attribute ${item.text} is not supported`);
+          continue;
+        }
+        case 'inner_attribute_item':
+          continue;
+        case 'use_declaration': {
+          const path = item.text.replace(/\s+/g, '');
+          if (!/^use(std::rc::Rc|std::collections::\w+|std::fmt);$/.test(path)) this.unsupported(item, `\`${item.text}\` is not supported (only use std::rc::Rc)`);
+          continue;
+        }
+        case 'function_item': {
+          const fn = this.fnItem(item);
+          if (prog.fns.has(fn.name)) throw new RustCompileError(`the name \`${fn.name}\` is defined multiple times`, fn.pos.line, fn.pos.col, 'E0428');
+          prog.fns.set(fn.name, fn);
+          break;
+        }
+        case 'struct_item':
+        case 'enum_item': {
+          if (item.childForFieldName('type_parameters')) this.unsupported(item.childForFieldName('type_parameters')!, 'generic types are not supported yet');
+          let defs;
+          try {
+            defs = parseTypeDecls(item.text);
+          } catch (e) {
+            const p = this.pos(item);
+            throw new RustSubsetError(`cannot read this declaration: ${(e as Error).message}`, p.line, p.col, item.type);
+          }
+          for (const d of defs) {
+            if (d.kind === 'struct') prog.structs.set(d.name, d as StructDef);
+            else prog.enums.set(d.name, d as EnumDef);
+            if (derives.includes('Copy')) prog.copyTypes.add(d.name);
+          }
+          break;
+        }
+        default:
+          this.unsupported(item);
+      }
+      derives = [];
+    }
+    if (!prog.fns.has('main')) throw new RustCompileError('`main` function not found in crate', 1, 1, 'E0601');
+    return prog;
+  }
+
+  private fnItem(node: Node): FnItem {
+    for (const c of this.named(node)) {
+      if (c.type === 'type_parameters' || c.type === 'where_clause') this.unsupported(c, 'generic functions are not supported yet');
+      if (c.type === 'function_modifiers') this.unsupported(c, `\`${c.text}\` functions are not supported`);
+    }
+    const name = this.text(this.field(node, 'name'));
+    const params: Param[] = [];
+    for (const p of this.named(this.field(node, 'parameters'))) {
+      if (p.type === 'self_parameter') this.unsupported(p, 'methods (self) are not supported yet');
+      if (p.type !== 'parameter') this.unsupported(p);
+      params.push({ pat: this.pattern(this.field(p, 'pattern')), ty: this.type(this.field(p, 'type')), pos: this.pos(p) });
+    }
+    const retNode = node.childForFieldName('return_type');
+    const ret: Ty = retNode ? this.type(retNode) : { kind: 'unit' };
+    const body = this.block(this.field(node, 'body'));
+    return { name, pos: this.pos(node), params, ret, body, slots: 0 };
+  }
+
+  type(node: Node): Ty {
+    if (node.type === 'array_type' || node.type === 'function_type' || node.type === 'dynamic_type' || node.type === 'abstract_type') this.unsupported(node);
+    if (node.descendantsOfType('lifetime').length) this.unsupported(node.descendantsOfType('lifetime')[0]!);
+    try {
+      return parseType(node.text);
+    } catch (e) {
+      const p = this.pos(node);
+      throw new RustSubsetError(`cannot read the type \`${node.text}\`: ${(e as Error).message}`, p.line, p.col, node.type);
+    }
+  }
+
+  // ---------------------------------------------------------------- blocks and statements
+
+  block(node: Node): Expr & { k: 'block' } {
+    if (node.type !== 'block') this.unsupported(node, `expected a block, found ${node.type}`);
+    const children = this.named(node);
+    const out: Block = { stmts: [], endLine: node.endPosition.row + this.origin.row + 1 };
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
+      const last = i === children.length - 1;
+      switch (c.type) {
+        case 'let_declaration':
+          out.stmts.push(this.letStmt(c));
+          break;
+        case 'expression_statement': {
+          const inner = this.named(c)[0];
+          if (!inner) continue;
+          const semi = c.text.trimEnd().endsWith(';');
+          const e = this.expr(inner);
+          if (last && !semi) out.tail = e;
+          else out.stmts.push({ k: 'expr', pos: this.pos(c), e, semi });
+          break;
+        }
+        case 'empty_statement':
+          break;
+        case 'label':
+          this.unsupported(c, 'block labels are not supported yet');
+          break;
+        default:
+          if (/_item$/.test(c.type)) this.unsupported(c, `items inside functions (${c.type.replace(/_item$/, '')}) are not supported yet`);
+          if (!last) this.unsupported(c);
+          out.tail = this.expr(c);
+      }
+    }
+    return { k: 'block', pos: this.pos(node), ...out };
+  }
+
+  private letStmt(node: Node): Stmt {
+    if (node.childForFieldName('alternative')) this.unsupported(node, 'let … else is not supported yet');
+    let pat = this.pattern(this.field(node, 'pattern'));
+    if (node.namedChildren.some((c) => c?.type === 'mutable_specifier') && pat.k === 'bind') pat = { ...pat, mutable: true };
+    const tyNode = node.childForFieldName('type');
+    const valueNode = node.childForFieldName('value');
+    return {
+      k: 'let',
+      pos: this.pos(node),
+      pat,
+      ty: tyNode ? this.type(tyNode) : undefined,
+      tyPos: tyNode ? this.pos(tyNode) : undefined,
+      value: valueNode ? this.expr(valueNode) : undefined,
+    };
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  expr(node: Node): Expr {
+    const pos = this.pos(node);
+    switch (node.type) {
+      case 'integer_literal': {
+        const m = /^(.*?)(i8|i16|i32|i64|i128|isize|u8|u16|u32|u64|u128|usize)?$/.exec(node.text.replace(/_/g, ''))!;
+        let digits = m[1]!;
+        let suffix = m[2];
+        if (/^0x/i.test(digits) === false && /[eE]/.test(digits)) this.unsupported(node);
+        if (!/^(0x[0-9a-f]+|0o[0-7]+|0b[01]+|\d+)$/i.test(digits)) {
+          // 1f64 style suffixes
+          const f = /^(\d+)(f32|f64)$/.exec(node.text);
+          if (f) return { k: 'float', pos, value: Number(f[1]), suffix: f[2] };
+          this.unsupported(node, `cannot read the number ${node.text}`);
+        }
+        if (suffix === undefined && /^0[box]/i.test(digits) === false) digits = digits.replace(/^0+(?=\d)/, '');
+        return { k: 'int', pos, value: BigInt(digits), suffix };
+      }
+      case 'float_literal': {
+        const m = /^(.*?)(f32|f64)?$/.exec(node.text.replace(/_/g, ''))!;
+        return { k: 'float', pos, value: Number(m[1]), suffix: m[2] };
+      }
+      case 'boolean_literal':
+        return { k: 'bool', pos, value: node.text === 'true' };
+      case 'char_literal':
+        return { k: 'char', pos, value: unescape(node.text.slice(1, -1)) };
+      case 'string_literal':
+        return { k: 'str', pos, value: unescape(node.text.slice(1, -1)) };
+      case 'raw_string_literal': {
+        const m = /^r(#*)"([\s\S]*)"\1$/.exec(node.text);
+        return { k: 'str', pos, value: m ? m[2]! : node.text };
+      }
+      case 'unit_expression':
+        return { k: 'unit', pos };
+      case 'identifier':
+        return { k: 'name', pos, name: node.text };
+      case 'scoped_identifier':
+        return { k: 'path', pos, segs: this.pathSegs(node) };
+      case 'parenthesized_expression':
+        return this.expr(this.named(node)[0]!);
+      case 'tuple_expression':
+        return { k: 'tuple', pos, items: this.named(node).map((c) => this.expr(c)) };
+      case 'binary_expression':
+        return { k: 'binary', pos, op: this.field(node, 'operator').type as BinOp, l: this.expr(this.field(node, 'left')), r: this.expr(this.field(node, 'right')) };
+      case 'unary_expression': {
+        const op = node.child(0)!.type as '-' | '!' | '*';
+        return { k: 'unary', pos, op, e: this.expr(this.named(node)[0]!) };
+      }
+      case 'reference_expression':
+        return { k: 'ref', pos, mutable: node.namedChildren.some((c) => c?.type === 'mutable_specifier'), e: this.expr(this.field(node, 'value')) };
+      case 'assignment_expression':
+        return { k: 'assign', pos, op: '=', l: this.expr(this.field(node, 'left')), r: this.expr(this.field(node, 'right')) };
+      case 'compound_assignment_expr': {
+        const op = this.field(node, 'operator').type.slice(0, -1) as BinOp;
+        return { k: 'assign', pos, op, l: this.expr(this.field(node, 'left')), r: this.expr(this.field(node, 'right')) };
+      }
+      case 'call_expression':
+        return this.call(node, pos);
+      case 'field_expression': {
+        const f = this.field(node, 'field');
+        return { k: 'field', pos, e: this.expr(this.field(node, 'value')), name: f.text };
+      }
+      case 'index_expression': {
+        const [e, i] = this.named(node);
+        return { k: 'index', pos, e: this.expr(e!), index: this.expr(i!) };
+      }
+      case 'struct_expression': {
+        const nameNode = this.field(node, 'name');
+        const segs = nameNode.type === 'scoped_type_identifier' || nameNode.type === 'scoped_identifier' ? this.pathSegs(nameNode) : [nameNode.text];
+        const fields: { name: string; value: Expr; pos: Pos }[] = [];
+        for (const f of this.named(this.field(node, 'body'))) {
+          if (f.type === 'shorthand_field_initializer') {
+            const id = this.named(f)[0]!;
+            fields.push({ name: id.text, value: { k: 'name', pos: this.pos(id), name: id.text }, pos: this.pos(f) });
+          } else if (f.type === 'field_initializer') {
+            fields.push({ name: this.field(f, 'field').text, value: this.expr(this.field(f, 'value')), pos: this.pos(f) });
+          } else this.unsupported(f, f.type === 'base_field_initializer' ? 'struct update syntax (..base) is not supported yet' : undefined);
+        }
+        return { k: 'struct', pos, segs, fields };
+      }
+      case 'block':
+        return this.block(node);
+      case 'if_expression':
+        return this.ifExpr(node, pos);
+      case 'while_expression': {
+        const label = this.label(node);
+        const cond = this.field(node, 'condition');
+        if (cond.type === 'let_condition') {
+          return { k: 'whilelet', pos, pat: this.pattern(this.field(cond, 'pattern')), value: this.expr(this.field(cond, 'value')), body: this.block(this.field(node, 'body')), label };
+        }
+        return { k: 'while', pos, cond: this.expr(cond), body: this.block(this.field(node, 'body')), label };
+      }
+      case 'loop_expression':
+        return { k: 'loop', pos, body: this.block(this.field(node, 'body')), label: this.label(node) };
+      case 'for_expression':
+        return { k: 'for', pos, pat: this.pattern(this.field(node, 'pattern')), iter: this.expr(this.field(node, 'value')), body: this.block(this.field(node, 'body')), label: this.label(node) };
+      case 'break_expression': {
+        const kids = this.named(node);
+        const label = kids.find((c) => c.type === 'label');
+        const value = kids.find((c) => c.type !== 'label');
+        return { k: 'break', pos, label: label?.text.slice(1), value: value ? this.expr(value) : undefined };
+      }
+      case 'continue_expression': {
+        const label = this.named(node).find((c) => c.type === 'label');
+        return { k: 'continue', pos, label: label?.text.slice(1) };
+      }
+      case 'return_expression': {
+        const v = this.named(node)[0];
+        return { k: 'return', pos, value: v ? this.expr(v) : undefined };
+      }
+      case 'match_expression': {
+        const arms: Arm[] = [];
+        for (const arm of this.named(this.field(node, 'body'))) {
+          if (arm.type !== 'match_arm') this.unsupported(arm);
+          const mp = this.field(arm, 'pattern');
+          const patNode = this.named(mp).find((c) => c !== mp.childForFieldName('condition'));
+          const guard = mp.childForFieldName('condition');
+          if (guard && guard.type === 'let_condition') this.unsupported(guard, 'if let guards are not supported');
+          arms.push({
+            pat: patNode ? this.pattern(patNode) : { k: 'wild', pos: this.pos(mp) },
+            guard: guard ? this.expr(guard) : undefined,
+            body: this.expr(this.field(arm, 'value')),
+            pos: this.pos(arm),
+          });
+        }
+        return { k: 'match', pos, value: this.expr(this.field(node, 'value')), arms };
+      }
+      case 'type_cast_expression':
+        return { k: 'cast', pos, e: this.expr(this.field(node, 'value')), to: this.type(this.field(node, 'type')) };
+      case 'range_expression': {
+        const kids = this.named(node);
+        const inclusive = node.children.some((c) => c?.type === '..=');
+        const opIndex = node.children.findIndex((c) => c?.type === '..' || c?.type === '..=');
+        const from = kids.find((c) => c.startIndex < node.children[opIndex]!.startIndex);
+        const to = kids.find((c) => c.startIndex > node.children[opIndex]!.startIndex);
+        return { k: 'range', pos, from: from ? this.expr(from) : undefined, to: to ? this.expr(to) : undefined, inclusive };
+      }
+      case 'macro_invocation':
+        return this.macro(node, pos);
+      default:
+        return this.unsupported(node);
+    }
+  }
+
+  private label(node: Node): string | undefined {
+    const l = this.named(node).find((c) => c.type === 'label');
+    return l ? l.text.slice(1) : undefined;
+  }
+
+  private pathSegs(node: Node, raw = false): string[] {
+    if (node.type === 'identifier' || node.type === 'type_identifier') return [node.text];
+    if (node.type === 'generic_type' || node.type === 'generic_function') this.unsupported(node, 'explicit generic arguments (turbofish) are not supported yet; annotate the variable instead');
+    if (node.type !== 'scoped_identifier' && node.type !== 'scoped_type_identifier') this.unsupported(node);
+    const path = node.childForFieldName('path');
+    const name = this.field(node, 'name');
+    const full = [...(path ? this.pathSegs(path, true) : []), name.text];
+    // `std::rc::Rc::new` and `Rc::new` name the same thing: keep the type and the item.
+    return !raw && (full[0] === 'std' || full[0] === 'core') ? full.slice(-2) : full;
+  }
+
+  private call(node: Node, pos: Pos): Expr {
+    const fn = this.field(node, 'function');
+    const args = this.named(this.field(node, 'arguments')).map((a) => this.expr(a));
+    if (fn.type === 'field_expression') {
+      const name = this.field(fn, 'field');
+      return { k: 'method', pos, recv: this.expr(this.field(fn, 'value')), name: name.text, args, namePos: this.pos(name) };
+    }
+    if (fn.type === 'generic_function') {
+      const inner = this.field(fn, 'function');
+      if (inner.type === 'field_expression') this.unsupported(fn, 'explicit generic arguments (turbofish) are not supported yet');
+      return { k: 'call', pos, callee: { k: 'path', pos: this.pos(fn), segs: this.pathSegs(inner) }, args };
+    }
+    if (fn.type !== 'identifier' && fn.type !== 'scoped_identifier') this.unsupported(fn, `calling ${fn.type.replace(/_/g, ' ')} is not supported`);
+    return { k: 'call', pos, callee: this.expr(fn), args };
+  }
+
+  private ifExpr(node: Node, pos: Pos): Expr {
+    const cond = this.field(node, 'condition');
+    const then = this.block(this.field(node, 'consequence'));
+    const alt = node.childForFieldName('alternative');
+    let elseExpr: Expr | undefined;
+    if (alt) {
+      const inner = this.named(alt)[0]!;
+      elseExpr = inner.type === 'if_expression' ? this.ifExpr(inner, this.pos(inner)) : this.block(inner);
+    }
+    if (cond.type === 'let_condition') {
+      return { k: 'iflet', pos, pat: this.pattern(this.field(cond, 'pattern')), value: this.expr(this.field(cond, 'value')), then, else: elseExpr };
+    }
+    if (cond.type === 'let_chain') this.unsupported(cond);
+    return { k: 'if', pos, cond: this.expr(cond), then, else: elseExpr };
+  }
+
+  // ---------------------------------------------------------------- macros
+
+  private macro(node: Node, pos: Pos): Expr {
+    const name = this.field(node, 'macro').text;
+    const tt = this.named(node).find((c) => c.type === 'token_tree');
+    if (!tt) this.unsupported(node);
+    const args = (kind: 'args' | 'array') => this.subParse(tt, kind);
+    switch (name) {
+      case 'println':
+      case 'print':
+      case 'format':
+      case 'panic':
+      case 'eprintln':
+      case 'eprint': {
+        const parts = args('args');
+        if (parts.length === 0) {
+          if (name === 'println' || name === 'eprintln') return { k: 'format', pos, mac: name, template: '', args: [], debug: [] };
+          if (name === 'panic') return { k: 'format', pos, mac: name, template: 'explicit panic', args: [], debug: [] };
+          this.unsupported(node, `${name}! needs a format string`);
+        }
+        const first = parts[0]!;
+        if (first.k !== 'str') this.unsupported(tt, `${name}! needs a string literal first`);
+        return this.formatMacro(name as 'println', first.value, parts.slice(1), pos, first.pos);
+      }
+      case 'vec': {
+        const inner = tt.text.slice(1, -1);
+        if (/;/.test(inner) && this.named(tt).length) {
+          const [item, count] = this.subParse(tt, 'repeat');
+          return { k: 'vecrep', pos, item: item!, count: count! };
+        }
+        return { k: 'vec', pos, items: args('array') };
+      }
+      case 'assert': {
+        const [cond] = args('args');
+        return { k: 'assert', pos, cond: cond!, text: this.source.slice(tt.startIndex + 1, tt.endIndex - 1).trim() };
+      }
+      case 'assert_eq':
+      case 'assert_ne': {
+        const [l, r] = args('args');
+        return { k: 'asserteq', pos, l: l!, r: r!, eq: name === 'assert_eq' };
+      }
+      default:
+        return this.unsupported(node, `the macro ${name}! is not supported yet`);
+    }
+  }
+
+  private formatMacro(mac: 'println', template: string, args: Expr[], pos: Pos, tplPos: Pos): Expr {
+    // Inline names `{x}` become arguments; positional holes take the given ones in order.
+    const out: Expr[] = [];
+    const debug: boolean[] = [];
+    let next = 0;
+    let rebuilt = '';
+    for (let i = 0; i < template.length; i++) {
+      const c = template[i]!;
+      if ((c === '{' || c === '}') && template[i + 1] === c) {
+        rebuilt += c + c;
+        i++;
+        continue;
+      }
+      if (c === '}') throw new RustCompileError("invalid format string: unmatched `}` found", tplPos.line, tplPos.col);
+      if (c !== '{') {
+        rebuilt += c;
+        continue;
+      }
+      const close = template.indexOf('}', i);
+      if (close < 0) throw new RustCompileError("invalid format string: expected `}` but string was terminated", tplPos.line, tplPos.col);
+      const inner = template.slice(i + 1, close);
+      const [name, spec] = inner.split(':');
+      if (spec !== undefined && spec !== '?' && spec !== '') {
+        throw new RustSubsetError(`the format spec {${inner}} is not supported yet (only {} and {:?})`, tplPos.line, tplPos.col, 'format_spec');
+      }
+      let arg: Expr;
+      if (!name) {
+        arg = args[next++]!;
+        if (!arg) throw new RustCompileError(`${countHoles(template)} positional arguments in format string, but there are ${args.length} arguments`, tplPos.line, tplPos.col);
+      } else if (/^\d+$/.test(name)) {
+        arg = args[Number(name)]!;
+        if (!arg) throw new RustCompileError(`invalid reference to positional argument ${name}`, tplPos.line, tplPos.col);
+        next = Math.max(next, Number(name) + 1);
+      } else {
+        arg = { k: 'name', pos: tplPos, name };
+      }
+      out.push(arg);
+      debug.push(spec === '?');
+      rebuilt += '{}';
+      i = close;
+    }
+    if (next < args.length) {
+      const extra = args[next]!;
+      throw new RustCompileError('argument never used', extra.pos.line, extra.pos.col);
+    }
+    return { k: 'format', pos, mac, template: rebuilt, args: out, debug };
+  }
+
+  /** Re-parses a macro's token tree as call arguments, array items or `item; count`. */
+  private subParse(tt: Node, kind: 'args' | 'array' | 'repeat'): Expr[] {
+    const inner = this.source.slice(tt.startIndex + 1, tt.endIndex - 1);
+    const prefix = kind === 'args' ? 'fn m(){f(' : kind === 'array' ? 'fn m(){[' : 'fn m(){[';
+    const suffix = kind === 'args' ? ');}' : '];}';
+    const tree = parseRust(prefix + inner + suffix);
+    const start = tt.startPosition;
+    const saved = this.origin;
+    // Column of the first inner character in the snippet, minus the prefix the sub-parse added.
+    const base = { row: start.row + saved.row, col: (start.row === 0 ? saved.col : 0) + start.column + 1 - prefix.length };
+    this.origin = base;
+    try {
+      const fnBody = tree.rootNode.namedChildren[0]!.childForFieldName('body')!;
+      const stmt = this.named(fnBody)[0]!;
+      const e = stmt.type === 'expression_statement' ? this.named(stmt)[0]! : stmt;
+      if (kind === 'args') return this.named(this.field(e, 'arguments')).map((a) => this.expr(a));
+      if (kind === 'array') return this.named(e).map((a) => this.expr(a));
+      const [item, count] = this.named(e);
+      return [this.expr(item!), this.expr(count!)];
+    } finally {
+      this.origin = saved;
+      tree.delete();
+    }
+  }
+
+  // ---------------------------------------------------------------- patterns
+
+  /** Sub-patterns of a tuple(-struct) pattern, including `_` (an anonymous node in the grammar). */
+  private patternItems(node: Node): Node[] {
+    return node.children.filter((c): c is Node => !!c && (c.isNamed ? c.type !== 'line_comment' && c.type !== 'block_comment' : c.type === '_' || c.type === '..'));
+  }
+
+  pattern(node: Node): Pat {
+    const pos = this.pos(node);
+    switch (node.type) {
+      case '..':
+        return this.unsupported(node, 'rest patterns (..) are not supported yet');
+      case '_':
+        return { k: 'wild', pos };
+      case 'identifier':
+        if (/^[A-Z]/.test(node.text) && node.text !== node.text.toUpperCase()) return { k: 'variant', pos, segs: [node.text], items: [], unit: true };
+        return { k: 'bind', pos, name: node.text, mutable: false, byRef: false };
+      case 'mut_pattern': {
+        const inner = this.pattern(this.named(node).find((c) => c.type !== 'mutable_specifier')!);
+        if (inner.k !== 'bind') this.unsupported(node);
+        return { ...inner, mutable: true };
+      }
+      case 'ref_pattern': {
+        const inner = this.pattern(this.named(node)[0]!);
+        if (inner.k !== 'bind') this.unsupported(node);
+        return { ...inner, byRef: true };
+      }
+      case 'reference_pattern':
+        return { k: 'ref', pos, pat: this.pattern(this.named(node).find((c) => c.type !== 'mutable_specifier')!) };
+      case 'integer_literal':
+      case 'float_literal':
+      case 'boolean_literal':
+      case 'char_literal':
+      case 'string_literal':
+        return { k: 'lit', pos, value: this.expr(node) };
+      case 'negative_literal': {
+        const e = this.expr(this.named(node)[0]!);
+        if (e.k === 'int') e.value = -e.value;
+        else if (e.k === 'float') e.value = -e.value;
+        return { k: 'lit', pos, value: e };
+      }
+      case 'range_pattern': {
+        const kids = this.named(node);
+        const lit = (n: Node): Expr => {
+          const p = this.pattern(n);
+          if (p.k !== 'lit') this.unsupported(n);
+          return p.value;
+        };
+        if (kids.length !== 2) this.unsupported(node, 'half-open range patterns are not supported');
+        return { k: 'range', pos, from: lit(kids[0]!), to: lit(kids[1]!), inclusive: node.text.includes('..=') };
+      }
+      case 'scoped_identifier':
+        return { k: 'variant', pos, segs: this.pathSegs(node), items: [], unit: true };
+      case 'tuple_struct_pattern': {
+        const t = this.field(node, 'type');
+        const items = this.patternItems(node).filter((c) => c.startIndex !== t.startIndex).map((c) => this.pattern(c));
+        return { k: 'variant', pos, segs: this.pathSegs(t), items, unit: false };
+      }
+      case 'struct_pattern': {
+        const t = this.field(node, 'type');
+        const named: { name: string; pat: Pat }[] = [];
+        for (const f of this.named(node)) {
+          if (f.startIndex === t.startIndex) continue;
+          if (f.type === 'remaining_field_pattern') continue;
+          if (f.type !== 'field_pattern') this.unsupported(f);
+          const nameNode = f.childForFieldName('name');
+          const patNode = f.childForFieldName('pattern');
+          const shorthand = this.named(f).find((c) => c.type === 'shorthand_field_identifier' || c.type === 'identifier');
+          if (patNode && nameNode) named.push({ name: nameNode.text, pat: this.pattern(patNode) });
+          else if (shorthand || nameNode) {
+            const n = (shorthand ?? nameNode)!;
+            const mutable = this.named(f).some((c) => c.type === 'mutable_specifier');
+            named.push({ name: n.text, pat: { k: 'bind', pos: this.pos(n), name: n.text, mutable, byRef: f.text.trim().startsWith('ref ') } });
+          } else this.unsupported(f);
+        }
+        return { k: 'variant', pos, segs: this.pathSegs(t), items: [], named, unit: false };
+      }
+      case 'tuple_pattern':
+        return { k: 'tuple', pos, items: this.patternItems(node).map((c) => this.pattern(c)) };
+      case 'or_pattern':
+        return { k: 'or', pos, alts: this.named(node).map((c) => this.pattern(c)) };
+      case 'captured_pattern': {
+        const [id, sub] = this.named(node);
+        return { k: 'bind', pos, name: id!.text, mutable: false, byRef: false, sub: this.pattern(sub!) };
+      }
+      default:
+        if (node.text === '_') return { k: 'wild', pos };
+        return this.unsupported(node);
+    }
+  }
+}
+
+function countHoles(template: string): number {
+  return (template.replace(/\{\{|\}\}/g, '').match(/\{[^}]*\}/g) ?? []).length;
+}
+
+/** Rust's escapes in string and char literals (including `\` + newline continuation). */
+export function unescape(text: string): string {
+  return text.replace(/\\(u\{([0-9a-fA-F_]+)\}|x([0-9a-fA-F]{2})|\n\s*|.)/g, (_, esc: string, uni?: string, hex?: string) => {
+    if (uni) return String.fromCodePoint(parseInt(uni.replace(/_/g, ''), 16));
+    if (hex) return String.fromCharCode(parseInt(hex, 16));
+    switch (esc[0]) {
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case '0':
+        return '\0';
+      case '\n':
+        return '';
+      default:
+        return esc;
+    }
+  });
+}

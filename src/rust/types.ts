@@ -1,0 +1,180 @@
+/**
+ * Types during inference: constructors over unification variables. Integer and float literals
+ * start as literal variables (`{integer}`, `{float}`) that default to i32 / f64 as rustc does.
+ */
+import type { IntName, Ty } from '../engine/layout/types';
+
+export type TypeVar =
+  | { k: 'var'; id: number; ref: TypeVar | null; lit?: 'int' | 'float' }
+  | { k: 'con'; c: string; args: TypeVar[]; mutable?: boolean };
+
+let nextVar = 0;
+export function fresh(lit?: 'int' | 'float'): TypeVar {
+  return { k: 'var', id: nextVar++, ref: null, lit };
+}
+
+export const con = (c: string, ...args: TypeVar[]): TypeVar => ({ k: 'con', c, args });
+export const refTo = (to: TypeVar, mutable: boolean): TypeVar => ({ k: 'con', c: 'ref', args: [to], mutable });
+
+export const INT_NAMES = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize']);
+
+export function prune(t: TypeVar): TypeVar {
+  while (t.k === 'var' && t.ref) t = t.ref;
+  return t;
+}
+
+export function isInt(t: TypeVar): boolean {
+  t = prune(t);
+  return t.k === 'var' ? t.lit === 'int' : INT_NAMES.has(t.c);
+}
+export function isFloat(t: TypeVar): boolean {
+  t = prune(t);
+  return t.k === 'var' ? t.lit === 'float' : t.c === 'f32' || t.c === 'f64';
+}
+
+/** Rust's spelling of a type, for error messages. */
+export function show(t: TypeVar): string {
+  t = prune(t);
+  if (t.k === 'var') return t.lit === 'int' ? '{integer}' : t.lit === 'float' ? '{float}' : '_';
+  const a = t.args.map(show);
+  switch (t.c) {
+    case 'ref':
+      return `&${t.mutable ? 'mut ' : ''}${a[0]}`;
+    case 'tuple':
+      return `(${a.join(', ')}${a.length === 1 ? ',' : ''})`;
+    case 'unit':
+      return '()';
+    case 'never':
+      return '!';
+    case 'Range':
+      return `std::ops::Range<${a[0]}>`;
+    case 'Iter':
+      return `std::slice::Iter<'_, ${a[0]}>`;
+    default:
+      if (t.c.startsWith('adt:')) return t.c.slice(4);
+      return a.length ? `${t.c}<${a.join(', ')}>` : t.c;
+  }
+}
+
+export class UnifyError extends Error {}
+
+function occurs(v: TypeVar, t: TypeVar): boolean {
+  t = prune(t);
+  if (t === v) return true;
+  return t.k === 'con' && t.args.some((a) => occurs(v, a));
+}
+
+/** Makes a and b the same type, or throws UnifyError. `never` fits anything. */
+export function unify(a: TypeVar, b: TypeVar): void {
+  a = prune(a);
+  b = prune(b);
+  if (a === b) return;
+  if (a.k === 'var' && b.k === 'var') {
+    if (a.lit && b.lit && a.lit !== b.lit) throw new UnifyError();
+    if (a.lit && !b.lit) b.ref = a;
+    else a.ref = b;
+    return;
+  }
+  if (a.k === 'var' || b.k === 'var') {
+    const v = (a.k === 'var' ? a : b) as Extract<TypeVar, { k: 'var' }>;
+    const c = (a.k === 'var' ? b : a) as Extract<TypeVar, { k: 'con' }>;
+    if (c.c === 'never') return;
+    if (v.lit === 'int' && !INT_NAMES.has(c.c)) throw new UnifyError();
+    if (v.lit === 'float' && c.c !== 'f32' && c.c !== 'f64') throw new UnifyError();
+    if (occurs(v, c)) throw new UnifyError();
+    v.ref = c;
+    return;
+  }
+  if (a.c === 'never' || b.c === 'never') return;
+  if (a.c !== b.c || a.args.length !== b.args.length) throw new UnifyError();
+  if (a.c === 'ref' && a.mutable !== b.mutable) throw new UnifyError();
+  for (let i = 0; i < a.args.length; i++) unify(a.args[i]!, b.args[i]!);
+}
+
+/** From a written type (`Vec<String>`, `&mut i32`) to an inference type. */
+export function fromTy(ty: Ty): TypeVar {
+  switch (ty.kind) {
+    case 'int':
+    case 'float':
+      return con(ty.name);
+    case 'bool':
+    case 'char':
+    case 'unit':
+    case 'never':
+    case 'str':
+      return con(ty.kind);
+    case 'string':
+      return con('String');
+    case 'ref':
+      return refTo(fromTy(ty.to), ty.mutable);
+    case 'box':
+      return con('Box', fromTy(ty.to));
+    case 'rc':
+      return con('Rc', fromTy(ty.to));
+    case 'vec':
+      return con('Vec', fromTy(ty.elem));
+    case 'option':
+      return con('Option', fromTy(ty.some));
+    case 'tuple':
+      return ty.items.length ? con('tuple', ...ty.items.map(fromTy)) : con('unit');
+    case 'adt':
+      return con(`adt:${ty.name}`);
+    default:
+      throw new UnifyError(`type ${ty.kind}`);
+  }
+}
+
+/** Back to the engine's Ty once inference is done; literals default to i32 / f64. */
+export function toTy(t: TypeVar): Ty {
+  t = prune(t);
+  if (t.k === 'var') {
+    if (t.lit === 'float') return { kind: 'float', name: 'f64' };
+    if (t.lit === 'int') return { kind: 'int', name: 'i32' };
+    return { kind: 'unit' };
+  }
+  const a = t.args;
+  switch (t.c) {
+    case 'f32':
+    case 'f64':
+      return { kind: 'float', name: t.c };
+    case 'bool':
+    case 'char':
+    case 'unit':
+    case 'str':
+      return { kind: t.c };
+    case 'never':
+      return { kind: 'unit' };
+    case 'String':
+      return { kind: 'string' };
+    case 'ref':
+      return { kind: 'ref', mutable: !!t.mutable, to: toTy(a[0]!) };
+    case 'Box':
+      return { kind: 'box', to: toTy(a[0]!) };
+    case 'Rc':
+      return { kind: 'rc', to: toTy(a[0]!) };
+    case 'Vec':
+      return { kind: 'vec', elem: toTy(a[0]!) };
+    case 'Option':
+      return { kind: 'option', some: toTy(a[0]!) };
+    case 'tuple':
+      return { kind: 'tuple', items: a.map(toTy) };
+    case 'Range':
+      return { kind: 'tuple', items: [toTy(a[0]!), toTy(a[0]!)] };
+    case 'Iter':
+      return { kind: 'tuple', items: [{ kind: 'ref', mutable: false, to: toTy(a[0]!) }, { kind: 'ref', mutable: false, to: toTy(a[0]!) }] };
+    default:
+      if (INT_NAMES.has(t.c)) return { kind: 'int', name: t.c as IntName };
+      if (t.c.startsWith('adt:')) return { kind: 'adt', name: t.c.slice(4) };
+      return { kind: 'unit' };
+  }
+}
+
+/** Default literal variables (call once a function is inferred). */
+export function defaultLiterals(t: TypeVar): void {
+  t = prune(t);
+  if (t.k === 'var') {
+    if (t.lit) t.ref = con(t.lit === 'int' ? 'i32' : 'f64');
+    return;
+  }
+  for (const a of t.args) defaultLiterals(a);
+}

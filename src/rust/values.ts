@@ -1,0 +1,488 @@
+/**
+ * Runtime helpers shared by the compiled closures: scalars, places (Loc) that references
+ * point at, copies, equality, Rust's integer semantics (overflow panics) and formatting
+ * pieces (std writes a formatted value in several writes, which decides String growth).
+ */
+import type { IntName, Ty } from '../engine/layout/types';
+import type { Machine } from '../engine/memory/machine';
+import { display } from '../engine/std/display';
+import { ownerOf, touch } from '../engine/std/home';
+import { vecGet, vecItemChanged, vecItemHome, vecSet } from '../engine/std/vec';
+import type { Home, LocalSlot, PlaceRef, RValue, VecValue } from '../engine/std/rvalue';
+import { RustPanic } from './errors';
+
+export type Scalar = Extract<RValue, { tag: 'scalar' }>;
+export type RefValue = Extract<RValue, { tag: 'ref' }> & { loc: Loc };
+
+export const scalar = (ty: Ty, v: number | bigint | boolean | string): Scalar => ({ tag: 'scalar', ty, v });
+
+/** A place a reference points at, or that a method changes in place. */
+export interface Loc {
+  get(): RValue;
+  set(v: RValue): void;
+  /** Re-record the place after its value changed in place. */
+  changed(): void;
+  home(): Home;
+  target(): PlaceRef;
+  /** Moves the value out, leaving nothing to drop behind (a part of a temporary given up to a binding). */
+  take(): RValue;
+}
+
+const GONE: RValue = { tag: 'unit', ty: { kind: 'unit' } };
+
+export class LocalLoc implements Loc {
+  constructor(readonly m: Machine, readonly slot: LocalSlot) {}
+  get(): RValue {
+    return this.m.read(this.slot);
+  }
+  set(v: RValue): void {
+    this.m.assign(this.slot, v);
+  }
+  changed(): void {
+    this.m.touchLocal(this.slot);
+  }
+  home(): Home {
+    return { kind: 'local', local: this.slot };
+  }
+  target(): PlaceRef {
+    return { kind: 'local', local: this.slot };
+  }
+  take(): RValue {
+    return this.m.moveOut(this.slot);
+  }
+}
+
+/** A field of a struct/enum value (or an item of a tuple) at another place. */
+export class FieldLoc implements Loc {
+  constructor(readonly m: Machine, readonly parent: Loc, readonly index: number) {}
+  private container(): RValue & { fields?: RValue[]; items?: RValue[] } {
+    return this.parent.get() as RValue & { fields?: RValue[]; items?: RValue[] };
+  }
+  get(): RValue {
+    const c = this.container();
+    return (c.fields ?? c.items)![this.index]!;
+  }
+  set(v: RValue): void {
+    const c = this.container();
+    const arr = (c.fields ?? c.items)!;
+    const old = arr[this.index]!;
+    arr[this.index] = v;
+    this.m.dropValue(old);
+    this.m.adopt(v, ownerOf(this.parent.home()));
+    this.parent.changed();
+  }
+  changed(): void {
+    this.parent.changed();
+  }
+  home(): Home {
+    return this.parent.home();
+  }
+  target(): PlaceRef {
+    return this.parent.target();
+  }
+  take(): RValue {
+    const c = this.container();
+    const arr = (c.fields ?? c.items)!;
+    const v = arr[this.index]!;
+    arr[this.index] = GONE;
+    return v;
+  }
+}
+
+/** Element i of a Vec. */
+export class ElemLoc implements Loc {
+  constructor(readonly m: Machine, readonly vec: VecValue, readonly index: number, readonly line: number) {}
+  get(): RValue {
+    if (this.index >= this.vec.len) throw new RustPanic(`index out of bounds: the len is ${this.vec.len} but the index is ${this.index}`, this.line);
+    return vecGet(this.vec, this.index);
+  }
+  set(v: RValue): void {
+    if (this.index >= this.vec.len) throw new RustPanic(`index out of bounds: the len is ${this.vec.len} but the index is ${this.index}`, this.line);
+    vecSet(this.m, this.vec, this.index, v);
+  }
+  changed(): void {
+    vecItemChanged(this.m, this.vec, this.index);
+  }
+  home(): Home {
+    return vecItemHome(this.vec);
+  }
+  target(): PlaceRef {
+    return this.vec.buf ? { kind: 'block', block: this.vec.buf, offset: this.index * this.vec.elemLayout.size } : { kind: 'static', item: NOWHERE };
+  }
+  take(): RValue {
+    const v = this.get();
+    this.vec.items[this.index] = GONE;
+    return v;
+  }
+}
+
+const NOWHERE = { id: -1, name: 'dangling', address: 0, size: 0 };
+
+/** The value inside a Box (or an Rc's shared value, read-only). */
+export class BoxLoc implements Loc {
+  constructor(readonly m: Machine, readonly owner: Extract<RValue, { tag: 'box' | 'rc' }>) {}
+  get(): RValue {
+    return this.owner.tag === 'box' ? this.owner.inner : this.owner.cell.inner;
+  }
+  set(v: RValue): void {
+    if (this.owner.tag !== 'box') throw new Error('cannot assign through an Rc');
+    const old = this.owner.inner;
+    this.owner.inner = v;
+    this.m.dropValue(old);
+    if (this.owner.block) {
+      this.m.adopt(v, ownerOf(this.home()));
+      this.m.setContent(this.owner.block, display(v));
+    }
+  }
+  changed(): void {
+    touch(this.m, this.home());
+  }
+  home(): Home {
+    const block = this.owner.tag === 'box' ? this.owner.block : this.owner.cell.block;
+    return block ? { kind: 'block', block, container: this.owner } : { kind: 'temp' };
+  }
+  target(): PlaceRef {
+    const block = this.owner.tag === 'box' ? this.owner.block : this.owner.cell.block;
+    return block ? { kind: 'block', block, offset: this.owner.tag === 'rc' ? 16 : 0 } : { kind: 'static', item: NOWHERE };
+  }
+  take(): RValue {
+    const v = this.get();
+    if (this.owner.tag === 'box') this.owner.inner = GONE;
+    return v;
+  }
+}
+
+/** A temporary (an rvalue borrowed for one statement). */
+export class TempLoc implements Loc {
+  constructor(public value: RValue) {}
+  get(): RValue {
+    return this.value;
+  }
+  set(v: RValue): void {
+    this.value = v;
+  }
+  changed(): void {}
+  home(): Home {
+    return { kind: 'temp' };
+  }
+  target(): PlaceRef {
+    return { kind: 'static', item: NOWHERE };
+  }
+  take(): RValue {
+    const v = this.value;
+    this.value = GONE;
+    return v;
+  }
+}
+
+export function makeRef(ty: Ty, loc: Loc): RefValue {
+  return { tag: 'ref', ty, target: loc.target(), loc };
+}
+
+/** Follows references to the value they reach. */
+export function deref(v: RValue): RValue {
+  while (v.tag === 'ref') v = (v as RefValue).loc.get();
+  return v;
+}
+
+/** A bitwise copy of a Copy value (scalars are immutable and shared; aggregates are duplicated). */
+export function copyOf(v: RValue): RValue {
+  switch (v.tag) {
+    case 'tuple':
+    case 'array':
+      return { ...v, items: v.items.map(copyOf) };
+    case 'struct':
+    case 'enum':
+      return { ...v, fields: v.fields.map(copyOf) };
+    default:
+      return v;
+  }
+}
+
+export function textOf(v: RValue): string {
+  v = deref(v);
+  if (v.tag === 'str' || v.tag === 'string') return v.text;
+  if (v.tag === 'box') return textOf(v.inner);
+  if (v.tag === 'rc') return textOf(v.cell.inner);
+  throw new Error(`expected text, found ${v.tag}`);
+}
+
+export function valueEq(a: RValue, b: RValue): boolean {
+  a = deref(a);
+  b = deref(b);
+  if ((a.tag === 'str' || a.tag === 'string') && (b.tag === 'str' || b.tag === 'string')) return a.text === b.text;
+  if (a.tag === 'scalar' && b.tag === 'scalar') return a.v == b.v; // number and bigint compare by value
+  if (a.tag === 'unit' && b.tag === 'unit') return true;
+  if (a.tag === 'box' && b.tag === 'box') return valueEq(a.inner, b.inner);
+  if (a.tag === 'rc' && b.tag === 'rc') return valueEq(a.cell.inner, b.cell.inner);
+  if ((a.tag === 'vec' && b.tag === 'vec') || (a.tag === 'tuple' && b.tag === 'tuple')) {
+    return a.items.length === b.items.length && a.items.every((x, i) => valueEq(x, (b as VecValue).items[i]!));
+  }
+  if ((a.tag === 'struct' || a.tag === 'enum') && (b.tag === 'struct' || b.tag === 'enum')) {
+    if (a.tag === 'enum' && b.tag === 'enum' && a.variant !== b.variant) return false;
+    return a.fields.every((x, i) => valueEq(x, (b as { fields: RValue[] }).fields[i]!));
+  }
+  return false;
+}
+
+export function valueCmp(a: RValue, b: RValue): number {
+  a = deref(a);
+  b = deref(b);
+  if (a.tag === 'scalar' && b.tag === 'scalar') {
+    const x = a.v;
+    const y = b.v;
+    return x < y ? -1 : x > y ? 1 : x == y ? 0 : NaN;
+  }
+  if ((a.tag === 'str' || a.tag === 'string') && (b.tag === 'str' || b.tag === 'string')) return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+  return NaN;
+}
+
+// ---------------------------------------------------------------- integers
+
+export interface IntInfo {
+  name: IntName;
+  bits: number;
+  signed: boolean;
+  min: bigint;
+  max: bigint;
+  /** The bounds as doubles, clamped to the safely representable range. */
+  minN: number;
+  maxN: number;
+  /** Fits in a double exactly (≤ 32 bits): arithmetic never needs BigInt. */
+  small: boolean;
+}
+
+export function intInfo(name: IntName): IntInfo {
+  const bits = name === 'isize' || name === 'usize' ? 64 : Number(name.slice(1));
+  const signed = name[0] === 'i';
+  const min = signed ? -(1n << BigInt(bits - 1)) : 0n;
+  const max = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+  const clamp = (x: bigint) => Number(x < BigInt(Number.MIN_SAFE_INTEGER) ? BigInt(Number.MIN_SAFE_INTEGER) : x > BigInt(Number.MAX_SAFE_INTEGER) ? BigInt(Number.MAX_SAFE_INTEGER) : x);
+  return { name, bits, signed, min, max, minN: clamp(min), maxN: clamp(max), small: bits <= 32 };
+}
+
+/** A BigInt result back to a number when it is exact. */
+export function norm(x: bigint): number | bigint {
+  return x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x;
+}
+
+export type IntOp = (x: number | bigint, y: number | bigint) => number | bigint;
+
+const OVERFLOW: Record<string, string> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '%': 'calculate the remainder', '<<': 'shift left', '>>': 'shift right' };
+
+/** Checked integer arithmetic as a debug build runs it: overflow and division by zero panic. */
+export function intOp(op: string, t: IntInfo, line: () => number): IntOp {
+  const over = (): never => {
+    throw new RustPanic(`attempt to ${OVERFLOW[op]} with overflow`, line());
+  };
+  const big = (r: bigint): number | bigint => {
+    if (r < t.min || r > t.max) over();
+    return norm(r);
+  };
+  const { minN, maxN } = t;
+  switch (op) {
+    case '+':
+      return (x, y) => {
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x + y;
+          if (r >= minN && r <= maxN) return r;
+          if (t.small) over();
+        }
+        return big(BigInt(x) + BigInt(y));
+      };
+    case '-':
+      return (x, y) => {
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x - y;
+          if (r >= minN && r <= maxN) return r;
+          if (t.small) over();
+        }
+        return big(BigInt(x) - BigInt(y));
+      };
+    case '*':
+      return (x, y) => {
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x * y;
+          if (r >= minN && r <= maxN && Number.isSafeInteger(r)) return r;
+          if (t.small) over();
+        }
+        return big(BigInt(x) * BigInt(y));
+      };
+    case '/':
+    case '%':
+      return (x, y) => {
+        if (y == 0) throw new RustPanic(op === '/' ? 'attempt to divide by zero' : 'attempt to calculate the remainder with a divisor of zero', line());
+        if (t.signed && y == -1 && x == t.min) over();
+        if (typeof x === 'number' && typeof y === 'number' && Math.abs(x) <= 2147483648) return op === '/' ? Math.trunc(x / y) : x % y;
+        const r = op === '/' ? BigInt(x) / BigInt(y) : BigInt(x) % BigInt(y);
+        return norm(r);
+      };
+    case '&':
+    case '|':
+    case '^':
+      return (x, y) => {
+        const a = BigInt(x);
+        const b = BigInt(y);
+        const r = op === '&' ? a & b : op === '|' ? a | b : a ^ b;
+        return norm(t.signed ? BigInt.asIntN(t.bits, r) : BigInt.asUintN(t.bits, r));
+      };
+    case '<<':
+    case '>>':
+      return (x, y) => {
+        if (y < 0 || y >= t.bits) over();
+        const a = BigInt(x);
+        const r = op === '<<' ? a << BigInt(y) : a >> BigInt(y);
+        return norm(t.signed ? BigInt.asIntN(t.bits, r) : BigInt.asUintN(t.bits, r));
+      };
+  }
+  throw new Error(`unknown integer operator ${op}`);
+}
+
+/** `x as T` between integers: truncation to T's width (two's complement). */
+export function intCast(x: number | bigint, t: IntInfo): number | bigint {
+  if (typeof x === 'number' && x >= t.minN && x <= t.maxN) return x;
+  const b = BigInt(x);
+  return norm(t.signed ? BigInt.asIntN(t.bits, b) : BigInt.asUintN(t.bits, b));
+}
+
+/** `f as T`: saturating, NaN → 0, truncated toward zero. */
+export function floatToInt(f: number, t: IntInfo): number | bigint {
+  if (Number.isNaN(f)) return 0;
+  const x = Math.trunc(f);
+  if (x <= Number(t.min)) return norm(t.min);
+  if (x >= Number(t.max)) return norm(t.max);
+  return Number.isSafeInteger(x) ? x : norm(BigInt(x));
+}
+
+/** Longest decimal text of a signed integer type (what its to_string reserves). */
+export function maxDigits(t: IntInfo): number {
+  return t.max.toString().length;
+}
+
+// ---------------------------------------------------------------- formatting in writes
+
+/** Float Display/Debug as Rust prints them: shortest round-trip digits, never an exponent. */
+export function floatText(x: number, debug: boolean, f32: boolean): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  let text = f32 ? shortestF32(x) : String(x);
+  if (/e/.test(text)) text = expand(text);
+  if (debug && !text.includes('.')) text += '.0';
+  if (Object.is(x, -0)) text = debug ? '-0.0' : '-0';
+  return text;
+}
+
+function shortestF32(x: number): string {
+  for (let p = 1; p <= 17; p++) {
+    const s = x.toPrecision(p);
+    if (Math.fround(Number(s)) === x) return String(Number(s));
+  }
+  return String(x);
+}
+
+function expand(text: string): string {
+  const [mant, expText] = text.split('e');
+  const exp = Number(expText);
+  const neg = mant!.startsWith('-');
+  const digits = mant!.replace(/^-/, '').replace('.', '');
+  const point = mant!.replace(/^-/, '').indexOf('.');
+  const intLen = (point < 0 ? digits.length : point) + exp;
+  let out: string;
+  if (intLen <= 0) out = '0.' + '0'.repeat(-intLen) + digits;
+  else if (intLen >= digits.length) out = digits + '0'.repeat(intLen - digits.length);
+  else out = digits.slice(0, intLen) + '.' + digits.slice(intLen);
+  return (neg ? '-' : '') + out;
+}
+
+function escapeDebug(text: string, quote: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += '\\' + quote;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\0') out += '\\0';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * The separate writes std makes to format one value (`{}` or `{:?}`): an integer's sign apart
+ * from its digits, a float's integer part, point and fraction, a Debug string's quotes. Growth of
+ * a String being formatted into depends on these, so format! and to_string follow them.
+ */
+export function writesOf(v: RValue, debug: boolean, out: string[]): void {
+  switch (v.tag) {
+    case 'scalar': {
+      const ty = v.ty;
+      if (ty.kind === 'float') {
+        const text = floatText(Number(v.v), debug, ty.name === 'f32');
+        const m = /^(-?)([^.]*)(\.?)(.*)$/.exec(text)!;
+        if (m[1]) out.push('-');
+        if (m[2]) out.push(m[2]);
+        if (m[3]) out.push('.');
+        if (m[4]) out.push(m[4]);
+        return;
+      }
+      if (ty.kind === 'char') {
+        if (debug) out.push("'", escapeDebug(String(v.v), "'"), "'");
+        else out.push(String(v.v));
+        return;
+      }
+      if (ty.kind === 'int') {
+        const text = String(v.v);
+        if (text[0] === '-') out.push('-', text.slice(1));
+        else out.push(text);
+        return;
+      }
+      out.push(String(v.v));
+      return;
+    }
+    case 'unit':
+      out.push('()');
+      return;
+    case 'str':
+    case 'string':
+      if (debug) {
+        out.push('"');
+        if (v.text) out.push(escapeDebug(v.text, '"'));
+        out.push('"');
+      } else if (v.text) out.push(v.text);
+      return;
+    case 'ref':
+      return writesOf(deref(v), debug, out);
+    case 'box':
+      return writesOf(v.inner, debug, out);
+    case 'rc':
+      return writesOf(v.cell.inner, debug, out);
+    case 'vec':
+    case 'array':
+    case 'tuple': {
+      out.push(v.tag === 'tuple' ? '(' : '[');
+      v.items.forEach((item, i) => {
+        if (i) out.push(', ');
+        writesOf(item, true, out);
+      });
+      if (v.tag === 'tuple' && v.items.length === 1) out.push(',');
+      out.push(v.tag === 'tuple' ? ')' : ']');
+      return;
+    }
+    case 'struct':
+    case 'enum': {
+      const name = v.tag === 'enum' ? v.variant : v.name;
+      out.push(name);
+      if (!v.fields.length) return;
+      const tuple = /^\d+$/.test(v.fieldNames[0]!);
+      out.push(tuple ? '(' : ' { ');
+      v.fields.forEach((f, i) => {
+        if (i) out.push(', ');
+        if (!tuple) out.push(v.fieldNames[i]!, ': ');
+        writesOf(f, true, out);
+      });
+      out.push(tuple ? ')' : ' }');
+      return;
+    }
+  }
+}
