@@ -94,10 +94,13 @@ function cursorLayer(theme: Theme): Record<string, unknown> {
 
 /** A line panel of some series over steps, with hover points and the cursor. */
 function seriesPanel(view: ViewDocument, rows: SeriesRow[], yTitle: string, theme: Theme, options: ChartOptions, height: number): Record<string, unknown> {
-  const several = new Set(rows.map((r) => r.series)).size > 1;
+  const names = [...new Set(rows.map((r) => r.series))];
   const x = stepAxis(view);
-  const y = { field: 'value', type: 'quantitative', title: yTitle, axis: { format: '~s' } };
-  const color = several ? { field: 'series', type: 'nominal', title: null, legend: { orient: 'top' } } : { value: theme.palette[0] };
+  // Counts and bytes are integers: no ticks at 0.5 frames.
+  const y = { field: 'value', type: 'quantitative', title: yTitle, axis: { format: '~s', tickMinStep: 1 } };
+  const color = names.length > 1
+    ? { field: 'series', type: 'nominal', title: null, legend: { orient: 'top' }, scale: { domain: names, range: theme.palette.slice(0, names.length) } }
+    : { value: theme.palette[0] };
   const layer: Array<Record<string, unknown>> = [
     {
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
@@ -242,8 +245,8 @@ export function regionSplitSpec(input: Timeline | ViewDocument, step?: number, o
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'region', type: 'nominal', title: null, sort: null },
-      x: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { format: '~s' } },
-      color: { field: 'region', type: 'nominal', legend: null, scale: { range: [theme.palette[2], theme.palette[1], theme.palette[0], theme.palette[5]] } },
+      x: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { format: '~s', tickMinStep: 1 } },
+      color: { field: 'region', type: 'nominal', legend: null, scale: { domain: values.map((v) => v.region), range: [theme.palette[2], theme.palette[1], theme.palette[0], theme.palette[5]] } },
       tooltip: [
         { field: 'region', type: 'nominal', title: 'region' },
         { field: 'bytes', type: 'quantitative', title: 'bytes', format: ',d' },
