@@ -1,4 +1,4 @@
-import { EventKind, EVENT_KIND_NAMES, OwnerKind, type MetricColumn } from '../../format/events';
+import { EventKind, EVENT_KIND_NAMES, OwnerKind, regionOf, type MetricColumn, type Region } from '../../format/events';
 import type { Value } from '../../format/values';
 import type { EventColumns, MetricColumns } from './columns';
 import { SnapshotIndex, type Snapshot } from './snapshot';
@@ -22,6 +22,8 @@ export interface TimelineMeta {
 export interface EventView {
   step: number;
   kind: string;
+  /** The region the event changed: static, stack, heap, or none (output, notes). */
+  region: Region;
   line: number | null;
   a: number;
   b: number;
@@ -81,6 +83,7 @@ export class Timeline {
     return {
       step,
       kind: EVENT_KIND_NAMES[e.kind[step]! as EventKind],
+      region: regionOf(e.kind[step]! as EventKind),
       line: line < 0 ? null : line,
       a: e.a[step]!,
       b: e.b[step]!,
