@@ -1,6 +1,7 @@
 import { createAllocator, POLICIES } from '../src/engine/allocators';
-import { Allocator } from '../src/engine/allocators/allocator';
-import { BenchSuite, figure, timeMs } from './harness';
+import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
+import { Allocator, AllocatorStats } from '../src/engine/allocators/allocator';
+import { BenchSuite, figure } from './harness';
 
 /**
  * Allocator policies under a synthetic but program-like workload: sizes drawn from the
@@ -90,7 +91,7 @@ class Deaths {
   }
 }
 
-/** `ops` operations: frees fall due by lifetime (90% mean 100 steps, 10% mean 5000), 5% reallocs. */
+/** `ops` operations: frees fall due by lifetime (90% mean 200 steps, 10% mean 20000), 5% reallocs. */
 export function mixedWorkload(ops: number, seed = 42): Workload {
   const r = rng(seed);
   const w: Workload = { kind: new Uint8Array(ops), slot: new Int32Array(ops), size: new Float64Array(ops), align: new Uint16Array(ops), slots: 0, ops };
@@ -121,7 +122,7 @@ export function mixedWorkload(ops: number, seed = 42): Workload {
       }
     }
     const s = spare.length > 0 ? spare.pop()! : w.slots++;
-    const mean = r() < 0.9 ? 100 : 5000;
+    const mean = r() < 0.9 ? 200 : 20000;
     deaths.push(i + 1 + Math.floor(-Math.log(1 - r()) * mean), s);
     w.kind[i] = ALLOC;
     w.slot[i] = s;
@@ -134,11 +135,10 @@ export function mixedWorkload(ops: number, seed = 42): Workload {
   return w;
 }
 
-/** Replays w on heap: slot s holds the address of the block the trace calls s. */
-function replay(heap: Allocator, w: Workload): void {
-  const addr = new Float64Array(w.slots).fill(-1);
+/** Replays ops [from, to) of w on heap; addr[s] holds the address of the block the trace calls s. */
+function replay(heap: Allocator, w: Workload, addr: Float64Array, from: number, to: number): void {
   const { kind, slot, size, align } = w;
-  for (let i = 0; i < w.ops; i++) {
+  for (let i = from; i < to; i++) {
     const s = slot[i];
     const k = kind[i];
     if (k === ALLOC) addr[s] = heap.alloc(size[i], align[i])!;
@@ -190,38 +190,94 @@ export function steadyWorkload(live: number, pairs: number, seed = 7): Workload 
   return w;
 }
 
+/**
+ * One measurement, run in its own worker thread: a fresh V8 isolate per policy keeps the
+ * call sites monomorphic and the GC state independent of the policies measured before it.
+ */
+interface Job {
+  policy: string;
+  workload: 'mixed' | 'steady';
+  ops: number;
+  /** steady: live blocks held while timing. */
+  live?: number;
+  repeat: number;
+}
+interface Measured {
+  /** Timed operations. */
+  ops: number;
+  wallMs: number;
+  cpuMs: number;
+  /** Blocks examined during the timed operations. */
+  work: number;
+  stats: AllocatorStats;
+}
+
+function measure(job: Job): Measured {
+  const w = job.workload === 'mixed' ? mixedWorkload(job.ops) : steadyWorkload(job.live!, job.ops / 2);
+  // steady: the warm-up (building the live set and its holes) is replayed untimed.
+  const timedFrom = job.workload === 'mixed' ? 0 : w.ops - job.ops;
+  let best: Measured = { ops: job.ops, wallMs: Infinity, cpuMs: Infinity, work: 0, stats: createAllocator(job.policy).stats() };
+  for (let r = 0; r < job.repeat + (job.repeat > 1 ? 1 : 0); r++) {
+    const heap = createAllocator(job.policy);
+    const addr = new Float64Array(w.slots).fill(-1);
+    replay(heap, w, addr, 0, timedFrom);
+    const work0 = heap.stats().work;
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    replay(heap, w, addr, timedFrom, w.ops);
+    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const cpu = process.cpuUsage(cpu0);
+    if (job.repeat > 1 && r === 0) continue; // warm-up
+    if (wallMs < best.wallMs) {
+      const stats = heap.stats();
+      best = { ops: job.ops, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, work: stats.work - work0, stats };
+    }
+  }
+  return best;
+}
+
+function inWorker(job: Job): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: { allocatorsBenchJob: job } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+if (!isMainThread && workerData?.allocatorsBenchJob) parentPort!.postMessage(measure(workerData.allocatorsBenchJob as Job));
+
 const TARGETS: Record<string, number> = { tlsf: 1e7, segregated: 1e7 };
 const MIXED_OPS = 1_000_000;
+const LIVE = 100_000;
 
 export const suite: BenchSuite = {
   name: 'allocators',
   async run(log) {
-    const mixed = mixedWorkload(MIXED_OPS);
-    log(`  mixed workload: ${MIXED_OPS} ops (${mixed.slots} distinct slots), sizes 8 B..64 KiB, lifetimes exp(100) 90% / exp(5000) 10%, 5% reallocs`);
-    const opsPerSec: Record<string, number> = {};
+    const probe = mixedWorkload(MIXED_OPS);
+    log(`  mixed workload: ${MIXED_OPS} ops (${probe.slots} distinct blocks at most live at once), sizes 8 B..64 KiB,`);
+    log(`  lifetimes exp(200) 90% / exp(20000) 10%, 5% reallocs; one worker thread per policy; ops/s from wall time (cpu time in brackets)`);
+    const rate: Record<string, number> = {};
     for (const { name } of POLICIES) {
-      let stats = createAllocator(name).stats();
-      const ms = await timeMs(() => {
-        const heap = createAllocator(name);
-        replay(heap, mixed);
-        stats = heap.stats();
-      }, name.endsWith('naive') ? 1 : 3);
-      opsPerSec[name] = (MIXED_OPS / ms) * 1000;
+      const m = await inWorker({ policy: name, workload: 'mixed', ops: MIXED_OPS, repeat: name.endsWith('naive') ? 1 : 3 });
+      rate[name] = (m.ops / m.wallMs) * 1000;
       const target = TARGETS[name];
-      log(figure(`${name} mixed ops/s`, opsPerSec[name], 'ops/s', target ? { value: target, higherIsBetter: true } : undefined));
-      log(`      peak ${(stats.peakTop / 1024).toFixed(0)} KiB, ${(stats.work / MIXED_OPS).toFixed(2)} blocks examined/op, ${stats.freeBlocks} free blocks at the end`);
+      log(figure(`${name} mixed ops/s`, rate[name], 'ops/s', target ? { value: target, higherIsBetter: true } : undefined));
+      log(`      (cpu ${((m.ops / m.cpuMs) / 1000).toFixed(2)} M ops/s) peak ${(m.stats.peakTop / 1024).toFixed(0)} KiB, ${(m.work / m.ops).toFixed(2)} blocks examined/op, ${m.stats.freeBlocks} free blocks at the end`);
     }
-    log(figure('first-fit / first-fit-naive speed', opsPerSec['first-fit'] / opsPerSec['first-fit-naive'], 'x'));
-    log(figure('best-fit / best-fit-naive speed', opsPerSec['best-fit'] / opsPerSec['best-fit-naive'], 'x'));
+    log(figure('first-fit / first-fit-naive speed (mixed)', rate['first-fit'] / rate['first-fit-naive'], 'x'));
+    log(figure('best-fit / best-fit-naive speed (mixed)', rate['best-fit'] / rate['best-fit-naive'], 'x'));
 
-    const LIVE = 100_000;
-    const PAIRS = 500_000;
-    const steady = steadyWorkload(LIVE, PAIRS);
-    const warmOps = steady.ops - 2 * PAIRS;
-    // Time the warm-up alone, then warm-up + pairs: the difference is the steady state.
-    const warmOnly: Workload = { ...steady, ops: warmOps };
-    const tWarm = await timeMs(() => replay(createAllocator('best-fit'), warmOnly), 3);
-    const tAll = await timeMs(() => replay(createAllocator('best-fit'), steady), 3);
-    log(figure(`best-fit ops/s with ${LIVE} live blocks`, ((2 * PAIRS) / (tAll - tWarm)) * 1000, 'ops/s', { value: 3e6, higherIsBetter: true }));
+    log(`  steady state: ${LIVE} live blocks (warm-up untimed), each timed pair frees a random block and allocates one`);
+    const steady: Record<string, number> = {};
+    for (const name of ['best-fit', 'best-fit-naive', 'first-fit', 'first-fit-naive', 'tlsf', 'segregated']) {
+      const ops = name.endsWith('naive') ? 20_000 : 1_000_000;
+      const m = await inWorker({ policy: name, workload: 'steady', ops, live: LIVE, repeat: name.endsWith('naive') ? 1 : 2 });
+      steady[name] = (m.ops / m.wallMs) * 1000;
+      const target = name === 'best-fit' ? { value: 3e6, higherIsBetter: true } : undefined;
+      log(figure(`${name} ops/s, ${LIVE} live`, steady[name], 'ops/s', target));
+      log(`      (cpu ${((m.ops / m.cpuMs) / 1000).toFixed(2)} M ops/s) ${m.stats.freeBlocks} free blocks, ${(m.work / m.ops).toFixed(1)} blocks examined/op`);
+    }
+    log(figure(`first-fit / first-fit-naive speed (${LIVE} live)`, steady['first-fit'] / steady['first-fit-naive'], 'x'));
+    log(figure(`best-fit / best-fit-naive speed (${LIVE} live)`, steady['best-fit'] / steady['best-fit-naive'], 'x'));
   },
 };
