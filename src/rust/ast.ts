@@ -19,6 +19,8 @@ export interface Binding {
   slot: number;
   ty: TypeVar;
   pos: Pos;
+  /** Where the binding is used, in source order (filled by inference; the borrow check reads it). */
+  uses: Pos[];
 }
 
 interface Node {

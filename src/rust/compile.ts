@@ -7,6 +7,7 @@ import type { Ty } from '../engine/layout/types';
 import type { Machine } from '../engine/memory/machine';
 import { cloneValue } from '../engine/std/clone';
 import { display } from '../engine/std/display';
+import { ownerOf } from '../engine/std/home';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
 import type { LocalSlot, RValue, StringValue, VecValue } from '../engine/std/rvalue';
 import {
@@ -102,6 +103,23 @@ interface FnCtx {
   loopDepth: number;
   /** Bindings declared inside each open loop, to tell "moved in a previous iteration". */
   loopOuter: Set<Binding>[];
+  /** Live borrows of locals held by `let r = &x` bindings and for loops, for the borrow check. */
+  borrows: Borrow[];
+}
+
+/** `&x` / `&mut x` kept alive: from `from` until `until` (the holder's last use, or a loop's end). */
+interface Borrow {
+  root: Binding;
+  mutable: boolean;
+  from: Pos;
+  until: Pos;
+  holder: string;
+}
+
+type Access = 'read' | 'mutborrow' | 'write' | 'move';
+
+function before(a: Pos, b: Pos): boolean {
+  return a.line < b.line || (a.line === b.line && a.col < b.col);
 }
 
 export class Compiler {
@@ -142,7 +160,7 @@ export class Compiler {
   // ---------------------------------------------------------------- functions
 
   private compileFn(fn: FnItem): void {
-    this.ctx = { fn, moves: new Map(), dead: false, loopDepth: 0, loopOuter: [] };
+    this.ctx = { fn, moves: new Map(), dead: false, loopDepth: 0, loopOuter: [], borrows: [] };
     const params = fn.params.map((p) => {
       if (p.pat.k !== 'bind') this.subset(p.pos, 'patterns in parameters are not supported yet', 'parameter');
       return { name: p.pat.name, slot: p.pat.binding!.slot, ty: engineTy(p.pat.binding!.ty) };
@@ -247,6 +265,7 @@ export class Compiler {
       }
       const v = this.value(s.value, (s.value as Notes).coerce);
       this.ctx.moves.delete(b);
+      if (s.value.k === 'ref') this.borrow(this.rootOf(s.value.e), s.value.mutable, s.value.pos, b.uses[b.uses.length - 1], `\`${b.name}\``);
       return (a) => {
         const value = v(a);
         a.slots[slot] = m().bind(name, ty, value);
@@ -266,7 +285,44 @@ export class Compiler {
 
   // ---------------------------------------------------------------- moves
 
+  /**
+   * The borrow check, simplified to what course snippets do: a `let r = &x` borrow lives until r's
+   * last use (as NLL computes it for straight-line code); touching x meanwhile in a conflicting way
+   * is rustc's E0499 / E0502 / E0503 / E0505 / E0506.
+   */
+  private access(b: Binding, pos: Pos, kind: Access): void {
+    for (const br of this.ctx.borrows) {
+      if (br.root !== b || !before(br.from, pos) || !before(pos, br.until)) continue;
+      if (!br.mutable && kind === 'read') continue;
+      const held = `${br.holder} borrows it at line ${br.from.line} and is used later, at line ${br.until.line}`;
+      const x = b.name;
+      if (kind === 'mutborrow') {
+        if (br.mutable) this.err(pos, `cannot borrow \`${x}\` as mutable more than once at a time (${held})`, 'E0499');
+        this.err(pos, `cannot borrow \`${x}\` as mutable because it is also borrowed as immutable (${held})`, 'E0502');
+      }
+      if (kind === 'read') this.err(pos, `cannot use \`${x}\` because it was mutably borrowed (${held})`, 'E0503');
+      if (kind === 'write') this.err(pos, `cannot assign to \`${x}\` because it is borrowed (${held})`, 'E0506');
+      this.err(pos, `cannot move out of \`${x}\` because it is borrowed (${held})`, 'E0505');
+    }
+  }
+
+  /** The local a place expression is part of (not through a reference). */
+  private rootOf(e: Expr): Binding | undefined {
+    if (e.k === 'name') return e.binding;
+    if (e.k === 'field' || e.k === 'index') {
+      const c = con(e.e.ty);
+      if (c === 'ref' || c === 'Rc') return undefined;
+      return this.rootOf(e.e);
+    }
+    return undefined;
+  }
+
+  private borrow(root: Binding | undefined, mutable: boolean, from: Pos, until: Pos | undefined, holder: string): void {
+    if (root && until && before(from, until)) this.ctx.borrows.push({ root, mutable, from, until, holder });
+  }
+
   private useLocal(b: Binding, pos: Pos, move: boolean): void {
+    this.access(b, pos, move ? 'move' : 'read');
     const moved = this.ctx.moves.get(b);
     if (moved) {
       const again = moved.line === pos.line && moved.col === pos.col;
@@ -409,6 +465,8 @@ export class Compiler {
         return this.unary(e);
       case 'ref': {
         const ty = engineTy(e.ty!);
+        const root = this.rootOf(e.e);
+        if (root) this.access(root, e.pos, e.mutable ? 'mutborrow' : 'read');
         if (e.e.k === 'name' && e.e.binding) {
           const b = e.e.binding;
           this.useLocal(b, e.e.pos, false);
@@ -490,7 +548,13 @@ export class Compiler {
       case 'vec': {
         const items = e.items.map((i) => this.value(i, (i as Notes).coerce));
         const elem = engineTy((prune(e.ty!) as { args: TypeVar[] }).args[0]!);
-        return (a) => vecFromItems(rt.m, elem, items.map((f) => f(a)));
+        if (!items.length) return () => vecNew(rt.m, elem);
+        // vec![a, b] boxes an array through box_new: the buffer is allocated before the items are evaluated.
+        return (a) => {
+          const v = vecWithCapacity(rt.m, elem, items.length);
+          for (const item of items) vecPush(rt.m, v, item(a), TEMP);
+          return v;
+        };
       }
       case 'vecrep': {
         const item = this.value(e.item);
@@ -796,6 +860,7 @@ export class Compiler {
     const l = e.l;
     if (l.k === 'name' && l.binding) {
       const b = l.binding;
+      this.access(b, e.pos, 'write');
       if (!b.mutable) {
         this.err(e.pos, `cannot assign twice to immutable variable \`${b.name}\` (declared at line ${b.pos.line}; make it \`let mut ${b.name}\`)`, 'E0384');
       }
@@ -809,7 +874,7 @@ export class Compiler {
           if (s.value === null) {
             // Re-initialising a moved-from (or declared-only) binding: nothing to drop.
             s.value = v;
-            rt.m.adopt(v, { kind: 1, o1: s.frameId, o2: s.slot } as never);
+            rt.m.adopt(v, ownerOf({ kind: 'local', local: s }));
             rt.m.touchLocal(s);
           } else rt.m.assign(s, v);
           return UNIT_V;
@@ -834,6 +899,8 @@ export class Compiler {
       };
     }
     this.checkAssignable(l);
+    const root = this.rootOf(l);
+    if (root) this.access(root, e.pos, 'write');
     const loc = this.place(l, true);
     if (e.op === '=') {
       const r = this.value(e.r, (e.r as Notes).coerce);
@@ -1089,6 +1156,9 @@ export class Compiler {
       }
     }
     const refTy = engineTy(elemTy);
+    const iterRoot = iter.k === 'ref' ? this.rootOf(iter.e) : iter.k === 'method' ? this.rootOf(iter.recv) : undefined;
+    const bodyEnd = { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER };
+    this.borrow(iterRoot, iter.k === 'ref' && iter.mutable, iter.pos, bodyEnd, 'the for loop');
     const body = this.loopBody(() => this.value(e.body));
     this.ctx.dead = startDead;
     const step = makeIteration(body, refTy);
@@ -1410,7 +1480,11 @@ export class Compiler {
     const line = e.pos.line;
     const mutating = new Set(['push_str', 'push', 'pop', 'clear', 'shrink_to_fit', 'reserve', 'reserve_exact', 'truncate', 'insert', 'remove']);
     const needsMut = (c === 'String' || c === 'Vec') && mutating.has(name);
-    if (needsMut) this.checkMutableRecv(e.recv);
+    if (needsMut) {
+      this.checkMutableRecv(e.recv);
+      const root = this.rootOf(e.recv);
+      if (root) this.access(root, e.recv.pos, 'mutborrow');
+    }
     const recv = this.recvPlace(e.recv);
     const arg = (i: number) => this.value(e.args[i]!, (e.args[i] as Notes).coerce);
     const num = (v: RValue) => Number((deref(v) as { v: number }).v);

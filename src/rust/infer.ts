@@ -151,7 +151,7 @@ export class Inference {
   }
 
   private declare(name: string, ty: TypeVar, mutable: boolean, pos: Pos): Binding {
-    const b: Binding = { name, ty, mutable, slot: this.slots++, pos };
+    const b: Binding = { name, ty, mutable, slot: this.slots++, pos, uses: [] };
     this.scopes[this.scopes.length - 1]!.set(name, b);
     return b;
   }
@@ -314,6 +314,7 @@ export class Inference {
         const b = this.lookup(e.name);
         if (b) {
           e.binding = b;
+          b.uses.push(e.pos);
           return b.ty;
         }
         if (e.name === 'None' || this.prog.structs.has(e.name)) {

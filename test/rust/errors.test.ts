@@ -1,0 +1,131 @@
+/**
+ * What a student sees when a snippet is wrong or panics: rustc's error code and line for programs
+ * rustc rejects, a clear "not supported yet" naming the construct for valid Rust outside the
+ * subset, syntax errors with their position, and panics ending the run as real Rust does
+ * (compared with the rustc oracle: same message, line, stdout and heap calls up to the panic).
+ */
+import * as path from 'node:path';
+import { initRust, runRust, runRustSync, RustCompileError, RustSubsetError, RustSyntaxError, type RustRun } from '../../src/rust';
+import { loadRustPrograms } from '../oracle/rust-sources';
+import { OracleRunError, runRustOracle } from '../oracle/rustc-oracle';
+
+beforeAll(() => initRust(), 30_000);
+
+function failure(source: string): Error {
+  try {
+    runRustSync(source);
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected the snippet to be rejected, but it ran');
+}
+
+describe('the error snippets of the corpus', () => {
+  const programs = loadRustPrograms(path.join(__dirname, '..', 'oracle', 'snippets', 'errors'));
+  test('there are some', () => expect(programs.length).toBeGreaterThanOrEqual(6));
+
+  test.each(programs.map((p) => [p.name, p] as const))('%s is rejected as its header says', (_name, p) => {
+    const m = /^expect: (?:rustc error (E\d{4}) at line (\d+)|outside subset \(rustc accepts\): (.+))$/m.exec(p.teaches)!;
+    const err = failure(p.source);
+    if (m[1]) {
+      expect(err).toBeInstanceOf(RustCompileError);
+      expect(err.message).toContain(`error[${m[1]}]`);
+      expect((err as RustCompileError).line).toBe(Number(m[2]));
+    } else {
+      expect(err).toBeInstanceOf(RustSubsetError);
+      expect(err.message).toMatch(/not supported yet \(line \d+, column \d+: [a-z_]+\)$/);
+    }
+  });
+});
+
+describe('compile errors in rustc words, with line and column', () => {
+  const cases: [string, string, RegExp, number, number][] = [
+    ['use after move', 'fn main() {\n    let s = String::from("a");\n    let t = s;\n    let u = s;\n}', /error\[E0382\]: use of moved value: `s` \(value moved at line 3/, 4, 13],
+    ['move in a loop', 'fn eat(s: String) {}\nfn main() {\n    let s = String::from("a");\n    for _ in 0..2 {\n        eat(s);\n    }\n}', /E0382.*use of moved value: `s` \(value moved in a previous iteration of the loop/, 5, 13],
+    ['unknown function', 'fn main() {\n    let x = squar(3);\n}', /error\[E0425\]: cannot find function `squar` in this scope/, 2, 13],
+    ['wrong argument count', 'fn add(a: i32, b: i32) -> i32 { a + b }\nfn main() {\n    let x = add(1);\n}', /error\[E0061\]: this function takes 2 arguments but 1 argument was supplied/, 3, 13],
+    ['mismatched argument', 'fn twice(n: i32) -> i32 { n * 2 }\nfn main() {\n    let x = twice(String::from("2"));\n}', /error\[E0308\]: mismatched types: expected `i32`, found `String`/, 3, 19],
+    ['mismatched return', 'fn name() -> String {\n    "Ferris"\n}\nfn main() { name(); }', /error\[E0308\]: mismatched types: expected `String`, found `&str`/, 2, 5],
+    ['unknown variable', 'fn main() {\n    println!("{}", y);\n}', /error\[E0425\]: cannot find value `y` in this scope/, 2, 20],
+    ['unknown inline name', 'fn main() {\n    println!("{y}");\n}', /error\[E0425\]: cannot find value `y`/, 2, 14],
+    ['assign through &', 'fn set(n: &i32) {\n    *n = 5;\n}\nfn main() {}', /error\[E0594\]: cannot assign to `\*n`, which is behind a `&` reference/, 2, 5],
+    ['push on immutable', 'fn main() {\n    let v = Vec::new();\n    v.push(1);\n}', /error\[E0596\]: cannot borrow `v` as mutable/, 3, 5],
+    ['move out of borrowed', 'fn main() {\n    let s = String::from("a");\n    let r = &s;\n    let t = s;\n    println!("{}", r);\n}', /error\[E0505\]: cannot move out of `s` because it is borrowed/, 4, 13],
+    ['mutate while iterating', 'fn main() {\n    let mut v = vec![1, 2];\n    for x in &v {\n        v.push(*x);\n    }\n}', /error\[E0502\]: cannot borrow `v` as mutable because it is also borrowed as immutable/, 4, 9],
+    ['move out of a Vec', 'fn main() {\n    let v = vec![String::new()];\n    let s = v[0];\n}', /error\[E0507\]: cannot move out of index/, 3, 13],
+    ['unknown type', 'fn f(p: Point) {}\nfn main() {}', /error\[E0412\]: cannot find type `Point`/, 1, 6],
+    ['if without else as value', 'fn main() {\n    let x: i32 = if true { 1 };\n}', /E0308/, 2, 26],
+    ['no main', 'fn helper() {}', /error\[E0601\]: `main` function not found/, 1, 1],
+  ];
+  test.each(cases)('%s', (_name, source, message, line, column) => {
+    const err = failure(source);
+    expect(err).toBeInstanceOf(RustCompileError);
+    expect(err.message).toMatch(message);
+    expect([(err as RustCompileError).line, (err as RustCompileError).column]).toEqual([line, column]);
+  });
+});
+
+describe('outside the subset: named construct and position', () => {
+  const cases: [string, string, string, number, number][] = [
+    ['closure', 'fn main() {\n    let f = |x: i32| x + 1;\n}', 'closure_expression', 2, 13],
+    ['impl block', 'struct P { x: i32 }\nimpl P {\n    fn get(&self) -> i32 { self.x }\n}\nfn main() {}', 'impl_item', 2, 1],
+    ['generic fn', 'fn id<T>(x: T) -> T { x }\nfn main() {}', 'type_parameters', 1, 6],
+    ['array', 'fn main() {\n    let a = [1, 2, 3];\n}', 'array_expression', 2, 13],
+    ['? operator', 'fn main() {\n    let x = f()?;\n}', 'try_expression', 2, 13],
+    ['width in format', 'fn main() {\n    println!("{:>5}", 3);\n}', 'format_spec', 2, 14],
+  ];
+  test.each(cases)('%s', (_name, source, construct, line, column) => {
+    const err = failure(source);
+    expect(err).toBeInstanceOf(RustSubsetError);
+    expect((err as RustSubsetError).construct).toBe(construct);
+    expect([(err as RustSubsetError).line, (err as RustSubsetError).column]).toEqual([line, column]);
+    expect(err.message).toMatch(/not supported/);
+  });
+});
+
+describe('syntax errors', () => {
+  test('a missing semicolon is reported where it is expected', () => {
+    const err = failure('fn main() {\n    let x = 5\n    let y = 6;\n}');
+    expect(err).toBeInstanceOf(RustSyntaxError);
+    expect(err.message).toMatch(/syntax error/);
+    expect((err as RustSyntaxError).line).toBe(2);
+  });
+  test('an unclosed brace names the end of input', () => {
+    const err = failure('fn main() {\n    let x = 5;\n');
+    expect(err).toBeInstanceOf(RustSyntaxError);
+    expect(err.message).toMatch(/line \d+, column \d+/);
+  });
+  test('an unclosed parenthesis is reported on its line', () => {
+    const err = failure('fn main() {\n    let x = (5 + 2;\n}');
+    expect(err).toBeInstanceOf(RustSyntaxError);
+    expect((err as RustSyntaxError).line).toBe(2);
+  });
+});
+
+describe('panics end the run as in Rust (checked against rustc)', () => {
+  const panics: [string, string][] = [
+    ['index out of bounds', 'fn main() {\n    let v = vec![1, 2, 3];\n    let s = String::from("kept");\n    println!("before");\n    let i = v.len() + 2;\n    println!("{}", v[i]);\n    println!("{}", s);\n}'],
+    ['add with overflow', 'fn main() {\n    let mut x: u8 = 250;\n    for _ in 0..10 {\n        x += 1;\n        println!("{}", x);\n    }\n}'],
+    ['multiply with overflow (i32)', 'fn f(n: i32) -> i32 {\n    n * 1000\n}\nfn main() {\n    let mut n = 7;\n    loop {\n        n = f(n);\n        println!("{}", n);\n    }\n}'],
+    ['subtract below zero (usize)', 'fn main() {\n    let v: Vec<i32> = Vec::new();\n    let last = v.len() - 1;\n    println!("{}", last);\n}'],
+    ['unwrap on None', 'fn main() {\n    let mut v = vec![String::from("a")];\n    v.pop();\n    let x = v.pop().unwrap();\n    println!("{}", x);\n}'],
+    ['divide by zero', 'fn div(a: i32, b: i32) -> i32 {\n    a / b\n}\nfn main() {\n    println!("{}", div(7, 2));\n    println!("{}", div(7, 0));\n}'],
+    ['explicit panic', 'fn main() {\n    let name = String::from("ferris");\n    if name.len() > 3 {\n        panic!("name too long: {}", name);\n    }\n}'],
+  ];
+  test.each(panics)('%s', async (_name, source) => {
+    let oracle: OracleRunError | undefined;
+    try {
+      await runRustOracle(source);
+    } catch (e) {
+      oracle = e as OracleRunError;
+    }
+    expect(oracle).toBeInstanceOf(OracleRunError);
+    const m = /panicked at [^:]+:(\d+):\d+:\n([\s\S]*?)\n(?:note:|stack backtrace:)/.exec(oracle!.stderr)!;
+    expect(m).not.toBeNull();
+    const run: RustRun = await runRust(source);
+    expect(run.panic).toEqual({ message: m[2], line: Number(m[1]) });
+    expect(run.stdout).toBe(oracle!.stdout);
+    expect(run.heapEvents()).toEqual(oracle!.events!.map(({ op, size, align, old_size }) => (old_size === undefined ? { op, size, align } : { op, size, align, old_size })));
+    expect(run.timeline.meta.ended).toMatch(/^panicked at/);
+  }, 120_000);
+});
