@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { pipeline } from 'stream/promises';
-import { readTrace, TraceEvent } from '../src/traces';
+import { CSV_COLUMNS, formatCsv, formatJsonl, readTrace, TRACE_HEADER, TraceEvent } from '../src/traces';
 import { BenchSuite, figure, timeMs } from './harness';
 
 const BENCH_TRACE = 'traces/python-tokenize.mtrace.gz';
@@ -80,6 +80,18 @@ async function writeSlots(trace: string, out: string): Promise<number> {
   return events;
 }
 
+/** The trace rewritten in one of memscope's own spellings (what tools/memscope-trace writes). */
+async function writeMemscope(trace: string, out: string, csv: boolean): Promise<void> {
+  const fd = fs.openSync(out, 'w');
+  fs.writeSync(fd, `${TRACE_HEADER}\n${csv ? `${CSV_COLUMNS.join(',')}\n` : ''}`);
+  for await (const batch of readTrace(trace)) {
+    let text = '';
+    for (const e of batch) text += `${csv ? formatCsv(e) : formatJsonl(e)}\n`;
+    fs.writeSync(fd, text);
+  }
+  fs.closeSync(fd);
+}
+
 /** Peak RSS of a fresh node process that streams the trace (and of one that only loads the importer). */
 function childPeakRss(traceModule: string, file: string | null): { events: number; maxRssMiB: number } {
   const script = `
@@ -118,6 +130,16 @@ export const suite: BenchSuite = {
     const streamed = childPeakRss(traceModule, gz);
     log(figure('peak RSS streaming the .gz (fresh node)', streamed.maxRssMiB, 'MiB', { value: 256, higherIsBetter: false }));
     log(figure('  of which above an idle node with the importer', streamed.maxRssMiB - baseline.maxRssMiB, 'MiB'));
+
+    for (const csv of [false, true]) {
+      const file = path.join(work, csv ? 'bench.csv' : 'bench.jsonl');
+      await writeMemscope(gz, file, csv);
+      const mb = fs.statSync(file).size / 1e6;
+      const ms = await timeMs(() => countEvents(file), 1);
+      log(figure(`memscope ${csv ? 'CSV' : 'JSONL'} parse, liveness checked`, counted.events / (ms / 1000), 'events/s'));
+      log(figure(`memscope ${csv ? 'CSV' : 'JSONL'} parse, liveness checked`, mb / (ms / 1000), 'MB/s'));
+      fs.unlinkSync(file);
+    }
 
     const slots = path.join(work, 'bench.slots');
     await writeSlots(gz, slots);

@@ -23,12 +23,14 @@ export function openSource(source: TraceSource, name?: string): OpenedSource {
   if (source === '-') return { name: name ?? '<stdin>', raw: process.stdin };
   if (typeof source === 'string') {
     let totalBytes: number | undefined;
+    let stat: fs.Stats;
     try {
-      const stat = fs.statSync(source);
-      if (stat.isFile()) totalBytes = stat.size;
+      stat = fs.statSync(source);
     } catch (err) {
       throw new Error(`${source}: cannot read the trace (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
+    if (stat.isDirectory()) throw new Error(`${source}: cannot read the trace (it is a directory)`);
+    if (stat.isFile()) totalBytes = stat.size; // pipes and devices have no size to show progress against
     return { name: name ?? source, totalBytes, raw: fs.createReadStream(source, { highWaterMark: CHUNK_BYTES }) };
   }
   return { name: name ?? '<stream>', raw: source as AsyncIterable<Uint8Array | string> };
@@ -46,6 +48,19 @@ function asBuffer(chunk: Uint8Array | string): Buffer {
  */
 export async function* decodedChunks(opened: OpenedSource, onRaw: (bytes: number) => void, onGzip: () => void): AsyncGenerator<Buffer> {
   const it = opened.raw[Symbol.asyncIterator]();
+  try {
+    yield* decode(opened, it, onRaw, onGzip);
+  } finally {
+    await it.return?.(); // a reader left early: close the file now, not at garbage collection
+  }
+}
+
+async function* decode(
+  opened: OpenedSource,
+  it: AsyncIterator<Uint8Array | string>,
+  onRaw: (bytes: number) => void,
+  onGzip: () => void,
+): AsyncGenerator<Buffer> {
   const head: Buffer[] = [];
   let headBytes = 0;
   let ended = false;
