@@ -97,6 +97,10 @@ export class JsonlParser implements LineParser {
 export class CsvParser implements LineParser {
   skipped = 0;
   private columns: number[] | null = null; // index of op,id,size,align,new_id in a row (-1: absent)
+  // Where each cell of the current row starts and ends: filled by one pass over the bytes.
+  private readonly cellStart = new Int32Array(64);
+  private readonly cellEnd = new Int32Array(64);
+  private cells = 0;
 
   constructor(private readonly problems: ProblemLog) {}
 
@@ -106,20 +110,61 @@ export class CsvParser implements LineParser {
       this.skipped++;
       return;
     }
-    const cells = buf.toString('utf8', start, end).split(',');
-    if (this.columns === null) return this.header(cells, lineNo);
-    const cell = (k: number): string | undefined => (this.columns![k] >= 0 ? cells[this.columns![k]] : undefined);
-    const number = (text: string | undefined): unknown => (text === undefined || text === '' ? undefined : /^\d+$/.test(text) ? Number(text) : text);
-    const fields: Fields = { op: cell(0), id: cell(1), size: number(cell(2)), align: number(cell(3)), new_id: cell(4) };
+    if (this.columns === null) return this.header(buf.toString('utf8', start, end).split(','), lineNo);
+    this.split(buf, start, end);
+    const fields: Fields = {
+      op: this.text(buf, 0),
+      id: this.text(buf, 1),
+      size: this.number(buf, 2),
+      align: this.number(buf, 3),
+      new_id: this.text(buf, 4),
+    };
     const event = toEvent(fields, lineNo);
     if (typeof event === 'string') this.problems.report('malformed', lineNo, event);
     else out.push(event);
   }
 
+  private split(buf: Buffer, start: number, end: number): void {
+    let n = 0;
+    let cell = start;
+    for (let p = start; p < end && n < 63; p++) {
+      if (buf[p] === 0x2c /* , */) {
+        this.cellStart[n] = cell;
+        this.cellEnd[n++] = p;
+        cell = p + 1;
+      }
+    }
+    this.cellStart[n] = cell;
+    this.cellEnd[n++] = end;
+    this.cells = n;
+  }
+
+  /** The text of column k (by the header's order), undefined when the row or header lacks it. */
+  private text(buf: Buffer, k: number): string | undefined {
+    const c = this.columns![k];
+    if (c < 0 || c >= this.cells) return undefined;
+    return buf.toString('utf8', this.cellStart[c], this.cellEnd[c]);
+  }
+
+  /** Column k as a number when it is all decimal digits, its text otherwise (for the error), undefined when empty. */
+  private number(buf: Buffer, k: number): unknown {
+    const c = this.columns![k];
+    if (c < 0 || c >= this.cells) return undefined;
+    const s = this.cellStart[c];
+    const e = this.cellEnd[c];
+    if (s === e) return undefined;
+    let value = 0;
+    for (let p = s; p < e; p++) {
+      const d = buf[p] - 0x30;
+      if (d < 0 || d > 9) return buf.toString('utf8', s, e);
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
   private header(cells: string[], lineNo: number): void {
     const columns = CSV_COLUMNS.map((name) => cells.indexOf(name));
     if (columns[0] < 0 || columns[1] < 0) {
-      // Without a header no row can be read: this is fatal in either mode.
       this.problems.report('malformed', lineNo, `expected the CSV header '${CSV_COLUMNS.join(',')}'`);
       return;
     }
