@@ -116,6 +116,15 @@ interface Borrow {
   holder: string;
 }
 
+/** A matched value: a place (no move unless the pattern takes the whole variable) or a temporary. */
+interface Scrutinee {
+  loc: LocEv;
+  isPlace: boolean;
+  /** The variable when the scrutinee is one, whole. */
+  whole?: Binding;
+  pos: Pos;
+}
+
 type Access = 'read' | 'mutborrow' | 'write' | 'move';
 
 function before(a: Pos, b: Pos): boolean {
@@ -274,7 +283,7 @@ export class Compiler {
     if (!s.value) this.subset(s.pos, 'a let without a value must bind a plain name', 'let_declaration');
     // Destructuring `let (a, b) = …;` / `let Point { x, y } = …;`
     const src = this.scrutinee(s.value);
-    const bind = this.patBinder(s.pat, s.value.ty!, src.isPlace);
+    const bind = this.binderFor(s.pat, s.value.ty!, src);
     const test = this.patTest(s.pat);
     return (a) => {
       const loc = src.loc(a);
@@ -996,7 +1005,7 @@ export class Compiler {
     const test = this.patTest(e.pat);
     const start = this.snapshot();
     const t = this.branch(start, () => {
-      const bind = this.patBinder(e.pat, e.value.ty!, src.isPlace);
+      const bind = this.binderFor(e.pat, e.value.ty!, src);
       const body = this.value(e.then);
       return { bind, body };
     });
@@ -1031,7 +1040,7 @@ export class Compiler {
       if (e.k === 'whilelet') {
         const src = this.scrutinee(e.value);
         const test = this.patTest(e.pat);
-        const bind = this.patBinder(e.pat, e.value.ty!, src.isPlace);
+        const bind = this.binderFor(e.pat, e.value.ty!, src);
         const body = this.value(e.body);
         return {
           cond: undefined,
@@ -1198,8 +1207,8 @@ export class Compiler {
   // ---------------------------------------------------------------- match and patterns
 
   /** The matched value: a place when it is one (no move), else a temporary. */
-  private scrutinee(e: Expr): { loc: LocEv; isPlace: boolean } {
-    if (this.isPlace(e)) return { loc: this.place(e, false), isPlace: true };
+  private scrutinee(e: Expr): Scrutinee {
+    if (this.isPlace(e)) return { loc: this.place(e, false), isPlace: true, whole: e.k === 'name' ? e.binding : undefined, pos: e.pos };
     const v = this.value(e);
     return {
       loc: (a) => {
@@ -1208,14 +1217,77 @@ export class Compiler {
         return new TempLoc(x);
       },
       isPlace: false,
+      pos: e.pos,
     };
+  }
+
+  /**
+   * Bindings of a pattern against a scrutinee. Destructuring a whole variable by value
+   * (`let (a, b) = pair;`) moves it: allowed when the pattern takes every part that owns
+   * something, so nothing is left half-owned in the variable.
+   */
+  private binderFor(p: Pat, ty: TypeVar, src: Scrutinee): (a: Act, loc: Loc) => void {
+    if (src.isPlace && this.patMoves(p, ty)) {
+      if (!src.whole) return this.subset(p.pos, 'moving parts out of a field or element in a pattern is not supported yet; match on a reference (&x) instead', 'pattern');
+      if (!this.movesAll(p, ty)) return this.subset(p.pos, `moving only some parts out of \`${src.whole.name}\` is not supported yet; bind every part that owns heap data, or match on &${src.whole.name}`, 'pattern');
+      this.useLocal(src.whole, src.pos, true);
+      const inner = this.patBinder(p, ty, false);
+      return (a, loc) => inner(a, new TempLoc(loc.take()));
+    }
+    return this.patBinder(p, ty, src.isPlace);
+  }
+
+  /** Whether a pattern binds some non-Copy part by value (a move). */
+  private patMoves(p: Pat, ty: TypeVar): boolean {
+    const t = prune(ty);
+    switch (p.k) {
+      case 'bind':
+        return !p.byRef && !isCopyTy(t, this.prog);
+      case 'tuple':
+      case 'variant': {
+        if (con(t) === 'ref') return false;
+        const tys = this.fieldTypes(p, t);
+        if (p.k === 'tuple') return p.items.some((q, i) => this.patMoves(q, tys[i]!));
+        if (p.named) {
+          const names = this.fieldNames(p, t);
+          return p.named.some((f) => this.patMoves(f.pat, tys[names.indexOf(f.name)]!));
+        }
+        return p.items.some((q, i) => this.patMoves(q, tys[i]!));
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Whether a pattern takes every part of the value that is not Copy. */
+  private movesAll(p: Pat, ty: TypeVar): boolean {
+    const t = prune(ty);
+    switch (p.k) {
+      case 'bind':
+        return !p.byRef || isCopyTy(t, this.prog);
+      case 'tuple':
+      case 'variant': {
+        const tys = this.fieldTypes(p, t);
+        if (p.k === 'tuple') return p.items.every((q, i) => this.movesAll(q, tys[i]!));
+        if (p.named) {
+          const names = this.fieldNames(p, t);
+          return names.every((n, i) => {
+            const f = p.named!.find((x) => x.name === n);
+            return f ? this.movesAll(f.pat, tys[i]!) : isCopyTy(tys[i]!, this.prog);
+          });
+        }
+        return p.items.every((q, i) => this.movesAll(q, tys[i]!));
+      }
+      default:
+        return isCopyTy(t, this.prog);
+    }
   }
 
   private match(e: Expr & { k: 'match' }): Ev {
     const rt = this.rt;
     const src = this.scrutinee(e.value);
     const start = this.snapshot();
-    const arms = e.arms.map((arm) => this.branch(start, () => this.arm(arm, e.value.ty!, src.isPlace)));
+    const arms = e.arms.map((arm) => this.branch(start, () => this.arm(arm, e.value.ty!, src)));
     this.merge(arms);
     if (!arms.length) this.ctx.dead = true;
     const compiled = arms.map((x) => x.result);
@@ -1245,9 +1317,9 @@ export class Compiler {
     };
   }
 
-  private arm(arm: Arm, ty: TypeVar, fromPlace: boolean) {
+  private arm(arm: Arm, ty: TypeVar, src: Scrutinee) {
     const test = this.patTest(arm.pat);
-    const bind = this.patBinder(arm.pat, ty, fromPlace);
+    const bind = this.binderFor(arm.pat, ty, src);
     const guard = arm.guard ? this.value(arm.guard) : undefined;
     const body = this.value(arm.body, (arm.body as Notes).coerce);
     return { test, bind, guard, body };
@@ -1485,6 +1557,19 @@ export class Compiler {
       const root = this.rootOf(e.recv);
       if (root) this.access(root, e.recv.pos, 'mutborrow');
     }
+    if (c === 'Iter' && name === 'sum') {
+      const inner = e.recv as Expr & { k: 'method' };
+      const vecLoc = this.derefPlace(inner.recv, false);
+      const sumTy = engineTy(e.ty!);
+      const add = this.arith('+', e.ty!, e.pos);
+      const zero = scalar(sumTy, sumTy.kind === 'float' ? 0 : 0);
+      return (a) => {
+        const v = vecLoc(a).get() as VecValue;
+        let acc = zero as Extract<RValue, { tag: 'scalar' }>;
+        for (const item of v.items) acc = add(acc, deref(item) as Extract<RValue, { tag: 'scalar' }>) as Extract<RValue, { tag: 'scalar' }>;
+        return acc;
+      };
+    }
     const recv = this.recvPlace(e.recv);
     const arg = (i: number) => this.value(e.args[i]!, (e.args[i] as Notes).coerce);
     const num = (v: RValue) => Number((deref(v) as { v: number }).v);
@@ -1663,19 +1748,6 @@ export class Compiler {
         case 'iter':
           return this.subset(e.pos, '.iter() is supported in for loops and as .iter().sum()', 'call_expression');
       }
-    }
-    if (c === 'Iter' && name === 'sum') {
-      const inner = e.recv as Expr & { k: 'method' };
-      const vecLoc = this.derefPlace(inner.recv, false);
-      const sumTy = engineTy(e.ty!);
-      const add = this.arith('+', e.ty!, e.pos);
-      const zero = scalar(sumTy, sumTy.kind === 'float' ? 0 : 0);
-      return (a) => {
-        const v = vecLoc(a).get() as VecValue;
-        let acc = zero as Extract<RValue, { tag: 'scalar' }>;
-        for (const item of v.items) acc = add(acc, deref(item) as Extract<RValue, { tag: 'scalar' }>) as Extract<RValue, { tag: 'scalar' }>;
-        return acc;
-      };
     }
     if ((c === 'Box' || c === 'Rc') && name === 'clone') {
       return (a) => cloneValue(rt.m, deref(recv(a).get()));

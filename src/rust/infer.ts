@@ -512,6 +512,8 @@ export class Inference {
           (from.k === 'var' && from.lit === 'int' && toP.k === 'con' && toP.c === 'char');
         if (!ok) this.err(e.pos, `non-primitive cast: \`${show(from)}\` as \`${show(to)}\``, 'E0605');
         if (from.k === 'var' && from.lit === 'int' && toP.k === 'con' && toP.c === 'char') unify(from, con('u8'));
+        // rustc types an unsuffixed literal cast to an integer type as that type (`300 as u8` is out of range).
+        else if (e.e.k === 'int' && from.k === 'var' && from.lit === 'int' && isInt(toP)) unify(from, toP);
         return to;
       }
       case 'range': {

@@ -141,9 +141,10 @@ export class Lowering {
 
   type(node: Node): Ty {
     if (node.type === 'array_type' || node.type === 'function_type' || node.type === 'dynamic_type' || node.type === 'abstract_type') this.unsupported(node);
-    if (node.descendantsOfType('lifetime').length) this.unsupported(node.descendantsOfType('lifetime')[0]!);
+    const lifetimes = node.descendantsOfType('lifetime').filter((l): l is Node => !!l && l.text !== "'static");
+    if (lifetimes.length) this.unsupported(lifetimes[0]!);
     try {
-      return parseType(node.text);
+      return parseType(node.text.replace(/'static\s*/g, ''));
     } catch (e) {
       const p = this.pos(node);
       throw new RustSubsetError(`cannot read the type \`${node.text}\`: ${(e as Error).message}`, p.line, p.col, node.type);
@@ -429,7 +430,7 @@ export class Lowering {
       }
       case 'assert': {
         const [cond] = args('args');
-        return { k: 'assert', pos, cond: cond!, text: this.source.slice(tt.startIndex + 1, tt.endIndex - 1).trim() };
+        return { k: 'assert', pos, cond: cond!, text: tt.text.slice(1, -1).trim() };
       }
       case 'assert_eq':
       case 'assert_ne': {
@@ -491,7 +492,7 @@ export class Lowering {
 
   /** Re-parses a macro's token tree as call arguments, array items or `item; count`. */
   private subParse(tt: Node, kind: 'args' | 'array' | 'repeat'): Expr[] {
-    const inner = this.source.slice(tt.startIndex + 1, tt.endIndex - 1);
+    const inner = tt.text.slice(1, -1);
     const prefix = kind === 'args' ? 'fn m(){f(' : kind === 'array' ? 'fn m(){[' : 'fn m(){[';
     const suffix = kind === 'args' ? ');}' : '];}';
     const tree = parseRust(prefix + inner + suffix);

@@ -8,6 +8,8 @@ import { loadRustPrograms } from '../oracle/rust-sources';
 import { runRustOracle, type OracleRun } from '../oracle/rustc-oracle';
 
 const snippets = loadRustPrograms(path.join(__dirname, '..', 'oracle', 'snippets'));
+/** Our own programs for what the corpus leaves out (Option, data enums, casts, in-place changes…). */
+const programs = loadRustPrograms(path.join(__dirname, 'programs'));
 
 function heapOf(run: OracleRun) {
   return run.events.map((e) => (e.op === 'realloc' ? { op: e.op, size: e.size, align: e.align, old_size: e.old_size } : { op: e.op, size: e.size, align: e.align }));
@@ -17,16 +19,17 @@ describe('interpreter vs rustc on the course snippets', () => {
   const oracle = new Map<string, Promise<OracleRun>>();
   beforeAll(async () => {
     await initRust();
-    for (const s of snippets) oracle.set(s.name, runRustOracle(s.source, { fileName: `${s.name}.rs` }));
+    for (const s of [...snippets, ...programs]) oracle.set(s.name, runRustOracle(s.source, { fileName: `${s.name}.rs` }));
     // Surface a failed compile in the test that needs it, not as an unhandled rejection.
     for (const p of oracle.values()) p.catch(() => undefined);
   }, 60_000);
 
-  test('the corpus is there (32+ snippets)', () => {
+  test('the corpus is there (32+ snippets) and our extra programs too', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(32);
+    expect(programs.length).toBeGreaterThanOrEqual(10);
   });
 
-  test.each(snippets.map((s) => [s.name, s] as const))('%s: same heap calls and stdout as rustc', async (name, s) => {
+  test.each([...snippets, ...programs].map((s) => [s.name, s] as const))('%s: same heap calls and stdout as rustc', async (name, s) => {
     const want = await oracle.get(name)!;
     const got = await runRust(s.source, { title: name });
     expect(got.panic).toBeUndefined();
