@@ -25,6 +25,8 @@ export interface ChartOptions {
   width?: number;
   /** Adds invisible hover points carrying tooltips (default true); static SVGs leave them out. */
   interactive?: boolean;
+  /** Address map: draw at most this many bars, the largest by size × lifetime (default: all the view has). */
+  maxBars?: number;
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
@@ -158,7 +160,16 @@ export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOpt
   const view = asView(input);
   const theme = themeOf(options.theme);
   const end = Math.max(1, view.meta.steps - 1);
-  const rows = view.blocks.rows.map((b) => ({
+  let bars = view.blocks.rows;
+  let omitted = view.blocks.omitted;
+  if (options.maxBars !== undefined && bars.length > options.maxBars) {
+    const area = (b: (typeof bars)[number]): number => b.size * ((b.to ?? end) - b.from + 1);
+    const ranked = bars.slice().sort((x, y) => area(y) - area(x));
+    const dropped = ranked.slice(options.maxBars);
+    bars = ranked.slice(0, options.maxBars).sort((x, y) => x.from - y.from || x.address - y.address);
+    omitted = { count: omitted.count + dropped.length, bytes: omitted.bytes + dropped.reduce((sum, b) => sum + b.size, 0) };
+  }
+  const rows = bars.map((b) => ({
     block: b.id,
     type: b.type,
     address: b.address,
@@ -169,7 +180,7 @@ export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOpt
     freed: b.to === null ? 'live at end' : String(b.to),
     line: b.line,
   }));
-  const { omitted, total } = view.blocks;
+  const { total } = view.blocks;
   const subtitle = omitted.count > 0
     ? `${rows.length} of ${total} block placements (largest size × lifetime); ${omitted.count} omitted, ${omitted.bytes} bytes`
     : `${total} block placements; a realloc that moves a block starts a new bar`;

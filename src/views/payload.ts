@@ -15,7 +15,9 @@ export interface ViewOptions {
   maxPoints?: number;
   /** Runs with at most this many steps send a snapshot of every step (if they fit `snapshotBytes`). Default 2000. */
   maxSnapshots?: number;
-  /** JSON bytes all snapshots together may take. Default 500 000. */
+  /** JSON bytes the whole view aims to stay under: snapshots get what the rest leaves. Default 900 000. */
+  maxBytes?: number;
+  /** JSON bytes all snapshots together may take at most (within `maxBytes`). Default 500 000. */
   snapshotBytes?: number;
   /** Bars of the heap address map at most. Default 1500. */
   maxBlocks?: number;
@@ -27,7 +29,7 @@ export interface ViewOptions {
   steps?: number[];
 }
 
-const DEFAULTS = { maxPoints: 2000, maxSnapshots: 2000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
+const DEFAULTS = { maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
 
 /**
  *   const view = makeView(rustProgram(...));          // ≤ ~1 MB whatever the run's length
@@ -67,7 +69,7 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
   if (ended !== undefined) meta.ended = ended;
 
   const text = timeline.output();
-  return {
+  const view: ViewDocument = {
     format: 'memscope',
     version: 1,
     kind: 'view',
@@ -75,9 +77,12 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
     series,
     events,
     blocks: blockBars(timeline, o.maxBlocks),
-    snapshots: chooseSnapshots(timeline, peaks, o),
+    snapshots: { complete: n === 0, items: [] },
     output: { text: text.slice(0, o.outputChars), length: text.length, truncated: text.length > o.outputChars },
   };
+  const rest = JSON.stringify(view).length;
+  view.snapshots = chooseSnapshots(timeline, peaks, o, Math.min(o.snapshotBytes, o.maxBytes - rest));
+  return view;
 }
 
 /**
@@ -130,7 +135,7 @@ export function blockBars(timeline: Timeline, max: number): ViewDocument['blocks
  * the start, requested steps) and evenly spread ones, added in an order where any prefix is
  * spread over the run, until the byte budget is spent.
  */
-function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof DEFAULTS & ViewOptions): ViewDocument['snapshots'] {
+function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof DEFAULTS & ViewOptions, budget: number): ViewDocument['snapshots'] {
   const n = timeline.length;
   if (n === 0) return { complete: true, items: [] };
   const wanted: number[] = [];
@@ -153,12 +158,17 @@ function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof
   for (let step = 0; seen.size < limit && step < n; step++) want(step);
 
   const items: Snapshot[] = [];
+  // Requested steps and the last go in whatever their size; the peaks, start and spread ones while they fit.
+  const mandatory = new Set([...(o.steps ?? []), n - 1].filter((step) => seen.has(step)));
   let bytes = 0;
   for (const step of wanted) {
     const snapshot = timeline.snapshot(step);
     const size = JSON.stringify(snapshot).length;
-    // The first snapshots (requested, final, peaks) go in whatever their size.
-    if (bytes + size > o.snapshotBytes && items.length >= 1 + (o.steps?.length ?? 0)) continue;
+    if (bytes + size > budget && !mandatory.has(step)) {
+      // Snapshots of one run are alike in size: once one does not fit, later ones would mostly not either.
+      if (items.length >= mandatory.size) break;
+      continue;
+    }
     bytes += size;
     items.push(snapshot);
   }

@@ -74,6 +74,13 @@ describe('chart specs as data', () => {
     expect(titlesOf(spec as TopLevelSpec)).toEqual(expect.arrayContaining(['step', 'address', 'bytes', 'source line']));
   });
 
+  test('address map maxBars keeps the largest bars and counts the rest as omitted', () => {
+    const pushes = makeView(vecPushes(100));
+    const spec = asJson(addressMapSpec(pushes, { maxBars: 2 }));
+    expect((spec.layer[0].data.values as Json[]).map((r) => r.size)).toEqual([256, 512]);
+    expect(spec.title.subtitle).toBe('2 of 6 block placements (largest size × lifetime); 4 omitted, 240 bytes');
+  });
+
   test('region split: static, stack and heap bytes at a step, exactly as the timeline has them', () => {
     const step = timeline.peak('heapLive').step;
     const spec = asJson(regionSplitSpec(timeline, step));

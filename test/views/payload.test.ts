@@ -3,7 +3,7 @@ import { FormatError } from '../../src/format/errors';
 import { METRIC_COLUMNS } from '../../src/format/events';
 import { checkView, type ViewDocument } from '../../src/format/view';
 import { makeView, toView, viewSummaryText } from '../../src/views/payload';
-import { mixed, vecPushes } from './programs';
+import { boxChurn, mixed, vecPushes } from './programs';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -110,6 +110,18 @@ describe('view payload of long runs stays bounded', () => {
     expect(steps).toContain(timeline.length - 1);
     const bytes = view.snapshots.items.reduce((sum, s) => sum + JSON.stringify(s).length, 0);
     expect(bytes).toBeLessThanOrEqual(50_000 + 5_000);
+  });
+
+  test('a crowded heap (2·10^4 short-lived boxes): bars capped, whole view within maxBytes', () => {
+    const timeline = boxChurn(20_000);
+    const view = makeView(timeline, { maxBlocks: 1500 });
+    expect(view.blocks.total).toBe(20_000);
+    expect(view.blocks.rows).toHaveLength(1500);
+    expect(view.blocks.omitted.count).toBe(18_500);
+    expect(JSON.stringify(view).length).toBeLessThanOrEqual(900_000);
+    const small = makeView(timeline, { maxBytes: 300_000 });
+    expect(JSON.stringify(small).length).toBeLessThanOrEqual(300_000);
+    expect(small.snapshots.items.map((s) => s.step)).toContain(timeline.length - 1);
   });
 
   test('output is cut to outputChars and says so', () => {

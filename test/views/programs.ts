@@ -30,3 +30,10 @@ export function mixed(hostile = 'hi'): Timeline {
     });
   });
 }
+
+/** `for i in 0..n { let b = Box::new(i); }`: one short-lived block per iteration (a crowded address map). */
+export function boxChurn(n: number): Timeline {
+  return rustProgram((rs) => rs.main(() => {
+    for (let i = 0; i < n; i++) rs.scope(() => { rs.let('b', rs.Box.new(i)); });
+  }));
+}
