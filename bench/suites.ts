@@ -3,6 +3,7 @@ import { suite as engine } from './engine';
 import { suite as allocators } from './allocators';
 import { suite as lab } from './lab';
 import { suite as traces } from './traces';
+import { suite as views } from './views';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add one line per area. */
 export const suites: BenchSuite[] = [
@@ -10,4 +11,5 @@ export const suites: BenchSuite[] = [
   allocators,
   lab,
   traces,
+  views,
 ];
