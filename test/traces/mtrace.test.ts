@@ -178,6 +178,8 @@ describe('mtrace importer', () => {
     const ours = events.slice(-9).map((e) => (e.op === 'realloc' ? `realloc ${e.size}` : e.op === 'alloc' ? `alloc ${e.size}` : 'free'));
     expect(ours).toEqual(['alloc 100', 'alloc 24', 'realloc 1000', 'alloc 5', 'free', 'free', 'free', 'alloc 100', 'free']);
     expect(summary.problems.total).toBe(0);
+    // free(NULL) leaves no line at all (glibc returns before writing; no "- (nil)")
+    expect(zlib.gunzipSync(fs.readFileSync(out)).toString()).not.toContain('(nil)');
   });
 });
 
