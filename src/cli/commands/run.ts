@@ -1,0 +1,120 @@
+import { promises as fs } from 'node:fs';
+import { type Command, UsageError } from '../command';
+import { RustSourceError, RustStepLimitError, RustSubsetError, runRust, type RustRun } from '../../rust';
+
+/**
+ * `memscope run FILE.rs`: runs a Rust snippet in the interpreter and prints what it printed,
+ * then a short memory summary; `--json` prints the heap calls, stdout and final metrics instead.
+ */
+const usage = `Usage: memscope run FILE.rs [--json] [--policy NAME] [--stack-limit BYTES] [--max-steps N]
+
+Runs a Rust program (the course subset: fn, let, if/while/loop/for, structs, enums, match,
+String, Vec, Box, Rc, references) in memscope's interpreter, recording every change to the
+stack and the heap.
+
+Prints the program's stdout, then a summary (allocations, peak heap and stack) on stderr.
+
+Options:
+  --json               print {"heap": [{"op", "size", "align", "old_size"?}...], "stdout",
+                       "metrics", "panic"?, "stackOverflow"?} on stdout instead
+  --policy NAME        heap policy (first-fit, best-fit, next-fit, tlsf, buddy, bump, ...)
+  --stack-limit BYTES  stack size; deeper recursion ends with Rust's stack overflow
+  --max-steps N        stop after N statements (default 10000000)
+
+Exit codes: 0 ok; 1 the program is not valid Rust or is outside the subset (printed as
+FILE:LINE:COL: message); 2 usage error; 101 the program panicked (as Rust); 134 stack overflow.`;
+
+interface RunArgs {
+  file: string;
+  json: boolean;
+  policy?: string;
+  stackLimit?: number;
+  maxSteps?: number;
+}
+
+function positiveInt(flag: string, v: string | undefined): number {
+  if (v === undefined) throw new UsageError(`${flag} needs a value`);
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} expects a positive integer, got '${v}'`);
+  return n;
+}
+
+function parseArgs(args: string[]): RunArgs {
+  let file: string | undefined;
+  const out: Partial<RunArgs> = { json: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? args[++i];
+    if (flag === '--json') out.json = true;
+    else if (flag === '--policy') {
+      const v = value();
+      if (!v) throw new UsageError('--policy needs a policy name');
+      out.policy = v;
+    } else if (flag === '--stack-limit') out.stackLimit = positiveInt('--stack-limit', value());
+    else if (flag === '--max-steps') out.maxSteps = positiveInt('--max-steps', value());
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option '${a}' (see memscope run --help)`);
+    else if (file === undefined) file = a;
+    else throw new UsageError(`expected one FILE.rs, got a second one: '${a}'`);
+  }
+  if (file === undefined) throw new UsageError('missing the Rust file to run, e.g. memscope run hello.rs');
+  return { ...out, file } as RunArgs;
+}
+
+function bytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function summary(run: RustRun): string {
+  const heap = run.heapEvents();
+  const count = (op: string) => heap.filter((e) => e.op === op).length;
+  const t = run.timeline;
+  return [
+    `memscope: ${count('alloc')} allocations, ${count('realloc')} reallocations, ${count('dealloc')} frees`,
+    `memscope: peak heap ${bytes(t.peak('heapLive').value)} in use, footprint ${bytes(t.peak('footprint').value)} (${t.meta.policy}); peak stack ${bytes(t.peak('stackBytes').value)} in ${t.peak('frames').value} frames`,
+    `memscope: ${run.steps} statements, ${t.length} events`,
+  ].join('\n');
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Run a Rust snippet in the interpreter and show its memory (heap calls, peaks).',
+  usage,
+  async run(args, io) {
+    const opts = parseArgs(args);
+    let source: string;
+    try {
+      source = await fs.readFile(opts.file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${opts.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    let run: RustRun;
+    try {
+      run = await runRust(source, { policy: opts.policy, stackLimit: opts.stackLimit, maxSteps: opts.maxSteps, title: opts.file });
+    } catch (e) {
+      if (e instanceof RustSourceError) {
+        const construct = e instanceof RustSubsetError ? ` (${e.construct})` : '';
+        io.err(`${opts.file}:${e.line}:${e.column}: ${e.reason}${construct}\n`);
+        return 1;
+      }
+      if (e instanceof RustStepLimitError) {
+        io.err(`${opts.file}:${e.line}:1: ${e.message}\n`);
+        return 1;
+      }
+      if (e instanceof Error && /unknown (heap )?policy|policy/i.test(e.message) && opts.policy) throw new UsageError(e.message);
+      throw e;
+    }
+    if (opts.json) {
+      const doc: Record<string, unknown> = { heap: run.heapEvents(), stdout: run.stdout, metrics: run.timeline.final() };
+      if (run.panic) doc.panic = run.panic;
+      if (run.stackOverflow) doc.stackOverflow = run.stackOverflow;
+      io.out(`${JSON.stringify(doc)}\n`);
+    } else {
+      io.out(run.stdout);
+      if (run.panic) io.err(`\nthread 'main' panicked at ${opts.file}:${run.panic.line}:\n${run.panic.message}\n`);
+      if (run.stackOverflow) io.err(`\n${run.stackOverflow.message}\nfatal runtime error: stack overflow\n`);
+      io.err(`${summary(run)}\n`);
+    }
+    return run.panic ? 101 : run.stackOverflow ? 134 : 0;
+  },
+};
