@@ -98,8 +98,10 @@ function cursorLayer(theme: Theme): Record<string, unknown> {
 function seriesPanel(view: ViewDocument, rows: SeriesRow[], yTitle: string, theme: Theme, options: ChartOptions, height: number): Record<string, unknown> {
   const names = [...new Set(rows.map((r) => r.series))];
   const x = stepAxis(view);
-  // Counts and bytes are integers: no ticks at 0.5 frames.
-  const y = { field: 'value', type: 'quantitative', title: yTitle, axis: { format: '~s', tickMinStep: 1 } };
+  // Counts and bytes are integers: a small range gets one tick per integer, never 0.5 frames.
+  const top = rows.reduce((max, r) => Math.max(max, r.value), 0);
+  const axis = top <= 8 ? { format: 'd', values: [...Array(Math.max(1, Math.ceil(top)) + 1).keys()] } : { format: '~s' };
+  const y = { field: 'value', type: 'quantitative', title: yTitle, axis };
   const color = names.length > 1
     ? { field: 'series', type: 'nominal', title: null, legend: { orient: 'top' }, scale: { domain: names, range: theme.palette.slice(0, names.length) } }
     : { value: theme.palette[0] };
@@ -256,7 +258,7 @@ export function regionSplitSpec(input: Timeline | ViewDocument, step?: number, o
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'region', type: 'nominal', title: null, sort: null },
-      x: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { format: '~s', tickMinStep: 1 } },
+      x: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { format: '~s' } },
       color: { field: 'region', type: 'nominal', legend: null, scale: { domain: values.map((v) => v.region), range: [theme.palette[2], theme.palette[1], theme.palette[0], theme.palette[5]] } },
       tooltip: [
         { field: 'region', type: 'nominal', title: 'region' },

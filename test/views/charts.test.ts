@@ -47,6 +47,8 @@ describe('chart specs as data', () => {
     const call = frames.find((r) => r.event === 'call' && r.value === 2)!;
     expect(timeline.event(call.step)).toMatchObject({ kind: 'call', name: 'helper' });
     expect(spec.vconcat[0].data.values.map((r: SeriesRow) => r.value)).toEqual(Array.from(timeline.metrics.frames));
+    // A few frames get one tick per frame.
+    expect(spec.vconcat[0].layer[0].encoding.y.axis.values).toEqual([0, 1, 2]);
     const rule = walk(spec).filter((o) => o.mark?.type === 'rule');
     expect(rule).toHaveLength(2);
     expect(rule[0]!.transform).toEqual([{ calculate: 'cursor', as: 'step' }, { filter: 'datum.step >= 0' }]);
