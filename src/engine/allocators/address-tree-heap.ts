@@ -7,19 +7,18 @@ import { BlockHeap, growF64, growI32, NONE } from './heap';
  * go left while the left subtree has a big enough block, else take the node, else go
  * right. Invariants: in-order = address order; heap order on tPrio; tMax[n] =
  * max(size[n], tMax[left], tMax[right]). Priorities come from a fixed-seed generator, so
- * runs are reproducible (and addresses never depend on the tree's shape anyway).
+ * runs are reproducible (and addresses never depend on the tree's shape anyway). Insert
+ * and remove are iterative: descend, then rotate (each rotation repairs tMax locally).
  * Nodes are block ids: the tree lives in typed arrays beside the block records.
  */
 export abstract class AddressTreeHeap extends BlockHeap {
   protected root = NONE;
   private tLeft = new Int32Array(this.capacity);
   private tRight = new Int32Array(this.capacity);
+  private tParent = new Int32Array(this.capacity);
   private tPrio = new Int32Array(this.capacity);
   protected tMax = new Float64Array(this.capacity);
   private seed = 0x9e3779b9;
-  // split() results (two return values without allocating)
-  private splitL = NONE;
-  private splitR = NONE;
 
   constructor(options?: AllocatorOptions) {
     super(options);
@@ -28,10 +27,12 @@ export abstract class AddressTreeHeap extends BlockHeap {
   protected override growIndex(cap: number): void {
     this.tLeft = growI32(this.tLeft, cap);
     this.tRight = growI32(this.tRight, cap);
+    this.tParent = growI32(this.tParent, cap);
     this.tPrio = growI32(this.tPrio, cap);
     this.tMax = growF64(this.tMax, cap);
   }
 
+  /** Attaches b as a leaf by address, raises tMax on the path, then rotates b up by priority. */
   protected insertFree(b: number): void {
     let x = this.seed; // xorshift32
     x ^= x << 13;
@@ -41,12 +42,66 @@ export abstract class AddressTreeHeap extends BlockHeap {
     this.tPrio[b] = x;
     this.tLeft[b] = NONE;
     this.tRight[b] = NONE;
-    this.tMax[b] = this.bSize[b];
-    this.root = this.insertAt(this.root, b);
+    const size = this.bSize[b];
+    this.tMax[b] = size;
+    let n = this.root;
+    if (n === NONE) {
+      this.tParent[b] = NONE;
+      this.root = b;
+      return;
+    }
+    const addr = this.bAddr[b];
+    for (;;) {
+      if (this.tMax[n] < size) this.tMax[n] = size;
+      if (addr < this.bAddr[n]) {
+        if (this.tLeft[n] === NONE) {
+          this.tLeft[n] = b;
+          break;
+        }
+        n = this.tLeft[n];
+      } else {
+        if (this.tRight[n] === NONE) {
+          this.tRight[n] = b;
+          break;
+        }
+        n = this.tRight[n];
+      }
+    }
+    this.tParent[b] = n;
+    while (this.tParent[b] !== NONE && this.tPrio[b] > this.tPrio[this.tParent[b]]) this.rotateUp(b);
   }
 
+  /** Rotates b down until it has at most one child, splices it out, lowers tMax above it. */
   protected removeFree(b: number): void {
-    this.root = this.removeAt(this.root, b, this.bAddr[b]);
+    for (;;) {
+      const l = this.tLeft[b];
+      const r = this.tRight[b];
+      if (l === NONE || r === NONE) break;
+      this.rotateUp(this.tPrio[l] > this.tPrio[r] ? l : r);
+    }
+    const c = this.tLeft[b] !== NONE ? this.tLeft[b] : this.tRight[b];
+    let p = this.tParent[b];
+    if (c !== NONE) this.tParent[c] = p;
+    if (p === NONE) this.root = c;
+    else if (this.tLeft[p] === b) this.tLeft[p] = c;
+    else this.tRight[p] = c;
+    while (p !== NONE) {
+      const before = this.tMax[p];
+      this.fix(p);
+      if (this.tMax[p] === before) break; // nothing above changes either
+      p = this.tParent[p];
+    }
+  }
+
+  protected override readonly addressOrdered: boolean = true;
+
+  /** b kept its place in address order but changed size: repair tMax from b up to the root. */
+  protected override freeResized(b: number): void {
+    for (let n = b; n !== NONE; n = this.tParent[n]) {
+      const before = this.tMax[n];
+      this.fix(n);
+      if (this.tMax[n] === before && n !== b) break;
+    }
   }
 
   protected override largestFree(): number {
@@ -96,60 +151,27 @@ export abstract class AddressTreeHeap extends BlockHeap {
     this.tMax[n] = m;
   }
 
-  private insertAt(n: number, b: number): number {
-    if (n === NONE) return b;
-    if (this.tPrio[b] > this.tPrio[n]) {
-      this.split(n, this.bAddr[b]);
-      this.tLeft[b] = this.splitL;
-      this.tRight[b] = this.splitR;
-      this.fix(b);
-      return b;
-    }
-    if (this.bAddr[b] < this.bAddr[n]) this.tLeft[n] = this.insertAt(this.tLeft[n], b);
-    else this.tRight[n] = this.insertAt(this.tRight[n], b);
-    this.fix(n);
-    return n;
-  }
-
-  private removeAt(n: number, b: number, key: number): number {
-    if (n === b) return this.merge(this.tLeft[n], this.tRight[n]);
-    if (n === NONE) throw new Error(`address tree: free block at ${key} missing`);
-    if (key < this.bAddr[n]) this.tLeft[n] = this.removeAt(this.tLeft[n], b, key);
-    else this.tRight[n] = this.removeAt(this.tRight[n], b, key);
-    this.fix(n);
-    return n;
-  }
-
-  /** Splits subtree n into splitL (addresses < key) and splitR (>= key). */
-  private split(n: number, key: number): void {
-    if (n === NONE) {
-      this.splitL = this.splitR = NONE;
-      return;
-    }
-    if (this.bAddr[n] < key) {
-      this.split(this.tRight[n], key);
-      this.tRight[n] = this.splitL;
-      this.fix(n);
-      this.splitL = n;
+  /** Rotates x above its parent, keeping address order and tMax. */
+  private rotateUp(x: number): void {
+    const p = this.tParent[x];
+    const g = this.tParent[p];
+    if (this.tLeft[p] === x) {
+      const m = this.tRight[x];
+      this.tLeft[p] = m;
+      if (m !== NONE) this.tParent[m] = p;
+      this.tRight[x] = p;
     } else {
-      this.split(this.tLeft[n], key);
-      this.tLeft[n] = this.splitR;
-      this.fix(n);
-      this.splitR = n;
+      const m = this.tLeft[x];
+      this.tRight[p] = m;
+      if (m !== NONE) this.tParent[m] = p;
+      this.tLeft[x] = p;
     }
-  }
-
-  /** Joins two subtrees where every address in a is below every address in b. */
-  private merge(a: number, b: number): number {
-    if (a === NONE) return b;
-    if (b === NONE) return a;
-    if (this.tPrio[a] > this.tPrio[b]) {
-      this.tRight[a] = this.merge(this.tRight[a], b);
-      this.fix(a);
-      return a;
-    }
-    this.tLeft[b] = this.merge(a, this.tLeft[b]);
-    this.fix(b);
-    return b;
+    this.tParent[p] = x;
+    this.tParent[x] = g;
+    if (g === NONE) this.root = x;
+    else if (this.tLeft[g] === p) this.tLeft[g] = x;
+    else this.tRight[g] = x;
+    this.fix(p);
+    this.fix(x);
   }
 }

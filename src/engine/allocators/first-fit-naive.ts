@@ -10,6 +10,7 @@ import { BlockHeap, NONE } from './heap';
 export class FirstFitNaive extends BlockHeap {
   readonly policy: string = 'first-fit-naive';
   private head = NONE;
+  protected override readonly addressOrdered: boolean = true; // a resized block keeps its list position
 
   constructor(options?: AllocatorOptions) {
     super(options);

@@ -188,6 +188,14 @@ export abstract class BlockHeap implements Allocator {
   protected abstract removeFree(b: number): void;
   /** A free block that can hold `need` bytes with its payload aligned to `align`, or NONE. */
   protected abstract findFree(need: number, align: number): number;
+  /**
+   * True for indexes ordered by address: a filed block that loses its front to an alloc, or
+   * grows over a freed neighbour, keeps its place in that order, so the core resizes it in
+   * place and calls freeResized instead of removing and re-inserting it.
+   */
+  protected readonly addressOrdered: boolean = false;
+  /** Free block b (filed) changed address and/or size without changing its address order. */
+  protected freeResized(_b: number): void {}
   /** Called when the record arrays grow, so a policy can grow its own per-block arrays. */
   protected growIndex(_capacity: number): void {}
 
@@ -279,8 +287,17 @@ export abstract class BlockHeap implements Allocator {
 
   /** Takes free block b (in the index): splits off the leading gap and the tail, marks it live. */
   private place(b: number, need: number, align: number): number {
-    this.dropFree(b);
     const p = this.alignedPayload(this.bAddr[b], align);
+    if (this.addressOrdered && p - this.header === this.bAddr[b] && this.bSize[b] - need >= this.splitMin) {
+      // The front goes live under a new id; b stays filed as the tail, in the same place.
+      const f = this.splitFront(b, need);
+      this.freeBytes -= need;
+      this.freeResized(b);
+      this.usedBytes += need;
+      this.live.set(p, f);
+      return p;
+    }
+    this.dropFree(b);
     const gap = p - this.header - this.bAddr[b];
     if (gap > 0) this.addFree(this.splitFront(b, gap));
     const rest = this.bSize[b] - need;
@@ -327,6 +344,32 @@ export abstract class BlockHeap implements Allocator {
 
   /** Gives block b (no longer live) back, coalescing with free neighbours. */
   private release(b: number): void {
+    if (this.addressOrdered) {
+      // A free neighbour stays filed and grows over b: its place in address order holds.
+      const prev = this.bPrev[b];
+      const next = this.bNext[b];
+      if (prev !== NONE && this.bFree[prev]) {
+        const grown = this.bSize[b] + (next !== NONE && this.bFree[next] ? this.bSize[next] : 0);
+        if (next !== NONE && this.bFree[next]) {
+          this.dropFree(next);
+          this.absorbNext(b);
+        }
+        this.absorbNext(prev);
+        this.freeBytes += grown;
+        this.freeResized(prev);
+        return;
+      }
+      if (next !== NONE && this.bFree[next]) {
+        this.freeBytes += this.bSize[b];
+        this.bAddr[next] = this.bAddr[b];
+        this.bSize[next] += this.bSize[b];
+        this.unlinkPhysical(b);
+        this.freeResized(next);
+        return;
+      }
+      this.addFree(b);
+      return;
+    }
     let s = b;
     const prev = this.bPrev[b];
     if (prev !== NONE && this.bFree[prev]) {
@@ -403,6 +446,17 @@ export abstract class BlockHeap implements Allocator {
     this.bNext[b] = r;
     if (next === NONE) this.last = r;
     else this.bPrev[next] = r;
+  }
+
+  /** Takes b out of the physical list (its bytes now belong to a neighbour) and recycles its id. */
+  private unlinkPhysical(b: number): void {
+    const prev = this.bPrev[b];
+    const next = this.bNext[b];
+    if (prev === NONE) this.first = next;
+    else this.bNext[prev] = next;
+    if (next === NONE) this.last = prev;
+    else this.bPrev[next] = prev;
+    this.spareIds.push(b);
   }
 
   /** Merges b's physical successor into b and recycles the successor's id. */
