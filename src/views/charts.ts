@@ -171,8 +171,11 @@ export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOpt
     bars = ranked.slice(0, options.maxBars).sort((x, y) => x.from - y.from || x.address - y.address);
     omitted = { count: omitted.count + dropped.length, bytes: omitted.bytes + dropped.reduce((sum, b) => sum + b.size, 0) };
   }
+  // A bar starting where another bar of the same block ended was placed by a realloc.
+  const ends = new Set(view.blocks.rows.map((b) => `${b.id}:${b.to}`));
   const rows = bars.map((b) => ({
     block: b.id,
+    event: ends.has(`${b.id}:${b.from}`) ? 'realloc' : 'alloc',
     type: b.type,
     address: b.address,
     end: b.address + Math.max(1, b.size),
@@ -209,6 +212,7 @@ export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOpt
             { field: 'address', type: 'quantitative', title: 'address', format: '#x' },
             { field: 'size', type: 'quantitative', title: 'bytes' },
             { field: 'from', type: 'quantitative', title: 'step (placed)' },
+            { field: 'event', type: 'nominal', title: 'event' },
             { field: 'freed', type: 'nominal', title: 'step (freed or moved)' },
             { field: 'line', type: 'quantitative', title: 'source line' },
           ],

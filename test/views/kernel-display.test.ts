@@ -113,6 +113,22 @@ describe('show() under the real tslab kernel', () => {
   });
 });
 
+describe('the browser entry src/views/index.ts', () => {
+  test('loads no npm package and no Node built-in (vega and render-svg stay out)', () => {
+    ensureBuilt();
+    const script = `
+      const Module = require('module');
+      const requested = [];
+      const load = Module._load;
+      Module._load = function (request, parent, isMain) { requested.push(request); return load.apply(this, arguments); };
+      require(${JSON.stringify(path.join(root, 'dist', 'src', 'views', 'index.js'))});
+      console.log(JSON.stringify(requested.filter((r) => !r.startsWith('.') && !r.startsWith('/'))));`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+});
+
 describe('display helpers outside a kernel', () => {
   test('displayBundle builds the bundle without sending it', async () => {
     const timeline = vecPushes(50);
