@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * `npm run build:labextension`: builds the prebuilt JupyterLab 4 extension (the memscope MIME
+ * renderer) into package.json's `jupyterlab.outputDir` (labextension/memscope).
+ *
+ *   1. tsc -p src/lab-extension/tsconfig.json   -> lib/ (the renderer and the src/views,
+ *      src/format and engine modules it imports, as browser-safe CommonJS);
+ *   2. lib/package.json: the extension's own package description. @jupyterlab/builder exposes
+ *      a package's `main` as `./index` and shares every dependency, so it gets a package whose
+ *      main is the renderer and whose dependencies are the renderer's: the Node entry
+ *      (dist/src/index.js, which reads files and starts workers) and tslab stay out;
+ *   3. build-labextension --core-path tools/jupyterlab-core lib   (webpack module federation:
+ *      static/remoteEntry.<hash>.js, package.json with jupyterlab._build);
+ *   4. install.json beside it, as Python-packaged extensions ship theirs.
+ *
+ * Options: --development (unminified, source maps).
+ */
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..', '..');
+const lib = path.join(root, 'lib');
+const development = process.argv.includes('--development');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const outputDir = pkg.jupyterlab && pkg.jupyterlab.outputDir;
+if (typeof outputDir !== 'string') {
+  console.error('build:labextension: package.json has no jupyterlab.outputDir (where the built extension goes)');
+  process.exit(1);
+}
+const output = path.join(root, outputDir);
+/** What the renderer imports at run time; JupyterLab provides the first two (singletons). */
+const RUNTIME = ['@jupyterlab/rendermime-interfaces', '@lumino/widgets', 'vega', 'vega-embed', 'vega-lite'];
+
+function bin(name) {
+  return path.join(root, 'node_modules', '.bin', name);
+}
+
+function run(command, args) {
+  execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+}
+
+const started = Date.now();
+fs.rmSync(lib, { recursive: true, force: true });
+run(bin('tsc'), ['-p', path.join('src', 'lab-extension', 'tsconfig.json')]);
+
+const dependencies = {};
+for (const name of RUNTIME) {
+  const version = (pkg.dependencies || {})[name];
+  if (!version) {
+    console.error(`build:labextension: package.json dependencies lack ${name}, which the renderer imports`);
+    process.exit(1);
+  }
+  dependencies[name] = version;
+}
+fs.mkdirSync(path.join(lib, 'style'), { recursive: true });
+fs.copyFileSync(path.join(root, 'style', 'index.css'), path.join(lib, 'style', 'index.css'));
+const extensionPkg = {
+  name: pkg.name,
+  version: pkg.version,
+  description: pkg.description,
+  license: pkg.license,
+  main: 'src/lab-extension/index.js',
+  style: 'style/index.css',
+  dependencies,
+  jupyterlab: {
+    mimeExtension: true,
+    outputDir: path.relative(lib, output),
+  },
+};
+fs.writeFileSync(path.join(lib, 'package.json'), `${JSON.stringify(extensionPkg, null, 2)}\n`);
+
+run(bin('build-labextension'), [
+  ...(development ? ['--development'] : []),
+  '--core-path', path.join(root, 'tools', 'jupyterlab-core'),
+  lib,
+]);
+fs.copyFileSync(path.join(root, 'install.json'), path.join(output, 'install.json'));
+
+const built = JSON.parse(fs.readFileSync(path.join(output, 'package.json'), 'utf8'));
+const entry = built.jupyterlab && built.jupyterlab._build && built.jupyterlab._build.load;
+if (!entry || !fs.existsSync(path.join(output, entry))) {
+  console.error(`build:labextension: ${output} has no remoteEntry (jupyterlab._build.load = ${entry})`);
+  process.exit(1);
+}
+let bytes = 0;
+for (const file of fs.readdirSync(path.join(output, 'static'))) bytes += fs.statSync(path.join(output, 'static', file)).size;
+console.error(`build:labextension: ${path.relative(root, output)} (${entry}, static/ ${(bytes / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,186 @@
+/// <reference lib="dom" />
+/**
+ * The DOM of one memscope output: a title and summary, a step slider, the charts of the run
+ * (heap occupancy, stack depth, heap address map) with a cursor at the chosen step, the memory
+ * diagram of that step and the bytes per region at it. Everything drawn comes from src/views:
+ * vega-lite specs from our own builders (rendered by vega-embed) and the diagram's SVG from its
+ * escaping builder, parsed as XML; payload text only ever reaches the page as text.
+ */
+import embed, { type Result } from 'vega-embed';
+import type { TopLevelSpec } from 'vega-lite';
+import type { Snapshot } from '../engine/timeline/snapshot';
+import type { ViewDocument } from '../format/view';
+import { mainSpecs, regionSplitSpec, type ChartOptions } from '../views/charts';
+import { diagramSvg } from '../views/diagram';
+import { viewSummaryText } from '../views/payload';
+import type { ThemeName } from '../views/theme';
+
+export interface DisplayOptions {
+  theme: ThemeName;
+  /** vega's renderer: SVG (default; crisp, text selectable) or canvas. */
+  renderer?: 'svg' | 'canvas';
+}
+
+/** A drawn output: move its step, or tear it down (finalizes the vega views). */
+export interface ViewDisplay {
+  /** The step shown now (-1 when the payload has no snapshots). */
+  readonly step: number;
+  /** Shows the snapshot at `index` (0-based among the payload's snapshots); resolves when drawn. */
+  showSnapshot(index: number): Promise<void>;
+  dispose(): void;
+}
+
+/** Each output gets its own id prefix, so the arrow markers of two diagrams on a page never clash. */
+let serial = 0;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Parses our diagram builder's SVG as XML (strict: a malformed string is an error, not a guess). */
+function svgNode(svg: string): Element {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) {
+    throw new Error('the memory diagram is not well-formed SVG');
+  }
+  return document.importNode(root, true);
+}
+
+export function renderError(host: HTMLElement, heading: string, err: unknown): void {
+  const box = element('div', 'memscope-error');
+  box.setAttribute('role', 'alert');
+  box.append(element('div', 'memscope-error-heading', heading));
+  box.append(element('pre', 'memscope-error-message', err instanceof Error ? err.message : String(err)));
+  host.append(box);
+}
+
+export async function renderView(host: HTMLElement, view: ViewDocument, options: DisplayOptions): Promise<ViewDisplay> {
+  const id = `memscope-${++serial}`;
+  const theme = options.theme;
+  const snapshots = view.snapshots.items;
+  // Opens at the peak of live heap bytes (the view always carries that snapshot): the end of a
+  // Rust run has usually freed everything, the peak shows what the program held.
+  const peak = snapshots.findIndex((s) => s.step === view.meta.peaks.heapLive.step);
+  let index = peak >= 0 ? peak : snapshots.length - 1;
+  const stepAt = (i: number): number => (i >= 0 ? snapshots[i]!.step : -1);
+  const chartOptions = (step: number): ChartOptions => ({ theme, cursor: step });
+  const embedOptions = { actions: false, renderer: options.renderer ?? 'svg', tooltip: { theme } } as const;
+
+  const root = element('div', `memscope-view memscope-theme-${theme}`);
+  root.dataset.theme = theme;
+  host.append(root);
+
+  const header = element('div', 'memscope-header');
+  header.append(element('div', 'memscope-title', view.meta.title ?? 'memscope timeline'));
+  header.append(element('pre', 'memscope-summary', viewSummaryText(view)));
+  root.append(header);
+
+  // The slider stays in sight (sticky) while the charts and the diagram scroll under it.
+  const stepBar = element('div', 'memscope-stepbar');
+  const slider = element('input', 'memscope-slider');
+  slider.type = 'range';
+  slider.min = '0';
+  slider.max = String(Math.max(0, snapshots.length - 1));
+  slider.step = '1';
+  slider.value = String(Math.max(0, index));
+  slider.disabled = snapshots.length < 2;
+  slider.setAttribute('aria-label', 'step of the memory diagram');
+  const stepLabel = element('span', 'memscope-step-label');
+  const coverage = element('span', 'memscope-step-coverage',
+    view.snapshots.complete ? '' : `diagram at ${snapshots.length} chosen steps of ${view.meta.steps}`);
+  stepBar.append(element('span', 'memscope-step-name', 'step'), slider, stepLabel, coverage);
+  root.append(stepBar);
+
+  const charts = element('div', 'memscope-charts');
+  const chartNames = ['heap-occupancy', 'stack-depth', 'address-map'];
+  const chartHosts = chartNames.map((name) => {
+    const div = element('div', 'memscope-chart');
+    div.dataset.chart = name;
+    charts.append(div);
+    return div;
+  });
+  root.append(charts);
+
+  const stepSection = element('div', 'memscope-step');
+  const diagram = element('div', 'memscope-diagram');
+  const regions = element('div', 'memscope-chart');
+  regions.dataset.chart = 'regions';
+  stepSection.append(diagram, regions);
+  root.append(stepSection);
+
+  if (view.output.length > 0) {
+    const details = element('details', 'memscope-output-text');
+    details.append(element('summary', '', view.output.truncated
+      ? `program output (first ${view.output.text.length} of ${view.output.length} characters)`
+      : 'program output'));
+    details.append(element('pre', '', view.output.text));
+    root.append(details);
+  }
+
+  // The heap, stack and address-map charts carry the `cursor` param; the last spec (regions at a step) is redrawn per step.
+  const [heapSpec, stackSpec, mapSpec, regionSpec] = mainSpecs(view, chartOptions(stepAt(index)));
+  const results: Result[] = await Promise.all(
+    [heapSpec!, stackSpec!, mapSpec!].map((spec, i) => embed(chartHosts[i]!, spec, embedOptions)),
+  );
+  let regionResult: Result | null = await embed(regions, regionSpec as TopLevelSpec, embedOptions);
+  let disposed = false;
+
+  const describe = (i: number): string => {
+    if (i < 0) return 'no snapshots in this output';
+    const s: Snapshot = snapshots[i]!;
+    return `${s.step} of ${Math.max(0, view.meta.steps - 1)}`;
+  };
+
+  const draw = async (i: number): Promise<void> => {
+    const step = stepAt(i);
+    stepLabel.textContent = describe(i);
+    if (i >= 0) slider.value = String(i);
+    if (i < 0) {
+      diagram.replaceChildren(element('div', 'memscope-note', 'This output carries no snapshot to draw.'));
+      return;
+    }
+    diagram.replaceChildren(svgNode(diagramSvg(snapshots[i]!, { theme, idPrefix: `${id}-${step}` })));
+    root.dataset.step = String(step);
+    await Promise.all(results.map((r) => r.view.signal('cursor', step).runAsync()));
+    const next = await embed(regions, regionSplitSpec(view, step, chartOptions(step)), embedOptions);
+    regionResult?.finalize();
+    regionResult = next;
+  };
+
+  // Slider moves arrive faster than a redraw: draw the latest wanted step, skip the ones in between.
+  let wanted = index;
+  let drawing: Promise<void> = draw(index);
+  await drawing;
+  const showSnapshot = (i: number): Promise<void> => {
+    wanted = Math.min(Math.max(0, Math.round(i)), snapshots.length - 1);
+    // A failed draw was reported where it happened; the next move starts afresh.
+    drawing = drawing.catch(() => undefined).then(async () => {
+      if (disposed || wanted === index) return;
+      index = wanted;
+      await draw(index);
+    });
+    return drawing;
+  };
+  slider.addEventListener('input', () => {
+    void showSnapshot(Number(slider.value)).catch((err) => {
+      if (!disposed) renderError(root, 'memscope could not draw this step', err);
+    });
+  });
+
+  return {
+    get step() {
+      return stepAt(index);
+    },
+    showSnapshot,
+    dispose() {
+      disposed = true;
+      for (const r of results) r.finalize();
+      regionResult?.finalize();
+      regionResult = null;
+    },
+  };
+}

@@ -1,0 +1,301 @@
+/**
+ * The JupyterLab renderer in a real browser: `npm run build:labextension` builds the prebuilt
+ * extension, headless Chromium loads it as JupyterLab 4 does (module federation container,
+ * shared @lumino/widgets) into the real @jupyterlab/rendermime RenderMimeRegistry, and renders
+ * payloads made here by the engine: what a person sees is asserted (charts drawn with their axis
+ * titles, the slider moving the diagram and the charts' cursor, error boxes), every request is
+ * routed and recorded, and screenshots go to test-output/screens/lab-extension-*.png.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { installKernel, uninstallKernel } from '../../src/cli/commands/kernel';
+import { encodeTimeline } from '../../src/engine/timeline/document';
+import { EXAMPLES } from '../../src/examples/index';
+import { MIME_TYPE } from '../../src/format/errors';
+import type { ViewDocument } from '../../src/format/view';
+import { openLabHost, renderInHost, type LabHost } from '../../src/lab-extension/testing/host';
+import { makeView, viewSummaryText } from '../../src/views/payload';
+
+const root = path.resolve(__dirname, '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const built = path.join(root, pkg.jupyterlab.outputDir);
+const screens = path.join(root, 'test-output', 'screens');
+const workDir = path.join(root, 'test-output', 'lab-extension');
+
+const example = (name: string) => EXAMPLES.find((e) => e.name === name)!.run();
+const bundleOf = (view: unknown, text = 'memscope timeline'): Record<string, unknown> => ({ [MIME_TYPE]: view, 'text/plain': text });
+const output = (index: number) => `.host-output[data-index="${index}"]`;
+
+let host: LabHost;
+
+beforeAll(async () => {
+  const run = spawnSync('npm', ['run', '--silent', 'build:labextension'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
+  if (run.status !== 0) throw new Error(`npm run build:labextension exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
+  fs.mkdirSync(screens, { recursive: true });
+  host = await openLabHost({ labextension: built, workDir });
+}, 600_000);
+
+afterAll(async () => {
+  await host?.close();
+});
+
+describe('the built prebuilt extension', () => {
+  test('has package.json with jupyterlab._build, a static/remoteEntry and our install.json', () => {
+    const meta = JSON.parse(fs.readFileSync(path.join(built, 'package.json'), 'utf8'));
+    expect(meta.name).toBe('memscope');
+    expect(meta.jupyterlab._build.load).toMatch(/^static\/remoteEntry\.[0-9a-f]+\.js$/);
+    expect(meta.jupyterlab._build.mimeExtension).toBe('./mimeExtension');
+    expect(fs.existsSync(path.join(built, meta.jupyterlab._build.load))).toBe(true);
+    expect(fs.readFileSync(path.join(built, 'install.json'), 'utf8')).toBe(fs.readFileSync(path.join(root, 'install.json'), 'utf8'));
+    // Only JupyterLab's singleton comes from the host; vega is ours, the Node entry is not in the bundle.
+    const entry = fs.readFileSync(path.join(built, meta.jupyterlab._build.load), 'utf8');
+    expect(entry).toContain('"@lumino/widgets"');
+    const statics = fs.readdirSync(path.join(built, 'static')).map((f) => fs.readFileSync(path.join(built, 'static', f), 'utf8')).join('\n');
+    expect(statics).not.toMatch(/worker_threads|tree-sitter|tslab/);
+  });
+
+  test('loads in the page as JupyterLab loads it and registers for the memscope MIME type', async () => {
+    expect(host.extension).toEqual({ name: 'memscope', mimeTypes: [MIME_TYPE], rank: 0 });
+    // The extension's ./style module injected our CSS.
+    const styled = await host.page.evaluate(() => Array.from(document.querySelectorAll('style')).some((s) => s.textContent?.includes('.memscope-error')));
+    expect(styled).toBe(true);
+  });
+
+  test('`memscope kernel install` copies it into <data>/labextensions/memscope, and uninstall removes it', () => {
+    // A throwaway checkout: the real package.json, kernel template and tslab, and the built extension.
+    const checkout = fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-checkout-'));
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-data-'));
+    try {
+      fs.copyFileSync(path.join(root, 'package.json'), path.join(checkout, 'package.json'));
+      fs.mkdirSync(path.join(checkout, 'kernel'));
+      fs.copyFileSync(path.join(root, 'kernel', 'kernel.template.json'), path.join(checkout, 'kernel', 'kernel.template.json'));
+      fs.mkdirSync(path.join(checkout, 'node_modules'));
+      fs.symlinkSync(path.join(root, 'node_modules', 'tslab'), path.join(checkout, 'node_modules', 'tslab'));
+      fs.mkdirSync(path.dirname(path.join(checkout, pkg.jupyterlab.outputDir)), { recursive: true });
+      fs.cpSync(built, path.join(checkout, pkg.jupyterlab.outputDir), { recursive: true });
+
+      const manifest = installKernel(checkout, { dataDir: data, label: 'test' });
+      const installed = path.join(data, 'labextensions', 'memscope');
+      expect(manifest.labExtension).toBe(installed);
+      const meta = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+      expect(fs.existsSync(path.join(installed, meta.jupyterlab._build.load))).toBe(true);
+      expect(JSON.parse(fs.readFileSync(path.join(installed, 'install.json'), 'utf8')).packageName).toBe('memscope');
+
+      const removed = uninstallKernel({ dataDir: data, label: 'test' });
+      expect(removed).toContain(installed);
+      expect(fs.existsSync(installed)).toBe(false);
+    } finally {
+      fs.rmSync(checkout, { recursive: true, force: true });
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rendering payloads made by the engine', () => {
+  let view: ViewDocument;
+  let index: number;
+
+  beforeAll(async () => {
+    await host.page.evaluate(() => window.memscopeHost.setTheme(true));
+    view = makeView(example('three-regions'));
+    const result = await renderInHost(host, bundleOf(view, viewSummaryText(view)), { label: 'three-regions' });
+    expect(result.mimeType).toBe(MIME_TYPE);
+    index = result.index;
+  });
+
+  test('an untrusted output gets our renderer (safe), ahead of its text fallback', async () => {
+    await expect(host.page.locator(`${output(index)} .memscope-view`).count()).resolves.toBe(1);
+  });
+
+  test('the title and summary line name the run', async () => {
+    await expect(host.page.locator(`${output(index)} .memscope-title`).textContent()).resolves.toBe(view.meta.title);
+    const summary = await host.page.locator(`${output(index)} .memscope-summary`).textContent();
+    expect(summary).toBe(viewSummaryText(view));
+    expect(summary).toMatch(/\d+ steps, heap policy/);
+  });
+
+  test('the three charts are drawn, with their titles and axis titles', async () => {
+    const charts = await host.page.evaluate((sel) => Array.from(document.querySelectorAll(`${sel} .memscope-charts .memscope-chart`)).map((div) => {
+      const svg = div.querySelector('svg');
+      const box = svg?.getBoundingClientRect();
+      const lines = Array.from(div.querySelectorAll('.mark-line path, .mark-rect path')).map((p) => (p.getAttribute('d') ?? '').length);
+      return {
+        name: (div as HTMLElement).dataset.chart,
+        width: box?.width ?? 0,
+        height: box?.height ?? 0,
+        texts: Array.from(div.querySelectorAll('text')).map((t) => t.textContent ?? ''),
+        drawn: lines.reduce((a, b) => a + b, 0),
+      };
+    }), output(index));
+    expect(charts.map((c) => c.name)).toEqual(['heap-occupancy', 'stack-depth', 'address-map']);
+    for (const c of charts) {
+      expect(c.width).toBeGreaterThan(500);
+      expect(c.height).toBeGreaterThan(150);
+      expect(c.drawn).toBeGreaterThan(20); // path data of the lines / rectangles: not a blank chart
+      expect(c.texts).toContain('step');
+    }
+    const [heap, stack, map] = charts;
+    expect(heap!.texts).toEqual(expect.arrayContaining(['Heap occupancy over time', 'bytes', 'live bytes', 'footprint']));
+    expect(stack!.texts).toEqual(expect.arrayContaining(['Stack depth over time', 'frames', 'bytes']));
+    expect(map!.texts).toEqual(expect.arrayContaining(['Heap address map', 'address']));
+  });
+
+  test('the slider moves the diagram and the cursor on the charts together', async () => {
+    const sel = output(index);
+    // It opens at the peak of live heap bytes.
+    const opening = view.meta.peaks.heapLive.step;
+    const state = () => host.page.evaluate((s) => {
+      const rule = document.querySelector(`${s} [data-chart="heap-occupancy"] .mark-rule.role-mark line`);
+      return {
+        label: document.querySelector(`${s} .memscope-step-label`)!.textContent,
+        title: document.querySelector(`${s} .memscope-diagram svg .ms-title`)?.textContent ?? null,
+        diagram: document.querySelector(`${s} .memscope-diagram`)!.innerHTML,
+        rule: rule?.getAttribute('transform') ?? null,
+        step: (document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.step,
+      };
+    }, sel);
+    const before = await state();
+    expect(before.label).toBe(`${opening} of ${view.meta.steps - 1}`);
+    expect(before.title).toMatch(new RegExp(`^step ${opening} `));
+    expect(before.rule).not.toBeNull();
+    await host.page.screenshot({ path: path.join(screens, 'lab-extension-light.png'), fullPage: true });
+
+    // A person drags the slider back to the start: keyboard Home on the focused range input.
+    await host.page.locator(`${sel} .memscope-slider`).focus();
+    await host.page.keyboard.press('Home');
+    await host.page.waitForFunction((s) => (document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.step === '0', sel);
+    const start = await state();
+    expect(start.label).toBe(`0 of ${view.meta.steps - 1}`);
+    expect(start.title).toMatch(/^step 0 /);
+    expect(start.diagram).not.toBe(before.diagram);
+    expect(start.rule).not.toBe(before.rule);
+
+    // One step right: the diagram follows the step the slider names.
+    await host.page.keyboard.press('ArrowRight');
+    await host.page.waitForFunction((s) => (document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.step === '1', sel);
+    const next = await state();
+    expect(next.title).toMatch(/^step 1 /);
+    expect(next.diagram).not.toBe(start.diagram);
+    await host.page.locator(sel).screenshot({ path: path.join(screens, 'lab-extension-step1.png') });
+  });
+
+  test('the diagram of a step with a heap block shows the local and its buffer', async () => {
+    const sel = output(index);
+    // The step where most heap blocks are live: the String's buffer and the Box's value.
+    const at = view.snapshots.items.findIndex((item) => item.step === view.meta.peaks.heapBlocks.step);
+    expect(at).toBeGreaterThanOrEqual(0);
+    // Dragging the slider fires `input` events with its new value.
+    await host.page.locator(`${sel} .memscope-slider`).evaluate((el, i) => {
+      const input = el as HTMLInputElement;
+      input.value = String(i);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, at);
+    await host.page.waitForFunction(([s, step]) => (document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.step === step,
+      [sel, String(view.snapshots.items[at]!.step)] as const);
+    const diagram = host.page.locator(`${sel} .memscope-diagram svg`);
+    const texts = (await diagram.locator('text').allTextContents()).join('\n');
+    expect(texts).toMatch(/s: String/);
+    expect(texts).toMatch(/"hello, world"/);
+    const snapshot = view.snapshots.items[at]!;
+    expect(snapshot.blocks.length).toBeGreaterThanOrEqual(2);
+    expect(texts).toContain(`heap (${snapshot.blocks.length} blocks, address order)`);
+    // An arrow per pointer of the snapshot, from the locals to their blocks.
+    await expect(diagram.locator('.ms-pointer').count()).resolves.toBe(snapshot.pointers.length);
+  });
+});
+
+describe('other payload shapes', () => {
+  test('a view as a JSON string and a whole timeline document both render', async () => {
+    await host.page.evaluate(() => window.memscopeHost.clear());
+    const vec = example('vec-growth');
+    const asString = await renderInHost(host, bundleOf(JSON.stringify(makeView(vec))));
+    const asTimeline = await renderInHost(host, bundleOf(encodeTimeline(example('ownership'))));
+    for (const r of [asString, asTimeline]) {
+      expect(r.mimeType).toBe(MIME_TYPE);
+      await expect(host.page.locator(`${output(r.index)} .memscope-error`).count()).resolves.toBe(0);
+      await expect(host.page.locator(`${output(r.index)} .memscope-chart svg`).count()).resolves.toBe(4);
+      await expect(host.page.locator(`${output(r.index)} .memscope-diagram svg`).count()).resolves.toBe(1);
+    }
+    await expect(host.page.locator(`${output(asString.index)} .memscope-title`).textContent()).resolves.toBe(vec.meta.title);
+  });
+
+  test('the dark theme follows <body data-jp-theme-light="false">', async () => {
+    await host.page.evaluate(() => {
+      window.memscopeHost.clear();
+      window.memscopeHost.setTheme(false);
+    });
+    const r = await renderInHost(host, bundleOf(makeView(example('ownership'))));
+    const look = await host.page.evaluate((s) => ({
+      theme: (document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.theme,
+      chartBackground: getComputedStyle(document.querySelector(`${s} [data-chart="heap-occupancy"] svg`)!).backgroundColor,
+      diagramText: document.querySelector(`${s} .memscope-diagram svg .ms-title`)?.getAttribute('fill'),
+    }), output(r.index));
+    expect(look.theme).toBe('dark');
+    expect(look.chartBackground).toBe('rgb(17, 17, 17)');
+    expect(look.diagramText).toBe('#e0e0e0');
+    await host.page.screenshot({ path: path.join(screens, 'lab-extension-dark.png'), fullPage: true });
+    await host.page.evaluate(() => window.memscopeHost.setTheme(true));
+  });
+});
+
+describe('bad payloads become an error box, never an exception', () => {
+  const good = () => makeView(example('three-regions')) as unknown as Record<string, unknown>;
+
+  async function errorText(payload: unknown): Promise<string> {
+    const r = await renderInHost(host, bundleOf(payload));
+    expect(r.mimeType).toBe(MIME_TYPE);
+    const sel = output(r.index);
+    await expect(host.page.locator(`${sel} .memscope-chart`).count()).resolves.toBe(0);
+    return (await host.page.locator(`${sel} .memscope-error`).textContent()) ?? '';
+  }
+
+  beforeAll(async () => {
+    await host.page.evaluate(() => window.memscopeHost.clear());
+  });
+
+  test('a view with a missing series names the JSON path and what was expected', async () => {
+    const bad = good();
+    delete (bad.series as Record<string, unknown>).heapLive;
+    const text = await errorText(bad);
+    expect(text).toContain('This memscope output cannot be shown');
+    expect(text).toContain('memscope output: series.heapLive: expected an object {step: [...], value: [...]}');
+  });
+
+  test('a snapshot value of an unknown kind is caught by the deep check', async () => {
+    const bad = good();
+    const items = (bad.snapshots as { items: Array<{ frames: Array<{ locals: Array<{ value: unknown }> }> }> }).items;
+    const snapshot = items.find((item) => item.frames.length > 0 && item.frames[0]!.locals.length > 0)!;
+    snapshot.frames[0]!.locals[0]!.value = { k: 'script', v: '<img src=x onerror=alert(1)>' };
+    const text = await errorText(bad);
+    expect(text).toMatch(/snapshots\.items\[\d+\]\.frames\[0\]\.locals\[0\]\.value/);
+    await expect(host.page.locator('img').count()).resolves.toBe(0);
+  });
+
+  test('a string that is not JSON', async () => {
+    const text = await errorText('{"format": "memscope", "version": 1, ');
+    expect(text).toContain('memscope output: (root): expected valid JSON');
+  });
+
+  test('a document from a newer memscope asks to update', async () => {
+    const text = await errorText({ ...good(), version: 2 });
+    expect(text).toContain('written by a newer memscope (version 2): update memscope to read it');
+  });
+
+  test('something that is not a memscope document at all', async () => {
+    const text = await errorText({ hello: 'world' });
+    expect(text).toContain('memscope output: format: expected "memscope"');
+    await host.page.screenshot({ path: path.join(screens, 'lab-extension-errors.png'), fullPage: true });
+  });
+});
+
+describe('the page as a whole', () => {
+  test('threw nothing and logged no error', () => {
+    expect(host.pageErrors).toEqual([]);
+  });
+
+  test('no request left the machine', () => {
+    expect(host.offMachine).toEqual([]);
+  });
+});
