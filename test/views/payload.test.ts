@@ -1,4 +1,7 @@
-import { encodeTimeline } from '../../src/engine/timeline/document';
+import { rustProgram } from '../../src/api/program';
+import { decodeTimeline, encodeTimeline } from '../../src/engine/timeline/document';
+import { mainSpecs } from '../../src/views/charts';
+import { renderSvgSync } from '../../src/views/render-svg';
 import { FormatError } from '../../src/format/errors';
 import { METRIC_COLUMNS } from '../../src/format/events';
 import { checkView, type ViewDocument } from '../../src/format/view';
@@ -129,6 +132,22 @@ describe('view payload of long runs stays bounded', () => {
     expect(view.output.text).toHaveLength(3);
     expect(view.output.truncated).toBe(true);
     expect(view.output.length).toBeGreaterThan(3);
+  });
+});
+
+describe('an empty run (a timeline document with no events)', () => {
+  test('makes a valid view, drawable charts and a summary', () => {
+    const doc = encodeTimeline(rustProgram((rs) => rs.main(() => {})));
+    const cols = doc as unknown as { events: { count: number; columns: Record<string, unknown> }; metrics: { columns: Record<string, unknown> } };
+    cols.events.count = 0;
+    for (const k of Object.keys(cols.events.columns)) cols.events.columns[k] = [];
+    for (const k of Object.keys(cols.metrics.columns)) cols.metrics.columns[k] = [];
+    const view = toView(doc);
+    expect(view.meta.steps).toBe(0);
+    expect(view.snapshots).toEqual({ complete: true, items: [] });
+    expect(checkView(JSON.parse(JSON.stringify(view)))).toBeTruthy();
+    for (const spec of mainSpecs(view, { interactive: false })) expect(renderSvgSync(spec)).toMatch(/^<svg/);
+    expect(viewSummaryText(makeView(decodeTimeline(doc)))).toContain('memscope timeline: 0 steps');
   });
 });
 
