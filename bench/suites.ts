@@ -4,6 +4,7 @@ import { suite as allocators } from './allocators';
 import { suite as lab } from './lab';
 import { suite as traces } from './traces';
 import { suite as views } from './views';
+import { suite as rust } from './rust';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add one line per area. */
 export const suites: BenchSuite[] = [
@@ -12,4 +13,5 @@ export const suites: BenchSuite[] = [
   lab,
   traces,
   views,
+  rust,
 ];

@@ -29,6 +29,8 @@ import {
 export interface Act {
   slots: (LocalSlot | null)[];
   temps: RValue[];
+  /** A place object per slot, reused while the slot holds the same binding (hot loops make no garbage). */
+  locs: (LocalLoc | undefined)[];
 }
 
 type Ev = (a: Act) => RValue;
@@ -183,7 +185,7 @@ export class Compiler {
       const m = rt.m;
       m.line = line;
       m.pushFrame(name);
-      const act: Act = { slots: new Array(nSlots).fill(null), temps: [] };
+      const act: Act = { slots: new Array(nSlots).fill(null), temps: [], locs: new Array(nSlots) };
       for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = m.bind(params[i]!.name, params[i]!.ty, args[i]!);
       let result: RValue;
       try {
@@ -664,7 +666,12 @@ export class Compiler {
         if (b) {
           this.useLocal(b, e.pos, false);
           const slot = b.slot;
-          return (a) => new LocalLoc(rt.m, a.slots[slot]!);
+          return (a) => {
+            const s = a.slots[slot]!;
+            const cached = a.locs[slot];
+            if (cached && cached.slot === s) return cached;
+            return (a.locs[slot] = new LocalLoc(rt.m, s));
+          };
         }
         break;
       }
@@ -1334,12 +1341,12 @@ export class Compiler {
         return p.sub ? this.patTest(p.sub) : () => true;
       case 'lit': {
         const lit = this.value(p.value);
-        const dummy: Act = { slots: [], temps: [] };
+        const dummy: Act = { slots: [], temps: [], locs: [] };
         let want: RValue | undefined;
         return (v) => valueEq(v, (want ??= lit(dummy)));
       }
       case 'range': {
-        const dummy: Act = { slots: [], temps: [] };
+        const dummy: Act = { slots: [], temps: [], locs: [] };
         const from = this.value(p.from);
         const to = this.value(p.to);
         const inclusive = p.inclusive;

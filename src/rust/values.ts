@@ -31,6 +31,7 @@ export interface Loc {
 const GONE: RValue = { tag: 'unit', ty: { kind: 'unit' } };
 
 export class LocalLoc implements Loc {
+  private cachedHome: Home | undefined;
   constructor(readonly m: Machine, readonly slot: LocalSlot) {}
   get(): RValue {
     return this.m.read(this.slot);
@@ -42,7 +43,7 @@ export class LocalLoc implements Loc {
     this.m.touchLocal(this.slot);
   }
   home(): Home {
-    return { kind: 'local', local: this.slot };
+    return (this.cachedHome ??= { kind: 'local', local: this.slot });
   }
   target(): PlaceRef {
     return { kind: 'local', local: this.slot };

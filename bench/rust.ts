@@ -1,0 +1,101 @@
+import { Machine } from '../src/engine/memory/machine';
+import type { Ty } from '../src/engine/layout/types';
+import type { VecValue } from '../src/engine/std/rvalue';
+import { vecNew, vecPush } from '../src/engine/std/vec';
+import { initRust, runRustSync, type RustRun } from '../src/rust';
+import { figure, peakRssMiB, timeMs, type BenchSuite } from './harness';
+
+/**
+ * The Rust interpreter's speed: statements interpreted per second in a loop of 10^6 iterations
+ * that pushes onto a Vec (three statements per iteration: the while test's body of a push and an
+ * increment, plus the loop's own test). Every push and every assignment is recorded in the
+ * timeline, so this measures interpretation plus recording.
+ */
+const N = 1_000_000;
+const PUSH_LOOP = `fn main() {
+    let mut v: Vec<u64> = Vec::new();
+    let mut i: u64 = 0;
+    while i < ${N} {
+        v.push(i * 2);
+        i += 1;
+    }
+    println!("{}", v.len());
+}
+`;
+
+const FOR_LOOP = `fn main() {
+    let mut total: u64 = 0;
+    for i in 0..${N} {
+        let sq = i * i % 7;
+        total += sq;
+    }
+    println!("{}", total);
+}
+`;
+
+const FIB = `fn fib(n: u32) -> u32 {
+    if n < 2 {
+        n
+    } else {
+        fib(n - 1) + fib(n - 2)
+    }
+}
+
+fn main() {
+    println!("{}", fib(20));
+}
+`;
+
+/**
+ * The same memory work driven on the Machine directly (push, then assign i), with no interpreter:
+ * the floor the recording itself sets, to tell interpretation cost from recording cost.
+ */
+function engineFloor(n: number): number {
+  const m = new Machine();
+  m.pushFrame('main');
+  const u64: Ty = { kind: 'int', name: 'u64' };
+  const v = m.bind('v', { kind: 'vec', elem: u64 }, vecNew(m, u64));
+  const i = m.bind('i', u64, { tag: 'scalar', ty: u64, v: 0 });
+  const home = { kind: 'local' as const, local: v };
+  for (let k = 0; k < n; k++) {
+    m.line = 5;
+    vecPush(m, v.value as VecValue, { tag: 'scalar', ty: u64, v: k * 2 }, home);
+    m.line = 6;
+    m.assign(i, { tag: 'scalar', ty: u64, v: k + 1 });
+  }
+  m.popFrame();
+  return m.finish().length;
+}
+
+export const suite: BenchSuite = {
+  name: 'rust',
+  async run(log) {
+    await initRust();
+    let run: RustRun = runRustSync(PUSH_LOOP.replace(String(N), '1000'));
+    const ms = await timeMs(() => {
+      run = runRustSync(PUSH_LOOP, { maxSteps: 1e8 });
+    }, 3);
+    log(figure('while + Vec::push, 10^6 iterations: statements', run.steps, 'stmts'));
+    log(figure('while + Vec::push, 10^6 iterations: time', ms, 'ms'));
+    log(figure('while + Vec::push: statements per second', run.steps / (ms / 1000), 'stmts/s', { value: 2e6, higherIsBetter: true }));
+    log(figure('while + Vec::push: events recorded per second', run.timeline.length / (ms / 1000), 'events/s'));
+    const floorMs = await timeMs(() => engineFloor(N), 3);
+    log(figure('same pushes + assignments on the Machine directly', floorMs, 'ms'));
+    log(figure('interpreter share of the run time', Math.max(0, (ms - floorMs) / ms) * 100, '%'));
+
+    const forMs = await timeMs(() => {
+      run = runRustSync(FOR_LOOP, { maxSteps: 1e8 });
+    }, 3);
+    log(figure('for over a range, 10^6 iterations: statements per second', run.steps / (forMs / 1000), 'stmts/s', { value: 2e6, higherIsBetter: true }));
+
+    const fibMs = await timeMs(() => {
+      run = runRustSync(FIB, { maxSteps: 1e8 });
+    }, 3);
+    const calls = 21891; // fib(20) makes 21891 calls
+    log(figure('recursive fib(20): calls per second', calls / (fibMs / 1000), 'calls/s'));
+
+    const compileMs = await timeMs(() => runRustSync(FIB.replace('fib(20)', 'fib(1)')), 5);
+    log(figure('parse + infer + compile + run a small snippet', compileMs, 'ms', { value: 20, higherIsBetter: false }));
+    log(figure('peak RSS', peakRssMiB(), 'MiB'));
+  },
+};
