@@ -123,7 +123,9 @@ export class Lowering {
 
   private fnItem(node: Node): FnItem {
     for (const c of this.named(node)) {
-      if (c.type === 'type_parameters' || c.type === 'where_clause') this.unsupported(c, 'generic functions are not supported yet');
+      // Lifetime parameters (`fn longest<'a>(…)`) change nothing at run time; type parameters do.
+      const onlyLifetimes = c.type === 'type_parameters' && this.named(c).every((p) => p.type === 'lifetime' || p.type === 'lifetime_parameter');
+      if ((c.type === 'type_parameters' && !onlyLifetimes) || c.type === 'where_clause') this.unsupported(c, 'generic functions are not supported yet');
       if (c.type === 'function_modifiers') this.unsupported(c, `\`${c.text}\` functions are not supported`);
     }
     const name = this.text(this.field(node, 'name'));
@@ -141,10 +143,9 @@ export class Lowering {
 
   type(node: Node): Ty {
     if (node.type === 'array_type' || node.type === 'function_type' || node.type === 'dynamic_type' || node.type === 'abstract_type') this.unsupported(node);
-    const lifetimes = node.descendantsOfType('lifetime').filter((l): l is Node => !!l && l.text !== "'static");
-    if (lifetimes.length) this.unsupported(lifetimes[0]!);
     try {
-      return parseType(node.text.replace(/'static\s*/g, ''));
+      // Lifetimes (`&'a str`, `&'static str`) are erased: they only matter to the borrow checker.
+      return parseType(node.text.replace(/'[A-Za-z_][A-Za-z0-9_]*\s*/g, ''));
     } catch (e) {
       const p = this.pos(node);
       throw new RustSubsetError(`cannot read the type \`${node.text}\`: ${(e as Error).message}`, p.line, p.col, node.type);
