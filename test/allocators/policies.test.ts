@@ -205,3 +205,34 @@ describe('coalescing', () => {
     },
   );
 });
+
+describe('large heaps', () => {
+  it.each(['first-fit', 'first-fit-naive', 'first-fit-lifo', 'next-fit', 'best-fit', 'best-fit-naive', 'worst-fit', 'segregated', 'tlsf', 'buddy', 'bump'])(
+    '%s handles addresses past 4 GiB',
+    (policy) => {
+      const heap = createAllocator(policy);
+      const big = heap.alloc(5 * 2 ** 30, 16)!;
+      const small = heap.alloc(100, 64)!;
+      expect(small).toBeGreaterThan(2 ** 32);
+      expect(small % 64).toBe(0);
+      expect(heap.blockSize(small)).toBeGreaterThanOrEqual(100);
+      heap.free(small);
+      expect(() => heap.free(small)).toThrow(expect.objectContaining({ code: 'double-free' }));
+      expect(() => heap.free(small + 2 ** 32)).toThrow(expect.objectContaining({ code: 'unknown-pointer' }));
+      heap.free(big);
+      expect(heap.stats().usedBytes).toBe(0);
+    },
+  );
+
+  it('tracks 100000 live blocks and tells each freed one apart', () => {
+    const heap = createAllocator('tlsf');
+    const blocks: number[] = [];
+    for (let i = 0; i < 100_000; i++) blocks.push(heap.alloc(8 + (i % 50) * 8, 8)!);
+    expect(new Set(blocks).size).toBe(100_000);
+    for (let i = 0; i < blocks.length; i += 2) heap.free(blocks[i]);
+    for (let i = 0; i < blocks.length; i += 1000) {
+      expect(() => heap.free(blocks[i])).toThrow(expect.objectContaining({ code: 'double-free' }));
+      expect(heap.blockSize(blocks[i + 1])).toBeGreaterThanOrEqual(8);
+    }
+  });
+});

@@ -72,68 +72,67 @@ export function checkRequest(size: number, align: number): void {
  * entry per distinct address ever handed out.
  */
 export class LiveTable {
-  private keys = new Float64Array(1024).fill(-1);
-  private ids = new Int32Array(1024);
+  /** Slot i holds [address, id] at 2i, 2i + 1: one cache line per probe. Address -1 = empty. */
+  private tab = LiveTable.empty(1024);
   private shift = 32 - 10;
   private count = 0;
 
+  private static empty(slots: number): Float64Array {
+    const tab = new Float64Array(slots * 2);
+    for (let i = 0; i < tab.length; i += 2) tab[i] = -1;
+    return tab;
+  }
+
   set(address: number, id: number): void {
     const i = this.slot(address);
-    if (this.keys[i] === -1) {
-      this.keys[i] = address;
-      if (++this.count * 2 > this.keys.length) {
-        this.ids[i] = id;
-        this.grow();
-        return;
-      }
+    this.tab[i + 1] = id;
+    if (this.tab[i] === -1) {
+      this.tab[i] = address;
+      if (++this.count * 4 > this.tab.length) this.grow();
     }
-    this.ids[i] = id;
   }
 
   /** The id of the live block at address, else throws the right HeapError. */
   get(address: number, action: string): number {
     const i = this.slot(address);
-    const id = this.keys[i] === -1 ? undefined : this.ids[i];
-    if (id === undefined || id < 0) {
-      if (id === undefined) throw new HeapError(`${action} of ${address}: not the address of a block`, 'unknown-pointer', address);
-      throw new HeapError(`${action} of ${address}: block already freed`, 'double-free', address);
-    }
+    if (this.tab[i] === -1) throw new HeapError(`${action} of ${address}: not the address of a block`, 'unknown-pointer', address);
+    const id = this.tab[i + 1];
+    if (id < 0) throw new HeapError(`${action} of ${address}: block already freed`, 'double-free', address);
     return id;
   }
 
   /** Like get, and marks the block freed: one probe for the whole of free(). */
   take(address: number, action: string): number {
     const i = this.slot(address);
-    const id = this.ids[i];
-    if (this.keys[i] === -1 || id < 0) return this.get(address, action); // throws
-    this.ids[i] = -1;
+    const id = this.tab[i + 1];
+    if (this.tab[i] === -1 || id < 0) return this.get(address, action); // throws
+    this.tab[i + 1] = -1;
     return id;
   }
 
-  /** The slot holding address, or the empty slot where it would go. */
+  /** Index (2 x slot) of the slot holding address, or of the empty slot where it would go. */
   private slot(address: number): number {
-    const keys = this.keys;
-    const mask = keys.length - 1;
+    const tab = this.tab;
+    const mask = tab.length - 2;
     // Mix the low and high 32 bits (addresses may pass 2^32), then keep the top bits.
-    let i = Math.imul((address >>> 0) ^ Math.imul((address / 4294967296) | 0, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+    let i = (Math.imul((address >>> 0) ^ Math.imul((address / 4294967296) | 0, 0x85ebca6b), 0x9e3779b1) >>> this.shift) << 1;
     for (;;) {
-      const k = keys[i];
+      const k = tab[i];
       if (k === address || k === -1) return i;
-      i = (i + 1) & mask;
+      i = (i + 2) & mask;
     }
   }
 
+  /** Doubles the table when it is half full. */
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldIds = this.ids;
-    this.keys = new Float64Array(oldKeys.length * 2).fill(-1);
-    this.ids = new Int32Array(oldKeys.length * 2);
+    const old = this.tab;
+    this.tab = LiveTable.empty(old.length);
     this.shift--;
-    for (let j = 0; j < oldKeys.length; j++) {
-      if (oldKeys[j] === -1) continue;
-      const i = this.slot(oldKeys[j]);
-      this.keys[i] = oldKeys[j];
-      this.ids[i] = oldIds[j];
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j] === -1) continue;
+      const i = this.slot(old[j]);
+      this.tab[i] = old[j];
+      this.tab[i + 1] = old[j + 1];
     }
   }
 }
