@@ -94,8 +94,8 @@ function isCopyTy(t: TypeVar, prog: Program): boolean {
   }
 }
 
-/** Move state of the function being compiled: which bindings are moved, and where. */
-type Moves = Map<Binding, Pos>;
+/** Move state of the function being compiled: which bindings are moved (or not yet initialised), and where. */
+type Moves = Map<Binding, Pos & { uninit?: boolean }>;
 
 interface FnCtx {
   fn: FnItem;
@@ -270,6 +270,7 @@ export class Compiler {
       const slot = b.slot;
       const m = () => this.rt.m;
       if (!s.value) {
+        this.ctx.moves.set(b, { ...s.pos, uninit: true });
         return (a) => {
           a.slots[slot] = m().bind(name, ty, null);
         };
@@ -335,6 +336,7 @@ export class Compiler {
   private useLocal(b: Binding, pos: Pos, move: boolean): void {
     this.access(b, pos, move ? 'move' : 'read');
     const moved = this.ctx.moves.get(b);
+    if (moved?.uninit) this.err(pos, `used binding \`${b.name}\` isn't initialized (declared at line ${b.pos.line}, possibly not assigned on every path)`, 'E0381');
     if (moved) {
       const again = moved.line === pos.line && moved.col === pos.col;
       const where = again ? 'in a previous iteration of the loop' : `at line ${moved.line}`;
@@ -877,7 +879,8 @@ export class Compiler {
     if (l.k === 'name' && l.binding) {
       const b = l.binding;
       this.access(b, e.pos, 'write');
-      if (!b.mutable) {
+      const state = this.ctx.moves.get(b);
+      if (!b.mutable && !(state?.uninit && e.op === '=')) {
         this.err(e.pos, `cannot assign twice to immutable variable \`${b.name}\` (declared at line ${b.pos.line}; make it \`let mut ${b.name}\`)`, 'E0384');
       }
       const slot = b.slot;
@@ -1092,6 +1095,7 @@ export class Compiler {
     const elemTy = forElemTy(it);
     const startDead = this.ctx.dead;
     const bindName = pat.k === 'bind' ? pat : undefined;
+    if (bindName?.binding) this.ctx.moves.delete(bindName.binding);
     if (pat.k !== 'bind' && pat.k !== 'wild') this.subset(pat.pos, 'patterns in for loops are not supported yet (bind a name)', 'pattern');
     if (bindName?.sub) this.subset(pat.pos, '@ patterns in for loops are not supported yet', 'pattern');
 
@@ -1401,6 +1405,7 @@ export class Compiler {
         return () => {};
       case 'bind': {
         const b = p.binding!;
+        this.ctx.moves.delete(b); // a fresh binding each time the pattern runs
         const bty = engineTy(b.ty);
         const slot = b.slot;
         const name = b.name;
@@ -1577,7 +1582,7 @@ export class Compiler {
         return acc;
       };
     }
-    const recv = this.recvPlace(e.recv);
+    const recv = this.recvPlace(e.recv, name === 'clone' && (c === 'Box' || c === 'Rc'));
     const arg = (i: number) => this.value(e.args[i]!, (e.args[i] as Notes).coerce);
     const num = (v: RValue) => Number((deref(v) as { v: number }).v);
     const ty = engineTy(e.ty!);
@@ -1882,7 +1887,7 @@ export class Compiler {
   }
 
   /** The receiver of a method: auto-ref'd place (no move), through references and Box. */
-  private recvPlace(e: Expr): LocEv {
+  private recvPlace(e: Expr, keepPointer = false): LocEv {
     const rt = this.rt;
     let loc = this.place(e, false);
     let t = prune(e.ty!);
@@ -1892,10 +1897,15 @@ export class Compiler {
       loc = (a) => (prev(a).get() as RefValue).loc;
       t = prune(t.args[0]!);
     }
-    while (t.k === 'con' && t.c === 'Box') {
+    while (t.k === 'con' && (t.c === 'Box' || t.c === 'Rc') && !keepPointer) {
       const prev = loc;
-      loc = (a) => new BoxLoc(rt.m, prev(a).get() as Extract<RValue, { tag: 'box' }>);
+      loc = (a) => new BoxLoc(rt.m, prev(a).get() as Extract<RValue, { tag: 'box' | 'rc' }>);
       t = prune(t.args[0]!);
+      while (t.k === 'con' && t.c === 'ref' && con(t.args[0]) !== 'str') {
+        const p2 = loc;
+        loc = (a) => (p2(a).get() as RefValue).loc;
+        t = prune(t.args[0]!);
+      }
     }
     return loc;
   }

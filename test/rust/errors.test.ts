@@ -56,6 +56,8 @@ describe('compile errors in rustc words, with line and column', () => {
     ['unknown type', 'fn f(p: Point) {}\nfn main() {}', /error\[E0412\]: cannot find type `Point`/, 1, 6],
     ['if without else as value', 'fn main() {\n    let x: i32 = if true { 1 };\n}', /E0308/, 2, 26],
     ['no main', 'fn helper() {}', /error\[E0601\]: `main` function not found/, 1, 1],
+    ['used before it is initialised', 'fn main() {\n    let x: i32;\n    if true {\n        x = 1;\n    }\n    println!("{}", x);\n}', /error\[E0381\]: used binding `x` isn't initialized/, 6, 20],
+    ['deferred init assigned twice', 'fn main() {\n    let x;\n    x = 1;\n    x = 2;\n    println!("{}", x);\n}', /error\[E0384\]: cannot assign twice to immutable variable `x`/, 4, 5],
   ];
   test.each(cases)('%s', (_name, source, message, line, column) => {
     const err = failure(source);
