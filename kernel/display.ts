@@ -19,7 +19,7 @@ import { inspect } from 'util';
 import type { Timeline } from '../src/engine/timeline/timeline';
 import { MIME_TYPE } from '../src/format/errors';
 import type { ViewDocument } from '../src/format/view';
-import { mainSpecs } from '../src/views/charts';
+import { mainSpecs, staticChartOptions } from '../src/views/charts';
 import { diagramSvg } from '../src/views/diagram';
 import { makeView, viewSummaryText, type ViewOptions } from '../src/views/payload';
 import { renderSvg, renderSvgSync, stackSvgs } from '../src/views/render-svg';
@@ -70,9 +70,6 @@ function diagramAt(input: Timeline | ViewDocument, view: ViewDocument, step: num
   return snapshot ? diagramSvg(snapshot, { theme, idPrefix }) : null;
 }
 
-/** Static charts: no hover points, and an address map of at most 300 bars (an SVG of 1500 rects weighs ~0.6 MB). */
-const STATIC_CHARTS = (theme: ThemeName | undefined, cursor: number) => ({ theme, cursor, interactive: false, maxBars: 300 });
-
 function bundle(view: ViewDocument, svg: string | null): DisplayData {
   const data: Record<string, unknown> = { [MIME_TYPE]: view, 'text/plain': viewSummaryText(view) };
   if (svg !== null) data['image/svg+xml'] = svg;
@@ -84,7 +81,7 @@ export async function displayBundle(input: Timeline | ViewDocument, options: Sho
   const step = stepOf(input, options);
   const view = viewOf(input, options, step);
   if (options.svg === false) return bundle(view, null);
-  const charts = await Promise.all(mainSpecs(view, STATIC_CHARTS(options.theme, step)).map(renderSvg));
+  const charts = await Promise.all(mainSpecs(view, staticChartOptions(options.theme, step)).map(renderSvg));
   return bundle(view, staticSvg(charts, diagramAt(input, view, step, options.theme), options.theme));
 }
 
@@ -93,7 +90,7 @@ export function displayBundleSync(input: Timeline | ViewDocument, options: ShowO
   const step = stepOf(input, options);
   const view = viewOf(input, options, step);
   if (options.svg === false) return bundle(view, null);
-  const charts = mainSpecs(view, STATIC_CHARTS(options.theme, step)).map(renderSvgSync);
+  const charts = mainSpecs(view, staticChartOptions(options.theme, step)).map(renderSvgSync);
   return bundle(view, staticSvg(charts, diagramAt(input, view, step, options.theme), options.theme));
 }
 

@@ -31,6 +31,11 @@ export interface ChartOptions {
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 
+/** Options for static renderings (kernel SVG, handouts): no hover points, an address map of at most 300 bars (1500 rects weigh ~0.6 MB of SVG). */
+export function staticChartOptions(theme: ThemeName | undefined, cursor?: number): ChartOptions {
+  return { theme, cursor, interactive: false, maxBars: 300 };
+}
+
 /** One row per kept point of a series, with the event at that step for the tooltip. */
 export interface SeriesRow {
   step: number;

@@ -20,6 +20,10 @@ export interface DiagramOptions {
   idPrefix?: string;
   /** Characters of a value shown on one line (longer ones are cut with …). Default 44. */
   valueChars?: number;
+  /** Frames drawn at most: the outermost two and the innermost rest, a note for those between. Default 12. */
+  maxFrames?: number;
+  /** Heap blocks drawn at most: those pointed at from drawn frames and statics first, then in address order. Default 40. */
+  maxBlocks?: number;
 }
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
@@ -184,8 +188,19 @@ export function diagramSvg(snapshot: Snapshot, options: DiagramOptions = {}): st
     text(leftX + 8, ly + 14, '(no frames)', ` fill="${theme.muted}" font-size="11"`);
     ly += ROW;
   }
-  const slotRows = new Map<string, number>();
-  snapshot.frames.forEach((f: FrameView) => {
+  // Deep recursion: keep the outermost two and the innermost frames, and say how many are left out.
+  const maxFrames = Math.max(3, options.maxFrames ?? 12);
+  let frames: Array<FrameView | { skipped: number }> = snapshot.frames;
+  if (snapshot.frames.length > maxFrames) {
+    const inner = maxFrames - 2;
+    frames = [...snapshot.frames.slice(0, 2), { skipped: snapshot.frames.length - maxFrames }, ...snapshot.frames.slice(-inner)];
+  }
+  frames.forEach((f) => {
+    if ('skipped' in f) {
+      text(leftX + 8, ly + 14, `… ${f.skipped} frames not drawn …`, ` fill="${theme.muted}" font-size="11"`);
+      ly += ROW;
+      return;
+    }
     const h = HEAD + f.locals.length * ROW + 6;
     out.push(box(leftX, ly, colWidth, h, theme, 'ms-frame', `data-frame="${f.id}"`));
     text(leftX + 8, ly + 15, `${f.fn}${f.line !== null ? ` · line ${f.line}` : ''}`, ` font-weight="bold" fill="${theme.text}"`);
@@ -194,7 +209,6 @@ export function diagramSvg(snapshot: Snapshot, options: DiagramOptions = {}): st
       const rowY = ly + HEAD + i * ROW;
       row(out, leftX, rowY, colWidth, `${l.name}: ${l.type}`, formatValue(l.value, valueChars), hex(l.address), theme, `data-frame="${f.id}" data-slot="${l.slot}"`);
       anchors.set(`l${f.id}:${l.slot}`, { x: leftX, y: rowY + ROW / 2, side: 'left' });
-      slotRows.set(`l${f.id}:${l.slot}`, rowY);
     });
     ly += h + 6;
   });
@@ -203,8 +217,8 @@ export function diagramSvg(snapshot: Snapshot, options: DiagramOptions = {}): st
   let ry = y + GAP;
   sectionLabel(rightX, ry + 10, `heap (${snapshot.blocks.length} block${snapshot.blocks.length === 1 ? '' : 's'}, address order)`);
   ry += 16;
-  const blockAt = new Map<number, { y: number; h: number }>();
-  for (const b of snapshot.blocks) {
+  const blocks = chooseBlocks(snapshot, anchors, Math.max(1, options.maxBlocks ?? 40));
+  for (const b of blocks) {
     const lines = blockLines(b, chars);
     const h = HEAD + lines.length * 16 + 18;
     out.push(box(rightX, ry, colWidth, h, theme, 'ms-block', `data-block="${b.id}"`));
@@ -213,8 +227,11 @@ export function diagramSvg(snapshot: Snapshot, options: DiagramOptions = {}): st
     lines.forEach((line, i) => text(rightX + 8, ry + HEAD + 12 + i * 16, line, ` font-family="monospace" font-size="11" fill="${theme.text}"`));
     text(rightX + 8, ry + h - 6, `owner: ${ownerText(b)}`, ` fill="${theme.muted}" font-size="10"`);
     anchors.set(`h${b.id}`, { x: rightX, y: ry + 12, side: 'right' });
-    blockAt.set(b.id, { y: ry, h });
     ry += h + 8;
+  }
+  if (blocks.length < snapshot.blocks.length) {
+    text(rightX + 8, ry + 14, `… ${snapshot.blocks.length - blocks.length} more blocks not drawn`, ` fill="${theme.muted}" font-size="11"`);
+    ry += ROW;
   }
   if (snapshot.blocks.length === 0) {
     text(rightX + 8, ry + 14, '(empty)', ` fill="${theme.muted}" font-size="11"`);
@@ -223,7 +240,7 @@ export function diagramSvg(snapshot: Snapshot, options: DiagramOptions = {}): st
 
   // Freed targets of dangling pointers get a dashed placeholder so their arrows end somewhere.
   for (const p of snapshot.pointers) {
-    if (!p.dangling || p.to.region !== 'heap' || anchors.has(`h${p.to.block}`)) continue;
+    if (!p.dangling || p.to.region !== 'heap' || anchors.has(`h${p.to.block}`) || !anchors.has(key(p.from))) continue;
     out.push(`<rect class="ms-freed" x="${rightX}" y="${ry}" width="${colWidth.toFixed(1)}" height="${ROW + 6}" rx="4" fill="none" stroke="${theme.danger}" stroke-dasharray="4 3"/>`);
     text(rightX + 8, ry + 17, `block #${p.to.block}: freed`, ` fill="${theme.danger}" font-size="11"`);
     anchors.set(`h${p.to.block}`, { x: rightX, y: ry + 13, side: 'right' });
@@ -268,6 +285,33 @@ export function diagramSvg(snapshot: Snapshot, options: DiagramOptions = {}): st
 }
 
 type PointerFrom = Snapshot['pointers'][number]['from'];
+
+/**
+ * The blocks to draw when there are too many: first those that drawn slots point at (and what
+ * those blocks point at, breadth first), then the rest in address order; drawn in address order.
+ */
+function chooseBlocks(snapshot: Snapshot, anchors: Map<string, Anchor>, max: number): BlockView[] {
+  if (snapshot.blocks.length <= max) return snapshot.blocks;
+  const byId = new Map(snapshot.blocks.map((b) => [b.id, b]));
+  const chosen = new Set<number>();
+  const from = (p: Snapshot['pointers'][number]): string =>
+    p.from.region === 'heap' ? `h${p.from.block}` : p.from.region === 'static' ? `s${p.from.item}` : `l${p.from.frame}:${p.from.slot}`;
+  let frontier = snapshot.pointers.filter((p) => anchors.has(from(p)));
+  while (frontier.length > 0 && chosen.size < max) {
+    const next: typeof frontier = [];
+    for (const p of frontier) {
+      if (p.to.region !== 'heap' || chosen.has(p.to.block) || !byId.has(p.to.block) || chosen.size >= max) continue;
+      chosen.add(p.to.block);
+      for (const q of snapshot.pointers) if (q.from.region === 'heap' && q.from.block === p.to.block) next.push(q);
+    }
+    frontier = next;
+  }
+  for (const b of snapshot.blocks) {
+    if (chosen.size >= max) break;
+    chosen.add(b.id);
+  }
+  return snapshot.blocks.filter((b) => chosen.has(b.id));
+}
 
 function ownerText(b: BlockView): string {
   const o = b.owner;

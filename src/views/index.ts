@@ -5,7 +5,7 @@
 export { downsampleM4, valueAt, type Series } from './downsample';
 export { makeView, toView, asView, blockBars, viewSummaryText, type ViewOptions } from './payload';
 export {
-  heapOccupancySpec, stackDepthSpec, addressMapSpec, regionSplitSpec, policyComparisonSpecs, mainSpecs, seriesRows, regionBytes,
+  heapOccupancySpec, stackDepthSpec, addressMapSpec, regionSplitSpec, policyComparisonSpecs, mainSpecs, seriesRows, regionBytes, staticChartOptions,
   type ChartOptions, type SeriesRow,
 } from './charts';
 export { diagramSvg, escapeXml, formatValue, hex, type DiagramOptions } from './diagram';

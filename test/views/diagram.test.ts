@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import type { Snapshot } from '../../src/engine/timeline/snapshot';
 import { diagramSvg, escapeXml, formatValue } from '../../src/views/diagram';
 import { THEMES } from '../../src/views/theme';
+import { rustProgram } from '../../src/api/program';
 import { mixed } from './programs';
 
 /** Parses the SVG with Python's expat (a strict XML parser) and returns its element names and text. */
@@ -100,6 +101,48 @@ describe('memory diagram SVG', () => {
     expect(dark).toMatch(/^<svg [^>]*width="600"/);
     expect(dark).toContain(`fill="${THEMES.dark.background}"`);
     expect(diagramSvg(snapshot)).toContain(`fill="${THEMES.light.background}"`);
+  });
+
+  test('deep recursion: the outermost two and innermost frames, and a note for the rest', () => {
+    const t = rustProgram((rs) => {
+      const level = (depth: number): void => rs.fn(`level${depth}`, [], () => {
+        if (depth < 40) level(depth + 1);
+      })() as void;
+      rs.main(() => level(1));
+    });
+    const step = t.peak('frames').step;
+    const snapshot = t.snapshot(step);
+    expect(snapshot.frames).toHaveLength(41);
+    const text = parseXml(diagramSvg(snapshot, { maxFrames: 10 })).text;
+    expect(text).toContain('… 31 frames not drawn …');
+    // Below the title (which names the event's frame): main, level1, then level33..level40.
+    const drawn = [...text.slice(text.indexOf('stack (outermost')).matchAll(/\b(main|level\d+)\b/g)].map((m) => m[1]);
+    expect([...new Set(drawn)]).toEqual(['main', 'level1', ...Array.from({ length: 8 }, (_, i) => `level${33 + i}`)]);
+  });
+
+  test('many blocks: those the drawn slots reach come first, a note counts the rest', () => {
+    const t = rustProgram((rs) => rs.main(() => {
+      const names = rs.let_mut('names', rs.Vec.new('String'));
+      for (let i = 0; i < 30; i++) names.push(rs.String.from(`name${i}`));
+      rs.let('boxed', rs.Box.new(99));
+      rs.note('all alive');
+    }));
+    let step = 0;
+    while (t.event(step).kind !== 'note') step++;
+    const snapshot = t.snapshot(step);
+    expect(snapshot.blocks.length).toBe(32);
+    const svg = diagramSvg(snapshot, { maxBlocks: 5 });
+    const text = parseXml(svg).text;
+    expect(text).toContain('… 27 more blocks not drawn');
+    expect(svg.match(/class="ms-block"/g)).toHaveLength(5);
+    // The Box and the Vec's buffer (pointed at from locals) are drawn even though they sit high in the heap.
+    for (const local of snapshot.frames[0]!.locals) {
+      const p = snapshot.pointers.find((q) => q.from.region === 'stack' && q.from.slot === local.slot)!;
+      expect(svg).toContain(`data-block="${(p.to as { block: number }).block}"`);
+    }
+    expect(text).toContain('99');
+    // Arrows only to drawn blocks: the local's two and three of the buffer's 30.
+    expect(svg.match(/class="ms-pointer"/g)).toHaveLength(5);
   });
 
   test('the state before the first step is an empty diagram', () => {
