@@ -35,6 +35,20 @@ describe('search policies pick different holes', () => {
   });
 });
 
+describe('next-fit after the heap grows', () => {
+  it('moves the rover to the top, so the next search wraps to the bottom', () => {
+    const heap = createAllocator('next-fit');
+    const [a, , b, , c] = [48, 16, 48, 16, 48, 16].map((s) => heap.alloc(s, 16)!);
+    expect([a, b, c]).toEqual([0, 64, 128]);
+    [a, b, c].forEach((x) => heap.free(x)); // holes of 48 at 0, 64, 128
+    expect(heap.alloc(48, 16)).toBe(0);
+    expect(heap.alloc(48, 16)).toBe(64); // rover now at 112
+    heap.free(0);
+    expect(heap.alloc(500, 16)).toBe(192); // nothing fits: the heap grows
+    expect(heap.alloc(48, 16)).toBe(0); // not 128, the hole after the old rover
+  });
+});
+
 describe('realloc', () => {
   it('shrinks in place and splits the tail off', () => {
     const heap = createAllocator('first-fit') as BlockHeap;

@@ -19,7 +19,9 @@ export class NextFit extends AddressTreeHeap {
   protected findFree(need: number, align: number): number {
     let b = this.fitFrom(this.rover - 1, need, align);
     if (b === NONE) b = this.fitFrom(-1, need, align); // wrap around
-    if (b !== NONE) this.rover = this.alignedPayload(this.bAddr[b], align) - this.header + need;
+    // After a search that fails the heap grows and the block taken ends at the top, so the
+    // rover moves to the top too and the next search wraps to the bottom.
+    this.rover = b === NONE ? Infinity : this.alignedPayload(this.bAddr[b], align) - this.header + need;
     return b;
   }
 
