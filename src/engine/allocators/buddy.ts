@@ -13,7 +13,8 @@ import { checkRequest, growF64, growI32, heapConfig, LiveTable, NONE } from './h
  * becomes the lower half and [2^K, 2^(K+1)) a new free block of order K (merged with the
  * lower half if that is entirely free). The payload sits at the block start + header (the
  * header rounded up to the requested alignment when that exceeds the granule); the block
- * is at least as large as the alignment, so its start is aligned too.
+ * is at least as large as the alignment, so its start is aligned too. splitThreshold does
+ * not apply: a block is always split down to the smallest order that holds the request.
  */
 const INITIAL_CAPACITY = 64;
 const MAX_ORDER = 53;
