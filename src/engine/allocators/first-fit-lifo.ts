@@ -29,4 +29,11 @@ export class FirstFitLifo extends BlockHeap {
     }
     return NONE;
   }
+
+  /** stats() may run after every step (the engine and the lab call it so): walk the free list, not every block. */
+  protected override largestFree(): number {
+    let best = 0;
+    for (let b = this.head; b !== NONE; b = this.lNext[b]) if (this.bSize[b] > best) best = this.bSize[b];
+    return best;
+  }
 }

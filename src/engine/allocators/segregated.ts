@@ -54,6 +54,14 @@ export class Segregated extends BlockHeap {
     if (head === NONE) this.bitmap[c >>> 5] &= ~(1 << (c & 31));
   }
 
+  /** Only the highest non-empty class can hold the largest block: scan that one list. */
+  protected override largestFree(): number {
+    const c = this.bitmap[1] !== 0 ? 63 - Math.clz32(this.bitmap[1]) : this.bitmap[0] !== 0 ? 31 - Math.clz32(this.bitmap[0]) : -1;
+    let best = 0;
+    if (c >= 0) for (let b = this.heads[c]; b !== NONE; b = this.lNext[b]) if (this.bSize[b] > best) best = this.bSize[b];
+    return best;
+  }
+
   protected findFree(need: number, align: number): number {
     let u = need / this.granule;
     if (align > this.granule) u += align / this.granule + this.gapGranules;

@@ -91,6 +91,15 @@ export class Tlsf extends BlockHeap {
     }
   }
 
+  /** Only the highest non-empty class can hold the largest block: scan that one list. */
+  protected override largestFree(): number {
+    if (this.flBitmap === 0) return 0;
+    const fl = 31 - Math.clz32(this.flBitmap);
+    let best = 0;
+    for (let b = this.heads[(fl << SLI) + 31 - Math.clz32(this.slBitmap[fl])]; b !== NONE; b = this.lNext[b]) if (this.bSize[b] > best) best = this.bSize[b];
+    return best;
+  }
+
   protected findFree(need: number, align: number): number {
     let u = need / this.granule;
     // An aligned request may need a leading gap: ask for enough that any block will do.
