@@ -120,6 +120,8 @@ export interface Program {
   fns: Map<string, FnItem>;
   /** Names of user types deriving Copy. */
   copyTypes: Set<string>;
+  /** Names of user types deriving Clone. */
+  cloneTypes: Set<string>;
   structs: Map<string, import('../engine/layout/types').StructDef>;
   enums: Map<string, import('../engine/layout/types').EnumDef>;
 }

@@ -335,6 +335,11 @@ export class Compiler {
 
   private useLocal(b: Binding, pos: Pos, move: boolean): void {
     this.access(b, pos, move ? 'move' : 'read');
+    const partial = this.fieldKeys.get(b)?.get('*');
+    const partly = partial && this.ctx.moves.get(partial);
+    if (partly && !this.ctx.moves.get(b)) {
+      this.err(pos, `${move ? 'use' : 'borrow'} of partially moved value: \`${b.name}\` (a field was moved out at line ${partly.line})`, 'E0382');
+    }
     const moved = this.ctx.moves.get(b);
     if (moved?.uninit) this.err(pos, `used binding \`${b.name}\` isn't initialized (declared at line ${b.pos.line}, possibly not assigned on every path)`, 'E0381');
     if (moved) {
@@ -343,6 +348,63 @@ export class Compiler {
       this.err(pos, `${move ? 'use' : 'borrow'} of moved value: \`${b.name}\` (value moved ${where}, ${move ? 'used' : 'borrowed'} here after the move)`, 'E0382');
     }
     if (move && !this.ctx.dead) this.ctx.moves.set(b, pos);
+  }
+
+  /** `x.f` where x is a local that owns its struct (not through a reference or pointer). */
+  private ownedField(e: Expr & { k: 'field' }): { b: Binding; index: number } | undefined {
+    if (e.e.k !== 'name' || !e.e.binding) return undefined;
+    const t = prune(e.e.ty!);
+    const c = con(t);
+    let index: number;
+    if (c === 'tuple') index = Number(e.name);
+    else if (c.startsWith('adt:') && this.prog.structs.has(c.slice(4))) index = this.prog.structs.get(c.slice(4))!.fields.findIndex((f) => f.name === e.name);
+    else return undefined;
+    return { b: e.e.binding, index };
+  }
+
+  private readonly fieldKeys = new Map<Binding, Map<string, Binding>>();
+  /** Stand-in bindings for `x.f` and for "some field of x", so partial moves merge like moves. */
+  private fieldKey(b: Binding, field: string): Binding {
+    let m = this.fieldKeys.get(b);
+    if (!m) this.fieldKeys.set(b, (m = new Map()));
+    let k = m.get(field);
+    if (!k) m.set(field, (k = { ...b, name: field === '*' ? b.name : `${b.name}.${field}`, uses: [] }));
+    return k;
+  }
+
+  private checkField(b: Binding, field: string, pos: Pos, move: boolean): void {
+    const whole = this.ctx.moves.get(b);
+    if (whole) this.useLocal(b, pos, false); // reports the move of the whole variable
+    this.access(b, pos, move ? 'move' : 'read');
+    const key = this.fieldKey(b, field);
+    const moved = this.ctx.moves.get(key);
+    if (moved) this.err(pos, `${move ? 'use' : 'borrow'} of moved value: \`${key.name}\` (value moved at line ${moved.line}, ${move ? 'used' : 'borrowed'} here after the move)`, 'E0382');
+    if (move && !this.ctx.dead) {
+      this.ctx.moves.set(key, pos);
+      this.ctx.moves.set(this.fieldKey(b, '*'), pos);
+    }
+  }
+
+  /** Moving a field out of a variable (`self.name`): the variable is partially moved from then on. */
+  private fieldMove(e: Expr & { k: 'field' }): Ev {
+    const own = this.ownedField(e);
+    if (!own) {
+      let base = e.e;
+      while (base.k === 'field') base = base.e;
+      const through = con(base.ty) === 'ref' || con(e.e.ty) === 'ref';
+      if (through) this.err(e.pos, `cannot move out of \`${exprText(e)}\` which is behind a reference (it does not implement the \`Copy\` trait); borrow it with & or clone it`, 'E0507');
+      return this.subset(e.pos, `moving \`${exprText(e)}\` out of a nested place is not supported yet; borrow it with & or clone it`, 'field_expression');
+    }
+    this.checkField(own.b, e.name, e.pos, true);
+    const slot = own.b.slot;
+    const index = own.index;
+    const rt = this.rt;
+    return (a) => {
+      const s = a.slots[slot]!;
+      const v = new FieldLoc(rt.m, new LocalLoc(rt.m, s), index).take();
+      rt.m.touchLocal(s);
+      return v;
+    };
   }
 
   private snapshot(): Moves {
@@ -503,11 +565,11 @@ export class Compiler {
         return this.method(e);
       case 'field':
       case 'index': {
-        const loc = this.place(e, false);
         if (!isCopyTy(e.ty!, prog)) {
           if (e.k === 'index') this.err(e.pos, `cannot move out of index of \`${show(e.e.ty!)}\` (move occurs because the element has type \`${show(e.ty!)}\`, which does not implement the \`Copy\` trait); borrow it with & or clone it`, 'E0507');
-          return this.subset(e.pos, `moving the field \`${e.name}\` out of a struct is not supported yet; borrow it with & or clone it`, 'field_expression');
+          return this.fieldMove(e);
         }
+        const loc = this.place(e, false);
         return (a) => copyOf(loc(a).get());
       }
       case 'struct': {
@@ -678,6 +740,14 @@ export class Compiler {
         break;
       }
       case 'field': {
+        const own = this.ownedField(e);
+        if (own) {
+          // A field of a variable that owns it: moves of other fields do not matter here.
+          this.checkField(own.b, e.name, e.pos, false);
+          const slot = own.b.slot;
+          const index = own.index;
+          return (a) => new FieldLoc(rt.m, new LocalLoc(rt.m, a.slots[slot]!), index);
+        }
         const base = this.derefPlace(e.e, mutate);
         const t = autoDeref(e.e.ty!);
         let index: number;
@@ -918,6 +988,10 @@ export class Compiler {
       };
     }
     this.checkAssignable(l);
+    if (l.k === 'field' && e.op === '=') {
+      const own = this.ownedField(l);
+      if (own) this.ctx.moves.delete(this.fieldKey(own.b, l.name)); // a moved-out field may be given a new value
+    }
     const root = this.rootOf(l);
     if (root) this.access(root, e.pos, 'write');
     const loc = this.place(l, true);
@@ -1487,7 +1561,7 @@ export class Compiler {
     const segs = c.k === 'name' ? [c.name] : c.k === 'path' ? c.segs : [];
     const name = segs.join('::');
     const line = e.pos.line;
-    if (segs.length === 1 && this.prog.fns.has(name)) {
+    if (this.prog.fns.has(name)) {
       const args = e.args.map((x) => this.value(x, (x as Notes).coerce));
       const n = args.length;
       return (a) => {
@@ -1562,6 +1636,12 @@ export class Compiler {
     const c = con(t);
     const name = e.name;
     const line = e.pos.line;
+    const user = (e as Notes).userMethod;
+    if (user) return this.userMethod(e, user);
+    if (c.startsWith('adt:') && name === 'clone') {
+      const loc = this.recvPlace(e.recv);
+      return (a) => cloneValue(rt.m, loc(a).get());
+    }
     const mutating = new Set(['push_str', 'push', 'pop', 'clear', 'shrink_to_fit', 'reserve', 'reserve_exact', 'truncate', 'insert', 'remove']);
     const needsMut = (c === 'String' || c === 'Vec') && mutating.has(name);
     if (needsMut) {
@@ -1884,6 +1964,37 @@ export class Compiler {
       // A change through a reference or inside a container re-records the owning place.
       if (!(loc instanceof LocalLoc)) loc.changed();
     }
+  }
+
+  /** A call of a method from an impl block: `self` by reference (auto-ref) or by value (a move). */
+  private userMethod(e: Expr & { k: 'method' }, fnName: string): Ev {
+    const fn = this.prog.fns.get(fnName)!;
+    const selfTy = fn.params[0]!.ty;
+    const line = e.pos.line;
+    const args = e.args.map((x) => this.value(x, (x as Notes).coerce));
+    let self: Ev;
+    if (selfTy.kind === 'ref') {
+      if (selfTy.mutable) {
+        this.checkMutableRecv(e.recv);
+        const root = this.rootOf(e.recv);
+        if (root) this.access(root, e.recv.pos, 'mutborrow');
+      }
+      const loc = this.recvPlace(e.recv);
+      self = (a) => makeRef(selfTy, loc(a));
+    } else if (con(e.recv.ty) === selfTy.kind || con(e.recv.ty) === `adt:${(selfTy as { name: string }).name}`) {
+      self = this.value(e.recv);
+    } else {
+      if (!isCopyTy(fromTyCached(selfTy), this.prog)) {
+        this.err(e.recv.pos, `cannot move out of \`${exprText(e.recv)}\` which is behind a reference (\`${fnName}\` takes \`self\` by value)`, 'E0507');
+      }
+      const loc = this.recvPlace(e.recv);
+      self = (a) => copyOf(loc(a).get());
+    }
+    return (a) => {
+      const vals: RValue[] = [self(a)];
+      for (const f of args) vals.push(f(a));
+      return this.callFn(fnName, vals, line);
+    };
   }
 
   /** The receiver of a method: auto-ref'd place (no move), through references and Box. */

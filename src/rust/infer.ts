@@ -19,6 +19,8 @@ const NEVER = con('never');
 export interface Notes {
   /** Auto-derefs through Box/Rc an argument needs to fit its parameter (`&Box<List>` → `&List`). */
   coerce?: number;
+  /** A method call resolved to a method of an impl block: its function's name (`Point::dist`). */
+  userMethod?: string;
 }
 
 interface LoopCtx {
@@ -667,7 +669,7 @@ export class Inference {
     const name = segs.join('::');
     const args = () => e.args.map((a) => this.expr(a));
     if (segs.length === 1 && this.lookup(segs[0]!)) throw new RustSubsetError('calling a variable is not supported (no closures)', e.pos.line, e.pos.col, 'call_expression');
-    if (segs.length === 1 && this.prog.fns.has(name)) {
+    if (this.prog.fns.has(name)) {
       const sig = this.fnTypes.get(name)!;
       this.argCount(e, sig.params.length, 'function');
       e.args.forEach((a, i) => this.coerce(a, this.expr(a), sig.params[i]!, 'mismatched types'));
@@ -906,8 +908,22 @@ export class Inference {
       }
       return unknown();
     }
-    if (c.startsWith('adt:') && e.name === 'clone') {
-      throw new RustSubsetError('clone on your own types (derive(Clone)) is not supported yet', e.namePos.line, e.namePos.col, 'call_expression');
+    if (c.startsWith('adt:')) {
+      const fnName = `${c.slice(4)}::${e.name}`;
+      const fn = this.prog.fns.get(fnName);
+      const first = fn?.params[0]?.pat;
+      if (fn && first?.k === 'bind' && first.name === 'self') {
+        const sig = this.fnTypes.get(fnName)!;
+        this.argCount(e, sig.params.length - 1, 'method');
+        e.args.forEach((a, i) => this.coerce(a, this.expr(a), sig.params[i + 1]!));
+        (e as Notes).userMethod = fnName;
+        return sig.ret;
+      }
+      if (fn) this.err(e.namePos, `no method named \`${e.name}\` found for \`${c.slice(4)}\`; \`${fnName}\` is an associated function, call it as ${fnName}(…)`, 'E0599');
+      if (e.name === 'clone') {
+        if (!this.prog.cloneTypes.has(c.slice(4))) this.err(e.namePos, `no method named \`clone\` found for \`${c.slice(4)}\` (add #[derive(Clone)] to its declaration)`, 'E0599');
+        return noArgs(t);
+      }
     }
     return unknown();
   }

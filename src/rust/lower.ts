@@ -19,7 +19,6 @@ interface Origin {
 
 const WORDS: Record<string, string> = {
   closure_expression: 'closures are not supported yet',
-  impl_item: 'impl blocks are not supported yet',
   trait_item: 'traits are not supported yet',
   generic_function: 'generic functions are not supported yet',
   type_parameters: 'generic functions are not supported yet',
@@ -34,13 +33,14 @@ const WORDS: Record<string, string> = {
   mod_item: 'modules are not supported yet',
   macro_definition: 'macro_rules! is not supported',
   type_item: 'type aliases are not supported yet',
-  self: 'methods (self) are not supported yet',
   lifetime: 'explicit lifetimes are not supported yet',
   let_chain: 'let chains are not supported',
 };
 
 export class Lowering {
   private origin: Origin = { row: 0, col: 0 };
+  /** The type of the impl block being lowered: what `Self` names. */
+  private selfType: string | undefined;
 
   constructor(private readonly source: string) {}
 
@@ -72,7 +72,7 @@ export class Lowering {
   // ---------------------------------------------------------------- items
 
   program(root: Node): Program {
-    const prog: Program = { fns: new Map(), copyTypes: new Set(), structs: new Map(), enums: new Map() };
+    const prog: Program = { fns: new Map(), copyTypes: new Set(), cloneTypes: new Set(), structs: new Map(), enums: new Map() };
     let derives: string[] = [];
     for (const item of this.named(root)) {
       switch (item.type) {
@@ -95,6 +95,26 @@ export class Lowering {
           prog.fns.set(fn.name, fn);
           break;
         }
+        case 'impl_item': {
+          if (item.childForFieldName('trait')) this.unsupported(item, 'trait impls (impl Trait for Type) are not supported yet');
+          if (item.childForFieldName('type_parameters')) this.unsupported(item.childForFieldName('type_parameters')!, 'generic impl blocks are not supported yet');
+          const typeNode = this.field(item, 'type');
+          if (typeNode.type !== 'type_identifier') this.unsupported(typeNode, 'impl blocks for this kind of type are not supported yet');
+          this.selfType = typeNode.text;
+          try {
+            for (const member of this.named(this.field(item, 'body'))) {
+              if (member.type === 'attribute_item') continue;
+              if (member.type !== 'function_item') this.unsupported(member, `${member.type.replace(/_/g, ' ')} in impl blocks is not supported yet`);
+              const fn = this.fnItem(member);
+              fn.name = `${typeNode.text}::${fn.name}`;
+              if (prog.fns.has(fn.name)) throw new RustCompileError(`duplicate definitions with name \`${fn.name}\``, fn.pos.line, fn.pos.col, 'E0592');
+              prog.fns.set(fn.name, fn);
+            }
+          } finally {
+            this.selfType = undefined;
+          }
+          break;
+        }
         case 'struct_item':
         case 'enum_item': {
           if (item.childForFieldName('type_parameters')) this.unsupported(item.childForFieldName('type_parameters')!, 'generic types are not supported yet');
@@ -109,6 +129,7 @@ export class Lowering {
             if (d.kind === 'struct') prog.structs.set(d.name, d as StructDef);
             else prog.enums.set(d.name, d as EnumDef);
             if (derives.includes('Copy')) prog.copyTypes.add(d.name);
+            if (derives.includes('Clone')) prog.cloneTypes.add(d.name);
           }
           break;
         }
@@ -131,7 +152,15 @@ export class Lowering {
     const name = this.text(this.field(node, 'name'));
     const params: Param[] = [];
     for (const p of this.named(this.field(node, 'parameters'))) {
-      if (p.type === 'self_parameter') this.unsupported(p, 'methods (self) are not supported yet');
+      if (p.type === 'self_parameter') {
+        if (!this.selfType) this.unsupported(p, '`self` parameter outside an impl block');
+        const text = p.text.replace(/\s+/g, ' ').trim();
+        if (/:/.test(text) || /'/.test(text)) this.unsupported(p, 'explicit self types are not supported yet');
+        const self: Ty = { kind: 'adt', name: this.selfType };
+        const ty: Ty = text.startsWith('&') ? { kind: 'ref', mutable: /&\s*mut/.test(text), to: self } : self;
+        params.push({ pat: { k: 'bind', pos: this.pos(p), name: 'self', mutable: text === 'mut self', byRef: false }, ty, pos: this.pos(p) });
+        continue;
+      }
       if (p.type !== 'parameter') this.unsupported(p);
       params.push({ pat: this.pattern(this.field(p, 'pattern')), ty: this.type(this.field(p, 'type')), pos: this.pos(p) });
     }
@@ -145,7 +174,9 @@ export class Lowering {
     if (node.type === 'array_type' || node.type === 'function_type' || node.type === 'dynamic_type' || node.type === 'abstract_type') this.unsupported(node);
     try {
       // Lifetimes (`&'a str`, `&'static str`) are erased: they only matter to the borrow checker.
-      return parseType(node.text.replace(/'[A-Za-z_][A-Za-z0-9_]*\s*/g, ''));
+      let text = node.text.replace(/'[A-Za-z_][A-Za-z0-9_]*\s*/g, '');
+      if (this.selfType) text = text.replace(/\bSelf\b/g, this.selfType);
+      return parseType(text);
     } catch (e) {
       const p = this.pos(node);
       throw new RustSubsetError(`cannot read the type \`${node.text}\`: ${(e as Error).message}`, p.line, p.col, node.type);
@@ -241,6 +272,9 @@ export class Lowering {
         return { k: 'unit', pos };
       case 'identifier':
         return { k: 'name', pos, name: node.text };
+      case 'self':
+        if (!this.selfType) this.unsupported(node, '`self` outside a method');
+        return { k: 'name', pos, name: 'self' };
       case 'scoped_identifier':
         return { k: 'path', pos, segs: this.pathSegs(node) };
       case 'parenthesized_expression':
@@ -273,7 +307,7 @@ export class Lowering {
       }
       case 'struct_expression': {
         const nameNode = this.field(node, 'name');
-        const segs = nameNode.type === 'scoped_type_identifier' || nameNode.type === 'scoped_identifier' ? this.pathSegs(nameNode) : [nameNode.text];
+        const segs = this.pathSegs(nameNode);
         const fields: { name: string; value: Expr; pos: Pos }[] = [];
         for (const f of this.named(this.field(node, 'body'))) {
           if (f.type === 'shorthand_field_initializer') {
@@ -355,12 +389,12 @@ export class Lowering {
   }
 
   private pathSegs(node: Node, raw = false): string[] {
-    if (node.type === 'identifier' || node.type === 'type_identifier') return [node.text];
+    if (node.type === 'identifier' || node.type === 'type_identifier') return [node.text === 'Self' && this.selfType ? this.selfType : node.text];
     if (node.type === 'generic_type' || node.type === 'generic_function') this.unsupported(node, 'explicit generic arguments (turbofish) are not supported yet; annotate the variable instead');
     if (node.type !== 'scoped_identifier' && node.type !== 'scoped_type_identifier') this.unsupported(node);
     const path = node.childForFieldName('path');
     const name = this.field(node, 'name');
-    const full = [...(path ? this.pathSegs(path, true) : []), name.text];
+    const full = [...(path ? this.pathSegs(path, true) : []), name.text].map((seg) => (seg === 'Self' && this.selfType ? this.selfType : seg));
     // `std::rc::Rc::new` and `Rc::new` name the same thing: keep the type and the item.
     return !raw && (full[0] === 'std' || full[0] === 'core') ? full.slice(-2) : full;
   }

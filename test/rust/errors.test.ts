@@ -57,6 +57,11 @@ describe('compile errors in rustc words, with line and column', () => {
     ['if without else as value', 'fn main() {\n    let x: i32 = if true { 1 };\n}', /E0308/, 2, 26],
     ['no main', 'fn helper() {}', /error\[E0601\]: `main` function not found/, 1, 1],
     ['used before it is initialised', 'fn main() {\n    let x: i32;\n    if true {\n        x = 1;\n    }\n    println!("{}", x);\n}', /error\[E0381\]: used binding `x` isn't initialized/, 6, 20],
+    ['use of a partially moved struct', 'struct P {\n    name: String,\n    n: i32,\n}\nfn show(p: P) {}\nfn main() {\n    let p = P { name: String::new(), n: 1 };\n    let s = p.name;\n    println!("{}", p.n);\n    show(p);\n}', /error\[E0382\]: use of partially moved value: `p` \(a field was moved out at line 8\)/, 10, 10],
+    ['moving a field twice', 'struct P {\n    name: String,\n}\nfn main() {\n    let p = P { name: String::new() };\n    let a = p.name;\n    let b = p.name;\n}', /error\[E0382\]: use of moved value: `p.name`/, 7, 13],
+    ['moving a field out of &self', 'struct P {\n    name: String,\n}\nimpl P {\n    fn take(&self) -> String {\n        self.name\n    }\n}\nfn main() {}', /error\[E0507\]: cannot move out of `self.name` which is behind a reference/, 6, 9],
+    ['calling a method that does not exist on a struct', 'struct P {\n    n: i32,\n}\nimpl P {\n    fn get(&self) -> i32 {\n        self.n\n    }\n}\nfn main() {\n    let p = P { n: 1 };\n    p.set(2);\n}', /error\[E0599\]: no method named `set` found for `P`/, 11, 7],
+    ['&mut self method on an immutable variable', 'struct C {\n    n: i32,\n}\nimpl C {\n    fn inc(&mut self) {\n        self.n += 1;\n    }\n}\nfn main() {\n    let c = C { n: 0 };\n    c.inc();\n}', /error\[E0596\]: cannot borrow `c` as mutable/, 11, 5],
     ['deferred init assigned twice', 'fn main() {\n    let x;\n    x = 1;\n    x = 2;\n    println!("{}", x);\n}', /error\[E0384\]: cannot assign twice to immutable variable `x`/, 4, 5],
   ];
   test.each(cases)('%s', (_name, source, message, line, column) => {
@@ -70,7 +75,7 @@ describe('compile errors in rustc words, with line and column', () => {
 describe('outside the subset: named construct and position', () => {
   const cases: [string, string, string, number, number][] = [
     ['closure', 'fn main() {\n    let f = |x: i32| x + 1;\n}', 'closure_expression', 2, 13],
-    ['impl block', 'struct P { x: i32 }\nimpl P {\n    fn get(&self) -> i32 { self.x }\n}\nfn main() {}', 'impl_item', 2, 1],
+    ['trait impl', 'struct P { x: i32 }\nimpl std::fmt::Display for P {\n    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result { Ok(()) }\n}\nfn main() {}', 'impl_item', 2, 1],
     ['generic fn', 'fn id<T>(x: T) -> T { x }\nfn main() {}', 'type_parameters', 1, 6],
     ['array', 'fn main() {\n    let a = [1, 2, 3];\n}', 'array_expression', 2, 13],
     ['? operator', 'fn main() {\n    let x = f()?;\n}', 'try_expression', 2, 13],
