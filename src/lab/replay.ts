@@ -23,6 +23,8 @@ export interface ReplayOptions {
   keepProblems?: number;
   /** Cap on time-series buckets. */
   maxBuckets?: number;
+  /** Freed ids remembered before a sweep (default 2^20); after it, freeing a long-dead id again is an unknown pointer. */
+  tombstoneLimit?: number;
 }
 
 export type ProblemKind = TraceProblem['kind'];
@@ -46,21 +48,36 @@ export interface ReplayOutcome {
 /** What a policy call returns when the policy threw a HeapError (already reported). */
 const REFUSED = Symbol('refused');
 
-interface LiveBlock {
+const LIVE = 0;
+/** Freed and not allocated again: a second free is a double free, not an unknown pointer. */
+const FREED = 1;
+/** Its allocation failed under the limit: the program would have gone on without it. */
+const ABSENT = 2;
+
+/** What the replay knows about one trace id. */
+interface Block {
+  state: typeof LIVE | typeof FREED | typeof ABSENT;
   address: number;
   size: number;
 }
 
+const TOMBSTONE_LIMIT = 1 << 20;
+
 export class Replayer {
-  private readonly live = new Map<string, LiveBlock>();
-  /** Ids freed and not allocated again: a second free is a double free, not an unknown pointer. */
-  private readonly freed = new Set<string>();
-  /** Ids whose allocation failed under the limit: the program would have gone on without them. */
-  private readonly absent = new Set<string>();
+  /**
+   * Every id seen, in one map whose entries change state instead of being deleted: V8's
+   * Map keeps a deleted entry in its bucket chain until the next rehash, so an allocator
+   * that frees and reuses one address thousands of times in a big live set (mtrace traces
+   * do) would make each lookup walk all those dead entries. Freed ids are swept out in
+   * bulk once there are `tombstoneLimit` of them.
+   */
+  private blocks = new Map<string, Block>();
+  private tombstones = 0;
   private readonly recorder: MetricsRecorder;
   private readonly mode: ProblemMode;
   private readonly file: string;
   private readonly keep: number;
+  private readonly tombstoneLimit: number;
   private liveBytes = 0;
   private lastWork: number;
   private allocated = false;
@@ -76,6 +93,7 @@ export class Replayer {
     this.mode = options.mode ?? 'lenient';
     this.file = options.file ?? '<trace>';
     this.keep = options.keepProblems ?? 50;
+    this.tombstoneLimit = options.tombstoneLimit ?? TOMBSTONE_LIMIT;
     this.recorder = new MetricsRecorder(options.maxBuckets ?? DEFAULT_MAX_BUCKETS);
     this.lastWork = allocator.stats().work;
   }
@@ -122,88 +140,87 @@ export class Replayer {
   }
 
   private alloc(event: Extract<TraceEvent, { op: 'alloc' }>): void {
-    if (this.live.has(event.id)) {
+    if (this.blocks.get(event.id)?.state === LIVE) {
       this.problem(event.line, 'duplicate-alloc', `block ${event.id} allocated again while still live (a free is missing)`);
       return;
     }
     const address = this.call(event.line, () => this.allocator.alloc(event.size, event.align));
     if (address === REFUSED) return;
     this.ops.alloc++;
-    this.freed.delete(event.id);
     this.countAllocation();
     if (address === null) {
       this.failures++;
-      this.absent.add(event.id);
+      this.mark(event.id, ABSENT, 0, 0);
       return;
     }
-    this.absent.delete(event.id);
-    this.live.set(event.id, { address, size: event.size });
+    this.mark(event.id, LIVE, address, event.size);
     this.liveBytes += event.size;
   }
 
   private free(event: Extract<TraceEvent, { op: 'free' }>): void {
-    const block = this.live.get(event.id);
-    if (block === undefined) {
-      if (this.absent.delete(event.id)) {
-        this.ops.free++;
-        this.freed.add(event.id);
-        return;
-      }
-      this.missing(event.line, event.id, 'free');
+    const block = this.blocks.get(event.id);
+    if (block === undefined || block.state === FREED) {
+      this.missing(event.line, event.id, block, 'free');
       return;
     }
-    if (this.call(event.line, () => this.allocator.free(block.address)) === REFUSED) return;
+    if (block.state === LIVE) {
+      if (this.call(event.line, () => this.allocator.free(block.address)) === REFUSED) return;
+      this.liveBytes -= block.size;
+    }
+    // A block that never got allocated (ABSENT) is freed quietly: the program did free it.
     this.ops.free++;
-    this.live.delete(event.id);
-    this.freed.add(event.id);
-    this.liveBytes -= block.size;
+    this.mark(event.id, FREED, 0, 0);
   }
 
   private realloc(event: Extract<TraceEvent, { op: 'realloc' }>): void {
-    const block = this.live.get(event.id);
-    if (block === undefined && !this.absent.has(event.id)) {
-      this.missing(event.line, event.id, 'realloc');
+    const block = this.blocks.get(event.id);
+    if (block === undefined || block.state === FREED) {
+      this.missing(event.line, event.id, block, 'realloc');
       return;
     }
-    if (event.newId !== event.id && this.live.has(event.newId)) {
-      this.problem(event.line, 'malformed', `realloc names its result ${event.newId}, which is still live (a free is missing)`);
+    if (event.newId !== event.id && this.blocks.get(event.newId)?.state === LIVE) {
+      this.problem(event.line, 'duplicate-alloc', `realloc names its result ${event.newId}, which is still live (a free is missing)`);
       return;
     }
-    if (block === undefined) {
-      // The block's allocation failed earlier: the program would allocate afresh.
-      const address = this.call(event.line, () => this.allocator.alloc(event.size, event.align));
-      if (address === REFUSED) return;
-      this.ops.realloc++;
-      this.countAllocation();
-      this.absent.delete(event.id);
-      this.freed.delete(event.newId);
-      if (address === null) {
-        this.failures++;
-        this.absent.add(event.newId);
-        return;
-      }
-      this.live.set(event.newId, { address, size: event.size });
-      this.liveBytes += event.size;
-      return;
-    }
-    const address = this.call(event.line, () => this.allocator.realloc(block.address, event.size, event.align));
+    const old = block.state === LIVE ? { address: block.address, size: block.size } : null;
+    // An ABSENT block's allocation failed earlier: the program would allocate afresh.
+    const address = this.call(event.line, () =>
+      old === null ? this.allocator.alloc(event.size, event.align) : this.allocator.realloc(old.address, event.size, event.align),
+    );
     if (address === REFUSED) return;
     this.ops.realloc++;
     this.countAllocation();
-    this.live.delete(event.id);
-    this.liveBytes -= block.size;
-    if (event.newId !== event.id) this.freed.add(event.id);
-    this.freed.delete(event.newId);
+    if (old !== null) this.liveBytes -= old.size;
+    if (event.newId !== event.id) this.mark(event.id, FREED, 0, 0);
     if (address === null) {
+      this.failures++;
       // The old block stays live in the policy, but the trace moves on to newId: give it
       // back and go on with the block absent, as for a failed alloc.
-      this.failures++;
-      this.call(event.line, () => this.allocator.free(block.address));
-      this.absent.add(event.newId);
+      if (old !== null) this.call(event.line, () => this.allocator.free(old.address));
+      this.mark(event.newId, ABSENT, 0, 0);
       return;
     }
-    this.live.set(event.newId, { address, size: event.size });
+    this.mark(event.newId, LIVE, address, event.size);
     this.liveBytes += event.size;
+  }
+
+  /** Sets an id's state in place (no Map delete, see `blocks`), sweeping tombstones in bulk. */
+  private mark(id: string, state: Block['state'], address: number, size: number): void {
+    const block = this.blocks.get(id);
+    if (block === undefined) {
+      this.blocks.set(id, { state, address, size });
+    } else {
+      if (block.state === FREED) this.tombstones--;
+      block.state = state;
+      block.address = address;
+      block.size = size;
+    }
+    if (state === FREED && ++this.tombstones >= this.tombstoneLimit) {
+      const kept = new Map<string, Block>();
+      for (const [k, b] of this.blocks) if (b.state !== FREED) kept.set(k, b);
+      this.blocks = kept;
+      this.tombstones = 0;
+    }
   }
 
   /** Marks this event as an allocation call; step() takes its work delta once, after it. */
@@ -211,8 +228,8 @@ export class Replayer {
     this.allocated = true;
   }
 
-  private missing(line: number, id: string, what: string): void {
-    if (this.freed.has(id)) this.problem(line, 'double-free', `${what} of block ${id}, which was already freed`);
+  private missing(line: number, id: string, block: Block | undefined, what: string): void {
+    if (block !== undefined) this.problem(line, 'double-free', `${what} of block ${id}, which was already freed`);
     else this.problem(line, 'unknown-pointer', `${what} of block ${id}, which was never allocated`);
   }
 

@@ -32,8 +32,9 @@ export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: s
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
         encoding: {
           x: { field: 'event', type: 'quantitative', title: 'trace event' },
-          y: { field: 'bytes', type: 'quantitative', title: 'bytes' },
-          color: { field: 'policy', type: 'nominal', title: 'policy' },
+          y: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { format: '~s' } },
+          // Eleven policies: a 20-colour scheme keeps every line distinct.
+          color: { field: 'policy', type: 'nominal', title: 'policy', sort: null, scale: { scheme: 'tableau20' } },
         },
       },
       {
@@ -51,13 +52,16 @@ export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: s
 /** Johnstone & Wilson's #3 and #4 (in %) per policy, grouped bars; one row per trace. */
 export function fragmentationSpec(results: readonly PolicyResult[]): TopLevelSpec {
   const values = results.flatMap((r) => [
-    { trace: r.trace, policy: r.policy, measure: '#3 max heap vs live there', percent: pct(r.fragmentation.f3) },
-    { trace: r.trace, policy: r.policy, measure: '#4 max heap vs max live', percent: pct(r.fragmentation.f4) },
+    { trace: r.trace, policy: r.policy, measure: '#3', percent: pct(r.fragmentation.f3) },
+    { trace: r.trace, policy: r.policy, measure: '#4', percent: pct(r.fragmentation.f4) },
   ]).filter((v) => v.percent !== null);
   const several = tracesOf(results).length > 1;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: { text: 'Fragmentation per policy', subtitle: 'Johnstone & Wilson (ISMM 1998) measures #3 and #4, lower is better' },
+    title: { text: 'Fragmentation per policy', subtitle: [
+      'Johnstone & Wilson (ISMM 1998), lower is better:',
+      '#3 max heap vs live bytes at that point, #4 max heap vs max live bytes',
+    ] },
     data: { values },
     mark: 'bar',
     width: { step: 14 },

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createAllocator } from '../../src/engine/allocators';
 import { replay, replayEvents } from '../../src/lab/replay';
 import { TraceError, type TraceEvent } from '../../src/traces/types';
@@ -122,5 +123,70 @@ describe('problems and failures', () => {
     const out = replayEvents(events, createAllocator('first-fit'), { keepProblems: 5 });
     expect(out.problemCount).toBe(30);
     expect(out.problems).toHaveLength(5);
+  });
+});
+
+describe('replay against a reference model (fast-check)', () => {
+  // Few ids, so double frees, unknown pointers and duplicate allocs happen often.
+  const id = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+  const op = fc.oneof(
+    fc.record({ op: fc.constant('alloc' as const), id, size: fc.integer({ min: 0, max: 300 }) }),
+    fc.record({ op: fc.constant('free' as const), id }),
+    fc.record({ op: fc.constant('realloc' as const), id, newId: id, size: fc.integer({ min: 0, max: 300 }) }),
+  );
+
+  it('keeps live bytes, ops and problem counts as a plain model says, with and without tombstone sweeps', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), fc.constantFrom('first-fit', 'best-fit', 'buddy', 'tlsf'), fc.integer({ min: 1, max: 4 }), (ops, policy, sweepAt) => {
+        const events: TraceEvent[] = ops.map((o, i) => ({ ...o, align: 16, line: i + 1 }) as TraceEvent);
+        // the model: id -> size while live; freed ids remembered unless swept
+        const live = new Map<string, number>();
+        const freed = new Set<string>();
+        const kinds: Record<string, number> = {};
+        const counts = { alloc: 0, free: 0, realloc: 0 };
+        let peak = 0;
+        let sum = 0;
+        const problem = (k: string) => (kinds[k] = (kinds[k] ?? 0) + 1);
+        const forget = (x: string) => {
+          freed.add(x);
+          if (freed.size >= sweepAt) freed.clear();
+        };
+        const missing = (x: string) => problem(freed.has(x) ? 'double-free' : 'unknown-pointer');
+        for (const e of events) {
+          if (e.op === 'alloc') {
+            if (live.has(e.id)) { problem('duplicate-alloc'); continue; }
+            freed.delete(e.id);
+            live.set(e.id, e.size);
+            sum += e.size;
+            counts.alloc++;
+          } else if (e.op === 'free') {
+            if (!live.has(e.id)) { missing(e.id); continue; }
+            sum -= live.get(e.id)!;
+            live.delete(e.id);
+            forget(e.id);
+            counts.free++;
+          } else {
+            if (!live.has(e.id)) { missing(e.id); continue; }
+            if (e.newId !== e.id && live.has(e.newId)) { problem('duplicate-alloc'); continue; }
+            sum -= live.get(e.id)!;
+            live.delete(e.id);
+            if (e.newId !== e.id) forget(e.id);
+            freed.delete(e.newId);
+            live.set(e.newId, e.size);
+            sum += e.size;
+            counts.realloc++;
+          }
+          peak = Math.max(peak, sum);
+        }
+        const out = replayEvents(events, createAllocator(policy), { tombstoneLimit: sweepAt });
+        expect(out.metrics.liveAtEnd).toBe(sum);
+        expect(out.metrics.peakLive).toBe(peak);
+        expect(out.ops).toEqual(counts);
+        expect(out.problemsByKind).toEqual(kinds);
+        expect(out.failures).toBe(0);
+        expect(out.metrics.footprint).toBeGreaterThanOrEqual(peak);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
