@@ -10,6 +10,13 @@ import { FormatError, FORMAT_NAME, FORMAT_VERSION } from './errors';
 import { EVENT_KIND_COUNT, METRIC_COLUMNS, type MetricColumn } from './events';
 import { checkValue } from './validate-value';
 
+/**
+ * A snapshot as a view carries it: the engine's Snapshot, with the middle of a very deep stack
+ * left out (`omittedFrames`: how many frames after the first `after` are missing; pointers from
+ * or to them are dropped too).
+ */
+export type ViewSnapshot = Snapshot & { omittedFrames?: { after: number; count: number } };
+
 /** A downsampled metric: steps ascending, the metric's value after each. */
 export interface ViewSeries {
   step: number[];
@@ -60,7 +67,7 @@ export interface ViewDocument {
   /** The heap address map: the `rows` with the largest size × lifetime, `omitted` the rest. */
   blocks: { rows: BlockBar[]; total: number; omitted: { count: number; bytes: number } };
   /** Whole states at chosen steps, ascending; `complete` says every step of the run is here. */
-  snapshots: { complete: boolean; items: Snapshot[] };
+  snapshots: { complete: boolean; items: ViewSnapshot[] };
   /** The program's output (cut to its first `outputChars` characters). */
   output: { text: string; length: number; truncated: boolean };
 }
@@ -240,6 +247,11 @@ export function checkSnapshot(x: unknown, path: string, source = 'payload'): num
     if (e.name !== null) str(e.name, `${path}.event.name`);
     if (e.type !== null) str(e.type, `${path}.event.type`);
     value(e.value, `${path}.event.value`);
+  }
+  if (s.omittedFrames !== undefined) {
+    const o = obj(s.omittedFrames, `${path}.omittedFrames`);
+    if (int(o.after, `${path}.omittedFrames.after`) < 0) fail(`${path}.omittedFrames.after`, 'an integer >= 0');
+    if (int(o.count, `${path}.omittedFrames.count`) < 1) fail(`${path}.omittedFrames.count`, 'an integer >= 1');
   }
   const metrics = obj(s.metrics, `${path}.metrics`);
   for (const m of METRIC_COLUMNS) num(metrics[m], `${path}.metrics.${m}`);

@@ -10,6 +10,7 @@
  */
 import type { BlockView, FrameView, LocalView, Snapshot, StaticView } from '../engine/timeline/snapshot';
 import type { Target, Value } from '../format/values';
+import type { ViewSnapshot } from '../format/view';
 import { themeOf, type Theme, type ThemeName } from './theme';
 
 export interface DiagramOptions {
@@ -136,7 +137,7 @@ interface Anchor {
 /**
  *   const svg = diagramSvg(timeline.snapshot(step), { theme: 'dark' });
  */
-export function diagramSvg(snapshot: Snapshot, options: DiagramOptions = {}): string {
+export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOptions = {}): string {
   const theme = themeOf(options.theme);
   const width = Math.max(480, options.width ?? 760);
   const prefix = (options.idPrefix ?? `memscope-${snapshot.step}`).replace(/[^A-Za-z0-9_-]/g, '_');
@@ -189,11 +190,16 @@ export function diagramSvg(snapshot: Snapshot, options: DiagramOptions = {}): st
     ly += ROW;
   }
   // Deep recursion: keep the outermost two and the innermost frames, and say how many are left out.
+  // A view's snapshot may already lack the middle of the stack (omittedFrames, after the first two).
   const maxFrames = Math.max(3, options.maxFrames ?? 12);
+  const before = (snapshot as ViewSnapshot).omittedFrames?.count ?? 0;
   let frames: Array<FrameView | { skipped: number }> = snapshot.frames;
   if (snapshot.frames.length > maxFrames) {
     const inner = maxFrames - 2;
-    frames = [...snapshot.frames.slice(0, 2), { skipped: snapshot.frames.length - maxFrames }, ...snapshot.frames.slice(-inner)];
+    frames = [...snapshot.frames.slice(0, 2), { skipped: before + snapshot.frames.length - maxFrames }, ...snapshot.frames.slice(-inner)];
+  } else if (before > 0) {
+    const after = (snapshot as ViewSnapshot).omittedFrames!.after;
+    frames = [...snapshot.frames.slice(0, after), { skipped: before }, ...snapshot.frames.slice(after)];
   }
   frames.forEach((f) => {
     if ('skipped' in f) {

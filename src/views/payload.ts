@@ -7,7 +7,7 @@ import type { Snapshot } from '../engine/timeline/snapshot';
 import { Timeline } from '../engine/timeline/timeline';
 import { FormatError } from '../format/errors';
 import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../format/events';
-import { checkView, type BlockBar, type ViewDocument, type ViewMeta, type ViewSeries } from '../format/view';
+import { checkView, type BlockBar, type ViewDocument, type ViewMeta, type ViewSeries, type ViewSnapshot } from '../format/view';
 import { downsampleM4 } from './downsample';
 
 export interface ViewOptions {
@@ -25,11 +25,13 @@ export interface ViewOptions {
   outputChars?: number;
   /** Characters of source text kept. Default 20 000. */
   sourceChars?: number;
+  /** Frames a snapshot keeps at most: the outermost two and the innermost rest (deep recursion). Default 200. */
+  maxFrames?: number;
   /** Steps whose snapshot must be included (e.g. the step a notebook shows). */
   steps?: number[];
 }
 
-const DEFAULTS = { maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
+const DEFAULTS = { maxFrames: 200, maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
 
 /**
  *   const view = makeView(rustProgram(...));          // ≤ ~1 MB whatever the run's length
@@ -157,12 +159,12 @@ function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof
   }
   for (let step = 0; seen.size < limit && step < n; step++) want(step);
 
-  const items: Snapshot[] = [];
+  const items: ViewSnapshot[] = [];
   // Requested steps and the last go in whatever their size; the peaks, start and spread ones while they fit.
   const mandatory = new Set([...(o.steps ?? []), n - 1].filter((step) => seen.has(step)));
   let bytes = 0;
   for (const step of wanted) {
-    const snapshot = timeline.snapshot(step);
+    const snapshot = trimFrames(timeline.snapshot(step), o.maxFrames);
     const size = JSON.stringify(snapshot).length;
     if (bytes + size > budget && !mandatory.has(step)) {
       // Snapshots of one run are alike in size: once one does not fit, later ones would mostly not either.
@@ -174,6 +176,25 @@ function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof
   }
   items.sort((x, y) => x.step - y.step);
   return { complete: items.length === n, items };
+}
+
+/**
+ * Leaves out the middle of a very deep stack (keeping the outermost two frames and the innermost
+ * rest) so one snapshot of a runaway recursion cannot fill the payload; pointers from or to the
+ * left-out frames go too.
+ */
+export function trimFrames(snapshot: Snapshot, maxFrames: number): ViewSnapshot {
+  const max = Math.max(3, maxFrames);
+  if (snapshot.frames.length <= max) return snapshot;
+  const count = snapshot.frames.length - max;
+  const dropped = new Set(snapshot.frames.slice(2, 2 + count).map((f) => f.id));
+  const inDropped = (x: { region: string; frame?: number }): boolean => x.region === 'stack' && dropped.has(x.frame!);
+  return {
+    ...snapshot,
+    frames: [...snapshot.frames.slice(0, 2), ...snapshot.frames.slice(2 + count)],
+    pointers: snapshot.pointers.filter((p) => !inDropped(p.from) && !inDropped(p.to)),
+    omittedFrames: { after: 2, count },
+  };
 }
 
 /**

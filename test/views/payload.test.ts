@@ -1,6 +1,7 @@
 import { rustProgram } from '../../src/api/program';
 import { decodeTimeline, encodeTimeline } from '../../src/engine/timeline/document';
 import { mainSpecs } from '../../src/views/charts';
+import { diagramSvg } from '../../src/views/diagram';
 import { renderSvgSync } from '../../src/views/render-svg';
 import { FormatError } from '../../src/format/errors';
 import { METRIC_COLUMNS } from '../../src/format/events';
@@ -125,6 +126,34 @@ describe('view payload of long runs stays bounded', () => {
     const small = makeView(timeline, { maxBytes: 300_000 });
     expect(JSON.stringify(small).length).toBeLessThanOrEqual(300_000);
     expect(small.snapshots.items.map((s) => s.step)).toContain(timeline.length - 1);
+  });
+
+  test('a deep recursion: snapshots keep the outermost two and innermost frames, pointers to left-out ones go', () => {
+    const timeline = rustProgram((rs) => {
+      const level = (depth: number): void => rs.fn('level', ['x'], (x) => {
+        rs.let('r', rs.ref(x));
+        if (depth < 1000) level(depth + 1);
+      })(depth) as void;
+      rs.main(() => level(1));
+    });
+    const step = timeline.peak('frames').step;
+    const view = makeView(timeline, { steps: [step] });
+    const deep = view.snapshots.items.find((s) => s.step === step)!;
+    expect(timeline.snapshot(step).frames).toHaveLength(1001);
+    expect(deep.frames).toHaveLength(200);
+    expect(deep.omittedFrames).toEqual({ after: 2, count: 801 });
+    const kept = new Set(deep.frames.map((f) => f.id));
+    for (const p of deep.pointers) {
+      if (p.from.region === 'stack') expect(kept.has(p.from.frame)).toBe(true);
+      if (p.to.region === 'stack') expect(kept.has(p.to.frame)).toBe(true);
+    }
+    expect(JSON.stringify(view).length).toBeLessThan(1_000_000);
+    expect(checkView(JSON.parse(JSON.stringify(view)))).toBeTruthy();
+    const bad = JSON.parse(JSON.stringify(view)) as ViewDocument;
+    const at = bad.snapshots.items.findIndex((s) => s.step === step);
+    bad.snapshots.items[at]!.omittedFrames = { after: 2, count: 0 };
+    rejects(bad, `snapshots.items[${at}].omittedFrames.count`, 'an integer >= 1');
+    expect(diagramSvg(deep)).toContain(`… ${801 + 200 - 12} frames not drawn …`);
   });
 
   test('output is cut to outputChars and says so', () => {
