@@ -1,0 +1,68 @@
+import { comparisonSpecs, footprintOverTimeSpec, fragmentationSpec, searchLengthSpec } from '../../src/lab/report-charts';
+import { renderSvg } from '../../src/lab/report-html';
+import type { PolicyResult } from '../../src/lab/result';
+
+function result(trace: string, policy: string, f3: number | null, f4: number | null): PolicyResult {
+  return {
+    trace,
+    policy,
+    settings: { align: 16, header: 0, limit: null, mode: 'lenient' },
+    events: 3,
+    ops: { alloc: 2, free: 1, realloc: 0 },
+    peakLive: 100,
+    liveAtEnd: 40,
+    footprint: 160,
+    heapAtEnd: 160,
+    fragmentation: { f1: 0.5, f2: 0.2, f3, f4 },
+    searchLength: { mean: 2, max: 3, allocations: 2 },
+    failures: 0,
+    problems: { count: 0, byKind: {}, first: [] },
+    wallMs: 1,
+    opsPerSecond: 3000,
+    series: [
+      { step: 0, steps: 1, liveMin: 60, liveMax: 60, heapMin: 64, heapMax: 64 },
+      { step: 1, steps: 2, liveMin: 40, liveMax: 100, heapMin: 64, heapMax: 160 },
+    ],
+  };
+}
+
+const one = [result('t.mtrace', 'first-fit', 0.6, 0.6), result('t.mtrace', 'buddy', 1.5, 1.2)];
+const two = [...one, result('u.mtrace', 'first-fit', null, null)];
+
+describe('policy comparison specs', () => {
+  it('draws heap maxima per policy and the live bytes once', () => {
+    const spec = footprintOverTimeSpec(one, 't.mtrace') as { layer: { data: { values: Record<string, unknown>[] } }[] };
+    expect(spec.layer[0].data.values).toEqual([
+      { policy: 'first-fit', event: 0, bytes: 64 },
+      { policy: 'first-fit', event: 1, bytes: 160 },
+      { policy: 'buddy', event: 0, bytes: 64 },
+      { policy: 'buddy', event: 1, bytes: 160 },
+    ]);
+    expect(spec.layer[1].data.values).toEqual([{ event: 0, bytes: 60 }, { event: 1, bytes: 100 }]);
+  });
+
+  it('gives #3 and #4 in percent per policy, drops undefined ones, and facets by trace only when there are several', () => {
+    const spec = fragmentationSpec(one) as { data: { values: { policy: string; measure: string; percent: number }[] }; encoding: Record<string, unknown> };
+    expect(spec.data.values.map((v) => [v.policy, v.measure, v.percent])).toEqual([
+      ['first-fit', '#3', 60],
+      ['first-fit', '#4', 60],
+      ['buddy', '#3', 150],
+      ['buddy', '#4', 120],
+    ]);
+    expect(spec.encoding.row).toBeUndefined();
+    const both = fragmentationSpec(two) as { data: { values: unknown[] }; encoding: Record<string, unknown> };
+    expect(both.data.values).toHaveLength(4);
+    expect(both.encoding.row).toEqual({ field: 'trace', type: 'nominal', title: null });
+    expect((searchLengthSpec(two) as { encoding: Record<string, unknown> }).encoding.row).toBeDefined();
+  });
+
+  it('makes one time chart per trace plus the two bar charts, each rendering to SVG in Node', async () => {
+    const specs = comparisonSpecs(two);
+    expect(specs).toHaveLength(4);
+    for (const spec of specs) {
+      const svg = await renderSvg(spec);
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).toContain('</svg>');
+    }
+  });
+});
