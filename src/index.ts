@@ -9,3 +9,13 @@ export { rustProgram, Rust, ProgramError, type ProgramOptions, type Init } from 
 export { Binding } from './api/binding';
 export { Owned } from './api/values';
 export { summarize, type TimelineSummary } from './api/summary';
+export {
+  runRust, runRustSync, initRust, rust, heapEvents,
+  RustSourceError, RustSyntaxError, RustSubsetError, RustCompileError, RustStepLimitError,
+  type RustRun, type RustRunOptions, type HeapEvent,
+} from './rust/index';
+export { EXAMPLES, findExample, type Example } from './examples/index';
+/** Allocation traces in (glibc mtrace, memscope JSONL/CSV): `traces.readTrace(path)`. */
+export * as traces from './traces/index';
+/** Views out: vega-lite specs, the memory diagram, the display payload. */
+export * as views from './views/index';
