@@ -12,10 +12,11 @@ import { checkValue } from './validate-value';
 
 /**
  * A snapshot as a view carries it: the engine's Snapshot, with the middle of a very deep stack
- * left out (`omittedFrames`: how many frames after the first `after` are missing; pointers from
- * or to them are dropped too).
+ * left out (`omittedFrames`: how many frames after the first `after` are missing) and, on a crowded
+ * heap, the blocks no kept slot reaches (`omittedBlocks`: how many); pointers from or to what was
+ * left out are dropped too.
  */
-export type ViewSnapshot = Snapshot & { omittedFrames?: { after: number; count: number } };
+export type ViewSnapshot = Snapshot & { omittedFrames?: { after: number; count: number }; omittedBlocks?: number };
 
 /** A downsampled metric: steps ascending, the metric's value after each. */
 export interface ViewSeries {
@@ -253,6 +254,7 @@ export function checkSnapshot(x: unknown, path: string, source = 'payload'): num
     if (int(o.after, `${path}.omittedFrames.after`) < 0) fail(`${path}.omittedFrames.after`, 'an integer >= 0');
     if (int(o.count, `${path}.omittedFrames.count`) < 1) fail(`${path}.omittedFrames.count`, 'an integer >= 1');
   }
+  if (s.omittedBlocks !== undefined && int(s.omittedBlocks, `${path}.omittedBlocks`) < 1) fail(`${path}.omittedBlocks`, 'an integer >= 1');
   const metrics = obj(s.metrics, `${path}.metrics`);
   for (const m of METRIC_COLUMNS) num(metrics[m], `${path}.metrics.${m}`);
   arr(s.statics, `${path}.statics`).forEach((v, i) => {

@@ -11,6 +11,7 @@
 import type { BlockView, FrameView, LocalView, Snapshot, StaticView } from '../engine/timeline/snapshot';
 import type { Target, Value } from '../format/values';
 import type { ViewSnapshot } from '../format/view';
+import { reachableBlocks } from './payload';
 import { themeOf, type Theme, type ThemeName } from './theme';
 
 export interface DiagramOptions {
@@ -221,7 +222,8 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
 
   // Right column: heap blocks.
   let ry = y + GAP;
-  sectionLabel(rightX, ry + 10, `heap (${snapshot.blocks.length} block${snapshot.blocks.length === 1 ? '' : 's'}, address order)`);
+  const blockCount = snapshot.blocks.length + ((snapshot as ViewSnapshot).omittedBlocks ?? 0);
+  sectionLabel(rightX, ry + 10, `heap (${blockCount} block${blockCount === 1 ? '' : 's'}, address order)`);
   ry += 16;
   const blocks = chooseBlocks(snapshot, anchors, Math.max(1, options.maxBlocks ?? 40));
   for (const b of blocks) {
@@ -235,8 +237,9 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
     anchors.set(`h${b.id}`, { x: rightX, y: ry + 12, side: 'right' });
     ry += h + 8;
   }
-  if (blocks.length < snapshot.blocks.length) {
-    text(rightX + 8, ry + 14, `… ${snapshot.blocks.length - blocks.length} more blocks not drawn`, ` fill="${theme.muted}" font-size="11"`);
+  const notDrawn = snapshot.blocks.length - blocks.length + ((snapshot as ViewSnapshot).omittedBlocks ?? 0);
+  if (notDrawn > 0) {
+    text(rightX + 8, ry + 14, `… ${notDrawn} more blocks not drawn`, ` fill="${theme.muted}" font-size="11"`);
     ry += ROW;
   }
   if (snapshot.blocks.length === 0) {
@@ -292,30 +295,12 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
 
 type PointerFrom = Snapshot['pointers'][number]['from'];
 
-/**
- * The blocks to draw when there are too many: first those that drawn slots point at (and what
- * those blocks point at, breadth first), then the rest in address order; drawn in address order.
- */
+/** The blocks to draw when there are too many: those drawn slots reach first, drawn in address order. */
 function chooseBlocks(snapshot: Snapshot, anchors: Map<string, Anchor>, max: number): BlockView[] {
   if (snapshot.blocks.length <= max) return snapshot.blocks;
-  const byId = new Map(snapshot.blocks.map((b) => [b.id, b]));
-  const chosen = new Set<number>();
   const from = (p: Snapshot['pointers'][number]): string =>
     p.from.region === 'heap' ? `h${p.from.block}` : p.from.region === 'static' ? `s${p.from.item}` : `l${p.from.frame}:${p.from.slot}`;
-  let frontier = snapshot.pointers.filter((p) => anchors.has(from(p)));
-  while (frontier.length > 0 && chosen.size < max) {
-    const next: typeof frontier = [];
-    for (const p of frontier) {
-      if (p.to.region !== 'heap' || chosen.has(p.to.block) || !byId.has(p.to.block) || chosen.size >= max) continue;
-      chosen.add(p.to.block);
-      for (const q of snapshot.pointers) if (q.from.region === 'heap' && q.from.block === p.to.block) next.push(q);
-    }
-    frontier = next;
-  }
-  for (const b of snapshot.blocks) {
-    if (chosen.size >= max) break;
-    chosen.add(b.id);
-  }
+  const chosen = reachableBlocks(snapshot, max, (p) => p.from.region !== 'heap' && anchors.has(from(p)));
   return snapshot.blocks.filter((b) => chosen.has(b.id));
 }
 

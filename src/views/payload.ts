@@ -27,11 +27,13 @@ export interface ViewOptions {
   sourceChars?: number;
   /** Frames a snapshot keeps at most: the outermost two and the innermost rest (deep recursion). Default 200. */
   maxFrames?: number;
+  /** Heap blocks a snapshot keeps at most: those its slots reach first (breadth first), then in address order. Default 1000. */
+  snapshotBlocks?: number;
   /** Steps whose snapshot must be included (e.g. the step a notebook shows). */
   steps?: number[];
 }
 
-const DEFAULTS = { maxFrames: 200, maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
+const DEFAULTS = { maxFrames: 200, snapshotBlocks: 1000, maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
 
 /**
  *   const view = makeView(rustProgram(...));          // ≤ ~1 MB whatever the run's length
@@ -164,7 +166,7 @@ function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof
   const mandatory = new Set([...(o.steps ?? []), n - 1].filter((step) => seen.has(step)));
   let bytes = 0;
   for (const step of wanted) {
-    const snapshot = trimFrames(timeline.snapshot(step), o.maxFrames);
+    const snapshot = trimBlocks(trimFrames(timeline.snapshot(step), o.maxFrames), o.snapshotBlocks);
     const size = JSON.stringify(snapshot).length;
     if (bytes + size > budget && !mandatory.has(step)) {
       // Snapshots of one run are alike in size: once one does not fit, later ones would mostly not either.
@@ -195,6 +197,53 @@ export function trimFrames(snapshot: Snapshot, maxFrames: number): ViewSnapshot 
     pointers: snapshot.pointers.filter((p) => !inDropped(p.from) && !inDropped(p.to)),
     omittedFrames: { after: 2, count },
   };
+}
+
+/**
+ * Keeps at most `max` heap blocks of a snapshot: first those reached from its statics and frames
+ * (following pointers between blocks breadth first), then the rest in address order; pointers to
+ * or from the others go. Used by the view (bounded payload) and the diagram (legible picture).
+ */
+export function trimBlocks(snapshot: ViewSnapshot, max: number): ViewSnapshot {
+  if (snapshot.blocks.length <= max) return snapshot;
+  const chosen = reachableBlocks(snapshot, max);
+  const blocks = snapshot.blocks.filter((b) => chosen.has(b.id));
+  const kept = (x: { region: string; block?: number }): boolean => x.region !== 'heap' || chosen.has(x.block!);
+  return {
+    ...snapshot,
+    blocks,
+    pointers: snapshot.pointers.filter((p) => kept(p.from) && (kept(p.to) || p.dangling === true)),
+    omittedBlocks: (snapshot.omittedBlocks ?? 0) + snapshot.blocks.length - blocks.length,
+  };
+}
+
+/** Ids of at most `max` blocks: reached from slots (not blocks) first, breadth first, then by address. */
+export function reachableBlocks(snapshot: Snapshot, max: number, fromSlot: (p: Snapshot['pointers'][number]) => boolean = (p) => p.from.region !== 'heap'): Set<number> {
+  const present = new Set(snapshot.blocks.map((b) => b.id));
+  const outgoing = new Map<number, Snapshot['pointers']>();
+  for (const p of snapshot.pointers) {
+    if (p.from.region !== 'heap') continue;
+    const list = outgoing.get(p.from.block) ?? [];
+    list.push(p);
+    outgoing.set(p.from.block, list);
+  }
+  const chosen = new Set<number>();
+  let frontier = snapshot.pointers.filter(fromSlot);
+  while (frontier.length > 0 && chosen.size < max) {
+    const next: Snapshot['pointers'] = [];
+    for (const p of frontier) {
+      if (chosen.size >= max) break;
+      if (p.to.region !== 'heap' || chosen.has(p.to.block) || !present.has(p.to.block)) continue;
+      chosen.add(p.to.block);
+      next.push(...(outgoing.get(p.to.block) ?? []));
+    }
+    frontier = next;
+  }
+  for (const b of snapshot.blocks) {
+    if (chosen.size >= max) break;
+    chosen.add(b.id);
+  }
+  return chosen;
 }
 
 /**

@@ -156,6 +156,29 @@ describe('view payload of long runs stays bounded', () => {
     expect(diagramSvg(deep)).toContain(`… ${801 + 200 - 12} frames not drawn …`);
   });
 
+  test('a crowded heap at one step: a snapshot keeps the blocks its slots reach first, up to snapshotBlocks', () => {
+    const timeline = rustProgram((rs) => rs.main(() => {
+      const names = rs.let_mut('names', rs.Vec.new('String'));
+      for (let i = 0; i < 300; i++) names.push(rs.String.from(`name${i}`));
+      rs.let('boxed', rs.Box.new(99));
+      rs.note('all alive');
+    }));
+    let step = 0;
+    while (timeline.event(step).kind !== 'note') step++;
+    const view = makeView(timeline, { steps: [step], snapshotBlocks: 50 });
+    const crowded = view.snapshots.items.find((s) => s.step === step)!;
+    expect(timeline.snapshot(step).blocks).toHaveLength(302);
+    expect(crowded.blocks).toHaveLength(50);
+    expect(crowded.omittedBlocks).toBe(252);
+    // Both locals' blocks (the Box sits at the top of the heap) and the buffer's first Strings are kept.
+    const ids = new Set(crowded.blocks.map((b) => b.id));
+    for (const p of crowded.pointers.filter((q) => q.from.region === 'stack')) expect(ids.has((p.to as { block: number }).block)).toBe(true);
+    for (const p of crowded.pointers) if (p.to.region === 'heap') expect(ids.has(p.to.block)).toBe(true);
+    expect(checkView(JSON.parse(JSON.stringify(view)))).toBeTruthy();
+    expect(diagramSvg(crowded)).toContain('… 262 more blocks not drawn');
+    expect(diagramSvg(crowded)).toContain('heap (302 blocks, address order)');
+  });
+
   test('output is cut to outputChars and says so', () => {
     const view = makeView(mixed(), { outputChars: 3 });
     expect(view.output.text).toHaveLength(3);
