@@ -14,7 +14,7 @@ import {
   pushStr, stringClear, stringFrom, stringNew, stringPop, stringReserve, stringReserveExact, stringShrinkToFit, stringWithCapacity, TEMP,
 } from '../engine/std/string';
 import {
-  vecClear, vecFromItems, vecInsert, vecNew, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecShrinkToFit, vecTruncate, vecWithCapacity,
+  vecClear, vecFromItems, vecInsert, vecItemChanged, vecNew, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecShrinkToFit, vecTruncate, vecWithCapacity,
 } from '../engine/std/vec';
 import type { Arm, Binding, Expr, FnItem, Pat, Pos, Program, Stmt } from './ast';
 import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError } from './errors';
@@ -1267,6 +1267,7 @@ export class Compiler {
           if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
           const item = vec.items[i]!;
           vec.items[i] = UNIT_V;
+          vecItemChanged(rt.m, vec, i); // the slot in the buffer no longer owns it
           if (step(a, item) !== undefined) {
             stopped = true;
             i++;

@@ -618,11 +618,11 @@ export class Inference {
         return BOOL;
       }
       default:
-        return this.arith(e.pos, e.op, l, r);
+        return this.arith(e.pos, e.op, l, r, e.r.pos);
     }
   }
 
-  private arith(pos: Pos, op: string, l: TypeVar, r: TypeVar): TypeVar {
+  private arith(pos: Pos, op: string, l: TypeVar, r: TypeVar, rightPos: Pos = pos): TypeVar {
     if (op === '+' && isStringTy(l)) {
       this.coerceTo(pos, r, STR_REF);
       return STRING;
@@ -645,7 +645,7 @@ export class Inference {
     try {
       unify(l, r);
     } catch (err) {
-      if (err instanceof UnifyError) this.err(pos, `cannot apply \`${op}\` to \`${show(l)}\` and \`${show(r)}\`: mismatched types`, 'E0308');
+      if (err instanceof UnifyError) this.err(rightPos, `mismatched types: expected \`${show(l)}\`, found \`${show(r)}\` (no implementation for \`${show(l)} ${op} ${show(r)}\`)`, 'E0308');
       throw err;
     }
     return l;

@@ -108,7 +108,7 @@ export class ElemLoc implements Loc {
     return vecItemHome(this.vec);
   }
   target(): PlaceRef {
-    return this.vec.buf ? { kind: 'block', block: this.vec.buf, offset: this.index * this.vec.elemLayout.size } : { kind: 'static', item: NOWHERE };
+    return this.vec.buf ? { kind: 'block', block: this.vec.buf, offset: this.index * this.vec.elemLayout.size } : NOWHERE;
   }
   take(): RValue {
     const v = this.get();
@@ -117,7 +117,11 @@ export class ElemLoc implements Loc {
   }
 }
 
-const NOWHERE = { id: -1, name: 'dangling', address: 0, size: 0 };
+/**
+ * A place with no address the engine knows (a temporary, an empty Vec's element): references
+ * to it display as pointers to nothing rather than to a made-up item.
+ */
+const NOWHERE = null as unknown as PlaceRef;
 
 /** The value inside a Box (or an Rc's shared value, read-only). */
 export class BoxLoc implements Loc {
@@ -144,7 +148,7 @@ export class BoxLoc implements Loc {
   }
   target(): PlaceRef {
     const block = this.owner.tag === 'box' ? this.owner.block : this.owner.cell.block;
-    return block ? { kind: 'block', block, offset: this.owner.tag === 'rc' ? 16 : 0 } : { kind: 'static', item: NOWHERE };
+    return block ? { kind: 'block', block, offset: this.owner.tag === 'rc' ? 16 : 0 } : NOWHERE;
   }
   take(): RValue {
     const v = this.get();
@@ -167,7 +171,7 @@ export class TempLoc implements Loc {
     return { kind: 'temp' };
   }
   target(): PlaceRef {
-    return { kind: 'static', item: NOWHERE };
+    return NOWHERE;
   }
   take(): RValue {
     const v = this.value;
