@@ -3,7 +3,7 @@
  * on purpose; import it directly where Node renders static SVGs.
  */
 export { downsampleM4, valueAt, type Series } from './downsample';
-export { makeView, toView, asView, blockBars, trimFrames, trimBlocks, reachableBlocks, viewSummaryText, type ViewOptions } from './payload';
+export { makeView, toView, asView, blockBars, trimFrames, trimBlocks, reachableBlocks, capTexts, viewSummaryText, type ViewOptions } from './payload';
 export {
   heapOccupancySpec, stackDepthSpec, addressMapSpec, regionSplitSpec, policyComparisonSpecs, mainSpecs, seriesRows, regionBytes, staticChartOptions,
   type ChartOptions, type SeriesRow,

@@ -7,6 +7,7 @@ import type { Snapshot } from '../engine/timeline/snapshot';
 import { Timeline } from '../engine/timeline/timeline';
 import { FormatError } from '../format/errors';
 import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../format/events';
+import type { Value } from '../format/values';
 import { checkView, type BlockBar, type ViewDocument, type ViewMeta, type ViewSeries, type ViewSnapshot } from '../format/view';
 import { downsampleM4 } from './downsample';
 
@@ -29,11 +30,13 @@ export interface ViewOptions {
   maxFrames?: number;
   /** Heap blocks a snapshot keeps at most: those its slots reach first (breadth first), then in address order. Default 1000. */
   snapshotBlocks?: number;
+  /** Characters of a string value a snapshot keeps (its `len` stays the full byte length). Default 1000. */
+  textChars?: number;
   /** Steps whose snapshot must be included (e.g. the step a notebook shows). */
   steps?: number[];
 }
 
-const DEFAULTS = { maxFrames: 200, snapshotBlocks: 1000, maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
+const DEFAULTS = { maxFrames: 200, snapshotBlocks: 1000, textChars: 1000, maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
 
 /**
  *   const view = makeView(rustProgram(...));          // ≤ ~1 MB whatever the run's length
@@ -166,7 +169,7 @@ function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof
   const mandatory = new Set([...(o.steps ?? []), n - 1].filter((step) => seen.has(step)));
   let bytes = 0;
   for (const step of wanted) {
-    const snapshot = trimBlocks(trimFrames(timeline.snapshot(step), o.maxFrames), o.snapshotBlocks);
+    const snapshot = capTexts(trimBlocks(trimFrames(timeline.snapshot(step), o.maxFrames), o.snapshotBlocks), o.textChars);
     const size = JSON.stringify(snapshot).length;
     if (bytes + size > budget && !mandatory.has(step)) {
       // Snapshots of one run are alike in size: once one does not fit, later ones would mostly not either.
@@ -197,6 +200,45 @@ export function trimFrames(snapshot: Snapshot, maxFrames: number): ViewSnapshot 
     pointers: snapshot.pointers.filter((p) => !inDropped(p.from) && !inDropped(p.to)),
     omittedFrames: { after: 2, count },
   };
+}
+
+/** Cuts string values and literal names to `max` characters everywhere in a snapshot (a 1 MB String must not fill the payload). */
+export function capTexts(snapshot: ViewSnapshot, max: number): ViewSnapshot {
+  let changed = false;
+  const cap = (v: Value | null): Value | null => {
+    if (!v) return v;
+    switch (v.k) {
+      case 'text':
+        if (v.v.length <= max) return v;
+        changed = true;
+        return { ...v, v: v.v.slice(0, max) };
+      case 'struct':
+        return { ...v, fields: v.fields.map(([n, x]) => [n, cap(x)!] as [string, Value]) };
+      case 'enum':
+        return v.fields ? { ...v, fields: v.fields.map(([n, x]) => [n, cap(x)!] as [string, Value]) } : v;
+      case 'tuple':
+      case 'array':
+        return { ...v, items: v.items.map((x) => cap(x)!) };
+      case 'rcbox':
+        return { ...v, value: cap(v.value)! };
+      default:
+        return v;
+    }
+  };
+  // A literal's static item is named by its text, and so is the event that placed it.
+  const name = <T extends string | null>(text: T): T => {
+    if (text === null || text.length <= max) return text;
+    changed = true;
+    return `${text.slice(0, max)}…` as T;
+  };
+  const result: ViewSnapshot = {
+    ...snapshot,
+    event: snapshot.event && { ...snapshot.event, name: name(snapshot.event.name), value: cap(snapshot.event.value) },
+    statics: snapshot.statics.map((x) => ({ ...x, name: name(x.name), value: cap(x.value) })),
+    frames: snapshot.frames.map((f) => ({ ...f, locals: f.locals.map((l) => ({ ...l, value: cap(l.value) })) })),
+    blocks: snapshot.blocks.map((b) => ({ ...b, value: cap(b.value) })),
+  };
+  return changed ? result : snapshot;
 }
 
 /**

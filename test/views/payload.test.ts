@@ -179,6 +179,21 @@ describe('view payload of long runs stays bounded', () => {
     expect(diagramSvg(crowded)).toContain('heap (302 blocks, address order)');
   });
 
+  test('a long String: snapshots keep its first textChars characters and its full length', () => {
+    const long = 'x'.repeat(50_000);
+    const timeline = rustProgram((rs) => rs.main(() => {
+      const s = rs.let_mut('s', rs.String.new());
+      s.push_str(long);
+      rs.note('long');
+    }));
+    const view = makeView(timeline, { textChars: 100 });
+    expect(JSON.stringify(view).length).toBeLessThan(100_000);
+    const last = view.snapshots.items.at(-2)!;
+    const texts = JSON.stringify(last).match(/"k":"text","v":"(x*)","len":(\d+)/g) ?? [];
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).toBe(`"k":"text","v":"${'x'.repeat(100)}","len":50000`);
+  });
+
   test('output is cut to outputChars and says so', () => {
     const view = makeView(mixed(), { outputChars: 3 });
     expect(view.output.text).toHaveLength(3);
