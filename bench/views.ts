@@ -54,7 +54,7 @@ async function measure(name: string, make: () => Timeline, log: (line: string) =
       const charts = await Promise.all(mainSpecs(view, staticChartOptions('light', view.meta.steps - 1)).map(renderSvg));
       bytes = charts.reduce((sum, c) => sum + c.length, 0) + diagramSvg(view.snapshots.items.at(-1)!).length;
     });
-    log(figure('static SVG (4 charts + diagram, as the kernel sends) in Node', svgMs, 'ms'));
+    log(figure('static SVG as the kernel sends it (Node)', svgMs, 'ms'));
     log(figure('static SVG size', bytes / MB, 'MB'));
   }
   log(figure('peak RSS so far', peakRssMiB(), 'MiB'));
