@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { allPolicies } from '../../src/lab/compare';
 import { parseLabReport } from '../../src/lab/result';
 
 let dir: string;
@@ -96,5 +97,17 @@ describe('memscope replay', () => {
     expect(code).toBe(0);
     expect(err).toMatch(/\[#+\]\s+100%/);
     expect(err.endsWith('\r\x1b[K')).toBe(true);
+  });
+});
+
+describe('memscope replay policy selection', () => {
+  it('leaves out the naive reference twins by default and takes them with --policy all', async () => {
+    const byDefault = parseLabReport(JSON.parse((await run([trace, '--json', '--jobs', '1'])).out));
+    const names = byDefault.results.map((r) => r.policy);
+    expect(names).toContain('first-fit');
+    expect(names).toContain('buddy');
+    expect(names.some((n) => n.endsWith('-naive'))).toBe(false);
+    const all = parseLabReport(JSON.parse((await run([trace, '--json', '--jobs', '1', '--policy', 'all'])).out));
+    expect(all.results.map((r) => r.policy)).toEqual(allPolicies());
   });
 });
