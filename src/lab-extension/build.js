@@ -30,8 +30,15 @@ if (typeof outputDir !== 'string') {
   process.exit(1);
 }
 const output = path.join(root, outputDir);
-/** What the renderer imports at run time; JupyterLab provides the first two (singletons). */
-const RUNTIME = ['@jupyterlab/rendermime-interfaces', '@lumino/widgets', 'vega', 'vega-embed', 'vega-lite'];
+/**
+ * What the renderer takes from JupyterLab (singletons, never bundled), as ranges any JupyterLab
+ * 4 satisfies: 4.0.0 shipped rendermime-interfaces ~3.8.0 and @lumino/widgets ^2.0.1. JupyterLab
+ * compares these with its own versions and reports an extension whose ranges miss them as
+ * incompatible (`jupyter labextension list`), so they are not pinned to the versions we build with.
+ */
+const FROM_JUPYTERLAB = { '@jupyterlab/rendermime-interfaces': '^3.8.0', '@lumino/widgets': '^2.0.1' };
+/** What the extension bundles, at the versions package.json pins. */
+const BUNDLED = ['vega', 'vega-embed', 'vega-lite'];
 
 function bin(name) {
   return path.join(root, 'node_modules', '.bin', name);
@@ -45,8 +52,8 @@ const started = Date.now();
 fs.rmSync(lib, { recursive: true, force: true });
 run(bin('tsc'), ['-p', path.join('src', 'lab-extension', 'tsconfig.json')]);
 
-const dependencies = {};
-for (const name of RUNTIME) {
+const dependencies = { ...FROM_JUPYTERLAB };
+for (const name of BUNDLED) {
   const version = (pkg.dependencies || {})[name];
   if (!version) {
     console.error(`build:labextension: package.json dependencies lack ${name}, which the renderer imports`);

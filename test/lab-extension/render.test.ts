@@ -240,6 +240,74 @@ describe('other payload shapes', () => {
   });
 });
 
+/** Rebuilds dist/ only when a source is newer (other tests read dist/ meanwhile), as test/views does. */
+function ensureDistBuilt(): void {
+  const entry = path.join(root, 'dist', 'kernel', 'index.js');
+  const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
+  const sources = ['src', 'kernel'].flatMap((dir) =>
+    fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, dir, f)));
+  if (sources.every((f) => fs.statSync(f).mtimeMs <= built)) return;
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  if (!fs.existsSync(entry)) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
+}
+
+describe('the memscope outputs of a notebook executed by the real tslab kernel', () => {
+  const notebook = 'notebooks/01-three-regions.ipynb';
+  const jupyter = path.join(workDir, 'jupyter');
+  let bundles: Array<{ cell: string; data: Record<string, unknown> }>;
+  let installLog: string;
+
+  beforeAll(() => {
+    ensureDistBuilt();
+    fs.rmSync(jupyter, { recursive: true, force: true });
+    // The real CLI: installs the kernelspec and, through its hook, the extension built above.
+    const install = spawnSync(process.execPath, [path.join(root, 'bin', 'memscope.js'), 'kernel', 'install', '--prefix', path.join(jupyter, 'prefix')], { cwd: root, encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`memscope kernel install failed: ${install.stderr}`);
+    installLog = install.stdout;
+    const executed = path.join(workDir, '01-three-regions.executed.ipynb');
+    const run = spawnSync('/usr/bin/python3', [path.join(root, 'scripts', 'execute_notebook.py'), notebook, executed, '--kernel', 'memscope-ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 300_000,
+      env: {
+        ...process.env,
+        JUPYTER_PATH: path.join(jupyter, 'prefix', 'share', 'jupyter'),
+        JUPYTER_DATA_DIR: path.join(jupyter, 'data'),
+        JUPYTER_CONFIG_DIR: path.join(jupyter, 'config'),
+        JUPYTER_RUNTIME_DIR: path.join(jupyter, 'runtime'),
+      },
+    });
+    if (run.status !== 0) throw new Error(`executing ${notebook} failed (${run.status}):\n${run.stderr}\n${run.stdout}`);
+    const cells = JSON.parse(fs.readFileSync(executed, 'utf8')).cells as Array<{ id: string; outputs?: Array<{ output_type: string; data?: Record<string, unknown> }> }>;
+    bundles = cells.flatMap((c) => (c.outputs ?? [])
+      .filter((o) => o.output_type === 'display_data' && o.data && MIME_TYPE in o.data)
+      .map((o) => ({ cell: c.id, data: o.data! })));
+  }, 400_000);
+
+  test('`memscope kernel install --prefix` put the built extension beside the kernelspec', () => {
+    const installed = path.join(jupyter, 'prefix', 'share', 'jupyter', 'labextensions', 'memscope');
+    expect(installLog).toContain(`Installed JupyterLab extension in ${installed}`);
+    expect(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')).toBe(fs.readFileSync(path.join(built, 'package.json'), 'utf8'));
+  });
+
+  test('every memscope output of the notebook renders: charts, slider and diagram, no error box', async () => {
+    expect(bundles.length).toBeGreaterThanOrEqual(1);
+    await host.page.evaluate(() => window.memscopeHost.clear());
+    for (const { cell, data } of bundles) {
+      // The whole bundle as the kernel sent it (memscope JSON, static SVG, text), untrusted as a freshly opened notebook is.
+      const r = await renderInHost(host, data, { label: cell });
+      expect(r.mimeType).toBe(MIME_TYPE);
+      const sel = output(r.index);
+      await expect(host.page.locator(`${sel} .memscope-error`).count()).resolves.toBe(0);
+      await expect(host.page.locator(`${sel} .memscope-chart svg`).count()).resolves.toBe(4);
+      await expect(host.page.locator(`${sel} .memscope-diagram svg`).count()).resolves.toBe(1);
+      const view = data[MIME_TYPE] as ViewDocument;
+      await expect(host.page.locator(`${sel} .memscope-summary`).textContent()).resolves.toBe(viewSummaryText(view));
+    }
+    await host.page.screenshot({ path: path.join(screens, 'lab-extension-notebook.png'), fullPage: true });
+  });
+});
+
 describe('bad payloads become an error box, never an exception', () => {
   const good = () => makeView(example('three-regions')) as unknown as Record<string, unknown>;
 
