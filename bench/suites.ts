@@ -5,6 +5,7 @@ import { suite as lab } from './lab';
 import { suite as traces } from './traces';
 import { suite as views } from './views';
 import { suite as rust } from './rust';
+import { suite as render } from './render';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add one line per area. */
 export const suites: BenchSuite[] = [
@@ -14,4 +15,5 @@ export const suites: BenchSuite[] = [
   traces,
   views,
   rust,
+  render,
 ];
