@@ -6,6 +6,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { PolicyResult } from './result';
 
 const WIDTH = 640;
+/** A policy whose footprint exceeds this many times the median is drawn off scale (named in the subtitle). */
+const OFF_SCALE_FACTOR = 4;
+
+/** The file name without its folders, for titles and row labels. */
+export function traceLabel(trace: string): string {
+  return trace.split(/[\\/]/).pop() || trace;
+}
 
 /** Distinct trace names in first-seen order. */
 export function tracesOf(results: readonly PolicyResult[]): string[] {
@@ -21,25 +28,35 @@ export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: s
   const heap = mine.flatMap((r) => r.series.map((p) => ({ policy: r.policy, event: p.step, bytes: p.heapMax })));
   // Live bytes depend on the trace, not the policy (failures aside): draw the first one.
   const live = (mine[0]?.series ?? []).map((p) => ({ event: p.step, bytes: p.liveMax }));
+  // One runaway policy (a bump arena never reuses memory) would flatten every other line:
+  // stop the axis above the rest and name the runaways with their footprint instead.
+  const footprints = mine.map((r) => r.footprint).sort((a, b) => a - b);
+  const median = footprints.length ? footprints[Math.floor((footprints.length - 1) / 2)] : 0;
+  const offScale = mine.filter((r) => median > 0 && r.footprint > OFF_SCALE_FACTOR * median);
+  const onScale = mine.filter((r) => !offScale.includes(r));
+  const top = Math.max(0, ...onScale.map((r) => r.footprint), ...mine.map((r) => r.peakLive));
+  const subtitle = ['solid: heap top per policy; dashed: live bytes requested'];
+  if (offScale.length) subtitle.push(`off the top of the scale: ${offScale.map((r) => `${r.policy} (footprint ${siBytes(r.footprint)})`).join(', ')}`);
+  const y = offScale.length ? { scale: { domain: [0, Math.ceil(top * 1.1)] } } : {};
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: { text: `Heap used over time — ${trace}`, subtitle: 'solid: heap top per policy; dashed: live bytes requested' },
+    title: { text: `Heap used over time — ${traceLabel(trace)}`, subtitle },
     width: WIDTH,
     height: 300,
     layer: [
       {
         data: { values: heap },
-        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5, clip: true },
         encoding: {
           x: { field: 'event', type: 'quantitative', title: 'trace event' },
-          y: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { format: '~s' } },
+          y: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { format: '~s' }, ...y },
           // Eleven policies: a 20-colour scheme keeps every line distinct.
           color: { field: 'policy', type: 'nominal', title: 'policy', sort: null, scale: { scheme: 'tableau20' } },
         },
       },
       {
         data: { values: live },
-        mark: { type: 'line', interpolate: 'step-after', strokeDash: [4, 3], color: '#333', strokeWidth: 1 },
+        mark: { type: 'line', interpolate: 'step-after', strokeDash: [4, 3], color: '#333', strokeWidth: 1, clip: true },
         encoding: {
           x: { field: 'event', type: 'quantitative' },
           y: { field: 'bytes', type: 'quantitative' },
@@ -52,8 +69,8 @@ export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: s
 /** Johnstone & Wilson's #3 and #4 (in %) per policy, grouped bars; one row per trace. */
 export function fragmentationSpec(results: readonly PolicyResult[]): TopLevelSpec {
   const values = results.flatMap((r) => [
-    { trace: r.trace, policy: r.policy, measure: '#3', percent: pct(r.fragmentation.f3) },
-    { trace: r.trace, policy: r.policy, measure: '#4', percent: pct(r.fragmentation.f4) },
+    { trace: traceLabel(r.trace), policy: r.policy, measure: '#3', percent: pct(r.fragmentation.f3) },
+    { trace: traceLabel(r.trace), policy: r.policy, measure: '#4', percent: pct(r.fragmentation.f4) },
   ]).filter((v) => v.percent !== null);
   const several = tracesOf(results).length > 1;
   return {
@@ -61,6 +78,7 @@ export function fragmentationSpec(results: readonly PolicyResult[]): TopLevelSpe
     title: { text: 'Fragmentation per policy', subtitle: [
       'Johnstone & Wilson (ISMM 1998), lower is better:',
       '#3 max heap vs live bytes at that point, #4 max heap vs max live bytes',
+      'symmetric log scale: from 0.1 % to 10^4 % on one axis',
     ] },
     data: { values },
     mark: 'bar',
@@ -69,7 +87,8 @@ export function fragmentationSpec(results: readonly PolicyResult[]): TopLevelSpe
     encoding: {
       x: { field: 'policy', type: 'nominal', title: null, sort: null },
       xOffset: { field: 'measure', type: 'nominal' },
-      y: { field: 'percent', type: 'quantitative', title: 'fragmentation (%)' },
+      // Policies span 0.1 % to thousands of %: a linear axis would show one bar.
+      y: { field: 'percent', type: 'quantitative', title: 'fragmentation (%)', scale: { type: 'symlog', constant: 1 }, axis: { values: [0, 1, 10, 100, 1000, 10000] } },
       color: { field: 'measure', type: 'nominal', title: 'measure' },
       tooltip: [
         { field: 'policy', type: 'nominal' },
@@ -83,7 +102,7 @@ export function fragmentationSpec(results: readonly PolicyResult[]): TopLevelSpe
 
 /** Mean search length (blocks examined per allocation) per policy; one row per trace. */
 export function searchLengthSpec(results: readonly PolicyResult[]): TopLevelSpec {
-  const values = results.map((r) => ({ trace: r.trace, policy: r.policy, mean: r.searchLength.mean, max: r.searchLength.max }));
+  const values = results.map((r) => ({ trace: traceLabel(r.trace), policy: r.policy, mean: r.searchLength.mean, max: r.searchLength.max }));
   const several = tracesOf(results).length > 1;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -112,6 +131,18 @@ export function comparisonSpecs(results: readonly PolicyResult[]): TopLevelSpec[
     fragmentationSpec(results),
     searchLengthSpec(results),
   ];
+}
+
+/** 16777216 → "16.8 MB" (decimal, like the chart axis). */
+function siBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
 }
 
 function pct(ratio: number | null): number | null {

@@ -41,6 +41,20 @@ describe('policy comparison specs', () => {
     expect(spec.layer[1].data.values).toEqual([{ event: 0, bytes: 60 }, { event: 1, bytes: 100 }]);
   });
 
+  it('stops the heap axis above the rest when one policy runs away, and names it', () => {
+    const runaway = { ...result('t.mtrace', 'bump', 9, 9), footprint: 5000 };
+    const others = ['a', 'b', 'c'].map((p) => result('t.mtrace', p, 0.1, 0.1));
+    const spec = footprintOverTimeSpec([...others, runaway], 't.mtrace') as {
+      title: { subtitle: string[] };
+      layer: { encoding: { y: { scale?: { domain: number[] } } } }[];
+    };
+    expect(spec.title.subtitle[1]).toBe('off the top of the scale: bump (footprint 5.0 kB)');
+    expect(spec.layer[0].encoding.y.scale?.domain).toEqual([0, 176]);
+    const calm = footprintOverTimeSpec(others, 't.mtrace') as typeof spec;
+    expect(calm.title.subtitle).toHaveLength(1);
+    expect(calm.layer[0].encoding.y.scale).toBeUndefined();
+  });
+
   it('gives #3 and #4 in percent per policy, drops undefined ones, and facets by trace only when there are several', () => {
     const spec = fragmentationSpec(one) as { data: { values: { policy: string; measure: string; percent: number }[] }; encoding: Record<string, unknown> };
     expect(spec.data.values.map((v) => [v.policy, v.measure, v.percent])).toEqual([
