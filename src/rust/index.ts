@@ -10,7 +10,9 @@
 import { EventKind } from '../format/events';
 import { Machine } from '../engine/memory/machine';
 import { AllocError, OwnershipError, StackOverflowError } from '../engine/memory/errors';
-import type { Timeline } from '../engine/timeline/timeline';
+import { Timeline } from '../engine/timeline/timeline';
+import { DEFAULT_STACK_LIMIT } from '../engine/memory/machine';
+import { runOnThread, threadAvailable } from './thread';
 import type { AdtDef } from '../engine/layout/types';
 import { Compiler, type Runtime } from './compile';
 import { RustCompileError, RustPanic, RustStepLimitError } from './errors';
@@ -29,6 +31,12 @@ export interface RustRunOptions {
   /** Statements to run before giving up (default 10 000 000): endless loops end with an error. */
   maxSteps?: number;
   title?: string;
+  /**
+   * runRust only: run on a worker thread whose stack fits the Rust stack limit, so deep
+   * recursion overflows the model's stack rather than the interpreter's (default true where
+   * available: Node, compiled build).
+   */
+  thread?: boolean;
 }
 
 export interface HeapEvent {
@@ -58,6 +66,12 @@ export async function initRust(init?: ParserInit): Promise<void> {
 }
 
 export async function runRust(source: string, options: RustRunOptions = {}): Promise<RustRun> {
+  if (options.thread !== false && threadAvailable()) {
+    const r = await runOnThread(source, options, options.stackLimit ?? DEFAULT_STACK_LIMIT);
+    const t = r.timeline;
+    const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
+    return { timeline, stdout: r.stdout, panic: r.panic, stackOverflow: r.stackOverflow, steps: r.steps, heapEvents: () => heapEvents(timeline) };
+  }
   await initParser();
   return runRustSync(source, options);
 }
@@ -99,7 +113,8 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
       stackOverflow = { message: `thread 'main' has overflowed its stack`, depth: e.depth };
     } else if (e instanceof RangeError && /call stack/.test(e.message)) {
       throw new RustCompileError(
-        `the interpreter ran out of its own stack at depth ${m.depth} before Rust's ${rt.m.stackLimit}-byte stack was full; pass a smaller stackLimit to see the overflow`,
+        `the interpreter ran out of its own JavaScript stack at call depth ${m.depth}, before the ${rt.m.stackLimit}-byte Rust stack was full; ` +
+          `use runRust (it runs on a worker thread with a large stack in Node) or pass a smaller stackLimit to see the overflow`,
         m.line ?? 1,
         1,
       );
