@@ -19,12 +19,16 @@ export interface DisplayOptions {
   theme: ThemeName;
   /** vega's renderer: SVG (default; crisp, text selectable) or canvas. */
   renderer?: 'svg' | 'canvas';
+  /** Index (among the payload's snapshots) to open at; default the peak of live heap bytes. */
+  snapshot?: number;
 }
 
 /** A drawn output: move its step, or tear it down (finalizes the vega views). */
 export interface ViewDisplay {
   /** The step shown now (-1 when the payload has no snapshots). */
   readonly step: number;
+  /** Its index among the payload's snapshots (-1 when there are none). */
+  readonly snapshot: number;
   /** Shows the snapshot at `index` (0-based among the payload's snapshots); resolves when drawn. */
   showSnapshot(index: number): Promise<void>;
   dispose(): void;
@@ -65,7 +69,9 @@ export async function renderView(host: HTMLElement, view: ViewDocument, options:
   // Opens at the peak of live heap bytes (the view always carries that snapshot): the end of a
   // Rust run has usually freed everything, the peak shows what the program held.
   const peak = snapshots.findIndex((s) => s.step === view.meta.peaks.heapLive.step);
-  let index = peak >= 0 ? peak : snapshots.length - 1;
+  let index = options.snapshot !== undefined && options.snapshot >= 0 && options.snapshot < snapshots.length
+    ? options.snapshot
+    : peak >= 0 ? peak : snapshots.length - 1;
   const stepAt = (i: number): number => (i >= 0 ? snapshots[i]!.step : -1);
   const chartOptions = (step: number): ChartOptions => ({ theme, cursor: step });
   const embedOptions = { actions: false, renderer: options.renderer ?? 'svg', tooltip: { theme } } as const;
@@ -175,6 +181,9 @@ export async function renderView(host: HTMLElement, view: ViewDocument, options:
   return {
     get step() {
       return stepAt(index);
+    },
+    get snapshot() {
+      return index;
     },
     showSnapshot,
     dispose() {

@@ -4,10 +4,12 @@
  * reader (`toView`: a view document, or a small timeline document, as an object or a JSON
  * string), and draws it with display.ts. A payload that does not validate, or one written by a
  * newer memscope, becomes an error box naming what was wrong; nothing is thrown into
- * JupyterLab.
+ * JupyterLab. When the user switches JupyterLab's theme, the output is redrawn in it at the same
+ * step.
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
+import type { ViewDocument } from '../format/view';
 import { toView } from '../views/payload';
 import type { ThemeName } from '../views/theme';
 import { renderView, renderError, type ViewDisplay } from './display';
@@ -19,7 +21,12 @@ export function pageTheme(doc: Document = document): ThemeName {
 
 export class MemscopeRenderer extends Widget implements IRenderMime.IRenderer {
   private readonly mimeType: string;
+  private view: ViewDocument | null = null;
   private display: ViewDisplay | null = null;
+  private theme: ThemeName = 'light';
+  private themeWatch: MutationObserver | null = null;
+  /** Counts draws, so a draw overtaken by a newer one (new data, theme switch) is dropped. */
+  private generation = 0;
 
   constructor(options: IRenderMime.IRendererOptions) {
     super();
@@ -28,27 +35,50 @@ export class MemscopeRenderer extends Widget implements IRenderMime.IRenderer {
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    this.clear();
-    let view;
+    this.view = null;
     try {
-      view = toView(model.data[this.mimeType], 'memscope output');
+      this.view = toView(model.data[this.mimeType], 'memscope output');
     } catch (err) {
+      this.clear();
       renderError(this.node, 'This memscope output cannot be shown', err);
       return;
     }
+    this.watchTheme();
+    await this.draw(this.view, pageTheme());
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.themeWatch?.disconnect();
+    this.themeWatch = null;
+    this.generation++;
+    this.clear();
+    super.dispose();
+  }
+
+  private async draw(view: ViewDocument, theme: ThemeName, snapshot?: number): Promise<void> {
+    const generation = ++this.generation;
+    this.clear();
+    this.theme = theme;
     try {
-      this.display = await renderView(this.node, view, { theme: pageTheme() });
+      const display = await renderView(this.node, view, { theme, snapshot });
+      if (generation === this.generation && !this.isDisposed) this.display = display;
+      else display.dispose();
     } catch (err) {
+      if (generation !== this.generation) return;
       // A view that validated but could not be drawn is our bug; say so instead of a blank output.
       this.clear();
       renderError(this.node, 'memscope could not draw this output', err);
     }
   }
 
-  override dispose(): void {
-    if (this.isDisposed) return;
-    this.clear();
-    super.dispose();
+  private watchTheme(): void {
+    if (this.themeWatch || typeof MutationObserver === 'undefined' || !document.body) return;
+    this.themeWatch = new MutationObserver(() => {
+      const theme = pageTheme();
+      if (this.view && theme !== this.theme) void this.draw(this.view, theme, this.display?.snapshot);
+    });
+    this.themeWatch.observe(document.body, { attributes: true, attributeFilter: ['data-jp-theme-light'] });
   }
 
   private clear(): void {

@@ -12,6 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { installKernel, uninstallKernel } from '../../src/cli/commands/kernel';
 import { encodeTimeline } from '../../src/engine/timeline/document';
+import { Machine } from '../../src/engine/memory/machine';
 import { EXAMPLES } from '../../src/examples/index';
 import { MIME_TYPE } from '../../src/format/errors';
 import type { ViewDocument } from '../../src/format/view';
@@ -204,6 +205,28 @@ describe('rendering payloads made by the engine', () => {
     // An arrow per pointer of the snapshot, from the locals to their blocks.
     await expect(diagram.locator('.ms-pointer').count()).resolves.toBe(snapshot.pointers.length);
   });
+  test('switching JupyterLab to the dark theme redraws the output dark, at the same step', async () => {
+    const sel = output(index);
+    const look = () => host.page.evaluate((s) => {
+      const root = document.querySelector(`${s} .memscope-view`) as HTMLElement | null;
+      return root ? `${root.dataset.theme} ${root.dataset.step}` : null;
+    }, sel);
+    const [, step] = (await look())!.split(' ');
+    await host.page.evaluate(() => window.memscopeHost.setTheme(false));
+    await host.page.waitForFunction(([s, want]) => {
+      const root = document.querySelector(`${s} .memscope-view`) as HTMLElement | null;
+      return root !== null && `${root.dataset.theme} ${root.dataset.step}` === want;
+    }, [sel, `dark ${step}`] as const);
+    const background = await host.page.evaluate((s) => getComputedStyle(document.querySelector(`${s} [data-chart="heap-occupancy"] svg`)!).backgroundColor, sel);
+    expect(background).toBe('rgb(17, 17, 17)');
+    await host.page.evaluate(() => window.memscopeHost.setTheme(true));
+    await host.page.waitForFunction(([s, want]) => {
+      const root = document.querySelector(`${s} .memscope-view`) as HTMLElement | null;
+      return root !== null && `${root.dataset.theme} ${root.dataset.step}` === want;
+    }, [sel, `light ${step}`] as const);
+    // One output, not a second one appended by the redraw.
+    await expect(host.page.locator(`${sel} .memscope-view`).count()).resolves.toBe(1);
+  });
 });
 
 describe('other payload shapes', () => {
@@ -219,6 +242,16 @@ describe('other payload shapes', () => {
       await expect(host.page.locator(`${output(r.index)} .memscope-diagram svg`).count()).resolves.toBe(1);
     }
     await expect(host.page.locator(`${output(asString.index)} .memscope-title`).textContent()).resolves.toBe(vec.meta.title);
+  });
+
+  test('an empty run: charts with no data, a note instead of a diagram, the slider disabled', async () => {
+    const empty = makeView(new Machine().finish());
+    const r = await renderInHost(host, bundleOf(empty));
+    const sel = output(r.index);
+    await expect(host.page.locator(`${sel} .memscope-error`).count()).resolves.toBe(0);
+    await expect(host.page.locator(`${sel} .memscope-chart svg`).count()).resolves.toBe(4);
+    await expect(host.page.locator(`${sel} .memscope-diagram`).textContent()).resolves.toBe('This output carries no snapshot to draw.');
+    await expect(host.page.locator(`${sel} .memscope-slider`).isDisabled()).resolves.toBe(true);
   });
 
   test('the dark theme follows <body data-jp-theme-light="false">', async () => {
@@ -287,7 +320,10 @@ describe('the memscope outputs of a notebook executed by the real tslab kernel',
   test('`memscope kernel install --prefix` put the built extension beside the kernelspec', () => {
     const installed = path.join(jupyter, 'prefix', 'share', 'jupyter', 'labextensions', 'memscope');
     expect(installLog).toContain(`Installed JupyterLab extension in ${installed}`);
-    expect(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')).toBe(fs.readFileSync(path.join(built, 'package.json'), 'utf8'));
+    const meta = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+    expect(meta.name).toBe('memscope');
+    expect(fs.existsSync(path.join(installed, meta.jupyterlab._build.load))).toBe(true);
+    expect(fs.existsSync(path.join(installed, 'install.json'))).toBe(true);
   });
 
   test('every memscope output of the notebook renders: charts, slider and diagram, no error box', async () => {
