@@ -983,7 +983,9 @@ export class Compiler {
       return (a) => {
         const s = a.slots[slot]!;
         const y = r(a);
-        rt.m.assign(s, op(rt.m.read(s) as Extract<RValue, { tag: 'scalar' }>, y));
+        // A number owns nothing: no drop or ownership change, just the new value re-recorded.
+        s.value = op(rt.m.read(s) as Extract<RValue, { tag: 'scalar' }>, y);
+        rt.m.touchLocal(s);
         return UNIT_V;
       };
     }
