@@ -115,8 +115,37 @@ export async function renderView(host: HTMLElement, view: ViewDocument, options:
   const diagram = element('div', 'memscope-diagram');
   const regions = element('div', 'memscope-chart');
   regions.dataset.chart = 'regions';
+  // The program's source (when the run has one) with the line of the step marked.
+  const sourceLines: HTMLElement[] = [];
+  let sourceBox: HTMLElement | null = null;
+  if (view.meta.source) {
+    const details = element('details', 'memscope-source');
+    details.open = true;
+    details.append(element('summary', '', 'source'));
+    sourceBox = element('pre', 'memscope-source-text');
+    view.meta.source.split('\n').forEach((text, i) => {
+      const line = element('span', 'memscope-source-line');
+      line.append(element('span', 'memscope-source-number', String(i + 1).padStart(3)), ` ${text}`);
+      sourceLines.push(line);
+      sourceBox!.append(line);
+    });
+    details.append(sourceBox);
+    stepSection.append(details);
+  }
   stepSection.append(diagram, regions);
   root.append(stepSection);
+
+  const markLine = (line: number | null): void => {
+    for (const el of sourceLines) el.classList.remove('memscope-current');
+    const current = line !== null && line >= 1 ? sourceLines[line - 1] : undefined;
+    if (!current || !sourceBox) return;
+    current.classList.add('memscope-current');
+    // Scroll the listing only (scrollIntoView would scroll the notebook too).
+    const box = sourceBox;
+    if (current.offsetTop < box.scrollTop || current.offsetTop + current.offsetHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTop = Math.max(0, current.offsetTop - box.clientHeight / 2);
+    }
+  };
 
   if (view.output.length > 0) {
     const details = element('details', 'memscope-output-text');
@@ -150,6 +179,7 @@ export async function renderView(host: HTMLElement, view: ViewDocument, options:
       return;
     }
     diagram.replaceChildren(svgNode(diagramSvg(snapshots[i]!, { theme, idPrefix: `${id}-${step}` })));
+    markLine(snapshots[i]!.event?.line ?? null);
     await Promise.all(results.map((r) => r.view.signal('cursor', step).runAsync()));
     const next = await embed(regions, regionSplitSpec(view, step, chartOptions(step)), embedOptions);
     regionResult?.finalize();

@@ -204,6 +204,11 @@ describe('rendering payloads made by the engine', () => {
     expect(texts).toContain(`heap (${snapshot.blocks.length} blocks, address order)`);
     // An arrow per pointer of the snapshot, from the locals to their blocks.
     await expect(diagram.locator('.ms-pointer').count()).resolves.toBe(snapshot.pointers.length);
+    // The source listing marks the line of the step's event.
+    const line = snapshot.event!.line!;
+    expect(line).toBeGreaterThan(0);
+    await expect(host.page.locator(`${sel} .memscope-source .memscope-current`).textContent())
+      .resolves.toBe(`${String(line).padStart(3)} ${view.meta.source!.split('\n')[line - 1]}`);
   });
   test('switching JupyterLab to the dark theme redraws the output dark, at the same step', async () => {
     const sel = output(index);
