@@ -104,6 +104,8 @@ export interface Param {
   pat: Pat;
   ty: Ty;
   pos: Pos;
+  /** Where the type is written (errors about the type point there). */
+  tyPos?: Pos;
 }
 
 export interface FnItem {
@@ -111,6 +113,7 @@ export interface FnItem {
   pos: Pos;
   params: Param[];
   ret: Ty;
+  retPos?: Pos;
   body: Expr & { k: 'block' };
   /** Slots used by the activation (set by inference). */
   slots: number;
@@ -122,6 +125,11 @@ export interface Program {
   copyTypes: Set<string>;
   /** Names of user types deriving Clone. */
   cloneTypes: Set<string>;
+  /** Names of user types deriving Debug (printable with {:?}). */
+  debugTypes: Set<string>;
+  /** Names of user types deriving PartialEq / PartialOrd (comparable with == / <). */
+  eqTypes: Set<string>;
+  ordTypes: Set<string>;
   structs: Map<string, import('../engine/layout/types').StructDef>;
   enums: Map<string, import('../engine/layout/types').EnumDef>;
 }

@@ -37,10 +37,12 @@ export class Inference {
   private readonly fnTypes = new Map<string, { params: TypeVar[]; ret: TypeVar }>();
   /** Every type variable made for this function, defaulted at its end. */
   private made: TypeVar[] = [];
+  /** Checks that need the function's types settled (format traits, comparisons of user types). */
+  private deferred: (() => void)[] = [];
 
   constructor(readonly prog: Program) {
     for (const fn of prog.fns.values()) {
-      this.fnTypes.set(fn.name, { params: fn.params.map((p) => this.written(p.ty, p.pos)), ret: this.written(fn.ret, fn.pos) });
+      this.fnTypes.set(fn.name, { params: fn.params.map((p) => this.written(p.ty, p.tyPos ?? p.pos)), ret: this.written(fn.ret, fn.retPos ?? fn.pos) });
     }
   }
 
@@ -55,7 +57,7 @@ export class Inference {
 
   private checkKnown(ty: Ty, pos: Pos): void {
     if (ty.kind === 'adt' && !this.prog.structs.has(ty.name) && !this.prog.enums.has(ty.name)) {
-      throw new RustCompileError(`cannot find type \`${ty.name}\` in this scope`, pos.line, pos.col, 'E0412');
+      throw new RustCompileError(`cannot find type \`${ty.name}\` in this scope`, pos.line, pos.col, 'E0425');
     }
     for (const v of Object.values(ty)) if (v && typeof v === 'object' && 'kind' in v) this.checkKnown(v as Ty, pos);
     if (ty.kind === 'tuple') ty.items.forEach((t) => this.checkKnown(t, pos));
@@ -76,6 +78,8 @@ export class Inference {
     this.coerce(fn.body.tail ?? fn.body, body, sig.ret, 'mismatched types');
     fn.slots = this.slots;
     for (const t of this.made) defaultLiterals(t);
+    for (const check of this.deferred) check();
+    this.deferred = [];
   }
 
   private v(lit?: 'int' | 'float'): TypeVar {
@@ -418,7 +422,8 @@ export class Inference {
         this.unifyAt(e.cond.pos, BOOL, this.expr(e.cond));
         const a = this.expr(e.then);
         if (!e.else) {
-          if (!isNever(a)) this.unifyAt(e.then.pos, UNIT, a);
+          if (!isNever(a) && !compatible(UNIT, a)) this.err(e.pos, `\`if\` may be missing an \`else\` clause: expected \`()\`, found \`${show(a)}\``, 'E0317');
+          if (!isNever(a)) unify(UNIT, a);
           return UNIT;
         }
         const b = this.expr(e.else);
@@ -526,11 +531,15 @@ export class Inference {
         return con('Range', a);
       }
       case 'format': {
-        for (const a of e.args) {
+        e.args.forEach((a, i) => {
           const t = this.expr(a);
-          if (a.k === 'name' && !a.binding && !this.lookup(a.name)) this.err(a.pos, `cannot find value \`${a.name}\` in this scope`, 'E0425');
-          void t;
-        }
+          const debug = e.debug[i]!;
+          this.deferred.push(() => {
+            if (debug ? this.debuggable(t) : this.displayable(t)) return;
+            const name = show(autoDeref(t));
+            this.err(a.pos, debug ? `\`${name}\` doesn't implement \`Debug\` (add #[derive(Debug)] to its declaration)` : `\`${name}\` doesn't implement \`std::fmt::Display\` (print it with {:?})`, 'E0277');
+          });
+        });
         return e.mac === 'format' ? STRING : e.mac === 'panic' ? NEVER : UNIT;
       }
       case 'vec': {
@@ -552,6 +561,19 @@ export class Inference {
         return UNIT;
       }
     }
+  }
+
+  private displayable(t: TypeVar): boolean {
+    const p = autoDeref(t);
+    if (p.k === 'var') return !!p.lit;
+    return INT_NAMES.has(p.c) || ['f32', 'f64', 'bool', 'char', 'str', 'String'].includes(p.c);
+  }
+
+  private debuggable(t: TypeVar): boolean {
+    const p = autoDeref(t);
+    if (p.k === 'var') return true;
+    if (p.c.startsWith('adt:')) return this.prog.debugTypes.has(p.c.slice(4));
+    return p.args.every((a) => this.debuggable(a));
   }
 
   private loopFor(pos: Pos, label: string | undefined, what: string): LoopCtx {
@@ -609,6 +631,15 @@ export class Inference {
         const lp = prune(l);
         const rp = prune(r);
         if (isTextTy(lp) && isTextTy(rp)) return BOOL;
+        this.deferred.push(() => {
+          const t = autoDeref(l);
+          if (t.k !== 'con' || !t.c.startsWith('adt:')) return;
+          const name = t.c.slice(4);
+          const eq = e.op === '==' || e.op === '!=';
+          if (!(eq ? this.prog.eqTypes : this.prog.ordTypes).has(name)) {
+            this.err(e.pos, `binary operation \`${e.op}\` cannot be applied to type \`${name}\` (add #[derive(${eq ? 'PartialEq' : 'PartialEq, PartialOrd'})])`, 'E0369');
+          }
+        });
         try {
           unify(l, r);
         } catch (err) {
@@ -763,7 +794,13 @@ export class Inference {
       }
       break;
     }
-    const unknown = (): never => this.err(e.namePos, `no method named \`${e.name}\` found for ${describeTy(t)} in the current scope`, 'E0599');
+    const unknown = (): never => {
+      const c0 = t.k === 'con' ? t.c : '';
+      if (!c0.startsWith('adt:') && STD_METHODS.has(e.name)) {
+        throw new RustSubsetError(`the method \`${e.name}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
+      }
+      return this.err(e.namePos, `no method named \`${e.name}\` found for ${describeTy(t)} in the current scope`, 'E0599');
+    };
     if (t.k === 'var') {
       if (t.lit === 'int') unify(t, con('i32'));
       else if (t.lit === 'float') unify(t, con('f64'));
@@ -928,6 +965,19 @@ export class Inference {
     return unknown();
   }
 }
+
+/** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
+const STD_METHODS = new Set(
+  ('sort sort_unstable sort_by sort_by_key reverse iter_mut into_iter extend append drain split_off first last get get_mut swap dedup ' +
+    'retain join concat chars bytes char_indices split split_whitespace lines trim trim_start trim_end to_uppercase to_lowercase replace ' +
+    'parse find rfind repeat insert_str remove truncate split_at binary_search windows chunks map filter collect fold any all position ' +
+    'enumerate zip rev take skip count max_by min_by sum product len_utf8 to_digit from_digit is_ascii wrapping_add wrapping_sub ' +
+    'wrapping_mul checked_add checked_sub checked_mul checked_div saturating_add saturating_sub overflowing_add abs_diff signum ' +
+    'rem_euclid div_euclid trailing_zeros leading_zeros count_ones is_positive is_negative to_be to_le as_bytes as_ptr as_slice ' +
+    'as_mut_slice into_boxed_slice into_bytes leak map_or and_then ok_or take replace as_ref as_mut unwrap_or_default unwrap_or_else ' +
+    'expect_err unwrap_err iter ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')
+    .split(' '),
+);
 
 function describeTy(t: TypeVar): string {
   const p = prune(t);

@@ -72,7 +72,9 @@ export class Lowering {
   // ---------------------------------------------------------------- items
 
   program(root: Node): Program {
-    const prog: Program = { fns: new Map(), copyTypes: new Set(), cloneTypes: new Set(), structs: new Map(), enums: new Map() };
+    const prog: Program = {
+      fns: new Map(), copyTypes: new Set(), cloneTypes: new Set(), debugTypes: new Set(), eqTypes: new Set(), ordTypes: new Set(), structs: new Map(), enums: new Map(),
+    };
     let derives: string[] = [];
     for (const item of this.named(root)) {
       switch (item.type) {
@@ -86,7 +88,7 @@ export class Lowering {
           continue;
         case 'use_declaration': {
           const path = item.text.replace(/\s+/g, '');
-          if (!/^use(std::rc::Rc|std::collections::\w+|std::fmt);$/.test(path)) this.unsupported(item, `\`${item.text}\` is not supported (only use std::rc::Rc)`);
+          if (!/^usestd::rc::Rc;$/.test(path)) this.unsupported(item, `\`${item.text}\` is not supported yet (only use std::rc::Rc;)`);
           continue;
         }
         case 'function_item': {
@@ -130,6 +132,9 @@ export class Lowering {
             else prog.enums.set(d.name, d as EnumDef);
             if (derives.includes('Copy')) prog.copyTypes.add(d.name);
             if (derives.includes('Clone')) prog.cloneTypes.add(d.name);
+            if (derives.includes('Debug')) prog.debugTypes.add(d.name);
+            if (derives.includes('PartialEq')) prog.eqTypes.add(d.name);
+            if (derives.includes('PartialOrd')) prog.ordTypes.add(d.name);
           }
           break;
         }
@@ -162,12 +167,13 @@ export class Lowering {
         continue;
       }
       if (p.type !== 'parameter') this.unsupported(p);
-      params.push({ pat: this.pattern(this.field(p, 'pattern')), ty: this.type(this.field(p, 'type')), pos: this.pos(p) });
+      const tyNode = this.field(p, 'type');
+      params.push({ pat: this.pattern(this.field(p, 'pattern')), ty: this.type(tyNode), pos: this.pos(p), tyPos: this.pos(tyNode) });
     }
     const retNode = node.childForFieldName('return_type');
     const ret: Ty = retNode ? this.type(retNode) : { kind: 'unit' };
     const body = this.block(this.field(node, 'body'));
-    return { name, pos: this.pos(node), params, ret, body, slots: 0 };
+    return { name, pos: this.pos(node), params, ret, retPos: retNode ? this.pos(retNode) : undefined, body, slots: 0 };
   }
 
   type(node: Node): Ty {
