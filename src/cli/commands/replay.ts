@@ -21,7 +21,7 @@ policies and compares them: peak live bytes, footprint, fragmentation #1–#4
 Options:
   --policy LIST     comma-separated policies, or 'all'; default: all but the
                     '-naive' reference twins (same placement, O(n) search):
-                    ${allPolicies().join(', ')}
+${wrap(allPolicies().join(', '), 20, 80)}
   --align N         allocator granule in bytes, a power of two (default 16)
   --header N        bookkeeping bytes in front of each block (default 0)
   --limit BYTES     heap limit (e.g. 1048576, 512K, 64M); allocations past it fail
@@ -32,6 +32,20 @@ Options:
   --jobs N          worker threads (default: number of cores; 1 = no workers)
 
 Exit codes: 0 done, 1 a trace could not be read or had a problem under --strict, 2 bad usage.`;
+
+/** Word-wraps text to `width` columns, every line indented by `indent` spaces. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => ' '.repeat(indent) + l).join('\n');
+}
 
 export const replayCommand: Command = {
   name: 'replay',
