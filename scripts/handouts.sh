@@ -47,15 +47,12 @@ cell_timeout=${HANDOUTS_CELL_TIMEOUT:-120}
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
 
-bash scripts/ensure-system-deps.sh
+# Debian packages (Jupyter's client, nbconvert, Chromium) and the npm packages of the lockfile.
+bash scripts/install-deps.sh
 # Debian's Jupyter, whatever python3/jupyter comes first on PATH (e.g. a pyenv build without it).
 JUPYTER=/usr/bin/jupyter
 
 if ((build)); then
-  if [[ ! -d node_modules ]]; then
-    echo "handouts: installing npm packages (npm ci)" >&2
-    npm ci --no-audit --no-fund
-  fi
   t=$(now)
   npm run --silent build
   echo "handouts: built dist/ in $(elapsed "$t")" >&2
