@@ -65,11 +65,22 @@ export type Expr =
   | (Node & { k: 'match'; value: Expr; arms: Arm[] })
   | (Node & { k: 'cast'; e: Expr; to: Ty })
   | (Node & { k: 'range'; from?: Expr; to?: Expr; inclusive: boolean })
-  | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint'; template: string; args: Expr[]; debug: boolean[] })
+  | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint'; template: string; args: Expr[]; debug: boolean[]; specs: FmtSpec[] })
   | (Node & { k: 'vec'; items: Expr[] })
   | (Node & { k: 'vecrep'; item: Expr; count: Expr })
   | (Node & { k: 'assert'; cond: Expr; text: string })
   | (Node & { k: 'asserteq'; l: Expr; r: Expr; eq: boolean });
+
+/** One `{…}` hole of a format string: `{:>8}`, `{:.2}`, `{:+}`, `{:05}`, `{:?}`. */
+export interface FmtSpec {
+  debug: boolean;
+  fill: string;
+  align?: '<' | '>' | '^';
+  plus: boolean;
+  zero: boolean;
+  width?: number;
+  precision?: number;
+}
 
 export interface Block {
   /** Line of the closing brace: where the block's locals are dropped. */

@@ -22,7 +22,7 @@ import { autoDeref, isNever, type Notes } from './infer';
 import { prune, show, toTy, type TypeVar } from './types';
 import {
   BoxLoc, copyOf, deref, ElemLoc, FieldLoc, floatToInt, intCast, intInfo, intOp, LocalLoc, makeRef, maxDigits, scalar, TempLoc, textOf,
-  valueCmp, valueEq, writesOf, type IntInfo, type Loc, type RefValue,
+  valueCmp, valueEq, writesOf, writesWithSpec, type IntInfo, type Loc, type RefValue, type WriteSpec,
 } from './values';
 
 /** One activation of a function: its locals by slot, and the temporaries of the running statement. */
@@ -2041,23 +2041,29 @@ export class Compiler {
     // rustc inlines string and integer literals given to `{}` into the template (format_args flattening).
     let template = '';
     const args: Ev[] = [];
-    const debug: boolean[] = [];
+    const specs: WriteSpec[] = [];
     let argIndex = 0;
     const pieces = e.template.split(/(\{\{|\}\}|\{\})/);
     for (const piece of pieces) {
       if (piece === '{}') {
         const arg = e.args[argIndex]!;
-        const dbg = e.debug[argIndex]!;
+        const spec = e.specs[argIndex]!;
         argIndex++;
-        if (!dbg && (arg.k === 'str' || arg.k === 'int')) {
+        const plain = !spec.debug && spec.width === undefined && spec.precision === undefined && !spec.plus;
+        if (plain && (arg.k === 'str' || arg.k === 'int')) {
           const text = arg.k === 'str' ? arg.value : String(arg.value);
           template += text.replace(/\{/g, '{{').replace(/\}/g, '}}');
           if (arg.k === 'int') this.value(arg); // range check of the literal
           continue;
         }
         template += '{}';
+        if (spec.debug && (spec.width !== undefined || spec.precision !== undefined || spec.plus)) {
+          const t = autoDeref(arg.ty!);
+          const simple = t.k === 'var' || ['char', 'str', 'String', 'f32', 'f64', 'bool'].includes(t.c) || /^[iu](8|16|32|64|128|size)$/.test(t.c);
+          if (!simple) this.subset(arg.pos, 'width, precision or + with {:?} on a compound value is not supported yet', 'format_spec');
+        }
         args.push(this.operand(arg));
-        debug.push(dbg);
+        specs.push(spec);
       } else template += piece;
     }
     const literal: string[] = [];
@@ -2071,7 +2077,7 @@ export class Compiler {
       const writes: string[] = [];
       for (let i = 0; i < parts.length; i++) {
         if (parts[i]) writes.push(parts[i]!);
-        if (i < n) writesOf(args[i]!(a), debug[i]!, writes);
+        if (i < n) writesWithSpec(args[i]!(a), specs[i]!, writes);
       }
       return writes;
     };

@@ -7,7 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import { parseType, parseTypeDecls } from '../engine/layout/parse';
 import type { EnumDef, StructDef, Ty } from '../engine/layout/types';
-import type { Arm, BinOp, Block, Expr, FnItem, Param, Pat, Pos, Program, Stmt } from './ast';
+import type { Arm, BinOp, Block, Expr, FmtSpec, FnItem, Param, Pat, Pos, Program, Stmt } from './ast';
 import { RustCompileError, RustSubsetError } from './errors';
 import { parseRust } from './parser';
 
@@ -453,8 +453,8 @@ export class Lowering {
       case 'eprint': {
         const parts = args('args');
         if (parts.length === 0) {
-          if (name === 'println' || name === 'eprintln') return { k: 'format', pos, mac: name, template: '', args: [], debug: [] };
-          if (name === 'panic') return { k: 'format', pos, mac: name, template: 'explicit panic', args: [], debug: [] };
+          if (name === 'println' || name === 'eprintln') return { k: 'format', pos, mac: name, template: '', args: [], debug: [], specs: [] };
+          if (name === 'panic') return { k: 'format', pos, mac: name, template: 'explicit panic', args: [], debug: [], specs: [] };
           this.unsupported(node, `${name}! needs a format string`);
         }
         const first = parts[0]!;
@@ -487,6 +487,7 @@ export class Lowering {
     // Inline names `{x}` become arguments; positional holes take the given ones in order.
     const out: Expr[] = [];
     const debug: boolean[] = [];
+    const specs: FmtSpec[] = [];
     let next = 0;
     let rebuilt = '';
     for (let i = 0; i < template.length; i++) {
@@ -504,10 +505,20 @@ export class Lowering {
       const close = template.indexOf('}', i);
       if (close < 0) throw new RustCompileError("invalid format string: expected `}` but string was terminated", tplPos.line, tplPos.col);
       const inner = template.slice(i + 1, close);
-      const [name, spec] = inner.split(':');
-      if (spec !== undefined && spec !== '?' && spec !== '') {
-        throw new RustSubsetError(`the format spec {${inner}} is not supported yet (only {} and {:?})`, tplPos.line, tplPos.col, 'format_spec');
-      }
+      const colon = inner.indexOf(':');
+      const name = colon < 0 ? inner : inner.slice(0, colon);
+      const specText = colon < 0 ? '' : inner.slice(colon + 1);
+      const m = /^(?:(.)?([<>^]))?(\+)?(0)?(\d+)?(?:\.(\d+))?(\?)?$/u.exec(specText);
+      if (!m) throw new RustSubsetError(`the format spec {${inner}} is not supported yet (fill/align, +, 0, width, .precision and ? are)`, tplPos.line, tplPos.col, 'format_spec');
+      const spec: FmtSpec = {
+        debug: !!m[7],
+        fill: m[1] ?? ' ',
+        align: m[2] as FmtSpec['align'],
+        plus: !!m[3],
+        zero: !!m[4],
+        width: m[5] !== undefined ? Number(m[5]) : undefined,
+        precision: m[6] !== undefined ? Number(m[6]) : undefined,
+      };
       let arg: Expr;
       if (!name) {
         arg = args[next++]!;
@@ -520,7 +531,8 @@ export class Lowering {
         arg = { k: 'name', pos: tplPos, name };
       }
       out.push(arg);
-      debug.push(spec === '?');
+      debug.push(spec.debug);
+      specs.push(spec);
       rebuilt += '{}';
       i = close;
     }
@@ -528,7 +540,7 @@ export class Lowering {
       const extra = args[next]!;
       throw new RustCompileError('argument never used', extra.pos.line, extra.pos.col);
     }
-    return { k: 'format', pos, mac, template: rebuilt, args: out, debug };
+    return { k: 'format', pos, mac, template: rebuilt, args: out, debug, specs };
   }
 
   /** Re-parses a macro's token tree as call arguments, array items or `item; count`. */

@@ -491,3 +491,79 @@ export function writesOf(v: RValue, debug: boolean, out: string[]): void {
     }
   }
 }
+
+// ---------------------------------------------------------------- format specs
+
+export interface WriteSpec {
+  debug: boolean;
+  fill: string;
+  align?: '<' | '>' | '^';
+  plus: boolean;
+  zero: boolean;
+  width?: number;
+  precision?: number;
+}
+
+/** `{:.p}` of a float: the exact decimal value rounded half to even, as Rust's flt2dec does. */
+export function fixedText(x: number, p: number): string {
+  if (!Number.isFinite(x)) return floatText(x, false, false);
+  const neg = x < 0 || Object.is(x, -0);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const expBits = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & ((1n << 52n) - 1n);
+  const mant = expBits === 0 ? frac : frac | (1n << 52n);
+  const e2 = expBits === 0 ? -1074 : expBits - 1075;
+  let num = mant * 10n ** BigInt(p);
+  let den = 1n;
+  if (e2 >= 0) num <<= BigInt(e2);
+  else den <<= BigInt(-e2);
+  let q = num / den;
+  const twice = 2n * (num % den);
+  if (twice > den || (twice === den && (q & 1n) === 1n)) q += 1n;
+  const digits = q.toString().padStart(p + 1, '0');
+  const int = digits.slice(0, digits.length - p);
+  return (neg ? '-' : '') + int + (p ? '.' + digits.slice(digits.length - p) : '');
+}
+
+/**
+ * A value formatted with a spec, as the writes std makes: fill characters one by one (std's
+ * padding writes each), the sign apart, then the value's own writes.
+ */
+export function writesWithSpec(v: RValue, spec: WriteSpec, out: string[]): void {
+  if (spec.width === undefined && spec.precision === undefined && !spec.plus) return writesOf(v, spec.debug, out);
+  const d = deref(v);
+  const inner: string[] = [];
+  const numeric = d.tag === 'scalar' && (d.ty.kind === 'int' || d.ty.kind === 'float');
+  // Debug of char and str writes straight through, ignoring width and precision.
+  if (spec.debug && !numeric) return writesOf(d, true, out);
+  if (spec.precision !== undefined && d.tag === 'scalar' && d.ty.kind === 'float') {
+    const text = fixedText(Number(d.v), spec.precision);
+    const m = /^(-?)([^.]*)(\.?)(.*)$/.exec(text)!;
+    if (m[1]) inner.push('-');
+    if (m[2]) inner.push(m[2]);
+    if (m[3]) inner.push('.');
+    if (m[4]) inner.push(m[4]);
+  } else if (spec.precision !== undefined && (d.tag === 'str' || d.tag === 'string') && !spec.debug) {
+    inner.push([...d.text].slice(0, spec.precision).join(''));
+  } else writesOf(d, spec.debug, inner);
+  if (spec.plus && numeric && inner[0] !== '-') inner.unshift('+');
+  const len = [...inner.join('')].length;
+  if (spec.width === undefined || len >= spec.width) {
+    out.push(...inner.filter((w) => w !== ''));
+    return;
+  }
+  const pad = spec.width - len;
+  if (spec.zero && numeric) {
+    if (inner[0] === '-' || inner[0] === '+') out.push(inner.shift()!);
+    for (let i = 0; i < pad; i++) out.push('0');
+    out.push(...inner);
+    return;
+  }
+  const align = spec.align ?? (numeric ? '>' : '<');
+  const pre = align === '<' ? 0 : align === '>' ? pad : Math.floor(pad / 2);
+  for (let i = 0; i < pre; i++) out.push(spec.fill);
+  out.push(...inner.filter((w) => w !== ''));
+  for (let i = 0; i < pad - pre; i++) out.push(spec.fill);
+}

@@ -98,7 +98,7 @@ describe('outside the subset: named construct and position', () => {
     ['? operator', 'fn main() {\n    let x = f()?;\n}', 'try_expression', 2, 13],
     ['a std method outside the subset', 'fn main() {\n    let mut v = vec![3, 1, 2];\n    v.sort();\n}', 'call_expression', 3, 7],
     ['HashMap', 'use std::collections::HashMap;\nfn main() {}', 'use_declaration', 1, 1],
-    ['width in format', 'fn main() {\n    println!("{:>5}", 3);\n}', 'format_spec', 2, 14],
+    ['hex in format', 'fn main() {\n    println!("{:#x}", 255);\n}', 'format_spec', 2, 14],
   ];
   test.each(cases)('%s', (_name, source, construct, line, column) => {
     const err = failure(source);
