@@ -526,8 +526,28 @@ export class Compiler {
         this.useLocal(b, e.pos, true);
         return (a) => rt.m.moveOut(a.slots[slot]!);
       }
-      case 'path':
+      case 'path': {
+        const [owner, item] = e.segs;
+        if (e.segs.length === 2 && /^([iu](8|16|32|64|128|size)|f32|f64)$/.test(owner!)) {
+          const ty = engineTy(e.ty!);
+          let v: number | bigint;
+          if (owner === 'f32' || owner === 'f64') {
+            const f32 = owner === 'f32';
+            const table: Record<string, number> = {
+              MAX: f32 ? 3.4028234663852886e38 : Number.MAX_VALUE, MIN: f32 ? -3.4028234663852886e38 : -Number.MAX_VALUE,
+              EPSILON: f32 ? 1.1920928955078125e-7 : Number.EPSILON, INFINITY: Infinity, NEG_INFINITY: -Infinity, NAN: NaN,
+              MIN_POSITIVE: f32 ? 1.1754943508222875e-38 : 2.2250738585072014e-308,
+            };
+            v = table[item!]!;
+          } else {
+            const info = intInfo(owner as 'i32');
+            v = item === 'BITS' ? info.bits : norm(item === 'MAX' ? info.max : info.min);
+          }
+          const value = scalar(ty, v);
+          return () => value;
+        }
         return this.unitVariant(e.pos, e.segs, e.ty!);
+      }
       case 'tuple': {
         const items = e.items.map((i) => this.value(i, (i as Notes).coerce));
         const ty = engineTy(e.ty!);
@@ -1233,6 +1253,29 @@ export class Compiler {
       };
     }
 
+    if (con(it) === 'Chars' || con(it) === 'Bytes') {
+      // `for c in s.chars()` / `s.bytes()`: the String is borrowed for the loop, items are copies.
+      const m = iter as Expr & { k: 'method' };
+      const text = this.operand(m.recv);
+      const root = this.rootOf(m.recv);
+      this.borrow(root, false, iter.pos, { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER }, 'the for loop');
+      const ty = engineTy(elemTy);
+      const body = this.loopBody(() => this.value(e.body));
+      this.ctx.dead = startDead;
+      const step = makeIteration(body, ty);
+      const bytes = con(it) === 'Bytes';
+      const line = e.pos.line;
+      return (a) => {
+        const t = textOf(text(a));
+        const items = bytes ? [...new TextEncoder().encode(t)] : [...t];
+        for (const item of items) {
+          if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+          if (step(a, scalar(ty, item)) !== undefined) break;
+        }
+        return UNIT_V;
+      };
+    }
+
     // Over a Vec: by reference (`&v`, `v.iter()`, `&mut v`) or by value (`v`, consuming it).
     const byValue = con(it) === 'Vec';
     let vecLoc: LocEv;
@@ -1610,6 +1653,19 @@ export class Compiler {
         const x = this.operand(e.args[0]!);
         return (a) => scalar(USIZE_TY, (deref(x(a)) as Extract<RValue, { tag: 'rc' }>).cell.strong);
       }
+      case 'mem::swap': {
+        const x = this.value(e.args[0]!);
+        const y = this.value(e.args[1]!);
+        return (a) => {
+          const la = (x(a) as RefValue).loc;
+          const lb = (y(a) as RefValue).loc;
+          const va = la.take();
+          const vb = lb.take();
+          la.set(vb);
+          lb.set(va);
+          return UNIT_V;
+        };
+      }
       case 'drop':
       case 'mem::drop': {
         const x = arg(0);
@@ -1651,6 +1707,15 @@ export class Compiler {
       this.checkMutableRecv(e.recv);
       const root = this.rootOf(e.recv);
       if (root) this.access(root, e.recv.pos, 'mutborrow');
+    }
+    if ((c === 'Chars' || c === 'Bytes') && name === 'count') {
+      const inner = e.recv as Expr & { k: 'method' };
+      const text = this.operand(inner.recv);
+      const bytes = c === 'Bytes';
+      return (a) => {
+        const t = textOf(text(a));
+        return scalar(USIZE_TY, bytes ? new TextEncoder().encode(t).length : [...t].length);
+      };
     }
     if (c === 'Iter' && name === 'sum') {
       const inner = e.recv as Expr & { k: 'method' };
@@ -1741,6 +1806,9 @@ export class Compiler {
             after(loc);
             return option(ty, ch === null ? null : scalar(CHAR_TY, ch));
           };
+        case 'chars':
+        case 'bytes':
+          return this.subset(e.pos, `.${name}() is supported in for loops and as .${name}().count()`, 'call_expression');
         case 'contains':
         case 'starts_with':
         case 'ends_with': {
@@ -1944,6 +2012,31 @@ export class Compiler {
         case 'powi': {
           const n = arg(0);
           return (a) => scalar(ty, Math.pow(self(a).v as number, num(n(a))));
+        }
+        case 'wrapping_add':
+        case 'wrapping_sub':
+        case 'wrapping_mul':
+        case 'saturating_add':
+        case 'saturating_sub':
+        case 'saturating_mul':
+        case 'checked_add':
+        case 'checked_sub':
+        case 'checked_mul':
+        case 'checked_div': {
+          const y = arg(0);
+          const [mode, opName] = name.split('_') as ['wrapping' | 'saturating' | 'checked', string];
+          const selfInfo = intInfo((engineTy(autoDeref(e.recv.ty!)) as { name: 'i32' }).name);
+          const selfTy = engineTy(autoDeref(e.recv.ty!));
+          const exact = (p: bigint, q: bigint): bigint | null => (opName === 'add' ? p + q : opName === 'sub' ? p - q : opName === 'mul' ? p * q : q === 0n ? null : p / q);
+          return (a) => {
+            const p = BigInt(self(a).v as number);
+            const q = BigInt((deref(y(a)) as Extract<RValue, { tag: 'scalar' }>).v as number);
+            const r = exact(p, q);
+            const fits = r !== null && r >= selfInfo.min && r <= selfInfo.max;
+            if (mode === 'checked') return option(ty, fits ? scalar(selfTy, norm(r!)) : null);
+            if (mode === 'saturating') return scalar(ty, norm(fits ? r! : r! < selfInfo.min ? selfInfo.min : selfInfo.max));
+            return scalar(ty, intCast(r!, selfInfo));
+          };
         }
       }
       if (c === 'char') {
@@ -2180,6 +2273,8 @@ function isScalarTy(t: TypeVar): boolean {
 function forElemTy(it: TypeVar): TypeVar {
   const p = prune(it) as Extract<TypeVar, { k: 'con' }>;
   if (p.c === 'Range' || p.c === 'Vec') return p.args[0]!;
+  if (p.c === 'Chars') return { k: 'con', c: 'char', args: [] };
+  if (p.c === 'Bytes') return { k: 'con', c: 'u8', args: [] };
   if (p.c === 'Iter') return { k: 'con', c: 'ref', args: [p.args[0]!], mutable: false };
   const inner = autoDeref(p) as Extract<TypeVar, { k: 'con' }>;
   return { k: 'con', c: 'ref', args: [inner.args[0]!], mutable: !!p.mutable };

@@ -333,6 +333,12 @@ export class Inference {
       }
       // falls through (unreachable)
       case 'path': {
+        const [owner, item] = e.segs;
+        if (e.segs.length === 2 && (INT_NAMES.has(owner!) || owner === 'f32' || owner === 'f64')) {
+          const ok = INT_NAMES.has(owner!) ? ['MAX', 'MIN', 'BITS'].includes(item!) : ['MAX', 'MIN', 'EPSILON', 'INFINITY', 'NEG_INFINITY', 'NAN', 'MIN_POSITIVE'].includes(item!);
+          if (!ok) this.err(e.pos, `no associated item named \`${item}\` found for \`${owner}\``, 'E0599');
+          return item === 'BITS' ? con('u32') : con(owner!);
+        }
         const v = this.variant(e.segs, e.pos);
         if (v.fields.length) throw new RustSubsetError('enum variants as functions are not supported; call them: Variant(..)', e.pos.line, e.pos.col, 'scoped_identifier');
         return v.ty;
@@ -601,6 +607,8 @@ export class Inference {
     const p = prune(t);
     if (p.k === 'con') {
       if (p.c === 'Range') return p.args[0]!;
+      if (p.c === 'Chars') return con('char');
+      if (p.c === 'Bytes') return con('u8');
       if (p.c === 'Iter') return refTo(p.args[0]!, false);
       if (p.c === 'Vec') return p.args[0]!;
       if (p.c === 'ref') {
@@ -745,6 +753,14 @@ export class Inference {
         if (!(inner.k === 'con' && inner.c === 'Rc')) this.err(e.args[0]!.pos, `expected \`&Rc<_>\`, found \`${show(t)}\``, 'E0308');
         return USIZE;
       }
+      case 'mem::swap': {
+        this.argCount(e, 2, 'function');
+        const [a, b] = args();
+        const x = prune(a!);
+        if (!(x.k === 'con' && x.c === 'ref' && x.mutable)) this.mismatch(e.args[0]!.pos, refTo(this.v(), true), a!);
+        this.unifyAt(e.args[1]!.pos, a!, b!);
+        return UNIT;
+      }
       case 'drop':
       case 'mem::drop':
         this.argCount(e, 1, 'function');
@@ -849,6 +865,10 @@ export class Inference {
           this.argCount(e, 1, 'method');
           this.coerceTo(e.args[0]!.pos, args()[0]!, STR_REF);
           return BOOL;
+        case 'chars':
+          return noArgs(con('Chars'));
+        case 'bytes':
+          return noArgs(con('Bytes'));
       }
       return unknown();
     }
@@ -887,6 +907,10 @@ export class Inference {
       }
       return unknown();
     }
+    if (c === 'Chars' || c === 'Bytes') {
+      if (e.name === 'count') return noArgs(USIZE);
+      throw new RustSubsetError(`iterator adapters (.${e.name}()) are not supported yet; use a for loop`, e.namePos.line, e.namePos.col, 'call_expression');
+    }
     if (c === 'Iter') {
       if (e.name === 'sum') {
         this.argCount(e, 0, 'method');
@@ -920,6 +944,20 @@ export class Inference {
         case 'powi':
           if (!float) return unknown();
           return oneArg(con('i32'), t);
+        case 'wrapping_add':
+        case 'wrapping_sub':
+        case 'wrapping_mul':
+        case 'saturating_add':
+        case 'saturating_sub':
+        case 'saturating_mul':
+          if (float) return unknown();
+          return oneArg(t, t);
+        case 'checked_add':
+        case 'checked_sub':
+        case 'checked_mul':
+        case 'checked_div':
+          if (float) return unknown();
+          return oneArg(t, con('Option', t));
       }
       return unknown();
     }
@@ -969,10 +1007,10 @@ export class Inference {
 /** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
 const STD_METHODS = new Set(
   ('sort sort_unstable sort_by sort_by_key reverse iter_mut into_iter extend append drain split_off first last get get_mut swap dedup ' +
-    'retain join concat chars bytes char_indices split split_whitespace lines trim trim_start trim_end to_uppercase to_lowercase replace ' +
+    'retain join concat char_indices split split_whitespace lines trim trim_start trim_end to_uppercase to_lowercase replace ' +
     'parse find rfind repeat insert_str remove truncate split_at binary_search windows chunks map filter collect fold any all position ' +
-    'enumerate zip rev take skip count max_by min_by sum product len_utf8 to_digit from_digit is_ascii wrapping_add wrapping_sub ' +
-    'wrapping_mul checked_add checked_sub checked_mul checked_div saturating_add saturating_sub overflowing_add abs_diff signum ' +
+    'enumerate zip rev take skip count max_by min_by sum product len_utf8 to_digit from_digit is_ascii ' +
+    'overflowing_add abs_diff signum ' +
     'rem_euclid div_euclid trailing_zeros leading_zeros count_ones is_positive is_negative to_be to_le as_bytes as_ptr as_slice ' +
     'as_mut_slice into_boxed_slice into_bytes leak map_or and_then ok_or take replace as_ref as_mut unwrap_or_default unwrap_or_else ' +
     'expect_err unwrap_err iter ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')
