@@ -6,6 +6,7 @@ import { suite as traces } from './traces';
 import { suite as views } from './views';
 import { suite as rust } from './rust';
 import { suite as render } from './render';
+import { suite as kernel } from './kernel';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add one line per area. */
 export const suites: BenchSuite[] = [
@@ -16,4 +17,5 @@ export const suites: BenchSuite[] = [
   views,
   rust,
   render,
+  kernel,
 ];
