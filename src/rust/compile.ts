@@ -1185,37 +1185,51 @@ export class Compiler {
   private forLoop(e: Expr & { k: 'for' }): Ev {
     const rt = this.rt;
     const label = e.label;
-    const iter = e.iter;
-    const it = prune(iter.ty!);
+    let iter = e.iter;
+    let it = prune(iter.ty!);
     const pat = e.pat;
     const elemTy = forElemTy(it);
+    const bindTy = engineTy(elemTy);
+    // `.enumerate()` pairs each item with its index: iterate the inner iterator, count alongside.
+    let enumerate = false;
+    if (con(it) === 'Enumerate') {
+      enumerate = true;
+      iter = (iter as Expr & { k: 'method' }).recv;
+      it = prune(iter.ty!);
+    }
     const startDead = this.ctx.dead;
-    const bindName = pat.k === 'bind' ? pat : undefined;
+    const bindName = pat.k === 'bind' && !pat.sub ? pat : undefined;
     if (bindName?.binding) this.ctx.moves.delete(bindName.binding);
-    if (pat.k !== 'bind' && pat.k !== 'wild') this.subset(pat.pos, 'patterns in for loops are not supported yet (bind a name)', 'pattern');
-    if (bindName?.sub) this.subset(pat.pos, '@ patterns in for loops are not supported yet', 'pattern');
+    if (pat.k !== 'bind' && pat.k !== 'wild' && pat.k !== 'tuple' && pat.k !== 'ref') this.subset(pat.pos, 'this pattern in a for loop is not supported yet (bind a name, a tuple or &pattern)', 'pattern');
+    if (pat.k === 'bind' && pat.sub) this.subset(pat.pos, '@ patterns in for loops are not supported yet', 'pattern');
+    const destructure = pat.k === 'tuple' || pat.k === 'ref' ? this.patBinder(pat, elemTy, false) : undefined;
 
-    // Runs one iteration with `value` bound; returns false to stop (break).
-    const makeIteration = (body: Ev, ty: Ty) => {
+    // Runs one iteration with `value` bound; returns the break value to stop.
+    const makeIteration = (body: Ev, _ty: Ty) => {
       const slot = bindName?.binding?.slot ?? -1;
       const name = bindName?.name ?? '_';
       const line = e.pos.line;
-      return (a: Act, value: RValue): RValue | undefined => {
+      const scoped = slot >= 0 || !!destructure;
+      return (a: Act, item: RValue, index: number): RValue | undefined => {
         const m = rt.m;
         m.line = line;
+        const value: RValue = enumerate ? { tag: 'tuple', ty: bindTy, items: [scalar(USIZE_TY, index), item] } : item;
         if (slot >= 0) {
           m.openScope();
-          a.slots[slot] = m.bind(name, ty, value);
+          a.slots[slot] = m.bind(name, bindTy, value);
+        } else if (destructure) {
+          m.openScope();
+          destructure(a, new TempLoc(value));
         } else m.dropValue(value);
         try {
           body(a);
         } catch (err) {
-          if (slot >= 0) m.closeScope();
+          if (scoped) m.closeScope();
           if (!(err instanceof Signal) || err.kind === 'return' || (err.label !== undefined && err.label !== label)) throw err;
           if (err.kind === 'break') return err.value;
           return undefined;
         }
-        if (slot >= 0) {
+        if (scoped) {
           m.line = e.body.k === 'block' ? e.body.endLine : line;
           m.closeScope();
         }
@@ -1240,14 +1254,14 @@ export class Compiler {
           for (let i = lo; i <= end; i++) {
             rt.m.line = e.pos.line;
             if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
-            if (step(a, scalar(ty, i)) !== undefined) return UNIT_V;
+            if (step(a, scalar(ty, i), i - lo) !== undefined) return UNIT_V;
           }
           return UNIT_V;
         }
         const end = BigInt(hi) - (inclusive ? 0n : 1n);
         for (let i = BigInt(lo); i <= end; i++) {
           if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
-          if (step(a, scalar(ty, norm(i))) !== undefined) return UNIT_V;
+          if (step(a, scalar(ty, norm(i)), Number(i - BigInt(lo))) !== undefined) return UNIT_V;
         }
         return UNIT_V;
       };
@@ -1259,7 +1273,7 @@ export class Compiler {
       const text = this.operand(m.recv);
       const root = this.rootOf(m.recv);
       this.borrow(root, false, iter.pos, { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER }, 'the for loop');
-      const ty = engineTy(elemTy);
+      const ty = engineTy(forElemTy(it));
       const body = this.loopBody(() => this.value(e.body));
       this.ctx.dead = startDead;
       const step = makeIteration(body, ty);
@@ -1268,9 +1282,9 @@ export class Compiler {
       return (a) => {
         const t = textOf(text(a));
         const items = bytes ? [...new TextEncoder().encode(t)] : [...t];
-        for (const item of items) {
+        for (let k = 0; k < items.length; k++) {
           if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
-          if (step(a, scalar(ty, item)) !== undefined) break;
+          if (step(a, scalar(ty, items[k]!), k) !== undefined) break;
         }
         return UNIT_V;
       };
@@ -1294,7 +1308,7 @@ export class Compiler {
         vecLoc = this.derefPlace(iter.e, iter.mutable);
       }
     }
-    const refTy = engineTy(elemTy);
+    const refTy = engineTy(forElemTy(it));
     const iterRoot = iter.k === 'ref' ? this.rootOf(iter.e) : iter.k === 'method' ? this.rootOf(iter.recv) : undefined;
     const bodyEnd = { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER };
     this.borrow(iterRoot, iter.k === 'ref' && iter.mutable, iter.pos, bodyEnd, 'the for loop');
@@ -1313,7 +1327,7 @@ export class Compiler {
           const item = vec.items[i]!;
           vec.items[i] = UNIT_V;
           vecItemChanged(rt.m, vec, i); // the slot in the buffer no longer owns it
-          if (step(a, item) !== undefined) {
+          if (step(a, item, i) !== undefined) {
             stopped = true;
             i++;
             break;
@@ -1329,7 +1343,7 @@ export class Compiler {
       }
       for (let i = 0; i < vec.len; i++) {
         if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
-        if (step(a, makeRef(refTy, new ElemLoc(rt.m, vec, i, line))) !== undefined) break;
+        if (step(a, makeRef(refTy, new ElemLoc(rt.m, vec, i, line)), i) !== undefined) break;
       }
       return UNIT_V;
     };
@@ -2273,6 +2287,7 @@ function isScalarTy(t: TypeVar): boolean {
 function forElemTy(it: TypeVar): TypeVar {
   const p = prune(it) as Extract<TypeVar, { k: 'con' }>;
   if (p.c === 'Range' || p.c === 'Vec') return p.args[0]!;
+  if (p.c === 'Enumerate') return { k: 'con', c: 'tuple', args: [{ k: 'con', c: 'usize', args: [] }, forElemTy(p.args[0]!)] };
   if (p.c === 'Chars') return { k: 'con', c: 'char', args: [] };
   if (p.c === 'Bytes') return { k: 'con', c: 'u8', args: [] };
   if (p.c === 'Iter') return { k: 'con', c: 'ref', args: [p.args[0]!], mutable: false };

@@ -607,6 +607,7 @@ export class Inference {
     const p = prune(t);
     if (p.k === 'con') {
       if (p.c === 'Range') return p.args[0]!;
+      if (p.c === 'Enumerate') return con('tuple', USIZE, this.iterElem(e, p.args[0]!));
       if (p.c === 'Chars') return con('char');
       if (p.c === 'Bytes') return con('u8');
       if (p.c === 'Iter') return refTo(p.args[0]!, false);
@@ -907,6 +908,7 @@ export class Inference {
       }
       return unknown();
     }
+    if ((c === 'Chars' || c === 'Bytes' || c === 'Iter') && e.name === 'enumerate') return noArgs(con('Enumerate', t));
     if (c === 'Chars' || c === 'Bytes') {
       if (e.name === 'count') return noArgs(USIZE);
       throw new RustSubsetError(`iterator adapters (.${e.name}()) are not supported yet; use a for loop`, e.namePos.line, e.namePos.col, 'call_expression');
