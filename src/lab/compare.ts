@@ -1,7 +1,8 @@
 /**
  * Replays one or several traces under several policies and gathers one PolicyResult per
- * (trace, policy). With more than one task and more than one job, tasks run on a pool
- * of worker threads (each streams its trace itself, the main thread only aggregates);
+ * (trace, policy), in (trace, policy) order. A task reads one trace once and replays it on
+ * a group of policies in lockstep. With several tasks and jobs, tasks run on a pool of
+ * worker threads (each streams its trace itself, the main thread only aggregates);
  * otherwise they run in this thread, one after another.
  */
 import * as fs from 'fs';
@@ -29,12 +30,33 @@ export interface CompareOptions {
 
 export interface CompareProgress {
   trace: string;
-  policy: string;
-  /** Which task of how many, in (trace, policy) order. */
+  /** The policies this task replays the trace on. */
+  policies: string[];
+  /** Which task of how many (see planTasks). */
   task: number;
   tasks: number;
   progress: ReplayProgress;
   done: boolean;
+}
+
+export interface PlannedTask {
+  trace: string;
+  /** Index of the trace in the list given to compare. */
+  traceIndex: number;
+  policies: string[];
+}
+
+/**
+ * Splits the work into tasks. Reading a trace costs more than replaying it on one fast
+ * policy, so each trace is read as few times as keeps `jobs` threads busy: once when there
+ * are at least as many traces as jobs, else into jobs/traces groups of policies (dealt
+ * round-robin, so slow policies spread out).
+ */
+export function planTasks(traces: readonly string[], policies: readonly string[], jobs: number): PlannedTask[] {
+  const groups = Math.max(1, Math.min(policies.length, Math.floor(jobs / traces.length)));
+  return traces.flatMap((trace, traceIndex) =>
+    Array.from({ length: groups }, (_, g) => ({ trace, traceIndex, policies: policies.filter((_, i) => i % groups === g) })),
+  );
 }
 
 /** Every policy name createAllocator knows. */
@@ -54,28 +76,43 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
     limit: options.limit ?? null,
     mode: options.mode ?? 'lenient',
   };
-  const tasks: ReplayTask[] = traces.flatMap((trace) => policies.map((policy) => ({ trace, policy, settings })));
-  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), tasks.length));
-  const results = jobs === 1 ? await runHere(tasks, options.onProgress) : await runOnWorkers(tasks, jobs, options.onProgress);
+  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  const plan = planTasks(traces, policies, jobs);
+  const tasks: ReplayTask[] = plan.map((t) => ({ trace: t.trace, policies: t.policies, settings }));
+  const threads = Math.min(jobs, tasks.length);
+  const perTask = threads === 1 ? await runHere(tasks, options.onProgress) : await runOnWorkers(tasks, threads, options.onProgress);
+  // Back to (trace, policy) order.
+  const results: PolicyResult[] = [];
+  traces.forEach((_, traceIndex) => {
+    for (const policy of policies) {
+      const t = plan.findIndex((p) => p.traceIndex === traceIndex && p.policies.includes(policy));
+      results.push(perTask[t][plan[t].policies.indexOf(policy)]);
+    }
+  });
   return labReport(results);
 }
 
-async function runHere(tasks: ReplayTask[], onProgress?: CompareOptions['onProgress']): Promise<PolicyResult[]> {
-  const results: PolicyResult[] = [];
+async function runHere(tasks: ReplayTask[], onProgress?: CompareOptions['onProgress']): Promise<PolicyResult[][]> {
+  const results: PolicyResult[][] = [];
   for (const [i, task] of tasks.entries()) {
     const report = (progress: ReplayProgress, done: boolean) =>
-      onProgress?.({ trace: task.trace, policy: task.policy, task: i, tasks: tasks.length, progress, done });
-    const result = await replayTrace(task.trace, task.trace, task.policy, task.settings, (p) => report(p, false));
-    report({ bytesRead: 0, events: result.events }, true);
-    results.push(result);
+      onProgress?.({ trace: task.trace, policies: task.policies, task: i, tasks: tasks.length, progress, done });
+    let last: ReplayProgress = { bytesRead: 0, events: 0 };
+    const taskResults = await replayTrace(task.trace, task.trace, task.policies, task.settings, (p) => {
+      last = p;
+      report(p, false);
+    });
+    report(last, true);
+    results.push(taskResults);
   }
   return results;
 }
 
 /** A pool of `jobs` workers, each pulling the next task when it finishes one. Results keep task order. */
-function runOnWorkers(tasks: ReplayTask[], jobs: number, onProgress?: CompareOptions['onProgress']): Promise<PolicyResult[]> {
+function runOnWorkers(tasks: ReplayTask[], jobs: number, onProgress?: CompareOptions['onProgress']): Promise<PolicyResult[][]> {
   return new Promise((resolve, reject) => {
-    const results: PolicyResult[] = new Array(tasks.length);
+    const results: PolicyResult[][] = new Array(tasks.length);
+    const lastProgress: ReplayProgress[] = tasks.map(() => ({ bytesRead: 0, events: 0 }));
     const workers: Worker[] = [];
     let next = 0;
     let finished = 0;
@@ -110,15 +147,21 @@ function runOnWorkers(tasks: ReplayTask[], jobs: number, onProgress?: CompareOpt
         const task = tasks[m.id];
         switch (m.type) {
           case 'progress':
-            onProgress?.({ trace: task.trace, policy: task.policy, task: m.id, tasks: tasks.length, progress: m.progress, done: false });
+            lastProgress[m.id] = m.progress;
+            onProgress?.({ trace: task.trace, policies: task.policies, task: m.id, tasks: tasks.length, progress: m.progress, done: false });
             break;
-          case 'result':
-            results[m.id] = m.result;
+          case 'result': {
+            results[m.id] = m.results;
             finished++;
-            onProgress?.({ trace: task.trace, policy: task.policy, task: m.id, tasks: tasks.length, progress: { bytesRead: 0, events: m.result.events }, done: true });
+            // The worker throttles its progress messages: report the task as read to the end.
+            const events = m.results[0]?.events ?? lastProgress[m.id].events;
+            const total = lastProgress[m.id].totalBytes;
+            const progress = { ...lastProgress[m.id], events, ...(total === undefined ? {} : { bytesRead: total }) };
+            onProgress?.({ trace: task.trace, policies: task.policies, task: m.id, tasks: tasks.length, progress, done: true });
             if (finished === tasks.length) resolve(results);
             give(worker);
             break;
+          }
           case 'error':
             fail(m.problem ? new TraceError(m.problem) : new Error(m.message));
             break;

@@ -1,7 +1,7 @@
 /**
- * One (trace file, policy) replay from disk to PolicyResult: streams the trace with the
- * importer, replays it on a fresh allocator, merges the reader's problems with the
- * replay's. Both the main thread and the lab's workers run exactly this.
+ * One trace file replayed on a group of policies, from disk to PolicyResults: streams the
+ * trace with the importer, replays each batch on a fresh allocator per policy, merges the
+ * reader's problems with each replay's. The main thread and the lab's workers run exactly this.
  */
 import { createAllocator } from '../engine/allocators';
 import { readTrace, type ProblemSummary, type TraceProblem, type TraceSource } from '../traces';
@@ -15,23 +15,29 @@ export interface ReplayProgress {
   /** Raw bytes read so far and the file size when known. */
   bytesRead: number;
   totalBytes?: number;
-  /** Events replayed so far. */
+  /** Trace events read so far (each replayed on every policy of the task). */
   events: number;
 }
 
+/**
+ * Reads the trace once and replays every batch on each policy in turn (lockstep), so N
+ * policies cost one decompression and parse instead of N. Results follow `policies` order.
+ */
 export async function replayTrace(
   source: TraceSource,
   name: string,
-  policy: string,
+  policies: readonly string[],
   settings: ReplaySettings,
   onProgress?: (p: ReplayProgress) => void,
-): Promise<PolicyResult> {
-  const allocator = createAllocator(policy, {
-    align: settings.align,
-    header: settings.header,
-    ...(settings.limit === null ? {} : { limit: settings.limit }),
+): Promise<PolicyResult[]> {
+  const replayers = policies.map((policy) => {
+    const allocator = createAllocator(policy, {
+      align: settings.align,
+      header: settings.header,
+      ...(settings.limit === null ? {} : { limit: settings.limit }),
+    });
+    return new Replayer(allocator, { mode: settings.mode, file: name, keepProblems: KEEP_PROBLEMS });
   });
-  const replayer = new Replayer(allocator, { mode: settings.mode, file: name, keepProblems: KEEP_PROBLEMS });
   let bytesRead = 0;
   let totalBytes: number | undefined;
   let events = 0;
@@ -45,13 +51,12 @@ export async function replayTrace(
     },
   });
   for await (const batch of reader) {
-    replayer.apply(batch);
+    for (const replayer of replayers) replayer.apply(batch);
     events += batch.length;
     onProgress?.({ bytesRead, totalBytes, events });
   }
-  const outcome = mergeProblems(replayer.finish(), reader.summary().problems);
-  onProgress?.({ bytesRead, totalBytes, events });
-  return policyResult(name, settings, outcome);
+  const read = reader.summary().problems;
+  return replayers.map((replayer) => policyResult(name, settings, mergeProblems(replayer.finish(), read)));
 }
 
 /** The reader drops events it finds faulty; its problems belong in the result too. */

@@ -45,9 +45,10 @@ export interface PolicyResult {
   failures: number;
   /** Problems found while replaying (trace faults the reader passed on, or the policy refused). */
   problems: { count: number; byKind: Partial<Record<TraceProblem['kind'], number>>; first: TraceProblem[] };
-  /** Wall-clock time of the replay including reading the trace (ms). */
+  /** Wall-clock milliseconds spent replaying on this policy; reading the trace, shared by
+   *  the policies replayed together, is not included. */
   wallMs: number;
-  /** events / wall time. */
+  /** events / wallMs: the replay speed of this policy. */
   opsPerSecond: number;
   /** Heap used and live bytes over time, at most 1000 buckets of consecutive events. */
   series: SeriesPoint[];

@@ -3,9 +3,10 @@ import type { TraceProblem } from '../traces/types';
 import type { ReplayProgress } from './replay-trace';
 import type { PolicyResult, ReplaySettings } from './result';
 
+/** One trace read once and replayed in lockstep on a group of policies. */
 export interface ReplayTask {
   trace: string;
-  policy: string;
+  policies: string[];
   settings: ReplaySettings;
 }
 
@@ -13,5 +14,5 @@ export type ToWorker = { type: 'task'; id: number; task: ReplayTask };
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: ReplayProgress }
-  | { type: 'result'; id: number; result: PolicyResult }
+  | { type: 'result'; id: number; results: PolicyResult[] }
   | { type: 'error'; id: number; message: string; problem?: TraceProblem };

@@ -1,6 +1,6 @@
 /**
- * A lab worker thread: takes (trace, policy) tasks one at a time from the main thread,
- * streams the trace itself, and posts progress and the PolicyResult back. It never
+ * A lab worker thread: takes (trace, policies) tasks one at a time from the main thread,
+ * streams the trace itself, and posts progress and the PolicyResults back. It never
  * touches the main thread's state; a TraceError travels back as its problem.
  */
 import { parentPort } from 'worker_threads';
@@ -16,14 +16,14 @@ port.on('message', (message: ToWorker) => {
   const { id, task } = message;
   const post = (m: FromWorker) => port.postMessage(m);
   let last = 0;
-  replayTrace(task.trace, task.trace, task.policy, task.settings, (p) => {
+  replayTrace(task.trace, task.trace, task.policies, task.settings, (p) => {
     // A few updates per second are plenty for a progress bar.
     const now = Date.now();
     if (now - last < 100) return;
     last = now;
     post({ type: 'progress', id, progress: p });
   }).then(
-    (result) => post({ type: 'result', id, result }),
+    (results) => post({ type: 'result', id, results }),
     (err: unknown) =>
       post({
         type: 'error',

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { compare } from '../../src/lab/compare';
+import { compare, planTasks } from '../../src/lab/compare';
 import { LAB_FORMAT, LAB_VERSION, parseLabReport } from '../../src/lab/result';
 import { TraceError } from '../../src/traces/types';
 
@@ -24,6 +24,21 @@ beforeAll(() => {
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('planTasks', () => {
+  it('reads each trace once when traces keep the jobs busy, else splits its policies round-robin', () => {
+    expect(planTasks(['a', 'b'], ['p', 'q', 'r'], 2)).toEqual([
+      { trace: 'a', traceIndex: 0, policies: ['p', 'q', 'r'] },
+      { trace: 'b', traceIndex: 1, policies: ['p', 'q', 'r'] },
+    ]);
+    expect(planTasks(['a'], ['p', 'q', 'r'], 2)).toEqual([
+      { trace: 'a', traceIndex: 0, policies: ['p', 'r'] },
+      { trace: 'a', traceIndex: 0, policies: ['q'] },
+    ]);
+    expect(planTasks(['a'], ['p'], 8)).toEqual([{ trace: 'a', traceIndex: 0, policies: ['p'] }]);
+    expect(planTasks(['a', 'b', 'c'], ['p', 'q'], 1)).toHaveLength(3);
+  });
+});
 
 describe('compare', () => {
   it('replays one trace on several policies in this thread', async () => {
@@ -58,7 +73,11 @@ describe('compare', () => {
     const here = await compare([small, small], { policies: ['first-fit', 'first-fit-naive'], jobs: 1 });
     const strip = (r: { wallMs: number; opsPerSecond: number }) => ({ ...r, wallMs: 0, opsPerSecond: 0 });
     expect(parallel.results.map(strip)).toEqual(here.results.map(strip));
-    expect([...seen].sort()).toEqual(['0', '1', '2', '3']);
+    // two traces, two jobs: each trace read once, by its own worker
+    expect([...seen].sort()).toEqual(['0', '1']);
+    // one trace, two jobs: the policies split in two groups, results still in policy order
+    const split = await compare([small], { policies: ['first-fit', 'first-fit-naive', 'buddy'], jobs: 2 });
+    expect(split.results.map((r) => r.policy)).toEqual(['first-fit', 'first-fit-naive', 'buddy']);
   }, 60_000);
 
   it('reports trace problems with file and line (lenient) or stops (strict), also from workers', async () => {

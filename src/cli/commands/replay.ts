@@ -4,9 +4,10 @@
  * as the lab's JSON, or as a self-contained HTML report with charts.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import { parseArgs } from 'util';
 import { type CliIo, type Command, UsageError } from '../command';
-import { allPolicies, compare, type CompareProgress } from '../../lab/compare';
+import { allPolicies, compare, planTasks, type CompareProgress, type PlannedTask } from '../../lab/compare';
 import { reportHtml } from '../../lab/report-html';
 import type { LabReport } from '../../lab/result';
 import { bytes, formatTable } from '../../lab/table';
@@ -53,7 +54,8 @@ export const replayCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const options = parseOptions(args);
-    const progress = new ProgressLine(io, options.traces);
+    const plan = planTasks(options.traces, options.compare.policies, options.compare.jobs);
+    const progress = new ProgressLine(io, plan, options.traces);
     let report: LabReport;
     try {
       report = await compare(options.traces, { ...options.compare, onProgress: (p) => progress.update(p) });
@@ -81,7 +83,7 @@ interface ReplayCliOptions {
   traces: string[];
   json: boolean;
   html?: string;
-  compare: { policies: string[]; align?: number; header?: number; limit?: number; mode: 'strict' | 'lenient'; jobs?: number };
+  compare: { policies: string[]; align?: number; header?: number; limit?: number; mode: 'strict' | 'lenient'; jobs: number };
 }
 
 function parseOptions(args: string[]): ReplayCliOptions {
@@ -125,7 +127,7 @@ function parseOptions(args: string[]): ReplayCliOptions {
       header: v.header === undefined ? undefined : integer('--header', v.header, 0),
       limit: v.limit === undefined ? undefined : byteCount('--limit', v.limit),
       mode: v.strict ? 'strict' : 'lenient',
-      jobs: v.jobs === undefined ? undefined : integer('--jobs', v.jobs, 1),
+      jobs: v.jobs === undefined ? os.availableParallelism() : integer('--jobs', v.jobs, 1),
     },
   };
 }
@@ -184,64 +186,62 @@ function problemSummary(report: LabReport, io: CliIo): void {
 /** A one-line progress bar on a terminal; on a pipe, one line per finished trace. */
 class ProgressLine {
   private readonly started = Date.now();
+  /** Bytes each task reads: its trace's size (a task reads its trace once). */
+  private readonly taskBytes: number[];
   private readonly totalBytes: number;
-  private readonly sizes = new Map<string, number>();
-  private readonly perTask = new Map<number, { bytes: number; events: number; done: boolean }>();
-  private readonly tracesDone = new Map<string, number>();
+  private readonly perTask = new Map<number, { bytes: number; replayed: number; done: boolean }>();
+  private readonly tasksLeft: number[];
   private lastDraw = 0;
   private drawn = false;
 
-  constructor(private readonly io: CliIo, private readonly traces: string[]) {
-    for (const t of traces) {
+  constructor(private readonly io: CliIo, private readonly plan: PlannedTask[], traces: string[]) {
+    const sizes = traces.map((t) => {
       try {
-        this.sizes.set(t, fs.statSync(t).size);
+        return fs.statSync(t).size;
       } catch {
-        // a missing file is reported by the replay itself
+        return 0; // a missing file is reported by the replay itself
       }
-    }
-    this.totalBytes = traces.reduce((sum, t) => sum + (this.sizes.get(t) ?? 0), 0);
+    });
+    this.taskBytes = plan.map((t) => sizes[t.traceIndex]);
+    this.totalBytes = this.taskBytes.reduce((a, b) => a + b, 0);
+    this.tasksLeft = traces.map((_, i) => plan.filter((t) => t.traceIndex === i).length);
   }
 
   update(p: CompareProgress): void {
+    const task = this.plan[p.task];
     this.perTask.set(p.task, {
-      bytes: p.done ? (this.sizes.get(p.trace) ?? 0) : p.progress.bytesRead,
-      events: p.progress.events,
+      bytes: p.done ? this.taskBytes[p.task] : p.progress.bytesRead,
+      replayed: p.progress.events * task.policies.length,
       done: p.done,
     });
-    if (p.done) {
-      const policies = p.tasks / this.traces.length;
-      const n = (this.tracesDone.get(p.trace) ?? 0) + 1;
-      this.tracesDone.set(p.trace, n);
-      if (!this.io.isTTY && n === policies) {
-        const secs = (Date.now() - this.started) / 1000;
-        this.io.err(`replayed ${p.trace}: ${p.progress.events.toLocaleString('en')} events on ${policies} polic${policies === 1 ? 'y' : 'ies'} (done after ${secs.toFixed(1)} s)\n`);
-      }
+    if (p.done && --this.tasksLeft[task.traceIndex] === 0 && !this.io.isTTY) {
+      const policies = this.plan.filter((t) => t.traceIndex === task.traceIndex).reduce((n, t) => n + t.policies.length, 0);
+      const secs = (Date.now() - this.started) / 1000;
+      this.io.err(`replayed ${p.trace}: ${p.progress.events.toLocaleString('en')} events on ${policies} polic${policies === 1 ? 'y' : 'ies'} (done after ${secs.toFixed(1)} s)\n`);
     }
     if (!this.io.isTTY) return;
     const now = Date.now();
     if (now - this.lastDraw < 100 && !p.done) return;
     this.lastDraw = now;
-    this.draw(p.tasks);
+    this.draw();
   }
 
-  private draw(tasks: number): void {
-    const policies = tasks / this.traces.length;
+  private draw(): void {
     let read = 0;
-    let events = 0;
+    let replayed = 0;
     let done = 0;
     for (const t of this.perTask.values()) {
       read += t.bytes;
-      events += t.events;
+      replayed += t.replayed;
       if (t.done) done++;
     }
-    // Every policy reads its trace once: the whole job reads the traces `policies` times.
-    const total = this.totalBytes * policies;
-    const fraction = total > 0 ? Math.min(1, read / total) : done / tasks;
+    const tasks = this.plan.length;
+    const fraction = this.totalBytes > 0 ? Math.min(1, read / this.totalBytes) : done / tasks;
     const width = 24;
     const filled = Math.round(fraction * width);
     const secs = Math.max(0.001, (Date.now() - this.started) / 1000);
-    const rate = events / secs;
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${bytes(read)} / ${bytes(total)}  ${rate >= 1e6 ? `${(rate / 1e6).toFixed(2)}M` : `${(rate / 1e3).toFixed(0)}k`} events/s  ${done}/${tasks} replays`;
+    const rate = replayed / secs;
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${bytes(read)} / ${bytes(this.totalBytes)}  ${rate >= 1e6 ? `${(rate / 1e6).toFixed(2)}M` : `${(rate / 1e3).toFixed(0)}k`} events/s  ${done}/${tasks} tasks`;
     this.io.err(`\r${line}\x1b[K`);
     this.drawn = true;
   }
