@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import { parseType, parseTypeDecls } from '../engine/layout/parse';
 import type { EnumDef, StructDef, Ty } from '../engine/layout/types';
 import type { Arm, BinOp, Block, Expr, FmtSpec, FnItem, Param, Pat, Pos, Program, Stmt } from './ast';
-import { RustCompileError, RustSubsetError } from './errors';
+import { RustCompileError, RustSubsetError, RustSyntaxError } from './errors';
 import { parseRust } from './parser';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
@@ -548,11 +548,20 @@ export class Lowering {
     const inner = tt.text.slice(1, -1);
     const prefix = kind === 'args' ? 'fn m(){f(' : kind === 'array' ? 'fn m(){[' : 'fn m(){[';
     const suffix = kind === 'args' ? ');}' : '];}';
-    const tree = parseRust(prefix + inner + suffix);
     const start = tt.startPosition;
     const saved = this.origin;
     // Column of the first inner character in the snippet, minus the prefix the sub-parse added.
     const base = { row: start.row + saved.row, col: (start.row === 0 ? saved.col : 0) + start.column + 1 - prefix.length };
+    let tree;
+    try {
+      tree = parseRust(prefix + inner + suffix);
+    } catch (e) {
+      if (!(e instanceof RustSyntaxError)) throw e;
+      // Back to the snippet's coordinates.
+      const row = e.line - 1;
+      const column = e.column - 1;
+      throw new RustSyntaxError(e.reason, row + base.row + 1, (row === 0 ? column + base.col : column) + 1);
+    }
     this.origin = base;
     try {
       const fnBody = tree.rootNode.namedChildren[0]!.childForFieldName('body')!;

@@ -116,10 +116,24 @@ describe('syntax errors', () => {
     expect(err.message).toMatch(/syntax error/);
     expect((err as RustSyntaxError).line).toBe(2);
   });
-  test('an unclosed brace names the end of input', () => {
+  test('an unclosed brace is reported where it opens', () => {
     const err = failure('fn main() {\n    let x = 5;\n');
     expect(err).toBeInstanceOf(RustSyntaxError);
-    expect(err.message).toMatch(/line \d+, column \d+/);
+    expect(err.message).toBe('syntax error: this `{` is never closed (expected `}` before the end of the file) (line 1, column 11)');
+  });
+  test('a mismatched bracket is reported where it opens, naming the closer', () => {
+    const err = failure('fn main() {\n    let v = vec![1, 2;\n}\n');
+    expect(err.message).toBe('syntax error: unclosed delimiter `[`: the `}` at line 3, column 1 does not close it (expected `]`) (line 2, column 17)');
+  });
+  test('an unterminated string is reported at its opening quote', () => {
+    const err = failure('fn main() {\n    let s = "oops;\n}\n');
+    expect([(err as RustSyntaxError).line, (err as RustSyntaxError).column]).toEqual([2, 13]);
+    expect(err.message).toMatch(/unterminated double quote string/);
+  });
+  test('a syntax error inside println! arguments points into the snippet', () => {
+    const err = failure('fn main() {\n    println!("{}", 1 +);\n}\n');
+    expect(err).toBeInstanceOf(RustSyntaxError);
+    expect([(err as RustSyntaxError).line, (err as RustSyntaxError).column]).toEqual([2, 22]);
   });
   test('an unclosed parenthesis is reported on its line', () => {
     const err = failure('fn main() {\n    let x = (5 + 2;\n}');
