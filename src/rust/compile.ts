@@ -278,6 +278,13 @@ export class Compiler {
       const v = this.value(s.value, (s.value as Notes).coerce);
       this.ctx.moves.delete(b);
       if (s.value.k === 'ref') this.borrow(this.rootOf(s.value.e), s.value.mutable, s.value.pos, b.uses[b.uses.length - 1], `\`${b.name}\``);
+      else if ((s.value.k === 'call' || s.value.k === 'method') && holdsRef(b.ty)) {
+        // A reference returned by a call borrows from what the call was given by reference
+        // (lifetime elision: the receiver of a method, else the reference arguments).
+        const mutable = holdsRef(b.ty, true);
+        const until = b.uses[b.uses.length - 1];
+        for (const root of this.borrowedBy(s.value)) this.borrow(root, mutable, s.value.pos, until, `\`${b.name}\``);
+      }
       return (a) => {
         const value = v(a);
         a.slots[slot] = m().bind(name, ty, value);
@@ -327,6 +334,23 @@ export class Compiler {
       return this.rootOf(e.e);
     }
     return undefined;
+  }
+
+  /** Locals a call lends out by reference: an auto-ref'd receiver, or `&x` / `&mut x` arguments. */
+  private borrowedBy(e: Expr & { k: 'call' | 'method' }): Binding[] {
+    const roots: Binding[] = [];
+    if (e.k === 'method' && con(e.recv.ty) !== 'ref') {
+      const root = this.rootOf(e.recv);
+      if (root) roots.push(root);
+      if (roots.length) return roots;
+    }
+    for (const arg of e.args) {
+      if (arg.k === 'ref') {
+        const root = this.rootOf(arg.e);
+        if (root) roots.push(root);
+      }
+    }
+    return roots;
   }
 
   private borrow(root: Binding | undefined, mutable: boolean, from: Pos, until: Pos | undefined, holder: string): void {
@@ -2313,6 +2337,14 @@ function exprText(e: Expr): string {
     default:
       return 'value';
   }
+}
+
+/** Whether a type holds a reference (`&T`, `Option<&T>`, `(&T, u8)`); `mutable`: a `&mut` one. */
+function holdsRef(t: TypeVar, mutable = false): boolean {
+  const p = prune(t);
+  if (p.k !== 'con') return false;
+  if (p.c === 'ref') return !mutable || !!p.mutable;
+  return p.args.some((a) => holdsRef(a, mutable));
 }
 
 /** Drops the temporaries of a statement, newest first, as Rust does at the `;`. */

@@ -65,6 +65,8 @@ describe('compile errors in rustc words, with line and column', () => {
     ['{:?} without derive(Debug)', 'struct P {\n    x: i32,\n}\nfn main() {\n    let p = P { x: 1 };\n    println!("{:?}", p);\n}', /error\[E0277\]: `P` doesn't implement `Debug`/, 6, 22],
     ['{} on a Vec', 'fn main() {\n    let v = vec![1, 2];\n    println!("{}", v);\n}', /error\[E0277\]: `Vec<i32>` doesn't implement `std::fmt::Display`/, 3, 20],
     ['== without derive(PartialEq)', 'struct P {\n    x: i32,\n}\nfn main() {\n    let a = P { x: 1 };\n    let b = P { x: 1 };\n    println!("{}", a == b);\n}', /error\[E0369\]: binary operation `==` cannot be applied to type `P`/, 7, 20],
+    ['mutating while an as_str borrow lives', 'fn main() {\n    let mut s = String::from("a");\n    let t = s.as_str();\n    s.push(\'b\');\n    println!("{}", t);\n}', /error\[E0502\]: cannot borrow `s` as mutable because it is also borrowed as immutable/, 4, 5],
+    ['a reference returned by a function keeps its argument borrowed', 'fn first(v: &Vec<String>) -> &String {\n    &v[0]\n}\nfn main() {\n    let mut v = vec![String::from("a")];\n    let f = first(&v);\n    v.clear();\n    println!("{}", f);\n}', /error\[E0502\]: cannot borrow `v` as mutable/, 7, 5],
     ['deferred init assigned twice', 'fn main() {\n    let x;\n    x = 1;\n    x = 2;\n    println!("{}", x);\n}', /error\[E0384\]: cannot assign twice to immutable variable `x`/, 4, 5],
   ];
   // rustc's verdict on the same programs, compiled once for all cases.
