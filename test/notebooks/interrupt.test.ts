@@ -1,0 +1,255 @@
+/**
+ * Interrupting a running cell of the real memscope-ts kernel (tslab 1.0.22), the way JupyterLab's
+ * "Interrupt the kernel" does it: Debian's jupyter_client `KernelManager.interrupt_kernel()`, which
+ * for our kernelspec (`interrupt_mode: signal`) sends SIGINT to the kernel process.
+ *
+ * What tslab does with SIGINT (node_modules/tslab/dist/executor.js, main.js):
+ * - a cell's code runs through `vm.runInThisContext(..., { breakOnSigint: true })`, so everything
+ *   up to the cell's first `await` is stopped by the signal where it stands (the error
+ *   "Script execution was interrupted by `SIGINT`"), and the kernel keeps its state;
+ * - a cell with top-level await is awaited in a race with a promise that its `process.on('SIGINT')`
+ *   handler rejects ("Interrupted asynchronously"): the cell ends, but only when the event loop
+ *   gets to the handler, and nothing stops the work it abandoned — code after an `await` that
+ *   never yields runs to its end, and work on worker threads (runRust, compare with jobs > 1) goes
+ *   on in the background.
+ *
+ * Each case below shows one of these with the real kernel and the real memscope work.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..', '..');
+const PYTHON = '/usr/bin/python3';
+const JUPYTER = '/usr/bin/jupyter';
+
+/** One cell to run; `interruptAfterMs` sends SIGINT through the kernel manager that long after the execute_request. */
+interface CellStep {
+  code: string;
+  interruptAfterMs?: number;
+}
+
+interface CellResult {
+  status: string;
+  stdout: string;
+  stderr: string;
+  /** MIME types of each display_data the cell sent. */
+  displays: string[][];
+  elapsedMs: number;
+  /** From the SIGINT until the kernel was idle again (null when not interrupted). */
+  afterInterruptMs: number | null;
+}
+
+/**
+ * Runs the cells in order in ONE kernel with jupyter_client and prints one JSON line of results.
+ * Kept here rather than in a script of its own: it is this test's instrument.
+ */
+const DRIVER = String.raw`
+import json, os, sys, time
+from jupyter_client.manager import KernelManager
+
+steps = json.load(sys.stdin)
+km = KernelManager(kernel_name="memscope-ts")
+km.start_kernel(cwd=sys.argv[1])
+kc = km.client()
+kc.start_channels()
+results = []
+try:
+    kc.wait_for_ready(timeout=180)
+    for step in steps:
+        start = time.perf_counter()
+        msg_id = kc.execute(step["code"])
+        interrupt_at = step.get("interruptAfterMs")
+        interrupted = None
+        res = {"status": None, "stdout": "", "stderr": "", "displays": []}
+        while True:
+            now = time.perf_counter()
+            if interrupt_at is not None and interrupted is None and (now - start) * 1000 >= interrupt_at:
+                km.interrupt_kernel()
+                interrupted = time.perf_counter()
+            if now - start > 170:
+                raise RuntimeError("cell still busy after 170 s: " + step["code"][:200])
+            try:
+                msg = kc.get_iopub_msg(timeout=0.02)
+            except Exception:
+                continue
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                res[content["name"]] += content["text"]
+            elif kind == "error":
+                res["stderr"] += content["ename"] + ": " + content["evalue"] + "\n"
+            elif kind == "display_data":
+                res["displays"].append(sorted(content["data"]))
+            elif kind == "status" and content["execution_state"] == "idle":
+                break
+        end = time.perf_counter()
+        while True:
+            reply = kc.get_shell_msg(timeout=30)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        res["status"] = reply["content"]["status"]
+        res["elapsedMs"] = (end - start) * 1000
+        res["afterInterruptMs"] = None if interrupted is None else (end - interrupted) * 1000
+        results.append(res)
+        if res["status"] != "ok":
+            # tslab aborts every execute_request that reaches it within 200 ms of a failed cell
+            # (its stop-on-error, tslab issue #19), as "Run All" expects; a person running the
+            # next cell by hand comes later than that.
+            time.sleep(0.5)
+finally:
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+print(json.dumps(results))
+`;
+
+function jupyterEnv(): NodeJS.ProcessEnv {
+  const data = path.join(root, '.cache', 'jupyter');
+  return {
+    ...process.env,
+    JUPYTER_DATA_DIR: data,
+    JUPYTER_PATH: data,
+    JUPYTER_CONFIG_DIR: path.join(data, 'config'),
+    JUPYTER_RUNTIME_DIR: path.join(data, 'runtime'),
+  };
+}
+
+function runCells(steps: CellStep[]): CellResult[] {
+  const driver = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-interrupt-')), 'driver.py');
+  fs.writeFileSync(driver, DRIVER);
+  const run = spawnSync(PYTHON, [driver, path.join(root, 'notebooks')], {
+    cwd: root, env: jupyterEnv(), input: JSON.stringify(steps), encoding: 'utf8', timeout: 400_000,
+  });
+  fs.rmSync(path.dirname(driver), { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`kernel driver exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as CellResult[];
+}
+
+const MEMSCOPE_MIME = 'application/vnd.memscope.v1+json';
+const SIGINT_STOPPED = 'Script execution was interrupted by `SIGINT`';
+const ABANDONED = 'Interrupted asynchronously';
+
+/** A Vec<u64> pushed n times through the engine's notebook API (about one step per push). */
+const vecProgram = (n: number) =>
+  `memscope.rustProgram(rs => rs.main(() => { const v = rs.let_mut("v", rs.Vec.new("u64")); for (let i = 0; i < ${n}; i++) v.push(rs.u64(i)); }))`;
+
+const cells: Record<string, CellStep> = {
+  state: { code: 'const kept = 41;\nkept' },
+  busyLoop: { code: 'let n = 0;\nconst end = Date.now() + 60_000;\nwhile (Date.now() < end) n++;\nn', interruptAfterMs: 1500 },
+  stateAfter: { code: 'kept + 1' },
+  // ~3·10^6 steps would take tens of seconds here: the run happens before the cell's first await.
+  longRun: {
+    code: `import * as memscope from "memscope";\nimport { show } from "memscope/dist/kernel";\nconst long = ${vecProgram(3_000_000)};\nawait show(long);`,
+    interruptAfterMs: 1500,
+  },
+  // An interrupted cell's declarations (here its imports) are not kept: tslab keeps a cell's
+  // declarations only when it completes, so the next cell imports again.
+  shortRun: { code: `import * as memscope from "memscope";\nimport { show } from "memscope/dist/kernel";\nconst short = ${vecProgram(100)};\nconsole.log("steps", short.length);\nawait show(short);` },
+  loopAfterAwait: {
+    code: 'await new Promise((r) => setTimeout(r, 10));\nlet m = 0;\nconst end2 = Date.now() + 5000;\nwhile (Date.now() < end2) m++;\n"loop finished"',
+    interruptAfterMs: 1000,
+  },
+  // The allocator lab on two real traces, four policies, two worker threads (~7 s uninterrupted
+  // on an idle machine); the promise and a progress counter are kept where the next cell sees them.
+  replay: {
+    code: [
+      'import * as path from "path";',
+      'import { compare } from "memscope/dist/src/lab/compare";',
+      'const g = globalThis as any;',
+      'g.progressEvents = 0;',
+      'g.replay = compare(["perl-pod2text", "python-tokenize"].map((t) => path.resolve("../traces", t + ".mtrace.gz")),',
+      '  { policies: ["first-fit", "best-fit", "worst-fit", "buddy"], jobs: 2, onProgress: () => { g.progressEvents++; } });',
+      'await g.replay;',
+    ].join('\n'),
+    interruptAfterMs: 1500,
+  },
+  replayAfter: {
+    code: [
+      'const h = globalThis as any;',
+      'const seenAtInterrupt = h.progressEvents;',
+      'const report = await h.replay;',
+      'console.log(JSON.stringify({ seenAtInterrupt, seenAtEnd: h.progressEvents, results: report.results.length }));',
+    ].join('\n'),
+  },
+  // The Rust interpreter runs on a worker thread: ~6·10^6 steps, several seconds.
+  rustRun: {
+    // (tslab 1.0.22 misses the top-level await in `await (x as any).y`, hence the local.)
+    code: 'import { runRust } from "memscope/dist/src/rust";\nconst r = globalThis as any;\nr.rustRun = runRust(`fn main() { let mut v: Vec<u64> = Vec::new(); for i in 0..2000000u64 { v.push(i); } }`, { maxSteps: 100_000_000 });\nawait r.rustRun;',
+    interruptAfterMs: 1500,
+  },
+  rustAfter: { code: 'const q = globalThis as any;\nconst finished = await q.rustRun;\nconsole.log("steps", finished.timeline.length);' },
+};
+
+describe('interrupting the memscope-ts kernel (SIGINT via jupyter_client)', () => {
+  const order = Object.keys(cells);
+  const byName: Record<string, CellResult> = {};
+
+  beforeAll(() => {
+    for (const f of [PYTHON, JUPYTER, path.join(root, 'dist', 'src', 'index.js'), path.join(root, 'dist', 'kernel', 'display.js')]) {
+      if (!fs.existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` (and scripts/install-deps.sh for Debian's Jupyter) first`);
+    }
+    execFileSync(process.execPath, [path.join(root, 'bin', 'memscope.js'), 'kernel', 'install', '--user', '--jupyter', JUPYTER], { cwd: root, env: jupyterEnv(), stdio: 'pipe' });
+    const results = runCells(order.map((k) => cells[k]));
+    // What each cell did, for reading when a case fails.
+    const out = path.join(root, 'test-output', 'notebooks');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'interrupt-cells.json'), JSON.stringify(order.map((k, i) => ({ cell: k, code: cells[k].code, ...results[i] })), null, 1));
+    order.forEach((k, i) => { byName[k] = results[i]; });
+  }, 420_000);
+
+  test('a synchronous busy loop is stopped within a second and the kernel keeps its state', () => {
+    const r = byName.busyLoop;
+    expect(r.status).toBe('error');
+    expect(r.stderr).toContain(SIGINT_STOPPED);
+    expect(r.afterInterruptMs).toBeLessThan(1000);
+    expect(byName.state.stdout.trim()).toBe('41');
+    expect(byName.stateAfter).toMatchObject({ status: 'ok', stdout: '42\n' });
+  });
+
+  test('a long memscope run before the first await is stopped, shows nothing, and the next experiment displays', () => {
+    const r = byName.longRun;
+    expect(r.status).toBe('error');
+    expect(r.stderr).toContain(SIGINT_STOPPED);
+    expect(r.afterInterruptMs).toBeLessThan(1000);
+    expect(r.displays).toEqual([]);
+    const next = byName.shortRun;
+    expect(next.status).toBe('ok');
+    expect(next.stdout).toMatch(/^steps \d+$/m);
+    expect(next.displays).toHaveLength(1);
+    expect(next.displays[0]).toContain(MEMSCOPE_MIME);
+  });
+
+  test('code after an await that never yields is not interrupted: it runs to its end', () => {
+    const r = byName.loopAfterAwait;
+    expect(r.status).toBe('ok');
+    expect(r.stdout).toContain('loop finished');
+    expect(r.elapsedMs).toBeGreaterThanOrEqual(5000);
+    expect(r.afterInterruptMs).toBeGreaterThan(3500);
+  });
+
+  test('an awaited lab replay on worker threads: the cell ends at once, but the replay goes on to the end', () => {
+    const r = byName.replay;
+    expect(r.status).toBe('error');
+    expect(r.stderr).toContain(ABANDONED);
+    expect(r.afterInterruptMs).toBeLessThan(1000);
+    const after = byName.replayAfter;
+    expect(after.status).toBe('ok');
+    const seen = JSON.parse(after.stdout.trim()) as { seenAtInterrupt: number; seenAtEnd: number; results: number };
+    // Every (trace, policy) finished and progress kept arriving after the interrupt.
+    expect(seen.results).toBe(8);
+    expect(seen.seenAtEnd).toBeGreaterThan(seen.seenAtInterrupt);
+  });
+
+  test('runRust on its worker thread: the cell ends at once, but the interpreter finishes the whole run', () => {
+    const r = byName.rustRun;
+    expect(r.status).toBe('error');
+    expect(r.stderr).toContain(ABANDONED);
+    expect(r.afterInterruptMs).toBeLessThan(1000);
+    const after = byName.rustAfter;
+    expect(after.status).toBe('ok');
+    const steps = Number(/^steps (\d+)$/m.exec(after.stdout)?.[1]);
+    expect(steps).toBeGreaterThan(6_000_000);
+  });
+});
