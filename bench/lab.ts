@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Worker } from 'worker_threads';
 import { figure, timeMs, type BenchSuite } from './harness';
 import { createAllocator } from '../src/engine/allocators';
 import { allPolicies, compare } from '../src/lab/compare';
@@ -41,7 +42,10 @@ export const suite: BenchSuite = {
     log(figure('sequential (main thread)', seqMs, 'ms'));
     log(figure('2 worker threads', parMs, 'ms'));
     log(figure('worker speedup', seqMs / parMs, 'x', { value: TARGET_SPEEDUP, higherIsBetter: true }));
-    // The machine's cores are shared: the speedup can only be judged against the load.
+    // The cores are shared with other work: calibrate against what two bare threads get now.
+    const gain = await bareThreadGain();
+    log(figure('bare 2-thread throughput gain (calibration)', gain, 'x'));
+    log(figure('lab speedup / bare gain (parallel efficiency)', seqMs / parMs / gain, 'x', { value: 0.8, higherIsBetter: true }));
     log(`  (${os.availableParallelism()} cores, 1-minute load average ${os.loadavg()[0].toFixed(1)} after the runs)`);
 
     const events = await loadEvents(file);
@@ -61,6 +65,29 @@ export const suite: BenchSuite = {
     }
   },
 };
+
+/** Throughput of two threads spinning vs one, right now: 2 on idle cores, ~1 when others load them. */
+async function bareThreadGain(): Promise<number> {
+  const spin = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require('worker_threads').parentPort.postMessage(x);`;
+  const run = (n: number) =>
+    timeMs(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          let done = 0;
+          for (let i = 0; i < n; i++) {
+            const w = new Worker(spin, { eval: true });
+            w.on('error', reject);
+            w.on('message', () => {
+              void w.terminate();
+              if (++done === n) resolve();
+            });
+          }
+        }),
+    );
+  const one = await run(1);
+  const two = await run(2);
+  return (2 * one) / two;
+}
 
 function pct(r: number | null): string {
   return r === null ? '—' : `${(r * 100).toFixed(1)}%`;

@@ -62,6 +62,7 @@ interface Block {
   size: number;
 }
 
+/** Default for ReplayOptions.tombstoneLimit. */
 const TOMBSTONE_LIMIT = 1 << 20;
 
 export class Replayer {
