@@ -30,6 +30,9 @@ if (typeof outputDir !== 'string') {
   process.exit(1);
 }
 const output = path.join(root, outputDir);
+// Webpack writes into a fresh folder beside the output, which replaces the output by rename only
+// when complete: a kernel install (or a test) reading the output never sees a half-built extension.
+const staging = `${output}.building-${process.pid}`;
 /**
  * What the renderer takes from JupyterLab (singletons, never bundled), as ranges any JupyterLab
  * 4 satisfies: 4.0.0 shipped rendermime-interfaces ~3.8.0 and @lumino/widgets ^2.0.1. JupyterLab
@@ -73,7 +76,7 @@ const extensionPkg = {
   dependencies,
   jupyterlab: {
     mimeExtension: true,
-    outputDir: path.relative(lib, output),
+    outputDir: path.relative(lib, staging),
   },
 };
 fs.writeFileSync(path.join(lib, 'package.json'), `${JSON.stringify(extensionPkg, null, 2)}\n`);
@@ -83,14 +86,22 @@ run(bin('build-labextension'), [
   '--core-path', path.join(root, 'tools', 'jupyterlab-core'),
   lib,
 ]);
-fs.copyFileSync(path.join(root, 'install.json'), path.join(output, 'install.json'));
+fs.copyFileSync(path.join(root, 'install.json'), path.join(staging, 'install.json'));
 
-const built = JSON.parse(fs.readFileSync(path.join(output, 'package.json'), 'utf8'));
+const built = JSON.parse(fs.readFileSync(path.join(staging, 'package.json'), 'utf8'));
 const entry = built.jupyterlab && built.jupyterlab._build && built.jupyterlab._build.load;
-if (!entry || !fs.existsSync(path.join(output, entry))) {
-  console.error(`build:labextension: ${output} has no remoteEntry (jupyterlab._build.load = ${entry})`);
+if (!entry || !fs.existsSync(path.join(staging, entry))) {
+  console.error(`build:labextension: ${staging} has no remoteEntry (jupyterlab._build.load = ${entry})`);
+  fs.rmSync(staging, { recursive: true, force: true });
   process.exit(1);
 }
+// The description says where a build of this package goes, not the staging folder it was built in.
+built.jupyterlab.outputDir = path.relative(lib, output);
+fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify(built, null, 2)}\n`);
+const old = `${output}.old-${process.pid}`;
+if (fs.existsSync(output)) fs.renameSync(output, old);
+fs.renameSync(staging, output);
+fs.rmSync(old, { recursive: true, force: true });
 let bytes = 0;
 for (const file of fs.readdirSync(path.join(output, 'static'))) bytes += fs.statSync(path.join(output, 'static', file)).size;
 console.error(`build:labextension: ${path.relative(root, output)} (${entry}, static/ ${(bytes / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
