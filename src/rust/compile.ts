@@ -40,7 +40,11 @@ type LocEv = (a: Act) => Loc;
 export interface Runtime {
   m: Machine;
   out: string[];
+  /** Statements executed. */
   steps: number;
+  /** Loop passes (a loop with an empty body still costs steps against maxSteps). */
+  iterations: number;
+  /** Budget for statements + loop passes. */
   maxSteps: number;
 }
 
@@ -244,7 +248,7 @@ export class Compiler {
     const rt = this.rt;
     const body = s.k === 'let' ? this.letStmt(s) : this.exprStmt(s.e);
     return (a) => {
-      if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+      if (++rt.steps + rt.iterations > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
       rt.m.line = line;
       const mark = a.temps.length;
       body(a);
@@ -1193,8 +1197,11 @@ export class Compiler {
     // `loop` without break never ends normally.
     this.ctx.dead = startDead || (isLoop && isNever(e.ty!));
     const { cond, body } = parts;
+    const line = e.pos.line;
     return (a) => {
       for (;;) {
+        // Each pass counts as a step, so even an empty endless loop meets maxSteps.
+        if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
         if (cond && !cond(a)) return UNIT_V;
         try {
           body(a);
@@ -1277,14 +1284,14 @@ export class Compiler {
           const end = inclusive ? hi : hi - 1;
           for (let i = lo; i <= end; i++) {
             rt.m.line = e.pos.line;
-            if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
+            if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
             if (step(a, scalar(ty, i), i - lo) !== undefined) return UNIT_V;
           }
           return UNIT_V;
         }
         const end = BigInt(hi) - (inclusive ? 0n : 1n);
         for (let i = BigInt(lo); i <= end; i++) {
-          if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
+          if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
           if (step(a, scalar(ty, norm(i)), Number(i - BigInt(lo))) !== undefined) return UNIT_V;
         }
         return UNIT_V;
@@ -1307,7 +1314,7 @@ export class Compiler {
         const t = textOf(text(a));
         const items = bytes ? [...new TextEncoder().encode(t)] : [...t];
         for (let k = 0; k < items.length; k++) {
-          if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+          if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
           if (step(a, scalar(ty, items[k]!), k) !== undefined) break;
         }
         return UNIT_V;
@@ -1347,7 +1354,7 @@ export class Compiler {
         let i = 0;
         let stopped = false;
         for (; i < vec.items.length; i++) {
-          if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+          if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
           const item = vec.items[i]!;
           vec.items[i] = UNIT_V;
           vecItemChanged(rt.m, vec, i); // the slot in the buffer no longer owns it
@@ -1366,7 +1373,7 @@ export class Compiler {
         return UNIT_V;
       }
       for (let i = 0; i < vec.len; i++) {
-        if (++rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+        if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
         if (step(a, makeRef(refTy, new ElemLoc(rt.m, vec, i, line)), i) !== undefined) break;
       }
       return UNIT_V;

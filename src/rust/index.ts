@@ -28,7 +28,7 @@ export interface RustRunOptions {
   policy?: string;
   /** Stack limit in bytes (default 8 MiB, as Linux gives Rust's main thread). */
   stackLimit?: number;
-  /** Statements to run before giving up (default 10 000 000): endless loops end with an error. */
+  /** Statements and loop passes to run before giving up (default 10 000 000): endless loops end with an error. */
   maxSteps?: number;
   title?: string;
   /**
@@ -56,6 +56,8 @@ export interface RustRun {
   stackOverflow?: { message: string; depth: number };
   /** Interpreted statements executed. */
   steps: number;
+  /** Loop passes made (while/loop/for iterations). */
+  iterations: number;
   /** The allocator calls in order, in the rustc oracle's terms. */
   heapEvents(): HeapEvent[];
 }
@@ -70,7 +72,7 @@ export async function runRust(source: string, options: RustRunOptions = {}): Pro
     const r = await runOnThread(source, options, options.stackLimit ?? DEFAULT_STACK_LIMIT);
     const t = r.timeline;
     const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
-    return { timeline, stdout: r.stdout, panic: r.panic, stackOverflow: r.stackOverflow, steps: r.steps, heapEvents: () => heapEvents(timeline) };
+    return { timeline, stdout: r.stdout, panic: r.panic, stackOverflow: r.stackOverflow, steps: r.steps, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
   }
   await initParser();
   return runRustSync(source, options);
@@ -97,7 +99,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   for (const [name, def] of prog.structs) registry.set(name, def);
   for (const [name, def] of prog.enums) registry.set(name, def);
   const m = new Machine({ policy: options.policy, stackLimit: options.stackLimit, registry, source, title: options.title });
-  const rt: Runtime = { m, out: [], steps: 0, maxSteps: options.maxSteps ?? 10_000_000 };
+  const rt: Runtime = { m, out: [], steps: 0, iterations: 0, maxSteps: options.maxSteps ?? 10_000_000 };
   const main = new Compiler(prog, rt).compileAll();
   let panic: RustRun['panic'];
   let stackOverflow: RustRun['stackOverflow'];
@@ -120,7 +122,9 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
       );
     } else if (e instanceof OwnershipError) {
       // The engine caught a misuse the static checks missed: report it at the current line.
-      throw new RustCompileError(e.message, e.line ?? m.line ?? 1, 1);
+      const err = new RustCompileError(e.message, e.line ?? m.line ?? 1, 1);
+      (err as RustCompileError & { caughtAtRunTime?: boolean }).caughtAtRunTime = true;
+      throw err;
     } else if (e instanceof AllocError || e instanceof RustStepLimitError) {
       m.end(e.message);
       if (e instanceof RustStepLimitError) throw e;
@@ -128,7 +132,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   }
   const timeline = m.finish();
   const stdout = rt.out.join('');
-  return { timeline, stdout, panic, stackOverflow, steps: rt.steps, heapEvents: () => heapEvents(timeline) };
+  return { timeline, stdout, panic, stackOverflow, steps: rt.steps, iterations: rt.iterations, heapEvents: () => heapEvents(timeline) };
 }
 
 /** The heap events of a timeline in the oracle's vocabulary. */
