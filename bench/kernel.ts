@@ -8,7 +8,8 @@
  * the memscope MIME type arrives on IOPub. The kernelspec goes into the checkout's
  * .cache/jupyter, as scripts/handouts.sh does, so neither sees the user's own Jupyter.
  * The first experiment cell of a kernel (module loading, vega, the Rust parser and worker) is
- * reported apart from the steady state.
+ * reported apart from the steady state. The runRust cell runs after the rustProgram one, so its
+ * "first" pays for the Rust parser and worker but not for memscope's views.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -81,6 +82,8 @@ export const suite: BenchSuite = {
     log(`  experiment cell -> displayed output (memscope display_data on IOPub):`);
     log(figure(`rustProgram ${f.show_steps} steps + show, first in kernel`, f.show_first, 'ms', { value: TARGET_MS, higherIsBetter: false }));
     log(figure(`rustProgram ${f.show_steps} steps + show, median of ${shows}`, f.show_median, 'ms', { value: TARGET_MS, higherIsBetter: false }));
+    // A fresh kernel's first experiment cell also pays for loading memscope (measured above as its own cell).
+    log(figure('  the same incl. the first `import memscope`', f.import + f.show_first, 'ms', { value: TARGET_MS, higherIsBetter: false }));
     log(figure(`runRust ${f.rust_steps} steps + show, first in kernel`, f.rust_first, 'ms', { value: TARGET_MS, higherIsBetter: false }));
     log(figure(`runRust ${f.rust_steps} steps + show, median of ${shows}`, f.rust_median, 'ms', { value: TARGET_MS, higherIsBetter: false }));
   },
