@@ -1,7 +1,6 @@
 import { AllocatorOptions } from './allocator';
-import { growI32, NONE } from './heap';
+import { growI32, lowestBit, NONE } from './base';
 import { SizeTreeHeap } from './size-tree-heap';
-import { lowestBit } from './tlsf';
 
 /**
  * Best fit in O(log n): the smallest free block that fits, ties to the lowest address.

@@ -1,5 +1,5 @@
-import { Allocator, AllocatorOptions, AllocatorStats } from './allocator';
-import { checkRequest, growF64, growI32, heapConfig, LiveTable, NONE } from './heap';
+import { AllocatorOptions } from './allocator';
+import { AllocatorBase, checkRequest, growF64, growI32, growU8, NONE } from './base';
 
 /**
  * Binary buddy system (Knowlton 1965). Every block has size 2^k bytes (its order k) and
@@ -16,43 +16,25 @@ import { checkRequest, growF64, growI32, heapConfig, LiveTable, NONE } from './h
  * is at least as large as the alignment, so its start is aligned too. splitThreshold does
  * not apply: a block is always split down to the smallest order that holds the request.
  */
-const INITIAL_CAPACITY = 64;
 const MAX_ORDER = 53;
 
-export class Buddy implements Allocator {
+export class Buddy extends AllocatorBase {
   readonly policy: string = 'buddy';
-  private readonly granule: number;
-  private readonly header: number;
   private readonly minOrder: number;
-  private readonly limit: number;
 
-  private capacity = INITIAL_CAPACITY;
-  private bAddr = new Float64Array(INITIAL_CAPACITY);
-  private bOrder = new Int32Array(INITIAL_CAPACITY);
-  private bFree = new Uint8Array(INITIAL_CAPACITY);
-  private lNext = new Int32Array(INITIAL_CAPACITY);
-  private lPrev = new Int32Array(INITIAL_CAPACITY);
-  private spareIds: number[] = [];
-  private idCount = 0;
+  private bAddr = new Float64Array(this.capacity);
+  private bOrder = new Int32Array(this.capacity);
+  private bFree = new Uint8Array(this.capacity);
+  private lNext = new Int32Array(this.capacity);
+  private lPrev = new Int32Array(this.capacity);
   /** Free list per order. */
   private readonly heads = new Int32Array(MAX_ORDER + 1).fill(NONE);
   /** Start address -> id of every block, live or free (blocks tile the heap). */
   private readonly blockAt = new Map<number, number>();
-  private readonly live = new LiveTable();
-
-  private top = 0;
-  private usedBytes = 0;
-  private freeBytes = 0;
-  private freeBlocks = 0;
-  private work = 0;
-  private failures = 0;
 
   constructor(options?: AllocatorOptions) {
-    const c = heapConfig(options);
-    this.granule = c.granule;
-    this.header = c.header;
-    this.minOrder = Math.ceil(Math.log2(c.minBlock));
-    this.limit = c.limit;
+    super(options);
+    this.minOrder = Math.ceil(Math.log2(this.minBlock));
   }
 
   alloc(size: number, align: number): number | null {
@@ -93,10 +75,7 @@ export class Buddy implements Allocator {
       }
       if (this.growInPlace(b, k)) return address;
     }
-    const moved = this.alloc(size, align);
-    if (moved === null) return null;
-    this.free(address);
-    return moved;
+    return this.moveBlock(address, size, align);
   }
 
   blockSize(address: number): number {
@@ -104,23 +83,9 @@ export class Buddy implements Allocator {
     return this.bAddr[b] + 2 ** this.bOrder[b] - address;
   }
 
-  stats(): AllocatorStats {
-    let largest = 0;
-    for (let k = MAX_ORDER; k >= 0; k--)
-      if (this.heads[k] !== NONE) {
-        largest = 2 ** k;
-        break;
-      }
-    return {
-      usedBytes: this.usedBytes,
-      freeBytes: this.freeBytes,
-      freeBlocks: this.freeBlocks,
-      largestFree: largest,
-      top: this.top,
-      peakTop: this.top, // the heap only ever doubles
-      work: this.work,
-      failures: this.failures,
-    };
+  protected largestFree(): number {
+    for (let k = MAX_ORDER; k >= 0; k--) if (this.heads[k] !== NONE) return 2 ** k;
+    return 0;
   }
 
   /** The smallest order whose block holds `bytes` and is at least the alignment. */
@@ -171,13 +136,13 @@ export class Buddy implements Allocator {
   private double(k: number): boolean {
     if (this.top === 0) {
       if (2 ** k > this.limit) return false;
-      this.top = 2 ** k;
+      this.setTop(2 ** k); // the heap only ever doubles: peakTop = top
       this.file(this.newBlock(0, k));
       return true;
     }
     if (this.top * 2 > this.limit || this.top * 2 > 2 ** MAX_ORDER) return false;
     const upper = this.newBlock(this.top, Math.log2(this.top));
-    this.top *= 2;
+    this.setTop(this.top * 2);
     this.release(upper);
     return true;
   }
@@ -234,16 +199,11 @@ export class Buddy implements Allocator {
   private dropBlock(u: number): void {
     this.unfile(u);
     this.blockAt.delete(this.bAddr[u]);
-    this.spareIds.push(u);
+    this.recycleId(u);
   }
 
   private newBlock(addr: number, order: number): number {
-    let b: number;
-    if (this.spareIds.length > 0) b = this.spareIds.pop()!;
-    else {
-      b = this.idCount++;
-      if (b === this.capacity) this.growRecords();
-    }
+    const b = this.newId();
     this.bAddr[b] = addr;
     this.bOrder[b] = order;
     this.bFree[b] = 0;
@@ -251,15 +211,11 @@ export class Buddy implements Allocator {
     return b;
   }
 
-  private growRecords(): void {
-    const cap = this.capacity * 2;
+  protected growRecords(cap: number): void {
     this.bAddr = growF64(this.bAddr, cap);
     this.bOrder = growI32(this.bOrder, cap);
     this.lNext = growI32(this.lNext, cap);
     this.lPrev = growI32(this.lPrev, cap);
-    const free = new Uint8Array(cap);
-    free.set(this.bFree);
-    this.bFree = free;
-    this.capacity = cap;
+    this.bFree = growU8(this.bFree, cap);
   }
 }

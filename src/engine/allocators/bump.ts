@@ -1,5 +1,4 @@
-import { Allocator, AllocatorOptions, AllocatorStats } from './allocator';
-import { checkRequest, growF64, heapConfig, LiveTable } from './heap';
+import { AllocatorBase, checkRequest, growF64 } from './base';
 
 /**
  * Bump (arena) allocator: every alloc takes the next bytes at the top; free only marks the
@@ -9,37 +8,13 @@ import { checkRequest, growF64, heapConfig, LiveTable } from './heap';
  * Stats count dead blocks and alignment gaps as free bytes/blocks (not live, below the top)
  * even though bump never hands them out again: freeBytes = top - usedBytes always.
  */
-const INITIAL_CAPACITY = 64;
-
-export class Bump implements Allocator {
+export class Bump extends AllocatorBase {
   readonly policy: string = 'bump';
-  private readonly granule: number;
-  private readonly header: number;
-  private readonly minBlock: number;
-  private readonly limit: number;
-
-  private bStart = new Float64Array(INITIAL_CAPACITY);
-  private bSize = new Float64Array(INITIAL_CAPACITY);
-  private count = 0;
-  private readonly live = new LiveTable();
+  private bStart = new Float64Array(this.capacity);
+  private bSize = new Float64Array(this.capacity);
   /** Id of the block that ends at the top, or -1 when a gap or nothing does. */
   private lastId = -1;
-
-  private top = 0;
-  private peakTop = 0;
-  private usedBytes = 0;
-  private deadBlocks = 0;
   private largestDead = 0;
-  private work = 0;
-  private failures = 0;
-
-  constructor(options?: AllocatorOptions) {
-    const c = heapConfig(options);
-    this.granule = c.granule;
-    this.header = c.header;
-    this.minBlock = c.minBlock;
-    this.limit = c.limit;
-  }
 
   alloc(size: number, align: number): number | null {
     checkRequest(size, align);
@@ -53,11 +28,7 @@ export class Bump implements Allocator {
       return null;
     }
     if (start > this.top) this.markDead(start - this.top);
-    const b = this.count++;
-    if (b === this.bStart.length) {
-      this.bStart = growF64(this.bStart, b * 2);
-      this.bSize = growF64(this.bSize, b * 2);
-    }
+    const b = this.newId(); // never recycled: a dead block stays dead
     this.bStart[b] = start;
     this.bSize[b] = end - start;
     this.usedBytes += end - start;
@@ -86,41 +57,26 @@ export class Bump implements Allocator {
       this.setTop(end);
       return address;
     }
-    const moved = this.alloc(size, align);
-    if (moved === null) return null;
-    this.free(address);
-    return moved;
+    return this.moveBlock(address, size, align);
   }
 
   blockSize(address: number): number {
     return this.bSize[this.live.get(address, 'blockSize')] - this.header;
   }
 
-  stats(): AllocatorStats {
-    return {
-      usedBytes: this.usedBytes,
-      freeBytes: this.top - this.usedBytes,
-      freeBlocks: this.deadBlocks,
-      largestFree: this.largestDead,
-      top: this.top,
-      peakTop: this.peakTop,
-      work: this.work,
-      failures: this.failures,
-    };
+  protected largestFree(): number {
+    return this.largestDead;
   }
 
-  private blockFor(size: number): number {
-    const n = this.header + Math.ceil(size / this.granule) * this.granule;
-    return n > this.minBlock ? n : this.minBlock;
+  protected growRecords(cap: number): void {
+    this.bStart = growF64(this.bStart, cap);
+    this.bSize = growF64(this.bSize, cap);
   }
 
+  /** Dead bytes (a freed block or an alignment gap) count as free: freeBytes = top - usedBytes. */
   private markDead(bytes: number): void {
-    this.deadBlocks++;
+    this.freeBytes += bytes;
+    this.freeBlocks++;
     if (bytes > this.largestDead) this.largestDead = bytes;
-  }
-
-  private setTop(end: number): void {
-    this.top = end;
-    if (end > this.peakTop) this.peakTop = end;
   }
 }

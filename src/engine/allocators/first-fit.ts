@@ -1,4 +1,3 @@
-import { AllocatorOptions } from './allocator';
 import { AddressTreeHeap } from './address-tree-heap';
 
 /**
@@ -8,10 +7,6 @@ import { AddressTreeHeap } from './address-tree-heap';
  */
 export class FirstFit extends AddressTreeHeap {
   readonly policy: string = 'first-fit';
-
-  constructor(options?: AllocatorOptions) {
-    super(options);
-  }
 
   protected findFree(need: number, align: number): number {
     return this.lowestFit(need, align);

@@ -1,4 +1,4 @@
-import { Allocator, AllocatorOptions, AllocatorStats, HeapError } from './allocator';
+import { AllocatorBase, checkRequest, growF64, growI32, growU8, NONE } from './base';
 
 /**
  * The physical side shared by every boundary-tag policy (first/next/best/worst fit,
@@ -12,172 +12,25 @@ import { Allocator, AllocatorOptions, AllocatorStats, HeapError } from './alloca
  * - a live block's payload address is addr + header and is what alloc returned;
  * - the top never moves down (no trimming), so peakTop = top for these policies.
  *
- * Blocks are records in parallel typed arrays indexed by a small integer id (recycled),
- * because object-per-block costs V8 an allocation and a pointer chase on every step.
+ * Blocks are records in parallel typed arrays indexed by a small integer id (recycled, see
+ * AllocatorBase), because object-per-block costs V8 an allocation and a pointer chase on
+ * every step.
  * The header is rounded up to the granule so that an aligned block start gives an
  * aligned payload.
  */
-export const NONE = -1;
-const INITIAL_CAPACITY = 64;
-
-export interface HeapConfig {
-  granule: number;
-  header: number;
-  minBlock: number;
-  /** Smallest tail remainder worth splitting off as a free block (>= minBlock). */
-  splitMin: number;
-  limit: number;
-}
-
-export function isPowerOfTwo(n: number): boolean {
-  // The bit trick covers every 31-bit value (the hot path); larger ones go the slow way.
-  if ((n | 0) === n) return n > 0 && (n & (n - 1)) === 0;
-  return Number.isInteger(n) && n > 0 && n <= 2 ** 52 && 2 ** Math.round(Math.log2(n)) === n;
-}
-
-export function roundUp(n: number, multiple: number): number {
-  return Math.ceil(n / multiple) * multiple;
-}
-
-/** Resolves the options every policy shares; throws a bad-request HeapError on nonsense. */
-export function heapConfig(options: AllocatorOptions = {}): HeapConfig {
-  const granule = options.align ?? 16;
-  if (!isPowerOfTwo(granule)) throw new HeapError(`align option must be a power of two, got ${granule}`, 'bad-request');
-  const rawHeader = options.header ?? 0;
-  if (!Number.isInteger(rawHeader) || rawHeader < 0) throw new HeapError(`header option must be a non-negative integer, got ${rawHeader}`, 'bad-request');
-  const header = roundUp(rawHeader, granule);
-  const rawMin = options.minBlock ?? 0;
-  if (!Number.isInteger(rawMin) || rawMin < 0) throw new HeapError(`minBlock option must be a non-negative integer, got ${rawMin}`, 'bad-request');
-  // A block must hold its header and at least one granule, so alloc(0) is still distinct.
-  const minBlock = Math.max(roundUp(rawMin, granule), header + granule);
-  const rawSplit = options.splitThreshold ?? 0;
-  if (!Number.isInteger(rawSplit) || rawSplit < 0) throw new HeapError(`splitThreshold option must be a non-negative integer, got ${rawSplit}`, 'bad-request');
-  const splitMin = Math.max(roundUp(rawSplit, granule), minBlock);
-  const limit = options.limit ?? Infinity;
-  if (!(limit >= 0)) throw new HeapError(`limit option must be a non-negative number, got ${limit}`, 'bad-request');
-  return { granule, header, minBlock, splitMin, limit };
-}
-
-/** Throws bad-request unless size is a non-negative safe integer and align a power of two. */
-export function checkRequest(size: number, align: number): void {
-  if (!Number.isSafeInteger(size) || size < 0) throw new HeapError(`size must be a non-negative integer, got ${size}`, 'bad-request');
-  if (!isPowerOfTwo(align)) throw new HeapError(`align must be a power of two, got ${align}`, 'bad-request');
-}
-
-/**
- * Payload address -> block id while live, -1 once freed, so a double free can be told from
- * a wild pointer. An open-addressing hash table (linear probing, Fibonacci hashing) in typed
- * arrays: a JS Map of double keys costs several times more per lookup on the hot path.
- * Entries are never removed (a freed address keeps its -1), so the table holds at most one
- * entry per distinct address ever handed out.
- */
-export class LiveTable {
-  /** Slot i holds [address, id] at 2i, 2i + 1: one cache line per probe. Address -1 = empty. */
-  private tab = LiveTable.empty(1024);
-  private shift = 32 - 10;
-  private count = 0;
-
-  private static empty(slots: number): Float64Array {
-    const tab = new Float64Array(slots * 2);
-    for (let i = 0; i < tab.length; i += 2) tab[i] = -1;
-    return tab;
-  }
-
-  set(address: number, id: number): void {
-    const i = this.slot(address);
-    this.tab[i + 1] = id;
-    if (this.tab[i] === -1) {
-      this.tab[i] = address;
-      if (++this.count * 4 > this.tab.length) this.grow();
-    }
-  }
-
-  /** The id of the live block at address, else throws the right HeapError. */
-  get(address: number, action: string): number {
-    const i = this.slot(address);
-    if (this.tab[i] === -1) throw new HeapError(`${action} of ${address}: not the address of a block`, 'unknown-pointer', address);
-    const id = this.tab[i + 1];
-    if (id < 0) throw new HeapError(`${action} of ${address}: block already freed`, 'double-free', address);
-    return id;
-  }
-
-  /** Like get, and marks the block freed: one probe for the whole of free(). */
-  take(address: number, action: string): number {
-    const i = this.slot(address);
-    const id = this.tab[i + 1];
-    if (this.tab[i] === -1 || id < 0) return this.get(address, action); // throws
-    this.tab[i + 1] = -1;
-    return id;
-  }
-
-  /** Index (2 x slot) of the slot holding address, or of the empty slot where it would go. */
-  private slot(address: number): number {
-    const tab = this.tab;
-    const mask = tab.length - 2;
-    // Mix the low and high 32 bits (addresses may pass 2^32), then keep the top bits.
-    let i = (Math.imul((address >>> 0) ^ Math.imul((address / 4294967296) | 0, 0x85ebca6b), 0x9e3779b1) >>> this.shift) << 1;
-    for (;;) {
-      const k = tab[i];
-      if (k === address || k === -1) return i;
-      i = (i + 2) & mask;
-    }
-  }
-
-  /** Doubles the table when it is half full. */
-  private grow(): void {
-    const old = this.tab;
-    this.tab = LiveTable.empty(old.length);
-    this.shift--;
-    for (let j = 0; j < old.length; j += 2) {
-      if (old[j] === -1) continue;
-      const i = this.slot(old[j]);
-      this.tab[i] = old[j];
-      this.tab[i + 1] = old[j + 1];
-    }
-  }
-}
-
-export abstract class BlockHeap implements Allocator {
-  abstract readonly policy: string;
-  protected readonly granule: number;
-  protected readonly header: number;
-  protected readonly minBlock: number;
-  protected readonly splitMin: number;
-  protected readonly limit: number;
-
-  protected capacity = INITIAL_CAPACITY;
-  protected bAddr = new Float64Array(INITIAL_CAPACITY);
-  protected bSize = new Float64Array(INITIAL_CAPACITY);
+export abstract class BlockHeap extends AllocatorBase {
+  protected bAddr = new Float64Array(this.capacity);
+  protected bSize = new Float64Array(this.capacity);
   /** Physical neighbours (NONE at the ends). */
-  protected bPrev = new Int32Array(INITIAL_CAPACITY);
-  protected bNext = new Int32Array(INITIAL_CAPACITY);
-  protected bFree = new Uint8Array(INITIAL_CAPACITY);
+  protected bPrev = new Int32Array(this.capacity);
+  protected bNext = new Int32Array(this.capacity);
+  protected bFree = new Uint8Array(this.capacity);
   /** Free-list links for the list-based policies (unused by tree policies). */
-  protected lNext = new Int32Array(INITIAL_CAPACITY);
-  protected lPrev = new Int32Array(INITIAL_CAPACITY);
+  protected lNext = new Int32Array(this.capacity);
+  protected lPrev = new Int32Array(this.capacity);
 
-  private spareIds: number[] = [];
-  private idCount = 0;
   protected first = NONE;
   protected last = NONE;
-  private readonly live = new LiveTable();
-
-  protected top = 0;
-  private peakTop = 0;
-  private usedBytes = 0;
-  private freeBytes = 0;
-  private freeBlocks = 0;
-  protected work = 0;
-  private failures = 0;
-
-  constructor(options?: AllocatorOptions) {
-    const c = heapConfig(options);
-    this.granule = c.granule;
-    this.header = c.header;
-    this.minBlock = c.minBlock;
-    this.splitMin = c.splitMin;
-    this.limit = c.limit;
-  }
 
   // ---- the policy's free-block index -------------------------------------------------
 
@@ -227,27 +80,11 @@ export abstract class BlockHeap implements Allocator {
     const need = this.blockFor(size);
     const a = align > this.granule ? align : this.granule;
     if (address % a === 0 && this.resizeInPlace(b, need)) return address;
-    const moved = this.alloc(size, align);
-    if (moved === null) return null;
-    this.free(address);
-    return moved;
+    return this.moveBlock(address, size, align);
   }
 
   blockSize(address: number): number {
     return this.bSize[this.live.get(address, 'blockSize')] - this.header;
-  }
-
-  stats(): AllocatorStats {
-    return {
-      usedBytes: this.usedBytes,
-      freeBytes: this.freeBytes,
-      freeBlocks: this.freeBlocks,
-      largestFree: this.largestFree(),
-      top: this.top,
-      peakTop: this.peakTop,
-      work: this.work,
-      failures: this.failures,
-    };
   }
 
   /** Largest free block; a walk over the blocks unless the index knows better. */
@@ -258,12 +95,6 @@ export abstract class BlockHeap implements Allocator {
   }
 
   // ---- the physical mechanics --------------------------------------------------------
-
-  /** Block size for a request: header + payload rounded to the granule, at least minBlock. */
-  protected blockFor(size: number): number {
-    const n = this.header + Math.ceil(size / this.granule) * this.granule;
-    return n > this.minBlock ? n : this.minBlock;
-  }
 
   /**
    * Payload address for `need` bytes aligned to `align` inside free block b, or -1.
@@ -334,11 +165,6 @@ export abstract class BlockHeap implements Allocator {
     this.setTop(end);
     this.addFree(b);
     return b;
-  }
-
-  private setTop(end: number): void {
-    this.top = end;
-    if (end > this.peakTop) this.peakTop = end;
   }
 
   /** Gives block b (no longer live) back, coalescing with free neighbours. */
@@ -455,7 +281,7 @@ export abstract class BlockHeap implements Allocator {
     else this.bNext[prev] = next;
     if (next === NONE) this.last = prev;
     else this.bPrev[next] = prev;
-    this.spareIds.push(b);
+    this.recycleId(b);
   }
 
   /** Merges b's physical successor into b and recycles the successor's id. */
@@ -466,7 +292,7 @@ export abstract class BlockHeap implements Allocator {
     this.bNext[b] = nn;
     if (nn === NONE) this.last = b;
     else this.bPrev[nn] = b;
-    this.spareIds.push(n);
+    this.recycleId(n);
   }
 
   private addFree(b: number): void {
@@ -484,30 +310,21 @@ export abstract class BlockHeap implements Allocator {
   }
 
   private newBlock(addr: number, size: number): number {
-    let b: number;
-    if (this.spareIds.length > 0) b = this.spareIds.pop()!;
-    else {
-      b = this.idCount++;
-      if (b === this.capacity) this.growRecords();
-    }
+    const b = this.newId();
     this.bAddr[b] = addr;
     this.bSize[b] = size;
     this.bFree[b] = 0;
     return b;
   }
 
-  private growRecords(): void {
-    const cap = this.capacity * 2;
+  protected growRecords(cap: number): void {
     this.bAddr = growF64(this.bAddr, cap);
     this.bSize = growF64(this.bSize, cap);
     this.bPrev = growI32(this.bPrev, cap);
     this.bNext = growI32(this.bNext, cap);
     this.lNext = growI32(this.lNext, cap);
     this.lPrev = growI32(this.lPrev, cap);
-    const free = new Uint8Array(cap);
-    free.set(this.bFree);
-    this.bFree = free;
-    this.capacity = cap;
+    this.bFree = growU8(this.bFree, cap);
     this.growIndex(cap);
   }
 
@@ -539,16 +356,4 @@ export abstract class BlockHeap implements Allocator {
     for (let b = this.first; b !== NONE; b = this.bNext[b]) out.push({ address: this.bAddr[b], size: this.bSize[b], free: this.bFree[b] === 1 });
     return out;
   }
-}
-
-export function growF64(a: Float64Array, cap: number): Float64Array {
-  const out = new Float64Array(cap);
-  out.set(a);
-  return out;
-}
-
-export function growI32(a: Int32Array, cap: number): Int32Array {
-  const out = new Int32Array(cap);
-  out.set(a);
-  return out;
 }

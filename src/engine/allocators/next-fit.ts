@@ -1,6 +1,5 @@
-import { AllocatorOptions } from './allocator';
 import { AddressTreeHeap } from './address-tree-heap';
-import { NONE } from './heap';
+import { NONE } from './base';
 
 /**
  * Next fit (Knuth's roving pointer): the search starts where the last one ended and wraps
@@ -11,10 +10,6 @@ import { NONE } from './heap';
 export class NextFit extends AddressTreeHeap {
   readonly policy: string = 'next-fit';
   private rover = 0;
-
-  constructor(options?: AllocatorOptions) {
-    super(options);
-  }
 
   protected findFree(need: number, align: number): number {
     let b = this.fitFrom(this.rover - 1, need, align);

@@ -1,5 +1,6 @@
 import { AllocatorOptions } from './allocator';
-import { BlockHeap, growI32, NONE } from './heap';
+import { log2Floor, NONE } from './base';
+import { ClassListHeap } from './class-list-heap';
 
 /**
  * Two-level segregated fit (Masmano, Ripoll, Crespo, Real 2004; after Conte's tlsf.c).
@@ -10,9 +11,9 @@ import { BlockHeap, growI32, NONE } from './heap';
  * so class (fl, sl) holds the free blocks whose size lies in [lower(fl, sl), lower(fl, sl+1)).
  * Insertion maps a block's size down to its class; a search first rounds the request up to
  * the next class boundary, so EVERY block of the class found is big enough and the head
- * can be taken without looking further: O(1) alloc and free. A bit per non-empty list
- * (slBitmap[fl]) and per non-empty first level (flBitmap) make "next non-empty class at or
- * above" two find-first-set operations. Free lists are LIFO; coalescing is immediate (the
+ * can be taken without looking further: O(1) alloc and free. The class index fl * 32 + sl
+ * makes the second-level bitmaps the class bitmap words of class-list-heap.ts, and its
+ * summary word the first-level bitmap. Free lists are LIFO; coalescing is immediate (the
  * heap core merges with both physical neighbours on free).
  */
 const SLI = 5;
@@ -43,79 +44,21 @@ export function tlsfRoundUp(u: number): number {
   return Math.ceil(u / step) * step;
 }
 
-export function log2Floor(u: number): number {
-  return u < 0x80000000 ? 31 - Math.clz32(u) : Math.floor(Math.log2(u));
-}
-
-/** Index of the lowest set bit of a non-zero 32-bit word. */
-export function lowestBit(x: number): number {
-  return 31 - Math.clz32(x & -x);
-}
-
-export class Tlsf extends BlockHeap {
+export class Tlsf extends ClassListHeap {
   readonly policy: string = 'tlsf';
-  private readonly heads = new Int32Array(FL_COUNT * SL_COUNT).fill(NONE);
-  private flBitmap = 0;
-  private readonly slBitmap = new Uint32Array(FL_COUNT);
-  /** The class each free block was filed under. */
-  private bClass = new Int32Array(this.capacity);
-  /** Worst-case leading gap an aligned request may need, in granules (added before rounding). */
-  private readonly gapGranules: number;
 
   constructor(options?: AllocatorOptions) {
-    super(options);
-    this.gapGranules = this.minBlock / this.granule - 1;
+    super(FL_COUNT * SL_COUNT, options);
   }
 
-  protected override growIndex(cap: number): void {
-    this.bClass = growI32(this.bClass, cap);
-  }
-
-  protected insertFree(b: number): void {
-    const c = tlsfClass(this.bSize[b] / this.granule);
-    this.bClass[b] = c;
-    this.heads[c] = this.listPush(this.heads[c], b);
-    const fl = c >>> SLI;
-    this.flBitmap |= 1 << fl;
-    this.slBitmap[fl] |= 1 << (c & (SL_COUNT - 1));
-  }
-
-  protected removeFree(b: number): void {
-    const c = this.bClass[b];
-    const head = this.listUnlink(this.heads[c], b);
-    this.heads[c] = head;
-    if (head === NONE) {
-      const fl = c >>> SLI;
-      this.slBitmap[fl] &= ~(1 << (c & (SL_COUNT - 1)));
-      if (this.slBitmap[fl] === 0) this.flBitmap &= ~(1 << fl);
-    }
-  }
-
-  /** Only the highest non-empty class can hold the largest block: scan that one list. */
-  protected override largestFree(): number {
-    if (this.flBitmap === 0) return 0;
-    const fl = 31 - Math.clz32(this.flBitmap);
-    let best = 0;
-    for (let b = this.heads[(fl << SLI) + 31 - Math.clz32(this.slBitmap[fl])]; b !== NONE; b = this.lNext[b]) if (this.bSize[b] > best) best = this.bSize[b];
-    return best;
+  protected classOf(u: number): number {
+    return tlsfClass(u);
   }
 
   protected findFree(need: number, align: number): number {
-    let u = need / this.granule;
-    // An aligned request may need a leading gap: ask for enough that any block will do.
-    if (align > this.granule) u += align / this.granule + this.gapGranules;
-    u = tlsfRoundUp(u);
+    // Rounded up to a class boundary, the request fits every block of the class found.
+    const u = tlsfRoundUp(this.searchGranules(need, align));
     if (log2Floor(u) - (SLI - 1) >= FL_COUNT) return NONE;
-    const c = tlsfClass(u);
-    let fl = c >>> SLI;
-    let slMap = this.slBitmap[fl] & (~0 << (c & (SL_COUNT - 1)));
-    if (slMap === 0) {
-      const flMap = fl + 1 < FL_COUNT ? this.flBitmap & (~0 << (fl + 1)) : 0;
-      if (flMap === 0) return NONE;
-      fl = lowestBit(flMap);
-      slMap = this.slBitmap[fl];
-    }
-    this.work++;
-    return this.heads[(fl << SLI) + lowestBit(slMap)];
+    return this.firstFromClass(tlsfClass(u));
   }
 }
