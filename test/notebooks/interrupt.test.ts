@@ -11,7 +11,9 @@
  *   handler rejects ("Interrupted asynchronously"): the cell ends, but only when the event loop
  *   gets to the handler, and nothing stops the work it abandoned — code after an `await` that
  *   never yields runs to its end, and work on worker threads (runRust, compare with jobs > 1) goes
- *   on in the background.
+ *   on in the background; runRust's worker is shared, so the next runRust waits for it;
+ * - an interrupted (or failed) cell's declarations and imports are not kept, and tslab aborts
+ *   execute requests that arrive within 200 ms of a failed cell (so Run All stops there).
  *
  * Each case below shows one of these with the real kernel and the real memscope work.
  */
@@ -144,6 +146,7 @@ const cells: Record<string, CellStep> = {
     code: `import * as memscope from "memscope";\nimport { show } from "memscope/dist/kernel";\nconst long = ${vecProgram(3_000_000)};\nawait show(long);`,
     interruptAfterMs: 1500,
   },
+  longRunGone: { code: 'long.length' },
   // An interrupted cell's declarations (here its imports) are not kept: tslab keeps a cell's
   // declarations only when it completes, so the next cell imports again.
   shortRun: { code: `import * as memscope from "memscope";\nimport { show } from "memscope/dist/kernel";\nconst short = ${vecProgram(100)};\nconsole.log("steps", short.length);\nawait show(short);` },
@@ -179,6 +182,8 @@ const cells: Record<string, CellStep> = {
     code: 'import { runRust } from "memscope/dist/src/rust";\nconst r = globalThis as any;\nr.rustRun = runRust(`fn main() { let mut v: Vec<u64> = Vec::new(); for i in 0..2000000u64 { v.push(i); } }`, { maxSteps: 100_000_000 });\nawait r.rustRun;',
     interruptAfterMs: 1500,
   },
+  // The interpreter's worker is shared by every runRust of the kernel, so a new run waits for the abandoned one.
+  rustNext: { code: 'import { runRust } from "memscope/dist/src/rust";\nconst t0 = Date.now();\nconst tiny = await runRust(`fn main() { let x: i32 = 1; }`);\nconsole.log("waited", Date.now() - t0, "steps", tiny.timeline.length);' },
   rustAfter: { code: 'const q = globalThis as any;\nconst finished = await q.rustRun;\nconsole.log("steps", finished.timeline.length);' },
 };
 
@@ -214,6 +219,9 @@ describe('interrupting the memscope-ts kernel (SIGINT via jupyter_client)', () =
     expect(r.stderr).toContain(SIGINT_STOPPED);
     expect(r.afterInterruptMs).toBeLessThan(1000);
     expect(r.displays).toEqual([]);
+    // Its declarations are gone with it (tslab keeps them only from cells that complete).
+    expect(byName.longRunGone.status).toBe('error');
+    expect(byName.longRunGone.stderr).toContain("Cannot find name 'long'");
     const next = byName.shortRun;
     expect(next.status).toBe('ok');
     expect(next.stdout).toMatch(/^steps \d+$/m);
@@ -242,11 +250,15 @@ describe('interrupting the memscope-ts kernel (SIGINT via jupyter_client)', () =
     expect(seen.seenAtEnd).toBeGreaterThan(seen.seenAtInterrupt);
   });
 
-  test('runRust on its worker thread: the cell ends at once, but the interpreter finishes the whole run', () => {
+  test('runRust on its worker thread: the cell ends at once, but the interpreter finishes the whole run before the next runRust', () => {
     const r = byName.rustRun;
     expect(r.status).toBe('error');
     expect(r.stderr).toContain(ABANDONED);
     expect(r.afterInterruptMs).toBeLessThan(1000);
+    const next = byName.rustNext;
+    expect(next.status).toBe('ok');
+    // A program of a few steps waited seconds: the worker first finished the abandoned run.
+    expect(Number(/^waited (\d+) steps/m.exec(next.stdout)?.[1])).toBeGreaterThan(2000);
     const after = byName.rustAfter;
     expect(after.status).toBe('ok');
     const steps = Number(/^steps (\d+)$/m.exec(after.stdout)?.[1]);
