@@ -32,7 +32,9 @@ const output = (index: number) => `.host-output[data-index="${index}"]`;
 let host: LabHost;
 
 beforeAll(async () => {
-  const run = spawnSync('npm', ['run', '--silent', 'build:labextension'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
+  // Serialised with the lab-app test's build (both rebuild lib/ in the checkout).
+  fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
+  const run = spawnSync('flock', [path.join(root, 'test-output', '.labextension-build.lock'), 'npm', 'run', '--silent', 'build:labextension'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
   if (run.status !== 0) throw new Error(`npm run build:labextension exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
   fs.mkdirSync(screens, { recursive: true });
   host = await openLabHost({ labextension: built, workDir });

@@ -8,15 +8,10 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 
-if ! /usr/bin/python3 -c 'import jupyterlab_server, jupyter_server' 2>/dev/null; then
-  echo "lab: Debian's python3-jupyter-server and python3-jupyterlab-server are missing:" >&2
-  echo "     apt-get install -y python3-jupyter-server python3-jupyterlab-server" >&2
-  exit 1
-fi
-# The front end's npm packages live beside it, apart from the checkout's lockfile.
-if [[ ! -d tools/lab-app/node_modules/@jupyterlab/application ]]; then
-  (cd tools/lab-app && flock /tmp/npm.lock npm install --no-audit --no-fund --ignore-scripts)
-fi
+# Debian's jupyter-server and jupyterlab-server (with Jupyter's client, Chromium) and the
+# checkout's npm packages; then the front end's own packages, from its own lockfile.
+bash scripts/install-deps.sh
+bash tools/lab-app/install.sh
 npm run --silent build
 npm run --silent build:labextension
 node tools/lab-app/build.js
