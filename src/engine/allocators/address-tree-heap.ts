@@ -71,6 +71,7 @@ export abstract class AddressTreeHeap extends TreapHeap {
 
   protected override attachedBelow(n: number, b: number): void {
     const size = this.bSize[b];
+    this.tMax[b] = size;
     for (; n !== NONE && this.tMax[n] < size; n = this.tParent[n]) this.tMax[n] = size;
   }
 

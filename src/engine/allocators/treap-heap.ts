@@ -39,7 +39,8 @@ export abstract class TreapHeap extends BlockHeap {
   }
 
   /**
-   * Leaf b was just attached below n: fold b into the augmentation of n and its ancestors.
+   * Leaf b was just attached below n (NONE: b is the root): sets b's augmentation and folds
+   * b into that of n and its ancestors.
    * (Cheaper than fixUp(n): only the path just descended is touched, not its siblings.)
    */
   protected attachedBelow(_n: number, _b: number): void {}
@@ -61,11 +62,11 @@ export abstract class TreapHeap extends BlockHeap {
     this.tPrio[b] = x;
     this.tLeft[b] = NONE;
     this.tRight[b] = NONE;
-    this.fix(b);
     let n = this.root;
     if (n === NONE) {
       this.tParent[b] = NONE;
       this.root = b;
+      this.attachedBelow(NONE, b);
       return;
     }
     for (;;) {
