@@ -78,6 +78,10 @@ export class Inference {
     this.coerce(fn.body.tail ?? fn.body, body, sig.ret, 'mismatched types');
     fn.slots = this.slots;
     for (const t of this.made) defaultLiterals(t);
+    for (const b of this.declared) {
+      if (unresolved(b.ty)) this.err(b.pos, `type annotations needed for \`${show(b.ty)}\` (nothing tells the type of \`${b.name}\`; annotate it, e.g. \`let ${b.name}: ${show(b.ty).replace(/_/g, 'i32')}\`)`, 'E0282');
+    }
+    this.declared = [];
     for (const check of this.deferred) check();
     this.deferred = [];
   }
@@ -156,8 +160,12 @@ export class Inference {
     return undefined;
   }
 
+  /** Bindings of the function being inferred, checked for fully known types at its end. */
+  private declared: Binding[] = [];
+
   private declare(name: string, ty: TypeVar, mutable: boolean, pos: Pos): Binding {
     const b: Binding = { name, ty, mutable, slot: this.slots++, pos, uses: [] };
+    this.declared.push(b);
     this.scopes[this.scopes.length - 1]!.set(name, b);
     return b;
   }
@@ -329,6 +337,7 @@ export class Inference {
           return v.ty;
         }
         if (this.prog.fns.has(e.name)) throw new RustSubsetError('functions as values are not supported yet', e.pos.line, e.pos.col, 'identifier');
+        if (STD_MACROS.has(e.name)) this.err(e.pos, `expected value, found macro \`${e.name}\``, 'E0423');
         this.err(e.pos, `cannot find value \`${e.name}\` in this scope`, 'E0425');
       }
       // falls through (unreachable)
@@ -511,6 +520,11 @@ export class Inference {
           this.scopes.pop();
           result = result ? this.join(arm.body.pos, result, t, '`match` arms have incompatible types') : t;
         }
+        const arms = e.arms;
+        this.deferred.push(() => {
+          const missing = this.uncovered(arms.filter((a) => !a.guard).map((a) => a.pat), vt);
+          if (missing) this.err(e.value.pos, `non-exhaustive patterns: ${missing} not covered (add the missing arms or a \`_\` arm)`, 'E0004');
+        });
         return result ?? NEVER;
       }
       case 'cast': {
@@ -569,9 +583,94 @@ export class Inference {
     }
   }
 
+  /**
+   * What a set of patterns leaves unmatched for a value of type t, in rustc's words, or null when
+   * they cover every value. Exact for enums, Option, bool and irrefutable patterns; a variant's
+   * fields are checked one column deep, so unusual nestings may be reported too strictly.
+   */
+  private uncovered(pats: Pat[], t: TypeVar): string | null {
+    const flat = pats.flatMap((p) => (p.k === 'or' ? p.alts : [p]));
+    const strip = (p: Pat): Pat => (p.k === 'ref' ? strip(p.pat) : p.k === 'bind' && p.sub ? strip(p.sub) : p);
+    const ps = flat.map(strip);
+    if (ps.some((p) => this.irrefutable(p))) return null;
+    const ty = autoDeref(t);
+    if (ty.k !== 'con') return '`_`';
+    if (ty.c === 'bool') {
+      const has = (v: boolean) => ps.some((p) => p.k === 'lit' && p.value.k === 'bool' && p.value.value === v);
+      const miss = [true, false].filter((v) => !has(v)).map((v) => `\`${v}\``);
+      return miss.length ? miss.join(' and ') : null;
+    }
+    let variants: { name: string; shown: string; fields: TypeVar[] }[] | undefined;
+    if (ty.c === 'Option') variants = [{ name: 'Some', shown: 'Some(_)', fields: [ty.args[0]!] }, { name: 'None', shown: 'None', fields: [] }];
+    else if (ty.c.startsWith('adt:') && this.prog.enums.has(ty.c.slice(4))) {
+      const en = this.prog.enums.get(ty.c.slice(4))!;
+      variants = en.variants.map((v) => ({
+        name: v.name,
+        shown: `${en.name}::${v.name}${v.fields.length ? (/^\d/.test(v.fields[0]!.name) ? `(${v.fields.map(() => '_').join(', ')})` : ' { .. }') : ''}`,
+        fields: v.fields.map((f) => fromTy(f.ty)),
+      }));
+    } else if (ty.c.startsWith('adt:') || ty.c === 'tuple' || ty.c === 'unit') {
+      // A struct or tuple: one shape; covered when some arm matches every field.
+      const fieldTys = ty.c === 'tuple' ? ty.args : ty.c === 'unit' ? [] : this.prog.structs.get(ty.c.slice(4))!.fields.map((f) => fromTy(f.ty));
+      const rows = ps.filter((p) => p.k === 'tuple' || p.k === 'variant').map((p) => this.fieldPats(p, fieldTys.length));
+      return this.rowsCover(rows, fieldTys) ? null : '`_`';
+    }
+    if (!variants) return '`_`';
+    const miss = variants.filter((v) => {
+      const rows = ps.filter((p) => p.k === 'variant' && p.segs[p.segs.length - 1] === v.name).map((p) => this.fieldPats(p, v.fields.length));
+      return rows.length === 0 || !this.rowsCover(rows, v.fields);
+    });
+    return miss.length ? miss.map((v) => `\`${v.shown}\``).join(', ') : null;
+  }
+
+  /** A pattern's sub-patterns by field position (missing ones are wildcards, as `..` means). */
+  private fieldPats(p: Pat, n: number): Pat[] {
+    const wild = (pos: Pos): Pat => ({ k: 'wild', pos });
+    if (p.k === 'tuple') return p.items;
+    if (p.k !== 'variant') return new Array(n).fill(wild(p.pos));
+    if (p.named) {
+      const segs = p.segs;
+      const names = segs.length === 2 && this.prog.enums.has(segs[0]!)
+        ? this.prog.enums.get(segs[0]!)!.variants.find((v) => v.name === segs[1])!.fields.map((f) => f.name)
+        : (this.prog.structs.get(segs[0]!)?.fields.map((f) => f.name) ?? []);
+      return names.map((name) => p.named!.find((f) => f.name === name)?.pat ?? wild(p.pos));
+    }
+    return p.items.length ? p.items : new Array(n).fill(wild(p.pos));
+  }
+
+  /** Whether rows of field patterns cover every combination (one refutable column at a time). */
+  private rowsCover(rows: Pat[][], tys: TypeVar[]): boolean {
+    if (rows.some((r) => r.every((p) => this.irrefutable(p)))) return true;
+    for (let col = 0; col < tys.length; col++) {
+      // Rows whose other columns are all irrefutable decide this column.
+      const decided = rows.filter((r) => r.every((p, i) => i === col || this.irrefutable(p))).map((r) => r[col]!);
+      if (decided.length && this.uncovered(decided, tys[col]!) === null) return true;
+    }
+    return false;
+  }
+
+  private irrefutable(p: Pat): boolean {
+    switch (p.k) {
+      case 'wild':
+        return true;
+      case 'bind':
+        return !p.sub || this.irrefutable(p.sub);
+      case 'ref':
+        return this.irrefutable(p.pat);
+      case 'tuple':
+        return p.items.every((q) => this.irrefutable(q));
+      case 'variant':
+        return p.segs.length === 1 && this.prog.structs.has(p.segs[0]!) && p.items.every((q) => this.irrefutable(q)) && (p.named ?? []).every((f) => this.irrefutable(f.pat));
+      case 'or':
+        return p.alts.some((q) => this.irrefutable(q));
+      default:
+        return false;
+    }
+  }
+
   private displayable(t: TypeVar): boolean {
     const p = autoDeref(t);
-    if (p.k === 'var') return !!p.lit;
+    if (p.k === 'var') return true; // a literal (Display) or unknown (reported as E0282 instead)
     return INT_NAMES.has(p.c) || ['f32', 'f64', 'bool', 'char', 'str', 'String'].includes(p.c);
   }
 
@@ -579,6 +678,7 @@ export class Inference {
     const p = autoDeref(t);
     if (p.k === 'var') return true;
     if (p.c.startsWith('adt:')) return this.prog.debugTypes.has(p.c.slice(4));
+    if (p.c === 'unit') return true;
     return p.args.every((a) => this.debuggable(a));
   }
 
@@ -743,15 +843,15 @@ export class Inference {
       case 'Rc::clone': {
         this.argCount(e, 1, 'function');
         const t = prune(args()[0]!);
-        const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : t;
-        if (!(inner.k === 'con' && inner.c === 'Rc')) this.err(e.args[0]!.pos, `expected \`&Rc<_>\`, found \`${show(t)}\``, 'E0308');
+        const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : undefined;
+        if (!(inner?.k === 'con' && inner.c === 'Rc')) this.err(e.args[0]!.pos, `mismatched types: expected \`&Rc<_>\`, found \`${show(t)}\``, 'E0308');
         return inner;
       }
       case 'Rc::strong_count': {
         this.argCount(e, 1, 'function');
         const t = prune(args()[0]!);
-        const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : t;
-        if (!(inner.k === 'con' && inner.c === 'Rc')) this.err(e.args[0]!.pos, `expected \`&Rc<_>\`, found \`${show(t)}\``, 'E0308');
+        const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : undefined;
+        if (!(inner?.k === 'con' && inner.c === 'Rc')) this.err(e.args[0]!.pos, `mismatched types: expected \`&Rc<_>\`, found \`${show(t)}\``, 'E0308');
         return USIZE;
       }
       case 'mem::swap': {
@@ -1024,6 +1124,19 @@ function describeTy(t: TypeVar): string {
   if (p.k === 'con' && p.c.startsWith('adt:')) return `\`${p.c.slice(4)}\``;
   if (p.k === 'con' && p.c === 'Vec') return `struct \`${show(p)}\``;
   return `type \`${show(p)}\``;
+}
+
+/** Names of std's macros: used as values they are rustc's E0423, not an unknown name. */
+const STD_MACROS = new Set(
+  'line column file module_path vec format print println eprint eprintln panic assert assert_eq assert_ne debug_assert todo unimplemented unreachable concat stringify env option_env include include_str include_bytes dbg write writeln matches cfg compile_error format_args'.split(' '),
+);
+
+/** A type with a variable nothing settled (not an integer/float literal, which default). */
+function unresolved(t: TypeVar): boolean {
+  const p = prune(t);
+  if (p.k === 'var') return !p.lit;
+  if (p.c === 'never') return false;
+  return p.args.some(unresolved);
 }
 
 function isLoopCtx(ctx: LoopCtx): boolean {

@@ -41,6 +41,8 @@ export class Lowering {
   private origin: Origin = { row: 0, col: 0 };
   /** The type of the impl block being lowered: what `Self` names. */
   private selfType: string | undefined;
+  /** Whether `use std::rc::Rc;` brings `Rc` into scope (else only `std::rc::Rc` names it). */
+  private rcImported = false;
 
   constructor(private readonly source: string) {}
 
@@ -76,6 +78,7 @@ export class Lowering {
       fns: new Map(), copyTypes: new Set(), cloneTypes: new Set(), debugTypes: new Set(), eqTypes: new Set(), ordTypes: new Set(), structs: new Map(), enums: new Map(),
     };
     let derives: string[] = [];
+    this.rcImported = this.named(root).some((item) => item.type === 'use_declaration' && item.text.replace(/\s+/g, '') === 'usestd::rc::Rc;');
     for (const item of this.named(root)) {
       switch (item.type) {
         case 'attribute_item': {
@@ -181,6 +184,10 @@ export class Lowering {
     try {
       // Lifetimes (`&'a str`, `&'static str`) are erased: they only matter to the borrow checker.
       let text = node.text.replace(/'[A-Za-z_][A-Za-z0-9_]*\s*/g, '');
+      if (!this.rcImported && /(^|[^:\w])Rc\s*</.test(text)) {
+        const p = this.pos(node);
+        throw new RustCompileError('cannot find type `Rc` in this scope (add `use std::rc::Rc;`)', p.line, p.col + text.search(/Rc\s*</), 'E0425');
+      }
       if (this.selfType) text = text.replace(/\bSelf\b/g, this.selfType);
       return parseType(text);
     } catch (e) {
@@ -401,6 +408,10 @@ export class Lowering {
     const path = node.childForFieldName('path');
     const name = this.field(node, 'name');
     const full = [...(path ? this.pathSegs(path, true) : []), name.text].map((seg) => (seg === 'Self' && this.selfType ? this.selfType : seg));
+    if (!raw && full[0] === 'Rc' && !this.rcImported) {
+      const p = this.pos(node);
+      throw new RustCompileError('failed to resolve: use of undeclared type `Rc` (add `use std::rc::Rc;`)', p.line, p.col, 'E0433');
+    }
     // `std::rc::Rc::new` and `Rc::new` name the same thing: keep the type and the item.
     return !raw && (full[0] === 'std' || full[0] === 'core') ? full.slice(-2) : full;
   }

@@ -1,0 +1,96 @@
+/**
+ * Never a silent wrong answer: one-line mutations of the programs (a line deleted, or its `&`s
+ * removed) judged by the interpreter and by real rustc. Whatever the interpreter rejects as a
+ * compile error, rustc rejects too; whatever it runs, rustc compiles, and runs to the same stdout
+ * and heap calls (or the same panic). Programs it calls outside the subset are not judged.
+ * A deterministic third of the mutants keeps the rustc time reasonable on two cores.
+ */
+import * as path from 'node:path';
+import { initRust, runRustSync, RustCompileError, RustSourceError, RustStepLimitError, type RustRun } from '../../src/rust';
+import { loadRustPrograms } from '../oracle/rust-sources';
+import { OracleRunError, runRustOracle, type OracleRun } from '../oracle/rustc-oracle';
+
+const programs = [
+  ...loadRustPrograms(path.join(__dirname, '..', 'oracle', 'snippets')),
+  ...loadRustPrograms(path.join(__dirname, 'programs')),
+];
+
+interface Mutant {
+  name: string;
+  source: string;
+}
+
+function mutants(): Mutant[] {
+  const out: Mutant[] = [];
+  for (const p of programs) {
+    const lines = p.source.split('\n');
+    lines.forEach((line, i) => {
+      if (!line.trim() || line.trim().startsWith('//')) return;
+      out.push({ name: `${p.name} without line ${i + 1}`, source: lines.filter((_, j) => j !== i).join('\n') });
+      if (line.includes('&')) out.push({ name: `${p.name} line ${i + 1} without &`, source: lines.map((l, j) => (j === i ? l.replace(/&/g, '') : l)).join('\n') });
+    });
+  }
+  return out.filter((_, k) => k % 3 === 0);
+}
+
+type Ours = { kind: 'ran'; run: RustRun } | { kind: 'rejected'; error: RustCompileError } | { kind: 'unjudged' };
+
+function ours(source: string): Ours {
+  try {
+    return { kind: 'ran', run: runRustSync(source, { maxSteps: 1_000_000 }) };
+  } catch (e) {
+    if (e instanceof RustCompileError) return { kind: 'rejected', error: e };
+    // Outside the subset, or an endless loop (deleting an increment): nothing to compare.
+    if (e instanceof RustSourceError || e instanceof RustStepLimitError) return { kind: 'unjudged' };
+    throw e;
+  }
+}
+
+type Theirs = { kind: 'ran'; run: OracleRun } | { kind: 'panicked'; error: OracleRunError } | { kind: 'rejected'; message: string };
+
+async function theirs(source: string): Promise<Theirs> {
+  try {
+    return { kind: 'ran', run: await runRustOracle(source, { fileName: 'mutant.rs', timeoutMs: 60_000 }) };
+  } catch (e) {
+    if (e instanceof OracleRunError) return { kind: 'panicked', error: e };
+    return { kind: 'rejected', message: (e as Error).message };
+  }
+}
+
+const all = mutants();
+const verdicts = new Map<string, Promise<Theirs>>();
+
+beforeAll(async () => {
+  await initRust();
+  for (const m of all) {
+    const v = theirs(m.source);
+    v.catch(() => undefined);
+    verdicts.set(m.name, v);
+  }
+}, 60_000);
+
+test('there are enough mutants to mean something', () => {
+  expect(all.length).toBeGreaterThan(300);
+});
+
+test.each(all.map((m) => [m.name, m] as const))('%s: same verdict as rustc', async (name, m) => {
+  const mine = ours(m.source);
+  if (mine.kind === 'unjudged') return;
+  const rustc = await verdicts.get(name)!;
+  if (mine.kind === 'rejected') {
+    expect(rustc.kind).toBe('rejected');
+    if (mine.error.code && rustc.kind === 'rejected') expect(rustc.message).toContain(`error[${mine.error.code}]`);
+    return;
+  }
+  expect(rustc.kind).not.toBe('rejected');
+  const run = mine.run;
+  if (rustc.kind === 'ran') {
+    expect(run.panic).toBeUndefined();
+    expect(run.stdout).toBe(rustc.run.stdout);
+    expect(run.heapEvents()).toEqual(rustc.run.events.map(({ op, size, align, old_size }) => (old_size === undefined ? { op, size, align } : { op, size, align, old_size })));
+  } else if (rustc.kind === 'panicked') {
+    expect(run.panic).toBeDefined();
+    expect(rustc.error.stderr).toContain(run.panic!.message);
+    expect(run.stdout).toBe(rustc.error.stdout);
+  }
+}, 600_000);
