@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createAllocator, POLICIES } from '../../src/engine/allocators';
 import { HeapError } from '../../src/engine/allocators/allocator';
 import { BlockHeap } from '../../src/engine/allocators/heap';
-import { optionsArb, replay, traceArb } from './trace';
+import { Op, optionsArb, replay, traceArb } from './trace';
 
 const RUNS = 150;
 
@@ -132,6 +132,34 @@ describe('fast policies match their references address for address', () => {
         expect({ ...a.stats(), work: 0 }).toEqual({ ...b.stats(), work: 0 });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('best-fit = best-fit-naive on blocks past the exact-size bins', () => {
+  // best-fit files blocks under 1024 granules in bins and larger ones in its treap; sizes
+  // from 16 KiB up keep the treap (search, successor steps, aligned misses) in play.
+  // A few repeated sizes make equal-size free blocks, so the lowest-address tie-break counts.
+  const big = fc.oneof(
+    { weight: 2, arbitrary: fc.integer({ min: 16_000, max: 200_000 }) },
+    { weight: 3, arbitrary: fc.constantFrom(20_000, 40_000, 70_000) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 20_000 }) },
+  );
+  const align = fc.constantFrom(8, 16, 4096, 65536);
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 5, arbitrary: fc.record({ op: fc.constant('alloc' as const), size: big, align }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('free' as const), pick: fc.nat({ max: 1000 }) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('realloc' as const), pick: fc.nat({ max: 1000 }), size: big, align }) },
+  );
+  it('address for address', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 150 }), optionsArb, (ops, options) => {
+        const a = createAllocator('best-fit', options);
+        const b = createAllocator('best-fit-naive', options);
+        expect(replay(a, ops, options).results).toEqual(replay(b, ops, options).results);
+        expect({ ...a.stats(), work: 0 }).toEqual({ ...b.stats(), work: 0 });
+      }),
+      { numRuns: 200 },
     );
   });
 });

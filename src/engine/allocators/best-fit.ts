@@ -4,20 +4,23 @@ import { SizeTreeHeap } from './size-tree-heap';
 
 /**
  * Best fit in O(log n): the smallest free block that fits, ties to the lowest address.
- * Blocks of 32 granules and more live in the (size, address) treap; smaller ones, which are
- * most free blocks in practice and all of one size per bin, live in 31 exact-size bins,
- * each a binary min-heap by address. Any bin that fits is a better fit than any tree block,
- * so a search looks at the non-empty bins >= the request (a bitmap, find-first-set) before
- * the tree. Invariant: bin c holds exactly the free blocks of c granules (c < 32), heap-
- * ordered by address, with bPos[b] = b's index in its bin. Keeping them out of the tree
- * makes the tree small, and the ops on it, which chase pointers through memory, rarer.
+ * Blocks of BINS granules and more live in the (size, address) treap; smaller ones (16 KiB
+ * at the default granule: most free blocks in practice) live in exact-size bins, each a
+ * binary min-heap by address. Any bin that fits is a better fit than any tree block, so a
+ * search looks at the non-empty bins >= the request (a bitmap, find-first-set per word)
+ * before the tree. Invariant: bin c holds exactly the free blocks of c granules (c < BINS),
+ * heap-ordered by address, with bPos[b] = b's index in its bin. Keeping them out of the
+ * tree makes the tree small, and the ops on it, which chase pointers through memory, rarer:
+ * at 10^5 live blocks, 32 bins gave ~2.2e6 ops/s, 128 ~2.6e6, 512 ~3.0e6, 1024 ~3.3e6 (cpu).
  */
-const BINS = 32;
+const BINS = 1024;
+const WORDS = BINS >>> 5;
 
 export class BestFit extends SizeTreeHeap {
   readonly policy: string = 'best-fit';
   private readonly bins: number[][] = Array.from({ length: BINS }, () => []);
-  private binBits = 0;
+  /** Bit c of word c >>> 5 is set iff bin c is non-empty. */
+  private readonly binBits = new Uint32Array(WORDS);
   private bPos = new Int32Array(this.capacity);
 
   constructor(options?: AllocatorOptions) {
@@ -35,7 +38,7 @@ export class BestFit extends SizeTreeHeap {
     const bin = this.bins[c];
     bin.push(b);
     this.siftUp(bin, bin.length - 1);
-    this.binBits |= 1 << c;
+    this.binBits[c >>> 5] |= 1 << (c & 31);
   }
 
   protected override removeFree(b: number): void {
@@ -50,20 +53,22 @@ export class BestFit extends SizeTreeHeap {
       this.siftDown(bin, i);
       this.siftUp(bin, this.bPos[last]);
     }
-    if (bin.length === 0) this.binBits &= ~(1 << c);
+    if (bin.length === 0) this.binBits[c >>> 5] &= ~(1 << (c & 31));
   }
 
   protected override findFree(need: number, align: number): number {
     const u = need / this.granule;
     if (u < BINS) {
-      let bits = this.binBits & (~0 << u);
-      while (bits !== 0) {
-        const bin = this.bins[lowestBit(bits)];
-        this.work++;
-        if (align <= this.granule) return bin[0]; // every block in the bin fits; bin[0] is the lowest
-        const b = this.lowestFitting(bin, need, align);
-        if (b !== NONE) return b;
-        bits &= bits - 1;
+      for (let w = u >>> 5; w < WORDS; w++) {
+        let bits = w === u >>> 5 ? this.binBits[w] & (~0 << (u & 31)) : this.binBits[w];
+        while (bits !== 0) {
+          const bin = this.bins[(w << 5) + lowestBit(bits)];
+          this.work++;
+          if (align <= this.granule) return bin[0]; // every block in the bin fits; bin[0] is the lowest
+          const b = this.lowestFitting(bin, need, align);
+          if (b !== NONE) return b;
+          bits &= bits - 1;
+        }
       }
     }
     return super.findFree(need, align);
@@ -71,8 +76,9 @@ export class BestFit extends SizeTreeHeap {
 
   protected override largestFree(): number {
     const inTree = super.largestFree();
-    if (inTree > 0 || this.binBits === 0) return inTree;
-    return (31 - Math.clz32(this.binBits)) * this.granule;
+    if (inTree > 0) return inTree;
+    for (let w = WORDS - 1; w >= 0; w--) if (this.binBits[w] !== 0) return ((w << 5) + 31 - Math.clz32(this.binBits[w])) * this.granule;
+    return 0;
   }
 
   /** Lowest-address block of a bin whose payload can be aligned (rare: aligned requests only). */
