@@ -4,6 +4,7 @@
  */
 import { enableAutoDisplay } from './display';
 
+export { interruptible } from './interrupt';
 export { show, displayBundle, displayBundleSync, enableAutoDisplay, disableAutoDisplay, kernelChannel, type ShowOptions, type DisplayData } from './display';
 
 enableAutoDisplay();

@@ -26,6 +26,12 @@ export interface CompareOptions {
   /** Worker threads; 1 runs everything in this thread. Default: one per core, at most one per task. */
   jobs?: number;
   onProgress?: (event: CompareProgress) => void;
+  /**
+   * Stops the replays when aborted (a notebook's interrupt, see kernel `interruptible`): worker
+   * threads are terminated, a replay in this thread stops at its next batch, and the promise
+   * rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 export interface CompareProgress {
@@ -70,6 +76,7 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
   const unknown = policies.filter((p) => !known.has(p));
   if (unknown.length) throw new Error(`unknown policy ${unknown.map((p) => `'${p}'`).join(', ')}; valid policies: ${[...known].join(', ')}`);
   if (traces.length === 0) throw new Error('no trace given');
+  options.signal?.throwIfAborted();
   const settings: ReplaySettings = {
     align: options.align ?? 16,
     header: options.header ?? 0,
@@ -80,7 +87,9 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
   const plan = planTasks(traces, policies, jobs);
   const tasks: ReplayTask[] = plan.map((t) => ({ trace: t.trace, policies: t.policies, settings }));
   const threads = Math.min(jobs, tasks.length);
-  const perTask = threads === 1 ? await runHere(tasks, options.onProgress) : await runOnWorkers(tasks, threads, options.onProgress);
+  const perTask = threads === 1
+    ? await runHere(tasks, options.onProgress, options.signal)
+    : await runOnWorkers(tasks, threads, options.onProgress, options.signal);
   // Back to (trace, policy) order.
   const results: PolicyResult[] = [];
   traces.forEach((_, traceIndex) => {
@@ -92,7 +101,7 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
   return labReport(results);
 }
 
-async function runHere(tasks: ReplayTask[], onProgress?: CompareOptions['onProgress']): Promise<PolicyResult[][]> {
+async function runHere(tasks: ReplayTask[], onProgress?: CompareOptions['onProgress'], signal?: AbortSignal): Promise<PolicyResult[][]> {
   const results: PolicyResult[][] = [];
   for (const [i, task] of tasks.entries()) {
     const report = (progress: ReplayProgress, done: boolean) =>
@@ -101,7 +110,7 @@ async function runHere(tasks: ReplayTask[], onProgress?: CompareOptions['onProgr
     const taskResults = await replayTrace(task.trace, task.trace, task.policies, task.settings, (p) => {
       last = p;
       report(p, false);
-    });
+    }, signal);
     report(last, true);
     results.push(taskResults);
   }
@@ -109,7 +118,12 @@ async function runHere(tasks: ReplayTask[], onProgress?: CompareOptions['onProgr
 }
 
 /** A pool of `jobs` workers, each pulling the next task when it finishes one. Results keep task order. */
-function runOnWorkers(tasks: ReplayTask[], jobs: number, onProgress?: CompareOptions['onProgress']): Promise<PolicyResult[][]> {
+function runOnWorkers(
+  tasks: ReplayTask[],
+  jobs: number,
+  onProgress?: CompareOptions['onProgress'],
+  signal?: AbortSignal,
+): Promise<PolicyResult[][]> {
   return new Promise((resolve, reject) => {
     const results: PolicyResult[][] = new Array(tasks.length);
     const lastProgress: ReplayProgress[] = tasks.map(() => ({ bytesRead: 0, events: 0 }));
@@ -124,12 +138,15 @@ function runOnWorkers(tasks: ReplayTask[], jobs: number, onProgress?: CompareOpt
       void w.terminate();
     };
     const stopAll = () => workers.forEach(stop);
+    const onAbort = () => fail(signal?.reason instanceof Error ? signal.reason : new Error('replay aborted'));
     const fail = (err: Error) => {
       if (failed) return;
       failed = true;
+      signal?.removeEventListener('abort', onAbort);
       stopAll();
       reject(err);
     };
+    signal?.addEventListener('abort', onAbort, { once: true });
     const give = (worker: Worker) => {
       if (next >= tasks.length) {
         stop(worker);
@@ -158,7 +175,10 @@ function runOnWorkers(tasks: ReplayTask[], jobs: number, onProgress?: CompareOpt
             const total = lastProgress[m.id].totalBytes;
             const progress = { ...lastProgress[m.id], events, ...(total === undefined ? {} : { bytesRead: total }) };
             onProgress?.({ trace: task.trace, policies: task.policies, task: m.id, tasks: tasks.length, progress, done: true });
-            if (finished === tasks.length) resolve(results);
+            if (finished === tasks.length) {
+              signal?.removeEventListener('abort', onAbort);
+              resolve(results);
+            }
             give(worker);
             break;
           }

@@ -29,6 +29,8 @@ export async function replayTrace(
   policies: readonly string[],
   settings: ReplaySettings,
   onProgress?: (p: ReplayProgress) => void,
+  /** Checked between batches: an aborted replay stops there and rejects with the signal's reason. */
+  signal?: AbortSignal,
 ): Promise<PolicyResult[]> {
   const replayers = policies.map((policy) => {
     const allocator = createAllocator(policy, {
@@ -51,6 +53,7 @@ export async function replayTrace(
     },
   });
   for await (const batch of reader) {
+    signal?.throwIfAborted();
     for (const replayer of replayers) replayer.apply(batch);
     events += batch.length;
     onProgress?.({ bytesRead, totalBytes, events });

@@ -93,3 +93,35 @@ describe('compare', () => {
     await expect(compare([path.join(dir, 'nope.jsonl')], { policies: ['first-fit'], jobs: 1 })).rejects.toThrow(/nope\.jsonl: cannot read/);
   });
 });
+
+describe('compare: stopping a replay (a notebook interrupt)', () => {
+  const real = path.resolve(__dirname, '..', '..', 'traces', 'python-tokenize.mtrace.gz');
+
+  it.each([1, 2])('with %i thread(s): an abort stops it mid-trace and rejects with the reason', async (jobs) => {
+    const controller = new AbortController();
+    let progressAtAbort = -1;
+    let progressEvents = 0;
+    const run = compare([real, real], {
+      policies: ['first-fit', 'best-fit'],
+      jobs,
+      signal: controller.signal,
+      onProgress: () => {
+        progressEvents++;
+        if (progressEvents === 2) {
+          progressAtAbort = progressEvents;
+          controller.abort(new Error('stop here'));
+        }
+      },
+    });
+    await expect(run).rejects.toThrow('stop here');
+    // Terminated workers send nothing more; a replay in this thread stops at its next batch.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(progressEvents).toBeLessThanOrEqual(progressAtAbort + 1);
+  });
+
+  it('an already aborted signal runs nothing', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('never started'));
+    await expect(compare([small], { signal: controller.signal })).rejects.toThrow('never started');
+  });
+});

@@ -10,8 +10,9 @@
  * - a cell with top-level await is awaited in a race with a promise that its `process.on('SIGINT')`
  *   handler rejects ("Interrupted asynchronously"): the cell ends, but only when the event loop
  *   gets to the handler, and nothing stops the work it abandoned — code after an `await` that
- *   never yields runs to its end, and work on worker threads (runRust, compare with jobs > 1) goes
- *   on in the background; runRust's worker is shared, so the next runRust waits for it;
+ *   never yields runs to its end, and work on worker threads goes on in the background unless it
+ *   takes the AbortSignal of the kernel's `interruptible` (the lab's compare does; runRust's shared
+ *   worker does not yet, so the next runRust waits for it);
  * - an interrupted (or failed) cell's declarations and imports are not kept, and tslab aborts
  *   execute requests that arrive within 200 ms of a failed cell (so Run All stops there).
  *
@@ -155,25 +156,33 @@ const cells: Record<string, CellStep> = {
     interruptAfterMs: 1000,
   },
   // The allocator lab on two real traces, four policies, two worker threads (~7 s uninterrupted
-  // on an idle machine); the promise and a progress counter are kept where the next cell sees them.
-  replay: {
+  // on an idle machine), run through the kernel's `interruptible`, so the interrupt also stops
+  // the workers; the promise and a progress counter are kept where the next cell sees them.
+  // Imports in a cell of their own: the interrupted cell then compiles at once, and the signal
+  // reaches it while it runs (a signal during tslab's compile of a cell is lost to the cell).
+  replaySetup: {
     code: [
       'import * as path from "path";',
       'import { compare } from "memscope/dist/src/lab/compare";',
+      'import { interruptible } from "memscope/dist/kernel";',
       'const g = globalThis as any;',
       'g.progressEvents = 0;',
-      'g.replay = compare(["perl-pod2text", "python-tokenize"].map((t) => path.resolve("../traces", t + ".mtrace.gz")),',
-      '  { policies: ["first-fit", "best-fit", "worst-fit", "buddy"], jobs: 2, onProgress: () => { g.progressEvents++; } });',
-      'await g.replay;',
+      'g.start = () => interruptible((signal) => compare(["perl-pod2text", "python-tokenize"].map((t) => path.resolve("../traces", t + ".mtrace.gz")),',
+      '  { policies: ["first-fit", "best-fit", "worst-fit", "buddy"], jobs: 2, signal, onProgress: () => { g.progressEvents++; } }));',
     ].join('\n'),
+  },
+  replay: {
+    code: 'const g2 = globalThis as any;\ng2.replay = g2.start();\nawait g2.replay;',
     interruptAfterMs: 1500,
   },
   replayAfter: {
     code: [
       'const h = globalThis as any;',
+      'let outcome = "finished";',
+      'try { await h.replay; } catch (e) { outcome = "stopped: " + (e as Error).message; }',
       'const seenAtInterrupt = h.progressEvents;',
-      'const report = await h.replay;',
-      'console.log(JSON.stringify({ seenAtInterrupt, seenAtEnd: h.progressEvents, results: report.results.length }));',
+      'await new Promise((r) => setTimeout(r, 2000));',
+      'console.log(JSON.stringify({ outcome, seenAtInterrupt, seenLater: h.progressEvents }));',
     ].join('\n'),
   },
   // The Rust interpreter runs on a worker thread: ~6·10^6 steps, several seconds.
@@ -237,17 +246,17 @@ describe('interrupting the memscope-ts kernel (SIGINT via jupyter_client)', () =
     expect(r.afterInterruptMs).toBeGreaterThan(3500);
   });
 
-  test('an awaited lab replay on worker threads: the cell ends at once, but the replay goes on to the end', () => {
+  test('a lab replay on worker threads run through interruptible: the interrupt ends the cell and stops the workers', () => {
     const r = byName.replay;
     expect(r.status).toBe('error');
     expect(r.stderr).toContain(ABANDONED);
     expect(r.afterInterruptMs).toBeLessThan(1000);
     const after = byName.replayAfter;
     expect(after.status).toBe('ok');
-    const seen = JSON.parse(after.stdout.trim()) as { seenAtInterrupt: number; seenAtEnd: number; results: number };
-    // Every (trace, policy) finished and progress kept arriving after the interrupt.
-    expect(seen.results).toBe(8);
-    expect(seen.seenAtEnd).toBeGreaterThan(seen.seenAtInterrupt);
+    const seen = JSON.parse(after.stdout.trim()) as { outcome: string; seenAtInterrupt: number; seenLater: number };
+    expect(seen.outcome).toBe('stopped: interrupted by the kernel (SIGINT)');
+    // The workers are gone: no progress arrives after the interrupt.
+    expect(seen.seenLater).toBe(seen.seenAtInterrupt);
   });
 
   test('runRust on its worker thread: the cell ends at once, but the interpreter finishes the whole run before the next runRust', () => {
