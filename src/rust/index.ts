@@ -37,6 +37,11 @@ export interface RustRunOptions {
    * available: Node, compiled build).
    */
   thread?: boolean;
+  /**
+   * runRust on a worker thread only: aborting stops the run (the worker is ended) and the
+   * promise rejects with the signal's reason. In a notebook: `interruptible((signal) => runRust(src, { signal }))`.
+   */
+  signal?: AbortSignal;
 }
 
 export interface HeapEvent {
@@ -68,8 +73,11 @@ export async function initRust(init?: ParserInit): Promise<void> {
 }
 
 export async function runRust(source: string, options: RustRunOptions = {}): Promise<RustRun> {
+  options.signal?.throwIfAborted();
   if (options.thread !== false && threadAvailable()) {
-    const r = await runOnThread(source, options, options.stackLimit ?? DEFAULT_STACK_LIMIT);
+    // The signal stays here: it cannot cross to the worker (and need not).
+    const { signal, ...forWorker } = options;
+    const r = await runOnThread(source, forWorker, options.stackLimit ?? DEFAULT_STACK_LIMIT, signal);
     const t = r.timeline;
     const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
     return { timeline, stdout: r.stdout, panic: r.panic, stackOverflow: r.stackOverflow, steps: r.steps, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };

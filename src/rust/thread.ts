@@ -107,11 +107,34 @@ function workerFor(stackMb: number) {
   return made;
 }
 
-export function runOnThread(source: string, options: object, stackLimit: number): Promise<ThreadResult> {
-  const { worker, pending } = workerFor(workerStackMb(stackLimit));
+/**
+ * Runs a program on the worker for its stack size. An aborted `signal` (a notebook interrupt)
+ * ends that worker: the interpreter runs synchronously there, so terminating the thread is the
+ * only way to stop it; the next run starts a fresh worker.
+ */
+export function runOnThread(source: string, options: object, stackLimit: number, signal?: AbortSignal): Promise<ThreadResult> {
+  signal?.throwIfAborted();
+  const stackMb = workerStackMb(stackLimit);
+  const { worker, pending } = workerFor(stackMb);
   const id = nextJob++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    const onAbort = (): void => {
+      if (workers.get(stackMb)?.worker === worker) workers.delete(stackMb);
+      pending.delete(id);
+      reject(signal!.reason instanceof Error ? signal!.reason : new Error('the Rust run was aborted'));
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    pending.set(id, {
+      resolve: (r) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(r);
+      },
+      reject: (e) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    });
     worker.ref(); // keep the process alive while a run is in flight
     worker.postMessage({ id, source, options });
   });
