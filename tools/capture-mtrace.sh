@@ -22,7 +22,8 @@ out=$1
 shift 2
 
 debug_lib=libc_malloc_debug.so.0
-if ! ldconfig -p 2>/dev/null | grep -q "$debug_lib"; then
+# ldconfig lives in /sbin, which a non-login PATH (a Jupyter kernel, CI) may not include.
+if ! PATH="$PATH:/sbin:/usr/sbin" ldconfig -p 2>/dev/null | grep -q "$debug_lib"; then
   echo "$0: $debug_lib not found (needs glibc >= 2.34)" >&2
   exit 1
 fi
