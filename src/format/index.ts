@@ -4,4 +4,5 @@ export { EventKind, EVENT_KIND_NAMES, OwnerKind, EVENT_COLUMNS, METRIC_COLUMNS, 
 export type { EventColumn, MetricColumn, Region } from './events';
 export type { Value, Target } from './values';
 export { checkValue } from './validate-value';
+export { checkEnvelope, parseDocument } from './envelope';
 export { encodeColumn, decodeColumn, type EncodedColumn } from './column-codec';

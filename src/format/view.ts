@@ -6,7 +6,8 @@
  * of steps, output text is cut. Built by `makeView` (src/views/payload.ts), read by `checkView`.
  */
 import type { Snapshot } from '../engine/timeline/snapshot';
-import { FormatError, FORMAT_NAME, FORMAT_VERSION } from './errors';
+import { FormatError } from './errors';
+import { checkEnvelope, parseDocument } from './envelope';
 import { EVENT_KIND_COUNT, METRIC_COLUMNS, type MetricColumn } from './events';
 import { checkValue } from './validate-value';
 
@@ -82,26 +83,12 @@ function isObject(x: unknown): x is Record<string, unknown> {
  * without further checks. Errors are FormatErrors naming the JSON path and what was expected.
  */
 export function checkView(input: unknown, source = 'payload'): ViewDocument {
-  let doc = input;
-  if (typeof input === 'string') {
-    try {
-      doc = JSON.parse(input);
-    } catch (err) {
-      throw new FormatError('(root)', `valid JSON (${(err as Error).message})`, source);
-    }
-  }
+  const doc = parseDocument(input, source);
   const fail = (path: string, expected: string): never => {
     throw new FormatError(path, expected, source);
   };
-  if (!isObject(doc)) fail('(root)', 'a JSON object');
+  if (checkEnvelope(doc, source) !== 'view') fail('kind', '"view"');
   const d = doc as Record<string, unknown>;
-  if (d.format !== FORMAT_NAME) fail('format', `"${FORMAT_NAME}"`);
-  if (typeof d.version !== 'number' || !Number.isInteger(d.version)) fail('version', 'an integer');
-  if ((d.version as number) > FORMAT_VERSION) {
-    fail('version', `version ${FORMAT_VERSION} or older; this document was written by a newer memscope (version ${d.version}): update memscope to read it`);
-  }
-  if ((d.version as number) < 1) fail('version', 'a version >= 1');
-  if (d.kind !== 'view') fail('kind', '"view"');
 
   const num = (x: unknown, path: string): number => {
     if (typeof x !== 'number' || !Number.isFinite(x)) fail(path, 'a finite number');

@@ -2,7 +2,8 @@
  * Builds the `view` document (src/format/view.ts) from a timeline: the bounded payload a
  * notebook output carries. Pure and DOM-free (imports the engine, as every way out may).
  */
-import { decodeTimeline, checkEnvelope } from '../engine/timeline/document';
+import { decodeTimeline } from '../engine/timeline/document';
+import { checkEnvelope, parseDocument } from '../format/envelope';
 import type { Snapshot } from '../engine/timeline/snapshot';
 import { Timeline } from '../engine/timeline/timeline';
 import { FormatError } from '../format/errors';
@@ -294,14 +295,7 @@ export function reachableBlocks(snapshot: Snapshot, max: number, fromSlot: (p: S
  * FormatErrors naming the JSON path.
  */
 export function toView(input: unknown, source = 'payload', options: ViewOptions = {}): ViewDocument {
-  let doc = input;
-  if (typeof input === 'string') {
-    try {
-      doc = JSON.parse(input);
-    } catch (err) {
-      throw new FormatError('(root)', `valid JSON (${(err as Error).message})`, source);
-    }
-  }
+  const doc = parseDocument(input, source);
   const kind = checkEnvelope(doc, source);
   if (kind === 'view') return checkView(doc, source);
   if (kind === 'timeline') return makeView(decodeTimeline(doc, source), options);

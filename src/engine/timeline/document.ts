@@ -1,5 +1,6 @@
 import { decodeColumn, encodeColumn, type EncodedColumn } from '../../format/column-codec';
 import { FORMAT_NAME, FORMAT_VERSION, FormatError } from '../../format/errors';
+import { checkEnvelope, parseDocument } from '../../format/envelope';
 import { EVENT_COLUMNS, EVENT_KIND_COUNT, METRIC_COLUMNS, type EventColumn, type MetricColumn } from '../../format/events';
 import { checkValue } from '../../format/validate-value';
 import type { Value } from '../../format/values';
@@ -43,32 +44,14 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** Checks the envelope shared by every memscope document and returns its kind. */
-export function checkEnvelope(doc: unknown, source = 'payload'): string {
-  if (!isObject(doc)) throw new FormatError('(root)', 'a JSON object', source);
-  if (doc.format !== FORMAT_NAME) throw new FormatError('format', `"${FORMAT_NAME}"`, source);
-  if (typeof doc.version !== 'number' || !Number.isInteger(doc.version)) throw new FormatError('version', 'an integer', source);
-  if (doc.version > FORMAT_VERSION) {
-    throw new FormatError('version', `version ${FORMAT_VERSION} or older; this document was written by a newer memscope (version ${doc.version}): update memscope to read it`, source);
-  }
-  if (doc.version < 1) throw new FormatError('version', 'a version >= 1', source);
-  if (typeof doc.kind !== 'string') throw new FormatError('kind', 'a document kind such as "timeline"', source);
-  return doc.kind;
-}
+export { checkEnvelope } from '../../format/envelope';
 
 /**
  * Reads and validates a timeline document (an object, or JSON text). Every index and
  * count is checked, so a renderer can trust what it gets; errors name the JSON path.
  */
 export function decodeTimeline(input: unknown, source = 'payload'): Timeline {
-  let doc = input;
-  if (typeof input === 'string') {
-    try {
-      doc = JSON.parse(input);
-    } catch (err) {
-      throw new FormatError('(root)', `valid JSON (${(err as Error).message})`, source);
-    }
-  }
+  const doc = parseDocument(input, source);
   const kind = checkEnvelope(doc, source);
   if (kind !== 'timeline') throw new FormatError('kind', '"timeline"', source);
   const d = doc as Record<string, unknown>;
