@@ -3,6 +3,7 @@ import { loadavg } from 'os';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { Allocator, AllocatorStats } from '../src/engine/allocators/allocator';
 import { BenchSuite, figure } from './harness';
+import { prng } from '../src/lab/prng';
 
 /**
  * Allocator policies under a synthetic but program-like workload: sizes drawn from the
@@ -22,17 +23,6 @@ interface Workload {
   align: Uint16Array;
   slots: number;
   ops: number;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0; // mulberry32
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SMALL = [8, 16, 24, 32, 40, 48, 64, 80, 96, 128];
@@ -94,7 +84,7 @@ class Deaths {
 
 /** `ops` operations: frees fall due by lifetime (90% mean 200 steps, 10% mean 20000), 5% reallocs. */
 export function mixedWorkload(ops: number, seed = 42): Workload {
-  const r = rng(seed);
+  const r = prng(seed);
   const w: Workload = { kind: new Uint8Array(ops), slot: new Int32Array(ops), size: new Float64Array(ops), align: new Uint16Array(ops), slots: 0, ops };
   const deaths = new Deaths();
   const liveSlots: number[] = []; // a sample of slots for reallocs to pick from
@@ -156,7 +146,7 @@ function replay(heap: Allocator, w: Workload, addr: Float64Array, from: number, 
  * block and allocates a new one of a random size.
  */
 export function steadyWorkload(live: number, pairs: number, seed = 7): Workload {
-  const r = rng(seed);
+  const r = prng(seed);
   const warm = Math.floor(live * 1.5);
   const drop = warm - live;
   const ops = warm + drop + 2 * pairs;

@@ -10,6 +10,7 @@ import { Worker } from 'worker_threads';
 import { figure, timeMs, type BenchSuite } from './harness';
 import { createAllocator } from '../src/engine/allocators';
 import { allPolicies, compare } from '../src/lab/compare';
+import { prng } from '../src/lab/prng';
 import { replayEvents } from '../src/lab/replay';
 import { readTrace } from '../src/traces';
 import type { TraceEvent } from '../src/traces/types';
@@ -116,18 +117,6 @@ async function loadEvents(file: string): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   for await (const batch of readTrace(file)) for (const e of batch) events.push(e);
   return events;
-}
-
-/** mulberry32: a small seeded PRNG so the synthetic workload is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
