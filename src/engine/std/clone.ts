@@ -3,10 +3,9 @@ import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
 import { display } from './display';
 import { rcClone } from './pointers';
-import { resizeTo } from './raw-vec';
 import type { RValue, VecValue } from './rvalue';
 import { stringFrom } from './string';
-import { vecNew } from './vec';
+import { vecFromElements } from './vec';
 import { formatType as typeName } from '../layout/format';
 
 /**
@@ -48,24 +47,9 @@ export function cloneValue(m: Machine, v: RValue): RValue {
   }
 }
 
-/** `<[T]>::to_vec`: with_capacity(len), then each element cloned into place. */
+/** `<[T]>::to_vec`: with_capacity(len), then each element cloned into place (the same order as `vec![..]`). */
 function cloneVec(m: Machine, v: VecValue): VecValue {
-  const copy = vecNew(m, v.elem);
-  resizeTo(m, copy, v.len, {
-    elem: copy.elemLayout,
-    blockType: `[${typeName(v.elem)}]`,
-    owner: { kind: OwnerKind.None, o1: -1, o2: -1 },
-    content: () => ({ k: 'array', items: [], len: 0 }),
-  });
-  for (const item of v.items) {
-    const cloned = cloneValue(m, item);
-    copy.items.push(cloned);
-    copy.len++;
-    if (copy.buf) m.adopt(cloned, { kind: OwnerKind.Block, o1: copy.buf.id, o2: -1 });
-  }
-  copy.shown = copy.items.slice(0, 32).map(display);
-  if (copy.buf && copy.len) m.setContent(copy.buf, { k: 'array', items: copy.shown, len: copy.len });
-  return copy;
+  return vecFromElements(m, v.elem, v.len, (i) => cloneValue(m, v.items[i]!));
 }
 
 /** Copy types are duplicated bit for bit on assignment and by-value use; everything else moves. */
