@@ -50,7 +50,7 @@ describe('memscope example / inspect', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/static data:/);
     expect(r.out).toMatch(/frame 0 main/);
-    expect(r.out).toMatch(/s: String \(24 B\) = \{ ptr → heap #0, len 12, cap 12 \}/);
+    expect(r.out).toMatch(/s: String \(24 B\) = \{ptr → block #0, len 12, cap 12\}/);
   });
 
   test('bad input: unknown example, malformed file, step past the end', async () => {

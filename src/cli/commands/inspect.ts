@@ -3,6 +3,7 @@ import { summarize, summaryText } from '../../api/summary';
 import { decodeTimeline } from '../../engine/timeline/document';
 import type { Snapshot } from '../../engine/timeline/snapshot';
 import type { Value } from '../../format/values';
+import { formatValue } from '../../views/diagram';
 import { intFlag, parseArgs } from '../args';
 import { UsageError, type Command } from '../command';
 
@@ -23,45 +24,9 @@ function hex(n: number): string {
   return `0x${n.toString(16)}`;
 }
 
-export function valueText(v: Value | null): string {
-  if (!v) return '?';
-  switch (v.k) {
-    case 'int':
-    case 'float':
-      return String(v.v);
-    case 'bool':
-      return String(v.v);
-    case 'char':
-      return `'${v.v}'`;
-    case 'unit':
-      return '()';
-    case 'ptr':
-      return v.to ? `→ ${targetText(v.to)}${v.len !== undefined ? ` (len ${v.len})` : ''}` : 'dangling/null';
-    case 'buf':
-      return `{ ptr ${v.to ? `→ ${targetText(v.to)}` : 'dangling'}, len ${v.len}, cap ${v.cap} }`;
-    case 'struct':
-      return `${v.name} { ${v.fields.map(([n, f]) => `${n}: ${valueText(f)}`).join(', ')} }`;
-    case 'tuple':
-      return `(${v.items.map(valueText).join(', ')})`;
-    case 'array':
-      return `[${v.items.map(valueText).join(', ')}${v.len > v.items.length ? `, … ${v.len - v.items.length} more` : ''}]`;
-    case 'enum':
-      return v.fields ? `${v.name}::${v.variant}(${v.fields.map(([, f]) => valueText(f)).join(', ')})` : `${v.name}::${v.variant}`;
-    case 'text':
-      return JSON.stringify(v.v);
-    case 'rcbox':
-      return `RcBox { strong: ${v.strong}, weak: ${v.weak}, value: ${valueText(v.value)} }`;
-    case 'moved':
-      return '(moved)';
-    case 'uninit':
-      return '(uninitialised)';
-  }
-}
-
-function targetText(t: NonNullable<Extract<Value, { k: 'ptr' }>['to']>): string {
-  if (t.region === 'heap') return `heap #${t.block}${t.offset ? `+${t.offset}` : ''}`;
-  if (t.region === 'static') return `static #${t.item}`;
-  return `stack frame ${t.frame} slot ${t.slot}`;
+/** A value in one line, as the diagram shows it (no length cap in a terminal). */
+function valueText(v: Value | null): string {
+  return formatValue(v, Infinity);
 }
 
 export function snapshotText(s: Snapshot): string {
