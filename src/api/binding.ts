@@ -74,10 +74,10 @@ export class Binding {
     return v;
   }
 
-  private mutate(method: string): void {
+  /** A mutating method starts a statement and needs `let_mut`. */
+  private mutate(): void {
     this.rs.begin([]);
     this.requireMut('borrow');
-    void method;
   }
 
   // ---------- shared by String and Vec ----------
@@ -110,7 +110,7 @@ export class Binding {
 
   /** `x.reserve(n)` */
   reserve(additional: number): void {
-    this.mutate('reserve');
+    this.mutate();
     const v = this.read();
     if (v.tag === 'string') stringReserve(this.rs.machine, v, additional, this.home);
     else vecReserve(this.rs.machine, this.vec('reserve'), additional, this.home);
@@ -118,7 +118,7 @@ export class Binding {
 
   /** `x.reserve_exact(n)` */
   reserve_exact(additional: number): void {
-    this.mutate('reserve_exact');
+    this.mutate();
     const v = this.read();
     if (v.tag === 'string') stringReserveExact(this.rs.machine, v, additional, this.home);
     else vecReserveExact(this.rs.machine, this.vec('reserve_exact'), additional, this.home);
@@ -126,7 +126,7 @@ export class Binding {
 
   /** `x.shrink_to_fit()` */
   shrink_to_fit(): void {
-    this.mutate('shrink_to_fit');
+    this.mutate();
     const v = this.read();
     if (v.tag === 'string') stringShrinkToFit(this.rs.machine, v, this.home);
     else vecShrinkToFit(this.rs.machine, this.vec('shrink_to_fit'), this.home);
@@ -134,7 +134,7 @@ export class Binding {
 
   /** `x.clear()` */
   clear(): void {
-    this.mutate('clear');
+    this.mutate();
     const v = this.read();
     if (v.tag === 'string') stringClear(this.rs.machine, v, this.home);
     else vecClear(this.rs.machine, this.vec('clear'), this.home);
@@ -144,7 +144,7 @@ export class Binding {
 
   /** `s.push_str("..")` */
   push_str(text: string | Binding | Owned): void {
-    this.mutate('push_str');
+    this.mutate();
     const s = this.string('push_str');
     const add = typeof text === 'string' ? text : String((this.rs.peek(text) as { text?: string }).text ?? '');
     if (typeof text === 'string') this.rs.machine.literal(text);
@@ -220,7 +220,7 @@ export class Binding {
 
   /** `v.truncate(n)` */
   truncate(len: number): void {
-    this.mutate('truncate');
+    this.mutate();
     vecTruncate(this.rs.machine, this.vec('truncate'), len, this.home);
   }
 

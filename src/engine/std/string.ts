@@ -37,7 +37,6 @@ export function stringFrom(m: Machine, text: string, home: Home = TEMP): StringV
   s.text = text;
   s.len = len;
   resizeTo(m, s, len, spec(s, home));
-  if (len === 0) s.cap = 0;
   return s;
 }
 
