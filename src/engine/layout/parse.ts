@@ -392,12 +392,7 @@ class Parser {
     const open = this.expect('{', `'{' after 'enum ${name}'`);
     const variants: VariantDef[] = [];
     while (!this.is('}')) {
-      while (this.is('#')) {
-        const hash = this.next();
-        const o = this.expect('[');
-        this.skipBalanced(o);
-        this.expect(']', `']' to close '#[' at column ${hash.column}`);
-      }
+      this.skipAttributes();
       const vt = this.peek();
       if (vt.kind !== 'ident') this.fail(`a variant name or '}' to close 'enum ${name} {' at line ${open.line}, column ${open.column}`);
       this.next();
@@ -422,6 +417,16 @@ class Parser {
     return { kind: 'enum', name, repr, variants };
   }
 
+  /** Attributes on a variant or field (`#[allow(..)]`, `#[default]`) do not change the layout. */
+  private skipAttributes(): void {
+    while (this.is('#')) {
+      const hash = this.next();
+      const o = this.expect('[');
+      this.skipBalanced(o);
+      this.expect(']', `']' to close '#[' at column ${hash.column}`);
+    }
+  }
+
   private parseTupleFields(): FieldDef[] {
     const open = this.expect('(');
     const fields: FieldDef[] = [];
@@ -438,12 +443,7 @@ class Parser {
     const open = this.expect('{');
     const fields: FieldDef[] = [];
     while (!this.is('}')) {
-      while (this.is('#')) {
-        const hash = this.next();
-        const o = this.expect('[');
-        this.skipBalanced(o);
-        this.expect(']', `']' to close '#[' at column ${hash.column}`);
-      }
+      this.skipAttributes();
       this.skipVisibility();
       const t = this.peek();
       if (t.kind !== 'ident') this.fail(`a field name or '}' to close '{' at line ${open.line}, column ${open.column}`);
