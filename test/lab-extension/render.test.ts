@@ -18,6 +18,7 @@ import { MIME_TYPE } from '../../src/format/errors';
 import type { ViewDocument } from '../../src/format/view';
 import { openLabHost, renderInHost, type LabHost } from '../../src/lab-extension/testing/host';
 import { makeView, viewSummaryText } from '../../src/views/payload';
+import { ensureDistBuilt } from '../helpers/dist';
 
 const root = path.resolve(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -279,17 +280,6 @@ describe('other payload shapes', () => {
     await host.page.evaluate(() => window.memscopeHost.setTheme(true));
   });
 });
-
-/** Rebuilds dist/ only when a source is newer (other tests read dist/ meanwhile), as test/views does. */
-function ensureDistBuilt(): void {
-  const entry = path.join(root, 'dist', 'kernel', 'index.js');
-  const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
-  const sources = ['src', 'kernel'].flatMap((dir) =>
-    fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, dir, f)));
-  if (sources.every((f) => fs.statSync(f).mtimeMs <= built)) return;
-  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
-  if (!fs.existsSync(entry)) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
-}
 
 describe('the memscope outputs of a notebook executed by the real tslab kernel', () => {
   const notebook = 'notebooks/01-three-regions.ipynb';

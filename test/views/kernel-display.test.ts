@@ -13,6 +13,7 @@ import { Timeline } from '../../src/engine/timeline/timeline';
 import { MIME_TYPE } from '../../src/format/errors';
 import { checkView } from '../../src/format/view';
 import { THEMES } from '../../src/views/theme';
+import { ensureDistBuilt } from '../helpers/dist';
 import { vecPushes } from './programs';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -23,23 +24,12 @@ interface Output { output_type: string; name?: string; text?: string | string[];
 interface Cell { id: string; cell_type: string; outputs?: Output[] }
 const joined = (s: unknown): string => (Array.isArray(s) ? s.join('') : String(s ?? ''));
 
-/** Rebuilds dist/ only when a source this test depends on is newer (other tests read dist/ too). */
-function ensureBuilt(): void {
-  const entry = path.join(root, 'dist', 'kernel', 'index.js');
-  const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
-  const sources = ['src', 'kernel'].flatMap((dir) =>
-    fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, dir, f)));
-  if (sources.every((f) => fs.statSync(f).mtimeMs <= built)) return;
-  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
-  if (!fs.existsSync(entry)) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
-}
-
 describe('show() under the real tslab kernel', () => {
   let cells: Map<string, Cell>;
   let log: string;
 
   beforeAll(() => {
-    ensureBuilt();
+    ensureDistBuilt();
     fs.rmSync(jupyterDir, { recursive: true, force: true });
     const install = spawnSync(process.execPath, [path.join(root, 'bin', 'memscope.js'), 'kernel', 'install', '--prefix', jupyterDir], { cwd: root, encoding: 'utf8' });
     if (install.status !== 0) throw new Error(`kernel install failed: ${install.stderr}`);
@@ -115,7 +105,7 @@ describe('show() under the real tslab kernel', () => {
 
 describe('the browser entry src/views/index.ts', () => {
   test('loads no npm package and no Node built-in (vega and render-svg stay out)', () => {
-    ensureBuilt();
+    ensureDistBuilt();
     const script = `
       const Module = require('module');
       const requested = [];
