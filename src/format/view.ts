@@ -6,6 +6,7 @@
  * of steps, output text is cut. Built by `makeView` (src/views/payload.ts), read by `checkView`.
  */
 import type { Snapshot } from '../engine/timeline/snapshot';
+import type { TimelineMeta } from '../engine/timeline/timeline';
 import { FormatError } from './errors';
 import { checkEnvelope, parseDocument } from './envelope';
 import { EVENT_KIND_COUNT, METRIC_COLUMNS, type MetricColumn } from './events';
@@ -40,16 +41,10 @@ export interface BlockBar {
   line: number | null;
 }
 
-export interface ViewMeta {
-  title?: string;
-  policy: string;
-  staticBase: number;
-  heapBase: number;
-  stackTop: number;
-  stackLimit: number;
+/** The timeline's meta as the run configured it, plus the totals a renderer shows without the timeline. */
+export interface ViewMeta extends TimelineMeta {
   /** Source text the lines refer to (cut to `sourceChars`). */
   source?: string;
-  ended?: string;
   /** Steps in the run. */
   steps: number;
   peaks: Record<MetricColumn, { value: number; step: number }>;
