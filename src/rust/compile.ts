@@ -16,13 +16,13 @@ import {
 import {
   vecClear, vecFromItems, vecInsert, vecItemChanged, vecNew, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecShrinkToFit, vecTruncate, vecWithCapacity,
 } from '../engine/std/vec';
-import type { Arm, Binding, Expr, FnItem, Pat, Pos, Program, Stmt } from './ast';
+import type { Arm, Binding, Expr, FmtSpec, FnItem, Pat, Pos, Program, Stmt } from './ast';
 import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError } from './errors';
 import { autoDeref, isNever, type Notes } from './infer';
 import { prune, show, toTy, type TypeVar } from './types';
 import {
   BoxLoc, copyOf, deref, ElemLoc, FieldLoc, floatToInt, intCast, intInfo, intOp, LocalLoc, makeRef, maxDigits, scalar, TempLoc, textOf,
-  valueCmp, valueEq, writesOf, writesWithSpec, type IntInfo, type Loc, type RefValue, type WriteSpec,
+  valueCmp, valueEq, writesOf, writesWithSpec, type IntInfo, type Loc, type RefValue,
 } from './values';
 
 /** One activation of a function: its locals by slot, and the temporaries of the running statement. */
@@ -2179,7 +2179,7 @@ export class Compiler {
     // rustc inlines string and integer literals given to `{}` into the template (format_args flattening).
     let template = '';
     const args: Ev[] = [];
-    const specs: WriteSpec[] = [];
+    const specs: FmtSpec[] = [];
     let argIndex = 0;
     const pieces = e.template.split(/(\{\{|\}\}|\{\})/);
     for (const piece of pieces) {

@@ -9,6 +9,7 @@ import { display } from '../engine/std/display';
 import { ownerOf, touch } from '../engine/std/home';
 import { vecGet, vecItemChanged, vecItemHome, vecSet } from '../engine/std/vec';
 import type { Home, LocalSlot, PlaceRef, RValue, VecValue } from '../engine/std/rvalue';
+import type { FmtSpec } from './ast';
 import { RustPanic } from './errors';
 
 export type Scalar = Extract<RValue, { tag: 'scalar' }>;
@@ -494,16 +495,6 @@ export function writesOf(v: RValue, debug: boolean, out: string[]): void {
 
 // ---------------------------------------------------------------- format specs
 
-export interface WriteSpec {
-  debug: boolean;
-  fill: string;
-  align?: '<' | '>' | '^';
-  plus: boolean;
-  zero: boolean;
-  width?: number;
-  precision?: number;
-}
-
 /** `{:.p}` of a float: the exact decimal value rounded half to even, as Rust's flt2dec does. */
 export function fixedText(x: number, p: number): string {
   if (!Number.isFinite(x)) return floatText(x, false, false);
@@ -531,7 +522,7 @@ export function fixedText(x: number, p: number): string {
  * A value formatted with a spec, as the writes std makes: fill characters one by one (std's
  * padding writes each), the sign apart, then the value's own writes.
  */
-export function writesWithSpec(v: RValue, spec: WriteSpec, out: string[]): void {
+export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[]): void {
   if (spec.width === undefined && spec.precision === undefined && !spec.plus) return writesOf(v, spec.debug, out);
   const d = deref(v);
   const inner: string[] = [];
