@@ -6,7 +6,7 @@
 import type { Ty } from '../engine/layout/types';
 import type { Machine } from '../engine/memory/machine';
 import { cloneValue } from '../engine/std/clone';
-import { display } from '../engine/std/display';
+import { display, utf8Length } from '../engine/std/display';
 import { ownerOf } from '../engine/std/home';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
 import type { LocalSlot, RValue, StringValue, VecValue } from '../engine/std/rvalue';
@@ -1759,7 +1759,7 @@ export class Compiler {
       const bytes = c === 'Bytes';
       return (a) => {
         const t = textOf(text(a));
-        return scalar(USIZE_TY, bytes ? new TextEncoder().encode(t).length : [...t].length);
+        return scalar(USIZE_TY, bytes ? utf8Length(t) : [...t].length);
       };
     }
     if (c === 'Iter' && name === 'sum') {
@@ -2248,7 +2248,7 @@ export class Compiler {
         }
         // std's Arguments::estimated_capacity: 0 when the template starts with an argument and has
         // under 16 literal bytes, else twice the literal bytes; then one write per piece.
-        const literalBytes = parts.reduce((s, p) => s + utf8Len(p), 0);
+        const literalBytes = parts.reduce((s, p) => s + utf8Length(p), 0);
         const cap = parts[0] === '' && literalBytes < 16 ? 0 : literalBytes * 2;
         return (a) => {
           const s = stringWithCapacity(rt.m, cap);
@@ -2265,16 +2265,7 @@ const LET_END = '\u0000while-let';
 function textLen(v: RValue): number {
   v = deref(v);
   if (v.tag === 'string') return v.len;
-  return utf8Len(textOf(v));
-}
-
-function utf8Len(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
+  return utf8Length(textOf(v));
 }
 
 function option(ty: Ty, v: RValue | null): RValue {
