@@ -98,7 +98,7 @@ export class Replayer {
     this.keep = options.keepProblems ?? 50;
     this.tombstoneLimit = options.tombstoneLimit ?? TOMBSTONE_LIMIT;
     this.recorder = new MetricsRecorder(options.maxBuckets ?? DEFAULT_MAX_BUCKETS);
-    this.lastWork = allocator.stats().work;
+    this.lastWork = allocator.counters().work;
   }
 
   /** Applies one batch of events in order. */
@@ -125,7 +125,8 @@ export class Replayer {
         this.realloc(event);
         break;
     }
-    const stats = this.allocator.stats();
+    // counters(), not stats(): stats() finds the largest free block, a walk per event for list policies.
+    const stats = this.allocator.counters();
     // Search length: blocks the policy examined for this allocation (a skipped event made none).
     if (this.allocated) this.recorder.allocation(stats.work - this.lastWork);
     this.allocated = false;

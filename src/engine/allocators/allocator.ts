@@ -35,6 +35,9 @@ export interface AllocatorStats {
   failures: number;
 }
 
+/** The stats a caller sampling after every step needs: plain counters, no walk over free blocks. */
+export type AllocatorCounters = Pick<AllocatorStats, 'top' | 'peakTop' | 'work'>;
+
 export interface Allocator {
   /** Policy name, e.g. 'first-fit'. */
   readonly policy: string;
@@ -50,6 +53,8 @@ export interface Allocator {
   /** Bytes reserved for the live block at `address` (>= requested); throws HeapError if not live. */
   blockSize(address: number): number;
   stats(): AllocatorStats;
+  /** top, peakTop and work only: O(1), unlike stats() whose largestFree may walk the free blocks. */
+  counters(): AllocatorCounters;
 }
 
 export class HeapError extends Error {

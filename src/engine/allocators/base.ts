@@ -1,4 +1,4 @@
-import { Allocator, AllocatorOptions, AllocatorStats, HeapError } from './allocator';
+import { Allocator, AllocatorCounters, AllocatorOptions, AllocatorStats, HeapError } from './allocator';
 import { LiveTable } from './live-table';
 
 /**
@@ -129,6 +129,10 @@ export abstract class AllocatorBase implements Allocator {
       work: this.work,
       failures: this.failures,
     };
+  }
+
+  counters(): AllocatorCounters {
+    return { top: this.top, peakTop: this.peakTop, work: this.work };
   }
 
   /** Block size for a request: header + payload rounded to the granule, at least minBlock. */
