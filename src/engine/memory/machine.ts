@@ -357,8 +357,9 @@ export class Machine {
     if (!block.live) throw new OwnershipError(`double free of heap block #${block.id} (${block.typeName})`, this.line);
   }
 
+  /** After every heap operation: only the counters, not stats()' free-block figures. */
   private heapStats(): void {
-    const stats = this.heap.stats();
+    const stats = this.heap.counters();
     const s = this.rec.state;
     s.footprint = stats.peakTop;
     s.allocWork = stats.work;
