@@ -7,7 +7,6 @@
  * escaping builder, parsed as XML; payload text only ever reaches the page as text.
  */
 import embed, { type Result } from 'vega-embed';
-import type { TopLevelSpec } from 'vega-lite';
 import type { Snapshot } from '../engine/timeline/snapshot';
 import type { ViewDocument } from '../format/view';
 import { mainSpecs, regionSplitSpec, type ChartOptions } from '../views/charts';
@@ -156,13 +155,19 @@ export async function renderView(host: HTMLElement, view: ViewDocument, options:
     root.append(details);
   }
 
-  // The heap, stack and address-map charts carry the `cursor` param; the last spec (regions at a step) is redrawn per step.
-  const [heapSpec, stackSpec, mapSpec, regionSpec] = mainSpecs(view, chartOptions(stepAt(index)));
+  // The heap, stack and address-map charts carry the `cursor` param; the last spec (regions at a
+  // step) is left to draw, which embeds it once per step (the first draw included).
+  const [heapSpec, stackSpec, mapSpec] = mainSpecs(view, chartOptions(stepAt(index)));
   const results: Result[] = await Promise.all(
     [heapSpec!, stackSpec!, mapSpec!].map((spec, i) => embed(chartHosts[i]!, spec, embedOptions)),
   );
-  let regionResult: Result | null = await embed(regions, regionSpec as TopLevelSpec, embedOptions);
+  let regionResult: Result | null = null;
   let disposed = false;
+  const drawRegions = async (step: number): Promise<void> => {
+    const next = await embed(regions, regionSplitSpec(view, step, chartOptions(step)), embedOptions);
+    regionResult?.finalize();
+    regionResult = next;
+  };
 
   const describe = (i: number): string => {
     if (i < 0) return 'no snapshots in this output';
@@ -176,14 +181,13 @@ export async function renderView(host: HTMLElement, view: ViewDocument, options:
     if (i >= 0) slider.value = String(i);
     if (i < 0) {
       diagram.replaceChildren(element('div', 'memscope-note', 'This output carries no snapshot to draw.'));
+      await drawRegions(step);
       return;
     }
     diagram.replaceChildren(svgNode(diagramSvg(snapshots[i]!, { theme, idPrefix: `${id}-${step}` })));
     markLine(snapshots[i]!.event?.line ?? null);
     await Promise.all(results.map((r) => r.view.signal('cursor', step).runAsync()));
-    const next = await embed(regions, regionSplitSpec(view, step, chartOptions(step)), embedOptions);
-    regionResult?.finalize();
-    regionResult = next;
+    await drawRegions(step);
     // Marks the step as drawn everywhere (tests and the benchmark wait for it).
     root.dataset.step = String(step);
   };
