@@ -1,3 +1,4 @@
+import { prng } from '../../src/lab/prng';
 /**
  * The one table of types checked against rustc: test/layout/rustc.test.ts turns it into a
  * Rust program (size_of, align_of, offset_of!) and compares every row with layoutOf /
@@ -126,18 +127,6 @@ export interface LayoutCase {
   offsets?: boolean;
   /** Enum, Option or Result: also compare each variant's field offsets with enumLayout. */
   variants?: boolean;
-}
-
-/** mulberry32: a tiny seeded PRNG, so the generated cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LEAVES = [
