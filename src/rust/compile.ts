@@ -7,6 +7,7 @@ import type { Ty } from '../engine/layout/types';
 import type { Machine } from '../engine/memory/machine';
 import { cloneValue } from '../engine/std/clone';
 import { display, utf8Length } from '../engine/std/display';
+import { estimatedCapacity } from '../engine/std/fmt';
 import { ownerOf } from '../engine/std/home';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
 import type { LocalSlot, RValue, StringValue, VecValue } from '../engine/std/rvalue';
@@ -2246,10 +2247,8 @@ export class Compiler {
           const text = parts.join('');
           return () => stringFrom(rt.m, text);
         }
-        // std's Arguments::estimated_capacity: 0 when the template starts with an argument and has
-        // under 16 literal bytes, else twice the literal bytes; then one write per piece.
-        const literalBytes = parts.reduce((s, p) => s + utf8Length(p), 0);
-        const cap = parts[0] === '' && literalBytes < 16 ? 0 : literalBytes * 2;
+        // With std's capacity estimate, then one write per piece.
+        const cap = estimatedCapacity(parts, n);
         return (a) => {
           const s = stringWithCapacity(rt.m, cap);
           for (const w of render(a)) pushStr(rt.m, s, w, TEMP);

@@ -114,6 +114,16 @@ export function renderFormat(spec: FormatSpec, args: RValue[]): string[] {
 }
 
 /**
+ * std's `Arguments::estimated_capacity`: the literal bytes when there is no argument; 0 when
+ * the template starts with an argument and has under 16 literal bytes; else twice them.
+ */
+export function estimatedCapacity(pieces: readonly string[], argCount: number): number {
+  const piecesLength = pieces.reduce((n, p) => n + utf8Length(p), 0);
+  if (argCount === 0) return piecesLength;
+  return pieces[0] === '' && piecesLength < 16 ? 0 : piecesLength * 2;
+}
+
+/**
  * `format!(..)` as std runs it: a literal-only string is copied exactly; otherwise
  * `String::with_capacity(estimated_capacity())` and one write per piece and argument,
  * each growing the buffer as `push_str` would.
@@ -121,10 +131,7 @@ export function renderFormat(spec: FormatSpec, args: RValue[]): string[] {
 export function formatToString(m: Machine, template: string, args: RValue[]): StringValue {
   const spec = parseFormat(template);
   if (spec.holes.length === 0) return stringFrom(m, spec.pieces.join(''));
-  const piecesLength = spec.pieces.reduce((n, p) => n + utf8Length(p), 0);
-  // std's Arguments::estimated_capacity
-  const cap = spec.pieces[0] === '' && piecesLength < 16 ? 0 : piecesLength * 2;
-  const s = stringWithCapacity(m, cap);
+  const s = stringWithCapacity(m, estimatedCapacity(spec.pieces, spec.holes.length));
   for (const part of renderFormat(spec, args)) pushStr(m, s, part, TEMP);
   return s;
 }

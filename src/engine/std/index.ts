@@ -3,7 +3,7 @@ export * from './string';
 export * from './vec';
 export * from './pointers';
 export { cloneValue, isCopy } from './clone';
-export { formatValue, formatToString, parseFormat, renderFormat } from './fmt';
+export { formatValue, formatToString, parseFormat, renderFormat, estimatedCapacity } from './fmt';
 export { display, vecContent, utf8Length } from './display';
 export { touch, ownerOf, blockContent } from './home';
 export { minNonZeroCap, ZST_CAPACITY } from './raw-vec';
