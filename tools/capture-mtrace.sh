@@ -22,8 +22,11 @@ out=$1
 shift 2
 
 debug_lib=libc_malloc_debug.so.0
-# ldconfig lives in /sbin, which a non-login PATH (a Jupyter kernel, CI) may not include.
-if ! PATH="$PATH:/sbin:/usr/sbin" ldconfig -p 2>/dev/null | grep -q "$debug_lib"; then
+# ldconfig lives in /sbin, which a non-login PATH (a Jupyter kernel, CI) may not include. Its
+# output is read whole: `ldconfig -p | grep -q` under pipefail fails whenever grep's early exit
+# makes ldconfig die of SIGPIPE, which made the check fail at random.
+libraries=$(PATH="$PATH:/sbin:/usr/sbin" ldconfig -p 2>/dev/null || true)
+if [[ "$libraries" != *"$debug_lib"* ]]; then
   echo "$0: $debug_lib not found (needs glibc >= 2.34)" >&2
   exit 1
 fi
