@@ -3,7 +3,7 @@ import { loadavg } from 'os';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { Allocator, AllocatorStats } from '../src/engine/allocators/allocator';
 import { BenchSuite, figure } from './harness';
-import { prng } from '../src/lab/prng';
+import { prng } from '../test/helpers/prng';
 
 /**
  * Allocator policies under a synthetic but program-like workload: sizes drawn from the

@@ -9,9 +9,9 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { figure, timeMs, type BenchSuite } from './harness';
 import { createAllocator } from '../src/engine/allocators';
-import { allPolicies, compare } from '../src/lab/compare';
-import { prng } from '../src/lab/prng';
-import { replayEvents } from '../src/lab/replay';
+import { allPolicies, compare } from '../src/alloc-lab/compare';
+import { prng } from '../test/helpers/prng';
+import { replayEvents } from '../src/alloc-lab/replay';
 import { readTrace } from '../src/traces';
 import type { TraceEvent } from '../src/traces/types';
 

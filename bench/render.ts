@@ -3,7 +3,7 @@
  * the engine, the view payload's size (what a notebook stores and sends) and the time from
  * renderModel to a laid-out output (validation, four vega charts, the diagram), through the
  * built prebuilt extension in the real @jupyterlab/rendermime registry
- * (src/lab-extension/testing). Targets: payload < 1 MB and render < 1 s at 10^7 steps.
+ * (test/helpers/jupyterlab-host). Targets: payload < 1 MB and render < 1 s at 10^7 steps.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,7 +12,7 @@ import { Machine } from '../src/engine/memory/machine';
 import { vecClear, vecNew, vecPush } from '../src/engine/std/vec';
 import type { Timeline } from '../src/engine/timeline/timeline';
 import { MIME_TYPE } from '../src/format/errors';
-import { openLabHost, renderInHost } from '../src/lab-extension/testing/host';
+import { openLabHost, renderInHost } from '../test/helpers/jupyterlab-host/host';
 import { makeView, viewSummaryText } from '../src/views/payload';
 import { figure, timeMs, type BenchSuite } from './harness';
 
@@ -44,7 +44,7 @@ function workload(steps: number): Timeline {
 
 function checkoutRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src', 'lab-extension'))) return dir;
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src', 'jupyterlab'))) return dir;
     if (path.dirname(dir) === dir) throw new Error(`no memscope checkout above ${__dirname}`);
   }
 }
@@ -57,7 +57,7 @@ export const suite: BenchSuite = {
     const labextension = path.join(root, pkg.jupyterlab.outputDir);
     if (!fs.existsSync(path.join(labextension, 'package.json'))) {
       log('  (building the labextension first: npm run build:labextension)');
-      execFileSync(process.execPath, [path.join(root, 'src', 'lab-extension', 'build.js')], { cwd: root, stdio: 'ignore' });
+      execFileSync(process.execPath, [path.join(root, 'scripts', 'build-jupyterlab-extension.js')], { cwd: root, stdio: 'ignore' });
     }
     const host = await openLabHost({ labextension, workDir: path.join(root, 'test-output', 'bench-render') });
     try {

@@ -60,7 +60,7 @@ MEMSCOPE_MIME = "application/vnd.memscope.v1+json"
 # A typical experiment cell: ~10^4 steps (a Vec<u64> growing to 9950 elements; the cell prints
 # t.length so the figure says what it measured), shown with the kernel display helper.
 SHOW_CELL = """import * as memscope from "memscope";
-import { show } from "memscope/dist/kernel";
+import { show } from "memscope/kernel";
 const t = memscope.rustProgram(rs => rs.main(() => {
   const v = rs.let_mut("v", rs.Vec.new("u64"));
   for (let i = 0; i < 9950; i++) v.push(rs.u64(i));
@@ -69,8 +69,8 @@ console.log("steps", t.length);
 await show(t);"""
 
 # The same experiment as Rust source through the interpreter (about three steps per iteration).
-RUST_CELL = """import { runRust } from "memscope/dist/src/rust";
-import { show } from "memscope/dist/kernel";
+RUST_CELL = """import { runRust } from "memscope";
+import { show } from "memscope/kernel";
 const r = await runRust(`fn main() {
     let mut v: Vec<u64> = Vec::new();
     for i in 0..3300u64 { v.push(i); }

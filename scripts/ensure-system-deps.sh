@@ -14,8 +14,8 @@ declare -A PROVIDES=(
   [python3-nbclient]=/usr/lib/python3/dist-packages/nbclient/__init__.py  # the execute preprocessor
   [jupyter-client]=/usr/bin/jupyter-kernelspec      # `jupyter kernelspec install`, kernel launch
   [chromium]=/usr/bin/chromium                      # headless checks of the HTML handouts
-  [python3-jupyter-server]=/usr/lib/python3/dist-packages/jupyter_server/__init__.py        # `npm run lab`
-  [python3-jupyterlab-server]=/usr/lib/python3/dist-packages/jupyterlab_server/__init__.py  # `npm run lab`
+  [python3-jupyter-server]=/usr/lib/python3/dist-packages/jupyter_server/__init__.py        # `npm run jupyterlab`
+  [python3-jupyterlab-server]=/usr/lib/python3/dist-packages/jupyterlab_server/__init__.py  # `npm run jupyterlab`
 )
 
 missing=()

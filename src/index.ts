@@ -1,4 +1,8 @@
 /**
+ * `memscope`: the engine, the notebook API, the Rust interpreter and the data format. Other
+ * audiences have their own entry: `memscope/alloc-lab` (traces and allocator policies),
+ * `memscope/views` (charts, diagram, payload), `memscope/kernel` (notebook display).
+ *
  * memscope: make a program's memory visible. Start with `rustProgram` (the notebook
  * API) or the engine's `Machine`; every run returns a `Timeline` you can scrub,
  * summarise, chart and save as `application/vnd.memscope.v1+json`.
@@ -15,7 +19,3 @@ export {
   type RustRun, type RustRunOptions, type HeapEvent,
 } from './rust/index';
 export { EXAMPLES, findExample, type Example } from './examples/index';
-/** Allocation traces in (glibc mtrace, memscope JSONL/CSV): `traces.readTrace(path)`. */
-export * as traces from './traces/index';
-/** Views out: vega-lite specs, the memory diagram, the display payload. */
-export * as views from './views/index';

@@ -11,8 +11,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Timeline } from '../engine/timeline/timeline';
 import { EVENT_KIND_NAMES, METRIC_LABELS, type EventKind, type MetricColumn } from '../format/events';
 import type { ViewDocument } from '../format/view';
-import { comparisonSpecs } from '../lab/report-charts';
-import type { LabReport, PolicyResult } from '../lab/result';
+import { comparisonSpecs } from '../alloc-lab/report-charts';
+import type { LabReport, PolicyResult } from '../alloc-lab/result';
 import { valueAt } from './downsample';
 import { asView } from './payload';
 import { themeOf, vegaConfig, type Theme, type ThemeName } from './theme';
@@ -278,7 +278,7 @@ export function regionSplitSpec(input: Timeline | ViewDocument, step?: number, o
   } as unknown as TopLevelSpec;
 }
 
-/** The lab's policy comparison charts (src/lab/report-charts.ts), themed. */
+/** The lab's policy comparison charts (src/alloc-lab/report-charts.ts), themed. */
 export function policyComparisonSpecs(input: LabReport | readonly PolicyResult[], options: ChartOptions = {}): TopLevelSpec[] {
   const results = Array.isArray(input) ? (input as readonly PolicyResult[]) : (input as LabReport).results;
   const theme = themeOf(options.theme);

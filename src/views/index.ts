@@ -1,7 +1,9 @@
 /**
- * The DOM-free views: what a browser renderer imports. `render-svg.ts` (Node, vega) is left out
- * on purpose; import it directly where Node renders static SVGs.
+ * `memscope/views`: the DOM-free views (vega-lite specs, the memory diagram, the display
+ * payload). `renderSvg` loads vega (Node only) on first use, so importing this module stays
+ * cheap and browser renderers that import the spec modules never pull vega's Node renderer in.
  */
+import type { TopLevelSpec } from 'vega-lite';
 export { downsampleM4, valueAt, type Series } from './downsample';
 export { makeView, toView, asView, blockBars, trimFrames, trimBlocks, reachableBlocks, capTexts, viewSummaryText, type ViewOptions } from './payload';
 export {
@@ -11,3 +13,9 @@ export {
 export { diagramSvg, escapeXml, formatValue, hex, type DiagramOptions } from './diagram';
 export { THEMES, themeOf, vegaConfig, type Theme, type ThemeName } from './theme';
 export { checkView, checkSnapshot, type ViewDocument, type ViewMeta, type ViewSeries, type ViewSnapshot, type BlockBar } from '../format/view';
+
+/** Renders one vega-lite spec to SVG text in Node (static figures); loads vega on first call. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const { renderSvg: render } = await import('./render-svg');
+  return render(spec);
+}

@@ -1,4 +1,4 @@
-import { prng } from '../../src/lab/prng';
+import { prng } from '../helpers/prng';
 /**
  * The one table of types checked against rustc: test/layout/rustc.test.ts turns it into a
  * Rust program (size_of, align_of, offset_of!) and compares every row with layoutOf /

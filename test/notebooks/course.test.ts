@@ -10,8 +10,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { compare } from '../../src/lab/compare';
-import { formatTable } from '../../src/lab/table';
+import { compare } from '../../src/alloc-lab/compare';
+import { formatTable } from '../../src/alloc-lab/table';
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'test-output', 'notebooks', 'course');

@@ -302,7 +302,7 @@ describe('memscope kernel install/uninstall', () => {
       expect(install.status).toBe(0);
       const kernelDir = path.join(prefix, 'share', 'jupyter', 'kernels', 'memscope-ts');
       // The kernelspec exactly; the prebuilt lab extension comes along when it has been built
-      // (test/lab-extension checks that part), so it is not asserted here.
+      // (test/jupyterlab checks that part), so it is not asserted here.
       expect(filesUnder(prefix).filter((f) => !f.startsWith('share/jupyter/labextensions/'))).toEqual([
         'share/jupyter/kernels/memscope-ts/kernel.json',
         'share/jupyter/kernels/memscope-ts/memscope-install.json',

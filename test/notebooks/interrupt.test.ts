@@ -143,13 +143,13 @@ const cells: Record<string, CellStep> = {
   stateAfter: { code: 'kept + 1' },
   // ~3·10^6 steps would take tens of seconds here: the run happens before the cell's first await.
   longRun: {
-    code: `import * as memscope from "memscope";\nimport { show } from "memscope/dist/kernel";\nconst long = ${vecProgram(3_000_000)};\nawait show(long);`,
+    code: `import * as memscope from "memscope";\nimport { show } from "memscope/kernel";\nconst long = ${vecProgram(3_000_000)};\nawait show(long);`,
     interruptAfterMs: 1500,
   },
   longRunGone: { code: 'long.length' },
   // An interrupted cell's declarations (here its imports) are not kept: tslab keeps a cell's
   // declarations only when it completes, so the next cell imports again.
-  shortRun: { code: `import * as memscope from "memscope";\nimport { show } from "memscope/dist/kernel";\nconst short = ${vecProgram(100)};\nconsole.log("steps", short.length);\nawait show(short);` },
+  shortRun: { code: `import * as memscope from "memscope";\nimport { show } from "memscope/kernel";\nconst short = ${vecProgram(100)};\nconsole.log("steps", short.length);\nawait show(short);` },
   loopAfterAwait: {
     code: 'await new Promise((r) => setTimeout(r, 10));\nlet m = 0;\nconst end2 = Date.now() + 5000;\nwhile (Date.now() < end2) m++;\n"loop finished"',
     interruptAfterMs: 1000,
@@ -162,8 +162,8 @@ const cells: Record<string, CellStep> = {
   replaySetup: {
     code: [
       'import * as path from "path";',
-      'import { compare } from "memscope/dist/src/lab/compare";',
-      'import { interruptible } from "memscope/dist/kernel";',
+      'import { compare } from "memscope/alloc-lab";',
+      'import { interruptible } from "memscope/kernel";',
       'const g = globalThis as any;',
       'g.progressEvents = 0;',
       'g.start = () => interruptible((signal) => compare(["perl-pod2text", "python-tokenize"].map((t) => path.resolve("../traces", t + ".mtrace.gz")),',
@@ -187,7 +187,7 @@ const cells: Record<string, CellStep> = {
   // The Rust interpreter runs on a worker thread: ~6·10^6 steps, several seconds, run through the
   // kernel's `interruptible` (imported in a cell of its own, so the interrupted cell compiles at once).
   rustSetup: {
-    code: 'import { runRust } from "memscope/dist/src/rust";\nimport { interruptible } from "memscope/dist/kernel";\nconst rr = globalThis as any;\nrr.startRust = () => interruptible((signal) => runRust(`fn main() { let mut v: Vec<u64> = Vec::new(); for i in 0..2000000u64 { v.push(i); } }`, { maxSteps: 100_000_000, signal }));',
+    code: 'import { runRust } from "memscope";\nimport { interruptible } from "memscope/kernel";\nconst rr = globalThis as any;\nrr.startRust = () => interruptible((signal) => runRust(`fn main() { let mut v: Vec<u64> = Vec::new(); for i in 0..2000000u64 { v.push(i); } }`, { maxSteps: 100_000_000, signal }));',
   },
   rustRun: {
     // (tslab 1.0.22 misses the top-level await in `await (x as any).y`, hence the local.)
@@ -195,7 +195,7 @@ const cells: Record<string, CellStep> = {
     interruptAfterMs: 1500,
   },
   // The interrupt ended the interpreter's worker: a new run starts a fresh one at once.
-  rustNext: { code: 'import { runRust } from "memscope/dist/src/rust";\nconst t0 = Date.now();\nconst tiny = await runRust(`fn main() { let x: i32 = 1; }`);\nconsole.log("waited", Date.now() - t0, "steps", tiny.timeline.length);' },
+  rustNext: { code: 'import { runRust } from "memscope";\nconst t0 = Date.now();\nconst tiny = await runRust(`fn main() { let x: i32 = 1; }`);\nconsole.log("waited", Date.now() - t0, "steps", tiny.timeline.length);' },
   rustAfter: { code: 'const q = globalThis as any;\nlet outcome = "finished";\ntry { await q.rustRun; } catch (e) { outcome = "stopped: " + (e as Error).message; }\nconsole.log(outcome);' },
 };
 

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { LAB_FORMAT, LAB_VERSION, type LabReport, type PolicyResult } from '../../src/lab/result';
+import { LAB_FORMAT, LAB_VERSION, type LabReport, type PolicyResult } from '../../src/alloc-lab/result';
 import { addressMapSpec, heapOccupancySpec, mainSpecs, policyComparisonSpecs, regionSplitSpec, stackDepthSpec, type SeriesRow } from '../../src/views/charts';
 import { makeView } from '../../src/views/payload';
 import { renderSvg, renderSvgSync, stackSvgs, svgSize } from '../../src/views/render-svg';

@@ -8,7 +8,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { inspect } from 'util';
-import { disableAutoDisplay, displayBundle, enableAutoDisplay, kernelChannel, show } from '../../kernel/display';
+import { disableAutoDisplay, displayBundle, enableAutoDisplay, kernelChannel, show } from '../../src/kernel/display';
 import { Timeline } from '../../src/engine/timeline/timeline';
 import { MIME_TYPE } from '../../src/format/errors';
 import { checkView } from '../../src/format/view';

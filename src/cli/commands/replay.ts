@@ -7,10 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { parseArgs } from 'util';
 import { type CliIo, type Command, UsageError } from '../command';
-import { allPolicies, compare, planTasks, type CompareProgress, type PlannedTask } from '../../lab/compare';
-import { reportHtml } from '../../lab/report-html';
-import type { LabReport } from '../../lab/result';
-import { bytes, formatTable } from '../../lab/table';
+import { allPolicies, compare, planTasks, type CompareProgress, type PlannedTask } from '../../alloc-lab/compare';
+import { reportHtml } from '../../alloc-lab/report-html';
+import type { LabReport } from '../../alloc-lab/result';
+import { bytes, formatTable } from '../../alloc-lab/table';
 import { TraceError, type TraceProblem } from '../../traces/types';
 
 const USAGE = `Usage: memscope replay TRACE [TRACE…] [options]

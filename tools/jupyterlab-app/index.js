@@ -1,5 +1,5 @@
 /**
- * The front end of `npm run lab`: JupyterLab 4's application shell with the core plugins a
+ * The front end of `npm run jupyterlab`: JupyterLab 4's application shell with the core plugins a
  * notebook needs, from the @jupyterlab/* npm packages, plus the prebuilt (federated) extensions
  * the server lists in the page config — memscope's renderer from labextension/memscope. JupyterLab's
  * own build loads those through webpack's share scope; this bundle is made by esbuild, so it

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createAllocator } from '../../src/engine/allocators';
-import { replay, replayEvents } from '../../src/lab/replay';
+import { replay, replayEvents } from '../../src/alloc-lab/replay';
 import { TraceError, type TraceEvent } from '../../src/traces/types';
 
 let line = 0;

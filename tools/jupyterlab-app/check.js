@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Checks `npm run lab` end to end: starts tools/lab-app/main.py on a copy of a course notebook
+// Checks `npm run jupyterlab` end to end: starts tools/jupyterlab-app/main.py on a copy of a course notebook
 // (under test-output/, so the lab's autosave never writes into notebooks/), opens it in
 // headless Chromium, runs all cells on the memscope-ts kernel and waits for memscope's renderer
 // to draw an output. Screenshot: test-output/screens/lab-app-notebook.png. Exit 1 on failure.
 //
-//   node tools/lab-app/check.js [notebook.ipynb]      (default notebooks/01-three-regions.ipynb)
+//   node tools/jupyterlab-app/check.js [notebook.ipynb]      (default notebooks/01-three-regions.ipynb)
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');

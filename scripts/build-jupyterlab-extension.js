@@ -3,7 +3,7 @@
  * `npm run build:labextension`: builds the prebuilt JupyterLab 4 extension (the memscope MIME
  * renderer) into package.json's `jupyterlab.outputDir` (labextension/memscope).
  *
- *   1. tsc -p src/lab-extension/tsconfig.json   -> lib/ (the renderer and the src/views,
+ *   1. tsc -p src/jupyterlab/tsconfig.json   -> lib/ (the renderer and the src/views,
  *      src/format and engine modules it imports, as browser-safe CommonJS);
  *   2. lib/package.json: the extension's own package description. @jupyterlab/builder exposes
  *      a package's `main` as `./index` and shares every dependency, so it gets a package whose
@@ -20,7 +20,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(__dirname, '..');
 const lib = path.join(root, 'lib');
 const development = process.argv.includes('--development');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -53,7 +53,7 @@ function run(command, args) {
 
 const started = Date.now();
 fs.rmSync(lib, { recursive: true, force: true });
-run(bin('tsc'), ['-p', path.join('src', 'lab-extension', 'tsconfig.json')]);
+run(bin('tsc'), ['-p', path.join('src', 'jupyterlab', 'tsconfig.json')]);
 
 const dependencies = { ...FROM_JUPYTERLAB };
 for (const name of BUNDLED) {
@@ -71,7 +71,7 @@ const extensionPkg = {
   version: pkg.version,
   description: pkg.description,
   license: pkg.license,
-  main: 'src/lab-extension/index.js',
+  main: 'src/jupyterlab/index.js',
   style: 'style/index.css',
   dependencies,
   jupyterlab: {

@@ -1,5 +1,5 @@
 /**
- * What notebook cells import for display: `import { show } from 'memscope/dist/kernel'`.
+ * What notebook cells import for display: `import { show } from 'memscope/kernel'`.
  * Importing it also makes a Timeline that ends a cell show itself (see enableAutoDisplay).
  */
 import { enableAutoDisplay } from './display';

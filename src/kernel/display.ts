@@ -16,14 +16,14 @@
  * (package.json); a tslab without it fails with a clear error.
  */
 import { inspect } from 'util';
-import type { Timeline } from '../src/engine/timeline/timeline';
-import { MIME_TYPE } from '../src/format/errors';
-import type { ViewDocument } from '../src/format/view';
-import { mainSpecs, staticChartOptions } from '../src/views/charts';
-import { diagramSvg } from '../src/views/diagram';
-import { makeView, viewSummaryText, type ViewOptions } from '../src/views/payload';
-import { renderSvg, renderSvgSync, stackSvgs } from '../src/views/render-svg';
-import { themeOf, type ThemeName } from '../src/views/theme';
+import type { Timeline } from '../engine/timeline/timeline';
+import { MIME_TYPE } from '../format/errors';
+import type { ViewDocument } from '../format/view';
+import { mainSpecs, staticChartOptions } from '../views/charts';
+import { diagramSvg } from '../views/diagram';
+import { makeView, viewSummaryText, type ViewOptions } from '../views/payload';
+import { renderSvg, renderSvgSync, stackSvgs } from '../views/render-svg';
+import { themeOf, type ThemeName } from '../views/theme';
 
 export interface ShowOptions extends ViewOptions {
   /** Step of the diagram and of the charts' cursor (default: the last step). */

@@ -9,7 +9,7 @@ import { replayTrace } from './replay-trace';
 import type { ToWorker, FromWorker } from './worker-protocol';
 
 const port = parentPort;
-if (port === null) throw new Error('src/lab/worker is meant to run in a worker thread');
+if (port === null) throw new Error('src/alloc-lab/worker is meant to run in a worker thread');
 
 port.on('message', (message: ToWorker) => {
   if (message.type !== 'task') return;

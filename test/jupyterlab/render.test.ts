@@ -16,7 +16,7 @@ import { Machine } from '../../src/engine/memory/machine';
 import { EXAMPLES } from '../../src/examples/index';
 import { MIME_TYPE } from '../../src/format/errors';
 import type { ViewDocument } from '../../src/format/view';
-import { openLabHost, renderInHost, type LabHost } from '../../src/lab-extension/testing/host';
+import { openLabHost, renderInHost, type LabHost } from '../helpers/jupyterlab-host/host';
 import { makeView, viewSummaryText } from '../../src/views/payload';
 import { ensureDistBuilt } from '../helpers/dist';
 

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { allPolicies } from '../../src/lab/compare';
-import { parseLabReport } from '../../src/lab/result';
+import { allPolicies } from '../../src/alloc-lab/compare';
+import { parseLabReport } from '../../src/alloc-lab/result';
 
 let dir: string;
 let trace: string;

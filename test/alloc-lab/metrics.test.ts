@@ -1,4 +1,4 @@
-import { MetricsRecorder, SeriesDownsampler } from '../../src/lab/metrics';
+import { MetricsRecorder, SeriesDownsampler } from '../../src/alloc-lab/metrics';
 
 describe('Johnstone & Wilson fragmentation measures', () => {
   it('computes #1–#4 on a hand-made series', () => {

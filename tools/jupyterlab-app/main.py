@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""Serves tools/lab-app's JupyterLab front end with Debian's jupyter-server and jupyterlab-server.
+"""Serves tools/jupyterlab-app's JupyterLab front end with Debian's jupyter-server and jupyterlab-server.
 
-    /usr/bin/python3 tools/lab-app/main.py [--port 8888] [--ServerApp.* options]
+    /usr/bin/python3 tools/jupyterlab-app/main.py [--port 8888] [--ServerApp.* options]
 
 Notebooks from <checkout>/notebooks, the memscope-ts kernel and memscope's prebuilt extension
 (labextension/memscope) from this checkout; Jupyter's state (kernelspec, runtime, config) in
@@ -36,7 +36,7 @@ def link_memscope_extension():
         pkg = json.load(f)
     built = os.path.join(ROOT, pkg["jupyterlab"]["outputDir"])
     if not os.path.exists(os.path.join(built, "package.json")):
-        sys.exit(f"lab: {built} has no built extension: run `npm run build:labextension` (npm run lab does)")
+        sys.exit(f"lab: {built} has no built extension: run `npm run build:labextension` (npm run jupyterlab does)")
     link = os.path.join(LABEXTENSIONS, pkg["name"])
     os.makedirs(LABEXTENSIONS, exist_ok=True)
     if os.path.islink(link) or os.path.exists(link):
@@ -68,7 +68,7 @@ def _jupyter_server_extension_points():
 
 if __name__ == "__main__":
     if not os.path.exists(os.path.join(BUILD, "bundle.js")):
-        sys.exit("lab: tools/lab-app/build is missing: run `node tools/lab-app/build.js` (npm run lab does)")
+        sys.exit("lab: tools/jupyterlab-app/build is missing: run `node tools/jupyterlab-app/build.js` (npm run jupyterlab does)")
     link_memscope_extension()
     if not any(a.startswith("--ServerApp.root_dir") for a in sys.argv[1:]):
         sys.argv.insert(1, f"--ServerApp.root_dir={os.path.join(ROOT, 'notebooks')}")

@@ -6,8 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { allPolicies, compare } from '../../src/lab/compare';
-import type { PolicyResult } from '../../src/lab/result';
+import { allPolicies, compare } from '../../src/alloc-lab/compare';
+import type { PolicyResult } from '../../src/alloc-lab/result';
 import { readTrace } from '../../src/traces';
 
 const TRACES = path.join(__dirname, '..', '..', 'traces');

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { compare, planTasks } from '../../src/lab/compare';
-import { LAB_FORMAT, LAB_VERSION, parseLabReport } from '../../src/lab/result';
+import { compare, planTasks } from '../../src/alloc-lab/compare';
+import { LAB_FORMAT, LAB_VERSION, parseLabReport } from '../../src/alloc-lab/result';
 import { TraceError } from '../../src/traces/types';
 
 let dir: string;

@@ -1,6 +1,6 @@
-import { comparisonSpecs, footprintOverTimeSpec, fragmentationSpec, searchLengthSpec } from '../../src/lab/report-charts';
-import { renderSvg } from '../../src/lab/report-html';
-import type { PolicyResult } from '../../src/lab/result';
+import { comparisonSpecs, footprintOverTimeSpec, fragmentationSpec, searchLengthSpec } from '../../src/alloc-lab/report-charts';
+import { renderSvg } from '../../src/alloc-lab/report-html';
+import type { PolicyResult } from '../../src/alloc-lab/result';
 
 function result(trace: string, policy: string, f3: number | null, f4: number | null): PolicyResult {
   return {

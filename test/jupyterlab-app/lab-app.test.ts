@@ -1,8 +1,8 @@
 /**
- * `npm run lab` end to end: the JupyterLab 4 front end built from @jupyterlab/* npm packages,
+ * `npm run jupyterlab` end to end: the JupyterLab 4 front end built from @jupyterlab/* npm packages,
  * served by Debian's jupyter-server + jupyterlab-server with memscope's prebuilt extension,
  * opens a course notebook in headless Chromium, runs it on the memscope-ts kernel and draws
- * memscope's output (tools/lab-app/check.js; screenshot test-output/screens/lab-app-notebook.png).
+ * memscope's output (tools/jupyterlab-app/check.js; screenshot test-output/screens/lab-app-notebook.png).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,21 +15,21 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr}\n${result.stdout}`);
 }
 
-describe('npm run lab', () => {
+describe('npm run jupyterlab', () => {
   beforeAll(() => {
     fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
     run('bash', ['scripts/ensure-system-deps.sh']);
-    run('bash', ['tools/lab-app/install.sh']);
+    run('bash', ['tools/jupyterlab-app/install.sh']);
     // Serialised with the renderer test's build (both rebuild lib/ in the checkout).
     run('flock', [path.join(root, 'test-output', '.labextension-build.lock'), 'npm', 'run', '--silent', 'build:labextension']);
-    run(process.execPath, ['tools/lab-app/build.js']);
+    run(process.execPath, ['tools/jupyterlab-app/build.js']);
   }, 900_000);
 
   test('a course notebook opens, runs on the memscope-ts kernel and memscope renders its output', () => {
     const screenshot = path.join(root, 'test-output', 'screens', 'lab-app-notebook.png');
     fs.rmSync(screenshot, { force: true });
-    const check = spawnSync(process.execPath, ['tools/lab-app/check.js'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
-    if (check.status !== 0) throw new Error(`tools/lab-app/check.js exited ${check.status}:\n${check.stderr}\n${check.stdout}`);
+    const check = spawnSync(process.execPath, ['tools/jupyterlab-app/check.js'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
+    if (check.status !== 0) throw new Error(`tools/jupyterlab-app/check.js exited ${check.status}:\n${check.stderr}\n${check.stdout}`);
     expect(fs.statSync(screenshot).size).toBeGreaterThan(10_000);
   }, 600_000);
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds tools/lab-app/build/: the front end bundle (esbuild), the light theme's CSS where
+// Builds tools/jupyterlab-app/build/: the front end bundle (esbuild), the light theme's CSS where
 // JupyterLab's theme manager fetches it, and the settings schemas of the core plugins where
 // jupyterlab_server's settings API reads them (what @jupyterlab/builder's ensureAssets does).
 'use strict';

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the lab front end's npm packages from tools/lab-app/package-lock.json (kept apart
-# from the checkout's lockfile: they are only needed for `npm run lab`). Cheap when current.
+# Installs the lab front end's npm packages from tools/jupyterlab-app/package-lock.json (kept apart
+# from the checkout's lockfile: they are only needed for `npm run jupyterlab`). Cheap when current.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 stamp=node_modules/.memscope-lock-stamp
