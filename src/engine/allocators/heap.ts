@@ -5,7 +5,7 @@ import { AllocatorBase, checkRequest, growF64, growI32, growU8, NONE } from './b
  * segregated, TLSF): blocks tile [0, top) in address order, each either free or live;
  * a policy only decides how free blocks are indexed and which one an alloc takes.
  *
- * Invariants (checked by test/allocators):
+ * Invariants (checked by test/engine/allocators):
  * - blocks are contiguous: addr(next(b)) = addr(b) + size(b), the last block ends at top;
  * - every block address and size is a multiple of the granule, size >= minBlock;
  * - no two free blocks are adjacent (free coalesces immediately with both neighbours);

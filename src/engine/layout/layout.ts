@@ -1,7 +1,7 @@
 /**
  * Size, alignment, field offsets and enum encodings of Rust types, as rustc 1.95 lays them
  * out on a 64-bit target (x86_64: u128/i128 are 16-aligned). Verified against the real
- * compiler by test/layout/rustc.test.ts.
+ * compiler by test/engine/layout/rustc.test.ts.
  */
 import type { AdtDef, EnumDef, Layout, StructDef, Ty, TypeRegistry } from './types';
 import { LayoutError } from './errors';

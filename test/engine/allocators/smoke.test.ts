@@ -1,5 +1,5 @@
-import { createAllocator, POLICIES } from '../../src/engine/allocators';
-import { HeapError } from '../../src/engine/allocators/allocator';
+import { createAllocator, POLICIES } from '../../../src/engine/allocators';
+import { HeapError } from '../../../src/engine/allocators/allocator';
 
 describe('createAllocator', () => {
   it('builds every listed policy and rejects unknown names with the valid list', () => {

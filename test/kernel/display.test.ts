@@ -14,7 +14,7 @@ import { MIME_TYPE } from '../../src/format/errors';
 import { checkView } from '../../src/format/view';
 import { THEMES } from '../../src/views/theme';
 import { ensureDistBuilt } from '../helpers/dist';
-import { vecPushes } from './programs';
+import { vecPushes } from '../views/programs';
 
 const root = path.resolve(__dirname, '..', '..');
 const out = path.join(root, 'test-output', 'views');

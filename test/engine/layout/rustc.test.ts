@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { enumLayout, formatType, layoutOf, parseType, parseTypeDecls, registryOf, structLayout } from '../../src/engine/layout';
-import type { EnumLayout, FieldDef, Ty, TypeRegistry } from '../../src/engine/layout';
+import { enumLayout, formatType, layoutOf, parseType, parseTypeDecls, registryOf, structLayout } from '../../../src/engine/layout';
+import type { EnumLayout, FieldDef, Ty, TypeRegistry } from '../../../src/engine/layout';
 import { CASES, DECLS, DEFAULT_ADTS } from './cases';
 
 const registry: TypeRegistry = registryOf(parseTypeDecls(DECLS));

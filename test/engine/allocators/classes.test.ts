@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { createAllocator } from '../../src/engine/allocators';
-import { segregatedClass } from '../../src/engine/allocators/segregated';
-import { tlsfClass, tlsfRoundUp } from '../../src/engine/allocators/tlsf';
+import { createAllocator } from '../../../src/engine/allocators';
+import { segregatedClass } from '../../../src/engine/allocators/segregated';
+import { tlsfClass, tlsfRoundUp } from '../../../src/engine/allocators/tlsf';
 import { Op, replay } from './trace';
 
 describe('TLSF mapping', () => {

@@ -1,6 +1,6 @@
-import { prng } from '../helpers/prng';
+import { prng } from '../../helpers/prng';
 /**
- * The one table of types checked against rustc: test/layout/rustc.test.ts turns it into a
+ * The one table of types checked against rustc: test/engine/layout/rustc.test.ts turns it into a
  * Rust program (size_of, align_of, offset_of!) and compares every row with layoutOf /
  * structLayout. DECLS is pasted verbatim into that program and parsed by parseTypeDecls.
  */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Allocator, AllocatorOptions, HeapError } from '../../src/engine/allocators/allocator';
+import { Allocator, AllocatorOptions, HeapError } from '../../../src/engine/allocators/allocator';
 
 /** One step of a random heap trace; `pick` chooses a live block (modulo their count). */
 export type Op =

@@ -1,5 +1,5 @@
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/command';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/command';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

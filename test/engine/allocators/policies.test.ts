@@ -1,5 +1,5 @@
-import { createAllocator } from '../../src/engine/allocators';
-import { BlockHeap } from '../../src/engine/allocators/heap';
+import { createAllocator } from '../../../src/engine/allocators';
+import { BlockHeap } from '../../../src/engine/allocators/heap';
 
 describe('search policies pick different holes', () => {
   // Holes: 48 bytes at 0, 96 bytes at 64, 64 bytes at 176, 128 bytes at 256 (guards between).

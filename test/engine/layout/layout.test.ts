@@ -9,8 +9,8 @@ import {
   structLayout,
   T,
   typeLayout,
-} from '../../src/engine/layout';
-import type { Ty, TypeRegistry } from '../../src/engine/layout';
+} from '../../../src/engine/layout';
+import type { Ty, TypeRegistry } from '../../../src/engine/layout';
 
 const decls = (text: string): TypeRegistry => registryOf(parseTypeDecls(text));
 const of = (text: string, registry?: TypeRegistry) => layoutOf(parseType(text), registry);

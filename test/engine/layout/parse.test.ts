@@ -1,5 +1,5 @@
-import { formatType, parseType, parseTypeDecls, T, TypeSyntaxError } from '../../src/engine/layout';
-import type { Ty } from '../../src/engine/layout';
+import { formatType, parseType, parseTypeDecls, T, TypeSyntaxError } from '../../../src/engine/layout';
+import type { Ty } from '../../../src/engine/layout';
 
 /** Runs `fn`, which must throw a TypeSyntaxError, and returns it. */
 function syntaxError(fn: () => unknown): TypeSyntaxError {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { createAllocator, POLICIES } from '../../src/engine/allocators';
-import { HeapError } from '../../src/engine/allocators/allocator';
-import { BlockHeap } from '../../src/engine/allocators/heap';
+import { createAllocator, POLICIES } from '../../../src/engine/allocators';
+import { HeapError } from '../../../src/engine/allocators/allocator';
+import { BlockHeap } from '../../../src/engine/allocators/heap';
 import { Op, optionsArb, replay, traceArb } from './trace';
 
 const RUNS = 150;
