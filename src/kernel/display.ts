@@ -146,7 +146,7 @@ let autoDisplayOptions: ShowOptions | null = null;
 export function enableAutoDisplay(options: ShowOptions = {}, timelineClass?: { prototype: object }): void {
   autoDisplayOptions = options;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const proto = (timelineClass ?? require('../src/engine/timeline/timeline').Timeline).prototype as Record<symbol, unknown>;
+  const proto = (timelineClass ?? require('../engine/timeline/timeline').Timeline).prototype as Record<symbol, unknown>;
   if (proto[inspect.custom]) return;
   proto[inspect.custom] = function (this: Timeline, depth: number, opts: object, inspectFn?: typeof inspect): string {
     const write = autoDisplayOptions ? kernelChannel() : null;
