@@ -1,6 +1,6 @@
 import { Machine } from '../src/engine/memory/machine';
 import type { Ty } from '../src/engine/layout/types';
-import type { VecValue } from '../src/engine/std/rvalue';
+import type { VecValue } from '../src/engine/memory/rvalue';
 import { vecNew, vecPush } from '../src/engine/std/vec';
 import { initRust, runRustSync, type RustRun } from '../src/rust';
 import { figure, peakRssMiB, timeMs, type BenchSuite } from './harness';

@@ -1,16 +1,33 @@
 import { formatType } from '../engine/layout/format';
-import { utf8Length } from '../engine/std/display';
+import { utf8Length } from '../engine/memory/display';
 import type { Ty } from '../engine/layout/types';
 import { OwnershipError } from '../engine/memory/errors';
-import type { Home, LocalSlot, RValue, StringValue, VecValue } from '../engine/std/rvalue';
+import type { Home, LocalSlot, RValue, StringValue, VecValue } from '../engine/memory/rvalue';
 import {
   pushChar, pushStr, stringClear, stringPop, stringReserve, stringReserveExact, stringShrinkToFit,
 } from '../engine/std/string';
 import {
   vecClear, vecGet, vecInsert, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecSet, vecShrinkToFit, vecTruncate,
 } from '../engine/std/vec';
-import type { Init, Rust } from './program';
+import type { Machine } from '../engine/memory/machine';
 import { jsValue, type Owned } from './values';
+
+/** What a cell can hand to `let`, a call or a push: a temporary, a binding (moved or copied), or a JS literal. */
+export type Init = Owned | Binding | number | bigint | boolean | string;
+
+/**
+ * The part of a running notebook program that a binding's methods call: statements begin
+ * (dropping stale temporaries), arguments are taken or peeked, results become temporaries.
+ * `Rust` (program.ts) implements it; binding.ts names only this, so the import runs one way.
+ */
+export interface Program {
+  readonly machine: Machine;
+  begin(using: unknown[]): void;
+  take(x: Init, ty?: Ty): RValue;
+  peek(x: Init): RValue;
+  temp(value: RValue): Owned;
+  cloneOf(value: RValue): Owned;
+}
 
 /**
  * A `let` binding in a notebook program: a stack slot with a name. Its methods are the
@@ -19,7 +36,7 @@ import { jsValue, type Owned } from './values';
  */
 export class Binding {
   constructor(
-    private readonly rs: Rust,
+    private readonly rs: Program,
     /** @internal */ readonly slot: LocalSlot,
     private readonly mutable: boolean,
   ) {}

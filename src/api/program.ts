@@ -7,15 +7,14 @@ import { Machine, type MachineOptions } from '../engine/memory/machine';
 import { cloneValue, isCopy } from '../engine/std/clone';
 import { formatToString, parseFormat, renderFormat } from '../engine/std/fmt';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
-import type { LocalSlot, RValue } from '../engine/std/rvalue';
+import type { LocalSlot, RValue } from '../engine/memory/rvalue';
 import { stringFrom, stringNew, stringWithCapacity } from '../engine/std/string';
 import { vecFromElements, vecNew, vecWithCapacity } from '../engine/std/vec';
 import type { Timeline } from '../engine/timeline/timeline';
-import { Binding } from './binding';
+import { Binding, type Init, type Program } from './binding';
 import { isOwned, Owned } from './values';
 
-/** What a cell can hand to `let`, a call or a push: a temporary, a binding (moved or copied), or a JS literal. */
-export type Init = Owned | Binding | number | bigint | boolean | string;
+export type { Init };
 
 export interface ProgramOptions extends Omit<MachineOptions, 'registry'> {
   /** `struct`/`enum` declarations in Rust syntax, e.g. `struct Point { x: i32, y: i32 }`. */
@@ -43,7 +42,7 @@ function tyOf(ty: Ty | string): Ty {
  *     s.push_str(', world');                                // s.push_str(", world");
  *   }));
  */
-export class Rust {
+export class Rust implements Program {
   /**
    * Temporaries not yet moved anywhere, with the call depth that made them. A statement
    * (let, a mutating method, println, drop, a scope's end) first drops the ones its own frame

@@ -1,5 +1,5 @@
 import type { Ty } from '../engine/layout/types';
-import type { RValue } from '../engine/std/rvalue';
+import type { RValue } from '../engine/memory/rvalue';
 
 const OWNED = Symbol('memscope.owned');
 

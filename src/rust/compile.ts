@@ -6,11 +6,11 @@
 import type { Ty } from '../engine/layout/types';
 import type { Machine } from '../engine/memory/machine';
 import { cloneValue } from '../engine/std/clone';
-import { display, utf8Length } from '../engine/std/display';
+import { display, utf8Length } from '../engine/memory/display';
 import { estimatedCapacity } from '../engine/std/fmt';
 import { ownerOf } from '../engine/std/home';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
-import type { LocalSlot, RValue, StringValue, VecValue } from '../engine/std/rvalue';
+import type { LocalSlot, RValue, StringValue, VecValue } from '../engine/memory/rvalue';
 import {
   pushStr, stringClear, stringFrom, stringNew, stringPop, stringReserve, stringReserveExact, stringShrinkToFit, stringWithCapacity, TEMP,
 } from '../engine/std/string';

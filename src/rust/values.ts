@@ -5,10 +5,10 @@
  */
 import type { IntName, Ty } from '../engine/layout/types';
 import type { Machine } from '../engine/memory/machine';
-import { display } from '../engine/std/display';
+import { display } from '../engine/memory/display';
 import { ownerOf, touch } from '../engine/std/home';
 import { vecGet, vecItemChanged, vecItemHome, vecSet } from '../engine/std/vec';
-import type { Home, LocalSlot, PlaceRef, RValue, VecValue } from '../engine/std/rvalue';
+import type { Home, LocalSlot, PlaceRef, RValue, VecValue } from '../engine/memory/rvalue';
 import type { FmtSpec } from './ast';
 import { RustPanic } from './errors';
 

@@ -6,8 +6,8 @@ import type { Layout, Ty, TypeRegistry } from '../layout/types';
 import { layoutOf as rustLayoutOf } from '../layout/layout';
 import { NO_OWNER, TimelineRecorder, type OwnerRef } from '../timeline/recorder';
 import type { Timeline } from '../timeline/timeline';
-import { display, utf8Length } from '../std/display';
-import type { Block, LocalSlot, StaticItem, RValue } from '../std/rvalue';
+import { display, rcContent, utf8Length } from './display';
+import type { Block, LocalSlot, StaticItem, RValue } from './rvalue';
 import { formatType as typeName } from '../layout/format';
 import { AllocError, OwnershipError, StackOverflowError } from './errors';
 
@@ -465,10 +465,6 @@ export class Machine {
       ended: this.ended,
     });
   }
-}
-
-export function rcContent(cell: { strong: number; weak: number; inner: RValue }): Value {
-  return { k: 'rcbox', strong: cell.strong, weak: cell.weak, value: display(cell.inner) };
 }
 
 const T_STR: Ty = { kind: 'str' };

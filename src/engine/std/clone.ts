@@ -1,9 +1,9 @@
 import { OwnerKind } from '../../format/events';
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
-import { display } from './display';
+import { display } from '../memory/display';
 import { rcClone } from './pointers';
-import type { RValue, VecValue } from './rvalue';
+import type { RValue, VecValue } from '../memory/rvalue';
 import { stringFrom } from './string';
 import { vecFromElements } from './vec';
 import { formatType as typeName } from '../layout/format';

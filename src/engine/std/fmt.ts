@@ -1,7 +1,7 @@
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
-import { utf8Length } from './display';
-import type { RValue, StringValue } from './rvalue';
+import { utf8Length } from '../memory/display';
+import type { RValue, StringValue } from '../memory/rvalue';
 import { pushStr, stringFrom, stringWithCapacity, TEMP } from './string';
 
 /** Rust's `{}` (Display) and `{:?}` (Debug) for the values the model knows. */

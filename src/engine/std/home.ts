@@ -1,8 +1,8 @@
 import { OwnerKind } from '../../format/events';
-import { rcContent, type Machine } from '../memory/machine';
+import type { Machine } from '../memory/machine';
 import { NO_OWNER, type OwnerRef } from '../timeline/recorder';
-import { display, vecContent } from './display';
-import type { Home, RValue } from './rvalue';
+import { display, rcContent, vecContent } from '../memory/display';
+import type { Home, RValue } from '../memory/rvalue';
 
 /** Who owns blocks allocated for a value living at `home`. */
 export function ownerOf(home: Home): OwnerRef {

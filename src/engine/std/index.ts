@@ -4,6 +4,6 @@ export * from './vec';
 export * from './pointers';
 export { cloneValue, isCopy } from './clone';
 export { formatValue, formatToString, parseFormat, renderFormat, estimatedCapacity } from './fmt';
-export { display, vecContent, utf8Length } from './display';
+export { display, vecContent, utf8Length } from '../memory/display';
 export { touch, ownerOf, blockContent } from './home';
 export { minNonZeroCap, ZST_CAPACITY } from './raw-vec';

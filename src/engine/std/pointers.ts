@@ -1,9 +1,9 @@
 import { OwnerKind } from '../../format/events';
 import type { Ty } from '../layout/types';
-import { alignUp, rcContent, type Machine } from '../memory/machine';
+import { alignUp, type Machine } from '../memory/machine';
 import { NO_OWNER } from '../timeline/recorder';
-import { display } from './display';
-import type { BoxValue, RcValue, RValue } from './rvalue';
+import { display, rcContent } from '../memory/display';
+import type { BoxValue, RcValue, RValue } from '../memory/rvalue';
 import { formatType as typeName } from '../layout/format';
 
 /** `Box::new(x)`: x is already evaluated; one block of size_of::<T>() (none for a zero-sized T), and x moves in. */

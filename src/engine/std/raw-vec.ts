@@ -2,7 +2,7 @@ import type { Value } from '../../format/values';
 import type { Layout } from '../layout/types';
 import type { Machine } from '../memory/machine';
 import type { OwnerRef } from '../timeline/recorder';
-import type { Block } from './rvalue';
+import type { Block } from '../memory/rvalue';
 
 /**
  * The growth policy of std's RawVec, which both String and Vec use:

@@ -1,9 +1,9 @@
 import type { Machine } from '../memory/machine';
 import type { Layout, Ty } from '../layout/types';
-import { utf8Length } from './display';
+import { utf8Length } from '../memory/display';
 import { ownerOf, touch } from './home';
 import { reserve, reserveExact, resizeTo, shrinkToFit, type BufferSpec } from './raw-vec';
-import type { Home, StringValue } from './rvalue';
+import type { Home, StringValue } from '../memory/rvalue';
 
 const STRING_TY: Ty = { kind: 'string' };
 const BYTE: Layout = { size: 1, align: 1 };

@@ -3,10 +3,10 @@ import { DISPLAY_ITEMS } from '../../format/values';
 import type { Ty } from '../layout/types';
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
-import { display, vecContent } from './display';
+import { display, vecContent } from '../memory/display';
 import { ownerOf, touch } from './home';
 import { reserve, reserveExact, resizeTo, shrinkToFit, type BufferSpec } from './raw-vec';
-import type { Home, RValue, VecValue } from './rvalue';
+import type { Home, RValue, VecValue } from '../memory/rvalue';
 import { formatType as typeName } from '../layout/format';
 
 function spec(v: VecValue, home: Home): BufferSpec {

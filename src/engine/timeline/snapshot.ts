@@ -1,6 +1,6 @@
 import { EventKind, OwnerKind, METRIC_COLUMNS, type MetricColumn } from '../../format/events';
 import type { Target, Value } from '../../format/values';
-import type { EventView, Timeline } from './timeline';
+import type { EventLog, EventView } from './event-log';
 
 export interface StaticView {
   id: number;
@@ -110,7 +110,7 @@ export class SnapshotIndex {
   private readonly checkpoints: Array<{ step: number; state: State }> = [];
 
   /** `minInterval: Infinity` keeps only the empty checkpoint: every snapshot replays from the start (the reference the tests compare with). */
-  constructor(private readonly timeline: Timeline, options: { minInterval?: number } = {}) {
+  constructor(private readonly timeline: EventLog, options: { minInterval?: number } = {}) {
     const minInterval = options.minInterval ?? MIN_INTERVAL;
     const state = new State();
     this.checkpoints.push({ step: -1, state: state.clone() });
@@ -292,7 +292,7 @@ function findLocal(frame: FrameState, slot: number): number {
   return -1;
 }
 
-function ownerAt(t: Timeline, step: number): OwnerView {
+function ownerAt(t: EventLog, step: number): OwnerView {
   const e = t.events;
   const o1 = e.owner1[step]!;
   switch (e.ownerKind[step] as OwnerKind) {

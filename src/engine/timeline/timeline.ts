@@ -1,125 +1,16 @@
-import { EventKind, EVENT_KIND_NAMES, OwnerKind, regionOf, type MetricColumn, type Region } from '../../format/events';
-import type { Value } from '../../format/values';
-import type { EventColumns, MetricColumns } from './columns';
+import { EventKind, type MetricColumn } from '../../format/events';
+import { EventLog } from './event-log';
 import { SnapshotIndex, type Snapshot } from './snapshot';
 
-/** Where the regions sit and how the run was configured; travels with the timeline. */
-export interface TimelineMeta {
-  title?: string;
-  /** Heap policy that placed the blocks. */
-  policy: string;
-  staticBase: number;
-  heapBase: number;
-  stackTop: number;
-  stackLimit: number;
-  /** Source text the line numbers refer to (a Rust snippet), if any. */
-  source?: string;
-  /** Set when the run ended early (stack overflow, panic): what happened. */
-  ended?: string;
-}
-
-/** One event with its fields resolved, for tooltips, tests and the CLI. */
-export interface EventView {
-  step: number;
-  kind: string;
-  /** The region the event changed: static, stack, heap, or none (output, notes). */
-  region: Region;
-  line: number | null;
-  a: number;
-  b: number;
-  name: string | null;
-  type: string | null;
-  value: Value | null;
-  addr: number;
-  size: number;
-  align: number;
-  aux: number;
-  aux2: number;
-  owner: { kind: 'none' | 'local' | 'block' | 'static' | 'shared'; frame?: number; slot?: number; block?: number; item?: number };
-}
-
-const OWNER_NAMES = ['none', 'local', 'block', 'static', 'shared'] as const;
+export type { EventView, TimelineMeta } from './event-log';
 
 /**
- * A recorded run: every change to memory in order (columnar), and the metrics after each.
- * Immutable once built. `snapshot(step)` gives the whole state at any step in O(state)
+ * A recorded run: every change to memory in order (columnar), and the metrics after each
+ * (the EventLog), with the questions asked of it. Immutable once built. `snapshot(step)` gives the whole state at any step in O(state)
  * time through checkpoints, without replaying from the start.
  */
-export class Timeline {
+export class Timeline extends EventLog {
   private index: SnapshotIndex | undefined;
-
-  constructor(
-    readonly meta: TimelineMeta,
-    readonly length: number,
-    readonly events: EventColumns,
-    readonly metrics: MetricColumns,
-    readonly strings: readonly string[],
-    readonly values: readonly Value[],
-  ) {}
-
-  kindAt(step: number): EventKind {
-    return this.events.kind[step] as EventKind;
-  }
-
-  string(index: number): string | null {
-    return index < 0 ? null : this.strings[index]!;
-  }
-
-  value(index: number): Value | null {
-    return index < 0 ? null : this.values[index]!;
-  }
-
-  event(step: number): EventView {
-    this.checkStep(step);
-    const e = this.events;
-    const line = e.line[step]!;
-    const ownerKind = e.ownerKind[step]! as OwnerKind;
-    const o1 = e.owner1[step]!;
-    const o2 = e.owner2[step]!;
-    const owner: EventView['owner'] = { kind: OWNER_NAMES[ownerKind] ?? 'none' };
-    if (ownerKind === OwnerKind.Local) Object.assign(owner, { frame: o1, slot: o2 });
-    if (ownerKind === OwnerKind.Block) owner.block = o1;
-    if (ownerKind === OwnerKind.Static) owner.item = o1;
-    return {
-      step,
-      kind: EVENT_KIND_NAMES[e.kind[step]! as EventKind],
-      region: regionOf(e.kind[step]! as EventKind),
-      line: line < 0 ? null : line,
-      a: e.a[step]!,
-      b: e.b[step]!,
-      name: this.string(e.name[step]!),
-      type: this.string(e.type[step]!),
-      value: this.eventValue(step),
-      addr: e.addr[step]!,
-      size: e.size[step]!,
-      align: e.align[step]!,
-      aux: e.aux[step]!,
-      aux2: e.aux2[step]!,
-      owner,
-    };
-  }
-
-  /**
-   * The value an event records. A String/Vec header set on a local carries its len and cap in
-   * the aux/aux2 columns (they change on every push; the rest of the value is shared).
-   */
-  eventValue(step: number): Value | null {
-    const value = this.value(this.events.value[step]!);
-    if (value && value.k === 'buf') {
-      const kind = this.events.kind[step];
-      if (kind === EventKind.LocalNew || kind === EventKind.LocalSet) {
-        const len = this.events.aux[step]!;
-        const cap = this.events.aux2[step]!;
-        if (len >= 0 && cap >= 0) return { ...value, len, cap };
-      }
-    }
-    return value;
-  }
-
-  metric(name: MetricColumn, step: number): number {
-    this.checkStep(step);
-    return this.metrics[name][step]!;
-  }
 
   /** The whole memory state after `step` (0-based; -1 is the empty state before the first event). */
   snapshot(step: number): Snapshot {
@@ -174,11 +65,5 @@ export class Timeline {
       else if (k === EventKind.HeapFree) frees++;
     }
     return { allocs, reallocs, frees };
-  }
-
-  private checkStep(step: number): void {
-    if (!Number.isInteger(step) || step < 0 || step >= this.length) {
-      throw new RangeError(`step ${step} is outside this timeline (0..${this.length - 1})`);
-    }
   }
 }

@@ -68,6 +68,11 @@ export function display(v: RValue): Value {
   }
 }
 
+/** What an Rc/Arc block shows: its counters and the value they share. */
+export function rcContent(cell: { strong: number; weak: number; inner: RValue }): Value {
+  return { k: 'rcbox', strong: cell.strong, weak: cell.weak, value: display(cell.inner) };
+}
+
 /** Display items of a Vec buffer; long buffers show their first DISPLAY_ITEMS items. */
 export function vecContent(v: VecValue, shown?: Value[]): Value {
   const items = shown ?? v.items.slice(0, DISPLAY_ITEMS).map(display);
