@@ -204,7 +204,7 @@ describe('interrupting the memscope-ts kernel (SIGINT via jupyter_client)', () =
   const byName: Record<string, CellResult> = {};
 
   beforeAll(() => {
-    for (const f of [PYTHON, JUPYTER, path.join(root, 'dist', 'src', 'index.js'), path.join(root, 'dist', 'kernel', 'display.js')]) {
+    for (const f of [PYTHON, JUPYTER, path.join(root, 'dist', 'src', 'index.js'), path.join(root, 'dist', 'src', 'kernel', 'display.js')]) {
       if (!fs.existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` (and scripts/install-deps.sh for Debian's Jupyter) first`);
     }
     execFileSync(process.execPath, [path.join(root, 'bin', 'memscope.js'), 'kernel', 'install', '--user', '--jupyter', JUPYTER], { cwd: root, env: jupyterEnv(), stdio: 'pipe' });
