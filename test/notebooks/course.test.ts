@@ -46,7 +46,7 @@ const svgsOf = (cells: Cell[]): string[] =>
 /** As in execute.test.ts: rebuilding dist/ under other test files that read it is avoided when it is fresh. */
 function distIsFresh(): boolean {
   const entry = path.join(root, 'dist', 'src', 'index.js');
-  if (!fs.existsSync(entry) || !fs.existsSync(path.join(root, 'dist', 'kernel', 'index.js'))) return false;
+  if (!fs.existsSync(entry) || !fs.existsSync(path.join(root, 'dist', 'src', 'kernel', 'index.js'))) return false;
   const built = fs.statSync(entry).mtimeMs;
   const sources = ['src', 'kernel'].flatMap((dir) => fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts')).map((f) => path.join(root, dir, f)));

@@ -127,7 +127,7 @@ describe('handouts pipeline on the smoke notebook', () => {
     // Cells are type-checked by tslab's own (older) TypeScript against our .d.ts files, which
     // our newer tsc wrote: newer syntax or lib types there would break or silently weaken cells.
     // Checked: everything reachable from the entries cells import, the package entry and the
-    // kernel-side display helpers (`memscope/dist/kernel`) once they are built.
+    // kernel-side display helpers (`memscope/kernel`) once they are built.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require('@tslab/typescript-for-tslab') as typeof import('typescript');
     const dist = path.join(root, 'dist');
