@@ -67,6 +67,8 @@ export interface ViewDocument {
   snapshots: { complete: boolean; items: ViewSnapshot[] };
   /** The program's output (cut to its first `outputChars` characters). */
   output: { text: string; length: number; truncated: boolean };
+  /** The step a renderer opens at: the one the notebook asked for (its snapshot is in `snapshots`). Absent in older views. */
+  step?: number;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -185,6 +187,11 @@ export function checkView(input: unknown, source = 'payload'): ViewDocument {
     if (at <= previousSnapshot || at >= steps) fail(`snapshots.items[${i}].step`, `a step above ${previousSnapshot} and below ${steps} (steps ascend)`);
     previousSnapshot = at;
   });
+
+  if (d.step !== undefined) {
+    const at = int(d.step, 'step', 0);
+    if (at >= steps) fail('step', `a step below ${steps}`);
+  }
 
   const output = obj(d.output, 'output');
   str(output.text, 'output.text');

@@ -18,7 +18,7 @@ export interface DisplayOptions {
   theme: ThemeName;
   /** vega's renderer: SVG (default; crisp, text selectable) or canvas. */
   renderer?: 'svg' | 'canvas';
-  /** Index (among the payload's snapshots) to open at; default the peak of live heap bytes. */
+  /** Index (among the payload's snapshots) to open at; default the view's `step` (what the notebook asked for). */
   snapshot?: number;
 }
 
@@ -61,16 +61,27 @@ export function renderError(host: HTMLElement, heading: string, err: unknown): v
   host.append(box);
 }
 
+/**
+ * The snapshot to open at: the view's `step` (the step the notebook asked for, or the end of main
+ * before its drops), else the last snapshot at or before it; views without one (older memscope)
+ * open at the peak of live heap bytes as they used to.
+ */
+export function openingIndex(view: ViewDocument): number {
+  const snapshots = view.snapshots.items;
+  if (snapshots.length === 0) return -1;
+  const want = view.step ?? view.meta.peaks.heapLive.step;
+  let index = 0;
+  for (let i = 0; i < snapshots.length; i++) if (snapshots[i]!.step <= want) index = i;
+  return index;
+}
+
 export async function renderView(host: HTMLElement, view: ViewDocument, options: DisplayOptions): Promise<ViewDisplay> {
   const id = `memscope-${++serial}`;
   const theme = options.theme;
   const snapshots = view.snapshots.items;
-  // Opens at the peak of live heap bytes (the view always carries that snapshot): the end of a
-  // Rust run has usually freed everything, the peak shows what the program held.
-  const peak = snapshots.findIndex((s) => s.step === view.meta.peaks.heapLive.step);
   let index = options.snapshot !== undefined && options.snapshot >= 0 && options.snapshot < snapshots.length
     ? options.snapshot
-    : peak >= 0 ? peak : snapshots.length - 1;
+    : openingIndex(view);
   const stepAt = (i: number): number => (i >= 0 ? snapshots[i]!.step : -1);
   const chartOptions = (step: number): ChartOptions => ({ theme, cursor: step });
   const embedOptions = { actions: false, renderer: options.renderer ?? 'svg', tooltip: { theme } } as const;

@@ -22,11 +22,12 @@ import type { ViewDocument } from '../format/view';
 import { mainSpecs, staticChartOptions } from '../views/charts';
 import { diagramSvg } from '../views/diagram';
 import { makeView, viewSummaryText, type ViewOptions } from '../views/payload';
+import { defaultStep } from '../views/steps';
 import { renderSvg, renderSvgSync, stackSvgs } from '../views/render-svg';
 import { themeOf, type ThemeName } from '../views/theme';
 
 export interface ShowOptions extends ViewOptions {
-  /** Step of the diagram and of the charts' cursor (default: the last step). */
+  /** Step of the diagram, of the charts' cursor and the step the renderer opens at (default: the end of main before its drops). */
   step?: number;
   /** Colours of the static SVG (the JupyterLab renderer follows the page's theme instead). Default light. */
   theme?: ThemeName;
@@ -48,13 +49,13 @@ function isTimeline(x: unknown): x is Timeline {
 }
 
 function viewOf(input: Timeline | ViewDocument, options: ShowOptions, step: number | undefined): ViewDocument {
-  if (!isTimeline(input)) return input;
-  return makeView(input, { ...options, steps: [...(options.steps ?? []), ...(step === undefined ? [] : [step])] });
+  if (!isTimeline(input)) return step !== undefined && step !== input.step && input.snapshots.items.some((x) => x.step === step) ? { ...input, step } : input;
+  return makeView(input, { ...options, step: step === undefined || step < 0 ? undefined : step });
 }
 
 function stepOf(input: Timeline | ViewDocument, options: ShowOptions): number {
   const steps = isTimeline(input) ? input.length : input.meta.steps;
-  const step = options.step ?? steps - 1;
+  const step = options.step ?? (isTimeline(input) ? defaultStep(input) : input.step ?? steps - 1);
   if (!Number.isInteger(step) || step < -1 || step >= steps) throw new RangeError(`step ${step} is outside this timeline (0..${steps - 1})`);
   return step;
 }
@@ -126,7 +127,7 @@ function send(content: DisplayData): void {
  * SVG of the charts and the diagram, and a text summary. Resolves to nothing, so a cell ending
  * in `await show(t)` prints nothing more (use `displayBundle` to get what was sent).
  *
- *   await show(timeline);                       // diagram at the last step
+ *   await show(timeline);                       // diagram at the end of main, before its drops
  *   await show(timeline, { step: 42, theme: 'dark' });
  */
 export async function show(input: Timeline | ViewDocument, options: ShowOptions = {}): Promise<void> {

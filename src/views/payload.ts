@@ -11,6 +11,7 @@ import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../format/events';
 import type { Value } from '../format/values';
 import { checkView, type BlockBar, type ViewDocument, type ViewMeta, type ViewSeries, type ViewSnapshot } from '../format/view';
 import { downsampleM4 } from './downsample';
+import { defaultStep } from './steps';
 
 export interface ViewOptions {
   /** Points per metric series at most (M4: 4 per bucket). Default 2000. */
@@ -35,6 +36,8 @@ export interface ViewOptions {
   textChars?: number;
   /** Steps whose snapshot must be included (e.g. the step a notebook shows). */
   steps?: number[];
+  /** The step the renderer opens at (its snapshot is included). Default: `defaultStep`, the end of main before its drops. */
+  step?: number;
 }
 
 const DEFAULTS = { maxFrames: 200, snapshotBlocks: 1000, textChars: 1000, maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
@@ -44,8 +47,10 @@ const DEFAULTS = { maxFrames: 200, snapshotBlocks: 1000, textChars: 1000, maxPoi
  *   display.raw('application/vnd.memscope.v1+json', JSON.stringify(view));
  */
 export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDocument {
-  const o = { ...DEFAULTS, ...options };
   const n = timeline.length;
+  const step = options.step ?? defaultStep(timeline);
+  if (n > 0 && (!Number.isInteger(step) || step < 0 || step >= n)) throw new RangeError(`step ${step} is outside this timeline (0..${n - 1})`);
+  const o = { ...DEFAULTS, ...options, steps: n > 0 ? [step, ...(options.steps ?? [])] : options.steps };
   const buckets = Math.max(1, Math.floor(o.maxPoints / 4));
 
   const series = {} as Record<MetricColumn, ViewSeries>;
@@ -88,6 +93,7 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
     snapshots: { complete: n === 0, items: [] },
     output: { text: text.slice(0, o.outputChars), length: text.length, truncated: text.length > o.outputChars },
   };
+  if (n > 0) view.step = step;
   const rest = JSON.stringify(view).length;
   view.snapshots = chooseSnapshots(timeline, peaks, o, Math.min(o.snapshotBytes, o.maxBytes - rest));
   return view;
