@@ -13,7 +13,7 @@ import { vecClear, vecNew, vecPush } from '../src/engine/std/vec';
 import type { Timeline } from '../src/engine/timeline/timeline';
 import { MIME_TYPE } from '../src/format/errors';
 import { openLabHost, renderInHost } from '../test/helpers/jupyterlab-host/host';
-import { makeView, viewSummaryText } from '../src/views/payload';
+import { makeView, viewSummaryText } from '../src/views/view';
 import { figure, timeMs, type BenchSuite } from './harness';
 
 /**

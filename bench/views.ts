@@ -7,7 +7,7 @@ import { rustProgram } from '../src/api/program';
 import type { Timeline } from '../src/engine/timeline/timeline';
 import { mainSpecs, staticChartOptions } from '../src/views/charts';
 import { diagramSvg } from '../src/views/diagram';
-import { makeView } from '../src/views/payload';
+import { makeView } from '../src/views/view';
 import { renderSvg } from '../src/views/render-svg';
 import { figure, peakRssMiB, timeMs, type BenchSuite } from './harness';
 

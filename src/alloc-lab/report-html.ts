@@ -11,11 +11,11 @@ import { comparisonSpecs, tracesOf } from './report-charts';
 
 /** Renders one vega-lite spec to an SVG string without a browser. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const vegaView = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return await vegaView.toSVG();
   } finally {
-    view.finalize();
+    vegaView.finalize();
   }
 }
 

@@ -3,7 +3,7 @@
  * so a renderer can draw the charts and the memory diagram without the engine and without the
  * whole timeline. Bounded in size whatever the run's length (targets: under 1 MB for 10^7 steps):
  * metric series are M4-downsampled, the heap address map is capped, snapshots are a chosen set
- * of steps, output text is cut. Built by `makeView` (src/views/payload.ts), read by `checkView`.
+ * of steps, output text is cut. Built by `makeView` (src/views/view.ts), read by `checkView`.
  */
 import type { Snapshot } from '../engine/timeline/snapshot';
 import type { TimelineMeta } from '../engine/timeline/timeline';

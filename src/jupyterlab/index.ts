@@ -3,7 +3,7 @@
  * (`application/vnd.memscope.v1+json`), loaded by JupyterLab as a prebuilt extension
  * (`npm run build:labextension`, docs/JUPYTERLAB.md). A thin adapter in the manner of
  * JupyterLab's vega5 extension: the widget (widget.ts) validates the payload with the format's
- * own reader and hands the view to the DOM code (display.ts), which draws charts built by
+ * own reader and hands the view to the DOM code (output.ts), which draws charts built by
  * src/views.
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';

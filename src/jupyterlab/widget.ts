@@ -2,7 +2,7 @@
 /**
  * The renderer widget: reads the output's data, turns it into a view with the format's own
  * reader (`toView`: a view document, or a small timeline document, as an object or a JSON
- * string), and draws it with display.ts. A payload that does not validate, or one written by a
+ * string), and draws it with output.ts. A payload that does not validate, or one written by a
  * newer memscope, becomes an error box naming what was wrong; nothing is thrown into
  * JupyterLab. When the user switches JupyterLab's theme, the output is redrawn in it at the same
  * step.
@@ -10,9 +10,9 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import type { ViewDocument } from '../format/view';
-import { toView } from '../views/payload';
+import { toView } from '../views/view';
 import type { ThemeName } from '../views/theme';
-import { renderView, renderError, type ViewDisplay } from './display';
+import { renderOutput, renderError, type RenderedOutput } from './output';
 
 /** JupyterLab marks its theme on <body data-jp-theme-light="true|false">; outside it, light. */
 export function pageTheme(doc: Document = document): ThemeName {
@@ -22,7 +22,7 @@ export function pageTheme(doc: Document = document): ThemeName {
 export class MemscopeRenderer extends Widget implements IRenderMime.IRenderer {
   private readonly mimeType: string;
   private view: ViewDocument | null = null;
-  private display: ViewDisplay | null = null;
+  private output: RenderedOutput | null = null;
   private theme: ThemeName = 'light';
   private themeWatch: MutationObserver | null = null;
   /** Counts draws, so a draw overtaken by a newer one (new data, theme switch) is dropped. */
@@ -61,9 +61,9 @@ export class MemscopeRenderer extends Widget implements IRenderMime.IRenderer {
     this.clear();
     this.theme = theme;
     try {
-      const display = await renderView(this.node, view, { theme, snapshot });
-      if (generation === this.generation && !this.isDisposed) this.display = display;
-      else display.dispose();
+      const output = await renderOutput(this.node, view, { theme, snapshot });
+      if (generation === this.generation && !this.isDisposed) this.output = output;
+      else output.dispose();
     } catch (err) {
       if (generation !== this.generation) return;
       // A view that validated but could not be drawn is our bug; say so instead of a blank output.
@@ -76,14 +76,14 @@ export class MemscopeRenderer extends Widget implements IRenderMime.IRenderer {
     if (this.themeWatch || typeof MutationObserver === 'undefined' || !document.body) return;
     this.themeWatch = new MutationObserver(() => {
       const theme = pageTheme();
-      if (this.view && theme !== this.theme) void this.draw(this.view, theme, this.display?.snapshot);
+      if (this.view && theme !== this.theme) void this.draw(this.view, theme, this.output?.snapshot);
     });
     this.themeWatch.observe(document.body, { attributes: true, attributeFilter: ['data-jp-theme-light'] });
   }
 
   private clear(): void {
-    this.display?.dispose();
-    this.display = null;
+    this.output?.dispose();
+    this.output = null;
     this.node.replaceChildren();
   }
 }

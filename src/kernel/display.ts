@@ -21,7 +21,7 @@ import { MIME_TYPE } from '../format/errors';
 import type { ViewDocument } from '../format/view';
 import { mainSpecs, staticChartOptions } from '../views/charts';
 import { diagramSvg } from '../views/diagram';
-import { makeView, viewSummaryText, type ViewOptions } from '../views/payload';
+import { makeView, viewSummaryText, type ViewOptions } from '../views/view';
 import { defaultStep } from '../views/steps';
 import { renderSvg, renderSvgSync, stackSvgs } from '../views/render-svg';
 import { themeOf, type ThemeName } from '../views/theme';

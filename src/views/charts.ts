@@ -4,8 +4,8 @@
  * render-svg.ts, vega-embed in the JupyterLab renderer).
  *
  * Every chart over steps takes `cursor` (a rule at the selected step). It is a top-level
- * vega-lite param named `cursor`; a renderer moves it with `view.signal('cursor', step)`
- * followed by `view.runAsync()` (-1 hides it).
+ * vega-lite param named `cursor`; a renderer moves it with `vegaView.signal('cursor', step)`
+ * followed by `vegaView.runAsync()` (-1 hides it).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Timeline } from '../engine/timeline/timeline';
@@ -14,7 +14,7 @@ import type { ViewDocument } from '../format/view';
 import { comparisonSpecs } from '../alloc-lab/report-charts';
 import type { LabReport, PolicyResult } from '../alloc-lab/result';
 import { valueAt } from './downsample';
-import { asView } from './payload';
+import { asView } from './view';
 import { themeOf, vegaConfig, type Theme, type ThemeName } from './theme';
 
 export interface ChartOptions {

@@ -11,7 +11,7 @@
 import type { BlockView, FrameView, LocalView, Snapshot, StaticView } from '../engine/timeline/snapshot';
 import type { Target, Value } from '../format/values';
 import type { ViewSnapshot } from '../format/view';
-import { reachableBlocks } from './payload';
+import { reachableBlocks } from './view';
 import { themeOf, type Theme, type ThemeName } from './theme';
 
 export interface DiagramOptions {

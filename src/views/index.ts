@@ -1,11 +1,12 @@
 /**
- * `memscope/views`: the DOM-free views (vega-lite specs, the memory diagram, the display
- * payload). `renderSvg` loads vega (Node only) on first use, so importing this module stays
- * cheap and browser renderers that import the spec modules never pull vega's Node renderer in.
+ * `memscope/views`: everything that draws, DOM-free: the view document a notebook output
+ * carries, vega-lite specs, the memory diagram. `renderSvg` loads vega (Node only) on first
+ * use, so importing this module stays cheap and browser renderers that import the spec modules
+ * never pull vega's Node renderer in.
  */
 import type { TopLevelSpec } from 'vega-lite';
 export { downsampleM4, valueAt, type Series } from './downsample';
-export { makeView, toView, asView, blockBars, trimFrames, trimBlocks, reachableBlocks, capTexts, viewSummaryText, type ViewOptions } from './payload';
+export { makeView, toView, asView, blockBars, trimFrames, trimBlocks, reachableBlocks, capTexts, viewSummaryText, type ViewOptions } from './view';
 export {
   heapOccupancySpec, stackDepthSpec, addressMapSpec, regionSplitSpec, policyComparisonSpecs, mainSpecs, seriesRows, regionBytes, staticChartOptions,
   type ChartOptions, type SeriesRow,

@@ -27,19 +27,19 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   // vega only logs a failed load and draws an empty chart; the refusal list turns it into an error.
   const { spec: vgSpec } = compile(spec);
   const { loader, refused } = offlineLoader();
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader, logLevel: vega.None });
+  const vegaView = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader, logLevel: vega.None });
   try {
-    const svg = await view.toSVG();
+    const svg = await vegaView.toSVG();
     checkNothingRefused(refused);
     return svg;
   } finally {
-    view.finalize();
+    vegaView.finalize();
   }
 }
 
 /**
  * The same SVG made synchronously, for callers that cannot wait (a value's `util.inspect` hook
- * in the kernel). Inline data makes vega's dataflow run synchronously in `view.run()`; the
+ * in the kernel). Inline data makes vega's dataflow run synchronously in `vegaView.run()`; the
  * scenegraph then goes through vega's public SVGStringRenderer, sized as vega-view's
  * renderHeadless sizes it (vega 5.33.1: `_viewWidth`/`_viewHeight` + padding, `_origin`).
  * Tests check the result equals `renderSvg`'s.
@@ -47,27 +47,27 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 export function renderSvgSync(spec: TopLevelSpec): string {
   const { spec: vgSpec } = compile(spec);
   const { loader, refused } = offlineLoader();
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader, logLevel: vega.None });
+  const vegaView = new vega.View(vega.parse(vgSpec), { renderer: 'none', loader, logLevel: vega.None });
   try {
-    view.run();
+    vegaView.run();
     checkNothingRefused(refused);
-    const internal = view as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number] };
+    const internal = vegaView as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number] };
     if (typeof internal._viewWidth !== 'number' || !Array.isArray(internal._origin)) {
       throw new Error('renderSvgSync: this vega version lays views out differently; use renderSvg');
     }
-    const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
+    const padding = vegaView.padding() as { left: number; right: number; top: number; bottom: number };
     const width = Math.max(0, internal._viewWidth + padding.left + padding.right);
     const height = Math.max(0, internal._viewHeight + padding.top + padding.bottom);
     const origin = [padding.left + internal._origin[0], padding.top + internal._origin[1]];
     const Renderer = (vega as unknown as { SVGStringRenderer: new (loader?: unknown) => SvgStringRenderer }).SVGStringRenderer;
-    const renderer = new Renderer(view.loader());
-    renderer.initialize(null, width, height, origin, 1).background(view.background());
-    renderer.render((view.scenegraph() as unknown as { root: unknown }).root);
+    const renderer = new Renderer(vegaView.loader());
+    renderer.initialize(null, width, height, origin, 1).background(vegaView.background());
+    renderer.render((vegaView.scenegraph() as unknown as { root: unknown }).root);
     const svg = renderer.svg();
     checkNothingRefused(refused);
     return svg;
   } finally {
-    view.finalize();
+    vegaView.finalize();
   }
 }
 

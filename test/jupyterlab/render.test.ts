@@ -17,7 +17,7 @@ import { EXAMPLES } from '../../src/examples/index';
 import { MIME_TYPE } from '../../src/format/errors';
 import type { ViewDocument } from '../../src/format/view';
 import { openLabHost, renderInHost, type LabHost } from '../helpers/jupyterlab-host/host';
-import { makeView, viewSummaryText } from '../../src/views/payload';
+import { makeView, viewSummaryText } from '../../src/views/view';
 import { ensureDistBuilt } from '../helpers/dist';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { LAB_FORMAT, LAB_VERSION, type LabReport, type PolicyResult } from '../../src/alloc-lab/result';
 import { addressMapSpec, heapOccupancySpec, mainSpecs, policyComparisonSpecs, regionSplitSpec, stackDepthSpec, type SeriesRow } from '../../src/views/charts';
-import { makeView } from '../../src/views/payload';
+import { makeView } from '../../src/views/view';
 import { renderSvg, renderSvgSync, stackSvgs, svgSize } from '../../src/views/render-svg';
 import { THEMES } from '../../src/views/theme';
 import { mixed, vecPushes } from './programs';

@@ -1,6 +1,6 @@
 import { EventKind } from '../../src/format/events';
 import { initRust, runRustSync } from '../../src/rust';
-import { makeView } from '../../src/views/payload';
+import { makeView } from '../../src/views/view';
 import { defaultStep, lineStep, type LineStep } from '../../src/views/steps';
 import { vecPushes } from './programs';
 

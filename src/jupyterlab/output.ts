@@ -11,10 +11,10 @@ import type { Snapshot } from '../engine/timeline/snapshot';
 import type { ViewDocument } from '../format/view';
 import { mainSpecs, regionSplitSpec, type ChartOptions } from '../views/charts';
 import { diagramSvg } from '../views/diagram';
-import { viewSummaryText } from '../views/payload';
+import { viewSummaryText } from '../views/view';
 import type { ThemeName } from '../views/theme';
 
-export interface DisplayOptions {
+export interface OutputOptions {
   theme: ThemeName;
   /** vega's renderer: SVG (default; crisp, text selectable) or canvas. */
   renderer?: 'svg' | 'canvas';
@@ -23,7 +23,7 @@ export interface DisplayOptions {
 }
 
 /** A drawn output: move its step, or tear it down (finalizes the vega views). */
-export interface ViewDisplay {
+export interface RenderedOutput {
   /** The step shown now (-1 when the payload has no snapshots). */
   readonly step: number;
   /** Its index among the payload's snapshots (-1 when there are none). */
@@ -75,7 +75,7 @@ export function openingIndex(view: ViewDocument): number {
   return index;
 }
 
-export async function renderView(host: HTMLElement, view: ViewDocument, options: DisplayOptions): Promise<ViewDisplay> {
+export async function renderOutput(host: HTMLElement, view: ViewDocument, options: OutputOptions): Promise<RenderedOutput> {
   const id = `memscope-${++serial}`;
   const theme = options.theme;
   const snapshots = view.snapshots.items;

@@ -6,7 +6,7 @@ import { renderSvgSync } from '../../src/views/render-svg';
 import { FormatError } from '../../src/format/errors';
 import { METRIC_COLUMNS } from '../../src/format/events';
 import { checkView, type ViewDocument } from '../../src/format/view';
-import { makeView, toView, viewSummaryText } from '../../src/views/payload';
+import { makeView, toView, viewSummaryText } from '../../src/views/view';
 import { boxChurn, mixed, vecPushes } from './programs';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
