@@ -8,10 +8,10 @@ export interface HeapOp {
   old_size?: number;
 }
 
-/** The heap operations of a timeline in the oracle's shape, to compare with real Rust. */
-export function heapOps(t: Timeline): HeapOp[] {
+/** The heap operations of a timeline (or of its steps from..to, exclusive) in the oracle's shape, to compare with real Rust. */
+export function heapOps(t: Timeline, from = 0, to = t.length): HeapOp[] {
   const ops: HeapOp[] = [];
-  for (let i = 0; i < t.length; i++) {
+  for (let i = from; i < to; i++) {
     const k = t.kindAt(i);
     const size = t.events.size[i]!;
     const align = t.events.align[i]!;

@@ -3,6 +3,7 @@ export * from './string';
 export * from './vec';
 export * from './pointers';
 export { cloneValue, isCopy } from './clone';
+export { toStringOf } from './to-string';
 export { formatValue, formatToString, parseFormat, renderFormat, estimatedCapacity } from './fmt';
 export { display, vecContent, utf8Length } from '../memory/display';
 export { touch, ownerOf, blockContent } from './home';

@@ -187,3 +187,13 @@ export function vecShrinkToFit(m: Machine, v: VecValue, home: Home): void {
 }
 
 const TEMP: Home = { kind: 'temp' };
+
+/**
+ * `v.into_boxed_slice()`: shrinks the buffer to the length (a realloc when capacity > length)
+ * and hands it over as a `Box<[T]>` (pointer and length; the capacity is the length from now on).
+ */
+export function vecIntoBoxedSlice(m: Machine, v: VecValue, home: Home = TEMP): VecValue {
+  shrinkToFit(m, v, v.len, spec(v, home));
+  v.ty = { kind: 'box', to: { kind: 'slice', elem: v.elem } };
+  return v;
+}
