@@ -42,12 +42,17 @@ export class Buddy extends AllocatorBase {
     const offset = this.payloadOffset(align);
     const k = this.orderFor(offset + size, align);
     let b = this.takeFree(k);
-    while (b === NONE) {
-      if (!this.double(k)) {
+    if (b === NONE) {
+      // Grow only if growing will succeed: a refused request must leave the heap as it was
+      // (doubling towards 2^53 and then failing left a footprint of 8192 TiB).
+      if (this.topFor(k) > Math.min(this.limit, 2 ** MAX_ORDER)) {
         this.failures++;
         return null;
       }
-      b = this.takeFree(k);
+      while (b === NONE) {
+        if (!this.double(k)) throw new Error(`buddy: cannot grow to the top ${this.topFor(k)} it planned for`);
+        b = this.takeFree(k);
+      }
     }
     this.usedBytes += 2 ** k;
     const p = this.bAddr[b] + offset;
@@ -90,7 +95,9 @@ export class Buddy extends AllocatorBase {
 
   /** The smallest order whose block holds `bytes` and is at least the alignment. */
   private orderFor(bytes: number, align: number): number {
-    const k = Math.ceil(Math.log2(Math.max(bytes, align, 1)));
+    const n = Math.max(bytes, align, 1);
+    let k = Math.ceil(Math.log2(n));
+    if (2 ** k < n) k++; // log2 rounds 2^52 + 1 down to 52
     return k > this.minOrder ? k : this.minOrder;
   }
 
@@ -130,6 +137,18 @@ export class Buddy extends AllocatorBase {
     this.usedBytes += 2 ** k - 2 ** this.bOrder[b];
     this.bOrder[b] = k;
     return true;
+  }
+
+  /**
+   * The top the heap reaches when doubled until a free block of order k appears (none is free
+   * now). Empty heap: created at order k. No live block: everything merges, so 2^k (or the
+   * top) suffices. Otherwise the live block keeps the lower half from merging: each doubling
+   * adds one free block of the old top's order, so the heap must reach twice max(top, 2^k).
+   */
+  private topFor(k: number): number {
+    if (this.top === 0) return 2 ** k;
+    if (this.usedBytes === 0) return Math.max(this.top, 2 ** k);
+    return 2 * Math.max(this.top, 2 ** k);
   }
 
   /** Doubles the heap (or creates it at order k); false if the limit forbids it. */

@@ -28,7 +28,7 @@ export class Bump extends AllocatorBase {
       return null;
     }
     if (start > this.top) this.markDead(start - this.top);
-    const b = this.newId(); // never recycled: a dead block stays dead
+    const b = this.newId();
     this.bStart[b] = start;
     this.bSize[b] = end - start;
     this.usedBytes += end - start;
@@ -42,6 +42,10 @@ export class Bump extends AllocatorBase {
     const b = this.live.take(address, 'free');
     this.usedBytes -= this.bSize[b];
     this.markDead(this.bSize[b]);
+    // Its memory stays dead, but its record goes back: only live blocks need one, so a long
+    // trace costs memory for its live set, not for every allocation it ever made.
+    if (b === this.lastId) this.lastId = -1;
+    this.recycleId(b);
   }
 
   realloc(address: number, size: number, align: number): number | null {

@@ -4,14 +4,18 @@ import { HeapError } from './allocator';
  * Payload address -> block id while live, -1 once freed, so a double free can be told from
  * a wild pointer. An open-addressing hash table (linear probing, Fibonacci hashing) in typed
  * arrays: a JS Map of double keys costs several times more per lookup on the hot path.
- * Entries are never removed (a freed address keeps its -1), so the table holds at most one
- * entry per distinct address ever handed out.
+ * A freed address keeps its -1 (a tombstone) until the table fills up; then, if at least half
+ * of its entries are tombstones, it is rebuilt with the live ones only instead of doubled.
+ * So the table stays proportional to the live blocks even for a policy that never reuses an
+ * address (bump); a second free of an address freed before a sweep is an unknown pointer.
  */
 export class LiveTable {
   /** Slot i holds [address, id] at 2i, 2i + 1: one cache line per probe. Address -1 = empty. */
   private tab = LiveTable.empty(1024);
   private shift = 32 - 10;
+  /** Entries in use, tombstones included. */
   private count = 0;
+  private tombstones = 0;
 
   private static empty(slots: number): Float64Array {
     const tab = new Float64Array(slots * 2);
@@ -21,10 +25,13 @@ export class LiveTable {
 
   set(address: number, id: number): void {
     const i = this.slot(address);
-    this.tab[i + 1] = id;
     if (this.tab[i] === -1) {
       this.tab[i] = address;
+      this.tab[i + 1] = id;
       if (++this.count * 4 > this.tab.length) this.grow();
+    } else {
+      if (this.tab[i + 1] < 0) this.tombstones--;
+      this.tab[i + 1] = id;
     }
   }
 
@@ -43,6 +50,7 @@ export class LiveTable {
     const id = this.tab[i + 1];
     if (this.tab[i] === -1 || id < 0) return this.get(address, action); // throws
     this.tab[i + 1] = -1;
+    this.tombstones++;
     return id;
   }
 
@@ -59,13 +67,18 @@ export class LiveTable {
     }
   }
 
-  /** Doubles the table when it is half full. */
+  /** The table is half full: drop the tombstones if they are half of it, else double it. */
   private grow(): void {
     const old = this.tab;
-    this.tab = LiveTable.empty(old.length);
-    this.shift--;
+    const sweep = this.tombstones * 2 >= this.count;
+    this.tab = LiveTable.empty(sweep ? old.length / 2 : old.length);
+    if (!sweep) this.shift--;
+    if (sweep) {
+      this.count -= this.tombstones;
+      this.tombstones = 0;
+    }
     for (let j = 0; j < old.length; j += 2) {
-      if (old[j] === -1) continue;
+      if (old[j] === -1 || (sweep && old[j + 1] < 0)) continue;
       const i = this.slot(old[j]);
       this.tab[i] = old[j];
       this.tab[i + 1] = old[j + 1];
