@@ -1,5 +1,6 @@
 import { commands } from './commands/index';
 import { type CliIo, UsageError } from './command';
+import { processIo } from './stdio';
 
 const VERSION = '0.1.0';
 
@@ -20,11 +21,7 @@ function helpText(): string {
 }
 
 export async function main(argv: string[], io?: CliIo): Promise<number> {
-  const cli: CliIo = io ?? {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    isTTY: Boolean(process.stderr.isTTY),
-  };
+  const cli: CliIo = io ?? processIo();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     cli.out(helpText());

@@ -8,7 +8,6 @@ import * as os from 'os';
 import { parseArgs } from 'util';
 import { type CliIo, type Command, UsageError } from '../command';
 import { allPolicies, compare, planTasks, type CompareProgress, type PlannedTask } from '../../alloc-lab/compare';
-import { reportHtml } from '../../alloc-lab/report-html';
 import type { LabReport } from '../../alloc-lab/result';
 import { bytes, formatTable } from '../../alloc-lab/table';
 import { TraceError, type TraceProblem } from '../../traces/types';
@@ -72,6 +71,8 @@ export const replayCommand: Command = {
     else io.out(textReport(report));
     problemSummary(report, io);
     if (options.html !== undefined) {
+      // vega and vega-lite take ~150 ms to load: only an HTML report needs them.
+      const { reportHtml } = await import('../../alloc-lab/report-html');
       fs.writeFileSync(options.html, await reportHtml(report));
       io.err(`wrote ${options.html}\n`);
     }
