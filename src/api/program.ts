@@ -5,7 +5,7 @@ import type { AdtDef, Ty } from '../engine/layout/types';
 import { AllocError, OwnershipError, StackOverflowError } from '../engine/memory/errors';
 import { Machine, type MachineOptions } from '../engine/memory/machine';
 import { cloneValue, isCopy } from '../engine/std/clone';
-import { formatToString, parseFormat, renderFormat } from '../engine/std/fmt';
+import { formatToString, inlineLiterals, parseFormat, renderFormat, type FormatSpec } from '../engine/std/fmt';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
 import type { LocalSlot, RValue } from '../engine/memory/rvalue';
 import { stringFrom, stringNew, stringWithCapacity } from '../engine/std/string';
@@ -113,13 +113,23 @@ export class Rust implements Program {
   /** `println!("x = {}, v = {:?}", x, v)`: the output is recorded with the timeline. */
   println(template = '', ...args: Init[]): void {
     this.begin(args);
-    const values = args.map((a) => this.peek(a));
-    this.machine.print(`${renderFormat(parseFormat(template), values).join('')}\n`);
+    const { spec, values } = this.formatArgs(template, args);
+    this.machine.print(`${renderFormat(spec, values).join('')}\n`);
   }
 
-  /** `format!(..)`: a new String, grown the way std grows it. */
+  /** `format!(..)`: a new String, grown by std's writes as rustc's build grows it. */
   format(template: string, ...args: Init[]): Owned {
-    return this.temp(formatToString(this.machine, template, args.map((a) => this.peek(a))));
+    const { spec, values } = this.formatArgs(template, args);
+    return this.temp(formatToString(this.machine, spec, values));
+  }
+
+  /** A JS string or integer stands for a Rust literal, which rustc folds into the template; the rest are read, not moved. */
+  private formatArgs(template: string, args: Init[]): { spec: FormatSpec; values: RValue[] } {
+    const literal = (x: Init | undefined) => (typeof x === 'string' || typeof x === 'bigint' || (typeof x === 'number' && Number.isInteger(x)) ? String(x) : undefined);
+    const parsed = parseFormat(template);
+    if (args.length !== parsed.holes.length) throw new OwnershipError(`${parsed.holes.length} positional argument(s) in format string, but ${args.length} given`);
+    const { spec, kept } = inlineLiterals(parsed, (i) => literal(args[i]));
+    return { spec, values: kept.map((i) => this.peek(args[i]!)) };
   }
 
   /** Source line for the following events (to tie them to Rust code shown beside the cell). */

@@ -71,16 +71,9 @@ export type Expr =
   | (Node & { k: 'assert'; cond: Expr; text: string })
   | (Node & { k: 'asserteq'; l: Expr; r: Expr; eq: boolean });
 
-/** One `{…}` hole of a format string: `{:>8}`, `{:.2}`, `{:+}`, `{:05}`, `{:?}`. */
-export interface FmtSpec {
-  debug: boolean;
-  fill: string;
-  align?: '<' | '>' | '^';
-  plus: boolean;
-  zero: boolean;
-  width?: number;
-  precision?: number;
-}
+/** One `{…}` hole of a format string (std's, so the engine formats it). */
+export type { FmtSpec } from '../engine/std/fmt';
+import type { FmtSpec } from '../engine/std/fmt';
 
 export interface Block {
   /** Line of the closing brace: where the block's locals are dropped. */

@@ -7,7 +7,8 @@ import type { Ty } from '../engine/layout/types';
 import type { Machine } from '../engine/memory/machine';
 import { cloneValue } from '../engine/std/clone';
 import { display, utf8Length } from '../engine/memory/display';
-import { estimatedCapacity } from '../engine/std/fmt';
+import { formatString, writesOf, writesWithSpec } from '../engine/std/fmt';
+import { toStringOf } from '../engine/std/to-string';
 import { ownerOf } from '../engine/std/home';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
 import type { LocalSlot, RValue, StringValue, VecValue } from '../engine/memory/rvalue';
@@ -22,8 +23,8 @@ import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError } from
 import { autoDeref, isNever, type Notes } from './infer';
 import { prune, show, toTy, type TypeVar } from './types';
 import {
-  BoxLoc, copyOf, deref, ElemLoc, FieldLoc, floatToInt, intCast, intInfo, intOp, LocalLoc, makeRef, maxDigits, scalar, TempLoc, textOf,
-  valueCmp, valueEq, writesOf, writesWithSpec, type IntInfo, type Loc, type RefValue,
+  BoxLoc, copyOf, deref, ElemLoc, FieldLoc, floatToInt, follow, intCast, intInfo, intOp, LocalLoc, makeRef, scalar, TempLoc, textOf,
+  valueCmp, valueEq, type Loc, type RefValue,
 } from './values';
 
 /** One activation of a function: its locals by slot, and the temporaries of the running statement. */
@@ -716,7 +717,7 @@ export class Compiler {
           if (valueEq(x, y) !== eq) {
             const show = (v: RValue) => {
               const out: string[] = [];
-              writesOf(v, true, out);
+              writesOf(v, true, out, follow);
               return out.join('');
             };
             throw new RustPanic(`assertion \`left ${eq ? '==' : '!='} right\` failed\n  left: ${show(x)}\n right: ${show(y)}`, line);
@@ -2216,7 +2217,7 @@ export class Compiler {
       const writes: string[] = [];
       for (let i = 0; i < parts.length; i++) {
         if (parts[i]) writes.push(parts[i]!);
-        if (i < n) writesWithSpec(args[i]!(a), specs[i]!, writes);
+        if (i < n) writesWithSpec(args[i]!(a), specs[i]!, writes, follow);
       }
       return writes;
     };
@@ -2242,19 +2243,9 @@ export class Compiler {
         return (a) => {
           throw new RustPanic(render(a).join(''), line);
         };
-      case 'format': {
-        if (n === 0) {
-          const text = parts.join('');
-          return () => stringFrom(rt.m, text);
-        }
-        // With std's capacity estimate, then one write per piece.
-        const cap = estimatedCapacity(parts, n);
-        return (a) => {
-          const s = stringWithCapacity(rt.m, cap);
-          for (const w of render(a)) pushStr(rt.m, s, w, TEMP);
-          return s;
-        };
-      }
+      case 'format':
+        // std's capacity estimate, then one write per piece; the arguments are read after the allocation.
+        return (a) => formatString(rt.m, parts, n, () => render(a));
     }
   }
 }
@@ -2271,32 +2262,6 @@ function option(ty: Ty, v: RValue | null): RValue {
   return v === null
     ? { tag: 'enum', ty, name: 'Option', variant: 'None', fieldNames: [], fields: [] }
     : { tag: 'enum', ty, name: 'Option', variant: 'Some', fieldNames: ['0'], fields: [v] };
-}
-
-/**
- * `x.to_string()` as std 1.95 does it: a signed integer reserves its type's longest text (+1 when
- * negative), an unsigned one exactly its digits, bool/char exactly, floats grow from empty.
- */
-function toStringOf(m: Machine, x: Extract<RValue, { tag: 'scalar' }>): StringValue {
-  const ty = x.ty;
-  if (ty.kind === 'int') {
-    const info: IntInfo = intInfo(ty.name);
-    const text = String(x.v);
-    if (!info.signed) return stringFrom(m, text);
-    const s = stringWithCapacity(m, maxDigits(info) + (text[0] === '-' ? 1 : 0));
-    pushStr(m, s, text, TEMP);
-    return s;
-  }
-  if (ty.kind === 'float') {
-    const s = stringNew();
-    const writes: string[] = [];
-    writesOf(x, false, writes);
-    for (const w of writes) pushStr(m, s, w, TEMP);
-    return s;
-  }
-  const writes: string[] = [];
-  writesOf(x, false, writes);
-  return stringFrom(m, writes.join(''));
 }
 
 function isScalarTy(t: TypeVar): boolean {

@@ -6,6 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { parseType, parseTypeDecls } from '../engine/layout/parse';
+import { parseSpec } from '../engine/std/fmt';
 import type { EnumDef, StructDef, Ty } from '../engine/layout/types';
 import type { Arm, BinOp, Block, Expr, FmtSpec, FnItem, Param, Pat, Pos, Program, Stmt } from './ast';
 import { RustCompileError, RustSubsetError, RustSyntaxError } from './errors';
@@ -519,17 +520,8 @@ export class Lowering {
       const colon = inner.indexOf(':');
       const name = colon < 0 ? inner : inner.slice(0, colon);
       const specText = colon < 0 ? '' : inner.slice(colon + 1);
-      const m = /^(?:(.)?([<>^]))?(\+)?(0)?(\d+)?(?:\.(\d+))?(\?)?$/u.exec(specText);
-      if (!m) throw new RustSubsetError(`the format spec {${inner}} is not supported yet (fill/align, +, 0, width, .precision and ? are)`, tplPos.line, tplPos.col, 'format_spec');
-      const spec: FmtSpec = {
-        debug: !!m[7],
-        fill: m[1] ?? ' ',
-        align: m[2] as FmtSpec['align'],
-        plus: !!m[3],
-        zero: !!m[4],
-        width: m[5] !== undefined ? Number(m[5]) : undefined,
-        precision: m[6] !== undefined ? Number(m[6]) : undefined,
-      };
+      const spec = parseSpec(specText);
+      if (!spec) throw new RustSubsetError(`the format spec {${inner}} is not supported yet (fill/align, +, 0, width, .precision and ? are)`, tplPos.line, tplPos.col, 'format_spec');
       let arg: Expr;
       if (!name) {
         arg = args[next++]!;

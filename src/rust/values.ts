@@ -1,7 +1,7 @@
 /**
  * Runtime helpers shared by the compiled closures: scalars, places (Loc) that references
- * point at, copies, equality, Rust's integer semantics (overflow panics) and formatting
- * pieces (std writes a formatted value in several writes, which decides String growth).
+ * point at, copies, equality and Rust's integer semantics (overflow panics). Formatting is
+ * std's and lives in the engine (engine/std/fmt.ts); `follow` lets it read through our references.
  */
 import type { IntName, Ty } from '../engine/layout/types';
 import type { Machine } from '../engine/memory/machine';
@@ -9,7 +9,7 @@ import { display } from '../engine/memory/display';
 import { ownerOf, touch } from '../engine/std/home';
 import { vecGet, vecItemChanged, vecItemHome, vecSet } from '../engine/std/vec';
 import type { Home, LocalSlot, PlaceRef, RValue, VecValue } from '../engine/memory/rvalue';
-import type { FmtSpec } from './ast';
+import type { Follow } from '../engine/std/fmt';
 import { RustPanic } from './errors';
 
 export type Scalar = Extract<RValue, { tag: 'scalar' }>;
@@ -184,6 +184,9 @@ export class TempLoc implements Loc {
 export function makeRef(ty: Ty, loc: Loc): RefValue {
   return { tag: 'ref', ty, target: loc.target(), loc };
 }
+
+/** How engine formatting reads through a reference: our references know their place. */
+export const follow: Follow = (r) => (r as RefValue).loc.get();
 
 /** Follows references to the value they reach. */
 export function deref(v: RValue): RValue {
@@ -360,201 +363,3 @@ export function floatToInt(f: number, t: IntInfo): number | bigint {
   return Number.isSafeInteger(x) ? x : norm(BigInt(x));
 }
 
-/** Longest decimal text of a signed integer type (what its to_string reserves). */
-export function maxDigits(t: IntInfo): number {
-  return t.max.toString().length;
-}
-
-// ---------------------------------------------------------------- formatting in writes
-
-/** Float Display/Debug as Rust prints them: shortest round-trip digits, never an exponent. */
-export function floatText(x: number, debug: boolean, f32: boolean): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  let text = f32 ? shortestF32(x) : String(x);
-  if (/e/.test(text)) text = expand(text);
-  if (debug && !text.includes('.')) text += '.0';
-  if (Object.is(x, -0)) text = debug ? '-0.0' : '-0';
-  return text;
-}
-
-function shortestF32(x: number): string {
-  for (let p = 1; p <= 17; p++) {
-    const s = x.toPrecision(p);
-    if (Math.fround(Number(s)) === x) return String(Number(s));
-  }
-  return String(x);
-}
-
-function expand(text: string): string {
-  const [mant, expText] = text.split('e');
-  const exp = Number(expText);
-  const neg = mant!.startsWith('-');
-  const digits = mant!.replace(/^-/, '').replace('.', '');
-  const point = mant!.replace(/^-/, '').indexOf('.');
-  const intLen = (point < 0 ? digits.length : point) + exp;
-  let out: string;
-  if (intLen <= 0) out = '0.' + '0'.repeat(-intLen) + digits;
-  else if (intLen >= digits.length) out = digits + '0'.repeat(intLen - digits.length);
-  else out = digits.slice(0, intLen) + '.' + digits.slice(intLen);
-  return (neg ? '-' : '') + out;
-}
-
-function escapeDebug(text: string, quote: string): string {
-  let out = '';
-  for (const ch of text) {
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += '\\' + quote;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\0') out += '\\0';
-    else out += ch;
-  }
-  return out;
-}
-
-/**
- * The separate writes std makes to format one value (`{}` or `{:?}`): an integer's sign apart
- * from its digits, a float's integer part, point and fraction, a Debug string's quotes. Growth of
- * a String being formatted into depends on these, so format! and to_string follow them.
- */
-export function writesOf(v: RValue, debug: boolean, out: string[]): void {
-  switch (v.tag) {
-    case 'scalar': {
-      const ty = v.ty;
-      if (ty.kind === 'float') {
-        const text = floatText(Number(v.v), debug, ty.name === 'f32');
-        const m = /^(-?)([^.]*)(\.?)(.*)$/.exec(text)!;
-        if (m[1]) out.push('-');
-        if (m[2]) out.push(m[2]);
-        if (m[3]) out.push('.');
-        if (m[4]) out.push(m[4]);
-        return;
-      }
-      if (ty.kind === 'char') {
-        if (debug) out.push("'", escapeDebug(String(v.v), "'"), "'");
-        else out.push(String(v.v));
-        return;
-      }
-      if (ty.kind === 'int') {
-        const text = String(v.v);
-        if (text[0] === '-') out.push('-', text.slice(1));
-        else out.push(text);
-        return;
-      }
-      out.push(String(v.v));
-      return;
-    }
-    case 'unit':
-      out.push('()');
-      return;
-    case 'str':
-    case 'string':
-      if (debug) {
-        out.push('"');
-        if (v.text) out.push(escapeDebug(v.text, '"'));
-        out.push('"');
-      } else if (v.text) out.push(v.text);
-      return;
-    case 'ref':
-      return writesOf(deref(v), debug, out);
-    case 'box':
-      return writesOf(v.inner, debug, out);
-    case 'rc':
-      return writesOf(v.cell.inner, debug, out);
-    case 'vec':
-    case 'array':
-    case 'tuple': {
-      out.push(v.tag === 'tuple' ? '(' : '[');
-      v.items.forEach((item, i) => {
-        if (i) out.push(', ');
-        writesOf(item, true, out);
-      });
-      if (v.tag === 'tuple' && v.items.length === 1) out.push(',');
-      out.push(v.tag === 'tuple' ? ')' : ']');
-      return;
-    }
-    case 'struct':
-    case 'enum': {
-      const name = v.tag === 'enum' ? v.variant : v.name;
-      out.push(name);
-      if (!v.fields.length) return;
-      const tuple = /^\d+$/.test(v.fieldNames[0]!);
-      out.push(tuple ? '(' : ' { ');
-      v.fields.forEach((f, i) => {
-        if (i) out.push(', ');
-        if (!tuple) out.push(v.fieldNames[i]!, ': ');
-        writesOf(f, true, out);
-      });
-      out.push(tuple ? ')' : ' }');
-      return;
-    }
-  }
-}
-
-// ---------------------------------------------------------------- format specs
-
-/** `{:.p}` of a float: the exact decimal value rounded half to even, as Rust's flt2dec does. */
-export function fixedText(x: number, p: number): string {
-  if (!Number.isFinite(x)) return floatText(x, false, false);
-  const neg = x < 0 || Object.is(x, -0);
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, Math.abs(x));
-  const bits = view.getBigUint64(0);
-  const expBits = Number((bits >> 52n) & 0x7ffn);
-  const frac = bits & ((1n << 52n) - 1n);
-  const mant = expBits === 0 ? frac : frac | (1n << 52n);
-  const e2 = expBits === 0 ? -1074 : expBits - 1075;
-  let num = mant * 10n ** BigInt(p);
-  let den = 1n;
-  if (e2 >= 0) num <<= BigInt(e2);
-  else den <<= BigInt(-e2);
-  let q = num / den;
-  const twice = 2n * (num % den);
-  if (twice > den || (twice === den && (q & 1n) === 1n)) q += 1n;
-  const digits = q.toString().padStart(p + 1, '0');
-  const int = digits.slice(0, digits.length - p);
-  return (neg ? '-' : '') + int + (p ? '.' + digits.slice(digits.length - p) : '');
-}
-
-/**
- * A value formatted with a spec, as the writes std makes: fill characters one by one (std's
- * padding writes each), the sign apart, then the value's own writes.
- */
-export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[]): void {
-  if (spec.width === undefined && spec.precision === undefined && !spec.plus) return writesOf(v, spec.debug, out);
-  const d = deref(v);
-  const inner: string[] = [];
-  const numeric = d.tag === 'scalar' && (d.ty.kind === 'int' || d.ty.kind === 'float');
-  // Debug of char and str writes straight through, ignoring width and precision.
-  if (spec.debug && !numeric) return writesOf(d, true, out);
-  if (spec.precision !== undefined && d.tag === 'scalar' && d.ty.kind === 'float') {
-    const text = fixedText(Number(d.v), spec.precision);
-    const m = /^(-?)([^.]*)(\.?)(.*)$/.exec(text)!;
-    if (m[1]) inner.push('-');
-    if (m[2]) inner.push(m[2]);
-    if (m[3]) inner.push('.');
-    if (m[4]) inner.push(m[4]);
-  } else if (spec.precision !== undefined && (d.tag === 'str' || d.tag === 'string') && !spec.debug) {
-    inner.push([...d.text].slice(0, spec.precision).join(''));
-  } else writesOf(d, spec.debug, inner);
-  if (spec.plus && numeric && inner[0] !== '-') inner.unshift('+');
-  const len = [...inner.join('')].length;
-  if (spec.width === undefined || len >= spec.width) {
-    out.push(...inner.filter((w) => w !== ''));
-    return;
-  }
-  const pad = spec.width - len;
-  if (spec.zero && numeric) {
-    if (inner[0] === '-' || inner[0] === '+') out.push(inner.shift()!);
-    for (let i = 0; i < pad; i++) out.push('0');
-    out.push(...inner);
-    return;
-  }
-  const align = spec.align ?? (numeric ? '>' : '<');
-  const pre = align === '<' ? 0 : align === '>' ? pad : Math.floor(pad / 2);
-  for (let i = 0; i < pre; i++) out.push(spec.fill);
-  out.push(...inner.filter((w) => w !== ''));
-  for (let i = 0; i < pad - pre; i++) out.push(spec.fill);
-}

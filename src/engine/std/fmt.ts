@@ -1,95 +1,282 @@
+/**
+ * std's formatting as it touches memory: `format!`, `println!` and `{:?}` (to-string.ts uses it). std
+ * writes one formatted value in several writes (an integer's sign apart from its digits, a
+ * Debug string's quotes apart from its text, padding one fill character at a time), and a String
+ * being formatted into grows at each write, so the write sequence decides its reallocations.
+ * This is the one copy of those writes: the Rust interpreter and the notebook API both call it.
+ */
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
 import { utf8Length } from '../memory/display';
 import type { RValue, StringValue } from '../memory/rvalue';
 import { pushStr, stringFrom, stringWithCapacity, TEMP } from './string';
 
-/** Rust's `{}` (Display) and `{:?}` (Debug) for the values the model knows. */
-export function formatValue(v: RValue, debug: boolean): string {
-  switch (v.tag) {
-    case 'scalar':
-      if (v.ty.kind === 'float') return formatFloat(Number(v.v), debug);
-      if (v.ty.kind === 'char') return debug ? `'${escape(String(v.v), "'")}'` : String(v.v);
-      return String(v.v);
-    case 'unit':
-      return '()';
-    case 'str':
-    case 'string':
-      return debug ? `"${escape(v.text, '"')}"` : v.text;
-    case 'vec':
-    case 'array':
-      if (!debug) throw new OwnershipError(`\`${v.tag === 'vec' ? 'Vec' : 'array'}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
-      return `[${v.items.map((i) => formatValue(i, true)).join(', ')}]`;
-    case 'tuple':
-      if (!debug) throw new OwnershipError('tuples don\'t implement `std::fmt::Display`; use {:?}');
-      return `(${v.items.map((i) => formatValue(i, true)).join(', ')}${v.items.length === 1 ? ',' : ''})`;
-    case 'box':
-      return formatValue(v.inner, debug);
-    case 'rc':
-      return formatValue(v.cell.inner, debug);
-    case 'ref':
-      if (v.target.kind === 'local' && v.target.local.value) return formatValue(v.target.local.value, debug);
-      throw new OwnershipError('cannot format a reference to a value that is gone');
-    case 'struct':
-      if (!debug) throw new OwnershipError(`\`${v.name}\` doesn't implement \`std::fmt::Display\``);
-      if (v.fieldNames.length && /^\d+$/.test(v.fieldNames[0]!)) return `${v.name}(${v.fields.map((f) => formatValue(f, true)).join(', ')})`;
-      return v.fields.length
-        ? `${v.name} { ${v.fields.map((f, i) => `${v.fieldNames[i]}: ${formatValue(f, true)}`).join(', ')} }`
-        : v.name;
-    case 'enum':
-      if (!debug) throw new OwnershipError(`\`${v.name}\` doesn't implement \`std::fmt::Display\``);
-      if (!v.fields.length) return v.variant;
-      if (/^\d+$/.test(v.fieldNames[0]!)) return `${v.variant}(${v.fields.map((f) => formatValue(f, true)).join(', ')})`;
-      return `${v.variant} { ${v.fields.map((f, i) => `${v.fieldNames[i]}: ${formatValue(f, true)}`).join(', ')} }`;
-  }
+/** One `{…}` hole of a format string: `{:>8}`, `{:.2}`, `{:+}`, `{:05}`, `{:?}`. */
+export interface FmtSpec {
+  debug: boolean;
+  fill: string;
+  align?: '<' | '>' | '^';
+  plus: boolean;
+  zero: boolean;
+  width?: number;
+  precision?: number;
 }
 
-/** Display of f64 prints `1` for 1.0; Debug prints `1.0`. Both print the shortest round-trip digits. */
-function formatFloat(x: number, debug: boolean): string {
+/** `{}`: Display with no width, precision or sign. */
+export const PLAIN: FmtSpec = { debug: false, fill: ' ', plus: false, zero: false };
+
+/** Reads the value a reference points at. The interpreter passes its own (its references know their place). */
+export type Follow = (ref: Extract<RValue, { tag: 'ref' }>) => RValue;
+
+/** The engine's references: to a local slot whose value is still there. */
+export const followTarget: Follow = (r) => {
+  if (r.target?.kind === 'local' && r.target.local.value) return r.target.local.value;
+  throw new OwnershipError('cannot format a reference to a value that is gone');
+};
+
+/** The text after `:` in a hole (`>8`, `.2`, `?`), or null when std accepts it but we do not model it. */
+export function parseSpec(text: string): FmtSpec | null {
+  const m = /^(?:(.)?([<>^]))?(\+)?(0)?(\d+)?(?:\.(\d+))?(\?)?$/u.exec(text);
+  if (!m) return null;
+  return {
+    debug: !!m[7],
+    fill: m[1] ?? ' ',
+    align: m[2] as FmtSpec['align'],
+    plus: !!m[3],
+    zero: !!m[4],
+    width: m[5] !== undefined ? Number(m[5]) : undefined,
+    precision: m[6] !== undefined ? Number(m[6]) : undefined,
+  };
+}
+
+export function isPlain(spec: FmtSpec): boolean {
+  return !spec.debug && spec.width === undefined && spec.precision === undefined && !spec.plus;
+}
+
+// ---------------------------------------------------------------- one value in writes
+
+/** Float Display/Debug as Rust prints them: shortest round-trip digits, never an exponent. */
+export function floatText(x: number, debug: boolean, f32: boolean): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  let text = String(x);
-  if (/e/.test(text)) {
-    // Rust never uses exponent notation for Display/Debug of f64.
-    text = x.toFixed(20).replace(/\.?0+$/, '');
-  }
+  let text = f32 ? shortestF32(x) : String(x);
+  if (/e/.test(text)) text = expand(text);
   if (debug && !text.includes('.')) text += '.0';
+  if (Object.is(x, -0)) text = debug ? '-0.0' : '-0';
   return text;
 }
 
-function escape(text: string, quote: string): string {
-  return text.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+function shortestF32(x: number): string {
+  for (let p = 1; p <= 17; p++) {
+    const s = x.toPrecision(p);
+    if (Math.fround(Number(s)) === x) return String(Number(s));
+  }
+  return String(x);
 }
 
-/** A parsed format string: literal pieces and `{}` / `{:?}` holes between them. */
+function expand(text: string): string {
+  const [mant, expText] = text.split('e');
+  const exp = Number(expText);
+  const neg = mant!.startsWith('-');
+  const digits = mant!.replace(/^-/, '').replace('.', '');
+  const point = mant!.replace(/^-/, '').indexOf('.');
+  const intLen = (point < 0 ? digits.length : point) + exp;
+  let out: string;
+  if (intLen <= 0) out = '0.' + '0'.repeat(-intLen) + digits;
+  else if (intLen >= digits.length) out = digits + '0'.repeat(intLen - digits.length);
+  else out = digits.slice(0, intLen) + '.' + digits.slice(intLen);
+  return (neg ? '-' : '') + out;
+}
+
+function escapeDebug(text: string, quote: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += '\\' + quote;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\0') out += '\\0';
+    else out += ch;
+  }
+  return out;
+}
+
+/** A number's text as std writes it: sign, integer part, point, fraction, each a write. */
+function numberWrites(text: string, out: string[]): void {
+  const m = /^(-?)([^.]*)(\.?)(.*)$/.exec(text)!;
+  if (m[1]) out.push('-');
+  if (m[2]) out.push(m[2]);
+  if (m[3]) out.push('.');
+  if (m[4]) out.push(m[4]);
+}
+
+/**
+ * The separate writes std makes to format one value (`{}` or `{:?}`): an integer's sign apart
+ * from its digits, a float's integer part, point and fraction, a Debug string's quotes.
+ */
+export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follow = followTarget): void {
+  switch (v.tag) {
+    case 'scalar': {
+      const ty = v.ty;
+      if (ty.kind === 'float') return numberWrites(floatText(Number(v.v), debug, ty.name === 'f32'), out);
+      if (ty.kind === 'char') {
+        if (debug) out.push("'", escapeDebug(String(v.v), "'"), "'");
+        else out.push(String(v.v));
+        return;
+      }
+      if (ty.kind === 'int') {
+        const text = String(v.v);
+        if (text[0] === '-') out.push('-', text.slice(1));
+        else out.push(text);
+        return;
+      }
+      out.push(String(v.v));
+      return;
+    }
+    case 'unit':
+      out.push('()');
+      return;
+    case 'str':
+    case 'string':
+      if (debug) {
+        out.push('"');
+        if (v.text) out.push(escapeDebug(v.text, '"'));
+        out.push('"');
+      } else if (v.text) out.push(v.text);
+      return;
+    case 'ref':
+      return writesOf(follow(v), debug, out, follow);
+    case 'box':
+      return writesOf(v.inner, debug, out, follow);
+    case 'rc':
+      return writesOf(v.cell.inner, debug, out, follow);
+    case 'vec':
+    case 'array':
+    case 'tuple': {
+      if (!debug) throw new OwnershipError(`\`${v.tag === 'vec' ? 'Vec' : v.tag === 'array' ? 'array' : 'tuple'}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
+      out.push(v.tag === 'tuple' ? '(' : '[');
+      v.items.forEach((item, i) => {
+        if (i) out.push(', ');
+        writesOf(item, true, out, follow);
+      });
+      if (v.tag === 'tuple' && v.items.length === 1) out.push(',');
+      out.push(v.tag === 'tuple' ? ')' : ']');
+      return;
+    }
+    case 'struct':
+    case 'enum': {
+      if (!debug) throw new OwnershipError(`\`${v.name}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
+      const name = v.tag === 'enum' ? v.variant : v.name;
+      out.push(name);
+      if (!v.fields.length) return;
+      const tuple = /^\d+$/.test(v.fieldNames[0]!);
+      out.push(tuple ? '(' : ' { ');
+      v.fields.forEach((f, i) => {
+        if (i) out.push(', ');
+        if (!tuple) out.push(v.fieldNames[i]!, ': ');
+        writesOf(f, true, out, follow);
+      });
+      out.push(tuple ? ')' : ' }');
+      return;
+    }
+  }
+}
+
+/** `{:.p}` of a float: the exact decimal value rounded half to even, as Rust's flt2dec does. */
+export function fixedText(x: number, p: number): string {
+  if (!Number.isFinite(x)) return floatText(x, false, false);
+  const neg = x < 0 || Object.is(x, -0);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const expBits = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & ((1n << 52n) - 1n);
+  const mant = expBits === 0 ? frac : frac | (1n << 52n);
+  const e2 = expBits === 0 ? -1074 : expBits - 1075;
+  let num = mant * 10n ** BigInt(p);
+  let den = 1n;
+  if (e2 >= 0) num <<= BigInt(e2);
+  else den <<= BigInt(-e2);
+  let q = num / den;
+  const twice = 2n * (num % den);
+  if (twice > den || (twice === den && (q & 1n) === 1n)) q += 1n;
+  const digits = q.toString().padStart(p + 1, '0');
+  const int = digits.slice(0, digits.length - p);
+  return (neg ? '-' : '') + int + (p ? '.' + digits.slice(digits.length - p) : '');
+}
+
+/**
+ * A value formatted with a spec, as the writes std makes: fill characters one by one (std's
+ * padding writes each), the sign apart, then the value's own writes.
+ */
+export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: Follow = followTarget): void {
+  if (spec.width === undefined && spec.precision === undefined && !spec.plus) return writesOf(v, spec.debug, out, follow);
+  let d = v;
+  while (d.tag === 'ref') d = follow(d);
+  const inner: string[] = [];
+  const numeric = d.tag === 'scalar' && (d.ty.kind === 'int' || d.ty.kind === 'float');
+  // Debug of char and str writes straight through, ignoring width and precision.
+  if (spec.debug && !numeric) return writesOf(d, true, out, follow);
+  if (spec.precision !== undefined && d.tag === 'scalar' && d.ty.kind === 'float') numberWrites(fixedText(Number(d.v), spec.precision), inner);
+  else if (spec.precision !== undefined && (d.tag === 'str' || d.tag === 'string') && !spec.debug) inner.push([...d.text].slice(0, spec.precision).join(''));
+  else writesOf(d, spec.debug, inner, follow);
+  if (spec.plus && numeric && inner[0] !== '-') inner.unshift('+');
+  const len = [...inner.join('')].length;
+  if (spec.width === undefined || len >= spec.width) {
+    out.push(...inner.filter((w) => w !== ''));
+    return;
+  }
+  const pad = spec.width - len;
+  if (spec.zero && numeric) {
+    if (inner[0] === '-' || inner[0] === '+') out.push(inner.shift()!);
+    for (let i = 0; i < pad; i++) out.push('0');
+    out.push(...inner);
+    return;
+  }
+  const align = spec.align ?? (numeric ? '>' : '<');
+  const pre = align === '<' ? 0 : align === '>' ? pad : Math.floor(pad / 2);
+  for (let i = 0; i < pre; i++) out.push(spec.fill);
+  out.push(...inner.filter((w) => w !== ''));
+  for (let i = 0; i < pad - pre; i++) out.push(spec.fill);
+}
+
+/** Rust's `{}` (Display) or `{:?}` (Debug) of one value, as text. */
+export function formatValue(v: RValue, debug: boolean, follow: Follow = followTarget): string {
+  const out: string[] = [];
+  writesOf(v, debug, out, follow);
+  return out.join('');
+}
+
+// ---------------------------------------------------------------- format strings
+
+/** A parsed format string: literal pieces and the holes between them (`pieces.length === holes.length + 1`). */
 export interface FormatSpec {
   pieces: string[];
-  holes: Array<{ debug: boolean; name?: string }>;
+  holes: Array<FmtSpec & { name?: string }>;
 }
 
+/** Splits a template into pieces and holes; `{{`/`}}` are literal braces. */
 export function parseFormat(template: string): FormatSpec {
   const pieces: string[] = [];
   const holes: FormatSpec['holes'] = [];
   let current = '';
   for (let i = 0; i < template.length; i++) {
     const c = template[i]!;
-    if (c === '{' && template[i + 1] === '{') {
-      current += '{';
-      i++;
-    } else if (c === '}' && template[i + 1] === '}') {
-      current += '}';
+    if ((c === '{' || c === '}') && template[i + 1] === c) {
+      current += c;
       i++;
     } else if (c === '{') {
       const close = template.indexOf('}', i);
       if (close < 0) throw new OwnershipError(`invalid format string: expected '}' but string was terminated`);
       const inner = template.slice(i + 1, close);
-      const [name, spec] = inner.split(':');
-      if (spec !== undefined && spec !== '?' && spec !== '') {
-        throw new OwnershipError(`format spec '{${inner}}' is not supported (only {} and {:?})`);
-      }
+      const colon = inner.indexOf(':');
+      const name = colon < 0 ? inner : inner.slice(0, colon);
+      const spec = parseSpec(colon < 0 ? '' : inner.slice(colon + 1));
+      if (!spec) throw new OwnershipError(`format spec '{${inner}}' is not supported (fill/align, +, 0, width, .precision and ? are)`);
       pieces.push(current);
       current = '';
-      holes.push({ debug: spec === '?', name: name || undefined });
+      holes.push({ ...spec, name: name || undefined });
       i = close;
     } else if (c === '}') {
       throw new OwnershipError(`invalid format string: unmatched '}' found`);
@@ -101,16 +288,37 @@ export function parseFormat(template: string): FormatSpec {
   return { pieces, holes };
 }
 
-export function renderFormat(spec: FormatSpec, args: RValue[]): string[] {
+/**
+ * rustc's format_args flattening: a string or integer literal given to a plain `{}` is folded
+ * into the pieces, so it neither counts as an argument nor adds a write of its own.
+ * `literalText(i)` is argument i's text when it is such a literal.
+ */
+export function inlineLiterals(spec: FormatSpec, literalText: (i: number) => string | undefined): { spec: FormatSpec; kept: number[] } {
+  const pieces = [spec.pieces[0]!];
+  const holes: FormatSpec['holes'] = [];
+  const kept: number[] = [];
+  spec.holes.forEach((hole, i) => {
+    const text = isPlain(hole) ? literalText(i) : undefined;
+    if (text === undefined) {
+      holes.push(hole);
+      kept.push(i);
+      pieces.push(spec.pieces[i + 1]!);
+    } else pieces[pieces.length - 1] += text + spec.pieces[i + 1]!;
+  });
+  return { spec: { pieces, holes }, kept };
+}
+
+/** Every write of a whole format string: the non-empty literal pieces and each argument's writes. */
+export function renderFormat(spec: FormatSpec, args: readonly RValue[], follow: Follow = followTarget): string[] {
   if (args.length !== spec.holes.length) {
     throw new OwnershipError(`${spec.holes.length} positional argument(s) in format string, but ${args.length} given`);
   }
-  const parts: string[] = [];
+  const writes: string[] = [];
   for (let i = 0; i < spec.pieces.length; i++) {
-    if (spec.pieces[i]) parts.push(spec.pieces[i]!);
-    if (i < args.length) parts.push(formatValue(args[i]!, spec.holes[i]!.debug));
+    if (spec.pieces[i]) writes.push(spec.pieces[i]!);
+    if (i < args.length) writesWithSpec(args[i]!, spec.holes[i]!, writes, follow);
   }
-  return parts;
+  return writes;
 }
 
 /**
@@ -125,13 +333,18 @@ export function estimatedCapacity(pieces: readonly string[], argCount: number): 
 
 /**
  * `format!(..)` as std runs it: a literal-only string is copied exactly; otherwise
- * `String::with_capacity(estimated_capacity())` and one write per piece and argument,
- * each growing the buffer as `push_str` would.
+ * `String::with_capacity(estimated_capacity())` and one `push_str` per write. `writes` runs
+ * after the allocation (the interpreter evaluates its arguments there).
  */
-export function formatToString(m: Machine, template: string, args: RValue[]): StringValue {
-  const spec = parseFormat(template);
-  if (spec.holes.length === 0) return stringFrom(m, spec.pieces.join(''));
-  const s = stringWithCapacity(m, estimatedCapacity(spec.pieces, spec.holes.length));
-  for (const part of renderFormat(spec, args)) pushStr(m, s, part, TEMP);
+export function formatString(m: Machine, pieces: readonly string[], argCount: number, writes: () => readonly string[]): StringValue {
+  if (argCount === 0) return stringFrom(m, pieces.join(''));
+  const s = stringWithCapacity(m, estimatedCapacity(pieces, argCount));
+  for (const w of writes()) pushStr(m, s, w, TEMP);
   return s;
+}
+
+/** `format!(template, args..)` with the arguments as given (fold literals first with inlineLiterals, as rustc does). */
+export function formatToString(m: Machine, template: string | FormatSpec, args: readonly RValue[], follow: Follow = followTarget): StringValue {
+  const spec = typeof template === 'string' ? parseFormat(template) : template;
+  return formatString(m, spec.pieces, spec.holes.length, () => renderFormat(spec, args, follow));
 }

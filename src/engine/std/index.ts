@@ -4,7 +4,10 @@ export * from './vec';
 export * from './pointers';
 export { cloneValue, isCopy } from './clone';
 export { toStringOf } from './to-string';
-export { formatValue, formatToString, parseFormat, renderFormat, estimatedCapacity } from './fmt';
+export {
+  formatValue, formatToString, formatString, parseFormat, parseSpec, renderFormat, inlineLiterals, estimatedCapacity, writesOf, writesWithSpec,
+  floatText, fixedText, followTarget, PLAIN, type FmtSpec, type FormatSpec, type Follow,
+} from './fmt';
 export { display, vecContent, utf8Length } from '../memory/display';
 export { touch, ownerOf, blockContent } from './home';
 export { minNonZeroCap, ZST_CAPACITY } from './raw-vec';
