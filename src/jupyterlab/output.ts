@@ -10,7 +10,8 @@ import embed, { type Result } from 'vega-embed';
 import type { Snapshot } from '../engine/timeline/snapshot';
 import type { ViewDocument } from '../format/view';
 import { mainSpecs, regionSplitSpec, type ChartOptions } from '../views/charts';
-import { diagramSvg } from '../views/diagram';
+import { diagramSvg, type HeapOrder } from '../views/diagram';
+import { lineStep, type LineStep } from '../views/steps';
 import { viewSummaryText } from '../views/view';
 import type { ThemeName } from '../views/theme';
 
@@ -85,18 +86,37 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
   const stepAt = (i: number): number => (i >= 0 ? snapshots[i]!.step : -1);
   const chartOptions = (step: number): ChartOptions => ({ theme, cursor: step });
   const embedOptions = { actions: false, renderer: options.renderer ?? 'svg', tooltip: { theme } } as const;
+  const lineSteps: LineStep[] = snapshots.map((s) => ({ step: s.step, line: s.event?.line ?? null }));
+  let compact = false;
+  let heapOrder: HeapOrder = 'pointers';
 
   const root = element('div', `memscope-view memscope-theme-${theme}`);
   root.dataset.theme = theme;
+  // Focusable, so the arrow keys step once the output was clicked.
+  root.tabIndex = 0;
   host.append(root);
 
-  const header = element('div', 'memscope-header');
-  header.append(element('div', 'memscope-title', view.meta.title ?? 'memscope timeline'));
-  header.append(element('pre', 'memscope-summary', viewSummaryText(view)));
-  root.append(header);
+  root.append(element('div', 'memscope-title', view.meta.title ?? 'memscope timeline'));
 
-  // The slider stays in sight (sticky) while the charts and the diagram scroll under it.
+  // The controls sit right above the diagram and the source: in JupyterLab's output area nothing
+  // can be sticky (its scroller is the notebook), so the picture and its controls share one screen.
   const stepBar = element('div', 'memscope-stepbar');
+  const button = (label: string, title: string, action: string): HTMLButtonElement => {
+    const b = element('button', 'memscope-button', label);
+    b.type = 'button';
+    b.title = title;
+    b.setAttribute('aria-label', title);
+    b.dataset.action = action;
+    b.disabled = snapshots.length < 2;
+    return b;
+  };
+  const first = button('⏮', 'first step (Home)', 'first');
+  const backLine = button('⇤', 'back one source line (Shift+←)', 'back-line');
+  const back = button('‹', 'back one step (←)', 'back');
+  const play = button('▶', 'play (Space)', 'play');
+  const forward = button('›', 'forward one step (→)', 'forward');
+  const forwardLine = button('⇥', 'forward one source line (Shift+→)', 'forward-line');
+  const last = button('⏭', 'last step (End)', 'last');
   const slider = element('input', 'memscope-slider');
   slider.type = 'range';
   slider.min = '0';
@@ -106,26 +126,31 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
   slider.disabled = snapshots.length < 2;
   slider.setAttribute('aria-label', 'step of the memory diagram');
   const stepLabel = element('span', 'memscope-step-label');
+  const lineLabel = element('span', 'memscope-line-label');
   const coverage = element('span', 'memscope-step-coverage',
     view.snapshots.complete ? '' : `diagram at ${snapshots.length} chosen steps of ${view.meta.steps}`);
-  stepBar.append(element('span', 'memscope-step-name', 'step'), slider, stepLabel, coverage);
+  const compactBox = element('label', 'memscope-toggle');
+  const compactInput = element('input', '');
+  compactInput.type = 'checkbox';
+  compactInput.dataset.action = 'compact';
+  compactBox.append(compactInput, ' pointers only');
+  compactBox.title = 'String, Vec and Box as just their pointer (ptr | len | cap when off)';
+  const orderBox = element('label', 'memscope-toggle');
+  const orderInput = element('input', '');
+  orderInput.type = 'checkbox';
+  orderInput.dataset.action = 'address-order';
+  orderBox.append(orderInput, ' address order');
+  orderBox.title = 'heap blocks by address instead of along the pointers';
+  const buttons = element('span', 'memscope-buttons');
+  buttons.append(first, backLine, back, play, forward, forwardLine, last);
+  stepBar.append(buttons, slider, element('span', 'memscope-step-name', 'step'), stepLabel, lineLabel, compactBox, orderBox, coverage);
   root.append(stepBar);
 
-  const charts = element('div', 'memscope-charts');
-  const chartNames = ['heap-occupancy', 'stack-depth', 'address-map'];
-  const chartHosts = chartNames.map((name) => {
-    const div = element('div', 'memscope-chart');
-    div.dataset.chart = name;
-    charts.append(div);
-    return div;
-  });
-  root.append(charts);
-
-  const stepSection = element('div', 'memscope-step');
+  // The stage: the source listing (when the run has one) beside the diagram, as Python Tutor
+  // puts code and picture side by side.
+  const stage = element('div', 'memscope-stage');
   const diagram = element('div', 'memscope-diagram');
-  const regions = element('div', 'memscope-chart');
-  regions.dataset.chart = 'regions';
-  // The program's source (when the run has one) with the line of the step marked.
+  diagram.tabIndex = -1;
   const sourceLines: HTMLElement[] = [];
   let sourceBox: HTMLElement | null = null;
   if (view.meta.source) {
@@ -140,22 +165,45 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
       sourceBox!.append(line);
     });
     details.append(sourceBox);
-    stepSection.append(details);
+    stage.append(details);
   }
-  stepSection.append(diagram, regions);
-  root.append(stepSection);
+  stage.append(diagram);
+  root.append(stage);
 
-  const markLine = (line: number | null): void => {
-    for (const el of sourceLines) el.classList.remove('memscope-current');
-    const current = line !== null && line >= 1 ? sourceLines[line - 1] : undefined;
-    if (!current || !sourceBox) return;
-    current.classList.add('memscope-current');
-    // Scroll the listing only (scrollIntoView would scroll the notebook too).
+  root.append(element('pre', 'memscope-summary', viewSummaryText(view)));
+  const charts = element('div', 'memscope-charts');
+  const chartNames = ['heap-occupancy', 'stack-depth', 'address-map'];
+  const chartHosts = chartNames.map((name) => {
+    const div = element('div', 'memscope-chart');
+    div.dataset.chart = name;
+    charts.append(div);
+    return div;
+  });
+  const regions = element('div', 'memscope-chart');
+  regions.dataset.chart = 'regions';
+  charts.append(regions);
+  root.append(charts);
+
+  let currentLine: number | null = null;
+  // Scroll the listing only (scrollIntoView would scroll the notebook too). Before the output is
+  // attached the listing has no height: the observer below centres it once it has one.
+  const centreLine = (): void => {
+    const current = currentLine !== null && currentLine >= 1 ? sourceLines[currentLine - 1] : undefined;
     const box = sourceBox;
+    if (!current || !box || box.clientHeight === 0) return;
     if (current.offsetTop < box.scrollTop || current.offsetTop + current.offsetHeight > box.scrollTop + box.clientHeight) {
       box.scrollTop = Math.max(0, current.offsetTop - box.clientHeight / 2);
     }
   };
+  const markLine = (line: number | null): void => {
+    for (const el of sourceLines) el.classList.remove('memscope-current');
+    currentLine = line;
+    const current = line !== null && line >= 1 ? sourceLines[line - 1] : undefined;
+    current?.classList.add('memscope-current');
+    centreLine();
+  };
+  const sized = typeof ResizeObserver !== 'undefined' && sourceBox ? new ResizeObserver(() => centreLine()) : null;
+  if (sized && sourceBox) sized.observe(sourceBox);
 
   if (view.output.length > 0) {
     const details = element('details', 'memscope-output-text');
@@ -186,6 +234,12 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
     return `${s.step} of ${Math.max(0, view.meta.steps - 1)}`;
   };
 
+  const drawDiagram = (i: number): void => {
+    const step = stepAt(i);
+    const previous = i > 0 ? snapshots[i - 1] : undefined;
+    diagram.replaceChildren(svgNode(diagramSvg(snapshots[i]!, { theme, idPrefix: `${id}-${step}`, previous, compact, heapOrder })));
+  };
+
   const draw = async (i: number): Promise<void> => {
     const step = stepAt(i);
     stepLabel.textContent = describe(i);
@@ -195,12 +249,15 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
       await drawRegions(step);
       return;
     }
-    diagram.replaceChildren(svgNode(diagramSvg(snapshots[i]!, { theme, idPrefix: `${id}-${step}` })));
-    markLine(snapshots[i]!.event?.line ?? null);
+    const line = snapshots[i]!.event?.line ?? null;
+    lineLabel.textContent = line !== null ? `line ${line}` : '';
+    drawDiagram(i);
+    markLine(line);
     await Promise.all(results.map((r) => r.view.signal('cursor', step).runAsync()));
     await drawRegions(step);
     // Marks the step as drawn everywhere (tests and the benchmark wait for it).
     root.dataset.step = String(step);
+    root.dataset.line = line === null ? '' : String(line);
   };
 
   // Slider moves arrive faster than a redraw: draw the latest wanted step, skip the ones in between.
@@ -217,10 +274,77 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
     });
     return drawing;
   };
-  slider.addEventListener('input', () => {
-    void showSnapshot(Number(slider.value)).catch((err) => {
+  const report = (p: Promise<void>): void => {
+    void p.catch((err) => {
       if (!disposed) renderError(root, 'memscope could not draw this step', err);
     });
+  };
+
+  // Play: one step every 600 ms (a class can follow it), stopping at the end.
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    play.textContent = '▶';
+    play.title = 'play (Space)';
+    root.dataset.playing = 'false';
+  };
+  const tick = (): void => {
+    if (disposed || wanted >= snapshots.length - 1) return stop();
+    report(showSnapshot(wanted + 1));
+    timer = setTimeout(tick, 600);
+  };
+  const toggle = (): void => {
+    if (timer !== null) return stop();
+    if (wanted >= snapshots.length - 1) report(showSnapshot(0));
+    play.textContent = '⏸';
+    play.title = 'pause (Space)';
+    root.dataset.playing = 'true';
+    timer = setTimeout(tick, 300);
+  };
+  const act = (action: string): void => {
+    if (action !== 'play') stop();
+    switch (action) {
+      case 'first': return report(showSnapshot(0));
+      case 'last': return report(showSnapshot(snapshots.length - 1));
+      case 'back': return report(showSnapshot(wanted - 1));
+      case 'forward': return report(showSnapshot(wanted + 1));
+      case 'back-line': return report(showSnapshot(lineStep(lineSteps, wanted, -1)));
+      case 'forward-line': return report(showSnapshot(lineStep(lineSteps, wanted, 1)));
+      case 'play': return toggle();
+    }
+  };
+  buttons.addEventListener('click', (event) => {
+    const action = (event.target as HTMLElement).closest('button')?.dataset.action;
+    if (action) act(action);
+  });
+  slider.addEventListener('input', () => {
+    stop();
+    report(showSnapshot(Number(slider.value)));
+  });
+  const redrawDiagram = (): void => {
+    if (index >= 0) drawDiagram(index);
+  };
+  compactInput.addEventListener('change', () => {
+    compact = compactInput.checked;
+    redrawDiagram();
+  });
+  orderInput.addEventListener('change', () => {
+    heapOrder = orderInput.checked ? 'address' : 'pointers';
+    redrawDiagram();
+  });
+  // Keys handled here never reach JupyterLab's notebook shortcuts (it listens on the document).
+  root.addEventListener('keydown', (event) => {
+    if (snapshots.length < 2 || event.altKey || event.ctrlKey || event.metaKey) return;
+    if ((event.target as HTMLElement).tagName === 'INPUT' && (event.target as HTMLInputElement).type === 'checkbox' && event.key === ' ') return;
+    const keys: Record<string, string> = event.shiftKey
+      ? { ArrowLeft: 'back-line', ArrowRight: 'forward-line', ArrowUp: 'back-line', ArrowDown: 'forward-line' }
+      : { ArrowLeft: 'back', ArrowRight: 'forward', ArrowUp: 'back-line', ArrowDown: 'forward-line', Home: 'first', End: 'last', ' ': 'play' };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    act(action);
   });
 
   return {
@@ -233,6 +357,8 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
     showSnapshot,
     dispose() {
       disposed = true;
+      stop();
+      sized?.disconnect();
       for (const r of results) r.finalize();
       regionResult?.finalize();
       regionResult = null;

@@ -1,8 +1,12 @@
 /**
- * The memory diagram of one snapshot as an SVG string: static items and stack frames on the
- * left (outermost frame first), heap blocks on the right in address order, an arrow from each
- * pointer to what it points at (found by stable ids, so the picture does not jump between
- * steps; dangling pointers dashed and red). Pure string building, no DOM: used in Node for
+ * The memory diagram of one snapshot as an SVG string, drawn as a reader needs it (Python Tutor
+ * and Aquascope are the yardsticks): static items and stack frames on the left (outermost frame
+ * first, each with the line it is at), heap blocks on the right laid out along the pointers (a
+ * list reads in list order; address order is a mode), values as cells (`ptr | len | cap`, one
+ * cell per field or element, never cut), one arrow from each pointer cell in its own colour, the
+ * heap's extents and free holes with their sizes, and what changed since the previous step:
+ * new blocks, grown or moved buffers, changed cells, moved-from bindings, and the blocks freed
+ * and frames popped by that step, struck out. Pure string building, no DOM: used in Node for
  * static fallbacks and in the browser by the renderer.
  *
  * Every text taken from a payload (names, types, values) goes through `escapeXml`; nothing
@@ -11,8 +15,12 @@
 import type { BlockView, FrameView, LocalView, Snapshot, StaticView } from '../engine/timeline/snapshot';
 import type { Target, Value } from '../format/values';
 import type { ViewSnapshot } from '../format/view';
+import { cellKey, cellsOf, sameTarget, type Cell } from './cells';
 import { reachableBlocks } from './view';
 import { themeOf, type Theme, type ThemeName } from './theme';
+
+/** Heap layout: along the pointers from the stack (default), or by address with the holes between blocks. */
+export type HeapOrder = 'pointers' | 'address';
 
 export interface DiagramOptions {
   theme?: ThemeName;
@@ -20,12 +28,16 @@ export interface DiagramOptions {
   width?: number;
   /** Prefix of the ids inside the SVG (arrow markers); give each SVG on a page its own. Default `memscope-<step>`. */
   idPrefix?: string;
-  /** Characters of a value shown on one line (longer ones are cut with …). Default 44. */
-  valueChars?: number;
   /** Frames drawn at most: the outermost two and the innermost rest, a note for those between. Default 12. */
   maxFrames?: number;
-  /** Heap blocks drawn at most: those pointed at from drawn frames and statics first, then in address order. Default 40. */
+  /** Heap blocks drawn at most: those pointed at from drawn frames and statics first. Default 40. */
   maxBlocks?: number;
+  /** Aquascope's toggle: String, Vec and fat pointers as just their pointer cell. Default false. */
+  compact?: boolean;
+  /** Default 'pointers'. */
+  heapOrder?: HeapOrder;
+  /** The snapshot before this one: what changed since is marked, what it freed or popped is struck out. */
+  previous?: Snapshot | ViewSnapshot;
 }
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
@@ -100,73 +112,230 @@ function valueText(v: Value | null, depth: number): string {
   }
 }
 
-/** Lines a heap block's contents take in its box: strings and buffers wrap, Rc boxes show their counters. */
-function blockLines(block: BlockView, chars: number): string[] {
-  const v = block.value;
-  const wrap = (text: string, rows: number): string[] => {
-    const chunks: string[] = [];
-    const all = [...text];
-    for (let i = 0; i < all.length && chunks.length < rows; i += chars) chunks.push(all.slice(i, i + chars).join(''));
-    if (all.length > rows * chars) chunks[rows - 1] = cut(chunks[rows - 1]!, chars);
-    return chunks;
+
+const CHAR = 6.6; // monospace 11 px
+const LABEL_CHAR = 5.2; // 9 px labels
+const CELL_H = 30;
+const LINE_H = 13;
+const HEAD = 22;
+const GAP = 10;
+
+/** A cell placed in a box: position relative to the box's cell area. */
+interface Placed {
+  cell: Cell;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  lines: string[];
+  changed: boolean;
+}
+
+/** Places cells left to right, wrapping rows at `width`; a text longer than a row wraps inside its cell. */
+export function placeCells(cells: Cell[], width: number, before?: Cell[]): { placed: Placed[]; height: number } {
+  const placed: Placed[] = [];
+  const perLine = Math.max(4, Math.floor((width - 10) / CHAR));
+  let x = 0;
+  let y = 0;
+  let rowH = 0;
+  const old = before?.map(cellKey);
+  cells.forEach((cell, i) => {
+    const chars = [...cell.text];
+    const lines: string[] = [];
+    for (let at = 0; at < chars.length; at += perLine) lines.push(chars.slice(at, at + perLine).join(''));
+    if (lines.length === 0) lines.push('');
+    const content = Math.max(...lines.map((l) => [...l].length)) * CHAR;
+    const w = Math.min(width, Math.max(cell.pointer !== undefined ? 22 : 18, content + 10, cell.label.length * LABEL_CHAR + 8));
+    const h = CELL_H + (lines.length - 1) * LINE_H;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      y += rowH + 3;
+      rowH = 0;
+    }
+    placed.push({ cell, x, y, w, h, lines, changed: old !== undefined && old[i] !== cellKey(cell) });
+    x += w + 3;
+    rowH = Math.max(rowH, h);
+  });
+  return { placed, height: cells.length === 0 ? 0 : y + rowH };
+}
+
+/** The event of a step in words (the title of the diagram). */
+export function eventText(snapshot: Snapshot): string {
+  const e = snapshot.event;
+  if (!e) return 'before the first step';
+  const localName = (frame?: number, slot?: number): string | null => {
+    const f = snapshot.frames.find((x) => x.id === frame);
+    return f?.locals.find((l) => l.slot === slot)?.name ?? null;
   };
-  if (!v) return ['(contents not recorded)'];
-  switch (v.k) {
-    case 'text':
-      return [...wrap(JSON.stringify(v.v), 3), `len ${v.len} bytes`];
-    case 'array':
-      return [...wrap(v.items.map((x) => valueText(x, 1)).join(', ') + (v.items.length < v.len ? ', …' : ''), 3), `${v.len} items`];
-    case 'rcbox':
-      return [`strong ${v.strong} · weak ${v.weak}`, ...wrap(valueText(v.value, 1), 2)];
+  const bytes = (n: number): string => `${n} byte${n === 1 ? '' : 's'}`;
+  switch (e.kind) {
+    case 'call':
+      return `call ${e.name ?? '?'}`;
+    case 'return':
+      return `return from ${e.name ?? '?'}`;
+    case 'let':
+      return `let ${e.name ?? '?'}`;
+    case 'set':
+      return e.value?.k === 'moved' ? `${e.name ?? 'a value'} moved out` : `${e.name ?? 'a local'} changes`;
+    case 'end':
+      return `${e.name ?? 'a local'} goes out of scope`;
+    case 'alloc':
+      return `allocate ${bytes(e.size)} (block #${e.a})`;
+    case 'realloc':
+      return e.aux === e.addr ? `grow block #${e.a} in place to ${bytes(e.size)}` : `move block #${e.a} to a new place, ${bytes(e.size)}`;
+    case 'free':
+      return `free block #${e.a} (${bytes(e.size)})`;
+    case 'write':
+      return `write into block #${e.a}`;
+    case 'owner': {
+      const o = e.owner;
+      const who = o.kind === 'local' ? localName(o.frame, o.slot) ?? 'a local' : o.kind === 'block' ? `block #${o.block}` : o.kind === 'shared' ? 'its Rc owners' : o.kind;
+      return `block #${e.a} now owned by ${who}`;
+    }
+    case 'output':
+      return 'print';
+    case 'overflow':
+      return 'stack overflow';
+    case 'static':
+      return `place ${e.name ?? 'a literal'} in static data`;
     default:
-      return wrap(valueText(v, 0), 3);
+      return e.name ? `${e.kind} ${e.name}` : e.kind;
   }
 }
 
-const ROW = 30;
-const HEAD = 22;
-const GAP = 12;
-const CHAR = 7.2;
-
 interface Anchor {
-  x: number;
+  /** Left and right edges and the y of an arrow's end. */
+  left: number;
+  right: number;
   y: number;
-  /** Column: left (statics, stack) or right (heap). */
   side: 'left' | 'right';
 }
 
+interface Origin {
+  x: number;
+  y: number;
+  /** Just below the cell's row: the arrow runs there to the box's edge, under the neighbouring cells' text. */
+  below: number;
+  /** Right edge of the box the pointer cell sits in: arrows leave from there. */
+  edge: number;
+  side: 'left' | 'right';
+}
+
+/** Pointer layout: blocks in the order a reader meets them following the pointers depth first; the rest by address. */
+export function pointerOrder(roots: Array<Target | null | undefined>, blocks: BlockView[], cellsOfBlock: (b: BlockView) => Cell[]): BlockView[] {
+  const byId = new Map(blocks.map((b) => [b.id, b]));
+  const seen = new Set<number>();
+  const order: BlockView[] = [];
+  const visit = (to: Target | null | undefined): void => {
+    if (!to || to.region !== 'heap' || seen.has(to.block)) return;
+    const b = byId.get(to.block);
+    if (!b) return;
+    seen.add(b.id);
+    order.push(b);
+    for (const c of cellsOfBlock(b)) visit(c.pointer);
+  };
+  for (const r of roots) visit(r);
+  for (const b of blocks) if (!seen.has(b.id)) order.push(b);
+  return order;
+}
+
+/** Extents of the heap from the lowest block to the highest end: blocks and the free holes between them. */
+export function heapExtents(blocks: Array<{ id: number; address: number; size: number; freed?: boolean }>): Array<{ address: number; size: number; block: number | null; freed: boolean }> {
+  const sorted = blocks.slice().sort((a, b) => a.address - b.address);
+  const out: Array<{ address: number; size: number; block: number | null; freed: boolean }> = [];
+  let end = sorted.length > 0 ? sorted[0]!.address : 0;
+  for (const b of sorted) {
+    if (b.address > end) out.push({ address: end, size: b.address - end, block: null, freed: false });
+    out.push({ address: b.address, size: b.size, block: b.id, freed: b.freed === true });
+    end = Math.max(end, b.address + b.size);
+  }
+  return out;
+}
+
 /**
- *   const svg = diagramSvg(timeline.snapshot(step), { theme: 'dark' });
+ *   const svg = diagramSvg(timeline.snapshot(step), { theme: 'dark', previous: timeline.snapshot(step - 1) });
  */
 export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOptions = {}): string {
   const theme = themeOf(options.theme);
   const width = Math.max(480, options.width ?? 760);
   const prefix = (options.idPrefix ?? `memscope-${snapshot.step}`).replace(/[^A-Za-z0-9_-]/g, '_');
-  const valueChars = options.valueChars ?? 44;
+  const cellOptions = { compact: options.compact ?? false };
+  const previous = options.previous && options.previous.step < snapshot.step ? options.previous : undefined;
   const margin = 10;
-  const colGap = 70;
+  const colGap = 64;
   // Room right of the heap column for arrows between blocks.
-  const gutter = 40;
+  const gutter = 44;
   const colWidth = (width - 2 * margin - colGap - gutter) / 2;
   const leftX = margin;
   const rightX = margin + colWidth + colGap;
-  const chars = Math.floor((colWidth - 16) / CHAR);
+  const inner = colWidth - 16;
 
   const out: string[] = [];
   const text = (x: number, y: number, content: string, attrs = ''): void => {
     out.push(`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}"${attrs}>${escapeXml(content)}</text>`);
   };
   const anchors = new Map<string, Anchor>();
+  const origins = new Map<string, Origin[]>();
   const key = (t: Target | PointerFrom): string =>
     t.region === 'heap' ? `h${t.block}` : t.region === 'static' ? `s${t.item}` : `l${t.frame}:${t.slot}`;
 
-  // Title: the step and its event.
+  // What the previous step had, to mark what changed.
+  const prevBlocks = new Map((previous?.blocks ?? []).map((b) => [b.id, b]));
+  const prevLocals = new Map<string, LocalView>();
+  for (const f of previous?.frames ?? []) for (const l of f.locals) prevLocals.set(`${f.id}:${l.slot}`, l);
+  const prevFrames = new Set((previous?.frames ?? []).map((f) => f.id));
+
+  /** Draws cells at (x, y) inside a box, registers pointer origins under `from`; returns the height. */
+  const drawCells = (cells: Cell[], x: number, y: number, boxRight: number, side: 'left' | 'right', from: string, before?: Cell[], faded = false): number => {
+    const { placed, height } = placeCells(cells, inner, before);
+    for (const p of placed) {
+      const cx = x + p.x;
+      const cy = y + p.y;
+      const changed = p.changed && !faded;
+      out.push(`<g class="ms-cell${changed ? ' ms-changed' : ''}"${changed ? ' data-change="changed"' : ''} data-label="${escapeXml(p.cell.label)}">`);
+      out.push(`<rect x="${cx.toFixed(1)}" y="${cy.toFixed(1)}" width="${p.w.toFixed(1)}" height="${p.h}" rx="2" fill="${changed ? theme.changed : theme.background}" stroke="${changed ? theme.accent : theme.line}"${changed ? ' stroke-width="1.5"' : ''}/>`);
+      if (p.cell.label) text(cx + 4, cy + 9, p.cell.label, ` font-size="8.5" fill="${theme.muted}"`);
+      const colour = p.cell.faded || faded ? theme.muted : theme.text;
+      if (p.cell.pointer !== undefined) {
+        if (p.cell.pointer === null) text(cx + p.w / 2, cy + 23, 'null', ` text-anchor="middle" font-family="monospace" font-size="10" fill="${theme.muted}"`);
+        else {
+          const dot = { x: cx + p.w / 2, y: cy + 19 };
+          out.push(`<circle class="ms-dot" cx="${dot.x.toFixed(1)}" cy="${dot.y.toFixed(1)}" r="3.5" fill="${theme.text}"/>`);
+          const list = origins.get(from) ?? [];
+          list.push({ x: dot.x, y: dot.y, below: cy + p.h + 3, edge: boxRight, side });
+          (list as Array<Origin & { to?: Target }>)[list.length - 1]!.to = p.cell.pointer;
+          origins.set(from, list);
+        }
+      } else {
+        p.lines.forEach((line, i) => text(cx + 5, cy + 22 + i * LINE_H, line, ` font-family="monospace" font-size="11" fill="${colour}"${p.cell.faded || faded ? ' font-style="italic"' : ''}`));
+      }
+      out.push('</g>');
+    }
+    return height;
+  };
+
+  /** One local or static: `name: type` and its address, then its value's cells. */
+  const slot = (x: number, y: number, name: string, type: string, address: number, value: Value | null, from: string, attrs: string, before: Value | null | undefined, isNew: boolean): number => {
+    const cells = cellsOf(value, cellOptions);
+    const moved = value?.k === 'moved';
+    const movedNow = moved && before !== undefined && before?.k !== 'moved';
+    const change = isNew ? 'new' : movedNow ? 'moved' : '';
+    const start = out.length;
+    out.push(`<g class="ms-slot${moved ? ' ms-moved' : ''}${change ? ' ms-changed' : ''}" ${attrs}${change ? ` data-change="${change}"` : ''}${moved ? ' opacity="0.5"' : ''}>`);
+    out.push(`<line x1="${(x + 4).toFixed(1)}" y1="${y.toFixed(1)}" x2="${(x + colWidth - 4).toFixed(1)}" y2="${y.toFixed(1)}" stroke="${theme.grid}"/>`);
+    text(x + 8, y + 13, `${name}: ${type}`, ` fill="${theme.text}"`);
+    const note = change === 'new' ? 'new · ' : moved ? 'moved out · ' : '';
+    text(x + colWidth - 8, y + 13, `${note}${hex(address)}`, ` text-anchor="end" font-family="monospace" font-size="9" fill="${change ? theme.accent : theme.muted}"`);
+    const h = drawCells(cells, x + 8, y + 18, x + colWidth, 'left', from, before === undefined || isNew ? undefined : cellsOf(before, cellOptions), moved);
+    out.push('</g>');
+    void start;
+    return 18 + h + 6;
+  };
+
+  // Title: the step and its event, in words.
   let y = margin + 14;
   const e = snapshot.event;
-  const title = e
-    ? `step ${snapshot.step} · ${e.kind}${e.name ? ` ${e.name}` : ''}${e.line !== null ? ` (line ${e.line})` : ''}`
-    : 'before the first step';
-  text(margin, y, title, ` class="ms-title" font-weight="bold" fill="${theme.text}"`);
+  text(margin, y, `step ${snapshot.step} · ${eventText(snapshot)}${e && e.line !== null ? ` (line ${e.line})` : ''}`, ` class="ms-title" font-weight="bold" fill="${theme.text}"`);
   y += 14;
 
   // Left column: statics, then frames.
@@ -175,132 +344,229 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
   if (snapshot.statics.length > 0) {
     sectionLabel(leftX, ly + 10, 'static data');
     ly += 16;
-    const h = snapshot.statics.length * ROW + 6;
-    out.push(box(leftX, ly, colWidth, h, theme, 'ms-static'));
-    snapshot.statics.forEach((s: StaticView, i) => {
-      const rowY = ly + 3 + i * ROW;
-      row(out, leftX, rowY, colWidth, `${s.name}: ${s.type}`, formatValue(s.value, valueChars), hex(s.address), theme, `data-static="${s.id}"`);
-      anchors.set(`s${s.id}`, { x: leftX, y: rowY + ROW / 2, side: 'left' });
+    const top = ly;
+    const boxAt = out.length;
+    let sy = top + 3;
+    const prevStatics = new Set((previous?.statics ?? []).map((s) => s.id));
+    snapshot.statics.forEach((s: StaticView) => {
+      const rowY = sy;
+      sy += slot(leftX, rowY, s.name, s.type, s.address, s.value, `s${s.id}`, `data-static="${s.id}"`, undefined, previous !== undefined && !prevStatics.has(s.id));
+      anchors.set(`s${s.id}`, { left: leftX, right: leftX + colWidth, y: rowY + 9, side: 'left' });
     });
-    ly += h + GAP;
+    out.splice(boxAt, 0, box(leftX, top, colWidth, sy - top + 3, theme, 'ms-static'));
+    ly = sy + 3 + GAP;
   }
   sectionLabel(leftX, ly + 10, 'stack (outermost frame first)');
   ly += 16;
   if (snapshot.frames.length === 0) {
     text(leftX + 8, ly + 14, '(no frames)', ` fill="${theme.muted}" font-size="11"`);
-    ly += ROW;
+    ly += 30;
   }
   // Deep recursion: keep the outermost two and the innermost frames, and say how many are left out.
   // A view's snapshot may already lack the middle of the stack (omittedFrames, after the first two).
   const maxFrames = Math.max(3, options.maxFrames ?? 12);
-  const before = (snapshot as ViewSnapshot).omittedFrames?.count ?? 0;
+  const omitted = (snapshot as ViewSnapshot).omittedFrames?.count ?? 0;
   let frames: Array<FrameView | { skipped: number }> = snapshot.frames;
   if (snapshot.frames.length > maxFrames) {
-    const inner = maxFrames - 2;
-    frames = [...snapshot.frames.slice(0, 2), { skipped: before + snapshot.frames.length - maxFrames }, ...snapshot.frames.slice(-inner)];
-  } else if (before > 0) {
+    const innermost = maxFrames - 2;
+    frames = [...snapshot.frames.slice(0, 2), { skipped: omitted + snapshot.frames.length - maxFrames }, ...snapshot.frames.slice(-innermost)];
+  } else if (omitted > 0) {
     const after = (snapshot as ViewSnapshot).omittedFrames!.after;
-    frames = [...snapshot.frames.slice(0, after), { skipped: before }, ...snapshot.frames.slice(after)];
+    frames = [...snapshot.frames.slice(0, after), { skipped: omitted }, ...snapshot.frames.slice(after)];
   }
+  // The line each frame is at: the innermost at the step's line, every other at its call of the next.
+  const lineOf = new Map<number, number | null>();
+  snapshot.frames.forEach((f, i) => lineOf.set(f.id, i + 1 < snapshot.frames.length ? snapshot.frames[i + 1]!.line : e?.line ?? null));
   frames.forEach((f) => {
     if ('skipped' in f) {
-      text(leftX + 8, ly + 14, `… ${f.skipped} frames not drawn …`, ` fill="${theme.muted}" font-size="11"`);
-      ly += ROW;
+      text(leftX + 8, ly + 14, `… ${f.skipped} frame${f.skipped === 1 ? '' : 's'} not drawn …`, ` fill="${theme.muted}" font-size="11"`);
+      ly += 30;
       return;
     }
-    const h = HEAD + f.locals.length * ROW + 6;
-    out.push(box(leftX, ly, colWidth, h, theme, 'ms-frame', `data-frame="${f.id}"`));
-    text(leftX + 8, ly + 15, `${f.fn}${f.line !== null ? ` · line ${f.line}` : ''}`, ` font-weight="bold" fill="${theme.text}"`);
-    text(leftX + colWidth - 8, ly + 15, `${hex(f.address)} · ${f.size} B`, ` text-anchor="end" fill="${theme.muted}" font-size="10" font-family="monospace"`);
-    f.locals.forEach((l: LocalView, i) => {
-      const rowY = ly + HEAD + i * ROW;
-      row(out, leftX, rowY, colWidth, `${l.name}: ${l.type}`, formatValue(l.value, valueChars), hex(l.address), theme, `data-frame="${f.id}" data-slot="${l.slot}"`);
-      anchors.set(`l${f.id}:${l.slot}`, { x: leftX, y: rowY + ROW / 2, side: 'left' });
+    const top = ly;
+    const boxAt = out.length;
+    const isNew = previous !== undefined && !prevFrames.has(f.id);
+    const line = lineOf.get(f.id);
+    text(leftX + 8, top + 15, `${f.fn}${line !== null && line !== undefined ? ` · line ${line}` : ''}`, ` class="ms-frame-title" font-weight="bold" fill="${theme.text}"`);
+    text(leftX + colWidth - 8, top + 15, `${isNew ? 'new · ' : ''}${hex(f.address)} · ${f.size} B`, ` text-anchor="end" fill="${isNew ? theme.accent : theme.muted}" font-size="10" font-family="monospace"`);
+    let fy = top + HEAD;
+    f.locals.forEach((l: LocalView) => {
+      const rowY = fy;
+      const was = prevLocals.get(`${f.id}:${l.slot}`);
+      fy += slot(leftX, rowY, l.name, l.type, l.address, l.value, `l${f.id}:${l.slot}`, `data-frame="${f.id}" data-slot="${l.slot}"`,
+        was ? was.value : previous ? null : undefined, previous !== undefined && !was);
+      anchors.set(`l${f.id}:${l.slot}`, { left: leftX, right: leftX + colWidth, y: rowY + 9, side: 'left' });
     });
-    ly += h + 6;
+    const h = Math.max(HEAD + 4, fy - top + 4);
+    out.splice(boxAt, 0, box(leftX, top, colWidth, h, theme, 'ms-frame', `data-frame="${f.id}"${isNew ? ' data-change="new"' : ''}`, isNew ? theme.accent : undefined));
+    ly = top + h + 6;
   });
+  // Frames the previous step had and this one popped: struck out once.
+  for (const f of previous?.frames ?? []) {
+    if (snapshot.frames.some((x) => x.id === f.id)) continue;
+    ghost(out, leftX, ly, colWidth, 30, theme, `data-frame="${f.id}" data-change="popped"`);
+    text(leftX + 8, ly + 19, `${f.fn} returned`, ` fill="${theme.muted}" text-decoration="line-through"`);
+    ly += 36;
+  }
 
   // Right column: heap blocks.
   let ry = y + GAP;
+  const order: HeapOrder = options.heapOrder ?? 'pointers';
   const blockCount = snapshot.blocks.length + ((snapshot as ViewSnapshot).omittedBlocks ?? 0);
-  sectionLabel(rightX, ry + 10, `heap (${blockCount} block${blockCount === 1 ? '' : 's'}, address order)`);
+  sectionLabel(rightX, ry + 10, `heap (${blockCount} block${blockCount === 1 ? '' : 's'}, ${order === 'address' ? 'address order' : 'along the pointers'})`);
   ry += 16;
-  const blocks = chooseBlocks(snapshot, anchors, Math.max(1, options.maxBlocks ?? 40));
-  for (const b of blocks) {
-    const lines = blockLines(b, chars);
-    const h = HEAD + lines.length * 16 + 18;
-    out.push(box(rightX, ry, colWidth, h, theme, 'ms-block', `data-block="${b.id}"`));
-    text(rightX + 8, ry + 15, `#${b.id} ${cut(b.type, Math.max(8, chars - 18))}`, ` font-weight="bold" fill="${theme.text}"`);
-    text(rightX + colWidth - 8, ry + 15, `${hex(b.address)} · ${b.size} B`, ` text-anchor="end" fill="${theme.muted}" font-size="10" font-family="monospace"`);
-    lines.forEach((line, i) => text(rightX + 8, ry + HEAD + 12 + i * 16, line, ` font-family="monospace" font-size="11" fill="${theme.text}"`));
-    text(rightX + 8, ry + h - 6, `owner: ${ownerText(b)}`, ` fill="${theme.muted}" font-size="10"`);
-    anchors.set(`h${b.id}`, { x: rightX, y: ry + 12, side: 'right' });
-    ry += h + 8;
-  }
-  const notDrawn = snapshot.blocks.length - blocks.length + ((snapshot as ViewSnapshot).omittedBlocks ?? 0);
+  const cellsOfBlock = (b: BlockView): Cell[] => cellsOf(b.value, cellOptions);
+  const drawable = chooseBlocks(snapshot, Math.max(1, options.maxBlocks ?? 40));
+  const freed = (previous?.blocks ?? []).filter((b) => !snapshot.blocks.some((x) => x.id === b.id));
+
+  // The heap's extents: blocks (freed ones hatched) and the holes between them, with sizes.
+  const extents = heapExtents([...snapshot.blocks, ...freed.map((b) => ({ ...b, freed: true }))]);
+  if (extents.length > 0) ry = drawExtents(out, extents, rightX, ry, colWidth, theme) + 6;
+
+  const roots: Array<Target | null | undefined> = [];
+  for (const s of snapshot.statics) for (const c of cellsOf(s.value, cellOptions)) roots.push(c.pointer);
+  for (const f of snapshot.frames) for (const l of f.locals) for (const c of cellsOf(l.value, cellOptions)) roots.push(c.pointer);
+  const placedBlocks: Array<BlockView & { ghost?: true }> = order === 'address'
+    ? [...drawable, ...freed.map((b) => ({ ...b, ghost: true as const }))].sort((a, b) => a.address - b.address)
+    : [...pointerOrder(roots, drawable, cellsOfBlock), ...freed.map((b) => ({ ...b, ghost: true as const }))];
+  let lastEnd: number | null = null;
+  placedBlocks.forEach((b, i) => {
+    if (order === 'address' && lastEnd !== null && b.address > lastEnd) {
+      // A hole between two blocks, with its size.
+      const size = b.address - lastEnd;
+      out.push(`<g class="ms-hole" data-size="${size}"><rect x="${rightX.toFixed(1)}" y="${ry.toFixed(1)}" width="${colWidth.toFixed(1)}" height="18" rx="3" fill="url(#${prefix}-hatch)" stroke="${theme.line}" stroke-dasharray="3 2"/>`);
+      text(rightX + 8, ry + 13, `free ${size} B at ${hex(lastEnd)}`, ` fill="${theme.muted}" font-size="10"`);
+      out.push('</g>');
+      ry += 24;
+    }
+    lastEnd = Math.max(lastEnd ?? 0, b.address + b.size);
+    const top = ry;
+    const boxAt = out.length;
+    const was = prevBlocks.get(b.id);
+    const change = b.ghost ? 'freed' : previous === undefined ? '' : !was ? 'new' : was.address !== b.address ? 'moved' : was.size !== b.size ? 'grown' : '';
+    const title = `#${b.id} ${b.type}`;
+    text(rightX + 8, top + 15, title, ` font-weight="bold" fill="${b.ghost ? theme.muted : theme.text}"${b.ghost ? ' text-decoration="line-through"' : ''}`);
+    text(rightX + colWidth - 8, top + 15, `${hex(b.address)} · ${b.size} B`, ` text-anchor="end" fill="${theme.muted}" font-size="10" font-family="monospace"`);
+    let by = top + HEAD;
+    const badge = change === 'new' ? 'new block'
+      : change === 'moved' ? `moved from ${hex(was!.address)}, ${was!.size} → ${b.size} B`
+      : change === 'grown' ? `grown ${was!.size} → ${b.size} B`
+      : change === 'freed' ? 'freed by this step' : '';
+    if (badge) {
+      text(rightX + 8, by + 8, badge, ` class="ms-badge" font-size="10" font-weight="bold" fill="${change === 'freed' ? theme.danger : theme.accent}"`);
+      by += 14;
+    }
+    by += drawCells(cellsOfBlock(b), rightX + 8, by, rightX + colWidth, 'right', `h${b.id}`, was && !b.ghost ? cellsOf(was.value, cellOptions) : undefined, b.ghost === true);
+    const footer = b.ghost ? '' : `${ownerText(b)}${usedText(b)}`;
+    if (footer) {
+      text(rightX + 8, by + 13, footer, ` fill="${theme.muted}" font-size="10"`);
+      by += 16;
+    }
+    const h = by - top + 6;
+    if (b.ghost) {
+      out.splice(boxAt, 0, `<g class="ms-block ms-freed" data-block="${b.id}" data-change="freed" data-order="${i}">`);
+      ghost(out, rightX, top, colWidth, h, theme, '');
+      out.push(`<line x1="${rightX.toFixed(1)}" y1="${(top + h).toFixed(1)}" x2="${(rightX + colWidth).toFixed(1)}" y2="${top.toFixed(1)}" stroke="${theme.danger}" stroke-width="1.2" opacity="0.7"/>`, '</g>');
+    } else {
+      out.splice(boxAt, 0, `<g class="ms-block-group" data-order="${i}">`, box(rightX, top, colWidth, h, theme, 'ms-block', `data-block="${b.id}"${change ? ` data-change="${change}"` : ''}`, change ? theme.accent : undefined));
+      out.push('</g>');
+    }
+    anchors.set(`h${b.id}`, { left: rightX, right: rightX + colWidth, y: top + 11, side: 'right' });
+    ry = top + h + 8;
+  });
+  const notDrawn = snapshot.blocks.length - drawable.length + ((snapshot as ViewSnapshot).omittedBlocks ?? 0);
   if (notDrawn > 0) {
-    text(rightX + 8, ry + 14, `… ${notDrawn} more blocks not drawn`, ` fill="${theme.muted}" font-size="11"`);
-    ry += ROW;
+    text(rightX + 8, ry + 14, `… ${notDrawn} more block${notDrawn === 1 ? '' : 's'} not drawn`, ` fill="${theme.muted}" font-size="11"`);
+    ry += 30;
   }
-  if (snapshot.blocks.length === 0) {
+  if (snapshot.blocks.length === 0 && freed.length === 0) {
     text(rightX + 8, ry + 14, '(empty)', ` fill="${theme.muted}" font-size="11"`);
-    ry += ROW;
+    ry += 30;
   }
 
   // Freed targets of dangling pointers get a dashed placeholder so their arrows end somewhere.
   for (const p of snapshot.pointers) {
-    if (!p.dangling || p.to.region !== 'heap' || anchors.has(`h${p.to.block}`) || !anchors.has(key(p.from))) continue;
-    out.push(`<rect class="ms-freed" x="${rightX}" y="${ry}" width="${colWidth.toFixed(1)}" height="${ROW + 6}" rx="4" fill="none" stroke="${theme.danger}" stroke-dasharray="4 3"/>`);
+    if (!p.dangling || p.to.region !== 'heap' || anchors.has(`h${p.to.block}`) || !origins.has(key(p.from))) continue;
+    ghost(out, rightX, ry, colWidth, 36, theme, `data-block="${p.to.block}"`);
     text(rightX + 8, ry + 17, `block #${p.to.block}: freed`, ` fill="${theme.danger}" font-size="11"`);
-    anchors.set(`h${p.to.block}`, { x: rightX, y: ry + 13, side: 'right' });
-    ry += ROW + 14;
+    anchors.set(`h${p.to.block}`, { left: rightX, right: rightX + colWidth, y: ry + 13, side: 'right' });
+    ry += 44;
   }
 
-  // Arrows, drawn last so they sit above the boxes.
+  // Arrows, drawn last so they sit above the boxes: one per pointer, from its own cell, each in its own colour.
   const arrows: string[] = [];
-  for (const p of snapshot.pointers) {
-    const from = anchors.get(key(p.from));
+  const used = new Set<Origin>();
+  const colours = theme.arrows;
+  snapshot.pointers.forEach((p, n) => {
     const to = anchors.get(key(p.to));
-    if (!from || !to) continue;
+    const candidates = (origins.get(key(p.from)) ?? []) as Array<Origin & { to?: Target }>;
+    const from = candidates.find((o) => !used.has(o) && sameTarget(o.to, p.to)) ?? candidates.find((o) => !used.has(o));
+    if (!from || !to) return;
+    used.add(from);
     const danger = p.dangling === true;
-    const colour = danger ? theme.danger : theme.palette[0];
-    const start = { x: from.x + colWidth, y: from.y };
+    const colourIndex = n % colours.length;
+    const colour = danger ? theme.danger : colours[colourIndex]!;
     let d: string;
+    // Down out of the dot's cell, then along under the row to the box's edge.
+    const start = `M${from.x.toFixed(1)},${from.y.toFixed(1)} L${from.x.toFixed(1)},${from.below.toFixed(1)}`;
+    const fy = from.below;
     if (from.side === 'left' && to.side === 'right') {
-      const end = { x: to.x, y: to.y };
-      d = `M${start.x.toFixed(1)},${start.y.toFixed(1)} C${(start.x + colGap / 2).toFixed(1)},${start.y.toFixed(1)} ${(end.x - colGap / 2).toFixed(1)},${end.y.toFixed(1)} ${(end.x - 2).toFixed(1)},${end.y.toFixed(1)}`;
+      const out1 = from.edge + 4;
+      d = `${start} L${out1.toFixed(1)},${fy.toFixed(1)} C${(out1 + colGap / 2).toFixed(1)},${fy.toFixed(1)} ${(to.left - colGap / 2).toFixed(1)},${to.y.toFixed(1)} ${(to.left - 2).toFixed(1)},${to.y.toFixed(1)}`;
     } else {
       // Same column (a block pointing at a block, a reference to a static or a local): a loop out to the right.
-      const end = { x: to.x + colWidth, y: to.y };
       const room = from.side === 'right' ? gutter - 6 : colGap - 10;
-      const bulge = start.x + Math.min(room, 16 + Math.abs(end.y - start.y) / 6);
-      d = `M${start.x.toFixed(1)},${start.y.toFixed(1)} C${bulge.toFixed(1)},${start.y.toFixed(1)} ${bulge.toFixed(1)},${end.y.toFixed(1)} ${(end.x + 2).toFixed(1)},${end.y.toFixed(1)}`;
+      const bulge = Math.max(from.edge, to.right) + Math.min(room, 14 + Math.abs(to.y - fy) / 8 + (n % 4) * 3);
+      d = `${start} L${from.edge.toFixed(1)},${fy.toFixed(1)} C${bulge.toFixed(1)},${fy.toFixed(1)} ${bulge.toFixed(1)},${to.y.toFixed(1)} ${(to.right + 2).toFixed(1)},${to.y.toFixed(1)}`;
     }
-    arrows.push(`<path class="ms-pointer${danger ? ' ms-dangling' : ''}" d="${d}" fill="none" stroke="${colour}" stroke-width="1.5"${danger ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#${prefix}-${danger ? 'danger' : 'arrow'})"/>`);
-    out.push(`<circle cx="${start.x.toFixed(1)}" cy="${start.y.toFixed(1)}" r="2.5" fill="${colour}"/>`);
-  }
+    arrows.push(`<path class="ms-pointer${danger ? ' ms-dangling' : ''}" d="${d}" fill="none" stroke="${colour}" stroke-width="1.6"${danger ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#${prefix}-${danger ? 'danger' : `arrow${colourIndex}`})"/>`);
+  });
 
   const height = Math.ceil(Math.max(ly, ry) + margin);
   const marker = (id: string, colour: string): string =>
     `<marker id="${prefix}-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`;
+  const hatch = `<pattern id="${prefix}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${theme.background}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${theme.grid}" stroke-width="2"/></pattern>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="memscope-diagram" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
-    `<defs>${marker('arrow', theme.palette[0]!)}${marker('danger', theme.danger)}</defs>`,
+    `<defs>${colours.map((c, i) => marker(`arrow${i}`, c)).join('')}${marker('danger', theme.danger)}${hatch}</defs>`,
     `<rect width="${width}" height="${height}" fill="${theme.background}"/>`,
     ...out,
     ...arrows,
     '</svg>',
   ].join('');
+
+  /** The strip of heap extents: each block and hole at least a few pixels wide, holes labelled with their size. */
+  function drawExtents(into: string[], list: ReturnType<typeof heapExtents>, x: number, top: number, w: number, t: Theme): number {
+    const minW = Math.min(14, w / list.length);
+    const total = list.reduce((s, x2) => s + x2.size, 0) || 1;
+    const spare = Math.max(0, w - minW * list.length);
+    let cx = x;
+    const holes: string[] = [];
+    into.push(`<g class="ms-extents">`);
+    for (const seg of list) {
+      const sw = minW + (spare * seg.size) / total;
+      const fill = seg.block === null ? `url(#${prefix}-hatch)` : seg.freed ? t.background : t.panel;
+      into.push(`<rect class="${seg.block === null ? 'ms-hole' : 'ms-extent'}" data-size="${seg.size}"${seg.block !== null ? ` data-block="${seg.block}"` : ''} x="${cx.toFixed(1)}" y="${top.toFixed(1)}" width="${sw.toFixed(1)}" height="16" fill="${fill}" stroke="${seg.freed ? t.danger : t.line}"${seg.freed ? ' stroke-dasharray="3 2"' : ''}/>`);
+      const label = seg.block === null ? `${seg.size} B free` : `#${seg.block}`;
+      if (label.length * 5.4 + 4 < sw) into.push(`<text x="${(cx + sw / 2).toFixed(1)}" y="${(top + 12).toFixed(1)}" text-anchor="middle" font-size="9" fill="${seg.block === null ? t.text : t.muted}">${escapeXml(label)}</text>`);
+      if (seg.block === null) holes.push(`${seg.size} B`);
+      cx += sw;
+    }
+    into.push('</g>');
+    const caption = holes.length === 0
+      ? 'heap extents: no holes between blocks'
+      : `free holes between blocks: ${holes.slice(0, 8).join(', ')}${holes.length > 8 ? `, … (${holes.length})` : ''}`;
+    into.push(`<text class="ms-holes" x="${x.toFixed(1)}" y="${(top + 28).toFixed(1)}" font-size="10" fill="${t.muted}">${escapeXml(caption)}</text>`);
+    return top + 34;
+  }
 }
 
 type PointerFrom = Snapshot['pointers'][number]['from'];
 
-/** The blocks to draw when there are too many: those drawn slots reach first, drawn in address order. */
-function chooseBlocks(snapshot: Snapshot, anchors: Map<string, Anchor>, max: number): BlockView[] {
+/** The blocks to draw when there are too many: those slots reach first. */
+function chooseBlocks(snapshot: Snapshot, max: number): BlockView[] {
   if (snapshot.blocks.length <= max) return snapshot.blocks;
-  const from = (p: Snapshot['pointers'][number]): string =>
-    p.from.region === 'heap' ? `h${p.from.block}` : p.from.region === 'static' ? `s${p.from.item}` : `l${p.from.frame}:${p.from.slot}`;
-  const chosen = reachableBlocks(snapshot, max, (p) => p.from.region !== 'heap' && anchors.has(from(p)));
+  const chosen = reachableBlocks(snapshot, max);
   return snapshot.blocks.filter((b) => chosen.has(b.id));
 }
 
@@ -308,29 +574,30 @@ function ownerText(b: BlockView): string {
   const o = b.owner;
   switch (o.kind) {
     case 'local':
-      return o.name ? `local ${o.name}` : `local (frame ${o.frame}, slot ${o.slot})`;
+      return o.name ? `owned by ${o.name}` : `owned by a local (frame ${o.frame}, slot ${o.slot})`;
     case 'block':
-      return `block #${o.block}`;
+      return `owned by block #${o.block}`;
     case 'static':
-      return `static #${o.item}`;
+      return `owned by static #${o.item}`;
     case 'shared':
       return 'shared (Rc)';
     default:
-      return 'none';
+      return 'no owner yet';
   }
 }
 
-function box(x: number, y: number, w: number, h: number, theme: Theme, cls: string, attrs = ''): string {
-  return `<rect class="${cls}" ${attrs} x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" rx="4" fill="${theme.panel}" stroke="${theme.line}"/>`;
+/** How much of a string buffer its text uses: `5 of 8 bytes used`. */
+function usedText(b: BlockView): string {
+  const v = b.value;
+  if (v?.k === 'text' && v.len !== b.size) return ` · ${v.len} of ${b.size} bytes used`;
+  return '';
 }
 
-/** One local or static: `name: type` and its address on the first line, the value below to the right. */
-function row(out: string[], x: number, y: number, w: number, label: string, value: string, address: string, theme: Theme, attrs: string): void {
-  const half = Math.floor((w * 0.45) / CHAR);
-  out.push(`<g class="ms-slot" ${attrs}>`);
-  out.push(`<line x1="${(x + 4).toFixed(1)}" y1="${y.toFixed(1)}" x2="${(x + w - 4).toFixed(1)}" y2="${y.toFixed(1)}" stroke="${theme.grid}"/>`);
-  out.push(`<text x="${(x + 8).toFixed(1)}" y="${(y + 13).toFixed(1)}" fill="${theme.text}"><title>${escapeXml(label)}</title>${escapeXml(cut(label, half))}</text>`);
-  out.push(`<text x="${(x + 8).toFixed(1)}" y="${(y + 25).toFixed(1)}" font-family="monospace" font-size="9" fill="${theme.muted}">${escapeXml(address)}</text>`);
-  out.push(`<text x="${(x + w - 8).toFixed(1)}" y="${(y + 19).toFixed(1)}" text-anchor="end" font-family="monospace" font-size="11" fill="${theme.text}"><title>${escapeXml(value)}</title>${escapeXml(cut(value, Math.floor((w * 0.55 - 16) / 6.6)))}</text>`);
-  out.push('</g>');
+function box(x: number, y: number, w: number, h: number, theme: Theme, cls: string, attrs = '', stroke?: string): string {
+  return `<rect class="${cls}" ${attrs} x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" rx="4" fill="${theme.panel}" stroke="${stroke ?? theme.line}"${stroke ? ' stroke-width="2"' : ''}/>`;
+}
+
+/** A dashed outline: something this step removed. */
+function ghost(out: string[], x: number, y: number, w: number, h: number, theme: Theme, attrs: string): void {
+  out.push(`<rect class="ms-ghost" ${attrs} x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" rx="4" fill="none" stroke="${theme.danger}" stroke-dasharray="4 3"/>`);
 }

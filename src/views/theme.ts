@@ -21,6 +21,11 @@ export interface Theme {
   danger: string;
   /** Categorical data colours, colour-blind safe. */
   palette: string[];
+  /** Arrow colours of the diagram, one per pointer in turn (distinct where arrows cross). */
+  arrows: string[];
+  /** What changed since the previous step: outline and badge colour, and the fill of a changed cell. */
+  accent: string;
+  changed: string;
 }
 
 export const THEMES: Record<ThemeName, Theme> = {
@@ -34,6 +39,9 @@ export const THEMES: Record<ThemeName, Theme> = {
     panel: '#f5f5f5',
     danger: '#c0392b',
     palette: ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442'],
+    arrows: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'],
+    accent: '#B26B00',
+    changed: '#FFF1C2',
   },
   dark: {
     name: 'dark',
@@ -45,6 +53,9 @@ export const THEMES: Record<ThemeName, Theme> = {
     panel: '#212121',
     danger: '#ff6e6e',
     palette: ['#56B4E9', '#E69F00', '#009E73', '#F0E442', '#CC79A7', '#D55E00', '#0072B2'],
+    arrows: ['#56B4E9', '#E69F00', '#009E73', '#CC79A7', '#F0E442', '#D55E00'],
+    accent: '#F0C040',
+    changed: '#4A3B00',
   },
 };
 

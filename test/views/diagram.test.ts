@@ -35,7 +35,7 @@ describe('memory diagram SVG', () => {
     const svg = diagramSvg(snapshot);
     expect(svg).not.toMatch(/<script/i);
     const xml = parseXml(svg);
-    expect(new Set(xml.elements)).toEqual(new Set(['svg', 'defs', 'marker', 'path', 'rect', 'text', 'g', 'line', 'title', 'circle']));
+    expect(new Set(xml.elements)).toEqual(new Set(['svg', 'defs', 'marker', 'path', 'rect', 'text', 'g', 'line', 'circle', 'pattern']));
     // The string's bytes as the heap block shows them: JSON-quoted, so the control character is escaped.
     // (Long contents wrap over consecutive lines of the block's box.)
     expect(xml.text.replace(/\n/g, '')).toContain('"<script>alert(\\"x\\")</script> & ]]> \'q\' \\u0001!"');
@@ -67,8 +67,11 @@ describe('memory diagram SVG', () => {
       expect(text).toContain(`0x${l.address.toString(16)}`);
     }
     for (const b of snapshot.blocks) expect(text).toContain(`#${b.id} `);
-    expect(text).toContain('strong 2 · weak 1'); // the Rc box after Rc::clone (weak counts the strong ones' shared weak, as std does)
-    expect(text).toContain('owner: local s');
+    // The Rc box after Rc::clone (weak counts the strong ones' shared weak, as std does), as cells.
+    const svg = diagramSvg(snapshot);
+    expect(svg).toMatch(/data-label="strong">.*?>2<\/text>/);
+    expect(svg).toMatch(/data-label="weak">.*?>1<\/text>/);
+    expect(text).toContain('owned by s');
     expect(text).toContain('"bb"');
     expect(text).toContain('0x' + snapshot.statics[0]!.address.toString(16));
   });

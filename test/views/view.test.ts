@@ -176,7 +176,7 @@ describe('view payload of long runs stays bounded', () => {
     for (const p of crowded.pointers) if (p.to.region === 'heap') expect(ids.has(p.to.block)).toBe(true);
     expect(checkView(JSON.parse(JSON.stringify(view)))).toBeTruthy();
     expect(diagramSvg(crowded)).toContain('… 262 more blocks not drawn');
-    expect(diagramSvg(crowded)).toContain('heap (302 blocks, address order)');
+    expect(diagramSvg(crowded)).toContain('heap (302 blocks, along the pointers)');
   });
 
   test('a long String: snapshots keep its first textChars characters and its full length', () => {
