@@ -181,8 +181,7 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
   });
   const regions = element('div', 'memscope-chart');
   regions.dataset.chart = 'regions';
-  charts.append(regions);
-  root.append(charts);
+  root.append(charts, regions);
 
   let currentLine: number | null = null;
   // Scroll the listing only (scrollIntoView would scroll the notebook too). Before the output is

@@ -206,7 +206,7 @@ describe('rendering payloads made by the engine', () => {
     expect(texts).toMatch(/"hello, world"/);
     const snapshot = view.snapshots.items[at]!;
     expect(snapshot.blocks.length).toBeGreaterThanOrEqual(2);
-    expect(texts).toContain(`heap (${snapshot.blocks.length} blocks, address order)`);
+    expect(texts).toContain(`heap (${snapshot.blocks.length} blocks, along the pointers)`);
     // An arrow per pointer of the snapshot, from the locals to their blocks.
     await expect(diagram.locator('.ms-pointer').count()).resolves.toBe(snapshot.pointers.length);
     // The source listing marks the line of the step's event.
