@@ -4,13 +4,13 @@
 /**
  * Writes <out>/index.html: one link per handout, titled by the notebook's first heading.
  * Usage: node scripts/handouts-index.js OUT_DIR EXECUTED.ipynb...
- * A plain page with no scripts and no remote resources, like the handouts themselves.
+ * A plain page with no scripts and no remote resources. Hrefs are built by relativeHref: a file
+ * name such as `javascript:alert(1).ipynb` stays a relative link to that file.
  */
 const fs = require('fs');
 const path = require('path');
 
-const escapeHtml = (s) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const { escapeHtml, relativeHref } = require('./handouts-links');
 
 /** The first markdown heading, without its #s; the file name when there is none. */
 function titleOf(file) {
@@ -39,8 +39,8 @@ function main(argv) {
     const name = path.basename(file, '.ipynb');
     const html = `${name}.html`;
     if (!fs.existsSync(path.join(out, html))) throw new Error(`${path.join(out, html)}: missing HTML export`);
-    return `    <li><a href="${escapeHtml(html)}">${escapeHtml(titleOf(file))}</a>` +
-      ` <small>(<a href="${escapeHtml(name)}.ipynb">notebook</a>)</small></li>`;
+    return `    <li><a href="${relativeHref(html)}">${escapeHtml(titleOf(file))}</a>` +
+      ` <small>(<a href="${relativeHref(`${name}.ipynb`)}">notebook</a>)</small></li>`;
   });
   const page = `<!DOCTYPE html>
 <html lang="en">
@@ -55,10 +55,12 @@ function main(argv) {
 </head>
 <body>
   <h1>memscope handouts</h1>
-  <p>Each notebook executed top to bottom with the memscope TypeScript kernel.</p>
+  <p>Each notebook executed top to bottom with the memscope TypeScript kernel. In each handout the
+  diagrams step and the Rust examples can be edited and run again, in the page, without a network.</p>
   <ol>
 ${items.join('\n')}
-  </ol>
+  </ol>${fs.existsSync(path.join(out, 'playground.html')) ? `
+  <p><a href="./playground.html">Playground</a>: write your own Rust program, or start from one of the examples, and step through its memory.</p>` : ''}
 </body>
 </html>
 `;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the course handouts: executes every notebook top to bottom with the real memscope-ts
 # (tslab) kernel through Jupyter's own client, and writes the executed notebooks, offline HTML
-# exports and an index.html.
+# exports (static SVGs, made live by the shared memscope-runtime.js: step controls, Rust
+# examples to edit and run), KaTeX's CSS and fonts, a playground.html and an index.html.
+# The folder can be copied anywhere and opened from file://.
 #
 #   npm run handouts                                   # all of notebooks/*.ipynb -> handouts/
 #   bash scripts/handouts.sh --out DIR [--no-build] [NOTEBOOK.ipynb ...]
@@ -23,7 +25,7 @@ while (($# > 0)); do
   case "$1" in
     --out) out=${2:?--out needs a directory}; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "handouts: unknown option '$1'" >&2; exit 2 ;;
     *) notebooks+=("$1"); shift ;;
   esac
@@ -92,5 +94,10 @@ t=$(now)
 "$JUPYTER" nbconvert --config scripts/handout-template/nbconvert_config.py --to html --output-dir "$out" --log-level=WARN "${executed[@]}"
 echo "handouts: exported ${#executed[@]} HTML handout(s) in $(elapsed "$t")" >&2
 
+html=()
+for nb in "${executed[@]}"; do html+=("${nb%.ipynb}.html"); done
+node scripts/handouts-math.js "$out" "${html[@]}"
+node scripts/build-handout-runtime.js "$out/memscope-runtime.js"
+node scripts/handouts-playground.js "$out" "${executed[@]}"
 node scripts/handouts-index.js "$out" "${executed[@]}"
-echo "handouts: wrote $out/index.html" >&2
+echo "handouts: wrote $out/index.html and $out/playground.html" >&2

@@ -1,0 +1,79 @@
+/// <reference lib="dom" />
+/**
+ * One memscope output of a handout, made live: the template put the output's view document
+ * (its JSON, as the notebook stored it) beside the static SVG; here the JupyterLab renderer draws
+ * the view (step control, diagram, charts with the step cursor), a filmstrip waits for print, and
+ * an output of a Rust run gets the program in an editor with Run. The static SVG stays in the
+ * page: shown again for print-less fallbacks when anything here fails.
+ */
+import type { ViewDocument } from '../format/view';
+import { renderError, renderView, type ViewDisplay } from '../jupyterlab/display';
+import { toView } from '../views/payload';
+import { filmstrip } from './filmstrip';
+import { RunPanel } from './run-panel';
+import type { RustRunner } from './runner';
+
+export const VIEW_SCRIPT = 'script[type="application/vnd.memscope.v1+json"]';
+
+/** A view whose source is a whole Rust program (a `runRust` run) can be edited and run again. */
+export function runnableSource(view: ViewDocument): string | null {
+  const source = view.meta.source;
+  if (!source || !/\bfn\s+main\s*\(/.test(source)) return null;
+  return source;
+}
+
+export interface Mounted {
+  /** The live view now shown (replaced by Run). */
+  display: ViewDisplay | null;
+  panel: RunPanel | null;
+}
+
+/** Draws a view into `live` and its filmstrip into `print`, replacing what was there. */
+export async function drawView(live: HTMLElement, print: HTMLElement, view: ViewDocument, previous: ViewDisplay | null): Promise<ViewDisplay> {
+  const holder = document.createElement('div');
+  const display = await renderView(holder, view, { theme: 'light' });
+  previous?.dispose();
+  live.replaceChildren(holder);
+  print.replaceChildren(filmstrip(view, display.snapshot));
+  return display;
+}
+
+export async function mountOutput(wrapper: HTMLElement, runner: () => RustRunner): Promise<Mounted> {
+  const script = wrapper.querySelector(VIEW_SCRIPT);
+  const mounted: Mounted = { display: null, panel: null };
+  if (!script) return mounted;
+  let view: ViewDocument;
+  try {
+    view = toView(JSON.parse(script.textContent ?? ''), 'handout output');
+  } catch (err) {
+    // The static SVG stays; say why it is not live.
+    renderError(wrapper, 'This output cannot be made live (its static picture is shown)', err);
+    return mounted;
+  }
+  const live = document.createElement('div');
+  live.className = 'memscope-live';
+  const print = document.createElement('div');
+  print.className = 'memscope-print';
+  const source = runnableSource(view);
+  if (source) {
+    mounted.panel = new RunPanel({
+      source,
+      runner,
+      settings: () => ({ policy: view.meta.policy, stackLimit: view.meta.stackLimit, title: view.meta.title }),
+      onView: async (next) => {
+        mounted.display = await drawView(live, print, next, mounted.display);
+      },
+    });
+    mounted.panel.element.classList.add('memscope-live-editor');
+    wrapper.append(mounted.panel.element);
+  }
+  wrapper.append(live, print);
+  try {
+    mounted.display = await drawView(live, print, view, null);
+    wrapper.classList.add('memscope-handout-live');
+  } catch (err) {
+    live.replaceChildren();
+    renderError(live, 'memscope could not draw this output live (its static picture is shown)', err);
+  }
+  return mounted;
+}
