@@ -3,7 +3,9 @@
  * each is executed top to bottom by `scripts/handouts.sh` (nbclient + the memscope-ts tslab
  * kernel; any cell error fails it), its outputs are checked for the figures the prose talks
  * about, its offline HTML handout is opened in headless Chromium from file:// with every
- * off-machine request refused, and a full-page screenshot goes to test-output/screens/.
+ * off-machine request refused, live (scripts on, every memscope output mounted) and static
+ * (scripts off, the SVGs), and full-page screenshots of both go to test-output/screens/
+ * (NN-name-live.png, NN-name.png).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -124,10 +126,13 @@ describe.each(notebooks)('%s', (nb) => {
     expect(committed.flatMap((c) => c.outputs ?? [])).toEqual([]);
   });
 
-  test('the HTML handout is self-contained: no scripts, no remote or file:// references', () => {
+  test('the HTML handout is self-contained: only the shared runtime and data scripts, no remote or file:// references', () => {
     get(nb);
     const html = fs.readFileSync(path.join(outDir, nb.replace(/\.ipynb$/, '.html')), 'utf8');
-    expect(html).not.toMatch(/<script/i);
+    // The folder's own runtime (relative), and memscope views as data (a type browsers never run).
+    const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
+    expect(scripts[0]).toBe('<script src="memscope-runtime.js" defer>');
+    expect(scripts.slice(1).every((tag) => tag === '<script type="application/vnd.memscope.v1+json">')).toBe(true);
     expect(html.match(/\b(?:src|href)\s*=\s*["']?(?:https?:|file:|\/\/)[^"' >]*/gi) ?? []).toEqual([]);
     expect(html).not.toMatch(/@import\s+url\(\s*["']?https?:/i);
   });
@@ -326,10 +331,38 @@ describe('handouts in headless Chromium', () => {
       expect(widths).toHaveLength(svgsOf(cells).length);
       for (const w of widths) expect(w).toBeGreaterThan(100);
       await expect(page.locator('h1').first().textContent()).resolves.toMatch(/^0\d · /);
+      // The live state: every memscope output mounted by the shared runtime (step control and diagram).
+      await page.waitForFunction(() => document.documentElement.dataset.memscope === 'ready', null, { timeout: 60_000 });
+      const outputs = await page.locator('.memscope-handout').count();
+      await expect(page.locator('.memscope-handout.memscope-handout-live').count()).resolves.toBe(outputs);
+      await expect(page.locator('.memscope-handout .memscope-slider').count()).resolves.toBe(outputs);
       fs.mkdirSync(screens, { recursive: true });
-      await page.screenshot({ path: path.join(screens, nb.replace(/\.ipynb$/, '.png')), fullPage: true });
+      await page.screenshot({ path: path.join(screens, nb.replace(/\.ipynb$/, '-live.png')), fullPage: true });
     } finally {
       await page.close();
+    }
+    expect(offMachine).toEqual([]);
+  }, 120_000);
+
+  test.each(notebooks)('%s with scripts off shows its static SVGs', async (nb) => {
+    get(nb);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const off = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+    await off.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'file:' || url.protocol === 'data:') return route.continue();
+      offMachine.push(url.href);
+      return route.abort();
+    });
+    try {
+      const page = await off.newPage();
+      await page.goto(`file://${path.join(outDir, nb.replace(/\.ipynb$/, '.html'))}`, { waitUntil: 'load' });
+      const visible = await page.locator('.jp-RenderedSVG img').evaluateAll((imgs) => imgs.map((img) => img.getBoundingClientRect().width));
+      for (const w of visible) expect(w).toBeGreaterThan(100);
+      await expect(page.locator('.memscope-live').count()).resolves.toBe(0);
+      await page.screenshot({ path: path.join(screens, nb.replace(/\.ipynb$/, '.png')), fullPage: true });
+    } finally {
+      await browser.close();
     }
     expect(offMachine).toEqual([]);
   }, 120_000);
