@@ -7,8 +7,8 @@
  * page: shown again for print-less fallbacks when anything here fails.
  */
 import type { ViewDocument } from '../format/view';
-import { renderError, renderView, type ViewDisplay } from '../jupyterlab/display';
-import { toView } from '../views/payload';
+import { renderError, renderOutput, type RenderedOutput } from '../jupyterlab/output';
+import { toView } from '../views/view';
 import { filmstrip } from './filmstrip';
 import { RunPanel } from './run-panel';
 import type { RustRunner } from './runner';
@@ -24,14 +24,14 @@ export function runnableSource(view: ViewDocument): string | null {
 
 export interface Mounted {
   /** The live view now shown (replaced by Run). */
-  display: ViewDisplay | null;
+  display: RenderedOutput | null;
   panel: RunPanel | null;
 }
 
 /** Draws a view into `live` and its filmstrip into `print`, replacing what was there. */
-export async function drawView(live: HTMLElement, print: HTMLElement, view: ViewDocument, previous: ViewDisplay | null): Promise<ViewDisplay> {
+export async function drawView(live: HTMLElement, print: HTMLElement, view: ViewDocument, previous: RenderedOutput | null): Promise<RenderedOutput> {
   const holder = document.createElement('div');
-  const display = await renderView(holder, view, { theme: 'light' });
+  const display = await renderOutput(holder, view, { theme: 'light' });
   previous?.dispose();
   live.replaceChildren(holder);
   print.replaceChildren(filmstrip(view, display.snapshot));

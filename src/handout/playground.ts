@@ -4,7 +4,7 @@
  * the handouts' outputs, written into the page by scripts/handouts-playground.js), Run, and the
  * run drawn live below as in the handouts.
  */
-import type { ViewDisplay } from '../jupyterlab/display';
+import type { RenderedOutput } from '../jupyterlab/output';
 import { drawView } from './output';
 import { RunPanel } from './run-panel';
 import type { RustRunner } from './runner';
@@ -39,7 +39,7 @@ function examplesOf(root: HTMLElement): PlaygroundExample[] {
 export function mountPlayground(root: HTMLElement, runner: () => RustRunner): RunPanel {
   const examples = examplesOf(root);
   let chosen: PlaygroundExample | null = null;
-  let display: ViewDisplay | null = null;
+  let display: RenderedOutput | null = null;
   const menu = document.createElement('select');
   menu.className = 'memscope-examples-menu';
   menu.setAttribute('aria-label', 'course examples');

@@ -7,7 +7,7 @@
  * responsive; the page ends the worker if an answer takes too long.
  */
 import { initRust, runRustSync, RustSourceError, RustStepLimitError } from '../rust/index';
-import { makeView } from '../views/payload';
+import { makeView } from '../views/view';
 import type { RunFailure, RunReply, RunRequest } from './protocol';
 
 /** Gzipped wasm files as base64, put in by the bundler. */

@@ -1,6 +1,6 @@
 import { rustcMessage } from '../../src/handout/diagnostic';
 import { filmstripIndices } from '../../src/handout/filmstrip';
-import { makeView } from '../../src/views/payload';
+import { makeView } from '../../src/views/view';
 import { EXAMPLES } from '../../src/examples/index';
 
 describe('rustcMessage', () => {
