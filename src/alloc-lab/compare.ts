@@ -11,6 +11,8 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { POLICIES } from '../engine/allocators';
 import { TraceError, type ProblemMode } from '../traces/types';
+import { analyseTrace, type AnalyseOptions, type AnalysedTrace } from './analyses/analyse';
+import { provenance } from './analyses/provenance';
 import { replayTrace, type ReplayProgress } from './replay-trace';
 import { labReport, type LabReport, type PolicyResult, type ReplaySettings } from './result';
 import type { FromWorker, ReplayTask, ToWorker } from './worker-protocol';
@@ -32,6 +34,13 @@ export interface CompareOptions {
    * rejects with the signal's reason.
    */
   signal?: AbortSignal;
+  /**
+   * Also analyse each trace (sites, sizes, lifetimes, leaks: once per trace, on this thread
+   * while the workers replay) and record each policy's heap over time. Default off.
+   */
+  analyses?: boolean | Omit<AnalyseOptions, 'mode' | 'signal'>;
+  /** The command line, for the report's provenance. */
+  command?: string[];
 }
 
 export interface CompareProgress {
@@ -85,11 +94,23 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
   };
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const plan = planTasks(traces, policies, jobs);
-  const tasks: ReplayTask[] = plan.map((t) => ({ trace: t.trace, policies: t.policies, settings }));
+  const analyses = options.analyses ? (options.analyses === true ? {} : options.analyses) : undefined;
+  if (analyses && traces.includes('-')) throw new Error('analyses read each trace a second time: give a file, not stdin (-)');
+  const tasks: ReplayTask[] = plan.map((t) => ({ trace: t.trace, policies: t.policies, settings, ...(analyses ? { timeSeries: true } : {}) }));
   const threads = Math.min(jobs, tasks.length);
-  const perTask = threads === 1
-    ? await runHere(tasks, options.onProgress, options.signal)
-    : await runOnWorkers(tasks, threads, options.onProgress, options.signal);
+  const analysed = (): Promise<AnalysedTrace[]> | undefined =>
+    analyses &&
+    Promise.all(traces.map((trace) => analyseTrace(trace, trace, { granule: settings.align, ...analyses, mode: settings.mode, signal: options.signal })));
+  const prov = provenance(traces, { align: settings.align, header: settings.header, limit: settings.limit }, options.command ?? null);
+  let perTask: PolicyResult[][];
+  let traceAnalyses: AnalysedTrace[] | undefined;
+  if (threads === 1) {
+    perTask = await runHere(tasks, options.onProgress, options.signal);
+    traceAnalyses = await analysed();
+  } else {
+    // The analyses run here while the workers replay.
+    [perTask, traceAnalyses] = await Promise.all([runOnWorkers(tasks, threads, options.onProgress, options.signal), analysed()]);
+  }
   // Back to (trace, policy) order.
   const results: PolicyResult[] = [];
   traces.forEach((_, traceIndex) => {
@@ -98,7 +119,7 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
       results.push(perTask[t][plan[t].policies.indexOf(policy)]);
     }
   });
-  return labReport(results);
+  return labReport(results, { provenance: await prov, analyses: traceAnalyses });
 }
 
 async function runHere(tasks: ReplayTask[], onProgress?: CompareOptions['onProgress'], signal?: AbortSignal): Promise<PolicyResult[][]> {
@@ -110,7 +131,7 @@ async function runHere(tasks: ReplayTask[], onProgress?: CompareOptions['onProgr
     const taskResults = await replayTrace(task.trace, task.trace, task.policies, task.settings, (p) => {
       last = p;
       report(p, false);
-    }, signal);
+    }, signal, { timeSeries: task.timeSeries });
     report(last, true);
     results.push(taskResults);
   }

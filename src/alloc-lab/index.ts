@@ -8,6 +8,7 @@ export { replay, replayEvents, Replayer, type ReplayOptions, type ReplayOutcome,
 export { LAB_FORMAT, LAB_VERSION, labReport, parseLabReport, policyResult, type LabReport, type PolicyResult, type ReplaySettings } from './result';
 export { formatTable, tableRow, bytes, percent, TABLE_HEADER } from './table';
 export type { Metrics, Fragmentation, SeriesPoint } from './metrics';
+export * from './analyses/index';
 /** Allocation traces in (glibc mtrace, memscope JSONL/CSV, gzip, stdin): `traces.readTrace(path)`. */
 export * as traces from '../traces/index';
 export { readTrace } from '../traces/index';

@@ -169,20 +169,25 @@ export class MetricsRecorder {
     if (work > this.workMax) this.workMax = work;
   }
 
-  finish(): Metrics {
+  /** #1–#4 over the points so far (the time series samples this; finish() reports it for the whole trace). */
+  fragmentation(): Fragmentation {
     const ratio = (used: number, live: number) => (live > 0 ? (used - live) / live : null);
+    return {
+      f1: this.f1Points > 0 ? this.f1Sum / this.f1Points : null,
+      f2: ratio(this.heapAtPeakLive, this.peakLive),
+      f3: ratio(this.footprint, this.liveAtMaxHeap),
+      f4: ratio(this.footprint, this.peakLive),
+    };
+  }
+
+  finish(): Metrics {
     return {
       points: this.points,
       peakLive: this.peakLive,
       liveAtEnd: this.live,
       footprint: this.footprint,
       heapAtEnd: this.heap,
-      fragmentation: {
-        f1: this.f1Points > 0 ? this.f1Sum / this.f1Points : null,
-        f2: ratio(this.heapAtPeakLive, this.peakLive),
-        f3: ratio(this.footprint, this.liveAtMaxHeap),
-        f4: ratio(this.footprint, this.peakLive),
-      },
+      fragmentation: this.fragmentation(),
       searchLength: {
         mean: this.allocations > 0 ? this.workSum / this.allocations : 0,
         max: this.workMax,

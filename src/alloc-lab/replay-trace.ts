@@ -31,6 +31,7 @@ export async function replayTrace(
   onProgress?: (p: ReplayProgress) => void,
   /** Checked between batches: an aborted replay stops there and rejects with the signal's reason. */
   signal?: AbortSignal,
+  extra: { timeSeries?: boolean } = {},
 ): Promise<PolicyResult[]> {
   const replayers = policies.map((policy) => {
     const allocator = createAllocator(policy, {
@@ -38,7 +39,7 @@ export async function replayTrace(
       header: settings.header,
       ...(settings.limit === null ? {} : { limit: settings.limit }),
     });
-    return new Replayer(allocator, { mode: settings.mode, file: name, keepProblems: KEEP_PROBLEMS });
+    return new Replayer(allocator, { mode: settings.mode, file: name, keepProblems: KEEP_PROBLEMS, timeSeries: extra.timeSeries });
   });
   let bytesRead = 0;
   let totalBytes: number | undefined;

@@ -13,6 +13,7 @@
 import { type Allocator, HeapError } from '../engine/allocators/allocator';
 import { type ProblemMode, type TraceEvent, type TraceProblem, TraceError } from '../traces/types';
 import { type Metrics, MetricsRecorder, DEFAULT_MAX_BUCKETS } from './metrics';
+import { TimeSeriesProbe, type TimePoint } from './analyses/time-series';
 
 export interface ReplayOptions {
   /** strict: throw TraceError at the first problem; lenient (default): skip, count, report. */
@@ -25,6 +26,8 @@ export interface ReplayOptions {
   maxBuckets?: number;
   /** Freed ids remembered before a sweep (default 2^20); after it, freeing a long-dead id again is an unknown pointer. */
   tombstoneLimit?: number;
+  /** Record the heap over time (analyses/time-series.ts): true, or the most points to keep. Default off. */
+  timeSeries?: boolean | number;
 }
 
 export type ProblemKind = TraceProblem['kind'];
@@ -44,6 +47,8 @@ export interface ReplayOutcome {
   metrics: Metrics;
   /** Milliseconds spent replaying batches given to apply() (reading the trace not included). */
   wallMs: number;
+  /** The heap over time, when asked for (ReplayOptions.timeSeries). */
+  timeSeries?: TimePoint[];
 }
 
 /** What a policy call returns when the policy threw a HeapError (already reported). */
@@ -76,6 +81,7 @@ export class Replayer {
   private blocks = new Map<string, Block>();
   private tombstones = 0;
   private readonly recorder: MetricsRecorder;
+  private readonly probe: TimeSeriesProbe | undefined;
   private readonly mode: ProblemMode;
   private readonly file: string;
   private readonly keep: number;
@@ -98,6 +104,8 @@ export class Replayer {
     this.keep = options.keepProblems ?? 50;
     this.tombstoneLimit = options.tombstoneLimit ?? TOMBSTONE_LIMIT;
     this.recorder = new MetricsRecorder(options.maxBuckets ?? DEFAULT_MAX_BUCKETS);
+    const ts = options.timeSeries;
+    this.probe = ts ? new TimeSeriesProbe(ts === true ? undefined : ts) : undefined;
     this.lastWork = allocator.counters().work;
   }
 
@@ -132,10 +140,16 @@ export class Replayer {
     this.allocated = false;
     this.lastWork = stats.work;
     this.recorder.sample(this.liveBytes, stats.top, stats.peakTop);
+    const probe = this.probe;
+    if (probe !== undefined && this.events >= probe.next) {
+      probe.sample(this.events, this.allocator, this.liveBytes, this.recorder.fragmentation(), this.ops.alloc + this.ops.realloc, this.failures);
+    }
   }
 
   finish(): ReplayOutcome {
+    const timeSeries = this.probe?.finish(this.events, this.allocator, this.liveBytes, this.recorder.fragmentation(), this.ops.alloc + this.ops.realloc, this.failures);
     return {
+      ...(timeSeries === undefined ? {} : { timeSeries }),
       policy: this.allocator.policy,
       events: this.events,
       ops: { ...this.ops },

@@ -5,6 +5,9 @@
  * a version bump.
  */
 import type { ProblemMode, TraceProblem } from '../traces/types';
+import type { AnalysedTrace } from './analyses/analyse';
+import type { Provenance } from './analyses/provenance';
+import type { TimePoint } from './analyses/time-series';
 import type { Fragmentation, SeriesPoint } from './metrics';
 import type { ReplayOutcome } from './replay';
 
@@ -52,12 +55,18 @@ export interface PolicyResult {
   opsPerSecond: number;
   /** Heap used and live bytes over time, at most 1000 buckets of consecutive events. */
   series: SeriesPoint[];
+  /** With analyses: fragmentation, free extents and largest free block over time (analyses/time-series.ts). */
+  timeSeries?: TimePoint[];
 }
 
 export interface LabReport {
   format: typeof LAB_FORMAT;
   version: typeof LAB_VERSION;
+  /** Command, memscope version, trace hashes, settings. */
+  provenance?: Provenance;
   results: PolicyResult[];
+  /** With analyses: per trace, its sites, sizes, lifetimes and leaks (policy-independent; analyses/). */
+  analyses?: AnalysedTrace[];
 }
 
 /** Turns a replay outcome into the stable JSON record. */
@@ -80,11 +89,18 @@ export function policyResult(trace: string, settings: ReplaySettings, outcome: R
     wallMs: outcome.wallMs,
     opsPerSecond: outcome.wallMs > 0 ? outcome.events / (outcome.wallMs / 1000) : 0,
     series: m.series,
+    ...(outcome.timeSeries === undefined ? {} : { timeSeries: outcome.timeSeries }),
   };
 }
 
-export function labReport(results: PolicyResult[]): LabReport {
-  return { format: LAB_FORMAT, version: LAB_VERSION, results };
+export function labReport(results: PolicyResult[], extra: { provenance?: Provenance; analyses?: AnalysedTrace[] } = {}): LabReport {
+  return {
+    format: LAB_FORMAT,
+    version: LAB_VERSION,
+    ...(extra.provenance === undefined ? {} : { provenance: extra.provenance }),
+    results,
+    ...(extra.analyses === undefined ? {} : { analyses: extra.analyses }),
+  };
 }
 
 /** Checks that parsed JSON is a lab report this version understands; throws a clear error if not. */

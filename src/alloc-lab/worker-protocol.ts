@@ -8,6 +8,8 @@ export interface ReplayTask {
   trace: string;
   policies: string[];
   settings: ReplaySettings;
+  /** Record each policy's heap over time (PolicyResult.timeSeries). */
+  timeSeries?: boolean;
 }
 
 export type ToWorker = { type: 'task'; id: number; task: ReplayTask };

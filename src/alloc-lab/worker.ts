@@ -22,7 +22,7 @@ port.on('message', (message: ToWorker) => {
     if (now - last < 100) return;
     last = now;
     post({ type: 'progress', id, progress: p });
-  }).then(
+  }, undefined, { timeSeries: task.timeSeries }).then(
     (results) => post({ type: 'result', id, results }),
     (err: unknown) =>
       post({

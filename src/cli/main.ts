@@ -1,8 +1,7 @@
 import { commands } from './commands/index';
 import { type CliIo, UsageError } from './command';
 import { processIo } from './stdio';
-
-const VERSION = '0.1.0';
+import { VERSION } from '../version';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);

@@ -6,3 +6,4 @@ export type { TraceSource } from './source';
 export type { ProblemSummary, TraceProblemKind } from './problems';
 export { formatCsv, formatJsonl, TRACE_HEADER, CSV_COLUMNS, DEFAULT_ALIGN } from './memscope-format';
 export { MTRACE_ALIGN } from './mtrace';
+export { SiteTable, parseCaller, type Caller } from './sites';

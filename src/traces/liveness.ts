@@ -54,7 +54,9 @@ export class LiveBlocks {
         const old = ids.get(event.id);
         if (old === undefined || old < 0) {
           this.reportDead(old, 'realloc', event.id, event.line);
-          return this.apply({ op: 'alloc', id: event.newId, size: event.size, align: event.align, line: event.line });
+          const alloc: TraceEvent = { op: 'alloc', id: event.newId, size: event.size, align: event.align, line: event.line };
+          if (event.site !== undefined) alloc.site = event.site;
+          return this.apply(alloc);
         }
         if (event.newId !== event.id) {
           const target = ids.get(event.newId);

@@ -1,5 +1,6 @@
 import type { LineParser } from './line-parser';
 import type { ProblemLog } from './problems';
+import type { SiteTable } from './sites';
 import type { TraceEvent } from './types';
 
 /**
@@ -28,10 +29,11 @@ interface Fields {
   size: unknown;
   align: unknown;
   new_id: unknown;
+  site?: unknown;
 }
 
 /** Turns the fields of one line into an event, or a message saying what was expected. */
-function toEvent(f: Fields, line: number): TraceEvent | string {
+function toEvent(f: Fields, line: number, sites?: SiteTable): TraceEvent | string {
   const id = blockId(f.id);
   if (id === undefined) return 'expected "id" (a block id: a string or an integer)';
   if (f.op === 'free') return { op: 'free', id, line };
@@ -44,14 +46,19 @@ function toEvent(f: Fields, line: number): TraceEvent | string {
     if (typeof a !== 'number' || !Number.isSafeInteger(a) || a <= 0 || (a & (a - 1)) !== 0) return 'expected "align" to be a power of two';
     align = a;
   }
-  if (f.op === 'alloc') return { op: 'alloc', id, size, align, line };
+  let site: number | undefined;
+  if (sites !== undefined && f.site !== undefined && f.site !== null) {
+    if (typeof f.site !== 'string' || f.site === '') return 'expected "site" (the caller) to be a non-empty string';
+    site = sites.intern(f.site);
+  }
+  if (f.op === 'alloc') return site === undefined ? { op: 'alloc', id, size, align, line } : { op: 'alloc', id, size, align, line, site };
   let newId = id;
   if (f.new_id !== undefined && f.new_id !== null && f.new_id !== '') {
     const n = blockId(f.new_id);
     if (n === undefined) return 'expected "new_id" (a block id: a string or an integer)';
     newId = n;
   }
-  return { op: 'realloc', id, newId, size, align, line };
+  return site === undefined ? { op: 'realloc', id, newId, size, align, line } : { op: 'realloc', id, newId, size, align, line, site };
 }
 
 function blockId(v: unknown): string | undefined {
@@ -63,7 +70,8 @@ function blockId(v: unknown): string | undefined {
 /** One JSON object per line. */
 export class JsonlParser implements LineParser {
   skipped = 0;
-  constructor(private readonly problems: ProblemLog) {}
+  /** With a site table, an alloc or realloc's `site` key (its caller) is interned into it. */
+  constructor(private readonly problems: ProblemLog, private readonly sites?: SiteTable) {}
 
   line(buf: Buffer, start: number, end: number, lineNo: number, out: TraceEvent[]): void {
     if (start === end) return;
@@ -82,7 +90,7 @@ export class JsonlParser implements LineParser {
       this.problems.report('malformed', lineNo, 'expected a JSON object ({"op":…})');
       return;
     }
-    const event = toEvent(value as Fields, lineNo);
+    const event = toEvent(value as Fields, lineNo, this.sites);
     if (typeof event === 'string') this.problems.report('malformed', lineNo, event);
     else out.push(event);
   }

@@ -1,5 +1,6 @@
 import type { LineParser } from './line-parser';
 import type { ProblemLog } from './problems';
+import type { SiteTable } from './sites';
 import type { TraceEvent } from './types';
 
 /**
@@ -56,10 +57,12 @@ export class MtraceParser implements LineParser {
   /** The old block of a realloc whose '>' line has not come yet. */
   private pendingOld: string | null = null;
   private pendingLine = 0;
+  private pendingSite = -1;
   /** End of the last field scanned (set by the field readers). */
   private pos = 0;
 
-  constructor(private readonly problems: ProblemLog) {}
+  /** With a site table, allocations carry their caller (the text between '@ ' and the ']'), interned. */
+  constructor(private readonly problems: ProblemLog, private readonly sites?: SiteTable) {}
 
   line(buf: Buffer, start: number, end: number, lineNo: number, out: TraceEvent[]): void {
     if (start === end) return;
@@ -70,6 +73,7 @@ export class MtraceParser implements LineParser {
       return;
     }
     let p = start;
+    let site = -1;
     if (first === AT) {
       // The op follows the caller's "[0x…] "; the op fields never contain ']', so the last one is the caller's.
       let bracket = end - 1;
@@ -81,6 +85,7 @@ export class MtraceParser implements LineParser {
         return this.malformed(lineNo, "expected a space and an operation (+ - < > !) after the caller's ']'");
       }
       p = bracket + 2;
+      if (this.sites !== undefined) site = this.sites.intern(latin1(buf, start + 2, bracket + 1));
     }
     if (p + 1 >= end || buf[p + 1] !== SPACE) {
       return this.malformed(lineNo, 'expected an operation (+ - < > !) followed by a space');
@@ -98,7 +103,8 @@ export class MtraceParser implements LineParser {
           this.skipped++; // malloc returned NULL: nothing was allocated
           return;
         }
-        out.push({ op: 'alloc', id, size, align: MTRACE_ALIGN, line: lineNo });
+        if (site >= 0) out.push({ op: 'alloc', id, size, align: MTRACE_ALIGN, line: lineNo, site });
+        else out.push({ op: 'alloc', id, size, align: MTRACE_ALIGN, line: lineNo });
         return;
       }
       case 0x2d /* - */: {
@@ -116,6 +122,7 @@ export class MtraceParser implements LineParser {
         if (!id || this.pos !== end) return this.malformed(lineNo, "expected a hex address (and nothing after it) after '<'");
         this.pendingOld = id;
         this.pendingLine = lineNo;
+        this.pendingSite = site;
         return;
       }
       case 0x3e /* > */: {
@@ -126,7 +133,9 @@ export class MtraceParser implements LineParser {
         if (!id) return this.malformed(lineNo, "expected a hex address after '>'");
         const size = this.size(buf, end);
         if (size < 0) return this.malformed(lineNo, "expected a space and a hex size after the address of '>'");
-        out.push({ op: 'realloc', id: old, newId: id, size, align: MTRACE_ALIGN, line: this.pendingLine });
+        const at = this.pendingSite >= 0 ? this.pendingSite : site;
+        if (at >= 0) out.push({ op: 'realloc', id: old, newId: id, size, align: MTRACE_ALIGN, line: this.pendingLine, site: at });
+        else out.push({ op: 'realloc', id: old, newId: id, size, align: MTRACE_ALIGN, line: this.pendingLine });
         return;
       }
       case 0x21 /* ! */: {

@@ -3,6 +3,7 @@ import { LiveBlocks } from './liveness';
 import { CsvParser, JsonlParser, TRACE_HEADER } from './memscope-format';
 import { MtraceParser } from './mtrace';
 import { ProblemLog, ProblemSummary } from './problems';
+import { SiteTable } from './sites';
 import { decodedChunks, openSource, TraceSource } from './source';
 import { ProblemMode, TraceError, TraceEvent } from './types';
 
@@ -21,6 +22,8 @@ export interface ReadTraceOptions {
   format?: TraceFormat;
   /** Name for problem messages instead of the path ('<stdin>', '<stream>' by default for streams). */
   name?: string;
+  /** Give allocations their caller (`event.site`, an index into `reader.sites()`): mtrace's `@ …` field, JSONL's `site`. Default false. */
+  sites?: boolean;
 }
 
 export interface TraceSummary {
@@ -48,6 +51,8 @@ export interface TraceSummary {
 /** A trace being read: iterate it for batches of events, ask it for the summary at any time. */
 export interface TraceReader extends AsyncIterable<TraceEvent[]> {
   summary(): TraceSummary;
+  /** The callers seen so far, indexed by `event.site` (empty unless read with `sites: true`). */
+  sites(): readonly string[];
 }
 
 /** A single line longer than this is broken input, not a trace line; it is reported and dropped. */
@@ -67,6 +72,7 @@ export function readTrace(source: TraceSource, options: ReadTraceOptions = {}): 
   const opened = openSource(source, options.name);
   const problems = new ProblemLog(opened.name, options.mode ?? 'lenient', options.maxProblems ?? 20);
   const live = options.validateLiveness === false ? undefined : new LiveBlocks(problems);
+  const sites = options.sites ? new SiteTable() : undefined;
   const s: TraceSummary = {
     file: opened.name,
     format: options.format,
@@ -83,7 +89,7 @@ export function readTrace(source: TraceSource, options: ReadTraceOptions = {}): 
     problems: problems.snapshot(),
     done: false,
   };
-  let parser: LineParser | undefined = options.format ? makeParser(options.format, problems) : undefined;
+  let parser: LineParser | undefined = options.format ? makeParser(options.format, problems, sites) : undefined;
   let started = false;
 
   const summary = (): TraceSummary => ({
@@ -119,7 +125,7 @@ export function readTrace(source: TraceSource, options: ReadTraceOptions = {}): 
       });
     }
     s.format = format;
-    return makeParser(format, problems);
+    return makeParser(format, problems, sites);
   }
 
   async function* batches(): AsyncGenerator<TraceEvent[]> {
@@ -212,15 +218,16 @@ export function readTrace(source: TraceSource, options: ReadTraceOptions = {}): 
   return {
     [Symbol.asyncIterator]: batches,
     summary,
+    sites: () => sites?.names ?? [],
   };
 }
 
-function makeParser(format: TraceFormat, problems: ProblemLog): LineParser {
+function makeParser(format: TraceFormat, problems: ProblemLog, sites?: SiteTable): LineParser {
   switch (format) {
     case 'mtrace':
-      return new MtraceParser(problems);
+      return new MtraceParser(problems, sites);
     case 'memscope-jsonl':
-      return new JsonlParser(problems);
+      return new JsonlParser(problems, sites);
     case 'memscope-csv':
       return new CsvParser(problems);
   }

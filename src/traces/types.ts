@@ -5,10 +5,11 @@
  * of the source file the event came from, for error messages.
  */
 export type TraceEvent =
-  | { op: 'alloc'; id: string; size: number; align: number; line: number }
+  | { op: 'alloc'; id: string; size: number; align: number; line: number; site?: number }
   | { op: 'free'; id: string; line: number }
   /** Resize block `id`; the result is named `newId` (equal to `id` when it stayed in place). */
-  | { op: 'realloc'; id: string; newId: string; size: number; align: number; line: number };
+  | { op: 'realloc'; id: string; newId: string; size: number; align: number; line: number; site?: number };
+// `site`: the caller, an index into the reader's sites() table; set only when sites are asked for (ReadTraceOptions.sites).
 
 /** A problem found in a trace: reported with the file and line, counted, never a crash. */
 export interface TraceProblem {

@@ -28,6 +28,13 @@ ${wrap(allPolicies().join(', '), 20, 80)}
   --strict          stop at the first problem in a trace (exit code 1)
   --lenient         skip faulty events, count and report them (default)
   --json            print the results as JSON (format 'memscope-lab', version 1)
+  --analyses        also analyse each trace: allocation sites, request sizes,
+                    lifetimes, leaks (in the JSON as sites, sizes, lifetimes,
+                    leaks) and each policy's heap over time (timeSeries)
+  --symbols         with --analyses: name sites the trace left as bare addresses
+                    from the binary's symbol table (binutils nm), when at hand
+  --binary NAME=PATH  the binary for a module the trace names by argv[0],
+                    e.g. --binary pod2text=/usr/bin/perl (repeatable)
   --html FILE       also write a self-contained HTML report with charts
   --jobs N          worker threads (default: number of cores; 1 = no workers)
 
@@ -57,7 +64,11 @@ export const replayCommand: Command = {
     const progress = new ProgressLine(io, plan, options.traces);
     let report: LabReport;
     try {
-      report = await compare(options.traces, { ...options.compare, onProgress: (p) => progress.update(p) });
+      report = await compare(options.traces, {
+        ...options.compare,
+        command: ['memscope', 'replay', ...args],
+        onProgress: (p) => progress.update(p),
+      });
     } catch (err) {
       progress.clear();
       if (err instanceof TraceError) {
@@ -84,7 +95,15 @@ interface ReplayCliOptions {
   traces: string[];
   json: boolean;
   html?: string;
-  compare: { policies: string[]; align?: number; header?: number; limit?: number; mode: 'strict' | 'lenient'; jobs: number };
+  compare: {
+    policies: string[];
+    align?: number;
+    header?: number;
+    limit?: number;
+    mode: 'strict' | 'lenient';
+    jobs: number;
+    analyses?: { symbols?: { binaries: Record<string, string> } };
+  };
 }
 
 function parseOptions(args: string[]): ReplayCliOptions {
@@ -103,6 +122,9 @@ function parseOptions(args: string[]): ReplayCliOptions {
         json: { type: 'boolean' },
         html: { type: 'string' },
         jobs: { type: 'string' },
+        analyses: { type: 'boolean' },
+        symbols: { type: 'boolean' },
+        binary: { type: 'string', multiple: true },
       },
     });
   } catch (err) {
@@ -116,6 +138,13 @@ function parseOptions(args: string[]): ReplayCliOptions {
   const unknown = policies.filter((p) => !allPolicies().includes(p));
   if (unknown.length) throw new UsageError(`unknown policy ${unknown.map((p) => `'${p}'`).join(', ')}; expected one of: ${allPolicies().join(', ')}, or all`);
   if (policies.length === 0) throw new UsageError('--policy needs at least one policy name');
+  if ((v.symbols || v.binary) && !v.analyses) throw new UsageError('--symbols and --binary go with --analyses');
+  const binaries: Record<string, string> = {};
+  for (const b of v.binary ?? []) {
+    const eq = b.indexOf('=');
+    if (eq <= 0 || eq === b.length - 1) throw new UsageError(`--binary expects NAME=PATH (e.g. pod2text=/usr/bin/perl), got '${b}'`);
+    binaries[b.slice(0, eq)] = b.slice(eq + 1);
+  }
   const align = v.align === undefined ? undefined : integer('--align', v.align, 1);
   if (align !== undefined && (align & (align - 1)) !== 0) throw new UsageError(`--align expects a power of two, got ${align}`);
   return {
@@ -129,6 +158,7 @@ function parseOptions(args: string[]): ReplayCliOptions {
       limit: v.limit === undefined ? undefined : byteCount('--limit', v.limit),
       mode: v.strict ? 'strict' : 'lenient',
       jobs: v.jobs === undefined ? os.availableParallelism() : integer('--jobs', v.jobs, 1),
+      ...(v.analyses ? { analyses: v.symbols || v.binary ? { symbols: { binaries } } : {} } : {}),
     },
   };
 }

@@ -1,0 +1,49 @@
+/**
+ * The policy-independent analyses of one trace file: read it (with call sites) and run the
+ * TraceAnalyser over every event, optionally naming bare-address sites from the binaries.
+ */
+import { readTrace } from '../../traces/read-trace';
+import type { TraceSource } from '../../traces/source';
+import type { ProblemMode } from '../../traces/types';
+import { symbolise, type SymbolOptions, type SymbolReport } from './symbols';
+import { type AnalyserOptions, TraceAnalyser, type TraceAnalyses } from './trace-analysis';
+
+export interface AnalyseOptions extends AnalyserOptions {
+  mode?: ProblemMode;
+  /** Look up names for sites without one (runs binutils' nm on each binary); default off. */
+  symbols?: boolean | SymbolOptions;
+  signal?: AbortSignal;
+}
+
+export interface AnalysedTrace extends TraceAnalyses {
+  /** Problems the reader skipped (their events are not in the analyses). */
+  problems: number;
+  /** What symbolisation found, when asked for. */
+  symbols?: SymbolReport;
+  /** Milliseconds spent (reading, analysing and symbolising). */
+  wallMs: number;
+}
+
+/**
+ *   const a = await analyseTrace('traces/sort.mtrace.gz');
+ *   a.sites.rows[0]       // the site that asked for the most bytes
+ *   a.leaks.bytes         // bytes live at exit
+ */
+export async function analyseTrace(source: TraceSource, name?: string, options: AnalyseOptions = {}): Promise<AnalysedTrace> {
+  const started = performance.now();
+  const label = name ?? (typeof source === 'string' ? source : '<stream>');
+  const reader = readTrace(source, { mode: options.mode ?? 'lenient', name: label, sites: true });
+  const analyser = new TraceAnalyser(options);
+  for await (const batch of reader) {
+    options.signal?.throwIfAborted();
+    analyser.add(batch);
+  }
+  const result: AnalysedTrace = { ...analyser.finish(label, reader.sites()), problems: reader.summary().problems.total, wallMs: 0 };
+  if (options.symbols) {
+    result.symbols = await symbolise(result.sites.rows, options.symbols === true ? {} : options.symbols);
+    const names = new Map(result.sites.rows.map((r) => [r.site, r.symbol]));
+    for (const leak of result.leaks.bySite) leak.symbol = names.get(leak.site) ?? leak.symbol;
+  }
+  result.wallMs = performance.now() - started;
+  return result;
+}
