@@ -7,6 +7,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { buildLabExtension } from '../helpers/dist';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -20,8 +21,7 @@ describe('npm run jupyterlab', () => {
     fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
     run('bash', ['scripts/ensure-system-deps.sh']);
     run('bash', ['tools/jupyterlab-app/install.sh']);
-    // Serialised with the renderer test's build (both rebuild lib/ in the checkout).
-    run('flock', [path.join(root, 'test-output', '.labextension-build.lock'), 'npm', 'run', '--silent', 'build:labextension']);
+    buildLabExtension();
     run(process.execPath, ['tools/jupyterlab-app/build.js']);
   }, 900_000);
 

@@ -18,11 +18,12 @@ import { MIME_TYPE } from '../../src/format/errors';
 import type { ViewDocument } from '../../src/format/view';
 import { openLabHost, renderInHost, type LabHost } from '../helpers/jupyterlab-host/host';
 import { makeView, viewSummaryText } from '../../src/views/view';
-import { ensureDistBuilt } from '../helpers/dist';
+import { buildLabExtension, ensureDistBuilt } from '../helpers/dist';
+import { installKernelUnder } from '../helpers/jupyter';
 
 const root = path.resolve(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const built = path.join(root, pkg.jupyterlab.outputDir);
+let built: string;
 const screens = path.join(root, 'test-output', 'screens');
 const workDir = path.join(root, 'test-output', 'lab-extension');
 
@@ -33,10 +34,7 @@ const output = (index: number) => `.host-output[data-index="${index}"]`;
 let host: LabHost;
 
 beforeAll(async () => {
-  // Serialised with the lab-app test's build (both rebuild lib/ in the checkout).
-  fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
-  const run = spawnSync('flock', [path.join(root, 'test-output', '.labextension-build.lock'), 'npm', 'run', '--silent', 'build:labextension'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
-  if (run.status !== 0) throw new Error(`npm run build:labextension exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
+  built = buildLabExtension();
   fs.mkdirSync(screens, { recursive: true });
   host = await openLabHost({ labextension: built, workDir });
 }, 600_000);
@@ -293,21 +291,14 @@ describe('the memscope outputs of a notebook executed by the real tslab kernel',
     ensureDistBuilt();
     fs.rmSync(jupyter, { recursive: true, force: true });
     // The real CLI: installs the kernelspec and, through its hook, the extension built above.
-    const install = spawnSync(process.execPath, [path.join(root, 'bin', 'memscope.js'), 'kernel', 'install', '--prefix', path.join(jupyter, 'prefix')], { cwd: root, encoding: 'utf8' });
-    if (install.status !== 0) throw new Error(`memscope kernel install failed: ${install.stderr}`);
-    installLog = install.stdout;
+    const installed = installKernelUnder(jupyter);
+    installLog = installed.installLog;
     const executed = path.join(workDir, '01-three-regions.executed.ipynb');
     const run = spawnSync('/usr/bin/python3', [path.join(root, 'scripts', 'execute_notebook.py'), notebook, executed, '--kernel', 'memscope-ts'], {
       cwd: root,
       encoding: 'utf8',
       timeout: 300_000,
-      env: {
-        ...process.env,
-        JUPYTER_PATH: path.join(jupyter, 'prefix', 'share', 'jupyter'),
-        JUPYTER_DATA_DIR: path.join(jupyter, 'data'),
-        JUPYTER_CONFIG_DIR: path.join(jupyter, 'config'),
-        JUPYTER_RUNTIME_DIR: path.join(jupyter, 'runtime'),
-      },
+      env: installed.env,
     });
     if (run.status !== 0) throw new Error(`executing ${notebook} failed (${run.status}):\n${run.stderr}\n${run.stdout}`);
     const cells = JSON.parse(fs.readFileSync(executed, 'utf8')).cells as Array<{ id: string; outputs?: Array<{ output_type: string; data?: Record<string, unknown> }> }>;

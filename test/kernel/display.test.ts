@@ -14,6 +14,7 @@ import { MIME_TYPE } from '../../src/format/errors';
 import { checkView } from '../../src/format/view';
 import { THEMES } from '../../src/views/theme';
 import { ensureDistBuilt } from '../helpers/dist';
+import { installKernelUnder } from '../helpers/jupyter';
 import { vecPushes } from '../views/programs';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -31,16 +32,8 @@ describe('show() under the real tslab kernel', () => {
   beforeAll(() => {
     ensureDistBuilt();
     fs.rmSync(jupyterDir, { recursive: true, force: true });
-    const install = spawnSync(process.execPath, [path.join(root, 'bin', 'memscope.js'), 'kernel', 'install', '--prefix', jupyterDir], { cwd: root, encoding: 'utf8' });
-    if (install.status !== 0) throw new Error(`kernel install failed: ${install.stderr}`);
-    const env = {
-      ...process.env,
-      // Only this kernelspec; Jupyter's own state under test-output, never in $HOME.
-      JUPYTER_PATH: path.join(jupyterDir, 'share', 'jupyter'),
-      JUPYTER_DATA_DIR: path.join(jupyterDir, 'data'),
-      JUPYTER_CONFIG_DIR: path.join(jupyterDir, 'config'),
-      JUPYTER_RUNTIME_DIR: path.join(jupyterDir, 'runtime'),
-    };
+    // Only this kernelspec; Jupyter's own state under test-output, never in $HOME.
+    const { env } = installKernelUnder(jupyterDir);
     const run = spawnSync('/usr/bin/jupyter', [
       'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.kernel_name=memscope-ts', '--ExecutePreprocessor.timeout=120',
       '--output-dir', out, '--output', 'show.executed', path.join(__dirname, 'fixtures', 'show.ipynb'),

@@ -14,6 +14,7 @@ import * as path from 'path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { compare } from '../../src/alloc-lab/compare';
 import { formatTable } from '../../src/alloc-lab/table';
+import { ensureDistBuilt } from '../helpers/dist';
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'test-output', 'notebooks', 'course');
@@ -45,26 +46,15 @@ const stdoutOf = (cell: Cell | undefined): string =>
 const svgsOf = (cells: Cell[]): string[] =>
   cells.flatMap((c) => (c.outputs ?? []).map((o) => joined(o.data?.['image/svg+xml'])).filter((s) => s.length > 0));
 
-/** As in execute.test.ts: rebuilding dist/ under other test files that read it is avoided when it is fresh. */
-function distIsFresh(): boolean {
-  const entry = path.join(root, 'dist', 'src', 'index.js');
-  if (!fs.existsSync(entry) || !fs.existsSync(path.join(root, 'dist', 'src', 'kernel', 'index.js'))) return false;
-  const built = fs.statSync(entry).mtimeMs;
-  const sources = ['src', 'kernel'].flatMap((dir) => fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts')).map((f) => path.join(root, dir, f)));
-  return [...sources, path.join(root, 'package.json')].every((f) => fs.statSync(f).mtimeMs <= built);
-}
-
 const executed = new Map<string, Executed>();
 
 beforeAll(() => {
   fs.rmSync(outDir, { recursive: true, force: true });
-  let build = !distIsFresh();
+  ensureDistBuilt();
   // One handouts.sh run per notebook, so a failing notebook fails its own tests only.
   for (const nb of notebooks) {
-    const run = spawnSync('bash', ['scripts/handouts.sh', ...(build ? [] : ['--no-build']), '--out', outDir, `notebooks/${nb}`],
+    const run = spawnSync('bash', ['scripts/handouts.sh', '--no-build', '--out', outDir, `notebooks/${nb}`],
       { cwd: root, encoding: 'utf8', timeout: 600_000 });
-    build = false;
     const log = run.stderr ?? '';
     const time = log.match(/executing… (\d+\.\d) s/);
     const file = path.join(outDir, nb);

@@ -9,6 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium } from 'playwright-core';
+import { ensureDistBuilt } from '../helpers/dist';
+import { checkoutJupyter, jupyterEnv, prefixJupyter } from '../helpers/jupyter';
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'test-output', 'notebooks', 'handouts');
@@ -38,20 +40,6 @@ function runHandouts(args: string[]) {
   return { status: run.status, stderr: run.stderr ?? '', stdout: run.stdout ?? '' };
 }
 
-/**
- * Rebuilding dist/ under other test files that read it could hand them half-written files, so
- * the pipeline skips its build when dist/ is newer than every source (as make would).
- */
-function distIsFresh(): boolean {
-  const entry = path.join(root, 'dist', 'src', 'index.js');
-  if (!fs.existsSync(entry)) return false;
-  const built = fs.statSync(entry).mtimeMs;
-  const sources = fs.readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
-    .map((f) => path.join(root, 'src', f));
-  return [...sources, path.join(root, 'package.json'), path.join(root, 'tsconfig.json')]
-    .every((f) => fs.statSync(f).mtimeMs <= built);
-}
-
 function stdoutOf(cell: Cell): string {
   return (cell.outputs ?? []).filter((o) => o.output_type === 'stream' && o.name === 'stdout').map((o) => joined(o.text)).join('');
 }
@@ -62,7 +50,8 @@ describe('handouts pipeline on the smoke notebook', () => {
 
   beforeAll(() => {
     fs.rmSync(outDir, { recursive: true, force: true });
-    const run = runHandouts([...(distIsFresh() ? ['--no-build'] : []), '--out', outDir, smoke]);
+    ensureDistBuilt();
+    const run = runHandouts(['--no-build', '--out', outDir, smoke]);
     log = run.stderr;
     if (run.status !== 0) throw new Error(`handouts.sh exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
     cells = readJson(path.join(outDir, '00-smoke.ipynb')).cells;
@@ -111,12 +100,10 @@ describe('handouts pipeline on the smoke notebook', () => {
     const link = path.join(root, 'node_modules', 'memscope');
     expect(fs.realpathSync(link)).toBe(fs.realpathSync(root));
     fs.unlinkSync(link);
-    const jupyter = path.join(root, '.cache', 'jupyter');
     const run = spawnSync('/usr/bin/python3', ['scripts/execute_notebook.py', smoke, path.join(outDir, 'relinked.ipynb')], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, JUPYTER_DATA_DIR: jupyter, JUPYTER_PATH: jupyter, JUPYTER_CONFIG_DIR: path.join(jupyter, 'config'),
-        JUPYTER_RUNTIME_DIR: path.join(jupyter, 'runtime') },
+      env: jupyterEnv(checkoutJupyter()),
     });
     expect(run.status).toBe(0);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
@@ -312,10 +299,9 @@ describe('memscope kernel install/uninstall', () => {
       expect(spec.display_name).toBe('TypeScript (memscope)');
       expect(fs.realpathSync(selfLink)).toBe(fs.realpathSync(root));
 
-      const list = spawnSync('/usr/bin/jupyter', ['kernelspec', 'list', '--json'], {
-        encoding: 'utf8',
-        env: { ...process.env, JUPYTER_PATH: path.join(prefix, 'share', 'jupyter') },
-      });
+      const state = fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-jupyter-'));
+      const list = spawnSync('/usr/bin/jupyter', ['kernelspec', 'list', '--json'], { encoding: 'utf8', env: jupyterEnv(prefixJupyter(prefix, state)) });
+      fs.rmSync(state, { recursive: true, force: true });
       expect(list.status).toBe(0);
       expect(JSON.parse(list.stdout).kernelspecs['memscope-ts'].resource_dir).toBe(kernelDir);
 

@@ -21,6 +21,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ensureDistBuilt } from '../helpers/dist';
+import { checkoutJupyter, jupyterEnv } from '../helpers/jupyter';
 
 const root = path.resolve(__dirname, '..', '..');
 const PYTHON = '/usr/bin/python3';
@@ -107,22 +109,14 @@ finally:
 print(json.dumps(results))
 `;
 
-function jupyterEnv(): NodeJS.ProcessEnv {
-  const data = path.join(root, '.cache', 'jupyter');
-  return {
-    ...process.env,
-    JUPYTER_DATA_DIR: data,
-    JUPYTER_PATH: data,
-    JUPYTER_CONFIG_DIR: path.join(data, 'config'),
-    JUPYTER_RUNTIME_DIR: path.join(data, 'runtime'),
-  };
-}
+/** The checkout's .cache/jupyter, where `memscope kernel install --user` below puts the kernelspec. */
+const jupyter = () => jupyterEnv(checkoutJupyter());
 
 function runCells(steps: CellStep[]): CellResult[] {
   const driver = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-interrupt-')), 'driver.py');
   fs.writeFileSync(driver, DRIVER);
   const run = spawnSync(PYTHON, [driver, path.join(root, 'notebooks')], {
-    cwd: root, env: jupyterEnv(), input: JSON.stringify(steps), encoding: 'utf8', timeout: 400_000,
+    cwd: root, env: jupyter(), input: JSON.stringify(steps), encoding: 'utf8', timeout: 400_000,
   });
   fs.rmSync(path.dirname(driver), { recursive: true, force: true });
   if (run.status !== 0) throw new Error(`kernel driver exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
@@ -204,10 +198,11 @@ describe('interrupting the memscope-ts kernel (SIGINT via jupyter_client)', () =
   const byName: Record<string, CellResult> = {};
 
   beforeAll(() => {
-    for (const f of [PYTHON, JUPYTER, path.join(root, 'dist', 'src', 'index.js'), path.join(root, 'dist', 'src', 'kernel', 'display.js')]) {
-      if (!fs.existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` (and scripts/install-deps.sh for Debian's Jupyter) first`);
+    for (const f of [PYTHON, JUPYTER]) {
+      if (!fs.existsSync(f)) throw new Error(`${f} is missing: run scripts/install-deps.sh for Debian's Jupyter first`);
     }
-    execFileSync(process.execPath, [path.join(root, 'bin', 'memscope.js'), 'kernel', 'install', '--user', '--jupyter', JUPYTER], { cwd: root, env: jupyterEnv(), stdio: 'pipe' });
+    ensureDistBuilt();
+    execFileSync(process.execPath, [path.join(root, 'bin', 'memscope.js'), 'kernel', 'install', '--user', '--jupyter', JUPYTER], { cwd: root, env: jupyter(), stdio: 'pipe' });
     const results = runCells(order.map((k) => cells[k]));
     // What each cell did, for reading when a case fails.
     const out = path.join(root, 'test-output', 'notebooks');
