@@ -19,7 +19,7 @@ function newestSource(): number {
 }
 
 /**
- * dist/ as `npm run build` (tsconfig.build.json) makes it, for the tests that run the real kernel or
+ * dist/ as `npm run build` makes it, for the tests that run the real kernel or
  * load the compiled entries. Rebuilt only when a source under src/ or a build config is newer
  * than it: other test files read dist/ meanwhile, and a needless rebuild could hand them
  * half-written files. Scripts that can build themselves (scripts/handouts.sh) then run with
@@ -29,8 +29,9 @@ export function ensureDistBuilt(): void {
   const entries = [path.join(root, 'dist', 'src', 'index.js'), path.join(root, 'dist', 'src', 'kernel', 'index.js')];
   const built = Math.min(...entries.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
   if (built >= newestSource()) return;
-  const tsc = locked(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], 600_000);
-  if (tsc.status !== 0 || !entries.every((f) => fs.existsSync(f))) throw new Error(`building dist/ failed (${tsc.status}):\n${tsc.stdout}${tsc.stderr}`);
+  // `npm run build`, as scripts/handouts.sh runs it: the package's tsc (the TypeScript tslab bundles).
+  const build = locked('npm', ['run', '--silent', 'build'], 600_000);
+  if (build.status !== 0 || !entries.every((f) => fs.existsSync(f))) throw new Error(`npm run build failed (${build.status}):\n${build.stdout}${build.stderr}`);
 }
 
 /**
