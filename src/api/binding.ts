@@ -1,8 +1,8 @@
 import { formatType } from '../engine/layout/format';
-import { utf8Length } from '../engine/memory/display';
+import { utf8Length } from '../engine/memory/to-value';
 import type { Ty } from '../engine/layout/types';
 import { OwnershipError } from '../engine/memory/errors';
-import type { Home, LocalSlot, RValue, StringValue, VecValue } from '../engine/memory/rvalue';
+import type { Home, Local, RValue, StringValue, VecValue } from '../engine/memory/rvalue';
 import {
   pushChar, pushStr, stringClear, stringPop, stringReserve, stringReserveExact, stringShrinkToFit,
 } from '../engine/std/string';
@@ -30,32 +30,32 @@ export interface Program {
 }
 
 /**
- * A `let` binding in a notebook program: a stack slot with a name. Its methods are the
+ * A `let` binding in a notebook program: a local of the running frame, with a name. Its methods are the
  * std methods a course uses, named as in Rust (`push_str`, `shrink_to_fit`), so a cell
  * reads like the Rust it models.
  */
 export class Binding {
   constructor(
     private readonly rs: Program,
-    /** @internal */ readonly slot: LocalSlot,
+    /** @internal */ readonly local: Local,
     private readonly mutable: boolean,
   ) {}
 
   get name(): string {
-    return this.slot.name;
+    return this.local.name;
   }
 
   get ty(): Ty {
-    return this.slot.ty;
+    return this.local.ty;
   }
 
   get typeName(): string {
-    return formatType(this.slot.ty);
+    return formatType(this.local.ty);
   }
 
-  /** Stack address of the slot. */
+  /** Stack address of the local. */
   get address(): number {
-    return this.slot.address;
+    return this.local.address;
   }
 
   /** The value as JavaScript sees it (number, string, array…). */
@@ -65,7 +65,7 @@ export class Binding {
 
   /** @internal */
   read(): RValue {
-    return this.rs.machine.read(this.slot);
+    return this.rs.machine.read(this.local);
   }
 
   /** @internal rustc's E0596 for a mutation through a binding declared without `mut`. */
@@ -76,7 +76,7 @@ export class Binding {
   }
 
   private get home(): Home {
-    return { kind: 'local', local: this.slot };
+    return { kind: 'local', local: this.local };
   }
 
   private string(method: string): StringValue {
@@ -247,12 +247,12 @@ export class Binding {
   assign(value: Init): void {
     this.rs.begin([value]);
     this.requireMut('assign twice to immutable variable');
-    const current = this.slot.value;
-    const next = this.rs.take(value, this.slot.ty);
+    const current = this.local.value;
+    const next = this.rs.take(value, this.local.ty);
     if (current && formatType(current.ty) !== formatType(next.ty)) {
       throw new OwnershipError(`mismatched types: expected \`${formatType(current.ty)}\`, found \`${formatType(next.ty)}\``);
     }
-    this.rs.machine.assign(this.slot, next);
+    this.rs.machine.assign(this.local, next);
   }
 }
 

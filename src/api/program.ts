@@ -7,7 +7,7 @@ import { Machine, type MachineOptions } from '../engine/memory/machine';
 import { cloneValue, isCopy } from '../engine/std/clone';
 import { formatToString, inlineLiterals, parseFormat, renderFormat, type FormatSpec } from '../engine/std/fmt';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
-import type { LocalSlot, RValue } from '../engine/memory/rvalue';
+import type { Local, RValue } from '../engine/memory/rvalue';
 import { stringFrom, stringNew, stringWithCapacity } from '../engine/std/string';
 import { vecFromElements, vecNew, vecWithCapacity } from '../engine/std/vec';
 import type { Timeline } from '../engine/timeline/timeline';
@@ -182,13 +182,13 @@ export class Rust implements Program {
 
   /** `&x` */
   ref(x: Binding): Owned {
-    return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: false, to: x.ty }, target: { kind: 'local', local: x.slot } });
+    return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: false, to: x.ty }, target: { kind: 'local', local: x.local } });
   }
 
   /** `&mut x` */
   ref_mut(x: Binding): Owned {
     x.requireMut('borrow');
-    return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: true, to: x.ty }, target: { kind: 'local', local: x.slot } });
+    return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: true, to: x.ty }, target: { kind: 'local', local: x.local } });
   }
 
   /** A struct literal: `Point { x: 1, y: 2 }` (declare the struct with the `types` option). */
@@ -307,7 +307,7 @@ export class Rust implements Program {
     if (x instanceof Binding) {
       const v = x.read();
       if (isCopy(v)) return { ...v };
-      return this.machine.moveOut(x.slot);
+      return this.machine.moveOut(x.local);
     }
     return this.literalValue(x, ty);
   }
@@ -351,8 +351,8 @@ export class Rust implements Program {
     this.begin([init]);
     const declared = ty === undefined ? undefined : tyOf(ty);
     const value = this.take(init, declared);
-    const slot: LocalSlot = this.machine.bind(name, declared ?? value.ty, value);
-    return new Binding(this, slot, mutable);
+    const local: Local = this.machine.bind(name, declared ?? value.ty, value);
+    return new Binding(this, local, mutable);
   }
 }
 

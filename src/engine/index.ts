@@ -8,5 +8,5 @@ export { StackOverflowError, AllocError, OwnershipError } from './memory/errors'
 export { Timeline, type TimelineMeta, type EventView } from './timeline/timeline';
 export type { Snapshot, FrameView, LocalView, BlockView, StaticView, PointerView, OwnerView } from './timeline/snapshot';
 export { encodeTimeline, decodeTimeline, checkEnvelope, type TimelineDocument } from './timeline/document';
-export type { RValue, Block, LocalSlot, Home, PlaceRef, StaticItem } from './memory/rvalue';
+export type { RValue, Block, Local, LocalSlot, Home, PlaceRef, StaticItem } from './memory/rvalue';
 export * as std from './std/index';

@@ -6,12 +6,12 @@
 import type { Ty } from '../engine/layout/types';
 import type { Machine } from '../engine/memory/machine';
 import { cloneValue } from '../engine/std/clone';
-import { display, utf8Length } from '../engine/memory/display';
+import { toValue, utf8Length } from '../engine/memory/to-value';
 import { formatString, writesOf, writesWithSpec } from '../engine/std/fmt';
 import { toStringOf } from '../engine/std/to-string';
 import { ownerOf } from '../engine/std/home';
 import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
-import type { LocalSlot, RValue, StringValue, VecValue } from '../engine/memory/rvalue';
+import type { Local, RValue, StringValue, VecValue } from '../engine/memory/rvalue';
 import {
   pushStr, stringClear, stringFrom, stringNew, stringPop, stringReserve, stringReserveExact, stringShrinkToFit, stringWithCapacity, TEMP,
 } from '../engine/std/string';
@@ -29,7 +29,7 @@ import {
 
 /** One activation of a function: its locals by slot, and the temporaries of the running statement. */
 export interface Act {
-  slots: (LocalSlot | null)[];
+  slots: (Local | null)[];
   temps: RValue[];
   /** A place object per slot, reused while the slot holds the same binding (hot loops make no garbage). */
   locs: (LocalLoc | undefined)[];
@@ -2324,4 +2324,4 @@ function fromTyCached(ty: Ty): TypeVar {
   return t;
 }
 import { fromTy as fromTyImport } from './types';
-void display;
+void toValue;

@@ -5,10 +5,10 @@
  */
 import type { IntName, Ty } from '../engine/layout/types';
 import type { Machine } from '../engine/memory/machine';
-import { display } from '../engine/memory/display';
+import { toValue } from '../engine/memory/to-value';
 import { ownerOf, touch } from '../engine/std/home';
 import { vecGet, vecItemChanged, vecItemHome, vecSet } from '../engine/std/vec';
-import type { Home, LocalSlot, PlaceRef, RValue, VecValue } from '../engine/memory/rvalue';
+import type { Home, Local, PlaceRef, RValue, VecValue } from '../engine/memory/rvalue';
 import type { Follow } from '../engine/std/fmt';
 import { RustPanic } from './errors';
 
@@ -33,7 +33,7 @@ const GONE: RValue = { tag: 'unit', ty: { kind: 'unit' } };
 
 export class LocalLoc implements Loc {
   private cachedHome: Home | undefined;
-  constructor(readonly m: Machine, readonly slot: LocalSlot) {}
+  constructor(readonly m: Machine, readonly slot: Local) {}
   get(): RValue {
     return this.m.read(this.slot);
   }
@@ -137,7 +137,7 @@ export class BoxLoc implements Loc {
     this.m.dropValue(old);
     if (this.owner.block) {
       this.m.adopt(v, ownerOf(this.home()));
-      this.m.setContent(this.owner.block, display(v));
+      this.m.setContent(this.owner.block, toValue(v));
     }
   }
   changed(): void {

@@ -9,7 +9,7 @@ import { rustProgram, type Rust } from '../../src/api/program';
 import { parseType } from '../../src/engine/layout/parse';
 import type { Ty } from '../../src/engine/layout/types';
 import type { Machine } from '../../src/engine/memory/machine';
-import type { LocalSlot, RValue, VecValue } from '../../src/engine/memory/rvalue';
+import type { Local, RValue, VecValue } from '../../src/engine/memory/rvalue';
 import { boxNew } from '../../src/engine/std/pointers';
 import { formatValue } from '../../src/engine/std/fmt';
 import { toStringOf } from '../../src/engine/std/to-string';
@@ -26,7 +26,7 @@ type Model = (rs: Rust) => void;
 const int = (name: string, v: number): RValue => ({ tag: 'scalar', ty: parseType(name), v });
 const some = (ty: Ty, v: RValue): RValue => ({ tag: 'enum', ty, name: 'Option', variant: 'Some', fieldNames: ['0'], fields: [v] });
 const none = (ty: Ty): RValue => ({ tag: 'enum', ty, name: 'Option', variant: 'None', fieldNames: [], fields: [] });
-const show = (local: LocalSlot, debug = false) => formatValue(local.value!, debug);
+const show = (local: Local, debug = false) => formatValue(local.value!, debug);
 /** `fn main() { body }` on the bare Machine: the frame's locals drop at its end. */
 const machineMain = (body: (m: Machine) => void): Model => (rs) => {
   rs.machine.pushFrame('main');
@@ -272,7 +272,7 @@ const models: Record<string, { body: Model; types?: string; region?: boolean }> 
         ['g', { tag: 'str', ty: parseType('&str'), text: 'lit', target: { kind: 'static', item: m.literal('lit') } }],
         ['h', int('i32', -42)], ['i', int('i64', 42)], ['j', int('usize', 7)], ['k', int('u16', 12)],
       ] as Array<[string, RValue]>).map(([name, x]) => m.bind(name, STRING, toStringOf(m, x)));
-      const cap = (s: LocalSlot) => (s.value as { cap: number }).cap;
+      const cap = (s: Local) => (s.value as { cap: number }).cap;
       m.print(`${[a, b, c, d, e, f, g].map((s) => show(s!)).join(' ')}\n`);
       m.print(`${[h, i, j, k].map((s) => show(s!)).join(' ')} ${cap(h!) + 1000 * cap(i!)}\n`);
       m.print(`${cap(j!)} ${cap(k!)}\n`);

@@ -6,8 +6,8 @@ import type { Layout, Ty, TypeRegistry } from '../layout/types';
 import { layoutOf as rustLayoutOf } from '../layout/layout';
 import { NO_OWNER, TimelineRecorder, type OwnerRef } from '../timeline/recorder';
 import type { Timeline } from '../timeline/timeline';
-import { display, rcContent, utf8Length } from './display';
-import type { Block, LocalSlot, StaticItem, RValue } from './rvalue';
+import { toValue, rcContent, utf8Length } from './to-value';
+import type { Block, Local, StaticItem, RValue } from './rvalue';
 import { formatType as typeName } from '../layout/format';
 import { AllocError, OwnershipError, StackOverflowError } from './errors';
 
@@ -42,7 +42,7 @@ export interface MachineOptions {
 }
 
 interface Scope {
-  locals: LocalSlot[];
+  locals: Local[];
   /** Stack pointer when the scope opened; restored when it closes. */
   sp: number;
 }
@@ -129,7 +129,7 @@ export class Machine {
   /** A `static NAME: T = value;` item. */
   staticItem(name: string, ty: Ty, value: RValue): StaticItem {
     const layout = this.layoutOf(ty);
-    return this.placeStatic(name, ty, layout.size, layout.align, display(value));
+    return this.placeStatic(name, ty, layout.size, layout.align, toValue(value));
   }
 
   private placeStatic(name: string, ty: Ty, size: number, align: number, value: Value, text?: string): StaticItem {
@@ -174,7 +174,7 @@ export class Machine {
     this.currentFrame.scopes.push({ locals: [], sp: this.sp });
   }
 
-  /** End of a block: its locals are dropped in reverse declaration order, then their slots end. */
+  /** End of a scope (a Rust `{ }` block): its locals are dropped in reverse declaration order, then their storage ends. */
   closeScope(): void {
     const frame = this.currentFrame;
     const scope = frame.scopes.pop();
@@ -193,15 +193,15 @@ export class Machine {
   }
 
   /**
-   * A new binding in the current scope holding `value` (moved in). Its slot is placed
+   * A new binding in the current scope holding `value` (moved in). Its storage is placed
    * below the current stack pointer at the type's alignment.
    */
-  bind(name: string, ty: Ty, value: RValue | null): LocalSlot {
+  bind(name: string, ty: Ty, value: RValue | null): Local {
     const frame = this.currentFrame;
     const layout = this.layoutOf(ty);
     const address = alignDown(this.sp - layout.size, Math.max(layout.align, 1));
     this.reserveStack(address, frame.fn);
-    const local: LocalSlot = {
+    const local: Local = {
       frameId: frame.id,
       slot: frame.nextSlot++,
       name,
@@ -216,7 +216,7 @@ export class Machine {
     const r = this.rec;
     r.record(
       EventKind.LocalNew, frame.id, local.slot, r.intern(name), r.intern(typeName(ty)),
-      r.addValue(value ? display(value) : UNINIT), address, layout.size, layout.align,
+      r.addValue(value ? toValue(value) : UNINIT), address, layout.size, layout.align,
       value && (value.tag === 'string' || value.tag === 'vec') ? value.len : -1,
       value && (value.tag === 'string' || value.tag === 'vec') ? value.cap : -1,
     );
@@ -224,8 +224,8 @@ export class Machine {
     return local;
   }
 
-  /** Moves the value out of a binding: the slot stays but owns nothing (Rust's moved-from state). */
-  moveOut(local: LocalSlot, what = 'value'): RValue {
+  /** Moves the value out of a binding: the local stays but owns nothing (Rust's moved-from state). */
+  moveOut(local: Local, what = 'value'): RValue {
     const value = this.read(local, what);
     local.value = null;
     const r = this.rec;
@@ -234,14 +234,14 @@ export class Machine {
   }
 
   /** The value in a binding; a moved-from binding is an error, as rustc's E0382. */
-  read(local: LocalSlot, what = 'value'): RValue {
+  read(local: Local, what = 'value'): RValue {
     if (local.ended) throw new OwnershipError(`\`${local.name}\` is out of scope`, this.line);
     if (!local.value) throw new OwnershipError(`use of moved ${what}: \`${local.name}\` (value used here after move)`, this.line);
     return local.value;
   }
 
   /** Assignment `x = value`: the old value is dropped, then the new one takes its place. */
-  assign(local: LocalSlot, value: RValue): void {
+  assign(local: Local, value: RValue): void {
     const old = local.value;
     local.value = value;
     if (old) this.dropValue(old);
@@ -255,14 +255,14 @@ export class Machine {
    * aux/aux2 columns carry len and cap (format rule, see docs/FORMAT.md), so a push costs
    * no new object.
    */
-  touchLocal(local: LocalSlot): void {
+  touchLocal(local: Local): void {
     const r = this.rec;
     const name = (local.nameId ??= r.intern(local.name));
     const v = local.value;
     if (v && (v.tag === 'string' || v.tag === 'vec')) {
       let shared = local.bufValue;
       if (!shared || shared.block !== v.buf) {
-        shared = { index: r.addValue(display(v)), block: v.buf };
+        shared = { index: r.addValue(toValue(v)), block: v.buf };
         local.bufValue = shared;
       }
       r.record(EventKind.LocalSet, local.frameId, local.slot, name, -1, shared.index, local.address, local.size, local.align, v.len, v.cap);
@@ -270,11 +270,11 @@ export class Machine {
     }
     r.record(
       EventKind.LocalSet, local.frameId, local.slot, name, -1,
-      r.addValue(v ? display(v) : MOVED), local.address, local.size, local.align, -1, -1,
+      r.addValue(v ? toValue(v) : MOVED), local.address, local.size, local.align, -1, -1,
     );
   }
 
-  private endLocal(local: LocalSlot): void {
+  private endLocal(local: Local): void {
     local.ended = true;
     const r = this.rec;
     r.record(EventKind.LocalEnd, local.frameId, local.slot, r.intern(local.name), -1, -1, local.address, local.size, local.align);

@@ -24,12 +24,16 @@ export interface StaticItem {
 
 /** Where a value lives, so that a change to it can be re-recorded in the right place. */
 export type Home =
-  | { kind: 'local'; local: LocalSlot }
+  | { kind: 'local'; local: Local }
   | { kind: 'block'; block: Block; container: RValue }
   | { kind: 'temp' };
 
-/** A stack slot: one `let` binding or parameter in a frame. */
-export interface LocalSlot {
+/**
+ * A local: one `let` binding or parameter in a frame, with its stack storage. `slot` is its
+ * number within the frame (0, 1, … in order of declaration), the number the format's stack
+ * targets and owners use beside the frame id.
+ */
+export interface Local {
   readonly frameId: number;
   readonly slot: number;
   readonly name: string;
@@ -40,14 +44,17 @@ export interface LocalSlot {
   /** null once moved out (or not yet initialised). */
   value: RValue | null;
   ended: boolean;
-  /** Interned name, and the shared `{k:'buf', to}` value last recorded for this slot (hot-path caches). */
+  /** Interned name, and the shared `{k:'buf', to}` value last recorded for this local (hot-path caches). */
   nameId?: number;
   bufValue?: { index: number; block: Block | null };
 }
 
+/** @deprecated The old name of `Local` (it read as if a slot were the local itself). */
+export type LocalSlot = Local;
+
 /** What a pointer or reference points at. */
 export type PlaceRef =
-  | { kind: 'local'; local: LocalSlot }
+  | { kind: 'local'; local: Local }
   | { kind: 'block'; block: Block; offset: number }
   | { kind: 'static'; item: StaticItem };
 
@@ -61,7 +68,7 @@ export type RValue =
   /** `&str` (or `&[T]` of a string buffer): a fat pointer into static data or a heap buffer. */
   | { tag: 'str'; ty: Ty; text: string; target: PlaceRef | null }
   | { tag: 'string'; ty: Ty; buf: Block | null; len: number; cap: number; text: string }
-  /** `shown` caches the display of the first items, so a push past them costs O(1). */
+  /** `shown` caches the format Values of the first items, so a push past them costs O(1). */
   | { tag: 'vec'; ty: Ty; elem: Ty; elemLayout: Layout; buf: Block | null; len: number; cap: number; items: RValue[]; shown?: Value[] }
   | { tag: 'box'; ty: Ty; block: Block | null; inner: RValue }
   | { tag: 'rc'; ty: Ty; cell: RcCell }

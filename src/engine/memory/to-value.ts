@@ -1,7 +1,7 @@
 import { DISPLAY_ITEMS, type Target, type Value } from '../../format/values';
 import type { PlaceRef, RValue, VecValue } from './rvalue';
 
-/** The display form of a place a pointer points at. */
+/** The format's Target for a place a pointer points at. */
 export function targetOf(place: PlaceRef | null): Target | null {
   if (!place) return null;
   switch (place.kind) {
@@ -37,8 +37,11 @@ function scalar(v: Extract<RValue, { tag: 'scalar' }>): Value {
 
 const UNIT: Value = { k: 'unit' };
 
-/** What a value shows where it sits (a stack slot, or inline inside a block). */
-export function display(v: RValue): Value {
+/**
+ * The format `Value` of a runtime value: what the timeline records and a diagram draws where the
+ * value sits (a local on the stack, or inline inside a block).
+ */
+export function toValue(v: RValue): Value {
   switch (v.tag) {
     case 'scalar':
       return scalar(v);
@@ -54,14 +57,14 @@ export function display(v: RValue): Value {
     case 'rc':
       return { k: 'ptr', to: heapTarget(v.cell.block) };
     case 'struct':
-      return { k: 'struct', name: v.name, fields: v.fields.map((f, i) => [v.fieldNames[i]!, display(f)]) };
+      return { k: 'struct', name: v.name, fields: v.fields.map((f, i) => [v.fieldNames[i]!, toValue(f)]) };
     case 'tuple':
-      return { k: 'tuple', items: v.items.map(display) };
+      return { k: 'tuple', items: v.items.map(toValue) };
     case 'array':
-      return { k: 'array', items: v.items.slice(0, DISPLAY_ITEMS).map(display), len: v.items.length };
+      return { k: 'array', items: v.items.slice(0, DISPLAY_ITEMS).map(toValue), len: v.items.length };
     case 'enum':
       return v.fields.length
-        ? { k: 'enum', name: v.name, variant: v.variant, fields: v.fields.map((f, i) => [v.fieldNames[i]!, display(f)]) }
+        ? { k: 'enum', name: v.name, variant: v.variant, fields: v.fields.map((f, i) => [v.fieldNames[i]!, toValue(f)]) }
         : { k: 'enum', name: v.name, variant: v.variant };
     case 'ref':
       return { k: 'ptr', to: targetOf(v.target) };
@@ -70,12 +73,12 @@ export function display(v: RValue): Value {
 
 /** What an Rc/Arc block shows: its counters and the value they share. */
 export function rcContent(cell: { strong: number; weak: number; inner: RValue }): Value {
-  return { k: 'rcbox', strong: cell.strong, weak: cell.weak, value: display(cell.inner) };
+  return { k: 'rcbox', strong: cell.strong, weak: cell.weak, value: toValue(cell.inner) };
 }
 
 /** Display items of a Vec buffer; long buffers show their first DISPLAY_ITEMS items. */
 export function vecContent(v: VecValue, shown?: Value[]): Value {
-  const items = shown ?? v.items.slice(0, DISPLAY_ITEMS).map(display);
+  const items = shown ?? v.items.slice(0, DISPLAY_ITEMS).map(toValue);
   return { k: 'array', items, len: v.len };
 }
 

@@ -1,7 +1,7 @@
 import { OwnerKind } from '../../format/events';
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
-import { display } from '../memory/display';
+import { toValue } from '../memory/to-value';
 import { rcClone } from './pointers';
 import type { RValue, VecValue } from '../memory/rvalue';
 import { stringFrom } from './string';
@@ -30,7 +30,7 @@ export function cloneValue(m: Machine, v: RValue): RValue {
       const inner = cloneValue(m, v.inner);
       if (block) {
         m.adopt(inner, { kind: OwnerKind.Block, o1: block.id, o2: -1 });
-        m.setContent(block, display(inner));
+        m.setContent(block, toValue(inner));
       }
       return { tag: 'box', ty: v.ty, block, inner };
     }

@@ -7,7 +7,7 @@
  */
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
-import { utf8Length } from '../memory/display';
+import { utf8Length } from '../memory/to-value';
 import type { RValue, StringValue } from '../memory/rvalue';
 import { pushStr, stringFrom, stringWithCapacity, TEMP } from './string';
 

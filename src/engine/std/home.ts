@@ -1,7 +1,7 @@
 import { OwnerKind } from '../../format/events';
 import type { Machine } from '../memory/machine';
 import { NO_OWNER, type OwnerRef } from '../timeline/recorder';
-import { display, rcContent, vecContent } from '../memory/display';
+import { toValue, rcContent, vecContent } from '../memory/to-value';
 import type { Home, RValue } from '../memory/rvalue';
 
 /** Who owns blocks allocated for a value living at `home`. */
@@ -17,18 +17,18 @@ export function ownerOf(home: Home): OwnerRef {
 }
 
 /** What a heap block shows, given the value that owns it. */
-export function blockContent(container: RValue): ReturnType<typeof display> {
+export function blockContent(container: RValue): ReturnType<typeof toValue> {
   switch (container.tag) {
     case 'vec':
       return vecContent(container, container.shown);
     case 'string':
       return { k: 'text', v: container.text, len: container.len };
     case 'box':
-      return display(container.inner);
+      return toValue(container.inner);
     case 'rc':
       return rcContent(container.cell);
     default:
-      return display(container);
+      return toValue(container);
   }
 }
 

@@ -8,6 +8,8 @@ export {
   formatValue, formatToString, formatString, parseFormat, parseSpec, renderFormat, inlineLiterals, estimatedCapacity, writesOf, writesWithSpec,
   floatText, fixedText, followTarget, PLAIN, type FmtSpec, type FormatSpec, type Follow,
 } from './fmt';
-export { display, vecContent, utf8Length } from '../memory/display';
+export { toValue, vecContent, utf8Length } from '../memory/to-value';
+/** @deprecated `display` is Jupyter's word (display_data); the engine's function is `toValue`. */
+export { toValue as display } from '../memory/to-value';
 export { touch, ownerOf, blockContent } from './home';
 export { minNonZeroCap, ZST_CAPACITY } from './raw-vec';

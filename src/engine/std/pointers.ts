@@ -2,7 +2,7 @@ import { OwnerKind } from '../../format/events';
 import type { Ty } from '../layout/types';
 import { alignUp, type Machine } from '../memory/machine';
 import { NO_OWNER } from '../timeline/recorder';
-import { display, rcContent } from '../memory/display';
+import { toValue, rcContent } from '../memory/to-value';
 import type { BoxValue, RcValue, RValue } from '../memory/rvalue';
 import { formatType as typeName } from '../layout/format';
 
@@ -10,7 +10,7 @@ import { formatType as typeName } from '../layout/format';
 export function boxNew(m: Machine, inner: RValue): BoxValue {
   const layout = m.layoutOf(inner.ty);
   const ty: Ty = { kind: 'box', to: inner.ty };
-  const block = layout.size === 0 ? null : m.alloc(layout.size, layout.align, typeName(inner.ty), display(inner), NO_OWNER);
+  const block = layout.size === 0 ? null : m.alloc(layout.size, layout.align, typeName(inner.ty), toValue(inner), NO_OWNER);
   if (block) m.adopt(inner, { kind: OwnerKind.Block, o1: block.id, o2: -1 });
   return { tag: 'box', ty, block, inner };
 }

@@ -53,7 +53,7 @@ export function resizeTo(m: Machine, raw: RawBuffer, cap: number, spec: BufferSp
   raw.cap = cap;
 }
 
-/** `reserve(additional)`: grows amortised when fewer than `additional` slots are free. */
+/** `reserve(additional)`: grows amortised when fewer than `additional` elements fit. */
 export function reserve(m: Machine, raw: RawBuffer, len: number, additional: number, spec: BufferSpec): void {
   if (spec.elem.size === 0) return resizeTo(m, raw, 0, spec);
   if (raw.cap - len >= additional) return;

@@ -1,6 +1,6 @@
 import type { Machine } from '../memory/machine';
 import type { Layout, Ty } from '../layout/types';
-import { utf8Length } from '../memory/display';
+import { utf8Length } from '../memory/to-value';
 import { ownerOf, touch } from './home';
 import { reserve, reserveExact, resizeTo, shrinkToFit, type BufferSpec } from './raw-vec';
 import type { Home, StringValue } from '../memory/rvalue';

@@ -3,7 +3,7 @@ import { DISPLAY_ITEMS } from '../../format/values';
 import type { Ty } from '../layout/types';
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
-import { display, vecContent } from '../memory/display';
+import { toValue, vecContent } from '../memory/to-value';
 import { ownerOf, touch } from './home';
 import { reserve, reserveExact, resizeTo, shrinkToFit, type BufferSpec } from './raw-vec';
 import type { Home, RValue, VecValue } from '../memory/rvalue';
@@ -18,10 +18,10 @@ function written(m: Machine, v: VecValue, home: Home): void {
   touch(m, home);
 }
 
-/** The display cache after items changed from `index` on. */
+/** The `shown` cache after items changed from `index` on. */
 function reshow(v: VecValue, index: number): void {
   if (index >= DISPLAY_ITEMS) return;
-  v.shown = v.items.slice(0, DISPLAY_ITEMS).map(display);
+  v.shown = v.items.slice(0, DISPLAY_ITEMS).map(toValue);
 }
 
 /** The elements live in the buffer: their own blocks belong to it. */
@@ -81,7 +81,7 @@ export function vecPush(m: Machine, v: VecValue, item: RValue, home: Home): void
   v.len++;
   if (item.tag !== 'scalar') adoptItems(m, v, v.len - 1);
   if (v.len <= DISPLAY_ITEMS) {
-    v.shown = [...(v.shown ?? []), display(item)];
+    v.shown = [...(v.shown ?? []), toValue(item)];
     written(m, v, home);
   } else {
     // The buffer's shown items did not change; the snapshot takes the count from the header.
