@@ -15,7 +15,7 @@ import { comparisonSpecs } from '../alloc-lab/report-charts';
 import type { LabReport, PolicyResult } from '../alloc-lab/result';
 import { valueAt } from './downsample';
 import { asView } from './view';
-import { themeOf, vegaConfig, type Theme, type ThemeName } from './theme';
+import { REGION_COLOURS, themeOf, vegaConfig, type Theme, type ThemeName } from './theme';
 
 export interface ChartOptions {
   theme?: ThemeName;
@@ -30,6 +30,45 @@ export interface ChartOptions {
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+
+/** `1 frame`, `3 frames`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Bytes in binary units, as the notebooks' tables write them: `512 B`, `1.5 KiB`, `8 MiB`. */
+export function binaryBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = 0;
+  while (Math.abs(v) >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${u === 0 ? v : Number(v.toPrecision(3))} ${units[u]}`;
+}
+
+/** The same as `binaryBytes`, as a vega expression for axis labels. */
+const BYTES_LABEL = "datum.value >= 1073741824 ? format(datum.value / 1073741824, '.3~') + ' GiB' : datum.value >= 1048576 ? format(datum.value / 1048576, '.3~') + ' MiB' : datum.value >= 1024 ? format(datum.value / 1024, '.3~') + ' KiB' : format(datum.value, 'd') + ' B'";
+
+/**
+ * Tick values at multiples of a power of two covering [lo, hi], about 4 to 8 of them: byte
+ * counts and addresses read as 0x100, 0x200… or 1 KiB, 2 KiB…, never 0x3e8.
+ */
+export function binaryTicks(lo: number, hi: number): number[] {
+  const span = Math.max(1, hi - lo);
+  let step = 1;
+  while (span / step > 8) step *= 2;
+  const first = Math.floor(lo / step) * step;
+  const ticks: number[] = [];
+  for (let v = first; v <= hi + step / 2 && ticks.length < 20; v += step) if (v >= lo - step / 2) ticks.push(v);
+  return ticks;
+}
+
+/** A y axis of bytes: power-of-two ticks labelled in binary units. */
+function bytesAxis(max: number): Record<string, unknown> {
+  return { values: binaryTicks(0, Math.max(1, max)), labelExpr: BYTES_LABEL };
+}
 
 /** Options for static renderings (kernel SVG, handouts): no hover points, an address map of at most 300 bars (1500 rects weigh ~0.6 MB of SVG). */
 export function staticChartOptions(theme: ThemeName | undefined, cursor?: number): ChartOptions {
@@ -99,17 +138,19 @@ function cursorLayer(theme: Theme): Record<string, unknown> {
   };
 }
 
-/** A line panel of some series over steps, with hover points and the cursor. */
-function seriesPanel(view: ViewDocument, rows: SeriesRow[], yTitle: string, theme: Theme, options: ChartOptions, height: number): Record<string, unknown> {
+/** A line panel of some series over steps, with hover points and the cursor; `extra` layers go under the cursor. */
+function seriesPanel(view: ViewDocument, rows: SeriesRow[], yTitle: string, theme: Theme, options: ChartOptions, height: number,
+  colours: string[], unit: 'count' | 'bytes', extra: Array<Record<string, unknown>> = [], yMax = 0): Record<string, unknown> {
   const names = [...new Set(rows.map((r) => r.series))];
   const x = stepAxis(view);
   // Counts and bytes are integers: a small range gets one tick per integer, never 0.5 frames.
-  const top = rows.reduce((max, r) => Math.max(max, r.value), 0);
-  const axis = top <= 8 ? { format: 'd', values: [...Array(Math.max(1, Math.ceil(top)) + 1).keys()] } : { format: '~s' };
+  const top = Math.max(yMax, rows.reduce((max, r) => Math.max(max, r.value), 0));
+  const axis = unit === 'bytes' ? bytesAxis(top)
+    : top <= 8 ? { format: 'd', values: [...Array(Math.max(1, Math.ceil(top)) + 1).keys()] } : { format: '~s' };
   const y = { field: 'value', type: 'quantitative', title: yTitle, axis };
   const color = names.length > 1
-    ? { field: 'series', type: 'nominal', title: null, legend: { orient: 'top' }, scale: { domain: names, range: theme.palette.slice(0, names.length) } }
-    : { value: theme.palette[0] };
+    ? { field: 'series', type: 'nominal', title: null, legend: { orient: 'top' }, scale: { domain: names, range: colours.slice(0, names.length) } }
+    : { value: colours[0] };
   const layer: Array<Record<string, unknown>> = [
     {
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
@@ -122,40 +163,95 @@ function seriesPanel(view: ViewDocument, rows: SeriesRow[], yTitle: string, them
       encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, tooltip: seriesTooltip(yTitle) },
     });
   }
-  layer.push(cursorLayer(theme));
+  layer.push(...extra, cursorLayer(theme));
   return { width: options.width ?? 600, height, data: { values: rows }, layer };
 }
 
-/** Stack depth over the run: frames (top panel) and bytes (bottom panel), sharing the step axis. */
+/** A chart's place when there is nothing to plot: its title, a sentence in the middle, and the cursor param renderers move. */
+function emptyState(title: string, subtitle: string, message: string, theme: Theme, options: ChartOptions): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    title: { text: title, subtitle },
+    params: cursorParam(options),
+    config: vegaConfig(theme),
+    width: options.width ?? 600,
+    height: 60,
+    data: { values: [{ message }] },
+    mark: { type: 'text', fontSize: 13, color: theme.muted },
+    encoding: { text: { field: 'message', type: 'nominal' } },
+  } as unknown as TopLevelSpec;
+}
+
+/** Whether a run ended on a stack overflow (its last step is where it happened). */
+function overflowed(view: ViewDocument): boolean {
+  return /overflow/i.test(view.meta.ended ?? '');
+}
+
+/**
+ * Stack depth over the run: frames (top panel) and bytes (bottom panel), sharing the step axis.
+ * The bytes panel draws the stack limit when the run came near it (a quarter of it or more),
+ * and a marker where a stack overflow ended the run.
+ */
 export function stackDepthSpec(input: Timeline | ViewDocument, options: ChartOptions = {}): TopLevelSpec {
   const view = asView(input);
   const theme = themeOf(options.theme);
+  const { stackLimit } = view.meta;
+  const peak = view.meta.peaks.stackBytes.value;
+  const overflow = overflowed(view);
+  const showLimit = stackLimit > 0 && (overflow || peak >= stackLimit / 4);
+  const extra: Array<Record<string, unknown>> = [];
+  if (showLimit) {
+    extra.push({
+      data: { values: [{ limit: stackLimit, label: `stack limit ${binaryBytes(stackLimit)}` }] },
+      layer: [
+        { mark: { type: 'rule', color: theme.danger, strokeDash: [6, 3], strokeWidth: 1.2 }, encoding: { y: { field: 'limit', type: 'quantitative' } } },
+        { mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: theme.danger, fontSize: 10 }, encoding: { y: { field: 'limit', type: 'quantitative' }, x: { datum: 0, type: 'quantitative' }, text: { field: 'label' } } },
+      ],
+    });
+  }
+  if (overflow) {
+    const last = Math.max(0, view.meta.steps - 1);
+    extra.push({
+      data: { values: [{ step: last, value: peak, label: 'stack overflow' }] },
+      layer: [
+        { mark: { type: 'point', shape: 'cross', size: 160, filled: true, color: theme.danger }, encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' } } },
+        { mark: { type: 'text', align: 'right', dx: -10, dy: 14, color: theme.danger, fontSize: 11, fontWeight: 'bold' }, encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
+      ],
+    });
+  }
+  const frames = view.meta.peaks.frames.value;
+  const limitNote = showLimit ? '' : `; limit ${binaryBytes(stackLimit)}`;
   return {
     $schema: SCHEMA,
-    title: { text: 'Stack depth over time', subtitle: `peak ${view.meta.peaks.frames.value} frames, ${view.meta.peaks.stackBytes.value} bytes` },
+    title: { text: 'Stack depth over time', subtitle: `peak ${plural(frames, 'frame')}, ${binaryBytes(peak)}${limitNote}${overflow ? '; ended by a stack overflow' : ''}` },
     params: cursorParam(options),
     config: vegaConfig(theme),
     vconcat: [
-      seriesPanel(view, seriesRows(view, ['frames'], { frames: 'frames' }), 'frames', theme, options, 120),
-      seriesPanel(view, seriesRows(view, ['stackBytes'], { stackBytes: 'stack bytes' }), 'bytes', theme, options, 120),
+      seriesPanel(view, seriesRows(view, ['frames'], { frames: 'frames' }), 'frames', theme, options, 120, [REGION_COLOURS.stack], 'count'),
+      seriesPanel(view, seriesRows(view, ['stackBytes'], { stackBytes: 'stack bytes' }), 'bytes', theme, options, 120, [REGION_COLOURS.stack], 'bytes', extra, showLimit ? stackLimit : 0),
     ],
   } as unknown as TopLevelSpec;
 }
 
-/** Heap live bytes and footprint (highest address used) over the run. */
+/** Heap live bytes and footprint (highest address used) over the run; a sentence instead of empty axes when the run never allocated. */
 export function heapOccupancySpec(input: Timeline | ViewDocument, options: ChartOptions = {}): TopLevelSpec {
   const view = asView(input);
   const theme = themeOf(options.theme);
+  const title = 'Heap occupancy over time';
+  if (view.meta.heapOps.allocs === 0 && view.meta.peaks.heapLive.value === 0) {
+    return emptyState(title, `policy ${view.meta.policy}`, 'no heap use: this run never allocated', theme, options);
+  }
   const rows = seriesRows(view, ['heapLive', 'footprint'], { heapLive: 'live bytes', footprint: 'footprint' });
+  const { heapLive, footprint } = view.meta.peaks;
   return {
     $schema: SCHEMA,
     title: {
-      text: 'Heap occupancy over time',
-      subtitle: `peak live ${view.meta.peaks.heapLive.value} bytes at step ${view.meta.peaks.heapLive.step}; footprint ${view.meta.peaks.footprint.value} bytes (policy ${view.meta.policy})`,
+      text: title,
+      subtitle: `peak live ${binaryBytes(heapLive.value)} at step ${heapLive.step}; footprint ${binaryBytes(footprint.value)} (policy ${view.meta.policy})`,
     },
     params: cursorParam(options),
     config: vegaConfig(theme),
-    ...seriesPanel(view, rows, 'bytes', theme, options, 220),
+    ...seriesPanel(view, rows, 'bytes', theme, options, 220, [REGION_COLOURS.heapLive, REGION_COLOURS.footprint], 'bytes'),
   } as unknown as TopLevelSpec;
 }
 
@@ -166,7 +262,9 @@ export function heapOccupancySpec(input: Timeline | ViewDocument, options: Chart
 export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOptions = {}): TopLevelSpec {
   const view = asView(input);
   const theme = themeOf(options.theme);
+  if (view.blocks.rows.length === 0) return emptyState('Heap address map', 'no heap blocks in this run', 'no heap use: nothing to place', theme, options);
   const end = Math.max(1, view.meta.steps - 1);
+  const height = 260;
   let bars = view.blocks.rows;
   let omitted = view.blocks.omitted;
   if (options.maxBars !== undefined && bars.length > options.maxBars) {
@@ -178,12 +276,17 @@ export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOpt
   }
   // A bar starting where another bar of the same block ended was placed by a realloc.
   const ends = new Set(view.blocks.rows.map((b) => `${b.id}:${b.to}`));
+  // A 10-byte block in a 64 KiB heap is a sub-pixel streak: every bar gets at least 3 px.
+  const low = Math.min(...bars.map((b) => b.address));
+  const high = Math.max(...bars.map((b) => b.address + b.size));
+  const minBytes = Math.max(1, Math.ceil(((high - low) * 3) / height));
   const rows = bars.map((b) => ({
     block: b.id,
     event: ends.has(`${b.id}:${b.from}`) ? 'realloc' : 'alloc',
     type: b.type,
     address: b.address,
     end: b.address + Math.max(1, b.size),
+    shown: b.address + Math.max(minBytes, b.size),
     size: b.size,
     from: b.from,
     to: b.to ?? end,
@@ -193,22 +296,22 @@ export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOpt
   const { total } = view.blocks;
   const subtitle = omitted.count > 0
     ? `${rows.length} of ${total} block placements (largest size × lifetime); ${omitted.count} omitted, ${omitted.bytes} bytes`
-    : `${total} block placements; a realloc that moves a block starts a new bar`;
+    : `${plural(total, 'block placement')}; a realloc that moves a block starts a new bar; gaps are free space`;
   return {
     $schema: SCHEMA,
     title: { text: 'Heap address map', subtitle },
     params: cursorParam(options),
     config: vegaConfig(theme),
     width: options.width ?? 600,
-    height: 260,
+    height,
     layer: [
       {
         data: { values: rows },
-        mark: { type: 'rect', stroke: theme.background, strokeWidth: 0.5, minHeight: 2 } as unknown,
+        mark: { type: 'rect', stroke: theme.background, strokeWidth: 0.5 },
         encoding: {
           x: { ...stepAxis(view), field: 'from' },
           x2: { field: 'to' },
-          y: { field: 'address', type: 'quantitative', title: 'address', scale: { zero: false }, axis: { format: '#x' } },
+          y: { field: 'address', type: 'quantitative', title: 'address', scale: { zero: false, nice: false, domain: [low, Math.max(high, low + minBytes)] }, axis: { format: '#x', values: binaryTicks(low, high) } },
           y2: { field: 'end' },
           color: { field: 'type', type: 'nominal', title: 'type', legend: { orient: 'right', labelLimit: 160 } },
           tooltip: [
@@ -221,6 +324,18 @@ export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOpt
             { field: 'freed', type: 'nominal', title: 'step (freed or moved)' },
             { field: 'line', type: 'quantitative', title: 'source line' },
           ],
+        },
+      },
+      {
+        // Blocks too small to see drawn again at the minimum height, in their type's colour.
+        data: { values: rows.filter((r) => r.size < minBytes) },
+        mark: { type: 'rect', stroke: theme.background, strokeWidth: 0.5 },
+        encoding: {
+          x: { field: 'from', type: 'quantitative' },
+          x2: { field: 'to' },
+          y: { field: 'address', type: 'quantitative' },
+          y2: { field: 'shown' },
+          color: { field: 'type', type: 'nominal' },
         },
       },
       cursorLayer(theme),
@@ -259,7 +374,10 @@ export function regionSplitSpec(input: Timeline | ViewDocument, step?: number, o
   ];
   return {
     $schema: SCHEMA,
-    title: { text: `Memory by region at step ${at}`, subtitle: bytes.exact ? 'bytes in use after this step' : 'bytes in use near this step (downsampled series)' },
+    title: {
+      text: at < 0 ? 'Memory by region before the first step' : `Memory by region at step ${at}`,
+      subtitle: at < 0 ? 'nothing placed yet' : bytes.exact ? 'bytes in use after this step' : 'bytes in use near this step (downsampled series)',
+    },
     config: vegaConfig(theme),
     data: { values },
     width: options.width ?? 600,
@@ -267,8 +385,8 @@ export function regionSplitSpec(input: Timeline | ViewDocument, step?: number, o
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'region', type: 'nominal', title: null, sort: null },
-      x: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { format: '~s' } },
-      color: { field: 'region', type: 'nominal', legend: null, scale: { domain: values.map((v) => v.region), range: [theme.palette[2], theme.palette[1], theme.palette[0], theme.palette[5]] } },
+      x: { field: 'bytes', type: 'quantitative', title: 'bytes', scale: { domain: [0, Math.max(...binaryTicks(0, Math.max(1, ...values.map((v) => v.bytes))))], nice: false }, axis: { ...bytesAxis(Math.max(...values.map((v) => v.bytes))), labelFlush: true } },
+      color: { field: 'region', type: 'nominal', legend: null, scale: { domain: values.map((v) => v.region), range: [REGION_COLOURS.static, REGION_COLOURS.stack, REGION_COLOURS.heapLive, REGION_COLOURS.footprint] } },
       tooltip: [
         { field: 'region', type: 'nominal', title: 'region' },
         { field: 'bytes', type: 'quantitative', title: 'bytes', format: ',d' },

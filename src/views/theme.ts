@@ -59,6 +59,19 @@ export const THEMES: Record<ThemeName, Theme> = {
   },
 };
 
+/**
+ * One colour per region and metric, the same in every chart and in both themes (a reader who
+ * learnt "blue is the heap" keeps it): Okabe & Ito hues that hold contrast on white and on
+ * JupyterLab's dark background.
+ */
+export const REGION_COLOURS = {
+  static: '#CC79A7',
+  stack: '#009E73',
+  heapLive: '#0072B2',
+  footprint: '#E69F00',
+  allocWork: '#D55E00',
+} as const;
+
 export function themeOf(name: ThemeName | undefined): Theme {
   const theme = THEMES[name ?? 'light'];
   if (!theme) throw new RangeError(`theme must be 'light' or 'dark', got ${JSON.stringify(name)}`);

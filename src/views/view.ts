@@ -318,8 +318,10 @@ export function viewSummaryText(view: ViewDocument): string {
   const m = view.meta;
   const lines = [
     `memscope timeline${m.title ? ` "${m.title}"` : ''}: ${m.steps} steps, heap policy ${m.policy}${m.ended ? `, ended early: ${m.ended}` : ''}`,
-    `  heap:   ${m.heapOps.allocs} allocs, ${m.heapOps.reallocs} reallocs, ${m.heapOps.frees} frees; peak live ${m.peaks.heapLive.value} B at step ${m.peaks.heapLive.step}, footprint ${m.peaks.footprint.value} B, live at end ${m.final.heapLive} B in ${m.final.heapBlocks} blocks`,
-    `  stack:  max depth ${m.peaks.frames.value} frames, ${m.peaks.stackBytes.value} B`,
+    m.heapOps.allocs === 0 && m.peaks.heapLive.value === 0
+      ? '  heap:   no heap use (no allocations)'
+      : `  heap:   ${m.heapOps.allocs} allocs, ${m.heapOps.reallocs} reallocs, ${m.heapOps.frees} frees; peak live ${m.peaks.heapLive.value} B at step ${m.peaks.heapLive.step}, footprint ${m.peaks.footprint.value} B, live at end ${m.final.heapLive} B in ${m.final.heapBlocks} block${m.final.heapBlocks === 1 ? '' : 's'}`,
+    `  stack:  max depth ${m.peaks.frames.value} frame${m.peaks.frames.value === 1 ? '' : 's'}, ${m.peaks.stackBytes.value} B`,
     `  static: ${m.final.staticBytes} B`,
   ];
   if (view.output.length > 0) lines.push(`  output: ${view.output.length} characters${view.output.truncated ? ' (cut in this view)' : ''}`);
