@@ -5,7 +5,8 @@
  * Writes <out>/playground.html: an empty Rust editor with the course's examples in a menu, for
  * students to try their own programs. The examples are the Rust programs of the handouts'
  * memscope outputs (a view whose source has `fn main`, the runtime's test for a runnable run),
- * each once, with the heap policy and stack limit it ran with. The page is made live by the same
+ * and of code cells marked `"memscope": {"rust": …}`, each once, with the heap policy and stack
+ * limit it ran with. The page is made live by the same
  * memscope-runtime.js as the handouts; without scripts it says what it needs.
  *
  *   node scripts/handouts-playground.js OUT_DIR EXECUTED.ipynb...
@@ -27,6 +28,10 @@ function examplesOf(file) {
   const from = path.basename(file, '.ipynb');
   const found = [];
   for (const cell of nb.cells ?? []) {
+    const marked = cell.metadata?.memscope;
+    if (cell.cell_type === 'code' && typeof marked?.rust === 'string') {
+      found.push({ title: marked.title ?? `example ${found.length + 1}`, from, source: marked.rust, policy: marked.policy, stackLimit: marked.stackLimit });
+    }
     for (const output of cell.outputs ?? []) {
       let view = output.data?.[MIME];
       if (typeof view === 'string') view = JSON.parse(view);

@@ -77,3 +77,44 @@ export async function mountOutput(wrapper: HTMLElement, runner: () => RustRunner
   }
   return mounted;
 }
+
+/** What a marked code cell carries (its metadata's `memscope` object). */
+interface MarkedCell {
+  rust: string;
+  policy?: string;
+  stackLimit?: number;
+  title?: string;
+}
+
+/**
+ * A code cell marked `"memscope": {"rust": "fn main() { … }"}` in the notebook: its program in an
+ * editor with Run, the run drawn live below (nothing before the first Run: the page stays as
+ * light as the static export).
+ */
+export function mountRunnable(wrapper: HTMLElement, runner: () => RustRunner): RunPanel | null {
+  let marked: MarkedCell;
+  try {
+    marked = JSON.parse(wrapper.querySelector('script.memscope-rust')?.textContent ?? '') as MarkedCell;
+    if (typeof marked?.rust !== 'string') throw new Error('expected "rust": the program text');
+  } catch (err) {
+    renderError(wrapper, 'This runnable example cannot be read (its text is shown)', err);
+    return null;
+  }
+  const live = document.createElement('div');
+  live.className = 'memscope-live';
+  const print = document.createElement('div');
+  print.className = 'memscope-print';
+  let display: RenderedOutput | null = null;
+  const panel = new RunPanel({
+    source: marked.rust,
+    runner,
+    settings: () => ({ policy: marked.policy, stackLimit: marked.stackLimit, title: marked.title }),
+    onView: async (view) => {
+      display = await drawView(live, print, view, display);
+    },
+  });
+  panel.element.classList.add('memscope-live-editor');
+  wrapper.append(panel.element, live, print);
+  wrapper.classList.add('memscope-handout-live');
+  return panel;
+}

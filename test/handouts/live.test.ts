@@ -254,6 +254,16 @@ describe('a handout with scripts on', () => {
     }
   });
 
+  test('a code cell marked runnable in its metadata gets its program in an editor, and Run draws it', async () => {
+    const marked = s.page.locator('.memscope-runnable');
+    await expect(marked.locator('.memscope-editor-text').inputValue()).resolves.toContain('Box::new(7)');
+    await expect(marked.locator('pre.memscope-static').isVisible()).resolves.toBe(false);
+    await marked.locator('.memscope-run-button').click();
+    await s.page.waitForFunction(() => (document.querySelector('.memscope-runnable .memscope-run') as HTMLElement).dataset.state === 'ok', null, { timeout: 10_000 });
+    await expect(marked.locator('.memscope-view div.memscope-diagram').innerHTML()).resolves.toContain('[i32]');
+    await expect(marked.locator('.memscope-run-stdout').textContent()).resolves.toBe('7\n');
+  });
+
   test('a long code line scrolls inside its cell instead of being cut', async () => {
     const box = await s.page.locator('.jp-InputArea-editor pre', { hasText: 'aVeryLongLineOfCode' }).evaluate((pre) => {
       const scroller = [pre, pre.parentElement!, pre.parentElement!.parentElement!].find((el) => el.scrollWidth > el.clientWidth + 4);
@@ -275,6 +285,8 @@ describe('a handout with scripts off', () => {
       expect(size.natural).toBeGreaterThan(300);
       expect(size.width).toBeGreaterThan(300);
       await expect(s.page.locator('.memscope-live, .memscope-editor').count()).resolves.toBe(0);
+      // A marked cell's program shows as text.
+      await expect(s.page.locator('.memscope-runnable pre.memscope-static').textContent()).resolves.toContain('Box::new(7)');
       // Math was typeset at export: it shows without scripts too.
       await expect(s.page.locator('.katex').first().isVisible()).resolves.toBe(true);
       await s.page.screenshot({ path: path.join(screens, 'handout-live-handout-static.png'), fullPage: true });
@@ -289,7 +301,7 @@ describe('the playground', () => {
     const s = await open('playground.html');
     try {
       const options = await s.page.locator('.memscope-examples-menu option').allTextContents();
-      expect(options).toEqual(['an empty program', 'live-handout: pushes']);
+      expect(options).toEqual(['an empty program', 'live-handout: pushes', 'live-handout: a box']);
       await expect(s.page.locator('.memscope-editor-text').inputValue()).resolves.toContain('fn main()');
       await s.page.locator('.memscope-examples-menu').selectOption({ label: 'live-handout: pushes' });
       await expect(s.page.locator('.memscope-editor-text').inputValue()).resolves.toContain('for i in 0..3 {');
