@@ -69,6 +69,8 @@ export interface ViewDocument {
   output: { text: string; length: number; truncated: boolean };
   /** The step a renderer opens at: the one the notebook asked for (its snapshot is in `snapshots`). Absent in older views. */
   step?: number;
+  /** Steps a printed page shows side by side (each has its snapshot in `snapshots`), ascending. Absent: the printer chooses. */
+  filmstrip?: number[];
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -191,6 +193,14 @@ export function checkView(input: unknown, source = 'payload'): ViewDocument {
   if (d.step !== undefined) {
     const at = int(d.step, 'step', 0);
     if (at >= steps) fail('step', `a step below ${steps}`);
+  }
+  if (d.filmstrip !== undefined) {
+    let previousFrame = -1;
+    arr(d.filmstrip, 'filmstrip', 'an array of steps').forEach((x, i) => {
+      const at = int(x, `filmstrip[${i}]`, 0);
+      if (at <= previousFrame || at >= steps) fail(`filmstrip[${i}]`, `a step above ${previousFrame} and below ${steps} (steps ascend)`);
+      previousFrame = at;
+    });
   }
 
   const output = obj(d.output, 'output');

@@ -2,22 +2,38 @@
 /**
  * The printed form of a live output: the memory diagram at a few chosen steps side by side
  * (Aquascope's L1, L2, L3), shown by `@media print` instead of the step control, which paper
- * cannot move. The steps: the one the page opened at, the first and last snapshots, and the peak
- * of live heap bytes, in order, at most four.
+ * cannot move. The steps: the notebook's (the view's `filmstrip`), or the opening step with a few
+ * before it (filmstripIndices).
  */
 import type { ViewDocument } from '../format/view';
 import { diagramSvg } from '../views/diagram';
 
 let serial = 0;
 
-/** Indices (into view.snapshots.items) of the steps a printed page shows. */
+/**
+ * Indices (into view.snapshots.items) of the steps a printed page shows: the view's `filmstrip`
+ * (the notebook's choice) when it has one; else the step the page opened at, after up to
+ * `most - 1` steps spread evenly before it from the first local's binding, so the strip tells
+ * how the picture was built. (The first and last steps are an empty stack; the heap's peak of a
+ * long run is too tall for paper.)
+ */
 export function filmstripIndices(view: ViewDocument, opening: number, most = 4): number[] {
   const items = view.snapshots.items;
   if (items.length === 0) return [];
-  const peak = items.findIndex((s) => s.step === view.meta.peaks.heapLive.step);
-  const wanted = [opening, peak, 0, items.length - 1].filter((i) => i >= 0 && i < items.length);
-  const chosen = [...new Set(wanted)].slice(0, most);
-  return chosen.sort((a, b) => a - b);
+  const atOrBefore = (step: number): number => {
+    let index = 0;
+    for (let i = 0; i < items.length; i++) if (items[i]!.step <= step) index = i;
+    return index;
+  };
+  if (view.filmstrip && view.filmstrip.length > 0) return [...new Set(view.filmstrip.map(atOrBefore))];
+  const end = Math.min(Math.max(0, opening), items.length - 1);
+  const firstLocal = items.findIndex((s) => s.frames.some((f) => f.locals.length > 0));
+  const start = firstLocal >= 0 && firstLocal < end ? firstLocal : 0;
+  const chosen = new Set<number>();
+  const spread = Math.min(most - 1, end - start);
+  for (let k = 0; k < spread; k++) chosen.add(start + Math.floor(((end - start) * k) / spread));
+  chosen.add(end);
+  return [...chosen].sort((a, b) => a - b);
 }
 
 export function filmstrip(view: ViewDocument, opening: number): HTMLElement {

@@ -38,6 +38,8 @@ export interface ViewOptions {
   steps?: number[];
   /** The step the renderer opens at (its snapshot is included). Default: `defaultStep`, the end of main before its drops. */
   step?: number;
+  /** Steps a printed handout shows side by side, Aquascope's L1, L2, L3 (their snapshots are included). */
+  filmstrip?: number[];
 }
 
 const DEFAULTS = { maxFrames: 200, snapshotBlocks: 1000, textChars: 1000, maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
@@ -50,7 +52,11 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
   const n = timeline.length;
   const step = options.step ?? defaultStep(timeline);
   if (n > 0 && (!Number.isInteger(step) || step < 0 || step >= n)) throw new RangeError(`step ${step} is outside this timeline (0..${n - 1})`);
-  const o = { ...DEFAULTS, ...options, steps: n > 0 ? [step, ...(options.steps ?? [])] : options.steps };
+  const filmstrip = [...new Set(options.filmstrip ?? [])].sort((a, b) => a - b);
+  for (const at of filmstrip) {
+    if (!Number.isInteger(at) || at < 0 || at >= n) throw new RangeError(`filmstrip step ${at} is outside this timeline (0..${n - 1})`);
+  }
+  const o = { ...DEFAULTS, ...options, steps: n > 0 ? [step, ...filmstrip, ...(options.steps ?? [])] : options.steps };
   const buckets = Math.max(1, Math.floor(o.maxPoints / 4));
 
   const series = {} as Record<MetricColumn, ViewSeries>;
@@ -94,6 +100,7 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
     output: { text: text.slice(0, o.outputChars), length: text.length, truncated: text.length > o.outputChars },
   };
   if (n > 0) view.step = step;
+  if (filmstrip.length > 0) view.filmstrip = filmstrip;
   const rest = JSON.stringify(view).length;
   view.snapshots = chooseSnapshots(timeline, peaks, o, Math.min(o.snapshotBytes, o.maxBytes - rest));
   return view;

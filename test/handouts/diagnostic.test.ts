@@ -1,6 +1,7 @@
 import { rustcMessage } from '../../src/handout/diagnostic';
 import { filmstripIndices } from '../../src/handout/filmstrip';
 import { makeView } from '../../src/views/view';
+import { checkView } from '../../src/format/view';
 import { EXAMPLES } from '../../src/examples/index';
 
 describe('rustcMessage', () => {
@@ -23,12 +24,28 @@ describe('rustcMessage', () => {
 });
 
 describe('filmstripIndices', () => {
-  test('the opening step, the heap peak and both ends, in step order, at most four', () => {
-    const view = makeView(EXAMPLES.find((e) => e.name === 'three-regions')!.run());
-    const n = view.snapshots.items.length;
-    const peak = view.snapshots.items.findIndex((s) => s.step === view.meta.peaks.heapLive.step);
-    const chosen = filmstripIndices(view, 2);
-    expect(chosen).toEqual([...new Set([0, 2, peak, n - 1])].sort((a, b) => a - b));
+  const view = makeView(EXAMPLES.find((e) => e.name === 'three-regions')!.run());
+  const items = view.snapshots.items;
+  test('without a choice: steps spread from the first local up to the opening step, in order, at most four', () => {
+    const opening = items.length - 2;
+    const chosen = filmstripIndices(view, opening);
+    expect(chosen).toHaveLength(4);
+    expect(chosen[chosen.length - 1]).toBe(opening);
+    expect([...chosen].sort((a, b) => a - b)).toEqual(chosen);
+    expect(items[chosen[0]!]!.frames.some((f) => f.locals.length > 0)).toBe(true);
+    expect(filmstripIndices(view, 0)).toEqual([0]);
     expect(filmstripIndices({ ...view, snapshots: { complete: true, items: [] } }, 0)).toEqual([]);
+  });
+  test('the notebook\'s choice (view.filmstrip) wins, each step drawn from its snapshot', () => {
+    const chosen = makeView(EXAMPLES.find((e) => e.name === 'three-regions')!.run(), { filmstrip: [5, 2, 9] });
+    expect(chosen.filmstrip).toEqual([2, 5, 9]);
+    expect(checkView(JSON.parse(JSON.stringify(chosen))).filmstrip).toEqual([2, 5, 9]);
+    expect(filmstripIndices(chosen, 0).map((i) => chosen.snapshots.items[i]!.step)).toEqual([2, 5, 9]);
+  });
+  test('a filmstrip step outside the run is an error naming it', () => {
+    const t = EXAMPLES.find((e) => e.name === 'three-regions')!.run();
+    expect(() => makeView(t, { filmstrip: [t.length] })).toThrow(`filmstrip step ${t.length} is outside this timeline (0..${t.length - 1})`);
+    const bad = { ...JSON.parse(JSON.stringify(view)), filmstrip: [3, 1] };
+    expect(() => checkView(bad, 'out.json')).toThrow(/filmstrip\[1\].*a step above 3/);
   });
 });

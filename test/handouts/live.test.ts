@@ -55,6 +55,12 @@ async function open(file: string, options: { javaScriptEnabled?: boolean } = {})
   return s;
 }
 
+/** The values drawn in the diagram's cells labelled `label` (e.g. a Vec's `len`), in order. */
+function cells(page: Page, scope: string, label: string): Promise<string[]> {
+  return page.locator(`${scope} div.memscope-diagram g.ms-cell[data-label="${label}"]`).evaluateAll((gs) =>
+    gs.map((g) => Array.from(g.querySelectorAll('text')).pop()?.textContent ?? ''));
+}
+
 async function close(s: Session): Promise<void> {
   await s.context.close();
   // Nothing left the machine, and nothing outside the handout folder was read.
@@ -86,7 +92,8 @@ describe('the exported folder', () => {
     const html = fs.readFileSync(path.join(outDir, 'live-handout.html'), 'utf8');
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     // The runtime, and the output's view as data (a type the browser never runs).
-    expect(scripts).toEqual(['<script src="memscope-runtime.js" defer>', `<script type="${MIME}">`]);
+    // (and the marked cell's program, also data).
+    expect(scripts).toEqual(['<script src="memscope-runtime.js" defer>', `<script type="${MIME}">`, '<script type="application/json" class="memscope-rust">']);
     expect(html.match(/\b(?:src|href)\s*=\s*["']?(?:https?:|file:|\/\/)[^"' >]*/gi) ?? []).toEqual([]);
   });
 
@@ -186,8 +193,10 @@ describe('a handout with scripts on', () => {
     await s.page.waitForFunction((sel) => document.querySelector(sel) !== null, `${view} .memscope-diagram svg`);
     const diagramAfter = await diagram();
     expect(diagramAfter).not.toBe(diagramBefore);
-    // The diagram opens at the heap's peak: the Vec holds 40 numbers in a buffer of 64 (256 bytes).
-    expect(diagramAfter).toContain('40 items');
+    // The diagram opens at the end of main: the Vec holds 40 numbers in a buffer of 64 (256 bytes).
+    await expect(cells(s.page, view, 'len')).resolves.toEqual(['40', '2']);
+    await expect(cells(s.page, view, 'cap')).resolves.toEqual(['64', '2']);
+    expect(diagramAfter).toContain('256 B');
     const chartAfter = await heapChart();
     expect(chartAfter).not.toBe(chartBefore);
     const ticks = await s.page.locator(`${view} [data-chart="heap-occupancy"] .role-axis-label text`).allTextContents();
@@ -236,31 +245,14 @@ describe('a handout with scripts on', () => {
     await s.page.screenshot({ path: path.join(screens, 'handout-live-handout-error.png') });
   });
 
-  test('print shows a filmstrip of chosen steps instead of the live widget', async () => {
-    await s.page.emulateMedia({ media: 'print' });
-    try {
-      await expect(s.page.locator(`${view}`).isVisible()).resolves.toBe(false);
-      await expect(s.page.locator('.memscope-handout .memscope-editor').isVisible()).resolves.toBe(false);
-      const frames = s.page.locator('.memscope-handout .memscope-filmstrip-frame');
-      expect(await frames.count()).toBeGreaterThanOrEqual(2);
-      await expect(frames.first().isVisible()).resolves.toBe(true);
-      const captions = await frames.locator('figcaption').allTextContents();
-      expect(captions[0]).toMatch(/^step 0\b/);
-      const steps = captions.map((c) => Number(/step (\d+)/.exec(c)![1]));
-      expect([...steps].sort((a, b) => a - b)).toEqual(steps);
-      await s.page.screenshot({ path: path.join(screens, 'handout-live-handout-print.png'), fullPage: true });
-    } finally {
-      await s.page.emulateMedia({ media: 'screen' });
-    }
-  });
-
   test('a code cell marked runnable in its metadata gets its program in an editor, and Run draws it', async () => {
     const marked = s.page.locator('.memscope-runnable');
     await expect(marked.locator('.memscope-editor-text').inputValue()).resolves.toContain('Box::new(7)');
     await expect(marked.locator('pre.memscope-static').isVisible()).resolves.toBe(false);
     await marked.locator('.memscope-run-button').click();
     await s.page.waitForFunction(() => (document.querySelector('.memscope-runnable .memscope-run') as HTMLElement).dataset.state === 'ok', null, { timeout: 10_000 });
-    await expect(marked.locator('.memscope-view div.memscope-diagram').innerHTML()).resolves.toContain('[i32]');
+    await expect(marked.locator('.memscope-view div.memscope-diagram .ms-block').count()).resolves.toBe(1);
+    await expect(cells(s.page, '.memscope-runnable', '')).resolves.toContain('7');
     await expect(marked.locator('.memscope-run-stdout').textContent()).resolves.toBe('7\n');
   });
 
@@ -272,6 +264,27 @@ describe('a handout with scripts on', () => {
     expect(box).not.toBeNull();
     expect(['auto', 'scroll']).toContain(box!.overflow);
     expect(box!.right).toBeLessThanOrEqual(1280);
+  });
+});
+
+describe('print', () => {
+  test('shows the filmstrip of the steps the notebook chose instead of the live widget', async () => {
+    const s = await open('live-handout.html');
+    try {
+      await s.page.emulateMedia({ media: 'print' });
+      await expect(s.page.locator('.memscope-handout .memscope-view').isVisible()).resolves.toBe(false);
+      await expect(s.page.locator('.memscope-handout .memscope-editor').isVisible()).resolves.toBe(false);
+      await expect(s.page.locator('.memscope-handout .memscope-static img').isVisible()).resolves.toBe(false);
+      const frames = s.page.locator('.memscope-handout .memscope-filmstrip-frame');
+      await expect(frames.first().isVisible()).resolves.toBe(true);
+      // show(t, { step: 10, filmstrip: [4, 8, 10] }) in the fixture.
+      const captions = await frames.locator('figcaption').allTextContents();
+      expect(captions.map((c) => Number(/^step (\d+)/.exec(c)![1]))).toEqual([4, 8, 10]);
+      for (const svg of await frames.locator('svg').all()) expect((await svg.boundingBox())!.width).toBeGreaterThan(200);
+      await s.page.screenshot({ path: path.join(screens, 'handout-live-handout-print.png'), fullPage: true });
+    } finally {
+      await close(s);
+    }
   });
 });
 
@@ -308,7 +321,7 @@ describe('the playground', () => {
       await s.page.locator('.memscope-run-button').click();
       await s.page.waitForFunction(() => (document.querySelector('.memscope-run') as HTMLElement).dataset.state === 'ok', null, { timeout: 10_000 });
       await s.page.waitForFunction(() => document.querySelector('.memscope-view .memscope-diagram svg') !== null);
-      await expect(s.page.locator('.memscope-view div.memscope-diagram').innerHTML()).resolves.toContain('3 items');
+      await expect(cells(s.page, '.memscope-playground', 'len')).resolves.toEqual(['3', '2']);
       await s.page.screenshot({ path: path.join(screens, 'handout-playground-live.png'), fullPage: true });
     } finally {
       await close(s);
