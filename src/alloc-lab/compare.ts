@@ -1,21 +1,25 @@
 /**
  * Replays one or several traces under several policies and gathers one PolicyResult per
- * (trace, policy), in (trace, policy) order. A task reads one trace once and replays it on
- * a group of policies in lockstep. With several tasks and jobs, tasks run on a pool of
- * worker threads (each streams its trace itself, the main thread only aggregates);
- * otherwise they run in this thread, one after another.
+ * (trace, policy), in (trace, policy) order. Each trace is read once, in this thread, into
+ * chunks of columns (readColumns); a task replays them on a group of policies in lockstep.
+ * With more than one job, tasks run on worker threads that read the chunks in place from
+ * SharedArrayBuffers while this thread reads on (so parsing overlaps replaying); with one,
+ * in this thread. Either way a stop (AbortSignal) keeps what was replayed so far.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { POLICIES } from '../engine/allocators';
+import type { EventColumns } from '../traces/columns';
+import { readColumns } from '../traces/read-trace';
 import { TraceError, type ProblemMode } from '../traces/types';
 import { analyseTrace, type AnalyseOptions, type AnalysedTrace } from './analyses/analyse';
-import { provenance } from './analyses/provenance';
-import { replayTrace, type ReplayProgress } from './replay-trace';
-import { labReport, type LabReport, type PolicyResult, type ReplaySettings } from './result';
-import type { FromWorker, ReplayTask, ToWorker } from './worker-protocol';
+import { provenance, type Provenance } from './analyses/provenance';
+import type { ReplayOutcome } from './replay';
+import { KEEP_PROBLEMS, mergeProblems, ReplayGroup, type ReplayProgress } from './replay-trace';
+import { labReport, policyResult, type LabReport, type PolicyResult, type ReplaySettings } from './result';
+import type { FromWorker, ToWorker } from './worker-protocol';
 
 export interface CompareOptions {
   /** Policy names (see POLICIES); default every policy. */
@@ -29,9 +33,10 @@ export interface CompareOptions {
   jobs?: number;
   onProgress?: (event: CompareProgress) => void;
   /**
-   * Stops the replays when aborted (a notebook's interrupt, see kernel `interruptible`): worker
-   * threads are terminated, a replay in this thread stops at its next batch, and the promise
-   * rejects with the signal's reason.
+   * Stops the replays when aborted (Ctrl-C in the CLI, a notebook's interrupt, see kernel
+   * `interruptible`): every replay stops within milliseconds, in this thread or a worker, and
+   * the promise rejects with a ReplayInterrupted whose message is the signal's reason and whose
+   * `partial` report holds what was replayed until then.
    */
   signal?: AbortSignal;
   /**
@@ -79,12 +84,25 @@ export function allPolicies(): string[] {
   return POLICIES.map((p) => p.name);
 }
 
+/**
+ * What compare rejects with when its signal is aborted: the reason's message, and the results
+ * so far. Each partial result covers the events its policy replayed before the stop (`events`),
+ * a prefix of the trace; `readEvents` says how many the trace had been read to.
+ */
+export class ReplayInterrupted extends Error {
+  constructor(readonly reason: unknown, readonly partial: LabReport, readonly readEvents: number[]) {
+    super(reason instanceof Error ? reason.message : String(reason ?? 'replay stopped'));
+    this.name = 'ReplayInterrupted';
+  }
+}
+
 export async function compare(traces: string[], options: CompareOptions = {}): Promise<LabReport> {
   const policies = options.policies ?? allPolicies();
   const known = new Set(allPolicies());
   const unknown = policies.filter((p) => !known.has(p));
   if (unknown.length) throw new Error(`unknown policy ${unknown.map((p) => `'${p}'`).join(', ')}; valid policies: ${[...known].join(', ')}`);
   if (traces.length === 0) throw new Error('no trace given');
+  if (traces.filter((t) => t === '-').length > 1) throw new Error("'-' (stdin) can be read only once: give it as one trace");
   options.signal?.throwIfAborted();
   const settings: ReplaySettings = {
     align: options.align ?? 16,
@@ -96,128 +114,276 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
   const plan = planTasks(traces, policies, jobs);
   const analyses = options.analyses ? (options.analyses === true ? {} : options.analyses) : undefined;
   if (analyses && traces.includes('-')) throw new Error('analyses read each trace a second time: give a file, not stdin (-)');
-  const tasks: ReplayTask[] = plan.map((t) => ({ trace: t.trace, policies: t.policies, settings, ...(analyses ? { timeSeries: true } : {}) }));
-  const threads = Math.min(jobs, tasks.length);
-  const analysed = (): Promise<AnalysedTrace[]> | undefined =>
-    analyses &&
-    Promise.all(traces.map((trace) => analyseTrace(trace, trace, { granule: settings.align, ...analyses, mode: settings.mode, signal: options.signal })));
   const prov = provenance(traces, { align: settings.align, header: settings.header, limit: settings.limit }, options.command ?? null);
-  let perTask: PolicyResult[][];
-  let traceAnalyses: AnalysedTrace[] | undefined;
-  if (threads === 1) {
-    perTask = await runHere(tasks, options.onProgress, options.signal);
-    traceAnalyses = await analysed();
-  } else {
-    // The analyses run here while the workers replay.
-    [perTask, traceAnalyses] = await Promise.all([runOnWorkers(tasks, threads, options.onProgress, options.signal), analysed()]);
-  }
-  // Back to (trace, policy) order.
-  const results: PolicyResult[] = [];
-  traces.forEach((_, traceIndex) => {
-    for (const policy of policies) {
-      const t = plan.findIndex((p) => p.traceIndex === traceIndex && p.policies.includes(policy));
-      results.push(perTask[t][plan[t].policies.indexOf(policy)]);
-    }
-  });
-  return labReport(results, { provenance: await prov, analyses: traceAnalyses });
+  // The analyses read each trace again, here, while the replays go on (on workers, or between slices).
+  const analysed: Promise<AnalysedTrace[]> | undefined =
+    analyses && Promise.all(traces.map((trace) => analyseTrace(trace, trace, { granule: settings.align, ...analyses, mode: settings.mode, signal: options.signal })));
+  analysed?.catch(() => {}); // awaited below; a failure is reported there, not as unhandled
+  const run = new Run(traces, plan, settings, Math.min(jobs, plan.length), options, analyses !== undefined);
+  return run.go(policies, prov, analysed);
 }
 
-async function runHere(tasks: ReplayTask[], onProgress?: CompareOptions['onProgress'], signal?: AbortSignal): Promise<PolicyResult[][]> {
-  const results: PolicyResult[][] = [];
-  for (const [i, task] of tasks.entries()) {
-    const report = (progress: ReplayProgress, done: boolean) =>
-      onProgress?.({ trace: task.trace, policies: task.policies, task: i, tasks: tasks.length, progress, done });
-    let last: ReplayProgress = { bytesRead: 0, events: 0 };
-    const taskResults = await replayTrace(task.trace, task.trace, task.policies, task.settings, (p) => {
-      last = p;
-      report(p, false);
-    }, signal, { timeSeries: task.timeSeries });
-    report(last, true);
-    results.push(taskResults);
-  }
-  return results;
+/** Chunks a worker may have waiting before the reader waits for it: bounds memory on any trace. */
+const MAX_IN_FLIGHT = 4;
+
+/** Where a task's policies replay: this thread or a worker. */
+interface Lane {
+  /** Replays (or hands over) one chunk; resolves when the lane may be fed again. */
+  feed(chunk: EventColumns): Promise<void>;
+  /** The outcomes once every chunk fed is replayed (or skipped after a stop). */
+  finish(): Promise<ReplayOutcome[]>;
+  /** Events replayed so far on each of the lane's policies. */
+  readonly events: number;
 }
 
-/** A pool of `jobs` workers, each pulling the next task when it finishes one. Results keep task order. */
-function runOnWorkers(
-  tasks: ReplayTask[],
-  jobs: number,
-  onProgress?: CompareOptions['onProgress'],
-  signal?: AbortSignal,
-): Promise<PolicyResult[][]> {
-  return new Promise((resolve, reject) => {
-    const results: PolicyResult[][] = new Array(tasks.length);
-    const lastProgress: ReplayProgress[] = tasks.map(() => ({ bytesRead: 0, events: 0 }));
-    const workers: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    let failed = false;
+/** One compare call: the plan, the workers, the stop, the results. */
+class Run {
+  private readonly byTask: PolicyResult[][] = [];
+  private readonly readEvents: number[];
+  private readonly read: PlannedTask[][];
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  private stopping = false;
+  private error: Error | null = null;
+  private readonly workers: LabWorker[] = [];
+  private readonly idle: LabWorker[] = [];
+  private readonly waiting: Array<() => void> = [];
+  /** Resolve when a stop is asked for (abort or failure), and when a failure happened. */
+  private readonly abort: Promise<void>;
+  private readonly failed: Promise<void>;
+  private onAbort: () => void = () => {};
+  private onFailed: () => void = () => {};
 
-    const stopped = new Set<Worker>();
-    const stop = (w: Worker) => {
-      stopped.add(w);
-      void w.terminate();
-    };
-    const stopAll = () => workers.forEach(stop);
-    const onAbort = () => fail(signal?.reason instanceof Error ? signal.reason : new Error('replay aborted'));
-    const fail = (err: Error) => {
-      if (failed) return;
-      failed = true;
-      signal?.removeEventListener('abort', onAbort);
-      stopAll();
-      reject(err);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const give = (worker: Worker) => {
-      if (next >= tasks.length) {
-        stop(worker);
-        return;
-      }
-      const id = next++;
-      worker.postMessage({ type: 'task', id, task: tasks[id] } satisfies ToWorker);
-    };
+  constructor(
+    private readonly traces: string[],
+    private readonly plan: PlannedTask[],
+    private readonly settings: ReplaySettings,
+    private readonly threads: number,
+    private readonly options: CompareOptions,
+    private readonly timeSeries: boolean,
+  ) {
+    this.readEvents = traces.map(() => 0);
+    this.read = traces.map((_, i) => plan.filter((t) => t.traceIndex === i));
+    this.abort = new Promise<void>((resolve) => {
+      this.onAbort = () => {
+        this.stop();
+        resolve();
+      };
+    });
+    this.failed = new Promise<void>((resolve) => (this.onFailed = resolve));
+  }
 
-    for (let j = 0; j < jobs; j++) {
-      const worker = spawnWorker();
-      workers.push(worker);
-      worker.on('message', (m: FromWorker) => {
-        if (failed) return;
-        const task = tasks[m.id];
-        switch (m.type) {
-          case 'progress':
-            lastProgress[m.id] = m.progress;
-            onProgress?.({ trace: task.trace, policies: task.policies, task: m.id, tasks: tasks.length, progress: m.progress, done: false });
-            break;
-          case 'result': {
-            results[m.id] = m.results;
-            finished++;
-            // The worker throttles its progress messages: report the task as read to the end.
-            const events = m.results[0]?.events ?? lastProgress[m.id].events;
-            const total = lastProgress[m.id].totalBytes;
-            const progress = { ...lastProgress[m.id], events, ...(total === undefined ? {} : { bytesRead: total }) };
-            onProgress?.({ trace: task.trace, policies: task.policies, task: m.id, tasks: tasks.length, progress, done: true });
-            if (finished === tasks.length) {
-              signal?.removeEventListener('abort', onAbort);
-              resolve(results);
-            }
-            give(worker);
-            break;
-          }
-          case 'error':
-            fail(m.problem ? new TraceError(m.problem) : new Error(m.message));
-            break;
+  async go(policies: string[], prov: Promise<Provenance>, analysed: Promise<AnalysedTrace[]> | undefined): Promise<LabReport> {
+    const signal = this.options.signal;
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+    try {
+      if (this.threads > 1) for (let j = 0; j < this.threads; j++) this.idle.push(this.spawn());
+      // Traces start in order as soon as workers for all their tasks are free.
+      const running: Promise<void>[] = [];
+      for (const [i, tasks] of this.read.entries()) {
+        if (this.stopping) break;
+        let lanes: Lane[] | null = null;
+        if (this.threads > 1) {
+          const workers = await this.acquire(tasks.length);
+          if (this.stopping) break;
+          lanes = workers.map((w, k) => w.lane(tasks[k].trace, tasks[k].policies, this.settings, this.stopFlag, this.timeSeries));
         }
-      });
-      worker.on('error', (err) => fail(err));
-      worker.on('exit', (code) => {
-        // We terminate workers ourselves (exit code 1); any other exit mid-run is a crash.
-        if (!stopped.has(worker) && finished < tasks.length) fail(new Error(`a lab worker exited with code ${code} before finishing`));
-      });
-      give(worker);
+        running.push(this.replayTrace(i, tasks, lanes).catch((err: Error) => this.fail(err)));
+        if (lanes === null) await running[running.length - 1];
+      }
+      await Promise.all(running);
+    } catch (err) {
+      this.fail(err as Error);
+    } finally {
+      signal?.removeEventListener('abort', this.onAbort);
+      for (const w of this.workers) w.close();
     }
-  });
+    if (this.error) throw this.error;
+    if (signal?.aborted) throw new ReplayInterrupted(signal.reason, this.report(policies, { provenance: await prov }), this.readEvents);
+    return this.report(policies, { provenance: await prov, analyses: await analysed });
+  }
+
+  /** Back to (trace, policy) order, for the tasks that ran. */
+  private report(policies: string[], extra: { provenance?: Provenance; analyses?: AnalysedTrace[] }): LabReport {
+    const results: PolicyResult[] = [];
+    this.traces.forEach((_, traceIndex) => {
+      for (const policy of policies) {
+        const t = this.plan.findIndex((p) => p.traceIndex === traceIndex && p.policies.includes(policy));
+        const outcomes = this.byTask[t];
+        if (outcomes) results.push(outcomes[this.plan[t].policies.indexOf(policy)]);
+      }
+    });
+    return labReport(results, extra);
+  }
+
+  /** Reads trace i once, feeding each chunk to every task's lane. */
+  private async replayTrace(traceIndex: number, tasks: PlannedTask[], workerLanes: Lane[] | null): Promise<void> {
+    const trace = this.traces[traceIndex];
+    let bytesRead = 0;
+    let totalBytes: number | undefined;
+    const reader = readColumns(trace, {
+      mode: this.settings.mode,
+      name: trace,
+      maxProblems: KEEP_PROBLEMS,
+      shared: workerLanes !== null,
+      onProgress: (read, total) => {
+        bytesRead = read;
+        totalBytes = total;
+      },
+    });
+    const lanes = workerLanes ?? tasks.map((t) => new HereLane(new ReplayGroup(t.policies, this.settings, trace, { timeSeries: this.timeSeries }), () => this.stopping));
+    const taskIds = tasks.map((t) => this.plan.indexOf(t));
+    const progress = (done: boolean) => {
+      if (this.stopping) return;
+      tasks.forEach((task, k) => {
+        const p: ReplayProgress = { bytesRead: done && totalBytes !== undefined ? totalBytes : bytesRead, totalBytes, events: lanes[k].events };
+        this.options.onProgress?.({ trace, policies: task.policies, task: taskIds[k], tasks: this.plan.length, progress: p, done });
+      });
+    };
+    const chunks = reader[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const next = await Promise.race([chunks.next(), this.abort.then(() => null)]);
+        if (next === null || next.done || this.stopping) break;
+        this.readEvents[traceIndex] += next.value.length;
+        await Promise.race([Promise.all(lanes.map((lane) => lane.feed(next.value))), this.abort]);
+        progress(false);
+      }
+      // After a stop the workers skip what is left and answer at once; after a failure, never.
+      const outcomes = await Promise.race([Promise.all(lanes.map((lane) => lane.finish())), this.failed.then(() => null)]);
+      if (outcomes === null) return;
+      const read = reader.summary().problems;
+      tasks.forEach((task, k) => {
+        this.byTask[taskIds[k]] = outcomes[k].map((o) => policyResult(trace, this.settings, mergeProblems(o, read)));
+      });
+      progress(true);
+    } finally {
+      if (!this.stopping) void chunks.return?.(undefined);
+    }
+  }
+
+  private stop(): void {
+    this.stopping = true;
+    Atomics.store(this.stopFlag, 0, 1);
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  private fail(err: Error): void {
+    if (this.error === null) this.error = err;
+    for (const w of this.workers) w.close();
+    this.onAbort();
+    this.onFailed();
+  }
+
+  private spawn(): LabWorker {
+    const w = new LabWorker((err) => this.fail(err));
+    this.workers.push(w);
+    return w;
+  }
+
+  /** n idle workers, when they are free; a trace gives them back when it is done. */
+  private async acquire(n: number): Promise<LabWorker[]> {
+    while (this.idle.length < n && !this.stopping) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.stopping) return [];
+    const taken = this.idle.splice(0, n);
+    for (const w of taken) w.onDone = () => {
+      this.idle.push(w);
+      this.waiting.shift()?.();
+    };
+    return taken;
+  }
 }
 
+/** A task's policies replayed in this thread, yielding to the event loop every few ms. */
+class HereLane implements Lane {
+  constructor(private readonly group: ReplayGroup, private readonly stopped: () => boolean) {}
+  get events(): number {
+    return this.group.events;
+  }
+  async feed(chunk: EventColumns): Promise<void> {
+    await this.group.replayYielding(chunk, this.stopped);
+  }
+  async finish(): Promise<ReplayOutcome[]> {
+    return this.group.outcomes();
+  }
+}
+
+/** A worker thread, reused task after task; `lane` starts a task on it. */
+class LabWorker {
+  private readonly worker = spawnWorker();
+  private closed = false;
+  private current: WorkerLane | null = null;
+  onDone: () => void = () => {};
+
+  constructor(private readonly fail: (err: Error) => void) {
+    this.worker.on('message', (m: FromWorker) => {
+      if (m.type === 'error') this.fail(m.problem ? new TraceError(m.problem) : new Error(m.message));
+      else this.current?.receive(m);
+    });
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', (code) => {
+      if (!this.closed) this.fail(new Error(`a lab worker exited with code ${code} before finishing`));
+    });
+  }
+
+  /** Starts replaying trace `name` on `policies` here. */
+  lane(name: string, policies: string[], settings: ReplaySettings, stop: Int32Array, timeSeries: boolean): Lane {
+    const lane = new WorkerLane(this);
+    this.current = lane;
+    this.post({ type: 'start', name, policies, settings, stop, ...(timeSeries ? { timeSeries } : {}) });
+    return lane;
+  }
+
+  /** The task is over: the worker is free for the next. */
+  release(): void {
+    this.current = null;
+    this.onDone();
+  }
+
+  post(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    void this.worker.terminate();
+  }
+}
+
+/** A task on a worker: chunks go out, acks come back; at most MAX_IN_FLIGHT wait there. */
+class WorkerLane implements Lane {
+  events = 0;
+  private inFlight = 0;
+  private wake: (() => void) | null = null;
+  private done: ((outcomes: ReplayOutcome[]) => void) | null = null;
+
+  constructor(private readonly worker: LabWorker) {}
+
+  receive(m: FromWorker): void {
+    if (m.type === 'ack') {
+      this.inFlight--;
+      this.events = m.events;
+      this.wake?.();
+      this.wake = null;
+    } else if (m.type === 'result') {
+      this.worker.release();
+      this.done?.(m.outcomes);
+    }
+  }
+
+  async feed(chunk: EventColumns): Promise<void> {
+    this.worker.post({ type: 'chunk', chunk });
+    this.inFlight++;
+    while (this.inFlight > MAX_IN_FLIGHT) await new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  finish(): Promise<ReplayOutcome[]> {
+    return new Promise((resolve) => {
+      this.done = resolve;
+      this.worker.post({ type: 'end' });
+    });
+  }
+}
 /**
  * Compiled code runs worker.js next to this file. From TypeScript sources (jest, tslab)
  * there is no .js: the worker then compiles our .ts modules on load with TypeScript's

@@ -11,6 +11,7 @@
  *   counted; the trace goes on with that block absent (its later free/realloc is quiet).
  */
 import { type Allocator, HeapError } from '../engine/allocators/allocator';
+import { type EventColumns, OP_ALLOC, OP_FREE } from '../traces/columns';
 import { type ProblemMode, type TraceEvent, type TraceProblem, TraceError } from '../traces/types';
 import { type Metrics, MetricsRecorder, DEFAULT_MAX_BUCKETS } from './metrics';
 import { TimeSeriesProbe, type TimePoint } from './analyses/time-series';
@@ -51,41 +52,40 @@ export interface ReplayOutcome {
   timeSeries?: TimePoint[];
 }
 
-/** What a policy call returns when the policy threw a HeapError (already reported). */
-const REFUSED = Symbol('refused');
-
-const LIVE = 0;
+/** What a block slot holds. */
+const UNUSED = 0;
+const LIVE = 1;
 /** Freed and not allocated again: a second free is a double free, not an unknown pointer. */
-const FREED = 1;
+const FREED = 2;
 /** Its allocation failed under the limit: the program would have gone on without it. */
-const ABSENT = 2;
+const ABSENT = 3;
+/** The policy refused the request (a HeapError, reported): its free or realloc is quiet, like ABSENT's. */
+const REFUSED = 4;
 
-/** What the replay knows about one trace id. */
-interface Block {
-  state: typeof LIVE | typeof FREED | typeof ABSENT;
-  address: number;
-  size: number;
-}
+/** Alignment by its log2, as the columns store it. */
+const POW2 = Array.from({ length: 64 }, (_, k) => 2 ** k);
 
 /** Default for ReplayOptions.tombstoneLimit. */
 const TOMBSTONE_LIMIT = 1 << 20;
 
+/**
+ * Replays events on one allocator. Blocks are slots (small integers, see traces/columns.ts):
+ * their state, the address the policy gave them and the requested size sit in typed arrays,
+ * so an event costs array reads, the policy call and one metrics sample, no lookups by id.
+ *
+ * Columns from readColumns come with slots already given and checked (every free is of a live
+ * block); TraceEvents name blocks by id, so apply() first maps ids to slots and checks them
+ * (duplicate alloc, unknown pointer, double free) as the reader would.
+ */
 export class Replayer {
-  /**
-   * Every id seen, in one map whose entries change state instead of being deleted: V8's
-   * Map keeps a deleted entry in its bucket chain until the next rehash, so an allocator
-   * that frees and reuses one address thousands of times in a big live set (mtrace traces
-   * do) would make each lookup walk all those dead entries. Freed ids are swept out in
-   * bulk once there are `tombstoneLimit` of them.
-   */
-  private blocks = new Map<string, Block>();
-  private tombstones = 0;
+  private state = new Uint8Array(1024);
+  private address = new Float64Array(1024);
+  private size = new Float64Array(1024);
   private readonly recorder: MetricsRecorder;
   private readonly probe: TimeSeriesProbe | undefined;
   private readonly mode: ProblemMode;
   private readonly file: string;
   private readonly keep: number;
-  private readonly tombstoneLimit: number;
   private liveBytes = 0;
   private lastWork: number;
   private allocated = false;
@@ -97,6 +97,12 @@ export class Replayer {
   private readonly problems: TraceProblem[] = [];
   /** Time spent replaying (in apply/step), not reading: policies replayed in lockstep share the reading. */
   private replayNs = 0n;
+  /** apply()'s ids: id -> slot, entries kept while FREED (tombstones) until a sweep. */
+  private readonly ids = new Map<string, number>();
+  private readonly tombstoneLimit: number;
+  private tombstones = 0;
+  private spareSlots: number[] = [];
+  private nextSlot = 0;
 
   constructor(private readonly allocator: Allocator, options: ReplayOptions = {}) {
     this.mode = options.mode ?? 'lenient';
@@ -109,6 +115,35 @@ export class Replayer {
     this.lastWork = allocator.counters().work;
   }
 
+  /** Events replayed so far. */
+  get eventsReplayed(): number {
+    return this.events;
+  }
+
+  /** Replays events [from, to) of a column chunk. */
+  applyColumns(c: EventColumns, from = 0, to = c.length): void {
+    const start = process.hrtime.bigint();
+    try {
+      this.ensureSlots(c.slots);
+      const op = c.op;
+      const slot = c.slot;
+      const newSlot = c.newSlot;
+      const size = c.size;
+      const alignLog2 = c.alignLog2;
+      const line = c.line;
+      for (let i = from; i < to; i++) {
+        this.events++;
+        const o = op[i];
+        if (o === OP_ALLOC) this.allocAt(slot[i], size[i], POW2[alignLog2[i]], line[i]);
+        else if (o === OP_FREE) this.freeAt(slot[i], line[i]);
+        else this.reallocAt(slot[i], newSlot[i], size[i], POW2[alignLog2[i]], line[i]);
+        this.sample();
+      }
+    } finally {
+      this.replayNs += process.hrtime.bigint() - start;
+    }
+  }
+
   /** Applies one batch of events in order. */
   apply(batch: readonly TraceEvent[]): void {
     const start = process.hrtime.bigint();
@@ -119,31 +154,55 @@ export class Replayer {
     }
   }
 
-  /** One event: apply it (or record why not), then sample the heap. */
+  /** One event: check its ids, apply it (or record why not), then sample the heap. */
   step(event: TraceEvent): void {
     this.events++;
     switch (event.op) {
-      case 'alloc':
-        this.alloc(event);
+      case 'alloc': {
+        const known = this.ids.get(event.id);
+        if (known !== undefined && this.state[known] === LIVE) {
+          this.problem(event.line, 'duplicate-alloc', `block ${event.id} allocated again while still live (a free is missing)`);
+          break;
+        }
+        const slot = this.slotOf(event.id);
+        if (this.state[slot] === FREED) this.tombstones--;
+        this.allocAt(slot, event.size, event.align, event.line);
         break;
-      case 'free':
-        this.free(event);
+      }
+      case 'free': {
+        const slot = this.ids.get(event.id);
+        if (slot === undefined || this.state[slot] === FREED) {
+          this.missing(event.line, event.id, slot, 'free');
+          break;
+        }
+        if (this.freeAt(slot, event.line)) this.buried();
         break;
-      case 'realloc':
-        this.realloc(event);
+      }
+      case 'realloc': {
+        const slot = this.ids.get(event.id);
+        if (slot === undefined || this.state[slot] === FREED) {
+          this.missing(event.line, event.id, slot, 'realloc');
+          break;
+        }
+        const moved = event.newId !== event.id;
+        let target = slot;
+        if (moved) {
+          const known = this.ids.get(event.newId);
+          if (known !== undefined && this.state[known] === LIVE) {
+            this.problem(event.line, 'duplicate-alloc', `realloc names its result ${event.newId}, which is still live (a free is missing)`);
+            break;
+          }
+          target = this.slotOf(event.newId);
+        }
+        const targetWasFreed = moved && this.state[target] === FREED;
+        if (!this.reallocAt(slot, target, event.size, event.align, event.line)) break;
+        // Tombstones in the order a reader keeps them: the old id dies, then the new one lives.
+        if (moved && this.buried()) break;
+        if (targetWasFreed) this.tombstones--;
         break;
+      }
     }
-    // counters(), not stats(): stats() finds the largest free block, a walk per event for list policies.
-    const stats = this.allocator.counters();
-    // Search length: blocks the policy examined for this allocation (a skipped event made none).
-    if (this.allocated) this.recorder.allocation(stats.work - this.lastWork);
-    this.allocated = false;
-    this.lastWork = stats.work;
-    this.recorder.sample(this.liveBytes, stats.top, stats.peakTop);
-    const probe = this.probe;
-    if (probe !== undefined && this.events >= probe.next) {
-      probe.sample(this.events, this.allocator, this.liveBytes, this.recorder.fragmentation(), this.ops.alloc + this.ops.realloc, this.failures);
-    }
+    this.sample();
   }
 
   finish(): ReplayOutcome {
@@ -162,110 +221,151 @@ export class Replayer {
     };
   }
 
-  private alloc(event: Extract<TraceEvent, { op: 'alloc' }>): void {
-    if (this.blocks.get(event.id)?.state === LIVE) {
-      this.problem(event.line, 'duplicate-alloc', `block ${event.id} allocated again while still live (a free is missing)`);
-      return;
-    }
-    const address = this.call(event.line, () => this.allocator.alloc(event.size, event.align));
-    if (address === REFUSED) return;
-    this.ops.alloc++;
-    this.countAllocation();
-    if (address === null) {
-      this.failures++;
-      this.mark(event.id, ABSENT, 0, 0);
-      return;
-    }
-    this.mark(event.id, LIVE, address, event.size);
-    this.liveBytes += event.size;
-  }
+  // ---- one event on slots: the same for columns and TraceEvents ----------------------
 
-  private free(event: Extract<TraceEvent, { op: 'free' }>): void {
-    const block = this.blocks.get(event.id);
-    if (block === undefined || block.state === FREED) {
-      this.missing(event.line, event.id, block, 'free');
-      return;
-    }
-    if (block.state === LIVE) {
-      if (this.call(event.line, () => this.allocator.free(block.address)) === REFUSED) return;
-      this.liveBytes -= block.size;
-    }
-    // A block that never got allocated (ABSENT) is freed quietly: the program did free it.
-    this.ops.free++;
-    this.mark(event.id, FREED, 0, 0);
-  }
-
-  private realloc(event: Extract<TraceEvent, { op: 'realloc' }>): void {
-    const block = this.blocks.get(event.id);
-    if (block === undefined || block.state === FREED) {
-      this.missing(event.line, event.id, block, 'realloc');
-      return;
-    }
-    if (event.newId !== event.id && this.blocks.get(event.newId)?.state === LIVE) {
-      this.problem(event.line, 'duplicate-alloc', `realloc names its result ${event.newId}, which is still live (a free is missing)`);
-      return;
-    }
-    const old = block.state === LIVE ? { address: block.address, size: block.size } : null;
-    // An ABSENT block's allocation failed earlier: the program would allocate afresh.
-    const address = this.call(event.line, () =>
-      old === null ? this.allocator.alloc(event.size, event.align) : this.allocator.realloc(old.address, event.size, event.align),
-    );
-    if (address === REFUSED) return;
-    this.ops.realloc++;
-    this.countAllocation();
-    if (old !== null) this.liveBytes -= old.size;
-    if (event.newId !== event.id) this.mark(event.id, FREED, 0, 0);
-    if (address === null) {
-      this.failures++;
-      // The old block stays live in the policy, but the trace moves on to newId: give it
-      // back and go on with the block absent, as for a failed alloc.
-      if (old !== null) this.call(event.line, () => this.allocator.free(old.address));
-      this.mark(event.newId, ABSENT, 0, 0);
-      return;
-    }
-    this.mark(event.newId, LIVE, address, event.size);
-    this.liveBytes += event.size;
-  }
-
-  /** Sets an id's state in place (no Map delete, see `blocks`), sweeping tombstones in bulk. */
-  private mark(id: string, state: Block['state'], address: number, size: number): void {
-    const block = this.blocks.get(id);
-    if (block === undefined) {
-      this.blocks.set(id, { state, address, size });
-    } else {
-      if (block.state === FREED) this.tombstones--;
-      block.state = state;
-      block.address = address;
-      block.size = size;
-    }
-    if (state === FREED && ++this.tombstones >= this.tombstoneLimit) {
-      const kept = new Map<string, Block>();
-      for (const [k, b] of this.blocks) if (b.state !== FREED) kept.set(k, b);
-      this.blocks = kept;
-      this.tombstones = 0;
+  /** After each event: search length of an allocation call, then one metrics point. */
+  private sample(): void {
+    // counters(), not stats(): stats() finds the largest free block, a walk per event for list policies.
+    const c = this.allocator.counters();
+    // Search length: blocks the policy examined for this allocation (a skipped event made none).
+    if (this.allocated) this.recorder.allocation(c.work - this.lastWork);
+    this.allocated = false;
+    this.lastWork = c.work;
+    this.recorder.sample(this.liveBytes, c.top, c.peakTop);
+    const probe = this.probe;
+    if (probe !== undefined && this.events >= probe.next) {
+      probe.sample(this.events, this.allocator, this.liveBytes, this.recorder.fragmentation(), this.ops.alloc + this.ops.realloc, this.failures);
     }
   }
 
-  /** Marks this event as an allocation call; step() takes its work delta once, after it. */
-  private countAllocation(): void {
-    this.allocated = true;
-  }
-
-  private missing(line: number, id: string, block: Block | undefined, what: string): void {
-    if (block !== undefined) this.problem(line, 'double-free', `${what} of block ${id}, which was already freed`);
-    else this.problem(line, 'unknown-pointer', `${what} of block ${id}, which was never allocated`);
-  }
-
-  /** Runs a policy call; a HeapError becomes a problem and the result REFUSED. */
-  private call<T>(line: number, fn: () => T): T | typeof REFUSED {
+  private allocAt(slot: number, size: number, align: number, line: number): void {
+    let address: number | null;
     try {
-      return fn();
+      address = this.allocator.alloc(size, align);
     } catch (err) {
-      if (!(err instanceof HeapError)) throw err;
-      const kind: ProblemKind = err.code === 'bad-request' ? 'unsupported' : err.code;
-      this.problem(line, kind, `${this.allocator.policy}: ${err.message}`);
-      return REFUSED;
+      this.refused(err, line);
+      this.state[slot] = REFUSED;
+      return;
     }
+    this.ops.alloc++;
+    this.allocated = true;
+    if (address === null) {
+      this.failures++;
+      this.state[slot] = ABSENT;
+      return;
+    }
+    this.state[slot] = LIVE;
+    this.address[slot] = address;
+    this.size[slot] = size;
+    this.liveBytes += size;
+  }
+
+  /** Frees a block that is live, absent or refused; false when the policy refused the free. */
+  private freeAt(slot: number, line: number): boolean {
+    if (this.state[slot] === LIVE) {
+      try {
+        this.allocator.free(this.address[slot]);
+      } catch (err) {
+        this.refused(err, line);
+        return false;
+      }
+      this.liveBytes -= this.size[slot];
+    }
+    // A block that never got allocated (ABSENT, REFUSED) is freed quietly: the program did free it.
+    this.ops.free++;
+    this.state[slot] = FREED;
+    return true;
+  }
+
+  /** Resizes block `slot` into `target` (the same slot when it stays the block); false when refused. */
+  private reallocAt(slot: number, target: number, size: number, align: number, line: number): boolean {
+    const wasLive = this.state[slot] === LIVE;
+    const oldAddress = this.address[slot];
+    const oldSize = this.size[slot];
+    let address: number | null;
+    try {
+      // An ABSENT or REFUSED block's allocation failed earlier: the program would allocate afresh.
+      address = wasLive ? this.allocator.realloc(oldAddress, size, align) : this.allocator.alloc(size, align);
+    } catch (err) {
+      this.refused(err, line);
+      return false;
+    }
+    this.ops.realloc++;
+    this.allocated = true;
+    if (wasLive) this.liveBytes -= oldSize;
+    if (target !== slot) this.state[slot] = FREED;
+    if (address === null) {
+      this.failures++;
+      // The old block stays live in the policy, but the trace moves on to the new block: give
+      // it back and go on with the block absent, as for a failed alloc.
+      if (wasLive) {
+        try {
+          this.allocator.free(oldAddress);
+        } catch (err) {
+          this.refused(err, line);
+        }
+      }
+      this.state[target] = ABSENT;
+      return true;
+    }
+    this.state[target] = LIVE;
+    this.address[target] = address;
+    this.size[target] = size;
+    this.liveBytes += size;
+    return true;
+  }
+
+  /** A HeapError from the policy becomes a problem; anything else is a bug and goes on up. */
+  private refused(err: unknown, line: number): void {
+    if (!(err instanceof HeapError)) throw err;
+    const kind: ProblemKind = err.code === 'bad-request' ? 'unsupported' : err.code;
+    this.problem(line, kind, `${this.allocator.policy}: ${err.message}`);
+  }
+
+  private ensureSlots(slots: number): void {
+    if (slots <= this.state.length) return;
+    let n = this.state.length;
+    while (n < slots) n *= 2;
+    const state = new Uint8Array(n);
+    state.set(this.state);
+    const address = new Float64Array(n);
+    address.set(this.address);
+    const size = new Float64Array(n);
+    size.set(this.size);
+    this.state = state;
+    this.address = address;
+    this.size = size;
+  }
+
+  // ---- ids of TraceEvents ----------------------------------------------------------
+
+  /** The slot of an id, given a fresh (UNUSED) one the first time. */
+  private slotOf(id: string): number {
+    let slot = this.ids.get(id);
+    if (slot === undefined) {
+      slot = this.spareSlots.length > 0 ? this.spareSlots.pop()! : this.nextSlot++;
+      this.ensureSlots(slot + 1);
+      this.state[slot] = UNUSED;
+      this.ids.set(id, slot);
+    }
+    return slot;
+  }
+
+  /** One more freed id kept; true when that made a sweep (every freed id forgotten). */
+  private buried(): boolean {
+    if (++this.tombstones < this.tombstoneLimit) return false;
+    for (const [id, slot] of this.ids) {
+      if (this.state[slot] !== FREED) continue;
+      this.ids.delete(id);
+      this.spareSlots.push(slot);
+    }
+    this.tombstones = 0;
+    return true;
+  }
+
+  private missing(line: number, id: string, slot: number | undefined, what: string): void {
+    if (slot !== undefined) this.problem(line, 'double-free', `${what} of block ${id}, which was already freed`);
+    else this.problem(line, 'unknown-pointer', `${what} of block ${id}, which was never allocated`);
   }
 
   private problem(line: number, kind: ProblemKind, message: string): void {

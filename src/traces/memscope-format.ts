@@ -1,4 +1,4 @@
-import type { LineParser } from './line-parser';
+import { type EventSink, type LineParser, MAX_SIZE, SIZE_TOO_BIG } from './line-parser';
 import type { ProblemLog } from './problems';
 import type { SiteTable } from './sites';
 import type { TraceEvent } from './types';
@@ -32,13 +32,25 @@ interface Fields {
   site?: unknown;
 }
 
-/** Turns the fields of one line into an event, or a message saying what was expected. */
-function toEvent(f: Fields, line: number, sites?: SiteTable): TraceEvent | string {
+/**
+ * Checks the fields of one line and hands the event to `out`, or returns a message saying what
+ * was expected. A size past 2^53 - 1 is refused with its block id noted (out.rejected), so the
+ * block's free is not reported again as a free of an unknown block.
+ */
+function emit(f: Fields, line: number, out: EventSink, sites?: SiteTable): string | undefined {
   const id = blockId(f.id);
   if (id === undefined) return 'expected "id" (a block id: a string or an integer)';
-  if (f.op === 'free') return { op: 'free', id, line };
+  if (f.op === 'free') {
+    out.free(id, line);
+    return undefined;
+  }
   if (f.op !== 'alloc' && f.op !== 'realloc') return 'expected "op" to be alloc, free or realloc';
   const size = f.size;
+  if (typeof size === 'number' && Number.isInteger(size) && size > MAX_SIZE) {
+    if (f.op === 'realloc') out.free(id, line);
+    out.rejected(f.op === 'realloc' ? (blockId(f.new_id) ?? id) : id);
+    return `expected "size" to be ${SIZE_TOO_BIG}`;
+  }
   if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return 'expected "size" (bytes, a non-negative integer)';
   let align = DEFAULT_ALIGN;
   if (f.align !== undefined && f.align !== null && f.align !== '') {
@@ -46,19 +58,23 @@ function toEvent(f: Fields, line: number, sites?: SiteTable): TraceEvent | strin
     if (typeof a !== 'number' || !Number.isSafeInteger(a) || a <= 0 || (a & (a - 1)) !== 0) return 'expected "align" to be a power of two';
     align = a;
   }
-  let site: number | undefined;
+  let site = -1;
   if (sites !== undefined && f.site !== undefined && f.site !== null) {
     if (typeof f.site !== 'string' || f.site === '') return 'expected "site" (the caller) to be a non-empty string';
     site = sites.intern(f.site);
   }
-  if (f.op === 'alloc') return site === undefined ? { op: 'alloc', id, size, align, line } : { op: 'alloc', id, size, align, line, site };
+  if (f.op === 'alloc') {
+    out.alloc(id, size, align, line, site);
+    return undefined;
+  }
   let newId = id;
   if (f.new_id !== undefined && f.new_id !== null && f.new_id !== '') {
     const n = blockId(f.new_id);
     if (n === undefined) return 'expected "new_id" (a block id: a string or an integer)';
     newId = n;
   }
-  return site === undefined ? { op: 'realloc', id, newId, size, align, line } : { op: 'realloc', id, newId, size, align, line, site };
+  out.realloc(id, newId, size, align, line, site);
+  return undefined;
 }
 
 function blockId(v: unknown): string | undefined {
@@ -73,7 +89,7 @@ export class JsonlParser implements LineParser {
   /** With a site table, an alloc or realloc's `site` key (its caller) is interned into it. */
   constructor(private readonly problems: ProblemLog, private readonly sites?: SiteTable) {}
 
-  line(buf: Buffer, start: number, end: number, lineNo: number, out: TraceEvent[]): void {
+  line(buf: Buffer, start: number, end: number, lineNo: number, out: EventSink): void {
     if (start === end) return;
     if (buf[start] === HASH) {
       this.skipped++;
@@ -90,9 +106,8 @@ export class JsonlParser implements LineParser {
       this.problems.report('malformed', lineNo, 'expected a JSON object ({"op":…})');
       return;
     }
-    const event = toEvent(value as Fields, lineNo, this.sites);
-    if (typeof event === 'string') this.problems.report('malformed', lineNo, event);
-    else out.push(event);
+    const problem = emit(value as Fields, lineNo, out, this.sites);
+    if (problem !== undefined) this.problems.report('malformed', lineNo, problem);
   }
 
   finish(): void {}
@@ -112,7 +127,7 @@ export class CsvParser implements LineParser {
 
   constructor(private readonly problems: ProblemLog) {}
 
-  line(buf: Buffer, start: number, end: number, lineNo: number, out: TraceEvent[]): void {
+  line(buf: Buffer, start: number, end: number, lineNo: number, out: EventSink): void {
     if (start === end) return;
     if (buf[start] === HASH) {
       this.skipped++;
@@ -127,9 +142,8 @@ export class CsvParser implements LineParser {
       align: this.number(buf, 3),
       new_id: this.text(buf, 4),
     };
-    const event = toEvent(fields, lineNo);
-    if (typeof event === 'string') this.problems.report('malformed', lineNo, event);
-    else out.push(event);
+    const problem = emit(fields, lineNo, out);
+    if (problem !== undefined) this.problems.report('malformed', lineNo, problem);
   }
 
   private split(buf: Buffer, start: number, end: number): void {

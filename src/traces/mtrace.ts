@@ -1,7 +1,7 @@
-import type { LineParser } from './line-parser';
+import { type EventSink, type LineParser, MAX_SIZE, SIZE_TOO_BIG } from './line-parser';
+import type { BlockId } from './liveness';
 import type { ProblemLog } from './problems';
 import type { SiteTable } from './sites';
-import type { TraceEvent } from './types';
 
 /**
  * glibc `mtrace` text, as malloc/mtrace-impl.c writes it (glibc 2.36):
@@ -18,7 +18,10 @@ import type { TraceEvent } from './types';
  * sizes are `%#lx`, so zero is written `0` without `0x`; a failed malloc writes `(nil)`.
  * free(NULL) writes nothing. The scanner works on bytes: it finds the caller's closing ']'
  * from the end of the line (so a file name with spaces cannot confuse it), then reads the
- * op char and hex fields in one pass; no regex, no per-line strings except the block ids.
+ * op char and hex fields in one pass; no regex, no per-line strings. A block id is the
+ * address's text for the object reader, or its value as a number for the column reader when
+ * the text is canonical (lowercase, no leading zero, at most 13 digits: exact in a double), so
+ * two spellings of one number stay two ids, as they are as text.
  */
 
 /** malloc's guarantee on x86-64 and aarch64 glibc (alignof(max_align_t)); mtrace does not record alignment. */
@@ -44,6 +47,9 @@ const latin1: Latin1 = directSlice
   ? (buf, start, end) => directSlice.call(buf, start, end)
   : (buf, start, end) => buf.toString('latin1', start, end);
 
+/** A size that does not fit a double exactly (see SIZE_TOO_BIG). */
+const TOO_BIG = -2;
+
 /** Value of a hex digit byte, or -1. */
 function hexDigit(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
@@ -55,7 +61,7 @@ function hexDigit(c: number): number {
 export class MtraceParser implements LineParser {
   skipped = 0;
   /** The old block of a realloc whose '>' line has not come yet. */
-  private pendingOld: string | null = null;
+  private pendingOld: BlockId | null = null;
   private pendingLine = 0;
   private pendingSite = -1;
   /** End of the last field scanned (set by the field readers). */
@@ -64,7 +70,7 @@ export class MtraceParser implements LineParser {
   /** With a site table, allocations carry their caller (the text between '@ ' and the ']'), interned. */
   constructor(private readonly problems: ProblemLog, private readonly sites?: SiteTable) {}
 
-  line(buf: Buffer, start: number, end: number, lineNo: number, out: TraceEvent[]): void {
+  line(buf: Buffer, start: number, end: number, lineNo: number, out: EventSink): void {
     if (start === end) return;
     const first = buf[start];
     if (first === EQUALS) return this.marker(buf, start, end, lineNo);
@@ -93,33 +99,38 @@ export class MtraceParser implements LineParser {
     const op = buf[p];
     const opChar = String.fromCharCode(op);
     if (op !== 0x3e /* > */ && this.pendingOld !== null) this.danglingRealloc();
+    const numeric = out.numericIds;
     switch (op) {
       case 0x2b /* + */: {
-        const id = this.address(buf, p + 2, end);
+        const id = this.address(buf, p + 2, end, numeric);
         if (id === undefined) return this.malformed(lineNo, "expected a hex address after '+'");
         const size = this.size(buf, end);
+        if (size === TOO_BIG) {
+          this.malformed(lineNo, `expected ${SIZE_TOO_BIG} after the address of '+'`);
+          if (id !== null) out.rejected(id);
+          return;
+        }
         if (size < 0) return this.malformed(lineNo, "expected a space and a hex size after the address of '+'");
         if (id === null) {
           this.skipped++; // malloc returned NULL: nothing was allocated
           return;
         }
-        if (site >= 0) out.push({ op: 'alloc', id, size, align: MTRACE_ALIGN, line: lineNo, site });
-        else out.push({ op: 'alloc', id, size, align: MTRACE_ALIGN, line: lineNo });
+        out.alloc(id, size, MTRACE_ALIGN, lineNo, site);
         return;
       }
       case 0x2d /* - */: {
-        const id = this.address(buf, p + 2, end);
+        const id = this.address(buf, p + 2, end, numeric);
         if (id === undefined || this.pos !== end) return this.malformed(lineNo, "expected a hex address (and nothing after it) after '-'");
         if (id === null) {
           this.skipped++; // free(NULL) is a no-op (glibc does not write it, but a hand-made trace may)
           return;
         }
-        out.push({ op: 'free', id, line: lineNo });
+        out.free(id, lineNo);
         return;
       }
       case 0x3c /* < */: {
-        const id = this.address(buf, p + 2, end);
-        if (!id || this.pos !== end) return this.malformed(lineNo, "expected a hex address (and nothing after it) after '<'");
+        const id = this.address(buf, p + 2, end, numeric);
+        if (id === undefined || id === null || this.pos !== end) return this.malformed(lineNo, "expected a hex address (and nothing after it) after '<'");
         this.pendingOld = id;
         this.pendingLine = lineNo;
         this.pendingSite = site;
@@ -129,18 +140,23 @@ export class MtraceParser implements LineParser {
         const old = this.pendingOld;
         if (old === null) return this.malformed(lineNo, "expected a '<' line (the old block) before this '>' line of a realloc");
         this.pendingOld = null;
-        const id = this.address(buf, p + 2, end);
-        if (!id) return this.malformed(lineNo, "expected a hex address after '>'");
+        const id = this.address(buf, p + 2, end, numeric);
+        if (id === undefined || id === null) return this.malformed(lineNo, "expected a hex address after '>'");
         const size = this.size(buf, end);
+        if (size === TOO_BIG) {
+          // The old block is gone from the program's view; the new one cannot be replayed.
+          this.malformed(lineNo, `expected ${SIZE_TOO_BIG} after the address of '>'`);
+          out.free(old, this.pendingLine);
+          out.rejected(id);
+          return;
+        }
         if (size < 0) return this.malformed(lineNo, "expected a space and a hex size after the address of '>'");
-        const at = this.pendingSite >= 0 ? this.pendingSite : site;
-        if (at >= 0) out.push({ op: 'realloc', id: old, newId: id, size, align: MTRACE_ALIGN, line: this.pendingLine, site: at });
-        else out.push({ op: 'realloc', id: old, newId: id, size, align: MTRACE_ALIGN, line: this.pendingLine });
+        out.realloc(old, id, size, MTRACE_ALIGN, this.pendingLine, this.pendingSite >= 0 ? this.pendingSite : site);
         return;
       }
       case 0x21 /* ! */: {
-        const id = this.address(buf, p + 2, end);
-        if (!id || this.size(buf, end) < 0) return this.malformed(lineNo, "expected a hex address and a hex size after '!'");
+        const id = this.address(buf, p + 2, end, false);
+        if (id === undefined || id === null || this.size(buf, end) === -1) return this.malformed(lineNo, "expected a hex address and a hex size after '!'");
         this.skipped++; // failed realloc: the old block stays live, nothing changes
         return;
       }
@@ -170,15 +186,24 @@ export class MtraceParser implements LineParser {
 
   /**
    * Reads `0x<hex>` or `(nil)` at p, up to a space or the line end (this.pos = where it stopped).
-   * Returns the id text, null for (nil), undefined when it is not an address.
+   * Returns the id (a number when `numeric` and the text is canonical, else the text), null
+   * for (nil), undefined when it is not an address.
    */
-  private address(buf: Buffer, p: number, end: number): string | null | undefined {
+  private address(buf: Buffer, p: number, end: number, numeric: boolean): BlockId | null | undefined {
     if (p + 2 < end && buf[p] === ZERO && buf[p + 1] === X) {
       let q = p + 2;
-      while (q < end && hexDigit(buf[q]) >= 0) q++;
+      let value = 0;
+      let canonical = buf[q] !== ZERO || q + 1 === end || buf[q + 1] === SPACE;
+      for (; q < end; q++) {
+        const c = buf[q];
+        const d = hexDigit(c);
+        if (d < 0) break;
+        if (c >= 0x41 && c <= 0x46) canonical = false; // upper case
+        value = value * 16 + d;
+      }
       if (q === p + 2 || (q < end && buf[q] !== SPACE)) return undefined;
       this.pos = q;
-      return latin1(buf, p, q);
+      return numeric && canonical && q - p - 2 <= 13 ? value : latin1(buf, p, q);
     }
     if (p + 5 <= end && buf[p] === OPEN_PAREN && buf.toString('latin1', p, p + 5) === '(nil)' && (p + 5 === end || buf[p + 5] === SPACE)) {
       this.pos = p + 5;
@@ -187,7 +212,7 @@ export class MtraceParser implements LineParser {
     return undefined;
   }
 
-  /** Reads ' <size>' from this.pos to the line end: `0x<hex>` or `0`. Returns -1 when malformed. */
+  /** Reads ' <size>' from this.pos to the line end: `0x<hex>` or `0`. Returns -1 when malformed, TOO_BIG past 2^53 - 1. */
   private size(buf: Buffer, end: number): number {
     let p = this.pos;
     if (p >= end || buf[p] !== SPACE) return -1;
@@ -200,7 +225,7 @@ export class MtraceParser implements LineParser {
       if (d < 0) return -1;
       value = value * 16 + d;
     }
-    return value;
+    return value > MAX_SIZE ? TOO_BIG : value;
   }
 
   private malformed(line: number, message: string): void {

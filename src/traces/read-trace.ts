@@ -1,5 +1,6 @@
-import type { LineParser } from './line-parser';
-import { LiveBlocks } from './liveness';
+import { allocColumns, CHUNK_EVENTS, type EventColumns, OP_ALLOC, OP_FREE, OP_REALLOC } from './columns';
+import type { EventSink, LineParser } from './line-parser';
+import { type BlockId, DROPPED, LiveBlocks } from './liveness';
 import { CsvParser, JsonlParser, TRACE_HEADER } from './memscope-format';
 import { MtraceParser } from './mtrace';
 import { ProblemLog, ProblemSummary } from './problems';
@@ -55,8 +56,22 @@ export interface TraceReader extends AsyncIterable<TraceEvent[]> {
   sites(): readonly string[];
 }
 
+/** A trace being read as columns (see columns.ts): chunks of up to CHUNK_EVENTS events. */
+export interface ColumnReader extends AsyncIterable<EventColumns> {
+  summary(): TraceSummary;
+}
+
+export interface ReadColumnsOptions extends Omit<ReadTraceOptions, 'validateLiveness' | 'sites'> {
+  /** Put each chunk in a SharedArrayBuffer, for worker threads to read in place. */
+  shared?: boolean;
+  /** Events per chunk (default CHUNK_EVENTS). */
+  chunkEvents?: number;
+}
+
 /** A single line longer than this is broken input, not a trace line; it is reported and dropped. */
 const MAX_LINE_BYTES = 1 << 20;
+/** A "line" this long is not text at all (e.g. /dev/zero): reading stops with an error. */
+const MAX_RUNAWAY_BYTES = 64 * MAX_LINE_BYTES;
 
 /**
  * Streams a heap trace (glibc mtrace, or memscope JSONL/CSV; plain or gzip; file path,
@@ -69,46 +84,102 @@ const MAX_LINE_BYTES = 1 << 20;
  *   console.log(trace.summary().problems);
  */
 export function readTrace(source: TraceSource, options: ReadTraceOptions = {}): TraceReader {
-  const opened = openSource(source, options.name);
-  const problems = new ProblemLog(opened.name, options.mode ?? 'lenient', options.maxProblems ?? 20);
-  const live = options.validateLiveness === false ? undefined : new LiveBlocks(problems);
-  const sites = options.sites ? new SiteTable() : undefined;
-  const s: TraceSummary = {
-    file: opened.name,
-    format: options.format,
-    gzip: false,
-    bytesRead: 0,
-    textBytes: 0,
-    lines: 0,
-    events: 0,
-    allocs: 0,
-    frees: 0,
-    reallocs: 0,
-    skippedLines: 0,
-    live: undefined,
-    problems: problems.snapshot(),
-    done: false,
-  };
-  let parser: LineParser | undefined = options.format ? makeParser(options.format, problems, sites) : undefined;
-  let started = false;
+  const scan = new Scan(source, options);
+  const live = options.validateLiveness === false ? undefined : new LiveBlocks(scan.problems);
+  scan.live = live;
+  const sink = new EventObjects(live, scan.counts);
+  async function* batches(): AsyncGenerator<TraceEvent[]> {
+    for await (const _ of scan.chunks(sink)) {
+      if (sink.out.length) {
+        yield sink.out;
+        sink.out = [];
+      }
+    }
+  }
+  return { [Symbol.asyncIterator]: batches, summary: () => scan.summary(), sites: () => scan.sites?.names ?? [] };
+}
 
-  const summary = (): TraceSummary => ({
-    ...s,
-    skippedLines: s.skippedLines + (parser?.skipped ?? 0),
-    live: live ? { blocks: live.blocks, bytes: live.bytes } : undefined,
-    problems: problems.snapshot(),
-  });
+/**
+ * Streams a heap trace like readTrace, as columns: chunks of typed arrays with the blocks
+ * named by slot (see columns.ts), no object per event. Liveness is always checked: it is what
+ * gives the slots. A chunk is handed over once full and never touched again by the reader.
+ *
+ *   for await (const chunk of readColumns('traces/cc1-gun.mtrace.gz'))
+ *     for (let i = 0; i < chunk.length; i++) if (chunk.op[i] === OP_ALLOC) total += chunk.size[i];
+ */
+export function readColumns(source: TraceSource, options: ReadColumnsOptions = {}): ColumnReader {
+  const scan = new Scan(source, options);
+  const live = new LiveBlocks(scan.problems);
+  scan.live = live;
+  const sink = new ColumnWriter(live, scan.counts, options.shared === true, options.chunkEvents ?? CHUNK_EVENTS);
+  async function* chunks(): AsyncGenerator<EventColumns> {
+    for await (const _ of scan.chunks(sink)) {
+      while (sink.ready.length) yield sink.ready.shift()!;
+    }
+    if (sink.current.length) yield sink.take();
+  }
+  return { [Symbol.asyncIterator]: chunks, summary: () => scan.summary() };
+}
+
+/** Counts of events passed on, by op. */
+interface Counts {
+  events: number;
+  allocs: number;
+  frees: number;
+  reallocs: number;
+}
+
+/** The reading shared by both readers: bytes to lines, format detection, the summary. */
+class Scan {
+  readonly problems: ProblemLog;
+  readonly counts: Counts = { events: 0, allocs: 0, frees: 0, reallocs: 0 };
+  live: LiveBlocks | undefined;
+  readonly sites: SiteTable | undefined;
+  private readonly opened;
+  private readonly s: Omit<TraceSummary, keyof Counts>;
+  private parser: LineParser | undefined;
+  private started = false;
+
+  constructor(source: TraceSource, private readonly options: ReadTraceOptions) {
+    this.opened = openSource(source, options.name);
+    this.problems = new ProblemLog(this.opened.name, options.mode ?? 'lenient', options.maxProblems ?? 20);
+    this.s = {
+      file: this.opened.name,
+      format: options.format,
+      gzip: false,
+      bytesRead: 0,
+      textBytes: 0,
+      lines: 0,
+      skippedLines: 0,
+      live: undefined,
+      problems: this.problems.snapshot(),
+      done: false,
+    };
+    this.sites = options.sites ? new SiteTable() : undefined;
+    this.parser = options.format ? makeParser(options.format, this.problems, this.sites) : undefined;
+  }
+
+  summary(): TraceSummary {
+    const live = this.live;
+    return {
+      ...this.s,
+      ...this.counts,
+      skippedLines: this.s.skippedLines + (this.parser?.skipped ?? 0),
+      live: live ? { blocks: live.blocks, bytes: live.bytes } : undefined,
+      problems: this.problems.snapshot(),
+    };
+  }
 
   /** Decides the format from the first line that is not blank or a comment. */
-  function detect(buf: Buffer, start: number, end: number, lineNo: number): LineParser | undefined {
+  private detect(buf: Buffer, start: number, end: number, lineNo: number): LineParser | undefined {
     const c = buf[start];
     if (start === end) return undefined;
     if (c === 0x23 /* # */) {
       const text = buf.toString('utf8', start, Math.min(end, start + 64));
       if (text.startsWith('#memscope-trace') && text.trim() !== TRACE_HEADER) {
-        throw new TraceError({ file: opened.name, line: lineNo, kind: 'unsupported', message: `expected '${TRACE_HEADER}': this reader knows version 1 only` });
+        throw new TraceError({ file: this.opened.name, line: lineNo, kind: 'unsupported', message: `expected '${TRACE_HEADER}': this reader knows version 1 only` });
       }
-      s.skippedLines++;
+      this.s.skippedLines++;
       return undefined;
     }
     const two = buf.toString('latin1', start, Math.min(end, start + 3));
@@ -116,49 +187,65 @@ export function readTrace(source: TraceSource, options: ReadTraceOptions = {}): 
     if (c === 0x7b /* { */) format = 'memscope-jsonl';
     else if (two.startsWith('op,') || two === 'op') format = 'memscope-csv';
     else if (/^[=@+\-<>!] /.test(two)) format = 'mtrace';
-    if (!format) {
-      throw new TraceError({
-        file: opened.name,
-        line: lineNo,
-        kind: 'unsupported',
-        message: "expected a heap trace: an mtrace line ('= Start', '@ …'), a JSON object ({\"op\":…}) or the CSV header 'op,id,size,align,new_id'",
-      });
-    }
-    s.format = format;
-    return makeParser(format, problems, sites);
+    if (!format) throw this.notATrace(lineNo);
+    this.s.format = format;
+    return makeParser(format, this.problems, this.sites);
   }
 
-  async function* batches(): AsyncGenerator<TraceEvent[]> {
-    if (started) throw new Error(`${opened.name}: a trace reader can be iterated only once`);
-    started = true;
+  private notATrace(lineNo: number, why = ''): TraceError {
+    return new TraceError({
+      file: this.opened.name,
+      line: lineNo,
+      kind: 'unsupported',
+      message: `expected a heap trace: an mtrace line ('= Start', '@ …'), a JSON object ({"op":…}) or the CSV header 'op,id,size,align,new_id'${why}`,
+    });
+  }
+
+  /** Feeds every line to the parser with `sink`, yielding after each input chunk. */
+  async *chunks(sink: EventSink): AsyncGenerator<void> {
+    if (this.started) throw new Error(`${this.opened.name}: a trace reader can be iterated only once`);
+    this.started = true;
+    const s = this.s;
+    const problems = this.problems;
     let lineNo = 0;
     let carry: Buffer | null = null;
+    let carryBytes = 0; // length of the cut line so far, kept or not
     let carryTooLong = false;
-    let out: TraceEvent[] = [];
 
     const handle = (buf: Buffer, start: number, end: number): void => {
       lineNo++;
       if (end > start && buf[end - 1] === 0x0d) end--;
-      if (parser === undefined) {
-        parser = detect(buf, start, end, lineNo);
-        if (parser === undefined) return;
+      if (this.parser === undefined) {
+        // A UTF-8 byte order mark (editors on Windows write one) is not part of the first line.
+        if (lineNo === 1 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+        this.parser = this.detect(buf, start, end, lineNo);
+        if (this.parser === undefined) return;
       }
-      parser.line(buf, start, end, lineNo, out);
+      this.parser.line(buf, start, end, lineNo, sink);
+    };
+    const tooLong = (): void => {
+      // Before any line was recognised, a line this long means the input is not a text trace.
+      if (this.parser === undefined) throw this.notATrace(lineNo + 1, ` (no line break in the first ${MAX_LINE_BYTES} bytes)`);
+      if (carryBytes > MAX_RUNAWAY_BYTES) {
+        throw new TraceError({ file: this.opened.name, line: lineNo + 1, kind: 'malformed', message: `expected a line break within ${MAX_RUNAWAY_BYTES} bytes: this is not a text trace` });
+      }
+      carryTooLong = true;
     };
 
     const onRaw = (n: number): void => {
       s.bytesRead += n;
-      options.onProgress?.(s.bytesRead, opened.totalBytes);
+      this.options.onProgress?.(s.bytesRead, this.opened.totalBytes);
     };
 
-    for await (const chunk of decodedChunks(opened, onRaw, () => { s.gzip = true; })) {
+    for await (const chunk of decodedChunks(this.opened, onRaw, () => { s.gzip = true; })) {
       s.textBytes += chunk.length;
       let pos = 0;
       if (carry !== null) {
         // Finish the line cut by the previous chunk without copying this whole chunk.
         const nl = chunk.indexOf(10);
         if (nl < 0) {
-          if (carry.length + chunk.length > MAX_LINE_BYTES) carryTooLong = true;
+          carryBytes += chunk.length;
+          if (carryBytes > MAX_LINE_BYTES) tooLong();
           carry = carryTooLong ? carry : Buffer.concat([carry, chunk]);
           continue;
         }
@@ -181,45 +268,135 @@ export function readTrace(source: TraceSource, options: ReadTraceOptions = {}): 
       }
       if (pos < chunk.length) {
         carry = Buffer.from(chunk.subarray(pos)); // copy: the chunk's memory may be reused
-        if (carry.length > MAX_LINE_BYTES) carryTooLong = true;
+        carryBytes = carry.length;
+        if (carryBytes > MAX_LINE_BYTES) tooLong();
       }
       s.lines = lineNo;
-      if (out.length) {
-        yield deliver(out);
-        out = [];
-      }
+      yield;
     }
     if (carry !== null) {
       if (carryTooLong) problems.report('malformed', ++lineNo, `expected a line of at most ${MAX_LINE_BYTES} bytes`);
       else handle(carry, 0, carry.length);
     }
-    parser?.finish(lineNo, out);
-    if (out.length) yield deliver(out);
+    this.parser?.finish(lineNo, sink);
     s.lines = lineNo;
     s.done = true;
+    yield;
+  }
+}
+
+/** The object reader's sink: TraceEvents with their ids as text, checked against the live blocks. */
+class EventObjects implements EventSink {
+  readonly numericIds = false;
+  out: TraceEvent[] = [];
+
+  constructor(private readonly live: LiveBlocks | undefined, private readonly counts: Counts) {}
+
+  alloc(id: BlockId, size: number, align: number, line: number, site: number): void {
+    if (this.live && this.live.alloc(id, size, line) === DROPPED) return;
+    this.out.push(site >= 0 ? { op: 'alloc', id: id as string, size, align, line, site } : { op: 'alloc', id: id as string, size, align, line });
+    this.counts.allocs++;
+    this.counts.events++;
   }
 
-  /** Applies the liveness checks and counts; drops the events they reject. */
-  function deliver(events: TraceEvent[]): TraceEvent[] {
-    let kept = 0;
-    for (let i = 0; i < events.length; i++) {
-      const e = live ? live.apply(events[i]) : events[i];
-      if (e === null) continue;
-      if (e.op === 'alloc') s.allocs++;
-      else if (e.op === 'free') s.frees++;
-      else s.reallocs++;
-      events[kept++] = e;
+  free(id: BlockId, line: number): void {
+    if (this.live && this.live.free(id, line) === DROPPED) return;
+    this.out.push({ op: 'free', id: id as string, line });
+    this.counts.frees++;
+    this.counts.events++;
+  }
+
+  realloc(id: BlockId, newId: BlockId, size: number, align: number, line: number, site: number): void {
+    const live = this.live;
+    if (live) {
+      if (live.realloc(id, newId, size, line) === DROPPED) return;
+      if (live.oldSlot === DROPPED) {
+        // A realloc of a block the trace does not know: the program got newId all the same.
+        this.out.push(site >= 0 ? { op: 'alloc', id: newId as string, size, align, line, site } : { op: 'alloc', id: newId as string, size, align, line });
+        this.counts.allocs++;
+        this.counts.events++;
+        return;
+      }
     }
-    events.length = kept;
-    s.events += kept;
-    return events;
+    const event: TraceEvent = { op: 'realloc', id: id as string, newId: newId as string, size, align, line };
+    if (site >= 0) event.site = site;
+    this.out.push(event);
+    this.counts.reallocs++;
+    this.counts.events++;
   }
 
-  return {
-    [Symbol.asyncIterator]: batches,
-    summary,
-    sites: () => sites?.names ?? [],
-  };
+  rejected(id: BlockId): void {
+    this.live?.rejected(id);
+  }
+}
+
+/** The column reader's sink: events into typed-array chunks, blocks named by the slots LiveBlocks gives. */
+class ColumnWriter implements EventSink {
+  readonly numericIds = true;
+  readonly ready: EventColumns[] = [];
+  current: EventColumns;
+  private first = 0;
+
+  constructor(private readonly live: LiveBlocks, private readonly counts: Counts, private readonly shared: boolean, private readonly capacity: number) {
+    this.current = allocColumns(capacity, shared);
+  }
+
+  alloc(id: BlockId, size: number, align: number, line: number): void {
+    const slot = this.live.alloc(id, size, line);
+    if (slot === DROPPED) return;
+    this.put(OP_ALLOC, slot, slot, size, align, line);
+    this.counts.allocs++;
+  }
+
+  free(id: BlockId, line: number): void {
+    const slot = this.live.free(id, line);
+    if (slot === DROPPED) return;
+    this.put(OP_FREE, slot, slot, 0, 1, line);
+    this.counts.frees++;
+  }
+
+  realloc(id: BlockId, newId: BlockId, size: number, align: number, line: number): void {
+    const live = this.live;
+    const slot = live.realloc(id, newId, size, line);
+    if (slot === DROPPED) return;
+    if (live.oldSlot === DROPPED) {
+      this.put(OP_ALLOC, slot, slot, size, align, line);
+      this.counts.allocs++;
+    } else {
+      this.put(OP_REALLOC, live.oldSlot, slot, size, align, line);
+      this.counts.reallocs++;
+    }
+  }
+
+  rejected(id: BlockId): void {
+    this.live.rejected(id);
+  }
+
+  /** The chunk being filled, handed over (a fresh one takes its place). */
+  take(): EventColumns {
+    const full = this.current;
+    full.slots = this.live.slots;
+    this.first += full.length;
+    this.current = allocColumns(this.capacity, this.shared);
+    this.current.first = this.first;
+    return full;
+  }
+
+  private put(op: number, slot: number, newSlot: number, size: number, align: number, line: number): void {
+    let c = this.current;
+    if (c.length === this.capacity) {
+      this.ready.push(this.take());
+      c = this.current;
+    }
+    const i = c.length++;
+    c.op[i] = op;
+    c.slot[i] = slot;
+    c.newSlot[i] = newSlot;
+    c.size[i] = size;
+    c.alignLog2[i] = align < 0x80000000 ? 31 - Math.clz32(align) : Math.log2(align);
+    c.line[i] = line;
+    this.counts.events++;
+  }
 }
 
 function makeParser(format: TraceFormat, problems: ProblemLog, sites?: SiteTable): LineParser {

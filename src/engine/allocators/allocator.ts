@@ -53,7 +53,10 @@ export interface Allocator {
   /** Bytes reserved for the live block at `address` (>= requested); throws HeapError if not live. */
   blockSize(address: number): number;
   stats(): AllocatorStats;
-  /** top, peakTop and work only: O(1), unlike stats() whose largestFree may walk the free blocks. */
+  /**
+   * top, peakTop and work only: O(1), unlike stats() whose largestFree may walk the free blocks.
+   * The same object each call, refilled: read it before the next call, do not keep it.
+   */
   counters(): AllocatorCounters;
 }
 

@@ -131,8 +131,15 @@ export abstract class AllocatorBase implements Allocator {
     };
   }
 
+  private readonly counted: AllocatorCounters = { top: 0, peakTop: 0, work: 0 };
+
   counters(): AllocatorCounters {
-    return { top: this.top, peakTop: this.peakTop, work: this.work };
+    // One object, refilled: a replay samples after every event and must not allocate for it.
+    const c = this.counted;
+    c.top = this.top;
+    c.peakTop = this.peakTop;
+    c.work = this.work;
+    return c;
   }
 
   /** Block size for a request: header + payload rounded to the granule, at least minBlock. */
