@@ -18,9 +18,8 @@ export class LiveTable {
   private tombstones = 0;
 
   private static empty(slots: number): Float64Array {
-    const tab = new Float64Array(slots * 2);
-    for (let i = 0; i < tab.length; i += 2) tab[i] = -1;
-    return tab;
+    // Every word -1: an empty slot's address is -1 (its id is never read).
+    return new Float64Array(slots * 2).fill(-1);
   }
 
   set(address: number, id: number): void {
