@@ -251,12 +251,12 @@ const models: Record<string, { body: Model; types?: string; region?: boolean }> 
     }),
   },
   '23-format-capacity': {
-    // rustc folds literal arguments into the template at compile time (format!("x = {}", 42) is
-    // format!("x = 42")), so the model writes the folded templates; floats and {:?} stay arguments.
+    // rs.format folds JS string and integer literals into the template as rustc does
+    // (format!("x = {}", 42) is format!("x = 42")); floats and {:?} stay arguments.
     body: (rs) => rs.main(() => {
-      const a = rs.let('a', rs.format('7'));
-      const b = rs.let('b', rs.format('x = 42'));
-      const c = rs.let('c', rs.format('ab-7'));
+      const a = rs.let('a', rs.format('{}', 7));
+      const b = rs.let('b', rs.format('x = {}', 42));
+      const c = rs.let('c', rs.format('{}-{}', 'ab', 7));
       const d = rs.let('d', rs.format('a long literal prefix here: {}', rs.f64(1.5)));
       const e = rs.let('e', rs.format('{:?}', 'q'));
       rs.println('{} {} {} {} {}', a, b, c, d, e);

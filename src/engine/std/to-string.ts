@@ -1,7 +1,7 @@
 import { OwnershipError } from '../memory/errors';
 import type { Machine } from '../memory/machine';
 import type { RValue, StringValue } from '../memory/rvalue';
-import { formatValue } from './fmt';
+import { formatValue, writesOf } from './fmt';
 import { pushStr, stringFrom, stringNew, stringWithCapacity, TEMP } from './string';
 
 /** Decimal digits of each signed integer type's MAX: what its `to_string` reserves. */
@@ -29,8 +29,9 @@ export function toStringOf(m: Machine, x: RValue): StringValue {
       if (ty.kind === 'float') {
         // Display writes a float in parts (sign, integer digits, point, fraction); each may grow it.
         const s = stringNew();
-        const parts = /^(-?)([^.]*)(\.?)(.*)$/.exec(text)!.slice(1);
-        for (const part of parts) if (part) pushStr(m, s, part, TEMP);
+        const writes: string[] = [];
+        writesOf(x, false, writes);
+        for (const w of writes) pushStr(m, s, w, TEMP);
         return s;
       }
       return stringFrom(m, text);
