@@ -57,6 +57,8 @@ export interface CompareProgress {
   tasks: number;
   progress: ReplayProgress;
   done: boolean;
+  /** With done: this task's results, one per policy (a study stores each as soon as it is in). */
+  results?: PolicyResult[];
 }
 
 export interface PlannedTask {
@@ -236,7 +238,8 @@ class Run {
       if (this.stopping) return;
       tasks.forEach((task, k) => {
         const p: ReplayProgress = { bytesRead: done && totalBytes !== undefined ? totalBytes : bytesRead, totalBytes, events: lanes[k].events };
-        this.options.onProgress?.({ trace, policies: task.policies, task: taskIds[k], tasks: this.plan.length, progress: p, done });
+        const results = done ? this.byTask[taskIds[k]] : undefined;
+        this.options.onProgress?.({ trace, policies: task.policies, task: taskIds[k], tasks: this.plan.length, progress: p, done, ...(results ? { results } : {}) });
       });
     };
     const chunks = reader[Symbol.asyncIterator]();

@@ -12,3 +12,4 @@ export * from './analyses/index';
 /** Allocation traces in (glibc mtrace, memscope JSONL/CSV, gzip, stdin): `traces.readTrace(path)`. */
 export * as traces from '../traces/index';
 export { readTrace } from '../traces/index';
+export * from './study/index';
