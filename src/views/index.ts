@@ -20,3 +20,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const { renderSvg: render } = await import('./render-svg');
   return render(spec);
 }
+export {
+  topSitesSpec, siteSharesSpec, sizeHistogramSpec, lifetimeSpec, fragmentationOverTimeSpec, analysisSpecs, siteLabel,
+  type SiteMeasure, type PolicySeries,
+} from './lab/analyses';
+export type { AnalysedTrace, TraceAnalyses, SiteRow, SiteAnalysis, SizeAnalysis, LifetimeAnalysis, LeakAnalysis, Bin, SymbolReport } from '../format/analyses';

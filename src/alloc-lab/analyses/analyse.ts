@@ -5,8 +5,9 @@
 import { readTrace } from '../../traces/read-trace';
 import type { TraceSource } from '../../traces/source';
 import type { ProblemMode } from '../../traces/types';
-import { symbolise, type SymbolOptions, type SymbolReport } from './symbols';
-import { type AnalyserOptions, TraceAnalyser, type TraceAnalyses } from './trace-analysis';
+import type { AnalysedTrace } from '../../format/analyses';
+import { symbolise, type SymbolOptions } from './symbols';
+import { type AnalyserOptions, TraceAnalyser } from './trace-analysis';
 
 export interface AnalyseOptions extends AnalyserOptions {
   mode?: ProblemMode;
@@ -15,14 +16,7 @@ export interface AnalyseOptions extends AnalyserOptions {
   signal?: AbortSignal;
 }
 
-export interface AnalysedTrace extends TraceAnalyses {
-  /** Problems the reader skipped (their events are not in the analyses). */
-  problems: number;
-  /** What symbolisation found, when asked for. */
-  symbols?: SymbolReport;
-  /** Milliseconds spent (reading, analysing and symbolising). */
-  wallMs: number;
-}
+export type { AnalysedTrace };
 
 /**
  *   const a = await analyseTrace('traces/sort.mtrace.gz');

@@ -3,13 +3,9 @@
  * bin 0 holds 0, bin k ≥ 1 holds [2^(k-1), 2^k − 1].
  */
 
-/** One bin of a histogram: `count` items whose value lies in [lo, hi], weighing `bytes` in all. */
-export interface Bin {
-  lo: number;
-  hi: number;
-  count: number;
-  bytes: number;
-}
+import type { Bin } from '../../format/analyses';
+
+export type { Bin };
 
 /** The bin of a non-negative integer: 0 → 0, 1 → 1, 2..3 → 2, 4..7 → 3, … */
 export function log2Bin(n: number): number {

@@ -9,7 +9,9 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCaller } from '../../traces/sites';
-import type { SiteRow } from './trace-analysis';
+import type { SiteRow, SymbolReport } from '../../format/analyses';
+
+export type { SymbolReport };
 
 export interface SymbolOptions {
   /** Where to find a module the trace names by argv[0] or by a path not on this machine: `{ pod2text: '/usr/bin/perl' }`. */
@@ -18,15 +20,6 @@ export interface SymbolOptions {
   nm?: string;
   /** Per binary, in ms (default 30000). */
   timeoutMs?: number;
-}
-
-export interface SymbolReport {
-  /** One entry per module the sites name: where it was found and how many symbols it gave. */
-  modules: { module: string; path: string | null; symbols: number; note?: string }[];
-  /** Sites that had no symbol and got one. */
-  resolved: number;
-  /** Sites still without one. */
-  unresolved: number;
 }
 
 interface SymbolTable {

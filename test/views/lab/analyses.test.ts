@@ -1,0 +1,74 @@
+/**
+ * The analysis charts as data (what each spec draws from a real report of the sort trace),
+ * and each one compiled by vega-lite and rendered to SVG by vega in Node.
+ */
+import * as path from 'path';
+import { compile } from 'vega-lite';
+import { compare } from '../../../src/alloc-lab/compare';
+import type { LabReport } from '../../../src/alloc-lab/result';
+import type { AnalysedTrace } from '../../../src/format/analyses';
+import { analysisSpecs, fragmentationOverTimeSpec, lifetimeSpec, siteLabel, siteSharesSpec, sizeHistogramSpec, topSitesSpec } from '../../../src/views/lab/analyses';
+import { renderSvg } from '../../../src/views';
+
+const SORT = path.join(__dirname, '..', '..', '..', 'traces', 'sort.mtrace.gz');
+type Values = Record<string, unknown>[];
+const valuesOf = (spec: unknown) => (spec as { data: { values: Values } }).data.values;
+
+describe('analysis charts', () => {
+  let report: LabReport;
+  let a: AnalysedTrace;
+  beforeAll(async () => {
+    report = await compare([SORT], { policies: ['first-fit', 'tlsf'], jobs: 1, analyses: true });
+    a = report.analyses![0];
+  });
+
+  it('labels sites by function, or module and address', () => {
+    expect(siteLabel({ site: '/usr/lib/x/cc1:(xmalloc+1c)[0x15db5ac]', symbol: 'xmalloc' })).toBe('xmalloc (cc1)');
+    expect(siteLabel({ site: '/usr/bin/python3:[0x11f9c4]', symbol: null })).toBe('python3[0x11f9c4]');
+    expect(siteLabel({ site: '[0x7f00aa]', symbol: null })).toBe('[0x7f00aa]');
+  });
+
+  it('top sites: the largest first, as many as asked', () => {
+    const v = valuesOf(topSitesSpec(a, 'allocations', 5));
+    expect(v).toHaveLength(5);
+    const counts = v.map((r) => r.value as number);
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    expect(counts[0]).toBe(Math.max(...a.sites.rows.map((r) => r.allocations)));
+  });
+
+  it('site shares: each measure sums to its total over all sites', () => {
+    const v = valuesOf(siteSharesSpec(a, 3));
+    const sum = (measure: string) => v.filter((r) => r.measure === measure).reduce((n, r) => n + (r.value as number), 0);
+    expect(sum('bytes requested')).toBe(a.sizes.bytes);
+    expect(sum('allocation calls')).toBe(a.sizes.requests);
+    expect(sum('live bytes at the peak')).toBe(a.peakLive);
+    expect(sum('bytes live at exit (leaked)')).toBe(a.leaks.bytes);
+  });
+
+  it('size histogram and lifetimes count every request and every freed block', () => {
+    const sizes = valuesOf(sizeHistogramSpec(a));
+    expect(sizes.reduce((n, r) => n + (r.count as number), 0)).toBe(a.sizes.requests);
+    const life = valuesOf(lifetimeSpec(a));
+    for (const clock of ['events', 'bytes allocated meanwhile']) {
+      expect(life.filter((r) => r.clock === clock).reduce((n, r) => n + (r.count as number), 0)).toBe(a.lifetimes.blocks);
+    }
+  });
+
+  it('fragmentation over time: one line per policy, in percent', () => {
+    const v = valuesOf(fragmentationOverTimeSpec(report.results, SORT));
+    expect(new Set(v.map((r) => r.policy))).toEqual(new Set(['first-fit', 'tlsf']));
+    const last = v.filter((r) => r.policy === 'tlsf').pop()!;
+    expect(last.f1).toBeCloseTo(report.results[1].fragmentation.f1! * 100, 9);
+  });
+
+  it('every spec compiles and renders to SVG', async () => {
+    const specs = analysisSpecs(a, report.results);
+    expect(specs).toHaveLength(5);
+    for (const spec of specs) {
+      expect(() => compile(spec)).not.toThrow();
+      const svg = await renderSvg(spec);
+      expect(svg).toMatch(/^<svg/);
+      expect(svg).toContain('<path');
+    }
+  });
+});
