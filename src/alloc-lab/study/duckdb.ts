@@ -6,15 +6,33 @@
 import * as fs from 'fs';
 import { ROW_COLUMNS } from './store';
 
-type DuckDB = typeof import('@duckdb/node-api');
+/**
+ * The few calls used here, typed locally: the package is optional at build time (a checkout
+ * whose node_modules predates it still type-checks and builds), required only when used.
+ */
+interface DuckDB {
+  DuckDBInstance: { create(path: string): Promise<DuckInstance> };
+}
+interface DuckInstance {
+  connect(): Promise<DuckConnection>;
+  closeSync(): void;
+}
+interface DuckConnection {
+  runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+  closeSync(): void;
+}
 
-let loaded: Promise<DuckDB> | undefined;
+const PACKAGE = '@duckdb/node-api';
+let loaded: DuckDB | undefined;
 
-function duckdb(): Promise<DuckDB> {
-  loaded ??= import('@duckdb/node-api').catch((err: Error) => {
-    loaded = undefined;
-    throw new Error(`Parquet output and queries need DuckDB's Node package (npm install @duckdb/node-api): ${err.message}`);
-  });
+function duckdb(): DuckDB {
+  if (loaded === undefined) {
+    try {
+      loaded = require(PACKAGE) as DuckDB;
+    } catch (err) {
+      throw new Error(`Parquet output and queries need DuckDB's Node package (npm install ${PACKAGE}): ${(err as Error).message}`);
+    }
+  }
   return loaded;
 }
 
@@ -29,7 +47,7 @@ export function sqlString(text: string): string {
  * read by path in the SQL: `SELECT * FROM 'out/results.parquet'`.
  */
 export async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const { DuckDBInstance } = await duckdb();
+  const { DuckDBInstance } = duckdb();
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
