@@ -5,8 +5,7 @@ export type { Allocator, AllocatorOptions, AllocatorStats } from './allocators/a
 export { HeapError } from './allocators/allocator';
 export { Machine, DEFAULT_ADDRESSES, DEFAULT_STACK_LIMIT, FRAME_HEADER_BYTES, type MachineOptions } from './memory/machine';
 export { StackOverflowError, AllocError, OwnershipError } from './memory/errors';
-export { Timeline, type TimelineMeta, type EventView } from './timeline/timeline';
-export type { Snapshot, FrameView, LocalView, BlockView, StaticView, PointerView, OwnerView } from './timeline/snapshot';
-export { encodeTimeline, decodeTimeline, checkEnvelope, type TimelineDocument } from './timeline/document';
+export { Timeline } from './timeline/timeline';
+export { encodeTimeline, decodeTimeline } from './timeline/document';
 export type { RValue, Block, Local, LocalSlot, Home, PlaceRef, StaticItem } from './memory/rvalue';
 export * as std from './std/index';

@@ -1,12 +1,9 @@
+import { isObject } from './check';
 import { FormatError } from './errors';
 import type { Target, Value } from './values';
 
 function fail(path: string, expected: string, source: string): never {
   throw new FormatError(path, expected, source);
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function checkTarget(x: unknown, path: string, source: string): asserts x is Target | null {
@@ -24,7 +21,7 @@ function checkTarget(x: unknown, path: string, source: string): asserts x is Tar
   if (x.offset !== undefined) int('offset');
 }
 
-/** Checks a display value deeply: a renderer may then draw it without further checks. */
+/** Checks a value deeply: a renderer may then draw it without further checks. */
 export function checkValue(x: unknown, path: string, source: string, depth = 0): asserts x is Value {
   if (depth > 64) fail(path, 'values nested at most 64 deep', source);
   if (!isObject(x)) fail(path, 'a value object', source);

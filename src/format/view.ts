@@ -5,12 +5,11 @@
  * metric series are M4-downsampled, the heap address map is capped, snapshots are a chosen set
  * of steps, output text is cut. Built by `makeView` (src/views/view.ts), read by `checkView`.
  */
-import type { Snapshot } from '../engine/timeline/snapshot';
-import type { TimelineMeta } from '../engine/timeline/timeline';
-import { FormatError } from './errors';
-import { checkEnvelope, parseDocument } from './envelope';
+import { Checker } from './check';
+import { openDocument } from './envelope';
 import { EVENT_KIND_COUNT, METRIC_COLUMNS, type MetricColumn } from './events';
-import { checkValue } from './validate-value';
+import { checkSnapshot, type Snapshot } from './snapshot';
+import type { TimelineMeta } from './timeline';
 
 /**
  * A snapshot as a view carries it: the engine's Snapshot, with the middle of a very deep stack
@@ -73,45 +72,20 @@ export interface ViewDocument {
   filmstrip?: number[];
 }
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 /**
  * Validates a view document deeply (every value, index and count), so a renderer can draw it
  * without further checks. Errors are FormatErrors naming the JSON path and what was expected.
  */
 export function checkView(input: unknown, source = 'payload'): ViewDocument {
-  const doc = parseDocument(input, source);
-  const fail = (path: string, expected: string): never => {
-    throw new FormatError(path, expected, source);
-  };
-  if (checkEnvelope(doc, source) !== 'view') fail('kind', '"view"');
-  const d = doc as Record<string, unknown>;
-
-  const num = (x: unknown, path: string): number => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) fail(path, 'a finite number');
-    return x as number;
-  };
-  const int = (x: unknown, path: string, min = -Infinity): number => {
-    if (typeof x !== 'number' || !Number.isInteger(x) || x < min) fail(path, min === -Infinity ? 'an integer' : `an integer >= ${min}`);
-    return x as number;
-  };
-  const str = (x: unknown, path: string): string => {
-    if (typeof x !== 'string') fail(path, 'a string');
-    return x as string;
-  };
-  const obj = (x: unknown, path: string, what = 'an object'): Record<string, unknown> => {
-    if (!isObject(x)) fail(path, what);
-    return x as Record<string, unknown>;
-  };
-  const arr = (x: unknown, path: string, what = 'an array'): unknown[] => {
-    if (!Array.isArray(x)) fail(path, what);
-    return x as unknown[];
-  };
-  const optStr = (x: unknown, path: string): void => {
-    if (x !== undefined) str(x, path);
-  };
+  const d = openDocument(input, 'view', source);
+  const c = new Checker(source);
+  const fail = (path: string, expected: string): never => c.fail(path, expected);
+  const num = (x: unknown, path: string): number => c.num(x, path);
+  const int = (x: unknown, path: string, min = -Infinity): number => c.int(x, path, min);
+  const str = (x: unknown, path: string): string => c.str(x, path);
+  const obj = (x: unknown, path: string, what = 'an object'): Record<string, unknown> => c.obj(x, path, what);
+  const arr = (x: unknown, path: string, what = 'an array'): unknown[] => c.arr(x, path, what);
+  const optStr = (x: unknown, path: string): void => c.optStr(x, path);
   const intOrNull = (x: unknown, path: string): void => {
     if (x !== null) int(x, path);
   };
@@ -208,110 +182,4 @@ export function checkView(input: unknown, source = 'payload'): ViewDocument {
   int(output.length, 'output.length', 0);
   if (typeof output.truncated !== 'boolean') fail('output.truncated', 'true or false');
   return d as unknown as ViewDocument;
-}
-
-/** Checks one snapshot (as `Timeline.snapshot` makes it) and returns its step. */
-export function checkSnapshot(x: unknown, path: string, source = 'payload'): number {
-  const fail = (p: string, expected: string): never => {
-    throw new FormatError(p, expected, source);
-  };
-  const obj = (v: unknown, p: string): Record<string, unknown> => {
-    if (!isObject(v)) fail(p, 'an object');
-    return v as Record<string, unknown>;
-  };
-  const arr = (v: unknown, p: string): unknown[] => {
-    if (!Array.isArray(v)) fail(p, 'an array');
-    return v as unknown[];
-  };
-  const int = (v: unknown, p: string): number => {
-    if (typeof v !== 'number' || !Number.isInteger(v)) fail(p, 'an integer');
-    return v as number;
-  };
-  const num = (v: unknown, p: string): void => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(p, 'a finite number');
-  };
-  const str = (v: unknown, p: string): void => {
-    if (typeof v !== 'string') fail(p, 'a string');
-  };
-  const value = (v: unknown, p: string): void => {
-    if (v !== null) checkValue(v, p, source);
-  };
-  const s = obj(x, path);
-  if (s.kind !== 'snapshot') fail(`${path}.kind`, '"snapshot"');
-  const step = int(s.step, `${path}.step`);
-  if (s.event !== null) {
-    const e = obj(s.event, `${path}.event`);
-    if (e.step !== step) fail(`${path}.event.step`, `${step}, the snapshot's step`);
-    str(e.kind, `${path}.event.kind`);
-    if (e.line !== null) int(e.line, `${path}.event.line`);
-    if (e.name !== null) str(e.name, `${path}.event.name`);
-    if (e.type !== null) str(e.type, `${path}.event.type`);
-    value(e.value, `${path}.event.value`);
-  }
-  if (s.omittedFrames !== undefined) {
-    const o = obj(s.omittedFrames, `${path}.omittedFrames`);
-    if (int(o.after, `${path}.omittedFrames.after`) < 0) fail(`${path}.omittedFrames.after`, 'an integer >= 0');
-    if (int(o.count, `${path}.omittedFrames.count`) < 1) fail(`${path}.omittedFrames.count`, 'an integer >= 1');
-  }
-  if (s.omittedBlocks !== undefined && int(s.omittedBlocks, `${path}.omittedBlocks`) < 1) fail(`${path}.omittedBlocks`, 'an integer >= 1');
-  const metrics = obj(s.metrics, `${path}.metrics`);
-  for (const m of METRIC_COLUMNS) num(metrics[m], `${path}.metrics.${m}`);
-  arr(s.statics, `${path}.statics`).forEach((v, i) => {
-    const p = `${path}.statics[${i}]`;
-    const st = obj(v, p);
-    int(st.id, `${p}.id`);
-    str(st.name, `${p}.name`);
-    str(st.type, `${p}.type`);
-    num(st.address, `${p}.address`);
-    int(st.size, `${p}.size`);
-    value(st.value, `${p}.value`);
-  });
-  arr(s.frames, `${path}.frames`).forEach((v, i) => {
-    const p = `${path}.frames[${i}]`;
-    const f = obj(v, p);
-    int(f.id, `${p}.id`);
-    str(f.fn, `${p}.fn`);
-    if (f.line !== null) int(f.line, `${p}.line`);
-    num(f.address, `${p}.address`);
-    int(f.size, `${p}.size`);
-    arr(f.locals, `${p}.locals`).forEach((w, j) => {
-      const q = `${p}.locals[${j}]`;
-      const l = obj(w, q);
-      int(l.slot, `${q}.slot`);
-      str(l.name, `${q}.name`);
-      str(l.type, `${q}.type`);
-      num(l.address, `${q}.address`);
-      int(l.size, `${q}.size`);
-      value(l.value, `${q}.value`);
-    });
-  });
-  arr(s.blocks, `${path}.blocks`).forEach((v, i) => {
-    const p = `${path}.blocks[${i}]`;
-    const b = obj(v, p);
-    int(b.id, `${p}.id`);
-    num(b.address, `${p}.address`);
-    int(b.size, `${p}.size`);
-    str(b.type, `${p}.type`);
-    value(b.value, `${p}.value`);
-    const owner = obj(b.owner, `${p}.owner`);
-    if (!['none', 'local', 'block', 'static', 'shared'].includes(owner.kind as string)) {
-      fail(`${p}.owner.kind`, "'none', 'local', 'block', 'static' or 'shared'");
-    }
-  });
-  arr(s.pointers, `${path}.pointers`).forEach((v, i) => {
-    const p = `${path}.pointers[${i}]`;
-    const ptr = obj(v, p);
-    const from = obj(ptr.from, `${p}.from`);
-    if (from.region === 'stack') {
-      int(from.frame, `${p}.from.frame`);
-      int(from.slot, `${p}.from.slot`);
-    } else if (from.region === 'heap') int(from.block, `${p}.from.block`);
-    else if (from.region === 'static') int(from.item, `${p}.from.item`);
-    else fail(`${p}.from.region`, "'stack', 'heap' or 'static'");
-    // A target is checked as a pointer value's target is.
-    checkValue({ k: 'ptr', to: ptr.to }, p, source);
-    if (ptr.to === null) fail(`${p}.to`, 'a target object');
-    if (ptr.dangling !== undefined && typeof ptr.dangling !== 'boolean') fail(`${p}.dangling`, 'true or false');
-  });
-  return step;
 }

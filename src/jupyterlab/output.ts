@@ -7,7 +7,7 @@
  * escaping builder, parsed as XML; payload text only ever reaches the page as text.
  */
 import embed, { type Result } from 'vega-embed';
-import type { Snapshot } from '../engine/timeline/snapshot';
+import type { Snapshot } from '../format/snapshot';
 import type { ViewDocument } from '../format/view';
 import { mainSpecs, regionSplitSpec, type ChartOptions } from '../views/charts';
 import { diagramSvg, type HeapOrder } from '../views/diagram';

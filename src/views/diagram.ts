@@ -12,7 +12,7 @@
  * Every text taken from a payload (names, types, values) goes through `escapeXml`; nothing
  * from a payload is ever written into markup raw.
  */
-import type { BlockView, FrameView, LocalView, Snapshot, StaticView } from '../engine/timeline/snapshot';
+import type { Snapshot, SnapshotBlock, SnapshotFrame, SnapshotLocal, SnapshotStatic } from '../format/snapshot';
 import type { Target, Value } from '../format/values';
 import type { ViewSnapshot } from '../format/view';
 import { cellKey, cellsOf, sameTarget, type Cell } from './cells';
@@ -222,10 +222,10 @@ interface Origin {
 }
 
 /** Pointer layout: blocks in the order a reader meets them following the pointers depth first; the rest by address. */
-export function pointerOrder(roots: Array<Target | null | undefined>, blocks: BlockView[], cellsOfBlock: (b: BlockView) => Cell[]): BlockView[] {
+export function pointerOrder(roots: Array<Target | null | undefined>, blocks: SnapshotBlock[], cellsOfBlock: (b: SnapshotBlock) => Cell[]): SnapshotBlock[] {
   const byId = new Map(blocks.map((b) => [b.id, b]));
   const seen = new Set<number>();
-  const order: BlockView[] = [];
+  const order: SnapshotBlock[] = [];
   const visit = (to: Target | null | undefined): void => {
     if (!to || to.region !== 'heap' || seen.has(to.block)) return;
     const b = byId.get(to.block);
@@ -281,7 +281,7 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
 
   // What the previous step had, to mark what changed.
   const prevBlocks = new Map((previous?.blocks ?? []).map((b) => [b.id, b]));
-  const prevLocals = new Map<string, LocalView>();
+  const prevLocals = new Map<string, SnapshotLocal>();
   for (const f of previous?.frames ?? []) for (const l of f.locals) prevLocals.set(`${f.id}:${l.slot}`, l);
   const prevFrames = new Set((previous?.frames ?? []).map((f) => f.id));
 
@@ -348,7 +348,7 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
     const boxAt = out.length;
     let sy = top + 3;
     const prevStatics = new Set((previous?.statics ?? []).map((s) => s.id));
-    snapshot.statics.forEach((s: StaticView) => {
+    snapshot.statics.forEach((s: SnapshotStatic) => {
       const rowY = sy;
       sy += slot(leftX, rowY, s.name, s.type, s.address, s.value, `s${s.id}`, `data-static="${s.id}"`, undefined, previous !== undefined && !prevStatics.has(s.id));
       anchors.set(`s${s.id}`, { left: leftX, right: leftX + colWidth, y: rowY + 9, side: 'left' });
@@ -366,7 +366,7 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
   // A view's snapshot may already lack the middle of the stack (omittedFrames, after the first two).
   const maxFrames = Math.max(3, options.maxFrames ?? 12);
   const omitted = (snapshot as ViewSnapshot).omittedFrames?.count ?? 0;
-  let frames: Array<FrameView | { skipped: number }> = snapshot.frames;
+  let frames: Array<SnapshotFrame | { skipped: number }> = snapshot.frames;
   if (snapshot.frames.length > maxFrames) {
     const innermost = maxFrames - 2;
     frames = [...snapshot.frames.slice(0, 2), { skipped: omitted + snapshot.frames.length - maxFrames }, ...snapshot.frames.slice(-innermost)];
@@ -390,7 +390,7 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
     text(leftX + 8, top + 15, `${f.fn}${line !== null && line !== undefined ? ` · line ${line}` : ''}`, ` class="ms-frame-title" font-weight="bold" fill="${theme.text}"`);
     text(leftX + colWidth - 8, top + 15, `${isNew ? 'new · ' : ''}${hex(f.address)} · ${f.size} B`, ` text-anchor="end" fill="${isNew ? theme.accent : theme.muted}" font-size="10" font-family="monospace"`);
     let fy = top + HEAD;
-    f.locals.forEach((l: LocalView) => {
+    f.locals.forEach((l: SnapshotLocal) => {
       const rowY = fy;
       const was = prevLocals.get(`${f.id}:${l.slot}`);
       fy += slot(leftX, rowY, l.name, l.type, l.address, l.value, `l${f.id}:${l.slot}`, `data-frame="${f.id}" data-slot="${l.slot}"`,
@@ -415,7 +415,7 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
   const blockCount = snapshot.blocks.length + ((snapshot as ViewSnapshot).omittedBlocks ?? 0);
   sectionLabel(rightX, ry + 10, `heap (${blockCount} block${blockCount === 1 ? '' : 's'}, ${order === 'address' ? 'address order' : 'along the pointers'})`);
   ry += 16;
-  const cellsOfBlock = (b: BlockView): Cell[] => cellsOf(b.value, cellOptions);
+  const cellsOfBlock = (b: SnapshotBlock): Cell[] => cellsOf(b.value, cellOptions);
   const drawable = chooseBlocks(snapshot, Math.max(1, options.maxBlocks ?? 40));
   const freed = (previous?.blocks ?? []).filter((b) => !snapshot.blocks.some((x) => x.id === b.id));
 
@@ -426,7 +426,7 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
   const roots: Array<Target | null | undefined> = [];
   for (const s of snapshot.statics) for (const c of cellsOf(s.value, cellOptions)) roots.push(c.pointer);
   for (const f of snapshot.frames) for (const l of f.locals) for (const c of cellsOf(l.value, cellOptions)) roots.push(c.pointer);
-  const placedBlocks: Array<BlockView & { ghost?: true }> = order === 'address'
+  const placedBlocks: Array<SnapshotBlock & { ghost?: true }> = order === 'address'
     ? [...drawable, ...freed.map((b) => ({ ...b, ghost: true as const }))].sort((a, b) => a.address - b.address)
     : [...pointerOrder(roots, drawable, cellsOfBlock), ...freed.map((b) => ({ ...b, ghost: true as const }))];
   let lastEnd: number | null = null;
@@ -564,13 +564,13 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
 type PointerFrom = Snapshot['pointers'][number]['from'];
 
 /** The blocks to draw when there are too many: those slots reach first. */
-function chooseBlocks(snapshot: Snapshot, max: number): BlockView[] {
+function chooseBlocks(snapshot: Snapshot, max: number): SnapshotBlock[] {
   if (snapshot.blocks.length <= max) return snapshot.blocks;
   const chosen = reachableBlocks(snapshot, max);
   return snapshot.blocks.filter((b) => chosen.has(b.id));
 }
 
-function ownerText(b: BlockView): string {
+function ownerText(b: SnapshotBlock): string {
   const o = b.owner;
   switch (o.kind) {
     case 'local':
@@ -587,7 +587,7 @@ function ownerText(b: BlockView): string {
 }
 
 /** How much of a string buffer its text uses: `5 of 8 bytes used`. */
-function usedText(b: BlockView): string {
+function usedText(b: SnapshotBlock): string {
   const v = b.value;
   if (v?.k === 'text' && v.len !== b.size) return ` · ${v.len} of ${b.size} bytes used`;
   return '';

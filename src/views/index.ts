@@ -13,7 +13,8 @@ export {
 } from './charts';
 export { diagramSvg, escapeXml, formatValue, hex, type DiagramOptions } from './diagram';
 export { THEMES, themeOf, vegaConfig, type Theme, type ThemeName } from './theme';
-export { checkView, checkSnapshot, type ViewDocument, type ViewMeta, type ViewSeries, type ViewSnapshot, type BlockBar } from '../format/view';
+export { checkSnapshot } from '../format/snapshot';
+export { checkView, type ViewDocument, type ViewMeta, type ViewSeries, type ViewSnapshot, type BlockBar } from '../format/view';
 
 /** Renders one vega-lite spec to SVG text in Node (static figures); loads vega on first call. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {

@@ -4,7 +4,7 @@
  */
 import { decodeTimeline } from '../engine/timeline/document';
 import { checkEnvelope, parseDocument } from '../format/envelope';
-import type { Snapshot } from '../engine/timeline/snapshot';
+import type { Snapshot } from '../format/snapshot';
 import { Timeline } from '../engine/timeline/timeline';
 import { FormatError } from '../format/errors';
 import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../format/events';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import type { Snapshot } from '../../src/engine/timeline/snapshot';
+import type { Snapshot } from '../../src/format/snapshot';
 import { diagramSvg, escapeXml, formatValue } from '../../src/views/diagram';
 import { THEMES } from '../../src/views/theme';
 import { rustProgram } from '../../src/api/program';

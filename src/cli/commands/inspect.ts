@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { summarize, summaryText } from '../../api/summary';
 import { decodeTimeline } from '../../engine/timeline/document';
-import type { Snapshot } from '../../engine/timeline/snapshot';
+import type { Snapshot } from '../../format/snapshot';
 import type { Value } from '../../format/values';
 import { formatValue } from '../../views/diagram';
 import { intFlag, parseArgs } from '../args';

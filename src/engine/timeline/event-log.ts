@@ -1,41 +1,11 @@
-import { EventKind, EVENT_KIND_NAMES, OwnerKind, regionOf, type MetricColumn, type Region } from '../../format/events';
+import { EventKind, EVENT_KIND_NAMES, OwnerKind, regionOf, type MetricColumn } from '../../format/events';
 import type { Value } from '../../format/values';
+import type { EventRecord } from '../../format/snapshot';
+import type { TimelineMeta } from '../../format/timeline';
 import type { EventColumns, MetricColumns } from './columns';
 
-/** Where the regions sit and how the run was configured; travels with the timeline. */
-export interface TimelineMeta {
-  title?: string;
-  /** Heap policy that placed the blocks. */
-  policy: string;
-  staticBase: number;
-  heapBase: number;
-  stackTop: number;
-  stackLimit: number;
-  /** Source text the line numbers refer to (a Rust snippet), if any. */
-  source?: string;
-  /** Set when the run ended early (stack overflow, panic): what happened. */
-  ended?: string;
-}
-
-/** One event with its fields resolved, for tooltips, tests and the CLI. */
-export interface EventView {
-  step: number;
-  kind: string;
-  /** The region the event changed: static, stack, heap, or none (output, notes). */
-  region: Region;
-  line: number | null;
-  a: number;
-  b: number;
-  name: string | null;
-  type: string | null;
-  value: Value | null;
-  addr: number;
-  size: number;
-  align: number;
-  aux: number;
-  aux2: number;
-  owner: { kind: 'none' | 'local' | 'block' | 'static' | 'shared'; frame?: number; slot?: number; block?: number; item?: number };
-}
+export type { EventRecord } from '../../format/snapshot';
+export type { TimelineMeta } from '../../format/timeline';
 
 const OWNER_NAMES = ['none', 'local', 'block', 'static', 'shared'] as const;
 
@@ -66,14 +36,14 @@ export class EventLog {
     return index < 0 ? null : this.values[index]!;
   }
 
-  event(step: number): EventView {
+  event(step: number): EventRecord {
     this.checkStep(step);
     const e = this.events;
     const line = e.line[step]!;
     const ownerKind = e.ownerKind[step]! as OwnerKind;
     const o1 = e.owner1[step]!;
     const o2 = e.owner2[step]!;
-    const owner: EventView['owner'] = { kind: OWNER_NAMES[ownerKind] ?? 'none' };
+    const owner: EventRecord['owner'] = { kind: OWNER_NAMES[ownerKind] ?? 'none' };
     if (ownerKind === OwnerKind.Local) Object.assign(owner, { frame: o1, slot: o2 });
     if (ownerKind === OwnerKind.Block) owner.block = o1;
     if (ownerKind === OwnerKind.Static) owner.item = o1;

@@ -1,77 +1,11 @@
 import { EventKind, OwnerKind, METRIC_COLUMNS, type MetricColumn } from '../../format/events';
 import type { Target, Value } from '../../format/values';
-import type { EventLog, EventView } from './event-log';
+import type {
+  EventRecord, Snapshot, SnapshotBlock, SnapshotFrame, SnapshotLocal, SnapshotOwner, SnapshotPointer, SnapshotStatic,
+} from '../../format/snapshot';
+import type { EventLog } from './event-log';
 
-export interface StaticView {
-  id: number;
-  name: string;
-  type: string;
-  address: number;
-  size: number;
-  value: Value | null;
-}
-
-export interface LocalView {
-  slot: number;
-  name: string;
-  type: string;
-  address: number;
-  size: number;
-  align: number;
-  value: Value | null;
-}
-
-export interface FrameView {
-  id: number;
-  fn: string;
-  line: number | null;
-  /** Highest address of the frame (where its header starts). */
-  address: number;
-  /** Bytes from the frame's base down to its lowest live local (header included). */
-  size: number;
-  locals: LocalView[];
-}
-
-export type OwnerView =
-  | { kind: 'none' }
-  | { kind: 'local'; frame: number; slot: number; name?: string }
-  | { kind: 'block'; block: number }
-  | { kind: 'static'; item: number }
-  | { kind: 'shared' };
-
-export interface BlockView {
-  id: number;
-  address: number;
-  size: number;
-  align: number;
-  type: string;
-  value: Value | null;
-  owner: OwnerView;
-}
-
-/** An arrow of the diagram: a pointer held somewhere to the place it points at. */
-export interface PointerView {
-  from: { region: 'stack'; frame: number; slot: number } | { region: 'heap'; block: number } | { region: 'static'; item: number };
-  to: Target;
-  /** The target is gone: seen mid-drop, between a block's free and the end of the slot that pointed at it. */
-  dangling?: boolean;
-}
-
-/** The whole memory state after one step, renderable without the engine. */
-export interface Snapshot {
-  format: 'memscope';
-  version: 1;
-  kind: 'snapshot';
-  step: number;
-  event: EventView | null;
-  metrics: Record<MetricColumn, number>;
-  statics: StaticView[];
-  /** Outermost first. */
-  frames: FrameView[];
-  /** In address order. */
-  blocks: BlockView[];
-  pointers: PointerView[];
-}
+export type { Snapshot } from '../../format/snapshot';
 
 interface FrameState {
   id: number;
@@ -79,14 +13,14 @@ interface FrameState {
   line: number;
   address: number;
   header: number;
-  locals: LocalView[];
+  locals: SnapshotLocal[];
 }
 
 /** Mutable replay state. Records are replaced, never mutated, so a checkpoint may share them. */
 class State {
-  statics: StaticView[] = [];
+  statics: SnapshotStatic[] = [];
   frames: FrameState[] = [];
-  blocks = new Map<number, BlockView>();
+  blocks = new Map<number, SnapshotBlock>();
 
   size(): number {
     let n = this.statics.length + this.blocks.size;
@@ -240,7 +174,7 @@ export class SnapshotIndex {
     const t = this.timeline;
     const metrics = {} as Record<MetricColumn, number>;
     for (const name of METRIC_COLUMNS) metrics[name] = step < 0 ? 0 : t.metrics[name][step]!;
-    const frames: FrameView[] = state.frames.map((f) => {
+    const frames: SnapshotFrame[] = state.frames.map((f) => {
       let lowest = f.address - f.header;
       for (const local of f.locals) lowest = Math.min(lowest, local.address);
       return { id: f.id, fn: f.fn, line: f.line < 0 ? null : f.line, address: f.address, size: f.address - lowest, locals: f.locals.slice() };
@@ -250,7 +184,7 @@ export class SnapshotIndex {
     const blocks = [...state.blocks.values()]
       .map((b) => (b.owner.kind === 'local' ? { ...b, owner: { ...b.owner, name: names.get(`${b.owner.frame}:${b.owner.slot}`) } } : b))
       .sort((x, y) => x.address - y.address);
-    const pointers: PointerView[] = [];
+    const pointers: SnapshotPointer[] = [];
     for (const s of state.statics) collectPointers(s.value, { region: 'static', item: s.id }, pointers);
     for (const f of frames) for (const l of f.locals) collectPointers(l.value, { region: 'stack', frame: f.id, slot: l.slot }, pointers);
     for (const b of blocks) collectPointers(b.value, { region: 'heap', block: b.id }, pointers);
@@ -274,7 +208,7 @@ export class SnapshotIndex {
 }
 
 /** Vec buffers record their first items only; the element count shown comes from the header that points at them. */
-function withBufferLengths(blocks: BlockView[], lengths: Map<number, number>): BlockView[] {
+function withBufferLengths(blocks: SnapshotBlock[], lengths: Map<number, number>): SnapshotBlock[] {
   return blocks.map((b) => {
     const len = lengths.get(b.id);
     if (len === undefined || !b.value || b.value.k !== 'array' || b.value.len === len) return b;
@@ -292,7 +226,7 @@ function findLocal(frame: FrameState, slot: number): number {
   return -1;
 }
 
-function ownerAt(t: EventLog, step: number): OwnerView {
+function ownerAt(t: EventLog, step: number): SnapshotOwner {
   const e = t.events;
   const o1 = e.owner1[step]!;
   switch (e.ownerKind[step] as OwnerKind) {
@@ -322,7 +256,7 @@ function collectLengths(value: Value | null, out: Map<number, number>): void {
   }
 }
 
-function collectPointers(value: Value | null, from: PointerView['from'], out: PointerView[]): void {
+function collectPointers(value: Value | null, from: SnapshotPointer['from'], out: SnapshotPointer[]): void {
   if (!value) return;
   switch (value.k) {
     case 'ptr':

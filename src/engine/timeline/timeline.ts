@@ -1,8 +1,9 @@
 import { EventKind, type MetricColumn } from '../../format/events';
 import { EventLog } from './event-log';
-import { SnapshotIndex, type Snapshot } from './snapshot';
+import type { Snapshot } from '../../format/snapshot';
+import { SnapshotIndex } from './snapshot';
 
-export type { EventView, TimelineMeta } from './event-log';
+export type { EventRecord, TimelineMeta } from './event-log';
 
 /**
  * A recorded run: every change to memory in order (columnar), and the metrics after each
