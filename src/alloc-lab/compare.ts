@@ -15,10 +15,11 @@ import type { EventColumns } from '../traces/columns';
 import { readColumns } from '../traces/read-trace';
 import { TraceError, type ProblemMode } from '../traces/types';
 import { analyseTrace, type AnalyseOptions, type AnalysedTrace } from './analyses/analyse';
-import { provenance, type Provenance } from './analyses/provenance';
+import { provenance } from './analyses/provenance';
+import type { Provenance, PolicyResult, ReplaySettings } from '../format/lab-report';
 import type { ReplayOutcome } from './replay';
 import { KEEP_PROBLEMS, mergeProblems, ReplayGroup, type ReplayProgress } from './replay-trace';
-import { labReport, policyResult, type LabReport, type PolicyResult, type ReplaySettings } from './result';
+import { labReport, policyResult, type LabReport } from './result';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 export interface CompareOptions {

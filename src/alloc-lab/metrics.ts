@@ -19,28 +19,8 @@
  * the maximum is taken. All four are ratios (0.25 = 25 %), null when nothing was ever live.
  */
 
-/** One bucket of consecutive events: the extremes survive downsampling, so peaks stay visible. */
-export interface SeriesPoint {
-  /** Index (0-based) of the bucket's first event. */
-  step: number;
-  /** Number of events in the bucket. */
-  steps: number;
-  liveMin: number;
-  liveMax: number;
-  heapMin: number;
-  heapMax: number;
-}
-
-export interface Fragmentation {
-  /** #1: (heap − live) / live averaged over all points in time with live > 0. */
-  f1: number | null;
-  /** #2: at the point of maximum live bytes, (heap there − max live) / max live. */
-  f2: number | null;
-  /** #3: at the point of maximum heap used, (max heap − live there) / live there. */
-  f3: number | null;
-  /** #4: (max heap − max live) / max live. */
-  f4: number | null;
-}
+import type { Fragmentation, SeriesPoint } from '../format/lab-report';
+export type { Fragmentation, SeriesPoint } from '../format/lab-report';
 
 export interface Metrics {
   /** Events sampled (points in time). */

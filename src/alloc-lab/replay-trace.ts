@@ -8,7 +8,7 @@ import { createAllocator } from '../engine/allocators';
 import type { EventColumns } from '../traces/columns';
 import type { ProblemSummary, TraceProblem } from '../traces';
 import { Replayer, type ReplayOutcome } from './replay';
-import type { ReplaySettings } from './result';
+import type { ReplaySettings } from '../format/lab-report';
 
 /** Problems kept in full per result (all are counted). */
 export const KEEP_PROBLEMS = 50;

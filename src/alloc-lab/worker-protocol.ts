@@ -1,8 +1,8 @@
 /** Messages between the main thread and lab workers (structured-clone data only). */
 import type { EventColumns } from '../traces/columns';
 import type { TraceProblem } from '../traces/types';
+import type { ReplaySettings } from '../format/lab-report';
 import type { ReplayOutcome } from './replay';
-import type { ReplaySettings } from './result';
 
 /**
  * A task: replay one trace on a group of policies. The main thread reads the trace and sends

@@ -1,3 +1,5 @@
+import type { TraceProblem } from '../format/lab-report';
+
 /**
  * One heap operation from a recorded program, as every importer yields it.
  * Blocks are named by the id the trace gives them (a pointer value for mtrace,
@@ -11,17 +13,8 @@ export type TraceEvent =
   | { op: 'realloc'; id: string; newId: string; size: number; align: number; line: number; site?: number };
 // `site`: the caller, an index into the reader's sites() table; set only when sites are asked for (ReadTraceOptions.sites).
 
-/** A problem found in a trace: reported with the file and line, counted, never a crash. */
-export interface TraceProblem {
-  file: string;
-  line: number;
-  /** duplicate-alloc: a block id handed out while still live (the trace lost its free). */
-  kind: 'malformed' | 'unknown-pointer' | 'double-free' | 'duplicate-alloc' | 'unsupported';
-  message: string;
-}
-
-/** strict: stop at the first problem (throw TraceError); lenient: skip the event, count and report it. */
-export type ProblemMode = 'strict' | 'lenient';
+// A trace problem travels in the lab's reports, so its shape is the format's.
+export type { TraceProblem, ProblemMode } from '../format/lab-report';
 
 export class TraceError extends Error {
   constructor(readonly problem: TraceProblem) {

@@ -11,9 +11,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Timeline } from '../engine/timeline/timeline';
 import { EVENT_KIND_NAMES, METRIC_LABELS, type EventKind, type MetricColumn } from '../format/events';
 import type { ViewDocument } from '../format/view';
-import { comparisonSpecs } from '../alloc-lab/report-charts';
-import type { LabReport, PolicyResult } from '../alloc-lab/result';
+import type { LabReport, PolicyResult } from '../format/lab-report';
 import { valueAt } from './downsample';
+import { comparisonSpecs } from './lab/charts';
 import { asView } from './view';
 import { REGION_COLOURS, themeOf, vegaConfig, type Theme, type ThemeName } from './theme';
 
@@ -396,7 +396,7 @@ export function regionSplitSpec(input: Timeline | ViewDocument, step?: number, o
   } as unknown as TopLevelSpec;
 }
 
-/** The lab's policy comparison charts (src/alloc-lab/report-charts.ts), themed. */
+/** The allocator lab's policy comparison charts (src/views/lab/charts.ts), themed. */
 export function policyComparisonSpecs(input: LabReport | readonly PolicyResult[], options: ChartOptions = {}): TopLevelSpec[] {
   const results = Array.isArray(input) ? (input as readonly PolicyResult[]) : (input as LabReport).results;
   const theme = themeOf(options.theme);

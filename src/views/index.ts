@@ -11,6 +11,9 @@ export {
   heapOccupancySpec, stackDepthSpec, addressMapSpec, regionSplitSpec, policyComparisonSpecs, mainSpecs, seriesRows, regionBytes, staticChartOptions,
   type ChartOptions, type SeriesRow,
 } from './charts';
+export { comparisonSpecs, footprintOverTimeSpec, fragmentationSpec, searchLengthSpec, traceLabel, tracesOf } from './lab/charts';
+export { formatTable, tableRow, bytes, percent, TABLE_HEADER } from './lab/table';
+export { reportHtml } from './lab/page';
 export { diagramSvg, escapeXml, formatValue, hex, type DiagramOptions } from './diagram';
 export { THEMES, themeOf, vegaConfig, type Theme, type ThemeName } from './theme';
 export { checkSnapshot } from '../format/snapshot';

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { compare, planTasks } from '../../src/alloc-lab/compare';
-import { LAB_FORMAT, LAB_VERSION, parseLabReport } from '../../src/alloc-lab/result';
+import { FORMAT_NAME, FORMAT_VERSION } from '../../src/format/errors';
+import { checkLabReport } from '../../src/format/lab-report';
 import { TraceError } from '../../src/traces/types';
 
 let dir: string;
@@ -43,8 +44,9 @@ describe('planTasks', () => {
 describe('compare', () => {
   it('replays one trace on several policies in this thread', async () => {
     const report = await compare([small], { policies: ['first-fit', 'first-fit-naive'], jobs: 1 });
-    expect(report.format).toBe(LAB_FORMAT);
-    expect(report.version).toBe(LAB_VERSION);
+    expect(report.format).toBe(FORMAT_NAME);
+    expect(report.version).toBe(FORMAT_VERSION);
+    expect(report.kind).toBe('lab-report');
     expect(report.results.map((r) => r.policy)).toEqual(['first-fit', 'first-fit-naive']);
     for (const r of report.results) {
       expect(r.trace).toBe(small);
@@ -58,7 +60,7 @@ describe('compare', () => {
     // both are address-ordered first fit: same placement, so the same footprint
     expect(report.results[0].footprint).toBe(report.results[1].footprint);
     // the JSON round-trips and is recognised
-    expect(parseLabReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
+    expect(checkLabReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
   });
 
   it('gives the same results on worker threads, in task order, with progress', async () => {

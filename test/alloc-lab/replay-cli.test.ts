@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { allPolicies } from '../../src/alloc-lab/compare';
-import { parseLabReport } from '../../src/alloc-lab/result';
+import { checkLabReport } from '../../src/format/lab-report';
 
 let dir: string;
 let trace: string;
@@ -46,7 +46,7 @@ describe('memscope replay', () => {
   it('prints the lab JSON with --json', async () => {
     const { code, out } = await run([trace, '--policy', 'first-fit', '--json', '--align', '8', '--header', '8', '--limit', '64K']);
     expect(code).toBe(0);
-    const report = parseLabReport(JSON.parse(out));
+    const report = checkLabReport(JSON.parse(out));
     expect(report.results).toHaveLength(1);
     const r = report.results[0];
     expect(r.settings).toEqual({ align: 8, header: 8, limit: 65536, mode: 'lenient' });
@@ -102,12 +102,12 @@ describe('memscope replay', () => {
 
 describe('memscope replay policy selection', () => {
   it('leaves out the naive reference twins by default and takes them with --policy all', async () => {
-    const byDefault = parseLabReport(JSON.parse((await run([trace, '--json', '--jobs', '1'])).out));
+    const byDefault = checkLabReport(JSON.parse((await run([trace, '--json', '--jobs', '1'])).out));
     const names = byDefault.results.map((r) => r.policy);
     expect(names).toContain('first-fit');
     expect(names).toContain('buddy');
     expect(names.some((n) => n.endsWith('-naive'))).toBe(false);
-    const all = parseLabReport(JSON.parse((await run([trace, '--json', '--jobs', '1', '--policy', 'all'])).out));
+    const all = checkLabReport(JSON.parse((await run([trace, '--json', '--jobs', '1', '--policy', 'all'])).out));
     expect(all.results.map((r) => r.policy)).toEqual(allPolicies());
   });
 });

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { allPolicies, compare } from '../../src/alloc-lab/compare';
-import type { PolicyResult } from '../../src/alloc-lab/result';
+import type { PolicyResult } from '../../src/format/lab-report';
 import { readTrace } from '../../src/traces';
 
 const TRACES = path.join(__dirname, '..', '..', 'traces');

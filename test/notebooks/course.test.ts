@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { compare } from '../../src/alloc-lab/compare';
-import { formatTable } from '../../src/alloc-lab/table';
+import { formatTable } from '../../src/views/lab/table';
 import { ensureDistBuilt } from '../helpers/dist';
 
 const root = path.resolve(__dirname, '..', '..');

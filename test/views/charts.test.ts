@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { LAB_FORMAT, LAB_VERSION, type LabReport, type PolicyResult } from '../../src/alloc-lab/result';
+import { labReport, type LabReport, type PolicyResult } from '../../src/format/lab-report';
 import { addressMapSpec, heapOccupancySpec, mainSpecs, policyComparisonSpecs, regionSplitSpec, stackDepthSpec, type SeriesRow } from '../../src/views/charts';
 import { makeView } from '../../src/views/view';
 import { renderSvg, renderSvgSync, stackSvgs, svgSize } from '../../src/views/render-svg';
@@ -122,7 +122,7 @@ describe('chart specs as data', () => {
   });
 
   test("policy comparison reuses the lab's specs, themed", () => {
-    const report: LabReport = { format: LAB_FORMAT, version: LAB_VERSION, results: [fakeResult('first-fit', 256), fakeResult('buddy', 512)] };
+    const report: LabReport = labReport([fakeResult('first-fit', 256), fakeResult('buddy', 512)]);
     const specs = policyComparisonSpecs(report, { theme: 'dark' });
     expect(specs.map((s) => (asJson(s).title as Json).text)).toEqual(['Heap used over time — trace.txt', 'Fragmentation per policy', 'Search length per policy']);
     expect(specs.every((s) => asJson(s).config.background === THEMES.dark.background)).toBe(true);

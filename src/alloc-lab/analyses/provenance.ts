@@ -4,17 +4,10 @@
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import type { Provenance } from '../../format/lab-report';
 import { VERSION } from '../../version';
 
-export interface Provenance {
-  /** The command line (argv after `node`), or null when called from code. */
-  command: string[] | null;
-  memscope: string;
-  node: string;
-  traces: { trace: string; sha256: string | null; bytes: number | null }[];
-  /** Allocator granule, header bytes and heap limit (null: none) the replays ran with. */
-  settings: { align: number; header: number; limit: number | null };
-}
+export type { Provenance } from '../../format/lab-report';
 
 /** SHA-256 of a file, streamed; null for stdin ('-') or a file that cannot be read (the replay reports that). */
 export async function fileSha256(file: string): Promise<{ sha256: string | null; bytes: number | null }> {

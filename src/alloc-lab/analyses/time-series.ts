@@ -7,24 +7,9 @@
  * stride doubles (bounded memory and time however long the trace).
  */
 import type { Allocator } from '../../engine/allocators/allocator';
-import type { Fragmentation } from '../metrics';
+import type { Fragmentation, TimePoint } from '../../format/lab-report';
 
-export interface TimePoint {
-  /** Events applied so far (the point is taken after event `event − 1`). */
-  event: number;
-  live: number;
-  heap: number;
-  /** Bytes in free blocks below the top, how many blocks (free extents), the largest one. */
-  freeBytes: number;
-  freeExtents: number;
-  largestFree: number;
-  /** #1 and #2 over the events so far (ratios; null while nothing was live). */
-  f1: number | null;
-  f2: number | null;
-  /** Allocation calls and failures under the heap limit so far. */
-  allocations: number;
-  failures: number;
-}
+export type { TimePoint } from '../../format/lab-report';
 
 export const DEFAULT_TIME_POINTS = 500;
 

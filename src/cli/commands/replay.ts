@@ -8,8 +8,8 @@ import * as os from 'os';
 import { parseArgs } from 'util';
 import { type CliIo, type Command, UsageError } from '../command';
 import { allPolicies, compare, planTasks, type CompareProgress, type PlannedTask } from '../../alloc-lab/compare';
-import type { LabReport } from '../../alloc-lab/result';
-import { bytes, formatTable } from '../../alloc-lab/table';
+import type { LabReport } from '../../format/lab-report';
+import { bytes, formatTable } from '../../views/lab/table';
 import { TraceError, type TraceProblem } from '../../traces/types';
 
 const USAGE = `Usage: memscope replay TRACE [TRACE…] [options]
@@ -27,7 +27,7 @@ ${wrap(allPolicies().join(', '), 20, 80)}
   --limit BYTES     heap limit (e.g. 1048576, 512K, 64M); allocations past it fail
   --strict          stop at the first problem in a trace (exit code 1)
   --lenient         skip faulty events, count and report them (default)
-  --json            print the results as JSON (format 'memscope-lab', version 1)
+  --json            print the results as JSON (memscope format, kind 'lab-report')
   --analyses        also analyse each trace: allocation sites, request sizes,
                     lifetimes, leaks (in the JSON as sites, sizes, lifetimes,
                     leaks) and each policy's heap over time (timeSeries)
@@ -83,7 +83,7 @@ export const replayCommand: Command = {
     problemSummary(report, io);
     if (options.html !== undefined) {
       // vega and vega-lite take ~150 ms to load: only an HTML report needs them.
-      const { reportHtml } = await import('../../alloc-lab/report-html');
+      const { reportHtml } = await import('../../views/lab/page');
       fs.writeFileSync(options.html, await reportHtml(report));
       io.err(`wrote ${options.html}\n`);
     }

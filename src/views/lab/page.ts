@@ -1,25 +1,14 @@
 /**
  * A single self-contained HTML page for a policy comparison: the table and the charts as
  * inline SVG rendered here in Node by vega (no script, no network), so the file can be
- * mailed, archived or opened offline.
+ * mailed, archived or opened offline. vega loads on the first page made, not on import.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import type { LabReport, PolicyResult } from './result';
+import type { LabReport, PolicyResult } from '../../format/lab-report';
 import { TABLE_HEADER, tableRow } from './table';
-import { comparisonSpecs, tracesOf } from './report-charts';
-
-/** Renders one vega-lite spec to an SVG string without a browser. */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const vegaView = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await vegaView.toSVG();
-  } finally {
-    vegaView.finalize();
-  }
-}
+import { comparisonSpecs, tracesOf } from './charts';
 
 export async function reportHtml(report: LabReport, title = 'memscope — allocator policy comparison'): Promise<string> {
+  const { renderSvg } = await import('../render-svg');
   const svgs: string[] = [];
   for (const spec of comparisonSpecs(report.results)) svgs.push(await renderSvg(spec));
   const tables = tracesOf(report.results).map((trace) => traceTable(trace, report.results.filter((r) => r.trace === trace)));

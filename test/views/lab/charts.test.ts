@@ -1,6 +1,6 @@
-import { comparisonSpecs, footprintOverTimeSpec, fragmentationSpec, searchLengthSpec } from '../../src/alloc-lab/report-charts';
-import { renderSvg } from '../../src/alloc-lab/report-html';
-import type { PolicyResult } from '../../src/alloc-lab/result';
+import { comparisonSpecs, footprintOverTimeSpec, fragmentationSpec, searchLengthSpec } from '../../../src/views/lab/charts';
+import { renderSvg } from '../../../src/views/render-svg';
+import type { PolicyResult } from '../../../src/format/lab-report';
 
 function result(trace: string, policy: string, f3: number | null, f4: number | null): PolicyResult {
   return {

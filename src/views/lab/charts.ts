@@ -3,7 +3,7 @@
  * runtime here, so they are tested as data and rendered wherever (Node SVG, Jupyter).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { PolicyResult } from './result';
+import type { PolicyResult } from '../../format/lab-report';
 
 const WIDTH = 640;
 /** A policy whose footprint exceeds this many times the median is drawn off scale (named in the subtitle). */

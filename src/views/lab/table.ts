@@ -1,5 +1,5 @@
 /** The comparison table, as rows of display strings: shared by the CLI's text output and the HTML report. */
-import type { PolicyResult } from './result';
+import type { PolicyResult } from '../../format/lab-report';
 
 export const TABLE_HEADER = ['policy', 'peak live', 'footprint', 'frag #1', 'frag #2', 'frag #3', 'frag #4', 'search', 'failures', 'ops/s'];
 
