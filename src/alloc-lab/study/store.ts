@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { PolicyResult } from '../result';
+import type { PolicyResult } from '../../format/lab-report';
 import { VERSION } from '../../version';
 import type { Cell } from './cells';
 import type { Study } from './spec';

@@ -9,7 +9,7 @@ import { type CliIo, type Command, UsageError } from '../command';
 import { parseShard, type Shard } from '../../alloc-lab/study/cells';
 import { collectStudy, runStudy, type StudyProgress } from '../../alloc-lab/study/run';
 import { readStudy } from '../../alloc-lab/study/spec';
-import { bytes } from '../../alloc-lab/table';
+import { bytes } from '../../views/lab/table';
 import * as fs from 'fs';
 
 const USAGE = `Usage: memscope study STUDY.json [options]
