@@ -28,6 +28,12 @@ export interface Mounted {
   panel: RunPanel | null;
 }
 
+/** Dims the live view while it shows an older run than the editor's program (the last Run failed). */
+export function markStale(live: HTMLElement, stale: boolean): void {
+  live.classList.toggle('memscope-stale', stale);
+  live.title = stale ? 'the last run that worked (the program in the editor did not run)' : '';
+}
+
 /** Draws a view into `live` and its filmstrip into `print`, replacing what was there. */
 export async function drawView(live: HTMLElement, print: HTMLElement, view: ViewDocument, previous: RenderedOutput | null): Promise<RenderedOutput> {
   const holder = document.createElement('div');
@@ -63,6 +69,7 @@ export async function mountOutput(wrapper: HTMLElement, runner: () => RustRunner
       onView: async (next) => {
         mounted.display = await drawView(live, print, next, mounted.display);
       },
+      onStale: (stale) => markStale(live, stale),
     });
     mounted.panel.element.classList.add('memscope-live-editor');
     wrapper.append(mounted.panel.element);
@@ -112,6 +119,7 @@ export function mountRunnable(wrapper: HTMLElement, runner: () => RustRunner): R
     onView: async (view) => {
       display = await drawView(live, print, view, display);
     },
+    onStale: (stale) => markStale(live, stale),
   });
   panel.element.classList.add('memscope-live-editor');
   wrapper.append(panel.element, live, print);

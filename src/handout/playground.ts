@@ -5,7 +5,7 @@
  * run drawn live below as in the handouts.
  */
 import type { RenderedOutput } from '../jupyterlab/output';
-import { drawView } from './output';
+import { drawView, markStale } from './output';
 import { RunPanel } from './run-panel';
 import type { RustRunner } from './runner';
 
@@ -56,6 +56,7 @@ export function mountPlayground(root: HTMLElement, runner: () => RustRunner): Ru
     onView: async (view) => {
       display = await drawView(live, print, view, display);
     },
+    onStale: (stale) => markStale(live, stale),
   });
   menu.addEventListener('change', () => {
     chosen = menu.value === '' ? null : examples[Number(menu.value)] ?? null;

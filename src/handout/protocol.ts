@@ -14,8 +14,12 @@ export interface RunRequest {
 
 /** Where and why a program did not run: rustc-style (`error[E0382]: … --> line:column`). */
 export interface RunFailure {
-  /** syntax / subset (not in the course subset) / compile (rustc would reject) / steps (budget spent) / stack (the page's own stack) / internal. */
-  kind: 'syntax' | 'subset' | 'compile' | 'steps' | 'stack' | 'internal' | 'timeout';
+  /**
+   * syntax / subset (not in the course subset) / compile (rustc would reject) / steps (budget
+   * spent) / stack (the page's own stack) / timeout (the worker was ended) / cancelled (another
+   * Run on the page took the worker) / internal (our bug).
+   */
+  kind: 'syntax' | 'subset' | 'compile' | 'steps' | 'stack' | 'timeout' | 'cancelled' | 'internal';
   message: string;
   line: number | null;
   column: number | null;

@@ -22,6 +22,8 @@ export interface RunPanelOptions {
   runner: () => RustRunner;
   /** A successful run's view (resolves when drawn). */
   onView: (view: ViewDocument) => Promise<void>;
+  /** Says whether what is drawn is older than the editor's program (the last Run failed). */
+  onStale?: (stale: boolean) => void;
 }
 
 function node<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -77,6 +79,7 @@ export class RunPanel {
         this.fail(`memscope could not draw the run: ${err instanceof Error ? err.message : String(err)}`, 'error');
         return;
       }
+      this.options.onStale?.(false);
       this.status.textContent = `ran in ${Math.round(reply.ms)} ms: ${reply.view.meta.steps} steps${reply.view.meta.ended ? ` (${reply.view.meta.ended})` : ''}`;
       this.element.dataset.state = 'ok';
     } else {
@@ -87,9 +90,10 @@ export class RunPanel {
   }
 
   private fail(message: string, kind: string): void {
+    this.options.onStale?.(true);
     this.problem.textContent = message;
     this.problem.hidden = false;
-    this.status.textContent = kind === 'steps' || kind === 'timeout' ? 'stopped' : 'did not run';
+    this.status.textContent = kind === 'steps' || kind === 'timeout' || kind === 'cancelled' ? 'stopped' : 'did not run';
     this.element.dataset.state = kind;
   }
 }

@@ -11,9 +11,12 @@ import type { RunFailure, RunReply, RunRequest } from './protocol';
 export interface RunnerOptions {
   /** The worker's code (the bundle of worker.ts). */
   workerSource: string;
-  /** Milliseconds before the worker is ended (default 1000). */
+  /** Milliseconds before the worker is ended (default 800: the message is up within a second). */
   timeLimit?: number;
-  /** Statements and loop passes a run may take (default 1 000 000: well under a second). */
+  /**
+   * Statements and loop passes a run may take (default 400 000: about 0.2 s in Chromium; each
+   * of the course's examples runs in under 0.1 s).
+   */
   maxSteps?: number;
 }
 
@@ -28,11 +31,11 @@ export class RustRunner {
   constructor(private readonly options: RunnerOptions) {}
 
   get timeLimit(): number {
-    return this.options.timeLimit ?? 1000;
+    return this.options.timeLimit ?? 800;
   }
 
   get maxSteps(): number {
-    return this.options.maxSteps ?? 1_000_000;
+    return this.options.maxSteps ?? 400_000;
   }
 
   /** Starts the worker now (tree-sitter takes ~100 ms to load), so the first Run answers quickly. */
@@ -42,7 +45,7 @@ export class RustRunner {
 
   /** Runs a program; a run still going is abandoned (its worker ended). Never rejects. */
   run(source: string, settings: Omit<RunRequest['options'], 'maxSteps'>): Promise<RunReply> {
-    if (this.pending) this.stop({ kind: 'internal', message: 'replaced by a newer run', line: null, column: null });
+    if (this.pending) this.stop({ kind: 'cancelled', message: 'stopped: another Run on this page started', line: null, column: null });
     const worker = this.start();
     const id = ++this.serial;
     const started = performance.now();
@@ -62,7 +65,7 @@ export class RustRunner {
   }
 
   dispose(): void {
-    if (this.pending) this.stop({ kind: 'internal', message: 'the page closed the runner', line: null, column: null });
+    if (this.pending) this.stop({ kind: 'cancelled', message: 'stopped: the page closed the runner', line: null, column: null });
     this.worker?.terminate();
     this.worker = null;
     if (this.url) URL.revokeObjectURL(this.url);
