@@ -12,16 +12,16 @@ import { Machine } from '../engine/memory/machine';
 import { AllocError, OwnershipError, StackOverflowError } from '../engine/memory/errors';
 import { Timeline } from '../engine/timeline/timeline';
 import { DEFAULT_STACK_LIMIT } from '../engine/memory/machine';
-import { runOnThread, threadAvailable } from './thread';
+import { runOnThread, threadAvailable } from './run/thread';
 import type { AdtDef } from '../engine/layout/types';
-import { Compiler, type Runtime } from './compile';
+import { Compiler, type Runtime } from './run/compile';
 import { RustCompileError, RustPanic, RustStepLimitError } from './errors';
-import { Inference } from './infer';
-import { Lowering } from './lower';
-import { initParser, parseRust, parserReady, type ParserInit } from './parser';
+import { Inference } from './check/infer';
+import { Lowering } from './syntax/lower';
+import { initParser, parseRust, parserReady, type ParserInit } from './syntax/parser';
 
 export { RustSourceError, RustSyntaxError, RustSubsetError, RustCompileError, RustStepLimitError } from './errors';
-export type { ParserInit } from './parser';
+export type { ParserInit } from './syntax/parser';
 
 export interface RustRunOptions {
   /** Heap policy (default 'first-fit'). */

@@ -3,8 +3,8 @@
  * concrete tree once (lower.ts). Inference (infer.ts) fills `ty` and resolves names; the
  * compiler (compile.ts) turns it into closures.
  */
-import type { Ty } from '../engine/layout/types';
-import type { TypeVar } from './types';
+import type { Ty } from '../../engine/layout/types';
+import type { TypeVar } from '../check/types';
 
 export interface Pos {
   line: number;
@@ -72,8 +72,8 @@ export type Expr =
   | (Node & { k: 'asserteq'; l: Expr; r: Expr; eq: boolean });
 
 /** One `{…}` hole of a format string (std's, so the engine formats it). */
-export type { FmtSpec } from '../engine/std/fmt';
-import type { FmtSpec } from '../engine/std/fmt';
+export type { FmtSpec } from '../../engine/std/fmt';
+import type { FmtSpec } from '../../engine/std/fmt';
 
 export interface Block {
   /** Line of the closing brace: where the block's locals are dropped. */
@@ -134,6 +134,6 @@ export interface Program {
   /** Names of user types deriving PartialEq / PartialOrd (comparable with == / <). */
   eqTypes: Set<string>;
   ordTypes: Set<string>;
-  structs: Map<string, import('../engine/layout/types').StructDef>;
-  enums: Map<string, import('../engine/layout/types').EnumDef>;
+  structs: Map<string, import('../../engine/layout/types').StructDef>;
+  enums: Map<string, import('../../engine/layout/types').EnumDef>;
 }

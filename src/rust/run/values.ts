@@ -3,14 +3,14 @@
  * point at, copies, equality and Rust's integer semantics (overflow panics). Formatting is
  * std's and lives in the engine (engine/std/fmt.ts); `follow` lets it read through our references.
  */
-import type { IntName, Ty } from '../engine/layout/types';
-import type { Machine } from '../engine/memory/machine';
-import { toValue } from '../engine/memory/to-value';
-import { ownerOf, touch } from '../engine/std/home';
-import { vecGet, vecItemChanged, vecItemHome, vecSet } from '../engine/std/vec';
-import type { Home, Local, PlaceRef, RValue, VecValue } from '../engine/memory/rvalue';
-import type { Follow } from '../engine/std/fmt';
-import { RustPanic } from './errors';
+import type { IntName, Ty } from '../../engine/layout/types';
+import type { Machine } from '../../engine/memory/machine';
+import { toValue } from '../../engine/memory/to-value';
+import { ownerOf, touch } from '../../engine/std/home';
+import { vecGet, vecItemChanged, vecItemHome, vecSet } from '../../engine/std/vec';
+import type { Home, Local, PlaceRef, RValue, VecValue } from '../../engine/memory/rvalue';
+import type { Follow } from '../../engine/std/fmt';
+import { RustPanic } from '../errors';
 
 export type Scalar = Extract<RValue, { tag: 'scalar' }>;
 export type RefValue = Extract<RValue, { tag: 'ref' }> & { loc: Loc };

@@ -6,8 +6,8 @@
  * event. Node only, and only from the compiled build (a worker loads JavaScript, not TypeScript);
  * elsewhere runRust stays on the calling thread.
  */
-import type { Timeline } from '../engine/timeline/timeline';
-import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError, RustSyntaxError } from './errors';
+import type { Timeline } from '../../engine/timeline/timeline';
+import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError, RustSyntaxError } from '../errors';
 
 /** JavaScript stack per interpreted Rust frame (measured ~800 B; with headroom), and per model byte. */
 const JS_BYTES_PER_RUST_FRAME = 1200;
@@ -82,7 +82,7 @@ function workerFor(stackMb: number) {
   const { Worker } = nodeRequire!('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(WORKER_CODE, {
     eval: true,
-    workerData: { index: __filename.replace(/thread\.js$/, 'index.js') },
+    workerData: { index: __filename.replace(/run[\\/]thread\.js$/, 'index.js') },
     resourceLimits: { stackSizeMb: stackMb },
   });
   worker.unref();

@@ -4,7 +4,7 @@
  * passes the wasm's URL or bytes.
  */
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
-import { RustSyntaxError } from './errors';
+import { RustSyntaxError } from '../errors';
 
 export interface ParserInit {
   /** tree-sitter-rust.wasm as a URL/path or its bytes (default: the tree-sitter-rust package in Node). */

@@ -3,25 +3,25 @@
  * index resolved here, so running a loop walks no tree and looks up no name. Moves are checked
  * here too (rustc's E0382), statically and in source order, as the borrow checker would.
  */
-import type { Ty } from '../engine/layout/types';
-import type { Machine } from '../engine/memory/machine';
-import { cloneValue } from '../engine/std/clone';
-import { toValue, utf8Length } from '../engine/memory/to-value';
-import { formatString, writesOf, writesWithSpec } from '../engine/std/fmt';
-import { toStringOf } from '../engine/std/to-string';
-import { ownerOf } from '../engine/std/home';
-import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
-import type { Local, RValue, StringValue, VecValue } from '../engine/memory/rvalue';
+import type { Ty } from '../../engine/layout/types';
+import type { Machine } from '../../engine/memory/machine';
+import { cloneValue } from '../../engine/std/clone';
+import { toValue, utf8Length } from '../../engine/memory/to-value';
+import { formatString, writesOf, writesWithSpec } from '../../engine/std/fmt';
+import { toStringOf } from '../../engine/std/to-string';
+import { ownerOf } from '../../engine/std/home';
+import { boxNew, rcClone, rcNew } from '../../engine/std/pointers';
+import type { Local, RValue, StringValue, VecValue } from '../../engine/memory/rvalue';
 import {
   pushStr, stringClear, stringFrom, stringNew, stringPop, stringReserve, stringReserveExact, stringShrinkToFit, stringWithCapacity, TEMP,
-} from '../engine/std/string';
+} from '../../engine/std/string';
 import {
   vecClear, vecFromItems, vecInsert, vecItemChanged, vecNew, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecShrinkToFit, vecTruncate, vecWithCapacity,
-} from '../engine/std/vec';
-import type { Arm, Binding, Expr, FmtSpec, FnItem, Pat, Pos, Program, Stmt } from './ast';
-import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError } from './errors';
-import { autoDeref, isNever, type Notes } from './infer';
-import { prune, show, toTy, type TypeVar } from './types';
+} from '../../engine/std/vec';
+import type { Arm, Binding, Expr, FmtSpec, FnItem, Pat, Pos, Program, Stmt } from '../syntax/ast';
+import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError } from '../errors';
+import { autoDeref, isNever, type Notes } from '../check/infer';
+import { prune, show, toTy, type TypeVar } from '../check/types';
 import {
   BoxLoc, copyOf, deref, ElemLoc, FieldLoc, floatToInt, follow, intCast, intInfo, intOp, LocalLoc, makeRef, scalar, TempLoc, textOf,
   valueCmp, valueEq, type Loc, type RefValue,
@@ -2323,5 +2323,5 @@ function fromTyCached(ty: Ty): TypeVar {
   }
   return t;
 }
-import { fromTy as fromTyImport } from './types';
+import { fromTy as fromTyImport } from '../check/types';
 void toValue;

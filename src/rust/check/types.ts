@@ -2,7 +2,7 @@
  * Types during inference: constructors over unification variables. Integer and float literals
  * start as literal variables (`{integer}`, `{float}`) that default to i32 / f64 as rustc does.
  */
-import type { IntName, Ty } from '../engine/layout/types';
+import type { IntName, Ty } from '../../engine/layout/types';
 
 export type TypeVar =
   | { k: 'var'; id: number; ref: TypeVar | null; lit?: 'int' | 'float' }

@@ -3,9 +3,9 @@
  * scopes), gives every expression a type, checks calls against signatures and methods against
  * what std offers, and defaults integer/float literals as rustc does (i32, f64).
  */
-import type { Ty } from '../engine/layout/types';
-import type { Binding, Expr, FnItem, Pat, Pos, Program, Stmt } from './ast';
-import { RustCompileError, RustSubsetError } from './errors';
+import type { Ty } from '../../engine/layout/types';
+import type { Binding, Expr, FnItem, Pat, Pos, Program, Stmt } from '../syntax/ast';
+import { RustCompileError, RustSubsetError } from '../errors';
 import { con, defaultLiterals, fresh, fromTy, INT_NAMES, isFloat, isInt, prune, refTo, show, unify, UnifyError, type TypeVar } from './types';
 
 const USIZE = con('usize');

@@ -5,11 +5,11 @@
  * expressions, with positions mapped back to the snippet.
  */
 import type { Node } from 'web-tree-sitter';
-import { parseType, parseTypeDecls } from '../engine/layout/parse';
-import { parseSpec } from '../engine/std/fmt';
-import type { EnumDef, StructDef, Ty } from '../engine/layout/types';
+import { parseType, parseTypeDecls } from '../../engine/layout/parse';
+import { parseSpec } from '../../engine/std/fmt';
+import type { EnumDef, StructDef, Ty } from '../../engine/layout/types';
 import type { Arm, BinOp, Block, Expr, FmtSpec, FnItem, Param, Pat, Pos, Program, Stmt } from './ast';
-import { RustCompileError, RustSubsetError, RustSyntaxError } from './errors';
+import { RustCompileError, RustSubsetError, RustSyntaxError } from '../errors';
 import { parseRust } from './parser';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
