@@ -6,14 +6,9 @@
 import type { Ty } from '../../engine/layout/types';
 import type { Binding, Expr, FnItem, Pat, Pos, Program, Stmt } from '../syntax/ast';
 import { RustCompileError, RustSubsetError } from '../errors';
+import { BOOL, NEVER, STR_REF, STRING, UNIT, USIZE } from './types';
 import { con, defaultLiterals, fresh, fromTy, INT_NAMES, isFloat, isInt, prune, refTo, show, unify, UnifyError, type TypeVar } from './types';
 
-const USIZE = con('usize');
-const BOOL = con('bool');
-const UNIT = con('unit');
-const STR_REF = refTo(con('str'), false);
-const STRING = con('String');
-const NEVER = con('never');
 
 /** Extra facts inference leaves on nodes for the compiler. */
 export interface Notes {

@@ -178,3 +178,16 @@ export function defaultLiterals(t: TypeVar): void {
   }
   for (const a of t.args) defaultLiterals(a);
 }
+
+export const USIZE = con('usize');
+export const BOOL = con('bool');
+export const UNIT = con('unit');
+export const STR_REF = refTo(con('str'), false);
+export const STRING = con('String');
+export const NEVER = con('never');
+
+/** The constructor's name of a type (`Vec`, `ref`, `adt:Point`), or `?` for an unsolved variable. */
+export function conName(t: TypeVar | undefined): string {
+  const p = prune(t!);
+  return p.k === 'con' ? p.c : '?';
+}

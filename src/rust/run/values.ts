@@ -5,7 +5,7 @@
  */
 import type { IntName, Ty } from '../../engine/layout/types';
 import type { Machine } from '../../engine/memory/machine';
-import { toValue } from '../../engine/memory/to-value';
+import { toValue, utf8Length } from '../../engine/memory/to-value';
 import { ownerOf, touch } from '../../engine/std/home';
 import { vecGet, vecItemChanged, vecItemHome, vecSet } from '../../engine/std/vec';
 import type { Home, Local, PlaceRef, RValue, VecValue } from '../../engine/memory/rvalue';
@@ -16,6 +16,25 @@ export type Scalar = Extract<RValue, { tag: 'scalar' }>;
 export type RefValue = Extract<RValue, { tag: 'ref' }> & { loc: Loc };
 
 export const scalar = (ty: Ty, v: number | bigint | boolean | string): Scalar => ({ tag: 'scalar', ty, v });
+
+export const UNIT_V: RValue = { tag: 'unit', ty: { kind: 'unit' } };
+export const BOOL_TY: Ty = { kind: 'bool' };
+export const TRUE_V = scalar(BOOL_TY, true);
+export const FALSE_V = scalar(BOOL_TY, false);
+export const bool = (b: boolean): Scalar => (b ? TRUE_V : FALSE_V);
+export const CHAR_TY: Ty = { kind: 'char' };
+export const USIZE_TY: Ty = { kind: 'int', name: 'usize' };
+export const STR_REF_TY: Ty = { kind: 'ref', mutable: false, to: { kind: 'str' } };
+
+/** `Some(v)` / `None` (v null) of type ty. */
+export function option(ty: Ty, v: RValue | null): RValue {
+  return v === null
+    ? { tag: 'enum', ty, name: 'Option', variant: 'None', fieldNames: [], fields: [] }
+    : { tag: 'enum', ty, name: 'Option', variant: 'Some', fieldNames: ['0'], fields: [v] };
+}
+
+/** An integer argument as a JS number (sizes, counts, indices). */
+export const num = (v: RValue): number => Number((deref(v) as Scalar).v);
 
 /** A place a reference points at, or that a method changes in place. */
 export interface Loc {
@@ -214,6 +233,18 @@ export function textOf(v: RValue): string {
   if (v.tag === 'box') return textOf(v.inner);
   if (v.tag === 'rc') return textOf(v.cell.inner);
   throw new Error(`expected text, found ${v.tag}`);
+}
+
+/** Bytes of a String or &str (what `len()` returns). */
+export function textLen(v: RValue): number {
+  v = deref(v);
+  if (v.tag === 'string') return v.len;
+  return utf8Length(textOf(v));
+}
+
+/** After a method changed a place in place: a change through a reference or inside a container re-records the owning place. */
+export function after(loc: Loc): void {
+  if (!(loc instanceof LocalLoc)) loc.changed();
 }
 
 export function valueEq(a: RValue, b: RValue): boolean {

@@ -1,0 +1,257 @@
+import { conName, prune } from './types';
+import { RustCompileError } from '../errors';
+import { loop } from '../run/control';
+import { assign, unary } from '../run/operators';
+import { after } from '../run/values';
+import type { Binding, Expr, FnItem, Pos, Program } from '../syntax/ast';
+
+/** Move state of the function being compiled: which bindings are moved (or not yet initialised), and where. */
+export type Moves = Map<Binding, Pos & { uninit?: boolean }>;
+
+export interface FnCtx {
+  fn: FnItem;
+  moves: Moves;
+  /** Whether the code being compiled can no longer be reached (after return/break). */
+  dead: boolean;
+  loopDepth: number;
+  /** Bindings declared inside each open loop, to tell "moved in a previous iteration". */
+  loopOuter: Set<Binding>[];
+  /** Live borrows of locals held by `let r = &x` bindings and for loops, for the borrow check. */
+  borrows: Borrow[];
+}
+
+/** `&x` / `&mut x` kept alive: from `from` until `until` (the holder's last use, or a loop's end). */
+interface Borrow {
+  root: Binding;
+  mutable: boolean;
+  from: Pos;
+  until: Pos;
+  holder: string;
+}
+
+type Access = 'read' | 'mutborrow' | 'write' | 'move';
+
+export function before(a: Pos, b: Pos): boolean {
+  return a.line < b.line || (a.line === b.line && a.col < b.col);
+}
+
+export class MoveCheck {
+  ctx!: FnCtx;
+  constructor(readonly prog: Program) {}
+
+  err(pos: Pos, message: string, code?: string): never {
+    throw new RustCompileError(message, pos.line, pos.col, code);
+  }
+
+  /**
+   * The borrow check, simplified to what course snippets do: a `let r = &x` borrow lives until r's
+   * last use (as NLL computes it for straight-line code); touching x meanwhile in a conflicting way
+   * is rustc's E0499 / E0502 / E0503 / E0505 / E0506.
+   */
+  access(b: Binding, pos: Pos, kind: Access): void {
+    for (const br of this.ctx.borrows) {
+      if (br.root !== b || !before(br.from, pos) || !before(pos, br.until)) continue;
+      if (!br.mutable && kind === 'read') continue;
+      const held = `${br.holder} borrows it at line ${br.from.line} and is used later, at line ${br.until.line}`;
+      const x = b.name;
+      if (kind === 'mutborrow') {
+        if (br.mutable) this.err(pos, `cannot borrow \`${x}\` as mutable more than once at a time (${held})`, 'E0499');
+        this.err(pos, `cannot borrow \`${x}\` as mutable because it is also borrowed as immutable (${held})`, 'E0502');
+      }
+      if (kind === 'read') this.err(pos, `cannot use \`${x}\` because it was mutably borrowed (${held})`, 'E0503');
+      if (kind === 'write') this.err(pos, `cannot assign to \`${x}\` because it is borrowed (${held})`, 'E0506');
+      this.err(pos, `cannot move out of \`${x}\` because it is borrowed (${held})`, 'E0505');
+    }
+  }
+
+  /** The local a place expression is part of (not through a reference). */
+  rootOf(e: Expr): Binding | undefined {
+    if (e.k === 'name') return e.binding;
+    if (e.k === 'field' || e.k === 'index') {
+      const c = conName(e.e.ty);
+      if (c === 'ref' || c === 'Rc') return undefined;
+      return this.rootOf(e.e);
+    }
+    return undefined;
+  }
+
+  /** Locals a call lends out by reference: an auto-ref'd receiver, or `&x` / `&mut x` arguments. */
+  borrowedBy(e: Expr & { k: 'call' | 'method' }): Binding[] {
+    const roots: Binding[] = [];
+    if (e.k === 'method' && conName(e.recv.ty) !== 'ref') {
+      const root = this.rootOf(e.recv);
+      if (root) roots.push(root);
+      if (roots.length) return roots;
+    }
+    for (const arg of e.args) {
+      if (arg.k === 'ref') {
+        const root = this.rootOf(arg.e);
+        if (root) roots.push(root);
+      }
+    }
+    return roots;
+  }
+
+  borrow(root: Binding | undefined, mutable: boolean, from: Pos, until: Pos | undefined, holder: string): void {
+    if (root && until && before(from, until)) this.ctx.borrows.push({ root, mutable, from, until, holder });
+  }
+
+  useLocal(b: Binding, pos: Pos, move: boolean): void {
+    this.access(b, pos, move ? 'move' : 'read');
+    const partial = this.fieldKeys.get(b)?.get('*');
+    const partly = partial && this.ctx.moves.get(partial);
+    if (partly && !this.ctx.moves.get(b)) {
+      this.err(pos, `${move ? 'use' : 'borrow'} of partially moved value: \`${b.name}\` (a field was moved out at line ${partly.line})`, 'E0382');
+    }
+    const moved = this.ctx.moves.get(b);
+    if (moved?.uninit) this.err(pos, `used binding \`${b.name}\` isn't initialized (declared at line ${b.pos.line}, possibly not assigned on every path)`, 'E0381');
+    if (moved) {
+      const again = moved.line === pos.line && moved.col === pos.col;
+      const where = again ? 'in a previous iteration of the loop' : `at line ${moved.line}`;
+      this.err(pos, `${move ? 'use' : 'borrow'} of moved value: \`${b.name}\` (value moved ${where}, ${move ? 'used' : 'borrowed'} here after the move)`, 'E0382');
+    }
+    if (move && !this.ctx.dead) this.ctx.moves.set(b, pos);
+  }
+
+  /** `x.f` where x is a local that owns its struct (not through a reference or pointer). */
+  ownedField(e: Expr & { k: 'field' }): { b: Binding; index: number } | undefined {
+    if (e.e.k !== 'name' || !e.e.binding) return undefined;
+    const t = prune(e.e.ty!);
+    const c = conName(t);
+    let index: number;
+    if (c === 'tuple') index = Number(e.name);
+    else if (c.startsWith('adt:') && this.prog.structs.has(c.slice(4))) index = this.prog.structs.get(c.slice(4))!.fields.findIndex((f) => f.name === e.name);
+    else return undefined;
+    return { b: e.e.binding, index };
+  }
+
+  readonly fieldKeys = new Map<Binding, Map<string, Binding>>();
+  /** Stand-in bindings for `x.f` and for "some field of x", so partial moves merge like moves. */
+  fieldKey(b: Binding, field: string): Binding {
+    let m = this.fieldKeys.get(b);
+    if (!m) this.fieldKeys.set(b, (m = new Map()));
+    let k = m.get(field);
+    if (!k) m.set(field, (k = { ...b, name: field === '*' ? b.name : `${b.name}.${field}`, uses: [] }));
+    return k;
+  }
+
+  checkField(b: Binding, field: string, pos: Pos, move: boolean): void {
+    const whole = this.ctx.moves.get(b);
+    if (whole) this.useLocal(b, pos, false); // reports the move of the whole variable
+    this.access(b, pos, move ? 'move' : 'read');
+    const key = this.fieldKey(b, field);
+    const moved = this.ctx.moves.get(key);
+    if (moved) this.err(pos, `${move ? 'use' : 'borrow'} of moved value: \`${key.name}\` (value moved at line ${moved.line}, ${move ? 'used' : 'borrowed'} here after the move)`, 'E0382');
+    if (move && !this.ctx.dead) {
+      this.ctx.moves.set(key, pos);
+      this.ctx.moves.set(this.fieldKey(b, '*'), pos);
+    }
+  }
+
+  snapshot(): Moves {
+    return new Map(this.ctx.moves);
+  }
+
+  /** After branches: a value moved in any branch that can fall through is (maybe) moved. */
+  merge(states: { moves: Moves; dead: boolean }[]): void {
+    const live = states.filter((s) => !s.dead);
+    const merged: Moves = new Map();
+    for (const s of live) for (const [b, p] of s.moves) if (!merged.has(b)) merged.set(b, p);
+    this.ctx.moves = merged;
+    this.ctx.dead = live.length === 0;
+  }
+
+  branch<T>(start: Moves, f: () => T): { result: T; moves: Moves; dead: boolean } {
+    this.ctx.moves = new Map(start);
+    this.ctx.dead = false;
+    const result = f();
+    return { result, moves: this.ctx.moves, dead: this.ctx.dead };
+  }
+
+  /**
+   * A loop body runs again: compile it once, then check it a second time with the moves of the
+   * first pass, so a value moved in one iteration and used in the next is caught.
+   */
+  loopBody<T>(compile: () => T): T {
+    const before = this.snapshot();
+    this.ctx.loopDepth++;
+    const result = compile();
+    const after = this.ctx.moves;
+    const newMoves = [...after].filter(([b]) => !before.has(b));
+    if (newMoves.length && !this.ctx.dead) {
+      this.ctx.moves = after;
+      // Moves of bindings declared inside the loop are fresh each iteration.
+      const saved = this.ctx.moves;
+      compile();
+      this.ctx.moves = saved;
+    }
+    this.ctx.loopDepth--;
+    this.ctx.dead = false;
+    return result;
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /** `x = …`, `x.f = …`, `v[i] = …` need `let mut x` (E0384 / E0594 / E0596). */
+  checkMutablePlace(e: Expr): void {
+    let base = e;
+    while (base.k === 'field' || base.k === 'index') {
+      const t = prune(base.e.ty!);
+      if (conName(t) === 'ref') {
+        if (!(t as { mutable?: boolean }).mutable) this.err(e.pos, `cannot borrow \`${exprText(e)}\` as mutable, as it is behind a \`&\` reference`, 'E0596');
+        return;
+      }
+      base = base.e;
+    }
+    if (base.k === 'name' && base.binding && !base.binding.mutable) {
+      this.err(e.pos, `cannot borrow \`${exprText(e)}\` as mutable, as \`${base.binding.name}\` is not declared as mutable`, 'E0596');
+    }
+  }
+
+  // ---------------------------------------------------------------- operators
+
+  checkAssignable(l: Expr): void {
+    let base = l;
+    while (base.k === 'field' || base.k === 'index') {
+      const t = prune(base.e.ty!);
+      if (conName(t) === 'ref') {
+        if (!(t as { mutable?: boolean }).mutable) this.err(l.pos, `cannot assign to \`${exprText(l)}\`, which is behind a \`&\` reference`, 'E0594');
+        return;
+      }
+      if (conName(t) === 'Rc') this.err(l.pos, `cannot assign to data in an \`Rc\``, 'E0594');
+      base = base.e;
+    }
+    if (base.k === 'name' && base.binding && !base.binding.mutable) {
+      this.err(l.pos, `cannot assign to \`${exprText(l)}\`, as \`${base.binding.name}\` is not declared as mutable`, 'E0594');
+    }
+  }
+
+  checkMutableRecv(e: Expr): void {
+    const t = prune(e.ty!);
+    if (conName(t) === 'ref') {
+      if (!(t as { mutable?: boolean }).mutable) this.err(e.pos, `cannot borrow \`*${exprText(e)}\` as mutable, as it is behind a \`&\` reference`, 'E0596');
+      return;
+    }
+    if (conName(t) === 'Rc') this.err(e.pos, `cannot borrow data in an \`Rc\` as mutable`, 'E0596');
+    this.checkMutablePlace(e);
+  }
+
+  // ---------------------------------------------------------------- formatting
+
+}
+
+/** Source-like text of a simple place expression, for messages. */
+export function exprText(e: Expr): string {
+  switch (e.k) {
+    case 'name':
+      return e.name;
+    case 'field':
+      return `${exprText(e.e)}.${e.name}`;
+    case 'index':
+      return `${exprText(e.e)}[..]`;
+    case 'unary':
+      return `${e.op}${exprText(e.e)}`;
+    default:
+      return 'value';
+  }
+}

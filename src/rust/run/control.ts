@@ -1,0 +1,298 @@
+import type { Ty } from '../../engine/layout/types';
+import type { RValue, VecValue } from '../../engine/memory/rvalue';
+import { vecItemChanged } from '../../engine/std/vec';
+import { autoDeref, isNever } from '../check/infer';
+import { type TypeVar, conName, prune } from '../check/types';
+import { RustStepLimitError } from '../errors';
+import { type Act, type Compiler, type Ev, type LocEv, Signal, dropTemps, engineTy } from './compile';
+import { binderFor, patBinder, patTest, scrutinee } from './patterns';
+import { ElemLoc, type RefValue, TempLoc, UNIT_V, USIZE_TY, makeRef, norm, scalar, textOf } from './values';
+import type { Expr } from '../syntax/ast';
+
+/** The label a `while let` uses to end its loop when the pattern stops matching. */
+const LET_END = '\u0000while-let';
+
+
+export function condition(k: Compiler, e: Expr): (a: Act) => boolean {
+  const c = k.value(e);
+  const rt = k.rt;
+  return (a) => {
+    const mark = a.temps.length;
+    const r = (c(a) as { v: boolean }).v;
+    if (a.temps.length > mark) dropTemps(rt.m, a, mark);
+    return r;
+  };
+}
+
+export function ifExpr(k: Compiler, e: Expr & { k: 'if' }): Ev {
+  const cond = condition(k, e.cond);
+  const start = k.checks.snapshot();
+  const startDead = k.checks.ctx.dead;
+  const t = k.checks.branch(start, () => k.value(e.then));
+  const f = e.else ? k.checks.branch(start, () => k.value(e.else!)) : { result: () => UNIT_V, moves: start, dead: false };
+  k.checks.merge([t, f]);
+  k.checks.ctx.dead ||= startDead;
+  const then = t.result;
+  const other = f.result;
+  return (a) => (cond(a) ? then(a) : other(a));
+}
+
+export function ifLet(k: Compiler, e: Expr & { k: 'iflet' }): Ev {
+  const rt = k.rt;
+  const src = scrutinee(k, e.value);
+  const test = patTest(k, e.pat);
+  const start = k.checks.snapshot();
+  const t = k.checks.branch(start, () => {
+    const bind = binderFor(k, e.pat, e.value.ty!, src);
+    const body = k.value(e.then);
+    return { bind, body };
+  });
+  const f = e.else ? k.checks.branch(start, () => k.value(e.else!)) : { result: () => UNIT_V, moves: start, dead: false };
+  k.checks.merge([t, f]);
+  const { bind, body } = t.result;
+  const other = f.result;
+  return (a) => {
+    const loc = src.loc(a);
+    if (!test(loc.get())) return other(a);
+    rt.m.openScope();
+    bind(a, loc);
+    let v: RValue;
+    try {
+      v = body(a);
+    } catch (err) {
+      if (err instanceof Signal) rt.m.closeScope();
+      throw err;
+    }
+    rt.m.closeScope();
+    return v;
+  };
+}
+
+export function loop(k: Compiler, e: Expr & { k: 'while' | 'whilelet' | 'loop' }): Ev {
+  const rt = k.rt;
+  const label = e.label;
+  const isLoop = e.k === 'loop';
+  const startDead = k.checks.ctx.dead;
+  const parts = k.checks.loopBody(() => {
+    if (e.k === 'while') return { cond: condition(k, e.cond), body: k.value(e.body) };
+    if (e.k === 'whilelet') {
+      const src = scrutinee(k, e.value);
+      const test = patTest(k, e.pat);
+      const bind = binderFor(k, e.pat, e.value.ty!, src);
+      const body = k.value(e.body);
+      return {
+        cond: undefined,
+        body: ((a: Act) => {
+          const loc = src.loc(a);
+          if (!test(loc.get())) throw new Signal('break', LET_END, UNIT_V);
+          rt.m.openScope();
+          bind(a, loc);
+          try {
+            body(a);
+          } finally {
+            rt.m.closeScope();
+          }
+          return UNIT_V;
+        }) as Ev,
+      };
+    }
+    return { cond: undefined, body: k.value(e.body) };
+  });
+  // `loop` without break never ends normally.
+  k.checks.ctx.dead = startDead || (isLoop && isNever(e.ty!));
+  const { cond, body } = parts;
+  const line = e.pos.line;
+  return (a) => {
+    for (;;) {
+      // Each pass counts as a step, so even an empty endless loop meets maxSteps.
+      if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+      if (cond && !cond(a)) return UNIT_V;
+      try {
+        body(a);
+      } catch (err) {
+        if (!(err instanceof Signal) || err.kind === 'return' || (err.label !== undefined && err.label !== label && err.label !== LET_END)) throw err;
+        if (err.kind === 'break') return err.value;
+      }
+    }
+  };
+}
+
+export function forLoop(k: Compiler, e: Expr & { k: 'for' }): Ev {
+  const rt = k.rt;
+  const label = e.label;
+  let iter = e.iter;
+  let it = prune(iter.ty!);
+  const pat = e.pat;
+  const elemTy = forElemTy(it);
+  const bindTy = engineTy(elemTy);
+  // `.enumerate()` pairs each item with its index: iterate the inner iterator, count alongside.
+  let enumerate = false;
+  if (conName(it) === 'Enumerate') {
+    enumerate = true;
+    iter = (iter as Expr & { k: 'method' }).recv;
+    it = prune(iter.ty!);
+  }
+  const startDead = k.checks.ctx.dead;
+  const bindName = pat.k === 'bind' && !pat.sub ? pat : undefined;
+  if (bindName?.binding) k.checks.ctx.moves.delete(bindName.binding);
+  if (pat.k !== 'bind' && pat.k !== 'wild' && pat.k !== 'tuple' && pat.k !== 'ref') k.subset(pat.pos, 'this pattern in a for loop is not supported yet (bind a name, a tuple or &pattern)', 'pattern');
+  if (pat.k === 'bind' && pat.sub) k.subset(pat.pos, '@ patterns in for loops are not supported yet', 'pattern');
+  const destructure = pat.k === 'tuple' || pat.k === 'ref' ? patBinder(k, pat, elemTy, false) : undefined;
+
+  // Runs one iteration with `value` bound; returns the break value to stop.
+  const makeIteration = (body: Ev, _ty: Ty) => {
+    const slot = bindName?.binding?.slot ?? -1;
+    const name = bindName?.name ?? '_';
+    const line = e.pos.line;
+    const scoped = slot >= 0 || !!destructure;
+    return (a: Act, item: RValue, index: number): RValue | undefined => {
+      const m = rt.m;
+      m.line = line;
+      const value: RValue = enumerate ? { tag: 'tuple', ty: bindTy, items: [scalar(USIZE_TY, index), item] } : item;
+      if (slot >= 0) {
+        m.openScope();
+        a.slots[slot] = m.bind(name, bindTy, value);
+      } else if (destructure) {
+        m.openScope();
+        destructure(a, new TempLoc(value));
+      } else m.dropValue(value);
+      try {
+        body(a);
+      } catch (err) {
+        if (scoped) m.closeScope();
+        if (!(err instanceof Signal) || err.kind === 'return' || (err.label !== undefined && err.label !== label)) throw err;
+        if (err.kind === 'break') return err.value;
+        return undefined;
+      }
+      if (scoped) {
+        m.line = e.body.k === 'block' ? e.body.endLine : line;
+        m.closeScope();
+      }
+      return undefined;
+    };
+  };
+
+  if (conName(it) === 'Range') {
+    if (iter.k !== 'range') k.subset(iter.pos, 'only literal ranges a..b can be iterated', 'range_expression');
+    const from = k.value(iter.from!);
+    const to = k.value(iter.to!);
+    const inclusive = iter.inclusive;
+    const ty = engineTy((it as { args: TypeVar[] }).args[0]!);
+    const body = k.checks.loopBody(() => k.value(e.body));
+    k.checks.ctx.dead = startDead;
+    const step = makeIteration(body, ty);
+    return (a) => {
+      const lo = (from(a) as { v: number | bigint }).v;
+      const hi = (to(a) as { v: number | bigint }).v;
+      if (typeof lo === 'number' && typeof hi === 'number') {
+        const end = inclusive ? hi : hi - 1;
+        for (let i = lo; i <= end; i++) {
+          rt.m.line = e.pos.line;
+          if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
+          if (step(a, scalar(ty, i), i - lo) !== undefined) return UNIT_V;
+        }
+        return UNIT_V;
+      }
+      const end = BigInt(hi) - (inclusive ? 0n : 1n);
+      for (let i = BigInt(lo); i <= end; i++) {
+        if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
+        if (step(a, scalar(ty, norm(i)), Number(i - BigInt(lo))) !== undefined) return UNIT_V;
+      }
+      return UNIT_V;
+    };
+  }
+
+  if (conName(it) === 'Chars' || conName(it) === 'Bytes') {
+    // `for c in s.chars()` / `s.bytes()`: the String is borrowed for the loop, items are copies.
+    const m = iter as Expr & { k: 'method' };
+    const text = k.operand(m.recv);
+    const root = k.checks.rootOf(m.recv);
+    k.checks.borrow(root, false, iter.pos, { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER }, 'the for loop');
+    const ty = engineTy(forElemTy(it));
+    const body = k.checks.loopBody(() => k.value(e.body));
+    k.checks.ctx.dead = startDead;
+    const step = makeIteration(body, ty);
+    const bytes = conName(it) === 'Bytes';
+    const line = e.pos.line;
+    return (a) => {
+      const t = textOf(text(a));
+      const items = bytes ? [...new TextEncoder().encode(t)] : [...t];
+      for (let k = 0; k < items.length; k++) {
+        if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+        if (step(a, scalar(ty, items[k]!), k) !== undefined) break;
+      }
+      return UNIT_V;
+    };
+  }
+
+  // Over a Vec: by reference (`&v`, `v.iter()`, `&mut v`) or by value (`v`, consuming it).
+  const byValue = conName(it) === 'Vec';
+  let vecLoc: LocEv;
+  if (conName(it) === 'Iter') {
+    if (iter.k !== 'method') k.subset(iter.pos, 'iterators other than v.iter() are not supported yet', 'for_expression');
+    vecLoc = k.derefPlace(iter.recv, false);
+  } else if (byValue) {
+    const v = k.value(iter);
+    vecLoc = (a) => new TempLoc(v(a));
+  } else {
+    if (iter.k !== 'ref') {
+      const r = k.value(iter);
+      vecLoc = (a) => (r(a) as RefValue).loc;
+    } else {
+      if (iter.mutable) k.checks.checkMutablePlace(iter.e);
+      vecLoc = k.derefPlace(iter.e, iter.mutable);
+    }
+  }
+  const refTy = engineTy(forElemTy(it));
+  const iterRoot = iter.k === 'ref' ? k.checks.rootOf(iter.e) : iter.k === 'method' ? k.checks.rootOf(iter.recv) : undefined;
+  const bodyEnd = { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER };
+  k.checks.borrow(iterRoot, iter.k === 'ref' && iter.mutable, iter.pos, bodyEnd, 'the for loop');
+  const body = k.checks.loopBody(() => k.value(e.body));
+  k.checks.ctx.dead = startDead;
+  const step = makeIteration(body, refTy);
+  const line = e.pos.line;
+  return (a) => {
+    const vec = vecLoc(a).get() as VecValue;
+    if (byValue) {
+      // IntoIter: elements move out one by one; the rest and the buffer are freed at the end.
+      let i = 0;
+      let stopped = false;
+      for (; i < vec.items.length; i++) {
+        if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+        const item = vec.items[i]!;
+        vec.items[i] = UNIT_V;
+        vecItemChanged(rt.m, vec, i); // the slot in the buffer no longer owns it
+        if (step(a, item, i) !== undefined) {
+          stopped = true;
+          i++;
+          break;
+        }
+      }
+      void stopped;
+      rt.m.line = line;
+      for (let j = i; j < vec.items.length; j++) rt.m.dropValue(vec.items[j]!);
+      vec.items = [];
+      if (vec.buf) rt.m.free(vec.buf);
+      vec.buf = null;
+      return UNIT_V;
+    }
+    for (let i = 0; i < vec.len; i++) {
+      if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+      if (step(a, makeRef(refTy, new ElemLoc(rt.m, vec, i, line)), i) !== undefined) break;
+    }
+    return UNIT_V;
+  };
+}
+
+// ---------------------------------------------------------------- match and patterns
+
+function forElemTy(it: TypeVar): TypeVar {
+  const p = prune(it) as Extract<TypeVar, { k: 'con' }>;
+  if (p.c === 'Range' || p.c === 'Vec') return p.args[0]!;
+  if (p.c === 'Enumerate') return { k: 'con', c: 'tuple', args: [{ k: 'con', c: 'usize', args: [] }, forElemTy(p.args[0]!)] };
+  if (p.c === 'Chars') return { k: 'con', c: 'char', args: [] };
+  if (p.c === 'Bytes') return { k: 'con', c: 'u8', args: [] };
+  if (p.c === 'Iter') return { k: 'con', c: 'ref', args: [p.args[0]!], mutable: false };
+  const inner = autoDeref(p) as Extract<TypeVar, { k: 'con' }>;
+  return { k: 'con', c: 'ref', args: [inner.args[0]!], mutable: !!p.mutable };
+}

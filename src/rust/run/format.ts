@@ -1,0 +1,79 @@
+import { formatString, writesWithSpec } from '../../engine/std/fmt';
+import { autoDeref } from '../check/infer';
+import { RustPanic } from '../errors';
+import type { Act, Compiler, Ev } from './compile';
+import { UNIT_V, bool, follow } from './values';
+import type { Expr, FmtSpec } from '../syntax/ast';
+
+export function format(k: Compiler, e: Expr & { k: 'format' }): Ev {
+  const rt = k.rt;
+  // rustc inlines string and integer literals given to `{}` into the template (format_args flattening).
+  let template = '';
+  const args: Ev[] = [];
+  const specs: FmtSpec[] = [];
+  let argIndex = 0;
+  const pieces = e.template.split(/(\{\{|\}\}|\{\})/);
+  for (const piece of pieces) {
+    if (piece === '{}') {
+      const arg = e.args[argIndex]!;
+      const spec = e.specs[argIndex]!;
+      argIndex++;
+      const plain = !spec.debug && spec.width === undefined && spec.precision === undefined && !spec.plus;
+      if (plain && (arg.k === 'str' || arg.k === 'int')) {
+        const text = arg.k === 'str' ? arg.value : String(arg.value);
+        template += text.replace(/\{/g, '{{').replace(/\}/g, '}}');
+        if (arg.k === 'int') k.value(arg); // range check of the literal
+        continue;
+      }
+      template += '{}';
+      if (spec.debug && (spec.width !== undefined || spec.precision !== undefined || spec.plus)) {
+        const t = autoDeref(arg.ty!);
+        const simple = t.k === 'var' || ['char', 'str', 'String', 'f32', 'f64', 'bool'].includes(t.c) || /^[iu](8|16|32|64|128|size)$/.test(t.c);
+        if (!simple) k.subset(arg.pos, 'width, precision or + with {:?} on a compound value is not supported yet', 'format_spec');
+      }
+      args.push(k.operand(arg));
+      specs.push(spec);
+    } else template += piece;
+  }
+  const literal: string[] = [];
+  for (const piece of template.split(/(\{\{|\}\}|\{\})/)) {
+    if (piece === '{}') literal.push('\u0000');
+    else literal.push(piece === '{{' ? '{' : piece === '}}' ? '}' : piece);
+  }
+  const parts = literal.join('').split('\u0000');
+  const n = args.length;
+  const render = (a: Act): string[] => {
+    const writes: string[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i]) writes.push(parts[i]!);
+      if (i < n) writesWithSpec(args[i]!(a), specs[i]!, writes, follow);
+    }
+    return writes;
+  };
+  const line = e.pos.line;
+  switch (e.mac) {
+    case 'println':
+    case 'print': {
+      const nl = e.mac === 'println' ? '\n' : '';
+      return (a) => {
+        const text = render(a).join('') + nl;
+        rt.out.push(text);
+        rt.m.print(text);
+        return UNIT_V;
+      };
+    }
+    case 'eprintln':
+    case 'eprint':
+      return (a) => {
+        render(a);
+        return UNIT_V;
+      };
+    case 'panic':
+      return (a) => {
+        throw new RustPanic(render(a).join(''), line);
+      };
+    case 'format':
+      // std's capacity estimate, then one write per piece; the arguments are read after the allocation.
+      return (a) => formatString(rt.m, parts, n, () => render(a));
+  }
+}
