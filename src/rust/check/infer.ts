@@ -4,19 +4,14 @@
  * what std offers, and defaults integer/float literals as rustc does (i32, f64).
  */
 import type { Ty } from '../../engine/layout/types';
-import type { Binding, Expr, FnItem, Pat, Pos, Program, Stmt } from '../syntax/ast';
+import type { Binding, Expr, FnItem, Notes, Pat, Pos, Program, Stmt } from '../syntax/ast';
+import { recvOf, stdFn, stdMethod, type FnTyping, type MethodTyping } from '../std/index';
 import { RustCompileError, RustSubsetError } from '../errors';
 import { BOOL, NEVER, STR_REF, STRING, UNIT, USIZE } from './types';
-import { con, defaultLiterals, fresh, fromTy, INT_NAMES, isFloat, isInt, prune, refTo, show, unify, UnifyError, type TypeVar } from './types';
-
-
-/** Extra facts inference leaves on nodes for the compiler. */
-export interface Notes {
-  /** Auto-derefs through Box/Rc an argument needs to fit its parameter (`&Box<List>` → `&List`). */
-  coerce?: number;
-  /** A method call resolved to a method of an impl block: its function's name (`Point::dist`). */
-  userMethod?: string;
-}
+import { compatible, derefNum, derefTy, isRefTy, isStringTy, isTextTy, unresolved } from './types';
+import { uncovered } from './exhaustive';
+import { UNSUPPORTED_METHODS } from '../std/index';
+import { autoDeref, con, defaultLiterals, fresh, fromTy, INT_NAMES, isFloat, isInt, isNever, prune, refTo, show, unify, UnifyError, type TypeVar } from './types';
 
 interface LoopCtx {
   label?: string;
@@ -517,7 +512,7 @@ export class Inference {
         }
         const arms = e.arms;
         this.deferred.push(() => {
-          const missing = this.uncovered(arms.filter((a) => !a.guard).map((a) => a.pat), vt);
+          const missing = uncovered(this.prog, arms.filter((a) => !a.guard).map((a) => a.pat), vt);
           if (missing) this.err(e.value.pos, `non-exhaustive patterns: ${missing} not covered (add the missing arms or a \`_\` arm)`, 'E0004');
         });
         return result ?? NEVER;
@@ -575,91 +570,6 @@ export class Inference {
         this.unifyAt(e.r.pos, a, this.expr(e.r));
         return UNIT;
       }
-    }
-  }
-
-  /**
-   * What a set of patterns leaves unmatched for a value of type t, in rustc's words, or null when
-   * they cover every value. Exact for enums, Option, bool and irrefutable patterns; a variant's
-   * fields are checked one column deep, so unusual nestings may be reported too strictly.
-   */
-  private uncovered(pats: Pat[], t: TypeVar): string | null {
-    const flat = pats.flatMap((p) => (p.k === 'or' ? p.alts : [p]));
-    const strip = (p: Pat): Pat => (p.k === 'ref' ? strip(p.pat) : p.k === 'bind' && p.sub ? strip(p.sub) : p);
-    const ps = flat.map(strip);
-    if (ps.some((p) => this.irrefutable(p))) return null;
-    const ty = autoDeref(t);
-    if (ty.k !== 'con') return '`_`';
-    if (ty.c === 'bool') {
-      const has = (v: boolean) => ps.some((p) => p.k === 'lit' && p.value.k === 'bool' && p.value.value === v);
-      const miss = [true, false].filter((v) => !has(v)).map((v) => `\`${v}\``);
-      return miss.length ? miss.join(' and ') : null;
-    }
-    let variants: { name: string; shown: string; fields: TypeVar[] }[] | undefined;
-    if (ty.c === 'Option') variants = [{ name: 'Some', shown: 'Some(_)', fields: [ty.args[0]!] }, { name: 'None', shown: 'None', fields: [] }];
-    else if (ty.c.startsWith('adt:') && this.prog.enums.has(ty.c.slice(4))) {
-      const en = this.prog.enums.get(ty.c.slice(4))!;
-      variants = en.variants.map((v) => ({
-        name: v.name,
-        shown: `${en.name}::${v.name}${v.fields.length ? (/^\d/.test(v.fields[0]!.name) ? `(${v.fields.map(() => '_').join(', ')})` : ' { .. }') : ''}`,
-        fields: v.fields.map((f) => fromTy(f.ty)),
-      }));
-    } else if (ty.c.startsWith('adt:') || ty.c === 'tuple' || ty.c === 'unit') {
-      // A struct or tuple: one shape; covered when some arm matches every field.
-      const fieldTys = ty.c === 'tuple' ? ty.args : ty.c === 'unit' ? [] : this.prog.structs.get(ty.c.slice(4))!.fields.map((f) => fromTy(f.ty));
-      const rows = ps.filter((p) => p.k === 'tuple' || p.k === 'variant').map((p) => this.fieldPats(p, fieldTys.length));
-      return this.rowsCover(rows, fieldTys) ? null : '`_`';
-    }
-    if (!variants) return '`_`';
-    const miss = variants.filter((v) => {
-      const rows = ps.filter((p) => p.k === 'variant' && p.segs[p.segs.length - 1] === v.name).map((p) => this.fieldPats(p, v.fields.length));
-      return rows.length === 0 || !this.rowsCover(rows, v.fields);
-    });
-    return miss.length ? miss.map((v) => `\`${v.shown}\``).join(', ') : null;
-  }
-
-  /** A pattern's sub-patterns by field position (missing ones are wildcards, as `..` means). */
-  private fieldPats(p: Pat, n: number): Pat[] {
-    const wild = (pos: Pos): Pat => ({ k: 'wild', pos });
-    if (p.k === 'tuple') return p.items;
-    if (p.k !== 'variant') return new Array(n).fill(wild(p.pos));
-    if (p.named) {
-      const segs = p.segs;
-      const names = segs.length === 2 && this.prog.enums.has(segs[0]!)
-        ? this.prog.enums.get(segs[0]!)!.variants.find((v) => v.name === segs[1])!.fields.map((f) => f.name)
-        : (this.prog.structs.get(segs[0]!)?.fields.map((f) => f.name) ?? []);
-      return names.map((name) => p.named!.find((f) => f.name === name)?.pat ?? wild(p.pos));
-    }
-    return p.items.length ? p.items : new Array(n).fill(wild(p.pos));
-  }
-
-  /** Whether rows of field patterns cover every combination (one refutable column at a time). */
-  private rowsCover(rows: Pat[][], tys: TypeVar[]): boolean {
-    if (rows.some((r) => r.every((p) => this.irrefutable(p)))) return true;
-    for (let col = 0; col < tys.length; col++) {
-      // Rows whose other columns are all irrefutable decide this column.
-      const decided = rows.filter((r) => r.every((p, i) => i === col || this.irrefutable(p))).map((r) => r[col]!);
-      if (decided.length && this.uncovered(decided, tys[col]!) === null) return true;
-    }
-    return false;
-  }
-
-  private irrefutable(p: Pat): boolean {
-    switch (p.k) {
-      case 'wild':
-        return true;
-      case 'bind':
-        return !p.sub || this.irrefutable(p.sub);
-      case 'ref':
-        return this.irrefutable(p.pat);
-      case 'tuple':
-        return p.items.every((q) => this.irrefutable(q));
-      case 'variant':
-        return p.segs.length === 1 && this.prog.structs.has(p.segs[0]!) && p.items.every((q) => this.irrefutable(q)) && (p.named ?? []).every((f) => this.irrefutable(f.pat));
-      case 'or':
-        return p.alts.some((q) => this.irrefutable(q));
-      default:
-        return false;
     }
   }
 
@@ -810,58 +720,21 @@ export class Inference {
       e.args.forEach((a, i) => this.coerce(a, this.expr(a), sig.params[i]!, 'mismatched types'));
       return sig.ret;
     }
-    switch (name) {
-      case 'String::new':
-        this.argCount(e, 0, 'function');
-        return STRING;
-      case 'String::from': {
-        this.argCount(e, 1, 'function');
-        const [t] = args();
-        this.coerceTo(e.args[0]!.pos, t!, STR_REF);
-        return STRING;
-      }
-      case 'String::with_capacity':
-      case 'Vec::with_capacity': {
-        this.argCount(e, 1, 'function');
-        this.unifyAt(e.args[0]!.pos, USIZE, args()[0]!);
-        return name === 'Vec::with_capacity' ? con('Vec', this.v()) : STRING;
-      }
-      case 'Vec::new':
-        this.argCount(e, 0, 'function');
-        return con('Vec', this.v());
-      case 'Box::new':
-        this.argCount(e, 1, 'function');
-        return con('Box', args()[0]!);
-      case 'Rc::new':
-        this.argCount(e, 1, 'function');
-        return con('Rc', args()[0]!);
-      case 'Rc::clone': {
-        this.argCount(e, 1, 'function');
-        const t = prune(args()[0]!);
-        const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : undefined;
-        if (!(inner?.k === 'con' && inner.c === 'Rc')) this.err(e.args[0]!.pos, `mismatched types: expected \`&Rc<_>\`, found \`${show(t)}\``, 'E0308');
-        return inner;
-      }
-      case 'Rc::strong_count': {
-        this.argCount(e, 1, 'function');
-        const t = prune(args()[0]!);
-        const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : undefined;
-        if (!(inner?.k === 'con' && inner.c === 'Rc')) this.err(e.args[0]!.pos, `mismatched types: expected \`&Rc<_>\`, found \`${show(t)}\``, 'E0308');
-        return USIZE;
-      }
-      case 'mem::swap': {
-        this.argCount(e, 2, 'function');
-        const [a, b] = args();
-        const x = prune(a!);
-        if (!(x.k === 'con' && x.c === 'ref' && x.mutable)) this.mismatch(e.args[0]!.pos, refTo(this.v(), true), a!);
-        this.unifyAt(e.args[1]!.pos, a!, b!);
-        return UNIT;
-      }
-      case 'drop':
-      case 'mem::drop':
-        this.argCount(e, 1, 'function');
-        args();
-        return UNIT;
+    const std = stdFn(name);
+    if (std) {
+      const typing: FnTyping = {
+        e,
+        argCount: (n) => this.argCount(e, n, 'function'),
+        args,
+        fresh: () => this.v(),
+        textArg: (i) => this.coerceTo(e.args[i]!.pos, this.expr(e.args[i]!), STR_REF),
+        unifyAt: (i, expected, found) => this.unifyAt(e.args[i]!.pos, expected, found),
+        mismatch: (i, expected, found) =>
+          typeof expected === 'string'
+            ? this.err(e.args[i]!.pos, `mismatched types: expected \`${expected}\`, found \`${show(found)}\``, 'E0308')
+            : this.mismatch(e.args[i]!.pos, expected, found),
+      };
+      return std.type(typing);
     }
     if (segs.length >= 1) {
       const last = segs[segs.length - 1]!;
@@ -908,7 +781,7 @@ export class Inference {
     }
     const unknown = (): never => {
       const c0 = t.k === 'con' ? t.c : '';
-      if (!c0.startsWith('adt:') && STD_METHODS.has(e.name)) {
+      if (!c0.startsWith('adt:') && UNSUPPORTED_METHODS.has(e.name)) {
         throw new RustSubsetError(`the method \`${e.name}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
       }
       return this.err(e.namePos, `no method named \`${e.name}\` found for ${describeTy(t)} in the current scope`, 'E0599');
@@ -920,163 +793,28 @@ export class Inference {
       if (t.k === 'var') return unknown();
     }
     const c = t.c;
-    if (c === 'String' || c === 'str') {
-      switch (e.name) {
-        case 'len':
-        case 'capacity':
-          if (e.name === 'capacity' && c === 'str') return unknown();
-          return noArgs(USIZE);
-        case 'is_empty':
-          return noArgs(BOOL);
-        case 'to_string':
-        case 'to_owned':
-          return noArgs(STRING);
-        case 'clone':
-          return noArgs(c === 'String' ? STRING : STR_REF);
-        case 'as_str':
-          if (c === 'str') return unknown();
-          return noArgs(STR_REF);
-        case 'push_str':
-          if (c === 'str') return unknown();
-          this.argCount(e, 1, 'method');
-          this.coerceTo(e.args[0]!.pos, args()[0]!, STR_REF);
-          return UNIT;
-        case 'push':
-          if (c === 'str') return unknown();
-          return oneArg(con('char'), UNIT);
-        case 'clear':
-        case 'shrink_to_fit':
-          if (c === 'str') return unknown();
-          return noArgs(UNIT);
-        case 'reserve':
-        case 'reserve_exact':
-          if (c === 'str') return unknown();
-          return oneArg(USIZE, UNIT);
-        case 'pop':
-          if (c === 'str') return unknown();
-          return noArgs(con('Option', con('char')));
-        case 'contains':
-        case 'starts_with':
-        case 'ends_with':
-          this.argCount(e, 1, 'method');
-          this.coerceTo(e.args[0]!.pos, args()[0]!, STR_REF);
-          return BOOL;
-        case 'chars':
-          return noArgs(con('Chars'));
-        case 'bytes':
-          return noArgs(con('Bytes'));
+    const kind = recvOf(c);
+    if (kind) {
+      const std = stdMethod(kind, e.name);
+      if (std) {
+        const typing: MethodTyping = {
+          e,
+          recv: t,
+          argCount: (n) => this.argCount(e, n, 'method'),
+          noArgs,
+          oneArg,
+          textArg: (ret) => {
+            this.argCount(e, 1, 'method');
+            this.coerceTo(e.args[0]!.pos, args()[0]!, STR_REF);
+            return ret;
+          },
+          unifyArg: (i, expected) => this.unifyAt(e.args[i]!.pos, expected, this.expr(e.args[i]!)),
+          coerceArg: (i, expected) => this.coerce(e.args[i]!, this.expr(e.args[i]!), expected),
+        };
+        return std.type(typing);
       }
-      return unknown();
-    }
-    if (c === 'Vec') {
-      const elem = t.args[0]!;
-      switch (e.name) {
-        case 'len':
-        case 'capacity':
-          return noArgs(USIZE);
-        case 'is_empty':
-          return noArgs(BOOL);
-        case 'push':
-          return oneArg(elem, UNIT);
-        case 'pop':
-          return noArgs(con('Option', elem));
-        case 'clear':
-        case 'shrink_to_fit':
-          return noArgs(UNIT);
-        case 'reserve':
-        case 'reserve_exact':
-        case 'truncate':
-          return oneArg(USIZE, UNIT);
-        case 'iter':
-          return noArgs(con('Iter', elem));
-        case 'clone':
-          return noArgs(t);
-        case 'contains':
-          return oneArg(refTo(elem, false), BOOL);
-        case 'insert':
-          this.argCount(e, 2, 'method');
-          this.unifyAt(e.args[0]!.pos, USIZE, this.expr(e.args[0]!));
-          this.coerce(e.args[1]!, this.expr(e.args[1]!), elem);
-          return UNIT;
-        case 'remove':
-          return oneArg(USIZE, elem);
-      }
-      return unknown();
-    }
-    if ((c === 'Chars' || c === 'Bytes' || c === 'Iter') && e.name === 'enumerate') return noArgs(con('Enumerate', t));
-    if (c === 'Chars' || c === 'Bytes') {
-      if (e.name === 'count') return noArgs(USIZE);
-      throw new RustSubsetError(`iterator adapters (.${e.name}()) are not supported yet; use a for loop`, e.namePos.line, e.namePos.col, 'call_expression');
-    }
-    if (c === 'Iter') {
-      if (e.name === 'sum') {
-        this.argCount(e, 0, 'method');
-        return t.args[0]!;
-      }
-      throw new RustSubsetError(`iterator adapters (.${e.name}()) are not supported yet; use a for loop`, e.namePos.line, e.namePos.col, 'call_expression');
-    }
-    if (c === 'Box' || c === 'Rc') {
-      if (e.name === 'clone') return noArgs(t);
-    }
-    if (INT_NAMES.has(c) || c === 'f32' || c === 'f64') {
-      const float = c === 'f32' || c === 'f64';
-      switch (e.name) {
-        case 'to_string':
-          return noArgs(STRING);
-        case 'clone':
-        case 'abs':
-          return noArgs(t);
-        case 'pow':
-          if (float) return unknown();
-          return oneArg(con('u32'), t);
-        case 'min':
-        case 'max':
-          return oneArg(t, t);
-        case 'sqrt':
-        case 'floor':
-        case 'ceil':
-        case 'round':
-          if (!float) return unknown();
-          return noArgs(t);
-        case 'powi':
-          if (!float) return unknown();
-          return oneArg(con('i32'), t);
-        case 'wrapping_add':
-        case 'wrapping_sub':
-        case 'wrapping_mul':
-        case 'saturating_add':
-        case 'saturating_sub':
-        case 'saturating_mul':
-          if (float) return unknown();
-          return oneArg(t, t);
-        case 'checked_add':
-        case 'checked_sub':
-        case 'checked_mul':
-        case 'checked_div':
-          if (float) return unknown();
-          return oneArg(t, con('Option', t));
-      }
-      return unknown();
-    }
-    if (c === 'char' || c === 'bool') {
-      if (e.name === 'to_string') return noArgs(STRING);
-      if (e.name === 'clone') return noArgs(t);
-      if (c === 'char' && /^is_(alphabetic|numeric|alphanumeric|whitespace|uppercase|lowercase|ascii_digit|ascii_alphabetic)$/.test(e.name)) return noArgs(BOOL);
-      return unknown();
-    }
-    if (c === 'Option') {
-      switch (e.name) {
-        case 'unwrap':
-          return noArgs(t.args[0]!);
-        case 'expect':
-          this.argCount(e, 1, 'method');
-          this.coerceTo(e.args[0]!.pos, args()[0]!, STR_REF);
-          return t.args[0]!;
-        case 'is_some':
-        case 'is_none':
-          return noArgs(BOOL);
-        case 'unwrap_or':
-          return oneArg(t.args[0]!, t.args[0]!);
+      if (kind === 'Chars' || kind === 'Bytes' || kind === 'Iter') {
+        throw new RustSubsetError(`iterator adapters (.${e.name}()) are not supported yet; use a for loop`, e.namePos.line, e.namePos.col, 'call_expression');
       }
       return unknown();
     }
@@ -1101,19 +839,6 @@ export class Inference {
   }
 }
 
-/** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
-const STD_METHODS = new Set(
-  ('sort sort_unstable sort_by sort_by_key reverse iter_mut into_iter extend append drain split_off first last get get_mut swap dedup ' +
-    'retain join concat char_indices split split_whitespace lines trim trim_start trim_end to_uppercase to_lowercase replace ' +
-    'parse find rfind repeat insert_str remove truncate split_at binary_search windows chunks map filter collect fold any all position ' +
-    'enumerate zip rev take skip count max_by min_by sum product len_utf8 to_digit from_digit is_ascii ' +
-    'overflowing_add abs_diff signum ' +
-    'rem_euclid div_euclid trailing_zeros leading_zeros count_ones is_positive is_negative to_be to_le as_bytes as_ptr as_slice ' +
-    'as_mut_slice into_boxed_slice into_bytes leak map_or and_then ok_or take replace as_ref as_mut unwrap_or_default unwrap_or_else ' +
-    'expect_err unwrap_err iter ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')
-    .split(' '),
-);
-
 function describeTy(t: TypeVar): string {
   const p = prune(t);
   if (p.k === 'con' && p.c.startsWith('adt:')) return `\`${p.c.slice(4)}\``;
@@ -1126,58 +851,8 @@ const STD_MACROS = new Set(
   'line column file module_path vec format print println eprint eprintln panic assert assert_eq assert_ne debug_assert todo unimplemented unreachable concat stringify env option_env include include_str include_bytes dbg write writeln matches cfg compile_error format_args'.split(' '),
 );
 
-/** A type with a variable nothing settled (not an integer/float literal, which default). */
-function unresolved(t: TypeVar): boolean {
-  const p = prune(t);
-  if (p.k === 'var') return !p.lit;
-  if (p.c === 'never') return false;
-  return p.args.some(unresolved);
-}
-
 function isLoopCtx(ctx: LoopCtx): boolean {
   return 'ty' in ctx;
-}
-
-export function isNever(t: TypeVar): boolean {
-  const p = prune(t);
-  return p.k === 'con' && p.c === 'never';
-}
-
-function isRefTy(t: TypeVar): boolean {
-  const p = prune(t);
-  return p.k === 'con' && p.c === 'ref';
-}
-
-function derefTy(t: TypeVar): TypeVar {
-  let p = prune(t);
-  while (p.k === 'con' && p.c === 'ref') p = prune(p.args[0]!);
-  return p;
-}
-
-/** Looks through references and Box/Rc (field access and indexing auto-deref). */
-export function autoDeref(t: TypeVar): TypeVar {
-  let p = prune(t);
-  while (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc')) p = prune(p.args[0]!);
-  return p;
-}
-
-function derefNum(t: TypeVar): TypeVar {
-  const p = prune(t);
-  if (p.k === 'con' && p.c === 'ref') {
-    const inner = prune(p.args[0]!);
-    if (isInt(inner) || isFloat(inner)) return inner;
-  }
-  return t;
-}
-
-function isTextTy(t: TypeVar): boolean {
-  const p = derefTy(t);
-  return p.k === 'con' && (p.c === 'String' || p.c === 'str');
-}
-
-function isStringTy(t: TypeVar): boolean {
-  const p = prune(t);
-  return p.k === 'con' && p.c === 'String';
 }
 
 function patBinds(p: Pat): boolean {
@@ -1197,23 +872,3 @@ function patBinds(p: Pat): boolean {
   }
 }
 
-/** Whether unify(a, b) would succeed, without binding anything. */
-function compatible(a: TypeVar, b: TypeVar): boolean {
-  a = prune(a);
-  b = prune(b);
-  if (a === b) return true;
-  if (a.k === 'var' || b.k === 'var') {
-    const v = (a.k === 'var' ? a : b) as Extract<TypeVar, { k: 'var' }>;
-    const o = a.k === 'var' ? b : a;
-    if (o.k === 'var') return !(v.lit && o.lit && v.lit !== o.lit);
-    if (v.lit === 'int') return INT_NAMES.has(o.c);
-    if (v.lit === 'float') return o.c === 'f32' || o.c === 'f64';
-    return true;
-  }
-  if (a.c === 'never' || b.c === 'never') return true;
-  const bc = b as Extract<TypeVar, { k: 'con' }>;
-  if (a.c !== bc.c || a.args.length !== bc.args.length || (a.c === 'ref' && a.mutable !== bc.mutable)) return false;
-  return a.args.every((x, i) => compatible(x, bc.args[i]!));
-}
-
-export { isInt, isFloat };

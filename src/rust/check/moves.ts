@@ -1,7 +1,5 @@
 import { conName, prune } from './types';
 import { RustCompileError } from '../errors';
-import { loop } from '../run/control';
-import { assign, unary } from '../run/operators';
 import { after } from '../run/values';
 import type { Binding, Expr, FnItem, Pos, Program } from '../syntax/ast';
 

@@ -191,3 +191,72 @@ export function conName(t: TypeVar | undefined): string {
   const p = prune(t!);
   return p.k === 'con' ? p.c : '?';
 }
+
+export function isNever(t: TypeVar): boolean {
+  const p = prune(t);
+  return p.k === 'con' && p.c === 'never';
+}
+
+/** Looks through references and Box/Rc (field access and indexing auto-deref). */
+export function autoDeref(t: TypeVar): TypeVar {
+  let p = prune(t);
+  while (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc')) p = prune(p.args[0]!);
+  return p;
+}
+
+/** A type with a variable nothing settled (not an integer/float literal, which default). */
+export function unresolved(t: TypeVar): boolean {
+  const p = prune(t);
+  if (p.k === 'var') return !p.lit;
+  if (p.c === 'never') return false;
+  return p.args.some(unresolved);
+}
+
+export function isRefTy(t: TypeVar): boolean {
+  const p = prune(t);
+  return p.k === 'con' && p.c === 'ref';
+}
+
+export function derefTy(t: TypeVar): TypeVar {
+  let p = prune(t);
+  while (p.k === 'con' && p.c === 'ref') p = prune(p.args[0]!);
+  return p;
+}
+
+export function derefNum(t: TypeVar): TypeVar {
+  const p = prune(t);
+  if (p.k === 'con' && p.c === 'ref') {
+    const inner = prune(p.args[0]!);
+    if (isInt(inner) || isFloat(inner)) return inner;
+  }
+  return t;
+}
+
+export function isTextTy(t: TypeVar): boolean {
+  const p = derefTy(t);
+  return p.k === 'con' && (p.c === 'String' || p.c === 'str');
+}
+
+export function isStringTy(t: TypeVar): boolean {
+  const p = prune(t);
+  return p.k === 'con' && p.c === 'String';
+}
+
+/** Whether unify(a, b) would succeed, without binding anything. */
+export function compatible(a: TypeVar, b: TypeVar): boolean {
+  a = prune(a);
+  b = prune(b);
+  if (a === b) return true;
+  if (a.k === 'var' || b.k === 'var') {
+    const v = (a.k === 'var' ? a : b) as Extract<TypeVar, { k: 'var' }>;
+    const o = a.k === 'var' ? b : a;
+    if (o.k === 'var') return !(v.lit && o.lit && v.lit !== o.lit);
+    if (v.lit === 'int') return INT_NAMES.has(o.c);
+    if (v.lit === 'float') return o.c === 'f32' || o.c === 'f64';
+    return true;
+  }
+  if (a.c === 'never' || b.c === 'never') return true;
+  const bc = b as Extract<TypeVar, { k: 'con' }>;
+  if (a.c !== bc.c || a.args.length !== bc.args.length || (a.c === 'ref' && a.mutable !== bc.mutable)) return false;
+  return a.args.every((x, i) => compatible(x, bc.args[i]!));
+}

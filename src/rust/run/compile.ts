@@ -3,91 +3,25 @@
  * index resolved here, so running a loop walks no tree and looks up no name. Moves are checked
  * here too (rustc's E0382), statically and in source order, as the borrow checker would.
  */
-import type { Ty } from '../../engine/layout/types';
-import { utf8Length } from '../../engine/memory/to-value';
 import type { Machine } from '../../engine/memory/machine';
-import type { Local, RValue, StringValue, VecValue } from '../../engine/memory/rvalue';
+import type { RValue, VecValue } from '../../engine/memory/rvalue';
 import { cloneValue } from '../../engine/std/clone';
 import { writesOf } from '../../engine/std/fmt';
-import { boxNew, rcClone, rcNew } from '../../engine/std/pointers';
-import { TEMP, pushStr, stringClear, stringFrom, stringNew, stringPop, stringReserve, stringReserveExact, stringShrinkToFit, stringWithCapacity } from '../../engine/std/string';
-import { toStringOf } from '../../engine/std/to-string';
-import { vecClear, vecFromItems, vecInsert, vecNew, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecShrinkToFit, vecTruncate, vecWithCapacity } from '../../engine/std/vec';
-import { type Notes, autoDeref } from '../check/infer';
-import { MoveCheck, type Moves, exprText } from '../check/moves';
-import { type TypeVar, conName, fromTy, prune, show, toTy } from '../check/types';
+import { TEMP } from '../../engine/std/string';
+import { vecFromItems, vecNew, vecPush, vecWithCapacity } from '../../engine/std/vec';
+import { MoveCheck, exprText } from '../check/moves';
+import { type TypeVar, autoDeref, conName, prune, show } from '../check/types';
 import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError } from '../errors';
+import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy } from './context';
 import { forLoop, ifExpr, ifLet, loop } from './control';
 import { format } from './format';
-import { arith, assign, binary, cast, unary } from './operators';
+import { assign, binary, cast, unary } from './operators';
 import { binderFor, fieldNames, match, patTest, scrutinee } from './patterns';
-import { BoxLoc, CHAR_TY, ElemLoc, FALSE_V, FieldLoc, type Loc, LocalLoc, type RefValue, STR_REF_TY, TRUE_V, TempLoc, UNIT_V, USIZE_TY, after, bool, copyOf, deref, follow, intCast, intInfo, intOp, makeRef, norm, num, option, scalar, textLen, textOf, valueCmp, valueEq } from './values';
-import type { Binding, Expr, FnItem, Pos, Program, Stmt } from '../syntax/ast';
+import { BoxLoc, ElemLoc, FieldLoc, LocalLoc, type RefValue, STR_REF_TY, TempLoc, UNIT_V, copyOf, follow, intInfo, makeRef, norm, scalar, valueEq } from './values';
+import { recvOf, stdFn, stdMethod } from '../std/index';
+import type { Expr, FnItem, Notes, Pos, Program, Stmt } from '../syntax/ast';
 
-/** One activation of a function: its locals by slot, and the temporaries of the running statement. */
-export interface Act {
-  slots: (Local | null)[];
-  temps: RValue[];
-  /** A place object per slot, reused while the slot holds the same binding (hot loops make no garbage). */
-  locs: (LocalLoc | undefined)[];
-}
-
-export type Ev = (a: Act) => RValue;
-export type LocEv = (a: Act) => Loc;
-
-/** What the compiled program needs while it runs. */
-export interface Runtime {
-  m: Machine;
-  out: string[];
-  /** Statements executed. */
-  steps: number;
-  /** Loop passes (a loop with an empty body still costs steps against maxSteps). */
-  iterations: number;
-  /** Budget for statements + loop passes. */
-  maxSteps: number;
-}
-
-/** break / continue / return unwinding to their loop or function. */
-export class Signal {
-  constructor(readonly kind: 'break' | 'continue' | 'return', readonly label: string | undefined, readonly value: RValue) {}
-}
-
-
-const tyCache = new Map<string, Ty>();
-/** Engine types, shared per spelling so scalars do not each carry a new Ty object. */
-export function engineTy(t: TypeVar): Ty {
-  const ty = toTy(t);
-  const key = JSON.stringify(ty);
-  let cached = tyCache.get(key);
-  if (!cached) tyCache.set(key, (cached = ty));
-  return cached;
-}
-
-/** Whether values of this type are copied rather than moved. */
-export function isCopyTy(t: TypeVar, prog: Program): boolean {
-  const p = prune(t);
-  if (p.k === 'var') return true; // a literal variable: an integer or a float
-  switch (p.c) {
-    case 'ref':
-      return !p.mutable;
-    case 'tuple':
-      return p.args.every((a) => isCopyTy(a, prog));
-    case 'String':
-    case 'Vec':
-    case 'Box':
-    case 'Rc':
-      return false;
-    case 'Option':
-      return isCopyTy(p.args[0]!, prog);
-    default:
-      if (p.c.startsWith('adt:')) return prog.copyTypes.has(p.c.slice(4));
-      return true;
-  }
-}
-
-
-
-export class Compiler {
+export class Compiler implements Codegen {
   /** The move and borrow checks of the function being compiled (check/moves.ts). */
   readonly checks: MoveCheck;
 
@@ -677,64 +611,16 @@ export class Compiler {
         return this.callFn(name, vals, line);
       };
     }
-    const arg = (i: number) => this.value(e.args[i]!, (e.args[i] as Notes).coerce);
-    switch (name) {
-      case 'String::new':
-        return () => stringNew();
-      case 'String::from': {
-        const x = this.operand(e.args[0]!);
-        return (a) => stringFrom(rt.m, textOf(x(a)));
-      }
-      case 'String::with_capacity': {
-        const n = arg(0);
-        return (a) => stringWithCapacity(rt.m, Number((n(a) as { v: number }).v));
-      }
-      case 'Vec::new': {
-        const elem = engineTy((prune(e.ty!) as { args: TypeVar[] }).args[0]!);
-        return () => vecNew(rt.m, elem);
-      }
-      case 'Vec::with_capacity': {
-        const elem = engineTy((prune(e.ty!) as { args: TypeVar[] }).args[0]!);
-        const n = arg(0);
-        return (a) => vecWithCapacity(rt.m, elem, Number((n(a) as { v: number }).v));
-      }
-      case 'Box::new': {
-        const x = arg(0);
-        return (a) => boxNew(rt.m, x(a));
-      }
-      case 'Rc::new': {
-        const x = arg(0);
-        return (a) => rcNew(rt.m, x(a));
-      }
-      case 'Rc::clone': {
-        const x = this.operand(e.args[0]!);
-        return (a) => rcClone(rt.m, deref(x(a)) as Extract<RValue, { tag: 'rc' }>);
-      }
-      case 'Rc::strong_count': {
-        const x = this.operand(e.args[0]!);
-        return (a) => scalar(USIZE_TY, (deref(x(a)) as Extract<RValue, { tag: 'rc' }>).cell.strong);
-      }
-      case 'mem::swap': {
-        const x = this.value(e.args[0]!);
-        const y = this.value(e.args[1]!);
-        return (a) => {
-          const la = (x(a) as RefValue).loc;
-          const lb = (y(a) as RefValue).loc;
-          const va = la.take();
-          const vb = lb.take();
-          la.set(vb);
-          lb.set(va);
-          return UNIT_V;
-        };
-      }
-      case 'drop':
-      case 'mem::drop': {
-        const x = arg(0);
-        return (a) => {
-          rt.m.dropValue(x(a));
-          return UNIT_V;
-        };
-      }
+    const std = stdFn(name);
+    if (std) {
+      return std.run({
+        rt,
+        e,
+        ty: engineTy(e.ty!),
+        elem: () => engineTy((prune(e.ty!) as { args: TypeVar[] }).args[0]!),
+        arg: (i) => this.value(e.args[i]!, (e.args[i] as Notes).coerce),
+        operand: (i) => this.operand(e.args[i]!),
+      });
     }
     // A tuple struct, tuple variant or Some(..).
     const ty = engineTy(e.ty!);
@@ -755,372 +641,31 @@ export class Compiler {
     while (t.k === 'con' && (t.c === 'ref' || ((t.c === 'Box' || t.c === 'Rc') && e.name !== 'clone'))) t = prune(t.args[0]!);
     const c = conName(t);
     const name = e.name;
-    const line = e.pos.line;
     const user = (e as Notes).userMethod;
     if (user) return this.userMethod(e, user);
     if (c.startsWith('adt:') && name === 'clone') {
       const loc = this.recvPlace(e.recv);
       return (a) => cloneValue(rt.m, loc(a).get());
     }
-    const mutating = new Set(['push_str', 'push', 'pop', 'clear', 'shrink_to_fit', 'reserve', 'reserve_exact', 'truncate', 'insert', 'remove']);
-    const needsMut = (c === 'String' || c === 'Vec') && mutating.has(name);
-    if (needsMut) {
+    const std = stdMethod(recvOf(c), name);
+    if (!std) return this.err(e.namePos, `no method named \`${name}\` found for \`${show(t)}\``, 'E0599');
+    if (std.mutates) {
       this.checks.checkMutableRecv(e.recv);
       const root = this.checks.rootOf(e.recv);
       if (root) this.checks.access(root, e.recv.pos, 'mutborrow');
     }
-    if ((c === 'Chars' || c === 'Bytes') && name === 'count') {
-      const inner = e.recv as Expr & { k: 'method' };
-      const text = this.operand(inner.recv);
-      const bytes = c === 'Bytes';
-      return (a) => {
-        const t = textOf(text(a));
-        return scalar(USIZE_TY, bytes ? utf8Length(t) : [...t].length);
-      };
-    }
-    if (c === 'Iter' && name === 'sum') {
-      const inner = e.recv as Expr & { k: 'method' };
-      const vecLoc = this.derefPlace(inner.recv, false);
-      const sumTy = engineTy(e.ty!);
-      const add = arith(this, '+', e.ty!, e.pos);
-      const zero = scalar(sumTy, sumTy.kind === 'float' ? 0 : 0);
-      return (a) => {
-        const v = vecLoc(a).get() as VecValue;
-        let acc = zero as Extract<RValue, { tag: 'scalar' }>;
-        for (const item of v.items) acc = add(acc, deref(item) as Extract<RValue, { tag: 'scalar' }>) as Extract<RValue, { tag: 'scalar' }>;
-        return acc;
-      };
-    }
-    const recv = this.recvPlace(e.recv, name === 'clone' && (c === 'Box' || c === 'Rc'));
-    const arg = (i: number) => this.value(e.args[i]!, (e.args[i] as Notes).coerce);
-    const num = (v: RValue) => Number((deref(v) as { v: number }).v);
-    const ty = engineTy(e.ty!);
-
-    if (c === 'String' || c === 'str') {
-      switch (name) {
-        case 'len':
-          return (a) => scalar(USIZE_TY, textLen(recv(a).get()));
-        case 'capacity':
-          return (a) => scalar(USIZE_TY, (recv(a).get() as StringValue).cap);
-        case 'is_empty':
-          return (a) => (textLen(recv(a).get()) === 0 ? TRUE_V : FALSE_V);
-        case 'to_string':
-        case 'to_owned':
-          return (a) => stringFrom(rt.m, textOf(recv(a).get()));
-        case 'clone':
-          if (c === 'String') return (a) => stringFrom(rt.m, textOf(recv(a).get()));
-          return (a) => recv(a).get();
-        case 'as_str':
-          return (a) => {
-            const loc = recv(a);
-            const s = loc.get() as StringValue;
-            return { tag: 'str', ty: STR_REF_TY, text: s.text, target: s.buf ? { kind: 'block', block: s.buf, offset: 0 } : null };
-          };
-        case 'push_str': {
-          const x = this.operand(e.args[0]!);
-          return (a) => {
-            const loc = recv(a);
-            const text = textOf(x(a));
-            pushStr(rt.m, loc.get() as StringValue, text, loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        }
-        case 'push': {
-          const x = arg(0);
-          return (a) => {
-            const loc = recv(a);
-            pushStr(rt.m, loc.get() as StringValue, (x(a) as { v: string }).v, loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        }
-        case 'clear':
-          return (a) => {
-            const loc = recv(a);
-            stringClear(rt.m, loc.get() as StringValue, loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        case 'shrink_to_fit':
-          return (a) => {
-            const loc = recv(a);
-            stringShrinkToFit(rt.m, loc.get() as StringValue, loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        case 'reserve':
-        case 'reserve_exact': {
-          const x = arg(0);
-          const f = name === 'reserve' ? stringReserve : stringReserveExact;
-          return (a) => {
-            const loc = recv(a);
-            f(rt.m, loc.get() as StringValue, num(x(a)), loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        }
-        case 'pop':
-          return (a) => {
-            const loc = recv(a);
-            const ch = stringPop(rt.m, loc.get() as StringValue, loc.home());
-            after(loc);
-            return option(ty, ch === null ? null : scalar(CHAR_TY, ch));
-          };
-        case 'chars':
-        case 'bytes':
-          return this.subset(e.pos, `.${name}() is supported in for loops and as .${name}().count()`, 'call_expression');
-        case 'contains':
-        case 'starts_with':
-        case 'ends_with': {
-          const x = this.operand(e.args[0]!);
-          return (a) => {
-            const s = textOf(recv(a).get());
-            const p = textOf(x(a));
-            const r = name === 'contains' ? s.includes(p) : name === 'starts_with' ? s.startsWith(p) : s.endsWith(p);
-            return r ? TRUE_V : FALSE_V;
-          };
-        }
-      }
-    }
-    if (c === 'Vec') {
-      const vec = (loc: Loc) => deref(loc.get()) as VecValue;
-      switch (name) {
-        case 'len':
-          return (a) => scalar(USIZE_TY, vec(recv(a)).len);
-        case 'capacity':
-          return (a) => scalar(USIZE_TY, vec(recv(a)).cap);
-        case 'is_empty':
-          return (a) => (vec(recv(a)).len === 0 ? TRUE_V : FALSE_V);
-        case 'push': {
-          const x = arg(0);
-          return (a) => {
-            const loc = recv(a);
-            const item = x(a);
-            vecPush(rt.m, vec(loc), item, loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        }
-        case 'pop':
-          return (a) => {
-            const loc = recv(a);
-            const item = vecPop(rt.m, vec(loc), loc.home());
-            after(loc);
-            return option(ty, item);
-          };
-        case 'clear':
-          return (a) => {
-            const loc = recv(a);
-            vecClear(rt.m, vec(loc), loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        case 'shrink_to_fit':
-          return (a) => {
-            const loc = recv(a);
-            vecShrinkToFit(rt.m, vec(loc), loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        case 'reserve':
-        case 'reserve_exact':
-        case 'truncate': {
-          const x = arg(0);
-          const f = name === 'reserve' ? vecReserve : name === 'reserve_exact' ? vecReserveExact : vecTruncate;
-          return (a) => {
-            const loc = recv(a);
-            f(rt.m, vec(loc), num(x(a)), loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        }
-        case 'insert': {
-          const i = arg(0);
-          const x = arg(1);
-          return (a) => {
-            const loc = recv(a);
-            const index = num(i(a));
-            const v = vec(loc);
-            if (index > v.len) throw new RustPanic(`insertion index (is ${index}) should be <= len (is ${v.len})`, line);
-            vecInsert(rt.m, v, index, x(a), loc.home());
-            after(loc);
-            return UNIT_V;
-          };
-        }
-        case 'remove': {
-          const i = arg(0);
-          return (a) => {
-            const loc = recv(a);
-            const index = num(i(a));
-            const v = vec(loc);
-            if (index >= v.len) throw new RustPanic(`removal index (is ${index}) should be < len (is ${v.len})`, line);
-            const item = vecRemove(rt.m, v, index, loc.home());
-            after(loc);
-            return item;
-          };
-        }
-        case 'clone':
-          return (a) => cloneValue(rt.m, vec(recv(a)));
-        case 'contains': {
-          const x = this.operand(e.args[0]!);
-          return (a) => {
-            const want = x(a);
-            return vec(recv(a)).items.some((i) => valueEq(i, want)) ? TRUE_V : FALSE_V;
-          };
-        }
-        case 'iter':
-          return this.subset(e.pos, '.iter() is supported in for loops and as .iter().sum()', 'call_expression');
-      }
-    }
-    if ((c === 'Box' || c === 'Rc') && name === 'clone') {
-      return (a) => cloneValue(rt.m, deref(recv(a).get()));
-    }
-    if (c === 'Option') {
-      const opt = (loc: Loc) => deref(loc.get()) as Extract<RValue, { tag: 'enum' }>;
-      const copy = isCopyTy(e.ty!, this.prog);
-      const take = (a: Act, loc: Loc, msg: string): RValue => {
-        const o = opt(loc);
-        if (o.variant === 'None') throw new RustPanic(msg, line);
-        if (copy) return copyOf(o.fields[0]!);
-        if (!this.isPlace(e.recv)) {
-          const v = o.fields[0]!;
-          o.fields[0] = UNIT_V;
-          return v;
-        }
-        return this.subset(e.pos, 'unwrap moving out of a variable is not supported yet', 'call_expression');
-      };
-      if (!isCopyTy(e.ty!, this.prog) && (name === 'unwrap' || name === 'expect' || name === 'unwrap_or') && this.isPlace(e.recv)) {
-        if (e.recv.k === 'name' && e.recv.binding) this.checks.useLocal(e.recv.binding, e.recv.pos, true);
-        else this.subset(e.pos, `${name} moving out of a field is not supported yet`, 'call_expression');
-        const slot = (e.recv as { binding: Binding }).binding.slot;
-        return (a) => {
-          const o = rt.m.moveOut(a.slots[slot]!) as Extract<RValue, { tag: 'enum' }>;
-          if (o.variant === 'None') throw new RustPanic(name === 'unwrap' ? 'called `Option::unwrap()` on a `None` value' : 'Option::expect failed', line);
-          return o.fields[0]!;
-        };
-      }
-      switch (name) {
-        case 'unwrap':
-          return (a) => take(a, recv(a), 'called `Option::unwrap()` on a `None` value');
-        case 'expect': {
-          const msg = this.operand(e.args[0]!);
-          return (a) => {
-            const loc = recv(a);
-            return take(a, loc, textOf(msg(a)));
-          };
-        }
-        case 'unwrap_or': {
-          const d = arg(0);
-          return (a) => {
-            const loc = recv(a);
-            const dv = d(a);
-            if (opt(loc).variant === 'None') return dv;
-            rt.m.dropValue(dv);
-            return take(a, loc, '');
-          };
-        }
-        case 'is_some':
-          return (a) => (opt(recv(a)).variant === 'Some' ? TRUE_V : FALSE_V);
-        case 'is_none':
-          return (a) => (opt(recv(a)).variant === 'None' ? TRUE_V : FALSE_V);
-      }
-    }
-    if (c === 'char' || c === 'bool' || c.startsWith('i') || c.startsWith('u') || c.startsWith('f')) {
-      const info = ty.kind === 'int' ? intInfo(ty.name) : undefined;
-      const self = (a: Act) => deref(recv(a).get()) as Extract<RValue, { tag: 'scalar' }>;
-      switch (name) {
-        case 'to_string':
-          return (a) => toStringOf(rt.m, self(a));
-        case 'clone':
-          return (a) => self(a);
-        case 'abs':
-          return (a) => {
-            const x = self(a);
-            if (x.ty.kind === 'float') return scalar(x.ty, Math.abs(x.v as number));
-            const i = intInfo((x.ty as { name: 'i32' }).name);
-            if (x.v == i.min && i.signed) throw new RustPanic('attempt to negate with overflow', line);
-            return scalar(x.ty, (x.v as number) < 0 ? (typeof x.v === 'number' ? -x.v : norm(-(x.v as bigint))) : x.v);
-          };
-        case 'pow': {
-          const n = arg(0);
-          const mul = intOp('*', info!, () => line);
-          return (a) => {
-            const x = self(a);
-            let r: number | bigint = 1;
-            const k = num(n(a));
-            for (let i = 0; i < k; i++) r = mul(r, x.v as number);
-            return scalar(ty, r);
-          };
-        }
-        case 'min':
-        case 'max': {
-          const y = arg(0);
-          return (a) => {
-            const x = self(a);
-            const o = deref(y(a));
-            const less = valueCmp(x, o) < 0;
-            return name === 'min' ? (less ? x : o) : less ? o : x;
-          };
-        }
-        case 'sqrt':
-        case 'floor':
-        case 'ceil':
-        case 'round': {
-          const f = name === 'round' ? (x: number) => (x < 0 ? -Math.round(-x) : Math.round(x)) : Math[name];
-          return (a) => scalar(ty, f(self(a).v as number));
-        }
-        case 'powi': {
-          const n = arg(0);
-          return (a) => scalar(ty, Math.pow(self(a).v as number, num(n(a))));
-        }
-        case 'wrapping_add':
-        case 'wrapping_sub':
-        case 'wrapping_mul':
-        case 'saturating_add':
-        case 'saturating_sub':
-        case 'saturating_mul':
-        case 'checked_add':
-        case 'checked_sub':
-        case 'checked_mul':
-        case 'checked_div': {
-          const y = arg(0);
-          const [mode, opName] = name.split('_') as ['wrapping' | 'saturating' | 'checked', string];
-          const selfInfo = intInfo((engineTy(autoDeref(e.recv.ty!)) as { name: 'i32' }).name);
-          const selfTy = engineTy(autoDeref(e.recv.ty!));
-          const exact = (p: bigint, q: bigint): bigint | null => (opName === 'add' ? p + q : opName === 'sub' ? p - q : opName === 'mul' ? p * q : q === 0n ? null : p / q);
-          return (a) => {
-            const p = BigInt(self(a).v as number);
-            const q = BigInt((deref(y(a)) as Extract<RValue, { tag: 'scalar' }>).v as number);
-            const r = exact(p, q);
-            const fits = r !== null && r >= selfInfo.min && r <= selfInfo.max;
-            if (mode === 'checked') return option(ty, fits ? scalar(selfTy, norm(r!)) : null);
-            if (mode === 'saturating') return scalar(ty, norm(fits ? r! : r! < selfInfo.min ? selfInfo.min : selfInfo.max));
-            return scalar(ty, intCast(r!, selfInfo));
-          };
-        }
-      }
-      if (c === 'char') {
-        const tests: Record<string, (ch: string) => boolean> = {
-          is_alphabetic: (ch) => /\p{Alphabetic}/u.test(ch),
-          is_numeric: (ch) => /\p{N}/u.test(ch),
-          is_alphanumeric: (ch) => /[\p{Alphabetic}\p{N}]/u.test(ch),
-          is_whitespace: (ch) => /\s/u.test(ch),
-          is_uppercase: (ch) => /\p{Uppercase}/u.test(ch),
-          is_lowercase: (ch) => /\p{Lowercase}/u.test(ch),
-          is_ascii_digit: (ch) => /^[0-9]$/.test(ch),
-          is_ascii_alphabetic: (ch) => /^[A-Za-z]$/.test(ch),
-        };
-        const f = tests[name];
-        if (f) return (a) => (f(self(a).v as string) ? TRUE_V : FALSE_V);
-      }
-    }
-    return this.err(e.namePos, `no method named \`${name}\` found for \`${show(t)}\``, 'E0599');
-
-    function after(loc: Loc): void {
-      // A change through a reference or inside a container re-records the owning place.
-      if (!(loc instanceof LocalLoc)) loc.changed();
-    }
+    const place = std.ownRecv ? undefined : this.recvPlace(e.recv, std.keepPointer);
+    return std.run({
+      rt,
+      e,
+      recv: t as Extract<TypeVar, { k: 'con' }>,
+      place: place!,
+      ty: engineTy(e.ty!),
+      line: e.pos.line,
+      arg: (i) => this.value(e.args[i]!, (e.args[i] as Notes).coerce),
+      operand: (i) => this.operand(e.args[i]!),
+      k: this,
+    });
   }
 
   /** A call of a method from an impl block: `self` by reference (auto-ref) or by value (a move). */
@@ -1180,32 +725,11 @@ export class Compiler {
 
 }
 
-
-
-
-
-
-
 /** Whether a type holds a reference (`&T`, `Option<&T>`, `(&T, u8)`); `mutable`: a `&mut` one. */
 function holdsRef(t: TypeVar, mutable = false): boolean {
   const p = prune(t);
   if (p.k !== 'con') return false;
   if (p.c === 'ref') return !mutable || !!p.mutable;
   return p.args.some((a) => holdsRef(a, mutable));
-}
-
-/** Drops the temporaries of a statement, newest first, as Rust does at the `;`. */
-export function dropTemps(m: Machine, a: Act, mark: number): void {
-  while (a.temps.length > mark) m.dropValue(a.temps.pop()!);
-}
-
-const fromTyMemo = new Map<Ty, TypeVar>();
-export function fromTyCached(ty: Ty): TypeVar {
-  let t = fromTyMemo.get(ty);
-  if (!t) {
-    t = fromTy(ty);
-    fromTyMemo.set(ty, t);
-  }
-  return t;
 }
 

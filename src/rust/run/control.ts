@@ -1,10 +1,9 @@
 import type { Ty } from '../../engine/layout/types';
 import type { RValue, VecValue } from '../../engine/memory/rvalue';
 import { vecItemChanged } from '../../engine/std/vec';
-import { autoDeref, isNever } from '../check/infer';
-import { type TypeVar, conName, prune } from '../check/types';
+import { type TypeVar, autoDeref, conName, isNever, prune } from '../check/types';
 import { RustStepLimitError } from '../errors';
-import { type Act, type Compiler, type Ev, type LocEv, Signal, dropTemps, engineTy } from './compile';
+import { type Act, type Codegen, type Ev, type LocEv, Signal, dropTemps, engineTy } from './context';
 import { binderFor, patBinder, patTest, scrutinee } from './patterns';
 import { ElemLoc, type RefValue, TempLoc, UNIT_V, USIZE_TY, makeRef, norm, scalar, textOf } from './values';
 import type { Expr } from '../syntax/ast';
@@ -12,8 +11,7 @@ import type { Expr } from '../syntax/ast';
 /** The label a `while let` uses to end its loop when the pattern stops matching. */
 const LET_END = '\u0000while-let';
 
-
-export function condition(k: Compiler, e: Expr): (a: Act) => boolean {
+export function condition(k: Codegen, e: Expr): (a: Act) => boolean {
   const c = k.value(e);
   const rt = k.rt;
   return (a) => {
@@ -24,7 +22,7 @@ export function condition(k: Compiler, e: Expr): (a: Act) => boolean {
   };
 }
 
-export function ifExpr(k: Compiler, e: Expr & { k: 'if' }): Ev {
+export function ifExpr(k: Codegen, e: Expr & { k: 'if' }): Ev {
   const cond = condition(k, e.cond);
   const start = k.checks.snapshot();
   const startDead = k.checks.ctx.dead;
@@ -37,7 +35,7 @@ export function ifExpr(k: Compiler, e: Expr & { k: 'if' }): Ev {
   return (a) => (cond(a) ? then(a) : other(a));
 }
 
-export function ifLet(k: Compiler, e: Expr & { k: 'iflet' }): Ev {
+export function ifLet(k: Codegen, e: Expr & { k: 'iflet' }): Ev {
   const rt = k.rt;
   const src = scrutinee(k, e.value);
   const test = patTest(k, e.pat);
@@ -68,7 +66,7 @@ export function ifLet(k: Compiler, e: Expr & { k: 'iflet' }): Ev {
   };
 }
 
-export function loop(k: Compiler, e: Expr & { k: 'while' | 'whilelet' | 'loop' }): Ev {
+export function loop(k: Codegen, e: Expr & { k: 'while' | 'whilelet' | 'loop' }): Ev {
   const rt = k.rt;
   const label = e.label;
   const isLoop = e.k === 'loop';
@@ -117,7 +115,7 @@ export function loop(k: Compiler, e: Expr & { k: 'while' | 'whilelet' | 'loop' }
   };
 }
 
-export function forLoop(k: Compiler, e: Expr & { k: 'for' }): Ev {
+export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
   const rt = k.rt;
   const label = e.label;
   let iter = e.iter;

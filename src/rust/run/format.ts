@@ -1,11 +1,11 @@
 import { formatString, writesWithSpec } from '../../engine/std/fmt';
-import { autoDeref } from '../check/infer';
+import { autoDeref } from '../check/types';
 import { RustPanic } from '../errors';
-import type { Act, Compiler, Ev } from './compile';
-import { UNIT_V, bool, follow } from './values';
+import type { Act, Codegen, Ev } from './context';
+import { UNIT_V, follow } from './values';
 import type { Expr, FmtSpec } from '../syntax/ast';
 
-export function format(k: Compiler, e: Expr & { k: 'format' }): Ev {
+export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
   const rt = k.rt;
   // rustc inlines string and integer literals given to `{}` into the template (format_args flattening).
   let template = '';

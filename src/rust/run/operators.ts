@@ -1,13 +1,12 @@
 import type { RValue, StringValue } from '../../engine/memory/rvalue';
 import { ownerOf } from '../../engine/std/home';
 import { TEMP, pushStr } from '../../engine/std/string';
-import { type Notes, autoDeref } from '../check/infer';
 import { exprText } from '../check/moves';
-import { type TypeVar, conName, prune, show } from '../check/types';
+import { type TypeVar, autoDeref, conName, prune, show } from '../check/types';
 import { RustPanic } from '../errors';
-import { type Act, type Compiler, type Ev, engineTy, isCopyTy } from './compile';
-import { FALSE_V, TRUE_V, UNIT_V, bool, copyOf, deref, floatToInt, intCast, intInfo, intOp, norm, scalar, textOf, valueCmp, valueEq } from './values';
-import type { Expr, Pos } from '../syntax/ast';
+import { type Act, type Codegen, type Ev, engineTy, isCopyTy } from './context';
+import { FALSE_V, TRUE_V, UNIT_V, copyOf, deref, floatToInt, intCast, intInfo, intOp, norm, scalar, textOf, valueCmp, valueEq } from './values';
+import type { Expr, Notes, Pos } from '../syntax/ast';
 
 function isScalarTy(t: TypeVar): boolean {
   const p = prune(t);
@@ -15,7 +14,7 @@ function isScalarTy(t: TypeVar): boolean {
   return ['i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'f32', 'f64', 'bool', 'char'].includes(p.c);
 }
 
-export function binary(k: Compiler, e: Expr & { k: 'binary' }): Ev {
+export function binary(k: Codegen, e: Expr & { k: 'binary' }): Ev {
   const rt = k.rt;
   if (e.op === '&&' || e.op === '||') {
     const l = k.value(e.l);
@@ -59,14 +58,14 @@ export function binary(k: Compiler, e: Expr & { k: 'binary' }): Ev {
 }
 
 /** A number operand: references to numbers are read through. */
-export function numOperand(k: Compiler, e: Expr): (a: Act) => Extract<RValue, { tag: 'scalar' }> {
+export function numOperand(k: Codegen, e: Expr): (a: Act) => Extract<RValue, { tag: 'scalar' }> {
   const v = k.value(e);
   if (conName(e.ty) === 'ref') return (a) => deref(v(a)) as Extract<RValue, { tag: 'scalar' }>;
   return v as (a: Act) => Extract<RValue, { tag: 'scalar' }>;
 }
 
 /** The arithmetic of one operator at one type, producing a scalar of that type. */
-export function arith(k: Compiler, op: string, t: TypeVar, pos: Pos): (x: Extract<RValue, { tag: 'scalar' }>, y: Extract<RValue, { tag: 'scalar' }>) => RValue {
+export function arith(k: Codegen, op: string, t: TypeVar, pos: Pos): (x: Extract<RValue, { tag: 'scalar' }>, y: Extract<RValue, { tag: 'scalar' }>) => RValue {
   const ty = engineTy(autoDeref(t));
   const rt = k.rt;
   if (ty.kind === 'int') {
@@ -103,7 +102,7 @@ export function arith(k: Compiler, op: string, t: TypeVar, pos: Pos): (x: Extrac
   return k.err(pos, `cannot apply \`${op}\` to \`${show(t)}\``, 'E0369');
 }
 
-export function unary(k: Compiler, e: Expr & { k: 'unary' }): Ev {
+export function unary(k: Codegen, e: Expr & { k: 'unary' }): Ev {
   const rt = k.rt;
   if (e.op === '*') {
     if (!isCopyTy(e.ty!, k.prog)) {
@@ -131,7 +130,7 @@ export function unary(k: Compiler, e: Expr & { k: 'unary' }): Ev {
   };
 }
 
-export function assign(k: Compiler, e: Expr & { k: 'assign' }): Ev {
+export function assign(k: Codegen, e: Expr & { k: 'assign' }): Ev {
   const rt = k.rt;
   const l = e.l;
   if (l.k === 'name' && l.binding) {
@@ -212,7 +211,7 @@ export function assign(k: Compiler, e: Expr & { k: 'assign' }): Ev {
   };
 }
 
-export function cast(k: Compiler, e: Expr & { k: 'cast' }): Ev {
+export function cast(k: Codegen, e: Expr & { k: 'cast' }): Ev {
   const v = numOperand(k, e.e);
   const from = engineTy(e.e.ty!);
   const to = engineTy(e.ty!);

@@ -1,10 +1,9 @@
 import type { RValue } from '../../engine/memory/rvalue';
-import type { Notes } from '../check/infer';
 import { type TypeVar, conName, prune } from '../check/types';
 import { RustPanic } from '../errors';
-import { type Act, type Compiler, type Ev, type LocEv, Signal, engineTy, fromTyCached, isCopyTy } from './compile';
+import { type Act, type Codegen, type Ev, type LocEv, Signal, engineTy, fromTyCached, isCopyTy } from './context';
 import { FieldLoc, type Loc, type RefValue, TempLoc, copyOf, deref, makeRef, valueCmp, valueEq } from './values';
-import type { Arm, Binding, Expr, Pat, Pos } from '../syntax/ast';
+import type { Arm, Binding, Expr, Notes, Pat, Pos } from '../syntax/ast';
 
 /** A matched value: a place (no move unless the pattern takes the whole variable) or a temporary. */
 interface Scrutinee {
@@ -16,7 +15,7 @@ interface Scrutinee {
 }
 
 /** The matched value: a place when it is one (no move), else a temporary. */
-export function scrutinee(k: Compiler, e: Expr): Scrutinee {
+export function scrutinee(k: Codegen, e: Expr): Scrutinee {
   if (k.isPlace(e)) return { loc: k.place(e, false), isPlace: true, whole: e.k === 'name' ? e.binding : undefined, pos: e.pos };
   const v = k.value(e);
   return {
@@ -35,7 +34,7 @@ export function scrutinee(k: Compiler, e: Expr): Scrutinee {
  * (`let (a, b) = pair;`) moves it: allowed when the pattern takes every part that owns
  * something, so nothing is left half-owned in the variable.
  */
-export function binderFor(k: Compiler, p: Pat, ty: TypeVar, src: Scrutinee): (a: Act, loc: Loc) => void {
+export function binderFor(k: Codegen, p: Pat, ty: TypeVar, src: Scrutinee): (a: Act, loc: Loc) => void {
   if (src.isPlace && patMoves(k, p, ty)) {
     if (!src.whole) return k.subset(p.pos, 'moving parts out of a field or element in a pattern is not supported yet; match on a reference (&x) instead', 'pattern');
     if (!movesAll(k, p, ty)) return k.subset(p.pos, `moving only some parts out of \`${src.whole.name}\` is not supported yet; bind every part that owns heap data, or match on &${src.whole.name}`, 'pattern');
@@ -47,7 +46,7 @@ export function binderFor(k: Compiler, p: Pat, ty: TypeVar, src: Scrutinee): (a:
 }
 
 /** Whether a pattern binds some non-Copy part by value (a move). */
-export function patMoves(k: Compiler, p: Pat, ty: TypeVar): boolean {
+export function patMoves(k: Codegen, p: Pat, ty: TypeVar): boolean {
   const t = prune(ty);
   switch (p.k) {
     case 'bind':
@@ -69,7 +68,7 @@ export function patMoves(k: Compiler, p: Pat, ty: TypeVar): boolean {
 }
 
 /** Whether a pattern takes every part of the value that is not Copy. */
-export function movesAll(k: Compiler, p: Pat, ty: TypeVar): boolean {
+export function movesAll(k: Codegen, p: Pat, ty: TypeVar): boolean {
   const t = prune(ty);
   switch (p.k) {
     case 'bind':
@@ -92,7 +91,7 @@ export function movesAll(k: Compiler, p: Pat, ty: TypeVar): boolean {
   }
 }
 
-export function match(k: Compiler, e: Expr & { k: 'match' }): Ev {
+export function match(k: Codegen, e: Expr & { k: 'match' }): Ev {
   const rt = k.rt;
   const src = scrutinee(k, e.value);
   const start = k.checks.snapshot();
@@ -126,7 +125,7 @@ export function match(k: Compiler, e: Expr & { k: 'match' }): Ev {
   };
 }
 
-export function compileArm(k: Compiler, arm: Arm, ty: TypeVar, src: Scrutinee) {
+export function compileArm(k: Codegen, arm: Arm, ty: TypeVar, src: Scrutinee) {
   const test = patTest(k, arm.pat);
   const bind = binderFor(k, arm.pat, ty, src);
   const guard = arm.guard ? k.value(arm.guard) : undefined;
@@ -135,7 +134,7 @@ export function compileArm(k: Compiler, arm: Arm, ty: TypeVar, src: Scrutinee) {
 }
 
 /** Whether a value matches a pattern (no bindings made). */
-export function patTest(k: Compiler, p: Pat): (v: RValue) => boolean {
+export function patTest(k: Codegen, p: Pat): (v: RValue) => boolean {
   switch (p.k) {
     case 'wild':
       return () => true;
@@ -191,7 +190,7 @@ export function patTest(k: Compiler, p: Pat): (v: RValue) => boolean {
  * references into the value; by value, Copy parts are copied and others moved out (only from
  * a temporary: moving parts out of a variable is not supported yet).
  */
-export function patBinder(k: Compiler, p: Pat, ty: TypeVar, fromPlace: boolean, viaRef = false): (a: Act, loc: Loc) => void {
+export function patBinder(k: Codegen, p: Pat, ty: TypeVar, fromPlace: boolean, viaRef = false): (a: Act, loc: Loc) => void {
   const rt = k.rt;
   const prog = k.prog;
   const t = prune(ty);
@@ -258,7 +257,7 @@ export function patBinder(k: Compiler, p: Pat, ty: TypeVar, fromPlace: boolean, 
   }
 }
 
-export function fieldNames(k: Compiler, p: Pat & { k: 'variant' }, t: TypeVar): string[] {
+export function fieldNames(k: Codegen, p: Pat & { k: 'variant' }, t: TypeVar): string[] {
   const c = conName(t);
   if (c === 'Option') return ['0'];
   if (p.segs.length === 1) return k.prog.structs.get(p.segs[0]!)!.fields.map((f) => f.name);
@@ -266,7 +265,7 @@ export function fieldNames(k: Compiler, p: Pat & { k: 'variant' }, t: TypeVar): 
 }
 
 /** Types of a pattern's parts (the fields' own types). */
-export function fieldTypes(k: Compiler, p: Pat, t: TypeVar): TypeVar[] {
+export function fieldTypes(k: Codegen, p: Pat, t: TypeVar): TypeVar[] {
   const c = conName(t);
   let tys: TypeVar[];
   if (c === 'tuple') tys = (t as { args: TypeVar[] }).args;

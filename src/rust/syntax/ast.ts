@@ -137,3 +137,11 @@ export interface Program {
   structs: Map<string, import('../../engine/layout/types').StructDef>;
   enums: Map<string, import('../../engine/layout/types').EnumDef>;
 }
+
+/** Extra facts inference leaves on nodes for the compiler. */
+export interface Notes {
+  /** Auto-derefs through Box/Rc an argument needs to fit its parameter (`&Box<List>` → `&List`). */
+  coerce?: number;
+  /** A method call resolved to a method of an impl block: its function's name (`Point::dist`). */
+  userMethod?: string;
+}

@@ -1,0 +1,106 @@
+/**
+ * What the parts of code generation share: the activation a closure runs in, the closure types,
+ * the run's counters, and the compiler as its parts see it (Codegen). run/compile.ts implements
+ * Codegen; operators, control flow, patterns, format! and the std table's runtimes call it.
+ */
+import type { Ty } from '../../engine/layout/types';
+import type { Machine } from '../../engine/memory/machine';
+import type { Local, RValue } from '../../engine/memory/rvalue';
+import { MoveCheck } from '../check/moves';
+import { type TypeVar, fromTy, prune, toTy } from '../check/types';
+import { type Loc, LocalLoc } from './values';
+import type { Expr, Pos, Program } from '../syntax/ast';
+
+/** One activation of a function: its locals by slot, and the temporaries of the running statement. */
+export interface Act {
+  slots: (Local | null)[];
+  temps: RValue[];
+  /** A place object per slot, reused while the slot holds the same binding (hot loops make no garbage). */
+  locs: (LocalLoc | undefined)[];
+}
+
+export type Ev = (a: Act) => RValue;
+export type LocEv = (a: Act) => Loc;
+
+/** What the compiled program needs while it runs. */
+export interface Runtime {
+  m: Machine;
+  out: string[];
+  /** Statements executed. */
+  steps: number;
+  /** Loop passes (a loop with an empty body still costs steps against maxSteps). */
+  iterations: number;
+  /** Budget for statements + loop passes. */
+  maxSteps: number;
+}
+
+/** break / continue / return unwinding to their loop or function. */
+export class Signal {
+  constructor(readonly kind: 'break' | 'continue' | 'return', readonly label: string | undefined, readonly value: RValue) {}
+}
+
+const tyCache = new Map<string, Ty>();
+/** Engine types, shared per spelling so scalars do not each carry a new Ty object. */
+export function engineTy(t: TypeVar): Ty {
+  const ty = toTy(t);
+  const key = JSON.stringify(ty);
+  let cached = tyCache.get(key);
+  if (!cached) tyCache.set(key, (cached = ty));
+  return cached;
+}
+
+/** Whether values of this type are copied rather than moved. */
+export function isCopyTy(t: TypeVar, prog: Program): boolean {
+  const p = prune(t);
+  if (p.k === 'var') return true; // a literal variable: an integer or a float
+  switch (p.c) {
+    case 'ref':
+      return !p.mutable;
+    case 'tuple':
+      return p.args.every((a) => isCopyTy(a, prog));
+    case 'String':
+    case 'Vec':
+    case 'Box':
+    case 'Rc':
+      return false;
+    case 'Option':
+      return isCopyTy(p.args[0]!, prog);
+    default:
+      if (p.c.startsWith('adt:')) return prog.copyTypes.has(p.c.slice(4));
+      return true;
+  }
+}
+
+/** Drops the temporaries of a statement, newest first, as Rust does at the `;`. */
+export function dropTemps(m: Machine, a: Act, mark: number): void {
+  while (a.temps.length > mark) m.dropValue(a.temps.pop()!);
+}
+
+const fromTyMemo = new Map<Ty, TypeVar>();
+export function fromTyCached(ty: Ty): TypeVar {
+  let t = fromTyMemo.get(ty);
+  if (!t) {
+    t = fromTy(ty);
+    fromTyMemo.set(ty, t);
+  }
+  return t;
+}
+
+/** The compiler as the other parts of code generation (and std entries) call it. */
+export interface Codegen {
+  readonly prog: Program;
+  readonly rt: Runtime;
+  /** The move and borrow checks of the function being compiled. */
+  readonly checks: MoveCheck;
+  /** An expression used by value (moved or copied); `coerce` derefs through Box/Rc that many times. */
+  value(e: Expr, coerce?: number): Ev;
+  /** An operand read without moving (comparisons and format arguments borrow). */
+  operand(e: Expr): Ev;
+  /** A place expression; a non-place is evaluated into a temporary. */
+  place(e: Expr, mutate: boolean): LocEv;
+  /** The place behind an expression after auto-deref through &, Box and Rc. */
+  derefPlace(e: Expr, mutate: boolean): LocEv;
+  isPlace(e: Expr): boolean;
+  err(pos: Pos, message: string, code?: string): never;
+  subset(pos: Pos, message: string, construct: string): never;
+}

@@ -1,0 +1,62 @@
+/**
+ * The std table: every entry of std/*.ts by receiver and name (methods) or by path (associated
+ * functions). Inference and the compiler look entries up here and nowhere else.
+ */
+import { INT_NAMES } from '../check/types';
+import { numberMethods } from './numbers';
+import { optionMethods } from './option';
+import { pointerFns, pointerMethods } from './pointers';
+import { stringFns, stringMethods } from './string';
+import type { Recv, StdFn, StdMethod } from './table';
+import { vecFns, vecMethods } from './vec';
+
+export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
+
+const methods = new Map<string, StdMethod>();
+for (const m of [...stringMethods, ...vecMethods, ...optionMethods, ...numberMethods, ...pointerMethods]) {
+  for (const on of m.on) {
+    const key = `${on}.${m.name}`;
+    if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
+    methods.set(key, m);
+  }
+}
+
+const fns = new Map<string, StdFn>();
+for (const f of [...stringFns, ...vecFns, ...pointerFns]) {
+  if (fns.has(f.path)) throw new Error(`std table: two entries for ${f.path}`);
+  fns.set(f.path, f);
+}
+
+/** The entry kind of a receiver type's constructor (`i64` → `int`), or undefined for user types. */
+export function recvOf(c: string): Recv | undefined {
+  if (INT_NAMES.has(c)) return 'int';
+  if (c === 'f32' || c === 'f64') return 'float';
+  return RECVS.has(c) ? (c as Recv) : undefined;
+}
+const RECVS = new Set<string>(['String', 'str', 'Vec', 'Option', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter']);
+
+export function stdMethod(recv: Recv | undefined, name: string): StdMethod | undefined {
+  return recv && methods.get(`${recv}.${name}`);
+}
+
+export function stdFn(path: string): StdFn | undefined {
+  return fns.get(path);
+}
+
+/** Every method name the table offers (for tests and documentation). */
+export function stdMethodKeys(): string[] {
+  return [...methods.keys()];
+}
+
+/** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
+export const UNSUPPORTED_METHODS = new Set(
+  ('sort sort_unstable sort_by sort_by_key reverse iter_mut into_iter extend append drain split_off first last get get_mut swap dedup ' +
+    'retain join concat char_indices split split_whitespace lines trim trim_start trim_end to_uppercase to_lowercase replace ' +
+    'parse find rfind repeat insert_str remove truncate split_at binary_search windows chunks map filter collect fold any all position ' +
+    'enumerate zip rev take skip count max_by min_by sum product len_utf8 to_digit from_digit is_ascii ' +
+    'overflowing_add abs_diff signum ' +
+    'rem_euclid div_euclid trailing_zeros leading_zeros count_ones is_positive is_negative to_be to_le as_bytes as_ptr as_slice ' +
+    'as_mut_slice into_boxed_slice into_bytes leak map_or and_then ok_or take replace as_ref as_mut unwrap_or_default unwrap_or_else ' +
+    'expect_err unwrap_err iter ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')
+    .split(' '),
+);

@@ -1,0 +1,98 @@
+/** `Box`, `Rc` and `std::mem`: associated functions and the pointers' own `clone`, one entry each. */
+import { cloneValue } from '../../engine/std/clone';
+import type { RValue } from '../../engine/memory/rvalue';
+import { boxNew, rcClone, rcNew } from '../../engine/std/pointers';
+import { con, prune, refTo, UNIT, USIZE, type TypeVar } from '../check/types';
+import { deref, scalar, UNIT_V, USIZE_TY, type RefValue } from '../run/values';
+import type { FnTyping, StdFn, StdMethod } from './table';
+
+type RcValue = Extract<RValue, { tag: 'rc' }>;
+
+/** `&Rc<T>`'s `Rc<T>`, or rustc's E0308 at the argument. */
+function rcArg(x: FnTyping): TypeVar {
+  x.argCount(1);
+  const t = prune(x.args()[0]!);
+  const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : undefined;
+  if (!(inner?.k === 'con' && inner.c === 'Rc')) x.mismatch(0, '&Rc<_>', t);
+  return inner;
+}
+
+export const pointerFns: StdFn[] = [
+  {
+    path: 'Box::new',
+    type: (x) => (x.argCount(1), con('Box', x.args()[0]!)),
+    run: (x) => {
+      const v = x.arg(0);
+      return (a) => boxNew(x.rt.m, v(a));
+    },
+  },
+  {
+    path: 'Rc::new',
+    type: (x) => (x.argCount(1), con('Rc', x.args()[0]!)),
+    run: (x) => {
+      const v = x.arg(0);
+      return (a) => rcNew(x.rt.m, v(a));
+    },
+  },
+  {
+    path: 'Rc::clone',
+    type: (x) => rcArg(x),
+    run: (x) => {
+      const r = x.operand(0);
+      return (a) => rcClone(x.rt.m, deref(r(a)) as RcValue);
+    },
+  },
+  {
+    path: 'Rc::strong_count',
+    type: (x) => (rcArg(x), USIZE),
+    run: (x) => {
+      const r = x.operand(0);
+      return (a) => scalar(USIZE_TY, (deref(r(a)) as RcValue).cell.strong);
+    },
+  },
+  {
+    path: 'mem::swap',
+    type: (x) => {
+      x.argCount(2);
+      const [a, b] = x.args();
+      const p = prune(a!);
+      if (!(p.k === 'con' && p.c === 'ref' && p.mutable)) x.mismatch(0, refTo(x.fresh(), true), a!);
+      x.unifyAt(1, a!, b!);
+      return UNIT;
+    },
+    run: (x) => {
+      const l = x.arg(0);
+      const r = x.arg(1);
+      return (a) => {
+        const la = (l(a) as RefValue).loc;
+        const lb = (r(a) as RefValue).loc;
+        const va = la.take();
+        const vb = lb.take();
+        la.set(vb);
+        lb.set(va);
+        return UNIT_V;
+      };
+    },
+  },
+  ...['drop', 'mem::drop'].map((path): StdFn => ({
+    path,
+    type: (x) => (x.argCount(1), x.args(), UNIT),
+    run: (x) => {
+      const v = x.arg(0);
+      return (a) => {
+        x.rt.m.dropValue(v(a));
+        return UNIT_V;
+      };
+    },
+  })),
+];
+
+export const pointerMethods: StdMethod[] = [
+  {
+    name: 'clone',
+    on: ['Box', 'Rc'],
+    keepPointer: true,
+    type: (x) => x.noArgs(x.recv),
+    run: (x) => (a) => cloneValue(x.rt.m, deref(x.place(a).get())),
+  },
+];

@@ -1,0 +1,191 @@
+/** `String` and `&str`: their associated functions and methods, one entry each. */
+import { utf8Length } from '../../engine/memory/to-value';
+import type { Machine } from '../../engine/memory/machine';
+import type { Home, StringValue } from '../../engine/memory/rvalue';
+import {
+  pushStr, stringClear, stringFrom, stringNew, stringPop, stringReserve, stringReserveExact, stringShrinkToFit, stringWithCapacity,
+} from '../../engine/std/string';
+import { BOOL, con, STR_REF, STRING, UNIT, USIZE } from '../check/types';
+import { after, bool, CHAR_TY, num, option, scalar, STR_REF_TY, textLen, textOf, UNIT_V, USIZE_TY } from '../run/values';
+import type { Expr } from '../syntax/ast';
+import type { StdFn, StdMethod } from './table';
+
+export const stringFns: StdFn[] = [
+  {
+    path: 'String::new',
+    type: (x) => (x.argCount(0), STRING),
+    run: () => () => stringNew(),
+  },
+  {
+    path: 'String::from',
+    type: (x) => (x.argCount(1), x.textArg(0), STRING),
+    run: (x) => {
+      const s = x.operand(0);
+      return (a) => stringFrom(x.rt.m, textOf(s(a)));
+    },
+  },
+  {
+    path: 'String::with_capacity',
+    type: (x) => (x.argCount(1), x.unifyAt(0, USIZE, x.args()[0]!), STRING),
+    run: (x) => {
+      const n = x.arg(0);
+      return (a) => stringWithCapacity(x.rt.m, num(n(a)));
+    },
+  },
+];
+
+const TEXT = ['String', 'str'] as const;
+
+/** A `&mut self` String method that changes the String in place and returns `()`. */
+function inPlace(name: string, type: StdMethod['type'], change: (m: Machine, s: StringValue, home: Home, arg: number) => void, hasArg = false): StdMethod {
+  return {
+    name,
+    on: ['String'],
+    mutates: true,
+    type,
+    run: (x) => {
+      const arg = hasArg ? x.arg(0) : undefined;
+      return (a) => {
+        const loc = x.place(a);
+        change(x.rt.m, loc.get() as StringValue, loc.home(), arg ? num(arg(a)) : 0);
+        after(loc);
+        return UNIT_V;
+      };
+    },
+  };
+}
+
+export const stringMethods: StdMethod[] = [
+  {
+    name: 'len',
+    on: TEXT,
+    type: (x) => x.noArgs(USIZE),
+    run: (x) => (a) => scalar(USIZE_TY, textLen(x.place(a).get())),
+  },
+  {
+    name: 'capacity',
+    on: ['String'],
+    type: (x) => x.noArgs(USIZE),
+    run: (x) => (a) => scalar(USIZE_TY, (x.place(a).get() as StringValue).cap),
+  },
+  {
+    name: 'is_empty',
+    on: TEXT,
+    type: (x) => x.noArgs(BOOL),
+    run: (x) => (a) => bool(textLen(x.place(a).get()) === 0),
+  },
+  {
+    name: 'to_string',
+    on: TEXT,
+    type: (x) => x.noArgs(STRING),
+    run: (x) => (a) => stringFrom(x.rt.m, textOf(x.place(a).get())),
+  },
+  {
+    name: 'to_owned',
+    on: TEXT,
+    type: (x) => x.noArgs(STRING),
+    run: (x) => (a) => stringFrom(x.rt.m, textOf(x.place(a).get())),
+  },
+  {
+    name: 'clone',
+    on: TEXT,
+    type: (x) => x.noArgs(x.recv.c === 'String' ? STRING : STR_REF),
+    run: (x) => (x.recv.c === 'String' ? (a) => stringFrom(x.rt.m, textOf(x.place(a).get())) : (a) => x.place(a).get()),
+  },
+  {
+    name: 'as_str',
+    on: ['String'],
+    type: (x) => x.noArgs(STR_REF),
+    run: (x) => (a) => {
+      const s = x.place(a).get() as StringValue;
+      return { tag: 'str', ty: STR_REF_TY, text: s.text, target: s.buf ? { kind: 'block', block: s.buf, offset: 0 } : null };
+    },
+  },
+  {
+    name: 'push_str',
+    on: ['String'],
+    mutates: true,
+    type: (x) => x.textArg(UNIT),
+    run: (x) => {
+      const t = x.operand(0);
+      return (a) => {
+        const loc = x.place(a);
+        const text = textOf(t(a));
+        pushStr(x.rt.m, loc.get() as StringValue, text, loc.home());
+        after(loc);
+        return UNIT_V;
+      };
+    },
+  },
+  {
+    name: 'push',
+    on: ['String'],
+    mutates: true,
+    type: (x) => x.oneArg(con('char'), UNIT),
+    run: (x) => {
+      const ch = x.arg(0);
+      return (a) => {
+        const loc = x.place(a);
+        pushStr(x.rt.m, loc.get() as StringValue, (ch(a) as { v: string }).v, loc.home());
+        after(loc);
+        return UNIT_V;
+      };
+    },
+  },
+  inPlace('clear', (x) => x.noArgs(UNIT), (m, s, home) => stringClear(m, s, home)),
+  inPlace('shrink_to_fit', (x) => x.noArgs(UNIT), (m, s, home) => stringShrinkToFit(m, s, home)),
+  inPlace('reserve', (x) => x.oneArg(USIZE, UNIT), (m, s, home, n) => stringReserve(m, s, n, home), true),
+  inPlace('reserve_exact', (x) => x.oneArg(USIZE, UNIT), (m, s, home, n) => stringReserveExact(m, s, n, home), true),
+  {
+    name: 'pop',
+    on: ['String'],
+    mutates: true,
+    type: (x) => x.noArgs(con('Option', con('char'))),
+    run: (x) => (a) => {
+      const loc = x.place(a);
+      const ch = stringPop(x.rt.m, loc.get() as StringValue, loc.home());
+      after(loc);
+      return option(x.ty, ch === null ? null : scalar(CHAR_TY, ch));
+    },
+  },
+  ...(['contains', 'starts_with', 'ends_with'] as const).map((name): StdMethod => ({
+    name,
+    on: TEXT,
+    type: (x) => x.textArg(BOOL),
+    run: (x) => {
+      const p = x.operand(0);
+      return (a) => {
+        const s = textOf(x.place(a).get());
+        const q = textOf(p(a));
+        return bool(name === 'contains' ? s.includes(q) : name === 'starts_with' ? s.startsWith(q) : s.endsWith(q));
+      };
+    },
+  })),
+  // `s.chars()` / `s.bytes()` make iterators that for loops and `.count()` take apart.
+  ...(['chars', 'bytes'] as const).map((name): StdMethod => ({
+    name,
+    on: TEXT,
+    type: (x) => x.noArgs(con(name === 'chars' ? 'Chars' : 'Bytes')),
+    run: (x) => x.k.subset(x.e.pos, `.${name}() is supported in for loops and as .${name}().count()`, 'call_expression'),
+  })),
+  {
+    name: 'count',
+    on: ['Chars', 'Bytes'],
+    ownRecv: true,
+    type: (x) => x.noArgs(USIZE),
+    run: (x) => {
+      const text = x.k.operand((x.e.recv as Expr & { k: 'method' }).recv);
+      const bytes = x.recv.c === 'Bytes';
+      return (a) => {
+        const t = textOf(text(a));
+        return scalar(USIZE_TY, bytes ? utf8Length(t) : [...t].length);
+      };
+    },
+  },
+  {
+    name: 'enumerate',
+    on: ['Chars', 'Bytes'],
+    type: (x) => x.noArgs(con('Enumerate', x.recv)),
+    run: (x) => x.k.subset(x.e.pos, '.enumerate() is supported in for loops', 'call_expression'),
+  },
+];

@@ -1,0 +1,203 @@
+/** `Vec<T>` and its `.iter()`: associated functions and methods, one entry each. */
+import { cloneValue } from '../../engine/std/clone';
+import type { Machine } from '../../engine/memory/machine';
+import type { Home, RValue, VecValue } from '../../engine/memory/rvalue';
+import {
+  vecClear, vecInsert, vecNew, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecShrinkToFit, vecTruncate, vecWithCapacity,
+} from '../../engine/std/vec';
+import { BOOL, con, refTo, UNIT, USIZE, type TypeVar } from '../check/types';
+import { arith } from '../run/operators';
+import { engineTy } from '../run/context';
+import { after, bool, deref, num, option, scalar, UNIT_V, USIZE_TY, valueEq, type Loc } from '../run/values';
+import { RustPanic } from '../errors';
+import type { Expr } from '../syntax/ast';
+import type { StdFn, StdMethod } from './table';
+
+export const vecFns: StdFn[] = [
+  {
+    path: 'Vec::new',
+    type: (x) => (x.argCount(0), con('Vec', x.fresh())),
+    run: (x) => {
+      const elem = x.elem();
+      return () => vecNew(x.rt.m, elem);
+    },
+  },
+  {
+    path: 'Vec::with_capacity',
+    type: (x) => (x.argCount(1), x.unifyAt(0, USIZE, x.args()[0]!), con('Vec', x.fresh())),
+    run: (x) => {
+      const elem = x.elem();
+      const n = x.arg(0);
+      return (a) => vecWithCapacity(x.rt.m, elem, num(n(a)));
+    },
+  },
+];
+
+const vec = (loc: Loc) => deref(loc.get()) as VecValue;
+
+/** A `&mut self` Vec method that changes the Vec in place and returns `()`. */
+function inPlace(name: string, type: StdMethod['type'], change: (m: Machine, v: VecValue, home: Home, arg: number) => void, hasArg = false): StdMethod {
+  return {
+    name,
+    on: ['Vec'],
+    mutates: true,
+    type,
+    run: (x) => {
+      const arg = hasArg ? x.arg(0) : undefined;
+      return (a) => {
+        const loc = x.place(a);
+        change(x.rt.m, vec(loc), loc.home(), arg ? num(arg(a)) : 0);
+        after(loc);
+        return UNIT_V;
+      };
+    },
+  };
+}
+
+/** The `T` of the receiver's `Vec<T>` / `Iter<T>`. */
+const elemOf = (x: { recv: Extract<TypeVar, { k: 'con' }> }) => x.recv.args[0]!;
+
+export const vecMethods: StdMethod[] = [
+  {
+    name: 'len',
+    on: ['Vec'],
+    type: (x) => x.noArgs(USIZE),
+    run: (x) => (a) => scalar(USIZE_TY, vec(x.place(a)).len),
+  },
+  {
+    name: 'capacity',
+    on: ['Vec'],
+    type: (x) => x.noArgs(USIZE),
+    run: (x) => (a) => scalar(USIZE_TY, vec(x.place(a)).cap),
+  },
+  {
+    name: 'is_empty',
+    on: ['Vec'],
+    type: (x) => x.noArgs(BOOL),
+    run: (x) => (a) => bool(vec(x.place(a)).len === 0),
+  },
+  {
+    name: 'push',
+    on: ['Vec'],
+    mutates: true,
+    type: (x) => x.oneArg(elemOf(x), UNIT),
+    run: (x) => {
+      const item = x.arg(0);
+      return (a) => {
+        const loc = x.place(a);
+        const v = item(a);
+        vecPush(x.rt.m, vec(loc), v, loc.home());
+        after(loc);
+        return UNIT_V;
+      };
+    },
+  },
+  {
+    name: 'pop',
+    on: ['Vec'],
+    mutates: true,
+    type: (x) => x.noArgs(con('Option', elemOf(x))),
+    run: (x) => (a) => {
+      const loc = x.place(a);
+      const item = vecPop(x.rt.m, vec(loc), loc.home());
+      after(loc);
+      return option(x.ty, item);
+    },
+  },
+  inPlace('clear', (x) => x.noArgs(UNIT), (m, v, home) => vecClear(m, v, home)),
+  inPlace('shrink_to_fit', (x) => x.noArgs(UNIT), (m, v, home) => vecShrinkToFit(m, v, home)),
+  inPlace('reserve', (x) => x.oneArg(USIZE, UNIT), (m, v, home, n) => vecReserve(m, v, n, home), true),
+  inPlace('reserve_exact', (x) => x.oneArg(USIZE, UNIT), (m, v, home, n) => vecReserveExact(m, v, n, home), true),
+  inPlace('truncate', (x) => x.oneArg(USIZE, UNIT), (m, v, home, n) => vecTruncate(m, v, n, home), true),
+  {
+    name: 'insert',
+    on: ['Vec'],
+    mutates: true,
+    type: (x) => {
+      x.argCount(2);
+      x.unifyArg(0, USIZE);
+      x.coerceArg(1, elemOf(x));
+      return UNIT;
+    },
+    run: (x) => {
+      const i = x.arg(0);
+      const item = x.arg(1);
+      return (a) => {
+        const loc = x.place(a);
+        const index = num(i(a));
+        const v = vec(loc);
+        if (index > v.len) throw new RustPanic(`insertion index (is ${index}) should be <= len (is ${v.len})`, x.line);
+        vecInsert(x.rt.m, v, index, item(a), loc.home());
+        after(loc);
+        return UNIT_V;
+      };
+    },
+  },
+  {
+    name: 'remove',
+    on: ['Vec'],
+    mutates: true,
+    type: (x) => x.oneArg(USIZE, elemOf(x)),
+    run: (x) => {
+      const i = x.arg(0);
+      return (a) => {
+        const loc = x.place(a);
+        const index = num(i(a));
+        const v = vec(loc);
+        if (index >= v.len) throw new RustPanic(`removal index (is ${index}) should be < len (is ${v.len})`, x.line);
+        const item = vecRemove(x.rt.m, v, index, loc.home());
+        after(loc);
+        return item;
+      };
+    },
+  },
+  {
+    name: 'clone',
+    on: ['Vec'],
+    type: (x) => x.noArgs(x.recv),
+    run: (x) => (a) => cloneValue(x.rt.m, vec(x.place(a))),
+  },
+  {
+    name: 'contains',
+    on: ['Vec'],
+    type: (x) => x.oneArg(refTo(elemOf(x), false), BOOL),
+    run: (x) => {
+      const want = x.operand(0);
+      return (a) => {
+        const w = want(a);
+        return bool(vec(x.place(a)).items.some((i) => valueEq(i, w)));
+      };
+    },
+  },
+  // `v.iter()` makes an iterator that for loops, `.sum()` and `.enumerate()` take apart.
+  {
+    name: 'iter',
+    on: ['Vec'],
+    type: (x) => x.noArgs(con('Iter', elemOf(x))),
+    run: (x) => x.k.subset(x.e.pos, '.iter() is supported in for loops and as .iter().sum()', 'call_expression'),
+  },
+  {
+    name: 'sum',
+    on: ['Iter'],
+    ownRecv: true,
+    type: (x) => (x.argCount(0), elemOf(x)),
+    run: (x) => {
+      const vecLoc = x.k.derefPlace((x.e.recv as Expr & { k: 'method' }).recv, false);
+      const sumTy = engineTy(x.e.ty!);
+      const add = arith(x.k, '+', x.e.ty!, x.e.pos);
+      const zero = scalar(sumTy, 0);
+      return (a) => {
+        const v = vecLoc(a).get() as VecValue;
+        let acc = zero as Extract<RValue, { tag: 'scalar' }>;
+        for (const item of v.items) acc = add(acc, deref(item) as Extract<RValue, { tag: 'scalar' }>) as Extract<RValue, { tag: 'scalar' }>;
+        return acc;
+      };
+    },
+  },
+  {
+    name: 'enumerate',
+    on: ['Iter'],
+    type: (x) => x.noArgs(con('Enumerate', x.recv)),
+    run: (x) => x.k.subset(x.e.pos, '.enumerate() is supported in for loops', 'call_expression'),
+  },
+];
