@@ -29,3 +29,4 @@ export {
   type SiteMeasure, type PolicySeries,
 } from './lab/analyses';
 export type { AnalysedTrace, TraceAnalyses, SiteRow, SiteAnalysis, SizeAnalysis, LifetimeAnalysis, LeakAnalysis, Bin, SymbolReport } from '../format/analyses';
+export { studyFragmentationSpec, studyFootprintSpec, type StudyChartRow } from './lab/study';

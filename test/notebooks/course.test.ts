@@ -19,7 +19,7 @@ import { ensureDistBuilt } from '../helpers/dist';
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'test-output', 'notebooks', 'course');
 const screens = path.join(root, 'test-output', 'screens');
-const notebooks = fs.readdirSync(path.join(root, 'notebooks')).filter((f) => /^0[1-6]-.*\.ipynb$/.test(f)).sort();
+const notebooks = fs.readdirSync(path.join(root, 'notebooks')).filter((f) => /^0[1-7]-.*\.ipynb$/.test(f)).sort();
 
 interface Output {
   output_type: string;
@@ -85,8 +85,8 @@ const nbNamed = (prefix: string): string => {
   return nb;
 };
 
-test('the six course notebooks are there', () => {
-  expect(notebooks.map((n) => n.slice(0, 2))).toEqual(['01', '02', '03', '04', '05', '06']);
+test('the seven course and research notebooks are there', () => {
+  expect(notebooks.map((n) => n.slice(0, 2))).toEqual(['01', '02', '03', '04', '05', '06', '07']);
 });
 
 describe.each(notebooks)('%s', (nb) => {
@@ -278,6 +278,30 @@ describe('06 · trace your program', () => {
     for (const p of ['first-fit', 'best-fit', 'tlsf', 'buddy']) expect(text.match(new RegExp(`^${p} `, 'gm'))).toHaveLength(2);
     expect(svgsOf(get(nb()).cells)).toHaveLength(3);
     expect(out(nb(), 'cleanup')).toBe('temporary files removed\n');
+  });
+});
+
+describe('07 · a study across the shipped traces', () => {
+  const nb = () => nbNamed('07');
+  test('runs 24 cells, then a rerun runs none', () => {
+    expect(out(nb(), 'grid')).toContain('4 traces × 3 policies × 2 headers = 24 cells');
+    expect(out(nb(), 'run')).toContain('24 cells run, 0 already stored; 24 rows');
+    expect(out(nb(), 'run')).toMatch(/results\.parquet +[\d.]+ KiB/);
+    expect(out(nb(), 'rerun')).toMatch(/^second run: 0 cells run, 24 already stored/);
+  });
+  test('the table read from Parquet has every trace and policy, the ranking is computed', () => {
+    const rows = out(nb(), 'table').trim().split('\n').slice(1);
+    expect(rows).toHaveLength(12);
+    for (const t of ['cc1-gun', 'perl-pod2text', 'python-tokenize', 'sort']) expect(rows.filter((r) => r.startsWith(t))).toHaveLength(3);
+    const ranking = out(nb(), 'ranking');
+    expect(ranking.match(/header +(0|16): /g)).toHaveLength(8);
+    expect(ranking).toContain('first fit and best fit fragment less than buddy on every trace and setting');
+  });
+  test('charts from the Parquet rows and the compiler\'s allocation sites', () => {
+    const sites = out(nb(), 'sites');
+    expect(sites).toContain('5899 blocks (2.36 MiB) live at exit');
+    expect(sites).toMatch(/^xmalloc +48895 calls/m);
+    expect(svgsOf(get(nb()).cells)).toHaveLength(4);
   });
 });
 

@@ -33,7 +33,12 @@ export function siteLabel(row: Pick<SiteRow, 'site' | 'symbol'>): string {
   const address = at >= 0 ? row.site.slice(at) : '';
   const colon = row.site.lastIndexOf(':', at >= 0 ? at : undefined);
   const module = colon > 0 ? fileLabel(row.site.slice(0, colon)) : '';
-  if (row.symbol !== null) return module ? `${row.symbol} (${module})` : row.symbol;
+  if (row.symbol !== null) {
+    // The offset tells two call sites in one function apart (cc1 calls malloc at xrealloc+21 and +38).
+    const offset = /\(([^()]*?)([+-][0-9a-fA-F]+)\)\[/.exec(row.site);
+    const name = offset !== null && offset[1] === row.symbol ? `${row.symbol}${offset[2]}` : row.symbol;
+    return module ? `${name} (${module})` : name;
+  }
   return `${module}${address}` || row.site;
 }
 
@@ -132,7 +137,7 @@ export function sizeHistogramSpec(analysis: AnalysedTrace): TopLevelSpec {
 export function lifetimeSpec(analysis: AnalysedTrace): TopLevelSpec {
   const values = [
     ...binRows(analysis.lifetimes.events, '').map((r) => ({ ...r, clock: 'events' })),
-    ...binRows(analysis.lifetimes.bytes, ' B').map((r) => ({ ...r, clock: 'bytes allocated meanwhile' })),
+    ...binRows(analysis.lifetimes.bytes, '').map((r) => ({ ...r, clock: 'bytes allocated meanwhile' })),
   ];
   return {
     $schema: SCHEMA,

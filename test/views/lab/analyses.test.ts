@@ -23,7 +23,9 @@ describe('analysis charts', () => {
   });
 
   it('labels sites by function, or module and address', () => {
-    expect(siteLabel({ site: '/usr/lib/x/cc1:(xmalloc+1c)[0x15db5ac]', symbol: 'xmalloc' })).toBe('xmalloc (cc1)');
+    expect(siteLabel({ site: '/usr/lib/x/cc1:(xmalloc+1c)[0x15db5ac]', symbol: 'xmalloc' })).toBe('xmalloc+1c (cc1)');
+    expect(siteLabel({ site: '/usr/bin/perl:(Perl_sv_clear+428)[0x132428]', symbol: 'Perl_sv_clear' })).toBe('Perl_sv_clear+428 (perl)');
+    expect(siteLabel({ site: '/usr/bin/python3:[0x11f9c4]', symbol: 'resolved_by_nm' })).toBe('resolved_by_nm (python3)');
     expect(siteLabel({ site: '/usr/bin/python3:[0x11f9c4]', symbol: null })).toBe('python3[0x11f9c4]');
     expect(siteLabel({ site: '[0x7f00aa]', symbol: null })).toBe('[0x7f00aa]');
   });
@@ -70,5 +72,24 @@ describe('analysis charts', () => {
       expect(svg).toMatch(/^<svg/);
       expect(svg).toContain('<path');
     }
+  });
+});
+
+describe('study charts', () => {
+  const rows = [
+    { trace: '/t/sort.mtrace.gz', policy: 'first-fit', header: 0, limit: null, align: 16, peak_live: 100, footprint: 150, frag4: 0.5, failures: 0 },
+    { trace: '/t/sort.mtrace.gz', policy: 'buddy', header: 16, limit: 4096, align: 16, peak_live: 100, footprint: 400, frag4: 3, failures: 2 },
+    { trace: '/t/cc1.mtrace.gz', policy: 'tlsf', header: 0, limit: null, align: 16, peak_live: 0, footprint: 0, frag4: null, failures: 0 },
+  ];
+  it('plot one mark per cell that has the measure, labelled by trace file and setting', async () => {
+    const { studyFragmentationSpec, studyFootprintSpec } = await import('../../../src/views/lab/study');
+    const frag = valuesOf(studyFragmentationSpec(rows));
+    expect(frag).toEqual([
+      { trace: 'sort', policy: 'first-fit', setting: 'align 16, header 0', percent: 50 },
+      { trace: 'sort', policy: 'buddy', setting: 'align 16, header 16, limit 4096', percent: 300 },
+    ]);
+    const foot = valuesOf(studyFootprintSpec(rows));
+    expect(foot.map((r) => r.ratio)).toEqual([1.5, 4]);
+    for (const spec of [studyFragmentationSpec(rows), studyFootprintSpec(rows)]) expect((await renderSvg(spec)).startsWith('<svg')).toBe(true);
   });
 });
