@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureDistBuilt } from '../helpers/dist';
@@ -34,13 +35,14 @@ interface Session {
   errors: string[];
 }
 
-async function open(file: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Session> {
+async function open(file: string, options: { javaScriptEnabled?: boolean; folder?: string } = {}): Promise<Session> {
+  const folder = options.folder ?? outDir;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
   const s: Session = { context, page: await context.newPage(), requests: [], refused: [], errors: [] };
   await context.route('**/*', (route) => {
     const url = route.request().url();
     s.requests.push(url);
-    if (url.startsWith(`file://${outDir}/`)) return route.continue();
+    if (url.startsWith(`file://${folder}/`)) return route.continue();
     s.refused.push(url);
     return route.abort();
   });
@@ -48,7 +50,7 @@ async function open(file: string, options: { javaScriptEnabled?: boolean } = {})
   s.page.on('console', (msg) => {
     if (msg.type() === 'error') s.errors.push(msg.text());
   });
-  await s.page.goto(`file://${path.join(outDir, file)}`, { waitUntil: 'load' });
+  await s.page.goto(`file://${path.join(folder, file)}`, { waitUntil: 'load' });
   if (options.javaScriptEnabled !== false) {
     await s.page.waitForFunction(() => document.documentElement.dataset.memscope === 'ready', null, { timeout: 60_000 });
   }
@@ -337,6 +339,25 @@ describe('the playground', () => {
       await off.page.screenshot({ path: path.join(screens, 'handout-playground-static.png'), fullPage: true });
     } finally {
       await close(off);
+    }
+  });
+});
+
+describe('the folder copied elsewhere', () => {
+  test('still opens live from its new place, reading only its own files', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-handouts-copy-'));
+    try {
+      fs.cpSync(outDir, copy, { recursive: true });
+      const s = await open('live-handout.html', { folder: copy });
+      try {
+        await expect(s.page.locator('.memscope-handout.memscope-handout-live .memscope-slider').count()).resolves.toBe(1);
+        expect(s.requests.every((url) => url.startsWith(`file://${copy}/`))).toBe(true);
+        expect(s.requests.some((url) => url.endsWith('/memscope-runtime.js'))).toBe(true);
+      } finally {
+        await close(s);
+      }
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
     }
   });
 });
