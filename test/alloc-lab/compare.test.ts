@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { compare, planTasks } from '../../src/alloc-lab/compare';
+import { compare, planTasks, ReplayInterrupted } from '../../src/alloc-lab/compare';
 import { FORMAT_NAME, FORMAT_VERSION } from '../../src/format/errors';
 import { checkLabReport } from '../../src/format/lab-report';
 import { TraceError } from '../../src/traces/types';
@@ -126,4 +126,34 @@ describe('compare: stopping a replay (a notebook interrupt)', () => {
     controller.abort(new Error('never started'));
     await expect(compare([small], { signal: controller.signal })).rejects.toThrow('never started');
   });
+});
+
+describe('compare: a stopped replay keeps what it replayed', () => {
+  const real = path.resolve(__dirname, '..', '..', 'traces', 'python-tokenize.mtrace.gz');
+
+  it.each([1, 2])('with %i thread(s): the rejection carries partial results for a prefix of the trace', async (jobs) => {
+    const controller = new AbortController();
+    const run = compare([real], {
+      policies: ['first-fit', 'first-fit-naive'],
+      jobs,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.progress.events > 100_000) controller.abort(new Error('enough'));
+      },
+    });
+    const err = await run.then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(ReplayInterrupted);
+    const stopped = err as ReplayInterrupted;
+    expect(stopped.message).toBe('enough');
+    expect(stopped.partial.results.map((r) => r.policy)).toEqual(['first-fit', 'first-fit-naive']);
+    // Each policy went as far as its thread got (the naive twin lags behind on its own worker).
+    expect(Math.max(...stopped.partial.results.map((r) => r.events))).toBeGreaterThan(100_000);
+    for (const r of stopped.partial.results) {
+      expect(r.events).toBeGreaterThan(0);
+      expect(r.events).toBeLessThan(1_254_257);
+      expect(r.events).toBeLessThanOrEqual(stopped.readEvents[0]);
+      expect(r.footprint).toBeGreaterThanOrEqual(r.peakLive);
+      expect(r.ops.alloc + r.ops.free + r.ops.realloc).toBe(r.events);
+    }
+  }, 60_000);
 });
