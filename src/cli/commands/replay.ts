@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { parseArgs } from 'util';
 import { type CliIo, type Command, UsageError } from '../command';
-import { allPolicies, compare, planTasks, type CompareProgress, type PlannedTask } from '../../alloc-lab/compare';
+import { allPolicies, compare, planTasks, ReplayInterrupted, type CompareProgress, type PlannedTask } from '../../alloc-lab/compare';
+import { POLICIES } from '../../engine/allocators';
 import type { LabReport } from '../../format/lab-report';
 import { bytes, formatTable } from '../../views/lab/table';
 import { TraceError, type TraceProblem } from '../../traces/types';
@@ -61,35 +62,60 @@ export const replayCommand: Command = {
   async run(args, io) {
     const options = parseOptions(args);
     const plan = planTasks(options.traces, options.compare.policies, options.compare.jobs);
+    warnAboutCost(options.compare.policies, io);
     const progress = new ProgressLine(io, plan, options.traces);
+    // Ctrl-C stops the replays and prints what they got through; a second Ctrl-C ends at once.
+    const controller = new AbortController();
+    const onInterrupt = (): void => controller.abort(new Error('stopped by Ctrl-C'));
+    process.once('SIGINT', onInterrupt);
     let report: LabReport;
+    let stopped: ReplayInterrupted | undefined;
     try {
       report = await compare(options.traces, {
         ...options.compare,
         command: ['memscope', 'replay', ...args],
+        signal: controller.signal,
         onProgress: (p) => progress.update(p),
       });
     } catch (err) {
       progress.clear();
-      if (err instanceof TraceError) {
+      if (err instanceof ReplayInterrupted) {
+        stopped = err;
+        report = err.partial;
+      } else if (err instanceof TraceError) {
         io.err(`memscope replay: ${err.message}\n`);
         return 1;
-      }
-      throw err;
+      } else throw err;
+    } finally {
+      process.removeListener('SIGINT', onInterrupt);
     }
     progress.clear();
-    if (options.json) io.out(`${JSON.stringify(report)}\n`);
-    else io.out(textReport(report));
+    if (stopped) {
+      const read = options.traces.map((t, i) => `${t}: ${stopped!.readEvents[i].toLocaleString('en')} events read`).join('; ');
+      io.err(`memscope replay: ${stopped.message}: PARTIAL results, each policy over the events it replayed so far (${read})\n`);
+    }
+    if (options.json) io.out(`${JSON.stringify(stopped ? { ...report, partial: { reason: stopped.message, eventsRead: stopped.readEvents } } : report)}\n`);
+    else io.out(textReport(report, stopped !== undefined));
     problemSummary(report, io);
-    if (options.html !== undefined) {
+    if (options.html !== undefined && !stopped) {
       // vega and vega-lite take ~150 ms to load: only an HTML report needs them.
       const { reportHtml } = await import('../../views/lab/page');
       fs.writeFileSync(options.html, await reportHtml(report));
       io.err(`wrote ${options.html}\n`);
     }
-    return 0;
+    return stopped ? 130 : 0;
   },
 };
+
+/** The O(n) policies take minutes where the others take a second: say so before starting. */
+function warnAboutCost(policies: string[], io: CliIo): void {
+  const slow = POLICIES.filter((p) => p.cost === 'O(n)' && policies.includes(p.name)).map((p) => p.name);
+  if (slow.length === 0) return;
+  io.err(
+    `memscope replay: ${slow.join(', ')} search${slow.length === 1 ? 'es' : ''} the free blocks one by one (O(n) per allocation): ` +
+      `expect minutes on a 10^6-event trace where the others take seconds; Ctrl-C stops and prints the results so far\n`,
+  );
+}
 
 interface ReplayCliOptions {
   traces: string[];
@@ -185,12 +211,15 @@ function byteCount(flag: string, text: string): number {
   return Number(m[1]) * scale;
 }
 
-function textReport(report: LabReport): string {
+function textReport(report: LabReport, partial: boolean): string {
   const traces = [...new Set(report.results.map((r) => r.trace))];
   return traces
     .map((trace) => {
       const rows = report.results.filter((r) => r.trace === trace);
-      return `${trace}: ${rows[0].events.toLocaleString('en')} events\n${formatTable(rows)}\n`;
+      const events = partial
+        ? `PARTIAL, stopped after ${rows.map((r) => `${r.events.toLocaleString('en')} (${r.policy})`).join(', ')} events`
+        : `${rows[0].events.toLocaleString('en')} events`;
+      return `${trace}: ${events}\n${formatTable(rows)}\n`;
     })
     .join('\n');
 }
@@ -214,7 +243,14 @@ function problemSummary(report: LabReport, io: CliIo): void {
   }
 }
 
-/** A one-line progress bar on a terminal; on a pipe, one line per finished trace. */
+/** Seconds as "42 s", "3 min 5 s", "1 h 20 min". */
+function duration(secs: number): string {
+  if (secs < 60) return `${Math.ceil(secs)} s`;
+  if (secs < 3600) return `${Math.floor(secs / 60)} min ${Math.round(secs % 60)} s`;
+  return `${Math.floor(secs / 3600)} h ${Math.round((secs % 3600) / 60)} min`;
+}
+
+/** A one-line progress bar with speed and ETA on a terminal; on a pipe, a line every 10 s and one per finished trace. */
 class ProgressLine {
   private readonly started = Date.now();
   /** Bytes each task reads: its trace's size (a task reads its trace once). */
@@ -250,14 +286,22 @@ class ProgressLine {
       const secs = (Date.now() - this.started) / 1000;
       this.io.err(`replayed ${p.trace}: ${p.progress.events.toLocaleString('en')} events on ${policies} polic${policies === 1 ? 'y' : 'ies'} (done after ${secs.toFixed(1)} s)\n`);
     }
-    if (!this.io.isTTY) return;
     const now = Date.now();
+    if (!this.io.isTTY) {
+      // On a pipe or a log file: a line every 10 s once a run takes a while, never a bar.
+      if (!p.done && now - this.started > 5000 && now - this.lastDraw >= 10_000) {
+        this.lastDraw = now;
+        this.io.err(`replaying: ${this.status()}\n`);
+      }
+      return;
+    }
     if (now - this.lastDraw < 100 && !p.done) return;
     this.lastDraw = now;
     this.draw();
   }
 
-  private draw(): void {
+  /** Fraction read, bytes, speed and ETA (when the total is known: files, not stdin). */
+  private status(): string {
     let read = 0;
     let replayed = 0;
     let done = 0;
@@ -267,13 +311,27 @@ class ProgressLine {
       if (t.done) done++;
     }
     const tasks = this.plan.length;
-    const fraction = this.totalBytes > 0 ? Math.min(1, read / this.totalBytes) : done / tasks;
-    const width = 24;
-    const filled = Math.round(fraction * width);
+    const known = this.totalBytes > 0;
+    const fraction = known ? Math.min(1, read / this.totalBytes) : done / tasks;
     const secs = Math.max(0.001, (Date.now() - this.started) / 1000);
     const rate = replayed / secs;
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${bytes(read)} / ${bytes(this.totalBytes)}  ${rate >= 1e6 ? `${(rate / 1e6).toFixed(2)}M` : `${(rate / 1e3).toFixed(0)}k`} events/s  ${done}/${tasks} tasks`;
-    this.io.err(`\r${line}\x1b[K`);
+    const eta = known && fraction > 0.01 && fraction < 1 ? `  ETA ${duration((secs * (1 - fraction)) / fraction)}` : '';
+    const speed = `${rate >= 1e6 ? `${(rate / 1e6).toFixed(2)}M` : `${(rate / 1e3).toFixed(0)}k`} events/s`;
+    const amount = known ? `${(fraction * 100).toFixed(0).padStart(3)}%  ${bytes(read)} / ${bytes(this.totalBytes)}` : `${bytes(read)} read`;
+    return `${amount}  ${speed}${eta}  ${done}/${tasks} tasks`;
+  }
+
+  private draw(): void {
+    let read = 0;
+    let done = 0;
+    for (const t of this.perTask.values()) {
+      read += t.bytes;
+      if (t.done) done++;
+    }
+    const fraction = this.totalBytes > 0 ? Math.min(1, read / this.totalBytes) : done / this.plan.length;
+    const width = 24;
+    const filled = Math.round(fraction * width);
+    this.io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.status()}\x1b[K`);
     this.drawn = true;
   }
 
