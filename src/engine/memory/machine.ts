@@ -401,7 +401,8 @@ export class Machine {
         value.buf = null;
         return;
       case 'vec': {
-        for (const item of value.items) this.dropValue(item);
+        // Scalars have no drop glue: a packed Vec's elements need no visit (nor unpacking).
+        if (!value.packed) for (const item of value.items) this.dropValue(item);
         if (value.buf) this.free(value.buf);
         value.buf = null;
         return;

@@ -69,7 +69,8 @@ export type RValue =
   | { tag: 'str'; ty: Ty; text: string; target: PlaceRef | null }
   | { tag: 'string'; ty: Ty; buf: Block | null; len: number; cap: number; text: string }
   /** `shown` caches the format Values of the first items, so a push past them costs O(1). */
-  | { tag: 'vec'; ty: Ty; elem: Ty; elemLayout: Layout; buf: Block | null; len: number; cap: number; items: RValue[]; shown?: Value[] }
+  /** `packed`: a Vec of scalars may keep its elements' values unboxed until `items` is first read (std/packed.ts). */
+  | { tag: 'vec'; ty: Ty; elem: Ty; elemLayout: Layout; buf: Block | null; len: number; cap: number; items: RValue[]; shown?: Value[]; packed?: PackedScalars }
   | { tag: 'box'; ty: Ty; block: Block | null; inner: RValue }
   | { tag: 'rc'; ty: Ty; cell: RcCell }
   | { tag: 'struct'; ty: Ty; name: string; fieldNames: string[]; fields: RValue[] }
@@ -77,6 +78,12 @@ export type RValue =
   | { tag: 'array'; ty: Ty; items: RValue[] }
   | { tag: 'enum'; ty: Ty; name: string; variant: string; fieldNames: string[]; fields: RValue[] }
   | { tag: 'ref'; ty: Ty; target: PlaceRef };
+
+/** The elements of a Vec of scalars as bare values (numbers, bigints, booleans, chars), all of type `ty`. */
+export interface PackedScalars {
+  readonly ty: Ty;
+  readonly values: Array<number | bigint | boolean | string>;
+}
 
 /** The shared heap cell of an Rc/Arc: counters plus the value (Rust's RcBox). */
 export interface RcCell {

@@ -76,9 +76,16 @@ export function rcContent(cell: { strong: number; weak: number; inner: RValue })
   return { k: 'rcbox', strong: cell.strong, weak: cell.weak, value: toValue(cell.inner) };
 }
 
+/** The first `n` elements of a Vec, read without unpacking a packed one. */
+export function firstItems(v: VecValue, n: number): RValue[] {
+  const p = v.packed;
+  if (!p) return v.items.slice(0, n);
+  return p.values.slice(0, n).map((x): RValue => ({ tag: 'scalar', ty: p.ty, v: x }));
+}
+
 /** Display items of a Vec buffer; long buffers show their first DISPLAY_ITEMS items. */
 export function vecContent(v: VecValue, shown?: Value[]): Value {
-  const items = shown ?? v.items.slice(0, DISPLAY_ITEMS).map(toValue);
+  const items = shown ?? firstItems(v, DISPLAY_ITEMS).map(toValue);
   return { k: 'array', items, len: v.len };
 }
 

@@ -3,7 +3,8 @@ import { DISPLAY_ITEMS } from '../../format/values';
 import type { Ty } from '../layout/types';
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
-import { toValue, vecContent } from '../memory/to-value';
+import { firstItems, toValue, vecContent } from '../memory/to-value';
+import { packScalars, popPacked, pushPacked } from './packed';
 import { ownerOf, touch } from './home';
 import { reserve, reserveExact, resizeTo, shrinkToFit, type BufferSpec } from './raw-vec';
 import type { Home, RValue, VecValue } from '../memory/rvalue';
@@ -21,7 +22,7 @@ function written(m: Machine, v: VecValue, home: Home): void {
 /** The `shown` cache after items changed from `index` on. */
 function reshow(v: VecValue, index: number): void {
   if (index >= DISPLAY_ITEMS) return;
-  v.shown = v.items.slice(0, DISPLAY_ITEMS).map(toValue);
+  v.shown = firstItems(v, DISPLAY_ITEMS).map(toValue);
 }
 
 /** The elements live in the buffer: their own blocks belong to it. */
@@ -34,6 +35,7 @@ function adoptItems(m: Machine, v: VecValue, from: number): void {
 /** `Vec::<T>::new()`: no allocation. */
 export function vecNew(m: Machine, elem: Ty): VecValue {
   const v: VecValue = { tag: 'vec', ty: { kind: 'vec', elem }, elem, elemLayout: m.layoutOf(elem), buf: null, len: 0, cap: 0, items: [], shown: [] };
+  packScalars(v);
   if (v.elemLayout.size === 0) resizeTo(m, v, 0, spec(v, TEMP));
   return v;
 }
@@ -77,7 +79,7 @@ export function vecFromElements(m: Machine, elem: Ty, count: number, evaluate: (
 /** `v.push(x)`: grows (amortised doubling) when full, then writes x at the end. */
 export function vecPush(m: Machine, v: VecValue, item: RValue, home: Home): void {
   if (v.len === v.cap) reserve(m, v, v.len, 1, spec(v, home));
-  v.items.push(item);
+  if (!pushPacked(v.packed, item)) v.items.push(item);
   v.len++;
   if (item.tag !== 'scalar') adoptItems(m, v, v.len - 1);
   if (v.len <= DISPLAY_ITEMS) {
@@ -91,7 +93,7 @@ export function vecPush(m: Machine, v: VecValue, item: RValue, home: Home): void
 
 /** `v.pop()`: the last element moves out; the buffer stays. */
 export function vecPop(m: Machine, v: VecValue, home: Home): RValue | null {
-  const item = v.items.pop();
+  const item = v.packed ? popPacked(v.packed) : v.items.pop();
   if (!item) return null;
   v.len--;
   reshow(v, v.len);
@@ -159,9 +161,13 @@ export function vecRemove(m: Machine, v: VecValue, index: number, home: Home): R
 /** `v.truncate(n)`: drops the elements past n, in order; capacity stays. */
 export function vecTruncate(m: Machine, v: VecValue, len: number, home: Home): void {
   if (len >= v.len) return;
-  const dropped = v.items.splice(len);
+  if (v.packed) {
+    v.packed.values.length = len; // scalars: nothing to drop
+  } else {
+    const dropped = v.items.splice(len);
+    for (const item of dropped) m.dropValue(item);
+  }
   v.len = len;
-  for (const item of dropped) m.dropValue(item);
   reshow(v, len);
   written(m, v, home);
 }
