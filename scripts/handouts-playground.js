@@ -4,7 +4,7 @@
 /**
  * Writes <out>/playground.html: an empty Rust editor with the course's examples in a menu, for
  * students to try their own programs. The examples are the Rust programs of the handouts'
- * memscope outputs (a view whose source has `fn main`, the runtime's test for a runnable run),
+ * memscope outputs made by runRust (meta.program 'rust', the runtime's test for a runnable run),
  * and of code cells marked `"memscope": {"rust": …}`, each once, with the heap policy and stack
  * limit it ran with. The page is made live by the same
  * memscope-runtime.js as the handouts; without scripts it says what it needs.
@@ -36,7 +36,7 @@ function examplesOf(file) {
       let view = output.data?.[MIME];
       if (typeof view === 'string') view = JSON.parse(view);
       const meta = view?.meta;
-      if (!meta || typeof meta.source !== 'string' || !/\bfn\s+main\s*\(/.test(meta.source)) continue;
+      if (!meta || meta.program !== 'rust' || typeof meta.source !== 'string') continue;
       found.push({ title: meta.title ?? `example ${found.length + 1}`, from, source: meta.source, policy: meta.policy, stackLimit: meta.stackLimit });
     }
   }

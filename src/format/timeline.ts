@@ -22,6 +22,8 @@ export interface TimelineMeta {
   stackLimit: number;
   /** Source text the line numbers refer to (a Rust snippet), if any. */
   source?: string;
+  /** 'rust' when `source` is the whole program and memscope's interpreter ran it (runRust): it can be run again (handouts). */
+  program?: 'rust';
   /** Set when the run ended early (stack overflow, panic): what happened. */
   ended?: string;
 }
@@ -75,6 +77,7 @@ export function readTimeline(input: unknown, source = 'payload'): TimelineColumn
   for (const key of ['staticBase', 'heapBase', 'stackTop', 'stackLimit']) c.num(m[key], `meta.${key}`, 'a number');
   c.str(m.policy, 'meta.policy');
   for (const key of ['title', 'source', 'ended']) c.optStr(m[key], `meta.${key}`);
+  if (m.program !== undefined && m.program !== 'rust') c.fail('meta.program', '"rust" or absent');
 
   const strings = c.arr(d.strings, 'strings', 'an array of strings');
   strings.forEach((s, i) => c.str(s, `strings[${i}]`));

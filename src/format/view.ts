@@ -94,6 +94,7 @@ export function checkView(input: unknown, source = 'payload'): ViewDocument {
   str(meta.policy, 'meta.policy');
   for (const key of ['staticBase', 'heapBase', 'stackTop', 'stackLimit']) num(meta[key], `meta.${key}`);
   for (const key of ['title', 'source', 'ended']) optStr(meta[key], `meta.${key}`);
+  if (meta.program !== undefined && meta.program !== 'rust') fail('meta.program', '"rust" or absent');
   const steps = int(meta.steps, 'meta.steps', 0);
   const peaks = obj(meta.peaks, 'meta.peaks');
   const final = obj(meta.final, 'meta.final');

@@ -15,11 +15,9 @@ import type { RustRunner } from './runner';
 
 export const VIEW_SCRIPT = 'script[type="application/vnd.memscope.v1+json"]';
 
-/** A view whose source is a whole Rust program (a `runRust` run) can be edited and run again. */
+/** A view of a `runRust` run (meta.program 'rust': its source is the whole program) can be edited and run again. */
 export function runnableSource(view: ViewDocument): string | null {
-  const source = view.meta.source;
-  if (!source || !/\bfn\s+main\s*\(/.test(source)) return null;
-  return source;
+  return view.meta.program === 'rust' && view.meta.source ? view.meta.source : null;
 }
 
 export interface Mounted {

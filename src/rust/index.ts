@@ -107,7 +107,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   const registry = new Map<string, AdtDef>();
   for (const [name, def] of prog.structs) registry.set(name, def);
   for (const [name, def] of prog.enums) registry.set(name, def);
-  const m = new Machine({ policy: options.policy, stackLimit: options.stackLimit, registry, source, title: options.title });
+  const m = new Machine({ policy: options.policy, stackLimit: options.stackLimit, registry, source, title: options.title, program: 'rust' });
   const rt: Runtime = { m, out: [], steps: 0, iterations: 0, maxSteps: options.maxSteps ?? 10_000_000 };
   const main = new Compiler(prog, rt).compileAll();
   let panic: RustRun['panic'];

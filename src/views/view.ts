@@ -75,7 +75,7 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
 
   const peaks = {} as ViewMeta['peaks'];
   for (const m of METRIC_COLUMNS) peaks[m] = timeline.peak(m);
-  const { title, policy, staticBase, heapBase, stackTop, stackLimit, source, ended } = timeline.meta;
+  const { title, policy, staticBase, heapBase, stackTop, stackLimit, source, program, ended } = timeline.meta;
   const meta: ViewMeta = {
     policy, staticBase, heapBase, stackTop, stackLimit,
     steps: n,
@@ -85,6 +85,8 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
   };
   if (title !== undefined) meta.title = title;
   if (source !== undefined) meta.source = source.slice(0, o.sourceChars);
+  // Runnable again only when the whole program is kept.
+  if (program !== undefined && source !== undefined && source.length <= o.sourceChars) meta.program = program;
   if (ended !== undefined) meta.ended = ended;
 
   const text = timeline.output();

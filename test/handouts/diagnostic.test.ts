@@ -1,5 +1,7 @@
 import { rustcMessage } from '../../src/handout/diagnostic';
 import { filmstripIndices } from '../../src/handout/filmstrip';
+import { runnableSource } from '../../src/handout/output';
+import { initRust, runRustSync } from '../../src/rust/index';
 import { makeView } from '../../src/views/view';
 import { checkView } from '../../src/format/view';
 import { EXAMPLES } from '../../src/examples/index';
@@ -47,5 +49,31 @@ describe('filmstripIndices', () => {
     expect(() => makeView(t, { filmstrip: [t.length] })).toThrow(`filmstrip step ${t.length} is outside this timeline (0..${t.length - 1})`);
     const bad = { ...JSON.parse(JSON.stringify(view)), filmstrip: [3, 1] };
     expect(() => checkView(bad, 'out.json')).toThrow(/filmstrip\[1\].*a step above 3/);
+  });
+});
+
+describe('runnableSource', () => {
+  const program = 'fn main() {\n    let v: Vec<i32> = vec![1, 2];\n    println!("{}", v.len());\n}\n';
+  beforeAll(async () => {
+    await initRust();
+  });
+  test('a runRust run is runnable again: its view says program "rust" and keeps the whole source', () => {
+    const view = makeView(runRustSync(program).timeline);
+    expect(view.meta.program).toBe('rust');
+    expect(checkView(JSON.parse(JSON.stringify(view))).meta.program).toBe('rust');
+    expect(runnableSource(view)).toBe(program);
+  });
+  test('a run written with the notebook API (its Rust beside it) is not, nor a run whose source was cut', () => {
+    const example = makeView(EXAMPLES.find((e) => e.name === 'three-regions')!.run());
+    expect(example.meta.source).toContain('fn main()');
+    expect(runnableSource(example)).toBeNull();
+    const cut = makeView(runRustSync(program).timeline, { sourceChars: 20 });
+    expect(cut.meta.program).toBeUndefined();
+    expect(runnableSource(cut)).toBeNull();
+  });
+  test('a view claiming another program kind is refused by the format', () => {
+    const view = JSON.parse(JSON.stringify(makeView(runRustSync(program).timeline)));
+    view.meta.program = 'python';
+    expect(() => checkView(view, 'out.json')).toThrow(/meta\.program.*"rust" or absent/);
   });
 });

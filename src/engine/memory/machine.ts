@@ -37,6 +37,8 @@ export interface MachineOptions {
   title?: string;
   /** Source text that event line numbers refer to. */
   source?: string;
+  /** Set by the Rust interpreter: `source` is the program it runs (TimelineMeta.program). */
+  program?: 'rust';
   /** Computes a type's size and alignment (default: rustc's x86_64 layouts). */
   layoutOf?: (ty: Ty, registry?: TypeRegistry) => Layout;
 }
@@ -463,6 +465,7 @@ export class Machine {
       stackTop: DEFAULT_ADDRESSES.stackTop,
       stackLimit: this.stackLimit,
       source: this.options.source,
+      ...(this.options.program ? { program: this.options.program } : {}),
       ended: this.ended,
     });
   }
