@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { summarize, summaryText } from '../../api/summary';
 import { encodeTimeline } from '../../engine/timeline/document';
 import { EXAMPLES, findExample } from '../../examples/index';
-import { intFlag, parseArgs } from '../args';
+import { nonNegativeIntegerFlag, parseArgs, SWITCH, VALUE } from '../args';
 import { UsageError, type Command } from '../command';
 
 const usage = `Usage: memscope example [NAME...] [--all] [--list] [--out FILE | --out-dir DIR] [--policy P] [--stack-limit BYTES] [--json]
@@ -26,18 +26,20 @@ Examples:
   memscope example --all --out-dir out/
 `;
 
+const FLAGS = { '--out': VALUE, '--out-dir': VALUE, '--policy': VALUE, '--stack-limit': VALUE, '--list': SWITCH, '--all': SWITCH, '--json': SWITCH };
+
 export const exampleCommand: Command = {
   name: 'example',
   summary: 'run a shipped memory experiment, print its summary, save its timeline',
   usage,
   async run(args, io) {
-    const parsed = parseArgs(args, ['--out', '--out-dir', '--policy', '--stack-limit'], ['--list', '--all', '--json']);
-    if (parsed.flags.has('--list')) {
+    const parsed = parseArgs(args, FLAGS, 'example');
+    if (parsed.flags['--list']) {
       const width = Math.max(...EXAMPLES.map((e) => e.name.length));
       for (const e of EXAMPLES) io.out(`${e.name.padEnd(width)}  ${e.title}\n`);
       return 0;
     }
-    const chosen = parsed.flags.has('--all') ? EXAMPLES : parsed.positionals.map((name) => {
+    const chosen = parsed.flags['--all'] ? EXAMPLES : parsed.positionals.map((name) => {
       try {
         return findExample(name);
       } catch (err) {
@@ -45,12 +47,12 @@ export const exampleCommand: Command = {
       }
     });
     if (!chosen.length) throw new UsageError('name an example (see --list) or pass --all');
-    const out = parsed.flags.get('--out');
-    const outDir = parsed.flags.get('--out-dir');
+    const out = parsed.flags['--out'];
+    const outDir = parsed.flags['--out-dir'];
     if (typeof out === 'string' && chosen.length > 1) throw new UsageError('--out takes one example; use --out-dir for several');
     if (typeof outDir === 'string') await fs.mkdir(outDir, { recursive: true });
-    const policy = parsed.flags.get('--policy');
-    const stackLimit = intFlag(parsed, '--stack-limit');
+    const policy = parsed.flags['--policy'];
+    const stackLimit = parsed.flags['--stack-limit'] === undefined ? undefined : nonNegativeIntegerFlag('--stack-limit', parsed.flags['--stack-limit']);
     const summaries = [];
     for (const e of chosen) {
       const timeline = e.run({ policy: typeof policy === 'string' ? policy : undefined, stackLimit });
@@ -60,14 +62,14 @@ export const exampleCommand: Command = {
       if (typeof outDir === 'string') file = path.join(outDir, `${e.name}.memscope.json`);
       if (file) await fs.writeFile(file, JSON.stringify(encodeTimeline(timeline)));
       summaries.push({ example: e.name, file: file ?? null, ...summary });
-      if (!parsed.flags.has('--json')) {
+      if (!parsed.flags['--json']) {
         io.out(`# ${e.name}: ${e.title}\n${summaryText(summary)}\n`);
         if (summary.output) io.out(`  output: ${summary.output.trimEnd().split('\n').join('\n          ')}\n`);
         if (file) io.out(`  wrote ${file}\n`);
         io.out('\n');
       }
     }
-    if (parsed.flags.has('--json')) io.out(`${JSON.stringify(summaries.length === 1 ? summaries[0] : summaries, null, 2)}\n`);
+    if (parsed.flags['--json']) io.out(`${JSON.stringify(summaries.length === 1 ? summaries[0] : summaries, null, 2)}\n`);
     return 0;
   },
 };

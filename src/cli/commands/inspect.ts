@@ -4,7 +4,7 @@ import { decodeTimeline } from '../../engine/timeline/document';
 import type { Snapshot } from '../../format/snapshot';
 import type { Value } from '../../format/values';
 import { formatValue } from '../../views/diagram';
-import { intFlag, parseArgs } from '../args';
+import { nonNegativeIntegerFlag, parseArgs, SWITCH, VALUE } from '../args';
 import { UsageError, type Command } from '../command';
 
 const usage = `Usage: memscope inspect FILE [--step N] [--json]
@@ -51,7 +51,7 @@ export const inspectCommand: Command = {
   summary: 'validate a timeline file; print its summary or the memory state at a step',
   usage,
   async run(args, io) {
-    const parsed = parseArgs(args, ['--step'], ['--json']);
+    const parsed = parseArgs(args, { '--step': VALUE, '--json': SWITCH }, 'inspect');
     const [file] = parsed.positionals;
     if (!file || parsed.positionals.length > 1) throw new UsageError('give exactly one timeline file');
     let text: string;
@@ -61,15 +61,15 @@ export const inspectCommand: Command = {
       throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     const timeline = decodeTimeline(text, file);
-    const step = intFlag(parsed, '--step');
+    const step = parsed.flags['--step'] === undefined ? undefined : nonNegativeIntegerFlag('--step', parsed.flags['--step']);
     if (step !== undefined) {
       if (step >= timeline.length) throw new UsageError(`--step ${step} is past the end (the timeline has ${timeline.length} steps: 0..${timeline.length - 1})`);
       const snap = timeline.snapshot(step);
-      io.out(parsed.flags.has('--json') ? `${JSON.stringify(snap, null, 2)}\n` : `${snapshotText(snap)}\n`);
+      io.out(parsed.flags['--json'] ? `${JSON.stringify(snap, null, 2)}\n` : `${snapshotText(snap)}\n`);
       return 0;
     }
     const summary = summarize(timeline);
-    io.out(parsed.flags.has('--json') ? `${JSON.stringify(summary, null, 2)}\n` : `${summaryText(summary)}\n`);
+    io.out(parsed.flags['--json'] ? `${JSON.stringify(summary, null, 2)}\n` : `${summaryText(summary)}\n`);
     return 0;
   },
 };

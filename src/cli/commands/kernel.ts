@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { type Command, UsageError } from '../command';
+import { exclusive, parseArgs, SWITCH, VALUE } from '../args';
 
 /**
  * `memscope kernel install|uninstall`: registers this checkout's tslab as the Jupyter kernel
@@ -82,21 +83,15 @@ export const kernelCommand: Command = {
   },
 };
 
+const FLAGS = { '--user': SWITCH, '--prefix': VALUE, '--jupyter': VALUE };
+
 function parseTarget(args: string[]): Target {
-  let prefix: string | undefined;
-  let user = false;
-  let jupyter = 'jupyter';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--user') user = true;
-    else if (arg === '--prefix' || arg === '--jupyter') {
-      const value = args[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      if (arg === '--prefix') prefix = value;
-      else jupyter = value;
-    } else throw new UsageError(`unknown option '${arg}'`);
-  }
-  if (user && prefix !== undefined) throw new UsageError('choose one of --user and --prefix');
+  const { positionals, flags } = parseArgs(args, FLAGS, 'kernel');
+  if (positionals.length > 0) throw new UsageError(`expected only options after the action, got '${positionals[0]}'`);
+  const prefix = flags['--prefix'];
+  const user = flags['--user'] === true;
+  const jupyter = flags['--jupyter'] ?? 'jupyter';
+  exclusive(flags, '--user', '--prefix');
   if (prefix !== undefined) {
     return { dataDir: path.resolve(prefix, 'share', 'jupyter'), label: `--prefix ${prefix}` };
   }

@@ -1,4 +1,5 @@
 import { type Command, UsageError } from '../command';
+import { parseArgs, repeated, SWITCH } from '../args';
 import {
   enumLayout,
   layoutOf,
@@ -42,24 +43,16 @@ interface LayoutArgs {
   fields: boolean;
 }
 
-function parseArgs(args: string[]): LayoutArgs {
-  const decls: string[] = [];
-  let fields = false;
-  let type: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--fields') fields = true;
-    else if (a === '--decl') {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError('--decl needs the declarations text as its value');
-      decls.push(v);
-    } else if (a.startsWith('--decl=')) decls.push(a.slice('--decl='.length));
-    else if (a.startsWith('--')) throw new UsageError(`unknown option '${a}' (see memscope layout --help)`);
-    else if (type === undefined) type = a;
-    else throw new UsageError(`expected one type, got a second one: '${a}' (quote the type: memscope layout '(u8, u32)')`);
-  }
-  if (type === undefined) throw new UsageError("missing the type to lay out, e.g. memscope layout 'Option<String>'");
-  return { type, decls, fields };
+const FLAGS = {
+  '--fields': SWITCH,
+  '--decl': repeated('the declarations text as its value'),
+};
+
+function parseLayoutArgs(args: string[]): LayoutArgs {
+  const { positionals, flags } = parseArgs(args, FLAGS, 'layout');
+  if (positionals.length === 0) throw new UsageError("missing the type to lay out, e.g. memscope layout 'Option<String>'");
+  if (positionals.length > 1) throw new UsageError(`expected one type, got a second one: '${positionals[1]}' (quote the type: memscope layout '(u8, u32)')`);
+  return { type: positionals[0]!, decls: flags['--decl'] ?? [], fields: flags['--fields'] === true };
 }
 
 /** bigint (niche values) is not JSON: print it as a decimal string. */
@@ -85,7 +78,7 @@ export const layoutCommand: Command = {
   summary: 'Size, alignment and field offsets of a Rust type, as rustc lays it out (64-bit).',
   usage,
   async run(args, io) {
-    const opts = parseArgs(args);
+    const opts = parseLayoutArgs(args);
     try {
       const defs: AdtDef[] = opts.decls.flatMap((d, i) => {
         try {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as os from 'os';
-import { parseArgs } from 'util';
+import { byteCountFlag, exclusive, integerFlag, parseArgs, powerOfTwoFlag, repeated, SWITCH, VALUE, valueOf } from '../args';
 import { type CliIo, type Command, UsageError } from '../command';
 import { allPolicies, compare, planTasks, ReplayInterrupted, type CompareProgress, type PlannedTask } from '../../alloc-lab/compare';
 import { POLICIES } from '../../engine/allocators';
@@ -132,33 +132,30 @@ interface ReplayCliOptions {
   };
 }
 
+const FLAGS = {
+  '--policy': valueOf('a comma-separated list of policies, or all'),
+  '--align': VALUE,
+  '--header': VALUE,
+  '--limit': VALUE,
+  '--strict': SWITCH,
+  '--lenient': SWITCH,
+  '--json': SWITCH,
+  '--html': valueOf('the HTML file to write'),
+  '--jobs': VALUE,
+  '--analyses': SWITCH,
+  '--symbols': SWITCH,
+  '--binary': repeated('NAME=PATH'),
+};
+
 function parseOptions(args: string[]): ReplayCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        policy: { type: 'string' },
-        align: { type: 'string' },
-        header: { type: 'string' },
-        limit: { type: 'string' },
-        strict: { type: 'boolean' },
-        lenient: { type: 'boolean' },
-        json: { type: 'boolean' },
-        html: { type: 'string' },
-        jobs: { type: 'string' },
-        analyses: { type: 'boolean' },
-        symbols: { type: 'boolean' },
-        binary: { type: 'string', multiple: true },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const v = parsed.values;
+  const parsed = parseArgs(args, FLAGS, 'replay');
+  const f = parsed.flags;
+  const v = {
+    policy: f['--policy'], align: f['--align'], header: f['--header'], limit: f['--limit'], strict: f['--strict'], lenient: f['--lenient'],
+    json: f['--json'], html: f['--html'], jobs: f['--jobs'], analyses: f['--analyses'], symbols: f['--symbols'], binary: f['--binary'],
+  };
   if (parsed.positionals.length === 0) throw new UsageError('expected at least one trace file (see memscope replay --help)');
-  if (v.strict && v.lenient) throw new UsageError('--strict and --lenient exclude each other');
+  exclusive(f, '--strict', '--lenient');
   const policies =
     v.policy === undefined ? defaultPolicies() : v.policy === 'all' ? allPolicies() : v.policy.split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = policies.filter((p) => !allPolicies().includes(p));
@@ -171,8 +168,7 @@ function parseOptions(args: string[]): ReplayCliOptions {
     if (eq <= 0 || eq === b.length - 1) throw new UsageError(`--binary expects NAME=PATH (e.g. pod2text=/usr/bin/perl), got '${b}'`);
     binaries[b.slice(0, eq)] = b.slice(eq + 1);
   }
-  const align = v.align === undefined ? undefined : integer('--align', v.align, 1);
-  if (align !== undefined && (align & (align - 1)) !== 0) throw new UsageError(`--align expects a power of two, got ${align}`);
+  const align = v.align === undefined ? undefined : powerOfTwoFlag('--align', v.align);
   return {
     traces: parsed.positionals,
     json: v.json === true,
@@ -180,10 +176,10 @@ function parseOptions(args: string[]): ReplayCliOptions {
     compare: {
       policies,
       align,
-      header: v.header === undefined ? undefined : integer('--header', v.header, 0),
-      limit: v.limit === undefined ? undefined : byteCount('--limit', v.limit),
+      header: v.header === undefined ? undefined : integerFlag('--header', v.header, 0),
+      limit: v.limit === undefined ? undefined : byteCountFlag('--limit', v.limit),
       mode: v.strict ? 'strict' : 'lenient',
-      jobs: v.jobs === undefined ? os.availableParallelism() : integer('--jobs', v.jobs, 1),
+      jobs: v.jobs === undefined ? os.availableParallelism() : integerFlag('--jobs', v.jobs, 1),
       ...(v.analyses ? { analyses: v.symbols || v.binary ? { symbols: { binaries } } : {} } : {}),
     },
   };
@@ -195,20 +191,6 @@ function parseOptions(args: string[]): ReplayCliOptions {
  */
 function defaultPolicies(): string[] {
   return allPolicies().filter((p) => !p.endsWith('-naive'));
-}
-
-function integer(flag: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} expects an integer >= ${min}, got '${text}'`);
-  return n;
-}
-
-/** Bytes with an optional binary suffix: 4096, 512K, 64M, 2G. */
-function byteCount(flag: string, text: string): number {
-  const m = /^(\d+)([KMG]i?B?)?$/i.exec(text);
-  if (!m) throw new UsageError(`${flag} expects bytes such as 1048576, 512K or 64M, got '${text}'`);
-  const scale = m[2] === undefined ? 1 : 1024 ** ('KMG'.indexOf(m[2][0].toUpperCase()) + 1);
-  return Number(m[1]) * scale;
 }
 
 function textReport(report: LabReport, partial: boolean): string {

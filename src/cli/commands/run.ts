@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { type Command, UsageError } from '../command';
+import { parseArgs, positiveIntegerFlag, SWITCH, VALUE, valueOf } from '../args';
 import { RustSourceError, RustStepLimitError, RustSubsetError, runRust, type RustRun } from '../../rust';
 
 /**
@@ -32,33 +33,24 @@ interface RunArgs {
   maxSteps?: number;
 }
 
-function positiveInt(flag: string, v: string | undefined): number {
-  if (v === undefined) throw new UsageError(`${flag} needs a value`);
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} expects a positive integer, got '${v}'`);
-  return n;
-}
+const FLAGS = {
+  '--json': SWITCH,
+  '--policy': valueOf('a policy name'),
+  '--stack-limit': VALUE,
+  '--max-steps': VALUE,
+};
 
-function parseArgs(args: string[]): RunArgs {
-  let file: string | undefined;
-  const out: Partial<RunArgs> = { json: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => inline ?? args[++i];
-    if (flag === '--json') out.json = true;
-    else if (flag === '--policy') {
-      const v = value();
-      if (!v) throw new UsageError('--policy needs a policy name');
-      out.policy = v;
-    } else if (flag === '--stack-limit') out.stackLimit = positiveInt('--stack-limit', value());
-    else if (flag === '--max-steps') out.maxSteps = positiveInt('--max-steps', value());
-    else if (flag.startsWith('-')) throw new UsageError(`unknown option '${a}' (see memscope run --help)`);
-    else if (file === undefined) file = a;
-    else throw new UsageError(`expected one FILE.rs, got a second one: '${a}'`);
-  }
-  if (file === undefined) throw new UsageError('missing the Rust file to run, e.g. memscope run hello.rs');
-  return { ...out, file } as RunArgs;
+function parseRunArgs(args: string[]): RunArgs {
+  const { positionals, flags } = parseArgs(args, FLAGS, 'run');
+  if (positionals.length === 0) throw new UsageError('missing the Rust file to run, e.g. memscope run hello.rs');
+  if (positionals.length > 1) throw new UsageError(`expected one FILE.rs, got a second one: '${positionals[1]}'`);
+  return {
+    file: positionals[0]!,
+    json: flags['--json'] === true,
+    policy: flags['--policy'],
+    stackLimit: flags['--stack-limit'] === undefined ? undefined : positiveIntegerFlag('--stack-limit', flags['--stack-limit']),
+    maxSteps: flags['--max-steps'] === undefined ? undefined : positiveIntegerFlag('--max-steps', flags['--max-steps']),
+  };
 }
 
 function bytes(n: number): string {
@@ -81,7 +73,7 @@ export const runCommand: Command = {
   summary: 'Run a Rust snippet in the interpreter and show its memory (heap calls, peaks).',
   usage,
   async run(args, io) {
-    const opts = parseArgs(args);
+    const opts = parseRunArgs(args);
     let source: string;
     try {
       source = await fs.readFile(opts.file, 'utf8');

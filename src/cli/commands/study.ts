@@ -4,7 +4,7 @@
  * collects them; see docs/STUDIES.md.
  */
 import * as os from 'os';
-import { parseArgs } from 'util';
+import { exclusive, integerFlag, parseArgs, SWITCH, VALUE, valueOf } from '../args';
 import { type CliIo, type Command, UsageError } from '../command';
 import { parseShard, type Shard } from '../../alloc-lab/study/cells';
 import { collectStudy, runStudy, type StudyProgress } from '../../alloc-lab/study/run';
@@ -36,19 +36,11 @@ export const studyCommand: Command = {
   summary: 'run a grid of replays (traces × policies × settings) in shardable cells',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { shard: { type: 'string' }, merge: { type: 'boolean' }, jobs: { type: 'string' }, 'no-parquet': { type: 'boolean' } },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const v = parsed.values;
+    const parsed = parseArgs(args, { '--shard': valueOf('a shard i/n'), '--merge': SWITCH, '--jobs': VALUE, '--no-parquet': SWITCH }, 'study');
+    const f = parsed.flags;
+    const v = { shard: f['--shard'], merge: f['--merge'], jobs: f['--jobs'], 'no-parquet': f['--no-parquet'] };
     if (parsed.positionals.length !== 1) throw new UsageError('expected one study file (see memscope study --help)');
-    if (v.merge && v.shard !== undefined) throw new UsageError('--merge and --shard exclude each other');
+    exclusive(f, '--merge', '--shard');
     let shard: Shard | undefined;
     if (v.shard !== undefined) {
       try {
@@ -57,8 +49,7 @@ export const studyCommand: Command = {
         throw new UsageError(`--shard: ${(err as Error).message}`);
       }
     }
-    const jobs = v.jobs === undefined ? os.availableParallelism() : Number(v.jobs);
-    if (!Number.isSafeInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects an integer >= 1, got '${v.jobs}'`);
+    const jobs = v.jobs === undefined ? os.availableParallelism() : integerFlag('--jobs', v.jobs, 1);
     const study = readStudy(parsed.positionals[0]);
     const parquet = !v['no-parquet'];
 
