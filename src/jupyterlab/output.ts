@@ -110,13 +110,13 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
     b.disabled = snapshots.length < 2;
     return b;
   };
-  const first = button('⏮', 'first step (Home)', 'first');
+  const first = button('«', 'first step (Home)', 'first');
   const backLine = button('⇤', 'back one source line (Shift+←)', 'back-line');
   const back = button('‹', 'back one step (←)', 'back');
   const play = button('▶', 'play (Space)', 'play');
   const forward = button('›', 'forward one step (→)', 'forward');
   const forwardLine = button('⇥', 'forward one source line (Shift+→)', 'forward-line');
-  const last = button('⏭', 'last step (End)', 'last');
+  const last = button('»', 'last step (End)', 'last');
   const slider = element('input', 'memscope-slider');
   slider.type = 'range';
   slider.min = '0';
@@ -201,8 +201,14 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
     current?.classList.add('memscope-current');
     centreLine();
   };
-  const sized = typeof ResizeObserver !== 'undefined' && sourceBox ? new ResizeObserver(() => centreLine()) : null;
+  // Once laid out (and when the notebook is resized) the listing centres its line and the diagram
+  // takes its box's width.
+  const sized = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => {
+    centreLine();
+    if (index >= 0 && Math.abs(diagramWidth() - drawnWidth) > 24) drawDiagram(index);
+  }) : null;
   if (sized && sourceBox) sized.observe(sourceBox);
+  if (sized) sized.observe(diagram);
 
   if (view.output.length > 0) {
     const details = element('details', 'memscope-output-text');
@@ -233,10 +239,22 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
     return `${s.step} of ${Math.max(0, view.meta.steps - 1)}`;
   };
 
+  // The diagram is drawn for the width its box has (760 px when not laid out yet), at least 520.
+  const diagramWidth = (): number => {
+    const available = diagram.clientWidth - 2;
+    return available > 0 ? Math.max(520, Math.min(980, available)) : 760;
+  };
+  let drawnWidth = 0;
   const drawDiagram = (i: number): void => {
     const step = stepAt(i);
-    const previous = i > 0 ? snapshots[i - 1] : undefined;
-    diagram.replaceChildren(svgNode(diagramSvg(snapshots[i]!, { theme, idPrefix: `${id}-${step}`, previous, compact, heapOrder })));
+    // Changes are marked against the step just before (a long run's chosen steps may skip it).
+    const previous = i > 0 && snapshots[i - 1]!.step === step - 1 ? snapshots[i - 1] : undefined;
+    drawnWidth = diagramWidth();
+    const svg = svgNode(diagramSvg(snapshots[i]!, { theme, idPrefix: `${id}-${step}`, previous, compact, heapOrder, width: drawnWidth })) as SVGSVGElement;
+    // Its own size, pinned: a stylesheet's max-height would otherwise scale a tall diagram down to a thumbnail.
+    for (const dim of ['width', 'height'] as const) svg.style[dim] = `${svg.getAttribute(dim)}px`;
+    Object.assign(svg.style, { maxWidth: 'none', maxHeight: 'none', padding: '0', border: '0', boxSizing: 'content-box' });
+    diagram.replaceChildren(svg);
   };
 
   const draw = async (i: number): Promise<void> => {

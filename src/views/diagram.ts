@@ -269,6 +269,8 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
   const leftX = margin;
   const rightX = margin + colWidth + colGap;
   const inner = colWidth - 16;
+  /** Whether a left text and a right text (at their character widths) share a header row of the column. */
+  const fits = (left: string, leftChar: number, right: string, rightChar: number): boolean => [...left].length * leftChar + [...right].length * rightChar + 28 <= colWidth;
 
   const out: string[] = [];
   const text = (x: number, y: number, content: string, attrs = ''): void => {
@@ -320,16 +322,18 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
     const moved = value?.k === 'moved';
     const movedNow = moved && before !== undefined && before?.k !== 'moved';
     const change = isNew ? 'new' : movedNow ? 'moved' : '';
-    const start = out.length;
     out.push(`<g class="ms-slot${moved ? ' ms-moved' : ''}${change ? ' ms-changed' : ''}" ${attrs}${change ? ` data-change="${change}"` : ''}${moved ? ' opacity="0.5"' : ''}>`);
     out.push(`<line x1="${(x + 4).toFixed(1)}" y1="${y.toFixed(1)}" x2="${(x + colWidth - 4).toFixed(1)}" y2="${y.toFixed(1)}" stroke="${theme.grid}"/>`);
-    text(x + 8, y + 13, `${name}: ${type}`, ` fill="${theme.text}"`);
+    const label = `${name}: ${type}`;
+    text(x + 8, y + 13, label, ` fill="${theme.text}"`);
     const note = change === 'new' ? 'new · ' : moved ? 'moved out · ' : '';
-    text(x + colWidth - 8, y + 13, `${note}${hex(address)}`, ` text-anchor="end" font-family="monospace" font-size="9" fill="${change ? theme.accent : theme.muted}"`);
-    const h = drawCells(cells, x + 8, y + 18, x + colWidth, 'left', from, before === undefined || isNew ? undefined : cellsOf(before, cellOptions), moved);
+    // The address beside the name, or on a line of its own when a long name leaves no room.
+    const right = `${note}${hex(address)}`;
+    const own = fits(label, 7, right, 5.6) ? 0 : 12;
+    text(x + colWidth - 8, y + 13 + own, right, ` text-anchor="end" font-family="monospace" font-size="9" fill="${change ? theme.accent : theme.muted}"`);
+    const h = drawCells(cells, x + 8, y + 18 + own, x + colWidth, 'left', from, before === undefined || isNew ? undefined : cellsOf(before, cellOptions), moved);
     out.push('</g>');
-    void start;
-    return 18 + h + 6;
+    return 18 + own + h + 6;
   };
 
   // Title: the step and its event, in words.
@@ -387,8 +391,10 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
     const boxAt = out.length;
     const isNew = previous !== undefined && !prevFrames.has(f.id);
     const line = lineOf.get(f.id);
-    text(leftX + 8, top + 15, `${f.fn}${line !== null && line !== undefined ? ` · line ${line}` : ''}`, ` class="ms-frame-title" font-weight="bold" fill="${theme.text}"`);
-    text(leftX + colWidth - 8, top + 15, `${isNew ? 'new · ' : ''}${hex(f.address)} · ${f.size} B`, ` text-anchor="end" fill="${isNew ? theme.accent : theme.muted}" font-size="10" font-family="monospace"`);
+    const frameTitle = `${f.fn}${line !== null && line !== undefined ? ` · line ${line}` : ''}`;
+    text(leftX + 8, top + 15, frameTitle, ` class="ms-frame-title" font-weight="bold" fill="${theme.text}"`);
+    const frameRight = `${isNew ? 'new · ' : ''}${fits(frameTitle, 7.6, `${hex(f.address)} · ${f.size} B`, 6.2) ? `${hex(f.address)} · ` : ''}${f.size} B`;
+    text(leftX + colWidth - 8, top + 15, frameRight, ` text-anchor="end" fill="${isNew ? theme.accent : theme.muted}" font-size="10" font-family="monospace"`);
     let fy = top + HEAD;
     f.locals.forEach((l: SnapshotLocal) => {
       const rowY = fy;
@@ -446,7 +452,7 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
     const change = b.ghost ? 'freed' : previous === undefined ? '' : !was ? 'new' : was.address !== b.address ? 'moved' : was.size !== b.size ? 'grown' : '';
     const title = `#${b.id} ${b.type}`;
     text(rightX + 8, top + 15, title, ` font-weight="bold" fill="${b.ghost ? theme.muted : theme.text}"${b.ghost ? ' text-decoration="line-through"' : ''}`);
-    text(rightX + colWidth - 8, top + 15, `${hex(b.address)} · ${b.size} B`, ` text-anchor="end" fill="${theme.muted}" font-size="10" font-family="monospace"`);
+    text(rightX + colWidth - 8, top + 15, `${fits(title, 7.6, `${hex(b.address)} · ${b.size} B`, 6.2) ? `${hex(b.address)} · ` : ''}${b.size} B`, ` text-anchor="end" fill="${theme.muted}" font-size="10" font-family="monospace"`);
     let by = top + HEAD;
     const badge = change === 'new' ? 'new block'
       : change === 'moved' ? `moved from ${hex(was!.address)}, ${was!.size} → ${b.size} B`
@@ -556,7 +562,7 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
     const caption = holes.length === 0
       ? 'heap extents: no holes between blocks'
       : `free holes between blocks: ${holes.slice(0, 8).join(', ')}${holes.length > 8 ? `, … (${holes.length})` : ''}`;
-    into.push(`<text class="ms-holes" x="${x.toFixed(1)}" y="${(top + 28).toFixed(1)}" font-size="10" fill="${t.muted}">${escapeXml(caption)}</text>`);
+    into.push(`<text class="ms-holes" x="${x.toFixed(1)}" y="${(top + 28).toFixed(1)}" font-size="10" fill="${t.muted}">${escapeXml(cut(caption, Math.floor(w / 5.4)))}</text>`);
     return top + 34;
   }
 }

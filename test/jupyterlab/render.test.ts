@@ -18,6 +18,7 @@ import { MIME_TYPE } from '../../src/format/errors';
 import type { ViewDocument } from '../../src/format/view';
 import { openLabHost, renderInHost, type LabHost } from '../helpers/jupyterlab-host/host';
 import { makeView, viewSummaryText } from '../../src/views/view';
+import { rustProgram } from '../../src/api/program';
 import { buildLabExtension, ensureDistBuilt } from '../helpers/dist';
 import { installKernelUnder } from '../helpers/jupyter';
 
@@ -234,6 +235,75 @@ describe('rendering payloads made by the engine', () => {
     }, [sel, `light ${step}`] as const);
     // One output, not a second one appended by the redraw.
     await expect(host.page.locator(`${sel} .memscope-view`).count()).resolves.toBe(1);
+  });
+});
+
+describe('class-ready stepping (issue 10)', () => {
+  // `for i in 0..40 { names.push(format!("name {i}")) }` at the end of main: a diagram over 3000 px tall.
+  const tall = () => {
+    return rustProgram((rs) => rs.main(() => {
+      const names = rs.let_mut('names', rs.Vec.new('String'));
+      for (let i = 0; i < 40; i++) names.push(rs.String.from(`name ${i}`));
+      rs.println('{}', names);
+    }), { title: 'forty names' });
+  };
+
+  test('a 3000 px tall diagram keeps its width and scrolls inside its box, under the controls', async () => {
+    await host.page.evaluate(() => window.memscopeHost.setTheme(true));
+    await host.page.setViewportSize({ width: 1280, height: 800 });
+    const view = makeView(tall());
+    const { index } = await renderInHost(host, bundleOf(view), { label: 'tall' });
+    const sel = output(index);
+    await host.page.locator(`${sel} .memscope-stepbar`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const seen = await host.page.evaluate((s) => {
+      const svg = document.querySelector(`${s} .memscope-diagram svg`)!;
+      const box = document.querySelector(`${s} .memscope-diagram`)!;
+      const r = svg.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      const slider = document.querySelector(`${s} .memscope-slider`)!.getBoundingClientRect();
+      return {
+        width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')), drawnWidth: r.width, drawnHeight: r.height,
+        boxTop: b.top, boxBottom: b.bottom, sliderTop: slider.top, scrollHeight: box.scrollHeight, clientHeight: box.clientHeight,
+        step: (document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.step,
+      };
+    }, sel);
+    expect(seen.step).toBe(String(view.step));
+    expect(seen.height).toBeGreaterThan(3000);
+    expect(seen.drawnWidth).toBeCloseTo(seen.width, 0);
+    expect(seen.drawnHeight).toBeCloseTo(seen.height, 0);
+    expect(seen.scrollHeight).toBeGreaterThan(seen.clientHeight + 2000);
+    // The controls and the diagram's box share the 1280x800 screen.
+    expect(seen.sliderTop).toBeGreaterThanOrEqual(0);
+    expect(seen.boxTop).toBeGreaterThan(seen.sliderTop);
+    expect(seen.boxBottom).toBeLessThanOrEqual(800);
+    await host.page.screenshot({ path: path.join(screens, 'lab-extension-tall.png') });
+  });
+
+  test('play, step by line and the change marks', async () => {
+    const view = makeView(example('three-regions'));
+    const { index } = await renderInHost(host, bundleOf(view), { label: 'stepping' });
+    const sel = output(index);
+    const state = () => host.page.evaluate((s) => {
+      const root = document.querySelector(`${s} .memscope-view`) as HTMLElement;
+      return { step: Number(root.dataset.step), line: root.dataset.line, changed: document.querySelectorAll(`${s} .memscope-diagram [data-change]`).length };
+    }, sel);
+    await host.page.locator(`${sel} .memscope-view`).focus();
+    await host.page.keyboard.press('Home');
+    await host.page.waitForFunction((s) => (document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.step === '0', sel);
+    const start = await state();
+    await host.page.keyboard.press('Shift+ArrowRight');
+    await host.page.waitForFunction(([s, line]) => (document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.line !== line, [sel, start.line] as const);
+    const next = await state();
+    expect(next.step).toBeGreaterThan(start.step);
+    expect(next.line).not.toBe(start.line);
+    // Every step of a short run is carried: what the step changed is marked.
+    expect(next.changed).toBeGreaterThan(0);
+    // Play runs on by itself; Space pauses it.
+    await host.page.locator(`${sel} [data-action="play"]`).click();
+    await host.page.waitForFunction(([s, step]) => Number((document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.step) >= step + 2, [sel, next.step] as const, { timeout: 5000 });
+    await host.page.locator(`${sel} .memscope-view`).focus();
+    await host.page.keyboard.press(' ');
+    await expect(host.page.evaluate((s) => (document.querySelector(`${s} .memscope-view`) as HTMLElement).dataset.playing, sel)).resolves.toBe('false');
   });
 });
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Builds tools/jupyterlab-app/build/: the front end bundle (esbuild), the light theme's CSS where
-// JupyterLab's theme manager fetches it, and the settings schemas of the core plugins where
-// jupyterlab_server's settings API reads them (what @jupyterlab/builder's ensureAssets does).
+// Builds tools/jupyterlab-app/build/: the front end bundle (esbuild), the light and dark themes' CSS
+// where JupyterLab's theme manager fetches it, the settings schemas of the core plugins where
+// jupyterlab_server's settings API reads them (what @jupyterlab/builder's ensureAssets does), and
+// application settings overrides: the "Jupyter news" prompt answered once for good (no news
+// fetched, no update checks: this app makes no request off the machine).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -44,11 +46,19 @@ async function main() {
     bundle: true, outdir: out, format: 'iife', platform: 'browser', target: 'es2020',
     loader, plugins: [tildeImports], minify: true, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' },
   });
-  await esbuild.build({
-    entryPoints: { index: path.join(here, 'node_modules', '@jupyterlab', 'theme-light-extension', 'style', 'theme.css') },
-    bundle: true, outdir: path.join(out, 'themes', '@jupyterlab', 'theme-light-extension'), loader, plugins: [tildeImports], logLevel: 'warning',
-  });
+  for (const theme of ['theme-light-extension', 'theme-dark-extension']) {
+    await esbuild.build({
+      entryPoints: { index: path.join(here, 'node_modules', '@jupyterlab', theme, 'style', 'theme.css') },
+      bundle: true, outdir: path.join(out, 'themes', '@jupyterlab', theme), loader, plugins: [tildeImports], logLevel: 'warning',
+    });
+  }
   copySchemas();
+  // jupyterlab_server serves <app_settings_dir>/overrides.json as the plugins' defaults.
+  const settings = path.join(out, 'application_settings');
+  fs.mkdirSync(settings, { recursive: true });
+  fs.writeFileSync(path.join(settings, 'overrides.json'), `${JSON.stringify({
+    '@jupyterlab/apputils-extension:notification': { fetchNews: 'false', checkForUpdates: false },
+  }, null, 2)}\n`);
   console.log(`lab-app: built ${path.relative(process.cwd(), out)}`);
 }
 

@@ -83,6 +83,7 @@ window.addEventListener('load', async () => {
     pluginsOf(await import('@jupyterlab/rendermime-extension')),
     pluginsOf(await import('@jupyterlab/statusbar-extension')),
     pluginsOf(await import('@jupyterlab/theme-light-extension')),
+    pluginsOf(await import('@jupyterlab/theme-dark-extension')),
     pluginsOf(await import('@jupyterlab/toc-extension')),
     pluginsOf(await import('@jupyterlab/translation-extension')),
     pluginsOf(await import('@jupyterlab/ui-components-extension')),
