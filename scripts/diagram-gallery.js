@@ -73,7 +73,10 @@ fn main() {
     v.push(4);
     v.push(5);
     println!("{}", v.len());
-}`, step: (t) => last(t, EventKind.HeapRealloc) + 1 },
+}`,
+  // The whole last push: from the step before its realloc to the step that stored v's new len.
+  step: (t) => { let i = last(t, EventKind.HeapRealloc); while (t.kindAt(i) !== EventKind.LocalSet) i++; return i; },
+  previous: (t) => last(t, EventKind.HeapRealloc) - 1 },
 ];
 
 async function main() {
@@ -86,7 +89,7 @@ async function main() {
     for (const p of PICTURES) {
       const t = (await runRust(p.source, {})).timeline;
       const step = p.step(t);
-      const svg = diagramSvg(t.snapshot(step), { width: 680, previous: t.snapshot(step - 1), idPrefix: p.name, ...(p.options ?? {}) });
+      const svg = diagramSvg(t.snapshot(step), { width: 680, previous: t.snapshot(p.previous ? p.previous(t) : step - 1), idPrefix: p.name, ...(p.options ?? {}) });
       await page.setContent(`<body style="margin:0">${svg}</body>`);
       await page.locator('svg').screenshot({ path: path.join(out, `diagram-${p.name}.png`) });
       console.log(`docs/images/diagram-${p.name}.png: step ${step}`);

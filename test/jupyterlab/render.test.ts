@@ -244,7 +244,7 @@ describe('class-ready stepping (issue 10)', () => {
     return rustProgram((rs) => rs.main(() => {
       const names = rs.let_mut('names', rs.Vec.new('String'));
       for (let i = 0; i < 40; i++) names.push(rs.String.from(`name ${i}`));
-      rs.println('{}', names);
+      rs.println('{:?}', names);
     }), { title: 'forty names' });
   };
 
