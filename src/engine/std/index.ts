@@ -13,3 +13,4 @@ export { toValue, vecContent, utf8Length } from '../memory/to-value';
 export { toValue as display } from '../memory/to-value';
 export { touch, ownerOf, blockContent } from './home';
 export { minNonZeroCap, ZST_CAPACITY } from './raw-vec';
+export * as hashTable from './hash-table';
