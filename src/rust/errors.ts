@@ -47,10 +47,13 @@ export class RustPanic extends Error {
   }
 }
 
-/** The run exceeded its maxSteps budget (an infinite loop, most likely). */
+/**
+ * The run spent its budget of statements and loop passes (maxStatements, or maxSteps as it was
+ * first called): an endless loop, most likely. `steps` is that budget (the name is kept for callers).
+ */
 export class RustStepLimitError extends Error {
   constructor(readonly steps: number, readonly line: number) {
-    super(`stopped after ${steps} steps (maxSteps) at line ${line}: is there an endless loop?`);
+    super(`stopped after ${steps} statements and loop passes (maxStatements) at line ${line}: is there an endless loop?`);
     this.name = 'RustStepLimitError';
   }
 }

@@ -29,7 +29,9 @@ export interface RustRunOptions {
   policy?: string;
   /** Stack limit in bytes (default 8 MiB, as Linux gives Rust's main thread). */
   stackLimit?: number;
-  /** Statements and loop passes to run before giving up (default 10 000 000): endless loops end with an error. */
+  /** Statements and loop passes to run before giving up (default 10 000 000): endless loops end with RustStepLimitError. */
+  maxStatements?: number;
+  /** The older name of maxStatements (used when maxStatements is not given). */
   maxSteps?: number;
   title?: string;
   /**
@@ -61,6 +63,8 @@ export interface RustRun {
   /** Set when the run ended by overflowing its stack. */
   stackOverflow?: { message: string; depth: number };
   /** Interpreted statements executed. */
+  statements: number;
+  /** The older name of `statements` (not a timeline step). */
   steps: number;
   /** Loop passes made (while/loop/for iterations). */
   iterations: number;
@@ -81,7 +85,7 @@ export async function runRust(source: string, options: RustRunOptions = {}): Pro
     const r = await runOnThread(source, forWorker, options.stackLimit ?? DEFAULT_STACK_LIMIT, signal);
     const t = r.timeline;
     const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
-    return { timeline, stdout: r.stdout, panic: r.panic, stackOverflow: r.stackOverflow, steps: r.steps, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
+    return { timeline, stdout: r.stdout, panic: r.panic, stackOverflow: r.stackOverflow, statements: r.statements, steps: r.statements, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
   }
   await initParser();
   return runRustSync(source, options);
@@ -108,7 +112,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   for (const [name, def] of prog.structs) registry.set(name, def);
   for (const [name, def] of prog.enums) registry.set(name, def);
   const m = new Machine({ policy: options.policy, stackLimit: options.stackLimit, registry, source, title: options.title, program: 'rust' });
-  const rt: Runtime = { m, out: [], steps: 0, iterations: 0, maxSteps: options.maxSteps ?? 10_000_000 };
+  const rt: Runtime = { m, out: [], statements: 0, iterations: 0, budget: options.maxStatements ?? options.maxSteps ?? 10_000_000 };
   const main = new Compiler(prog, rt).compileAll();
   let panic: RustRun['panic'];
   let stackOverflow: RustRun['stackOverflow'];
@@ -141,7 +145,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   }
   const timeline = m.finish();
   const stdout = rt.out.join('');
-  return { timeline, stdout, panic, stackOverflow, steps: rt.steps, iterations: rt.iterations, heapEvents: () => heapEvents(timeline) };
+  return { timeline, stdout, panic, stackOverflow, statements: rt.statements, steps: rt.statements, iterations: rt.iterations, heapEvents: () => heapEvents(timeline) };
 }
 
 /** The heap events of a timeline in the oracle's vocabulary. */

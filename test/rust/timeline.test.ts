@@ -132,4 +132,15 @@ describe('API', () => {
     expect(() => runRustSync('fn main() {\n    let mut i = 0;\n    loop {\n        i += 1;\n    }\n}', { maxSteps: 1000 })).toThrow(RustStepLimitError);
     expect(() => runRustSync('fn main() {\n    let mut i = 0;\n    loop {\n        i += 1;\n    }\n}', { maxSteps: 1000 })).toThrow(/line 4/);
   });
+
+  test('maxStatements is the budget\'s clearer name; a run counts statements (not timeline steps)', () => {
+    const endless = 'fn main() {\n    let mut i = 0;\n    loop {\n        i += 1;\n    }\n}';
+    expect(() => runRustSync(endless, { maxStatements: 1000 })).toThrow(/stopped after 1000 statements and loop passes/);
+    // maxStatements wins over the older maxSteps when both are given.
+    expect(() => runRustSync(endless, { maxStatements: 50, maxSteps: 1000 })).toThrow(/stopped after 50 /);
+    const run = runRustSync('fn main() {\n    let a = 1;\n    let b = a + 1;\n    println!("{}", b);\n}');
+    expect(run.statements).toBe(3);
+    expect(run.steps).toBe(run.statements);
+    expect(run.timeline.length).not.toBe(run.statements);
+  });
 });

@@ -11,8 +11,8 @@ import { TEMP } from '../../engine/std/string';
 import { vecFromItems, vecNew, vecPush, vecWithCapacity } from '../../engine/std/vec';
 import { MoveCheck, exprText } from '../check/moves';
 import { type TypeVar, autoDeref, conName, prune, show } from '../check/types';
-import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError } from '../errors';
-import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy } from './context';
+import { RustCompileError, RustPanic, RustSubsetError } from '../errors';
+import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy, statement } from './context';
 import { forLoop, ifExpr, ifLet, loop } from './control';
 import { format } from './format';
 import { assign, binary, cast, unary } from './operators';
@@ -136,7 +136,7 @@ export class Compiler implements Codegen {
     const rt = this.rt;
     const body = s.k === 'let' ? this.letStmt(s) : this.exprStmt(s.e);
     return (a) => {
-      if (++rt.steps + rt.iterations > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+      statement(rt, line);
       rt.m.line = line;
       const mark = a.temps.length;
       body(a);

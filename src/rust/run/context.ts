@@ -8,6 +8,7 @@ import type { Machine } from '../../engine/memory/machine';
 import type { Local, RValue } from '../../engine/memory/rvalue';
 import { MoveCheck } from '../check/moves';
 import { type TypeVar, fromTy, prune, toTy } from '../check/types';
+import { RustStepLimitError } from '../errors';
 import { type Loc, LocalLoc } from './values';
 import type { Expr, Pos, Program } from '../syntax/ast';
 
@@ -22,16 +23,30 @@ export interface Act {
 export type Ev = (a: Act) => RValue;
 export type LocEv = (a: Act) => Loc;
 
-/** What the compiled program needs while it runs. */
+/**
+ * What the compiled program needs while it runs. Its counters are of interpreted statements and
+ * loop passes (a "step" is a timeline event across memscope, a different count): together they
+ * are held to `budget`, so an endless loop ends with RustStepLimitError.
+ */
 export interface Runtime {
   m: Machine;
   out: string[];
   /** Statements executed. */
-  steps: number;
-  /** Loop passes (a loop with an empty body still costs steps against maxSteps). */
+  statements: number;
+  /** Loop passes (a loop with an empty body still spends the budget). */
   iterations: number;
-  /** Budget for statements + loop passes. */
-  maxSteps: number;
+  /** Most statements + loop passes to run (the maxStatements / maxSteps option). */
+  budget: number;
+}
+
+/** One statement against the budget. */
+export function statement(rt: Runtime, line: number): void {
+  if (++rt.statements + rt.iterations > rt.budget) throw new RustStepLimitError(rt.budget, line);
+}
+
+/** One loop pass against the budget. */
+export function loopPass(rt: Runtime, line: number): void {
+  if (++rt.iterations + rt.statements > rt.budget) throw new RustStepLimitError(rt.budget, line);
 }
 
 /** break / continue / return unwinding to their loop or function. */

@@ -2,8 +2,7 @@ import type { Ty } from '../../engine/layout/types';
 import type { RValue, VecValue } from '../../engine/memory/rvalue';
 import { vecItemChanged } from '../../engine/std/vec';
 import { type TypeVar, autoDeref, conName, isNever, prune } from '../check/types';
-import { RustStepLimitError } from '../errors';
-import { type Act, type Codegen, type Ev, type LocEv, Signal, dropTemps, engineTy } from './context';
+import { type Act, type Codegen, type Ev, type LocEv, Signal, dropTemps, engineTy, loopPass } from './context';
 import { binderFor, patBinder, patTest, scrutinee } from './patterns';
 import { ElemLoc, type RefValue, TempLoc, UNIT_V, USIZE_TY, makeRef, norm, scalar, textOf } from './values';
 import type { Expr } from '../syntax/ast';
@@ -102,8 +101,8 @@ export function loop(k: Codegen, e: Expr & { k: 'while' | 'whilelet' | 'loop' })
   const line = e.pos.line;
   return (a) => {
     for (;;) {
-      // Each pass counts as a step, so even an empty endless loop meets maxSteps.
-      if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+      // Each pass counts against the budget, so even an empty endless loop meets it.
+      loopPass(rt, line);
       if (cond && !cond(a)) return UNIT_V;
       try {
         body(a);
@@ -178,7 +177,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
     const ty = engineTy((it as { args: TypeVar[] }).args[0]!);
     const body = k.checks.loopBody(() => k.value(e.body));
     k.checks.ctx.dead = startDead;
-    const step = makeIteration(body, ty);
+    const iterate = makeIteration(body, ty);
     return (a) => {
       const lo = (from(a) as { v: number | bigint }).v;
       const hi = (to(a) as { v: number | bigint }).v;
@@ -186,15 +185,15 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
         const end = inclusive ? hi : hi - 1;
         for (let i = lo; i <= end; i++) {
           rt.m.line = e.pos.line;
-          if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
-          if (step(a, scalar(ty, i), i - lo) !== undefined) return UNIT_V;
+          loopPass(rt, e.pos.line);
+          if (iterate(a, scalar(ty, i), i - lo) !== undefined) return UNIT_V;
         }
         return UNIT_V;
       }
       const end = BigInt(hi) - (inclusive ? 0n : 1n);
       for (let i = BigInt(lo); i <= end; i++) {
-        if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, e.pos.line);
-        if (step(a, scalar(ty, norm(i)), Number(i - BigInt(lo))) !== undefined) return UNIT_V;
+        loopPass(rt, e.pos.line);
+        if (iterate(a, scalar(ty, norm(i)), Number(i - BigInt(lo))) !== undefined) return UNIT_V;
       }
       return UNIT_V;
     };
@@ -209,15 +208,15 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
     const ty = engineTy(forElemTy(it));
     const body = k.checks.loopBody(() => k.value(e.body));
     k.checks.ctx.dead = startDead;
-    const step = makeIteration(body, ty);
+    const iterate = makeIteration(body, ty);
     const bytes = conName(it) === 'Bytes';
     const line = e.pos.line;
     return (a) => {
       const t = textOf(text(a));
       const items = bytes ? [...new TextEncoder().encode(t)] : [...t];
       for (let k = 0; k < items.length; k++) {
-        if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
-        if (step(a, scalar(ty, items[k]!), k) !== undefined) break;
+        loopPass(rt, line);
+        if (iterate(a, scalar(ty, items[k]!), k) !== undefined) break;
       }
       return UNIT_V;
     };
@@ -247,7 +246,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
   k.checks.borrow(iterRoot, iter.k === 'ref' && iter.mutable, iter.pos, bodyEnd, 'the for loop');
   const body = k.checks.loopBody(() => k.value(e.body));
   k.checks.ctx.dead = startDead;
-  const step = makeIteration(body, refTy);
+  const iterate = makeIteration(body, refTy);
   const line = e.pos.line;
   return (a) => {
     const vec = vecLoc(a).get() as VecValue;
@@ -256,11 +255,11 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
       let i = 0;
       let stopped = false;
       for (; i < vec.items.length; i++) {
-        if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
+        loopPass(rt, line);
         const item = vec.items[i]!;
         vec.items[i] = UNIT_V;
         vecItemChanged(rt.m, vec, i); // the slot in the buffer no longer owns it
-        if (step(a, item, i) !== undefined) {
+        if (iterate(a, item, i) !== undefined) {
           stopped = true;
           i++;
           break;
@@ -275,8 +274,8 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
       return UNIT_V;
     }
     for (let i = 0; i < vec.len; i++) {
-      if (++rt.iterations + rt.steps > rt.maxSteps) throw new RustStepLimitError(rt.maxSteps, line);
-      if (step(a, makeRef(refTy, new ElemLoc(rt.m, vec, i, line)), i) !== undefined) break;
+      loopPass(rt, line);
+      if (iterate(a, makeRef(refTy, new ElemLoc(rt.m, vec, i, line)), i) !== undefined) break;
     }
     return UNIT_V;
   };
