@@ -1,7 +1,11 @@
 /**
- * Rust snippets in, memory out: parses a course-subset Rust program with tree-sitter, infers its
- * types, compiles it to closures and runs it on the engine's Machine, so every frame, local,
- * allocation and drop lands in a Timeline tied to its source line.
+ * Rust snippets in, memory out. The pipeline, one folder per phase:
+ *   syntax/  tree-sitter parses the source; lower.ts turns the tree into our AST (subset errors)
+ *   check/   infer.ts resolves names and types (std's type rules from std/), exhaustive.ts E0004
+ *   run/     compile.ts turns the typed AST into closures once, running check/moves.ts (E0382,
+ *            E0499, …) in source order as it goes and std's runtimes from std/; the closures run
+ *            on the engine's Machine, here or on a worker thread (thread.ts)
+ * so every frame, local, allocation and drop lands in a Timeline tied to its source line.
  *
  *   const run = await runRust('fn main() { let s = String::from("hi"); println!("{s}"); }');
  *   run.stdout;        // "hi\n"

@@ -2,16 +2,20 @@
  * Type inference for one program: resolves every name to its binding (with shadowing and
  * scopes), gives every expression a type, checks calls against signatures and methods against
  * what std offers, and defaults integer/float literals as rustc does (i32, f64).
+ *
+ * Over 800 lines on purpose: one walk over every kind of expression and pattern, whose cases
+ * share the scopes, the function's type variables and its deferred checks; std's rules are in
+ * std/, exhaustiveness in exhaustive.ts.
  */
 import type { Ty } from '../../engine/layout/types';
 import type { Binding, Expr, FnItem, Notes, Pat, Pos, Program, Stmt } from '../syntax/ast';
-import { recvOf, stdFn, stdMethod, type FnTyping, type MethodTyping } from '../std/index';
+import { recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
 import { RustCompileError, RustSubsetError } from '../errors';
-import { BOOL, NEVER, STR_REF, STRING, UNIT, USIZE } from './types';
-import { compatible, derefNum, derefTy, isRefTy, isStringTy, isTextTy, unresolved } from './types';
 import { uncovered } from './exhaustive';
-import { UNSUPPORTED_METHODS } from '../std/index';
-import { autoDeref, con, defaultLiterals, fresh, fromTy, INT_NAMES, isFloat, isInt, isNever, prune, refTo, show, unify, UnifyError, type TypeVar } from './types';
+import {
+  autoDeref, BOOL, compatible, con, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, isFloat, isInt, isNever, isRefTy, isStringTy,
+  isTextTy, NEVER, prune, refTo, show, STR_REF, STRING, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar,
+} from './types';
 
 interface LoopCtx {
   label?: string;

@@ -1,6 +1,5 @@
 import { conName, prune } from './types';
 import { RustCompileError } from '../errors';
-import { after } from '../run/values';
 import type { Binding, Expr, FnItem, Pos, Program } from '../syntax/ast';
 
 /** Move state of the function being compiled: which bindings are moved (or not yet initialised), and where. */

@@ -1,7 +1,9 @@
 /**
  * From the typed AST to closures: every expression becomes `(act) => RValue`, every local a slot
- * index resolved here, so running a loop walks no tree and looks up no name. Moves are checked
- * here too (rustc's E0382), statically and in source order, as the borrow checker would.
+ * index resolved here, so running a loop walks no tree and looks up no name. The move and borrow
+ * checks (check/moves.ts) run as this walks the program, statically and in source order, as
+ * rustc's borrow checker would. Operators, control flow, patterns and format! are in their own
+ * files and call back through Codegen (context.ts); std's methods come from the std table.
  */
 import type { Machine } from '../../engine/memory/machine';
 import type { RValue, VecValue } from '../../engine/memory/rvalue';

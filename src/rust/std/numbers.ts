@@ -1,8 +1,7 @@
 /** Methods of the integers, floats, `char` and `bool`, one entry each. */
 import type { RValue } from '../../engine/memory/rvalue';
 import { toStringOf } from '../../engine/std/to-string';
-import { autoDeref } from '../check/types';
-import { BOOL, con, STRING } from '../check/types';
+import { autoDeref, BOOL, con, STRING } from '../check/types';
 import { engineTy } from '../run/context';
 import { bool, deref, intCast, intInfo, intOp, norm, num, option, scalar, valueCmp, type Loc } from '../run/values';
 import { RustPanic } from '../errors';
