@@ -10,6 +10,7 @@
 import { Checker } from './check';
 import { checkEnvelope, checkVersion, parseDocument } from './envelope';
 import { FORMAT_NAME, FORMAT_VERSION } from './errors';
+import type { AnalysedTrace } from './analyses';
 
 export const TRACE_PROBLEM_KINDS = ['malformed', 'unknown-pointer', 'double-free', 'duplicate-alloc', 'unsupported'] as const;
 export type TraceProblemKind = (typeof TRACE_PROBLEM_KINDS)[number];
@@ -132,7 +133,7 @@ export interface PolicyResult {
 }
 
 /** `A`: the type of the analyses, the lab's AnalysedTrace where it is known. */
-export interface LabReport<A extends TraceAnalysesRecord = TraceAnalysesRecord> {
+export interface LabReport<A extends TraceAnalysesRecord = AnalysedTrace> {
   format: 'memscope';
   version: 1;
   kind: 'lab-report';
@@ -173,13 +174,32 @@ export function checkLabReport(input: unknown, source = 'payload'): LabReport {
   const results = c.arr(d.results, 'results', 'an array of policy results');
   results.forEach((r, i) => checkPolicyResult(c, r, `results[${i}]`));
   if (d.provenance !== undefined) checkProvenance(c, d.provenance);
-  if (d.analyses !== undefined) {
-    c.arr(d.analyses, 'analyses').forEach((a, i) => c.str(c.obj(a, `analyses[${i}]`).trace, `analyses[${i}].trace`));
-  }
+  if (d.analyses !== undefined) c.arr(d.analyses, 'analyses').forEach((a, i) => checkAnalyses(c, a, `analyses[${i}]`));
   return labReport(results as PolicyResult[], {
     provenance: d.provenance as Provenance | undefined,
-    analyses: d.analyses as TraceAnalysesRecord[] | undefined,
+    analyses: d.analyses as AnalysedTrace[] | undefined,
   });
+}
+
+/** The analyses' skeleton (format/analyses.ts): what the page and the charts index into. */
+function checkAnalyses(c: Checker, x: unknown, path: string): void {
+  const a = c.obj(x, path);
+  c.str(a.trace, `${path}.trace`);
+  c.int(a.events, `${path}.events`, 0);
+  const sites = c.obj(a.sites, `${path}.sites`);
+  c.arr(sites.rows, `${path}.sites.rows`).forEach((r, i) => {
+    const row = c.obj(r, `${path}.sites.rows[${i}]`);
+    c.str(row.site, `${path}.sites.rows[${i}].site`);
+    for (const k of ['allocations', 'bytes', 'peakBytes', 'leakedBytes']) c.int(row[k], `${path}.sites.rows[${i}].${k}`, 0);
+  });
+  c.obj(sites.others, `${path}.sites.others`);
+  c.arr(c.obj(a.sizes, `${path}.sizes`).histogram, `${path}.sizes.histogram`);
+  const life = c.obj(a.lifetimes, `${path}.lifetimes`);
+  c.arr(life.events, `${path}.lifetimes.events`);
+  c.arr(life.bytes, `${path}.lifetimes.bytes`);
+  const leaks = c.obj(a.leaks, `${path}.leaks`);
+  c.int(leaks.blocks, `${path}.leaks.blocks`, 0);
+  c.arr(leaks.bySite, `${path}.leaks.bySite`);
 }
 
 function checkProvenance(c: Checker, x: unknown): void {

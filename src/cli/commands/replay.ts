@@ -36,7 +36,8 @@ ${wrap(allPolicies().join(', '), 20, 80)}
                     from the binary's symbol table (binutils nm), when at hand
   --binary NAME=PATH  the binary for a module the trace names by argv[0],
                     e.g. --binary pod2text=/usr/bin/perl (repeatable)
-  --html FILE       also write a self-contained HTML report with charts
+  --html FILE       also write a self-contained HTML report with charts (implies
+                    --analyses: the page shows the sites, sizes, lifetimes, leaks)
   --jobs N          worker threads (default: number of cores; 1 = no workers)
 
 Exit codes: 0 done, 1 a trace could not be read or had a problem under --strict, 2 bad usage.`;
@@ -161,7 +162,7 @@ function parseOptions(args: string[]): ReplayCliOptions {
   const unknown = policies.filter((p) => !allPolicies().includes(p));
   if (unknown.length) throw new UsageError(`unknown policy ${unknown.map((p) => `'${p}'`).join(', ')}; expected one of: ${allPolicies().join(', ')}, or all`);
   if (policies.length === 0) throw new UsageError('--policy needs at least one policy name');
-  if ((v.symbols || v.binary) && !v.analyses) throw new UsageError('--symbols and --binary go with --analyses');
+  if ((v.symbols || v.binary) && !v.analyses && v.html === undefined) throw new UsageError('--symbols and --binary go with --analyses (or --html)');
   const binaries: Record<string, string> = {};
   for (const b of v.binary ?? []) {
     const eq = b.indexOf('=');
@@ -180,7 +181,7 @@ function parseOptions(args: string[]): ReplayCliOptions {
       limit: v.limit === undefined ? undefined : byteCountFlag('--limit', v.limit),
       mode: v.strict ? 'strict' : 'lenient',
       jobs: v.jobs === undefined ? os.availableParallelism() : integerFlag('--jobs', v.jobs, 1),
-      ...(v.analyses ? { analyses: v.symbols || v.binary ? { symbols: { binaries } } : {} } : {}),
+      ...(v.analyses || v.html !== undefined ? { analyses: v.symbols || v.binary ? { symbols: { binaries } } : {} } : {}),
     },
   };
 }

@@ -63,6 +63,14 @@ describe('analysis charts', () => {
     expect(last.f1).toBeCloseTo(report.results[1].fragmentation.f1! * 100, 9);
   });
 
+  it('the report with its analyses reads back through the format, which checks their skeleton', async () => {
+    const { checkLabReport } = await import('../../../src/format/lab-report');
+    expect(checkLabReport(JSON.stringify(report), 'r.json')).toEqual(report);
+    const broken = JSON.parse(JSON.stringify(report));
+    delete broken.analyses[0].sites.rows[2].peakBytes;
+    expect(() => checkLabReport(broken, 'r.json')).toThrow(/r\.json: analyses\[0\]\.sites\.rows\[2\]\.peakBytes: expected/);
+  });
+
   it('every spec compiles and renders to SVG', async () => {
     const specs = analysisSpecs(a, report.results);
     expect(specs).toHaveLength(5);
