@@ -1,176 +1,164 @@
 /**
- * Allocator lab: replay speed per policy on the largest shipped trace (or, while none with
- * 10^6 events exists, a seeded synthetic workload — said so in the output), and the
- * speedup of replaying several policies on worker threads over one after another.
+ * Allocator lab against native glibc, measured in the same run (issue 11's targets):
+ * - `memscope replay` end to end (a fresh process: start, inflate, parse, replay, print JSON)
+ *   on the compiler trace, against bench/native-replay.c doing the same natively
+ *   (`--mtrace`: inflate, parse each line, map addresses, malloc/free/realloc);
+ * - first fit + best fit with one job (target <= 1.5x native), every default policy with the
+ *   default jobs (<= 3x), and two jobs against one (faster on 2 cores);
+ * - each policy in process on the real traces, replaying columns already read (target 10^7
+ *   events/s for the O(1) and O(log n) ones);
+ * - a big generated trace streamed through stdin: peak RSS (< 1 GiB) and events/s per policy
+ *   (>= 5x10^6). LAB_BIG_EVENTS sets its size (default 10^7; the issue's 10^8 takes minutes).
+ * - CLI start-up (`memscope --help`; target < 150 ms).
  */
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { figure, timeMs, type BenchSuite } from './harness';
-import { createAllocator } from '../src/engine/allocators';
-import { allPolicies, compare } from '../src/alloc-lab/compare';
-import { prng } from '../test/helpers/prng';
-import { replayEvents } from '../src/alloc-lab/replay';
-import { readTrace } from '../src/traces';
-import type { TraceEvent } from '../src/traces/types';
+import { figure, type BenchSuite } from './harness';
+import { createAllocator, POLICIES } from '../src/engine/allocators';
+import { Replayer } from '../src/alloc-lab/replay';
+import { readColumns, type EventColumns } from '../src/traces';
 
-const MIN_EVENTS = 1_000_000;
-const TRACE_DIR = path.join(__dirname, '..', '..', 'traces');
-/** Replay-only speed we want from an O(1) or O(log n) policy. */
-const TARGET_OPS = 1_000_000;
-/** Workers on this 2-core machine: ideal 2x. */
-const TARGET_SPEEDUP = 1.6;
-const PARALLEL_POLICIES = ['first-fit', 'best-fit', 'buddy', 'bump'];
-/** Replay-only timing: a policy whose whole-trace replay would exceed the budget is timed on a prefix. */
-const PROBE_EVENTS = 100_000;
-const BUDGET_MS = 15_000;
-const SLOWDOWN_MARGIN = 4;
+const TRACES = ['cc1-gun', 'perl-pod2text', 'python-tokenize'];
+const END_TO_END = 'cc1-gun';
+const TARGET_EVENTS_PER_S = 1e7;
+const TARGET_BIG_EVENTS_PER_S = 5e6;
+const TARGET_PAIR_RATIO = 1.5;
+const TARGET_ALL_RATIO = 3;
+const TARGET_START_MS = 150;
+const RUNS = 3;
+
+/** The repository root, whether this runs from bench/ or build/bench/bench/. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'traces', `${END_TO_END}.mtrace.gz`))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`traces/ not found above ${__dirname}`);
+    dir = up;
+  }
+  return dir;
+}
+
+/** `memscope ARGS` as a process, from the code compiled next to this bench. */
+function cliArgs(args: string[]): string[] {
+  const main = path.join(__dirname, '..', 'src', 'cli', 'main.js');
+  return ['-e', `require(${JSON.stringify(main)}).main(${JSON.stringify(args)}).then((c) => { process.exitCode = c; })`];
+}
+
+/** Best wall time of `runs` runs of a process (after one warm-up), in ms. */
+function bestMs(file: string, args: string[], runs = RUNS, input?: string): number {
+  let best = Infinity;
+  for (let i = 0; i <= runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(file, args, { stdio: [input === undefined ? 'ignore' : fs.openSync(input, 'r'), 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} exited with ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+    if (i > 0) best = Math.min(best, ms);
+  }
+  return best;
+}
+
+function ratioFigure(name: string, ms: number, nativeMs: number, target: number): string {
+  return figure(name, ms / nativeMs, 'x native', { value: target, higherIsBetter: false }) + `   (${ms.toFixed(0)} ms vs ${nativeMs.toFixed(0)} ms)`;
+}
 
 export const suite: BenchSuite = {
   name: 'lab',
   async run(log) {
-    const { file, count, note } = await pickTrace(log);
-    log(`  trace: ${file} (${count.toLocaleString('en')} events${note ? `; ${note}` : ''})`);
-
-    // Workers first, while this thread's heap is small: a big in-memory trace here would
-    // slow the sequential run's garbage collection and flatter the speedup.
-    const policies = PARALLEL_POLICIES.filter((p) => allPolicies().includes(p));
-    // Best of two after a warm-up: the cores are shared, one run alone says little.
-    const seqMs = await timeMs(() => compare([file], { policies, jobs: 1 }), 2);
-    const parMs = await timeMs(() => compare([file], { policies, jobs: 2 }), 2);
-    log(`  read + replay of ${policies.length} policies (${policies.join(', ')}), streamed from the file, best of 2:`);
-    log(figure('sequential (main thread)', seqMs, 'ms'));
-    log(figure('2 worker threads', parMs, 'ms'));
-    log(figure('worker speedup', seqMs / parMs, 'x', { value: TARGET_SPEEDUP, higherIsBetter: true }));
-    // The cores are shared with other work: calibrate against what two bare threads get now.
-    const gain = await bareThreadGain();
-    log(figure('bare 2-thread throughput gain (calibration)', gain, 'x'));
-    log(figure('lab speedup / bare gain (parallel efficiency)', seqMs / parMs / gain, 'x', { value: 0.8, higherIsBetter: true }));
-    log(`  (${os.availableParallelism()} cores, 1-minute load average ${os.loadavg()[0].toFixed(1)} after the runs)`);
-
-    const events = await loadEvents(file);
-    log(`  replay only (events in memory), per policy; a policy too slow for the whole trace is timed on a prefix:`);
-    const probe = events.slice(0, PROBE_EVENTS);
-    for (const policy of allPolicies()) {
-      // The probe's outcome is kept: a policy timed on the prefix needs no second replay for its metrics.
-      let out!: ReturnType<typeof replayEvents>;
-      const probeMs = await timeMs(() => { out = replayEvents(probe, createAllocator(policy), { file }); });
-      // An O(n) policy slows down as the live set grows past the probe: project generously.
-      const whole = SLOWDOWN_MARGIN * (probeMs / probe.length) * events.length <= BUDGET_MS;
-      const run = whole ? events : probe;
-      const ms = whole ? await timeMs(() => { out = replayEvents(run, createAllocator(policy), { file }); }) : probeMs;
-      const label = whole ? `${policy} ops/s` : `${policy} ops/s (first ${run.length.toLocaleString('en')})`;
-      log(figure(label, run.length / (ms / 1000), 'ops/s', { value: TARGET_OPS, higherIsBetter: true }) +
-        `   footprint ${out.metrics.footprint}, frag #3 ${pct(out.metrics.fragmentation.f3)}, #4 ${pct(out.metrics.fragmentation.f4)}, search ${out.metrics.searchLength.mean.toFixed(1)}`);
+    const root = repoRoot();
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-bench-lab-'));
+    const native = path.join(work, 'native-replay');
+    try {
+      execFileSync('cc', ['-O2', '-o', native, path.join(root, 'bench/native-replay.c'), '-lz'], { stdio: 'pipe' });
+    } catch (err) {
+      log(`  lab suite skipped: cannot compile bench/native-replay.c with cc -lz (${(err as Error).message.split('\n')[0]})`);
+      return;
     }
+    const defaults = POLICIES.filter((p) => !p.name.endsWith('-naive')).map((p) => p.name);
+    log(`  (${os.availableParallelism()} cores, 1-minute load average ${os.loadavg()[0].toFixed(1)} before the runs; wall times, best of ${RUNS})`);
+
+    // ---- start-up -------------------------------------------------------------------
+    const idleNode = bestMs(process.execPath, ['-e', '0'], 5);
+    const help = bestMs(process.execPath, cliArgs(['--help']), 5);
+    log(figure('memscope --help (whole process)', help, 'ms', { value: TARGET_START_MS, higherIsBetter: false }) + `   (node -e 0: ${idleNode.toFixed(0)} ms)`);
+
+    // ---- end to end against native ----------------------------------------------------
+    const trace = path.join(root, 'traces', `${END_TO_END}.mtrace.gz`);
+    const nativeMs = bestMs(native, ['--mtrace', trace]);
+    log(`  ${END_TO_END}: native glibc replay from the .gz, end to end ${nativeMs.toFixed(0)} ms`);
+    const replay = (policies: string[], jobs?: number) =>
+      bestMs(process.execPath, cliArgs(['replay', trace, '--json', '--policy', policies.join(','), ...(jobs === undefined ? [] : ['--jobs', String(jobs)])]));
+    const pair = replay(['first-fit', 'best-fit'], 1);
+    log(ratioFigure('replay first-fit,best-fit --jobs 1', pair, nativeMs, TARGET_PAIR_RATIO));
+    const all = replay(defaults);
+    log(ratioFigure(`replay, ${defaults.length} default policies, default jobs`, all, nativeMs, TARGET_ALL_RATIO));
+    const one = replay(defaults, 1);
+    const two = replay(defaults, 2);
+    log(figure('default policies: --jobs 1 / --jobs 2', one / two, 'x', { value: 1, higherIsBetter: true }) + `   (${one.toFixed(0)} ms vs ${two.toFixed(0)} ms)`);
+    const gain = await bareThreadGain();
+    log(figure('bare 2-thread throughput gain now (calibration)', gain, 'x'));
+
+    // ---- in process, per policy, on the real traces ----------------------------------------
+    for (const name of TRACES) {
+      const chunks: EventColumns[] = [];
+      const readStart = process.hrtime.bigint();
+      for await (const c of readColumns(path.join(root, 'traces', `${name}.mtrace.gz`))) chunks.push(c);
+      const readMs = Number(process.hrtime.bigint() - readStart) / 1e6;
+      const events = chunks.reduce((n, c) => n + c.length, 0);
+      log(`  ${name}: ${events.toLocaleString('en')} events, read into columns in ${readMs.toFixed(0)} ms (${(events / readMs / 1000).toFixed(2)}M events/s); replay only, in process:`);
+      for (const p of POLICIES) {
+        if (p.cost === 'O(n)' && events > 400_000) continue; // minutes; the CLI warns about them
+        let best = Infinity;
+        for (let r = 0; r < 2; r++) {
+          const replayer = new Replayer(createAllocator(p.name), {});
+          const start = process.hrtime.bigint();
+          for (const c of chunks) replayer.applyColumns(c);
+          best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+          replayer.finish();
+        }
+        const rate = events / (best / 1000);
+        log(p.cost === 'O(n)' ? figure(`${p.name} (${p.cost})`, rate, 'events/s') : figure(`${p.name} (${p.cost})`, rate, 'events/s', { value: TARGET_EVENTS_PER_S, higherIsBetter: true }));
+      }
+    }
+
+    // ---- a big trace through stdin ----------------------------------------------------
+    const n = Number(process.env.LAB_BIG_EVENTS ?? 1e7);
+    const big = path.join(work, 'big.mtrace');
+    execFileSync('sh', ['-c', `'${native}' --generate ${n} > '${big}'`]);
+    log(`  generated trace: ${n.toLocaleString('en')} events, ${(fs.statSync(big).size / 1e9).toFixed(2)} GB of mtrace text, replayed from stdin (-):`);
+    for (const policies of [['first-fit'], ['tlsf'], ['first-fit', 'best-fit', 'tlsf', 'bump']]) {
+      const script = cliArgs(['replay', '-', '--json', '--policy', policies.join(','), '--jobs', String(Math.min(2, policies.length))]);
+      const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...script], { stdio: [fs.openSync(big, 'r'), 'ignore', 'pipe'], encoding: 'utf8' });
+      const [secs, kib] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+      const label = policies.join(',');
+      log(figure(`${label}: peak RSS`, kib / 1024, 'MiB', { value: 1024, higherIsBetter: false }));
+      log(figure(`${label}: events/s per policy, end to end`, n / secs, 'events/s', { value: TARGET_BIG_EVENTS_PER_S, higherIsBetter: true }));
+    }
+    fs.rmSync(work, { recursive: true, force: true });
   },
 };
 
 /** Throughput of two threads spinning vs one, right now: 2 on idle cores, ~1 when others load them. */
 async function bareThreadGain(): Promise<number> {
   const spin = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require('worker_threads').parentPort.postMessage(x);`;
-  const run = (n: number) =>
-    timeMs(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          let done = 0;
-          for (let i = 0; i < n; i++) {
-            const w = new Worker(spin, { eval: true });
-            w.on('error', reject);
-            w.on('message', () => {
-              void w.terminate();
-              if (++done === n) resolve();
-            });
-          }
-        }),
-    );
+  const run = async (n: number) => {
+    const start = process.hrtime.bigint();
+    await new Promise<void>((resolve, reject) => {
+      let done = 0;
+      for (let i = 0; i < n; i++) {
+        const w = new Worker(spin, { eval: true });
+        w.on('error', reject);
+        w.on('message', () => {
+          void w.terminate();
+          if (++done === n) resolve();
+        });
+      }
+    });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
   const one = await run(1);
   const two = await run(2);
   return (2 * one) / two;
-}
-
-function pct(r: number | null): string {
-  return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
-}
-
-/** The largest file in traces/ if it has at least MIN_EVENTS events, else a synthetic one. */
-async function pickTrace(log: (line: string) => void): Promise<{ file: string; count: number; note?: string }> {
-  const candidates = fs.existsSync(TRACE_DIR)
-    ? fs.readdirSync(TRACE_DIR)
-        .map((name) => path.join(TRACE_DIR, name))
-        .filter((p) => fs.statSync(p).isFile() && /\.(mtrace|jsonl|csv)(\.gz)?$/.test(p))
-        .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)
-    : [];
-  for (const file of candidates.slice(0, 1)) {
-    let count = 0;
-    for await (const batch of readTrace(file)) count += batch.length;
-    if (count >= MIN_EVENTS) return { file, count };
-    log(`  note: largest shipped trace ${file} has only ${count.toLocaleString('en')} events`);
-  }
-  const file = path.join(os.tmpdir(), `memscope-lab-synthetic-${MIN_EVENTS}.csv`);
-  fs.writeFileSync(file, toCsv(syntheticWorkload(1, MIN_EVENTS)));
-  return { file, count: MIN_EVENTS, note: 'no shipped trace with >= 10^6 events: SYNTHETIC seeded workload (seed 1)' };
-}
-
-async function loadEvents(file: string): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  for await (const batch of readTrace(file)) for (const e of batch) events.push(e);
-  return events;
-}
-
-/**
- * A program-like heap workload: mostly small blocks, some medium and a few large; most
- * die young (freed soon after birth), some live long; the live set ramps up, holds and
- * drains in phases; a few blocks grow by realloc.
- */
-export function syntheticWorkload(seed: number, count: number): TraceEvent[] {
-  const rand = prng(seed);
-  const events: TraceEvent[] = [];
-  const live: string[] = [];
-  let next = 0;
-  const size = () => {
-    const r = rand();
-    if (r < 0.7) return 8 + Math.floor(rand() * 120);
-    if (r < 0.95) return 128 + Math.floor(rand() * 3968);
-    return 4096 + Math.floor(rand() * 61440);
-  };
-  const removeAt = (i: number) => {
-    const id = live[i];
-    live[i] = live[live.length - 1];
-    live.pop();
-    return id;
-  };
-  for (let line = 1; events.length < count; line++) {
-    // Target live-set size swings between 500 and 8000 blocks over phases of 200k events.
-    const phase = Math.sin((events.length / 200_000) * Math.PI);
-    const target = 500 + 7500 * Math.abs(phase);
-    const r = rand();
-    if (live.length > 0 && r < 0.05) {
-      const i = Math.floor(rand() * live.length);
-      const id = live[i];
-      const newId = `b${next++}`;
-      live[i] = newId;
-      events.push({ op: 'realloc', id, newId, size: size() * 2, align: 16, line });
-    } else if (live.length === 0 || rand() * target > live.length * 0.9) {
-      const id = `b${next++}`;
-      live.push(id);
-      events.push({ op: 'alloc', id, size: size(), align: 16, line });
-    } else {
-      // Young blocks die first most of the time: pick among the most recent 64.
-      const i = rand() < 0.7 ? Math.max(0, live.length - 1 - Math.floor(rand() * 64)) : Math.floor(rand() * live.length);
-      events.push({ op: 'free', id: removeAt(i), line });
-    }
-  }
-  return events;
-}
-
-function toCsv(events: TraceEvent[]): string {
-  const rows = ['#memscope-trace v1', 'op,id,size,align,new_id'];
-  for (const e of events) {
-    if (e.op === 'alloc') rows.push(`alloc,${e.id},${e.size},${e.align},`);
-    else if (e.op === 'free') rows.push(`free,${e.id},,,`);
-    else rows.push(`realloc,${e.id},${e.size},${e.align},${e.newId}`);
-  }
-  return rows.join('\n') + '\n';
 }

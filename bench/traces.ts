@@ -150,7 +150,7 @@ export const suite: BenchSuite = {
     await writeSlots(gz, slots);
     const binary = path.join(work, 'native-replay');
     try {
-      execFileSync('cc', ['-O2', '-o', binary, path.join(root, 'bench/native-replay.c')], { stdio: 'pipe' });
+      execFileSync('cc', ['-O2', '-o', binary, path.join(root, 'bench/native-replay.c'), '-lz'], { stdio: 'pipe' });
     } catch (err) {
       log(`  native replay skipped: cannot compile bench/native-replay.c with cc (${(err as Error).message.split('\n')[0]})`);
       return;
