@@ -1,7 +1,7 @@
 /**
  * `memscope`: the engine, the notebook API, the Rust interpreter and the data format. Other
  * audiences have their own entry: `memscope/alloc-lab` (traces and allocator policies),
- * `memscope/views` (charts, diagram, payload), `memscope/kernel` (notebook display).
+ * `memscope/views` (charts, diagram, the view document, the lab's tables and pages), `memscope/kernel` (notebook display).
  *
  * memscope: make a program's memory visible. Start with `rustProgram` (the notebook
  * API) or the engine's `Machine`; every run returns a `Timeline` you can scrub,

@@ -9,7 +9,7 @@ export enum EventKind {
   FramePush = 1,
   /** A return: a=frame id. */
   FramePop = 2,
-  /** A local's slot comes to life: a=frame id, b=slot, name, type, addr, size, align, value. */
+  /** A local comes to life: a=frame id, b=slot, name, type, addr, size, align, value. */
   LocalNew = 3,
   /** A local's value changes (assignment, len/cap update, move-out): a=frame id, b=slot, value. */
   LocalSet = 4,

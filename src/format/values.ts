@@ -1,8 +1,9 @@
 /**
- * Display values: what a memory diagram shows in a stack slot, a heap block or a
- * static item. Plain JSON, a small discriminated union on `k`. Pointers name their
- * target by stable ids (block id, static id, frame id + slot) so arrows survive
- * scrubbing and the diagram does not jitter.
+ * Values: what a memory diagram shows in a local, a heap block or a static item. Plain JSON, a
+ * small discriminated union on `k`. Pointers name their target by stable ids (block id, static
+ * id, frame id + slot) so arrows survive scrubbing and the diagram does not jitter. `slot` is
+ * the one numbering of locals in the format: a local's place in its frame's order of binding
+ * (the Machine's), stable while the frame lives.
  */
 export type Target =
   | { region: 'heap'; block: number; offset?: number }
@@ -29,7 +30,7 @@ export type Value =
   | { k: 'text'; v: string; len: number }
   /** The heap block behind an Rc/Arc: two counters and the value. */
   | { k: 'rcbox'; strong: number; weak: number; value: Value }
-  /** A moved-from binding: the slot exists but owns nothing. */
+  /** A moved-from binding: the local exists but owns nothing. */
   | { k: 'moved' }
   | { k: 'uninit' };
 

@@ -30,7 +30,7 @@ export interface ViewOptions {
   sourceChars?: number;
   /** Frames a snapshot keeps at most: the outermost two and the innermost rest (deep recursion). Default 200. */
   maxFrames?: number;
-  /** Heap blocks a snapshot keeps at most: those its slots reach first (breadth first), then in address order. Default 1000. */
+  /** Heap blocks a snapshot keeps at most: those its locals and statics reach first (breadth first), then in address order. Default 1000. */
   snapshotBlocks?: number;
   /** Characters of a string value a snapshot keeps (its `len` stays the full byte length). Default 1000. */
   textChars?: number;
@@ -275,7 +275,7 @@ export function trimBlocks(snapshot: ViewSnapshot, max: number): ViewSnapshot {
   };
 }
 
-/** Ids of at most `max` blocks: reached from slots (not blocks) first, breadth first, then by address. */
+/** Ids of at most `max` blocks: reached from locals and statics (not blocks) first, breadth first, then by address. */
 export function reachableBlocks(snapshot: Snapshot, max: number, fromSlot: (p: Snapshot['pointers'][number]) => boolean = (p) => p.from.region !== 'heap'): Set<number> {
   const present = new Set(snapshot.blocks.map((b) => b.id));
   const outgoing = new Map<number, Snapshot['pointers']>();
