@@ -43,11 +43,6 @@ export function stdFn(path: string): StdFn | undefined {
   return fns.get(path);
 }
 
-/** Every method name the table offers (for tests and documentation). */
-export function stdMethodKeys(): string[] {
-  return [...methods.keys()];
-}
-
 /** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
 export const UNSUPPORTED_METHODS = new Set(
   ('sort sort_unstable sort_by sort_by_key reverse iter_mut into_iter extend append drain split_off first last get get_mut swap dedup ' +
