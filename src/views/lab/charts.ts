@@ -6,6 +6,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { PolicyResult } from '../../format/lab-report';
 
 const WIDTH = 640;
+/** Distinct hues (Okabe & Ito, then Tableau 10's unpaired ones): no two policies share a hue. */
+const POLICY_HUES = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C564B', '#7F7F7F', '#BCBD22', '#17BECF', '#9467BD', '#000000'];
+/** A dash pattern per policy, so lines that coincide are still told apart. */
+const POLICY_DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [4, 4, 1, 4], [3, 6], [10, 2, 2, 2, 2, 2], [1, 3], [6, 2, 1, 2], [14, 3], [5, 1]];
+/** Axis labels in binary units (the lab's tables say KiB and MiB). */
+const BYTES_LABEL = "datum.value >= 1048576 ? format(datum.value / 1048576, '.3~') + ' MiB' : datum.value >= 1024 ? format(datum.value / 1024, '.3~') + ' KiB' : format(datum.value, 'd') + ' B'";
 /** A policy whose footprint exceeds this many times the median is drawn off scale (named in the subtitle). */
 const OFF_SCALE_FACTOR = 4;
 
@@ -38,6 +44,11 @@ export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: s
   const subtitle = ['solid: heap top per policy; dashed: live bytes requested'];
   if (offScale.length) subtitle.push(`off the top of the scale: ${offScale.map((r) => `${r.policy} (footprint ${siBytes(r.footprint)})`).join(', ')}`);
   const y = offScale.length ? { scale: { domain: [0, Math.ceil(top * 1.1)] } } : {};
+  const policies = mine.map((r) => r.policy);
+  // Labels spread apart vertically when lines end together, so names never sit on each other.
+  const ends = onScale.map((r) => ({ policy: r.policy, event: r.series.at(-1)?.step ?? 0, bytes: r.series.at(-1)?.heapMax ?? 0 }))
+    .sort((a, b) => a.bytes - b.bytes);
+  for (let i = 1; i < ends.length; i++) ends[i]!.bytes = Math.max(ends[i]!.bytes, ends[i - 1]!.bytes + top / 30);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: { text: `Heap used over time — ${traceLabel(trace)}`, subtitle },
@@ -49,9 +60,11 @@ export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: s
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5, clip: true },
         encoding: {
           x: { field: 'event', type: 'quantitative', title: 'trace event' },
-          y: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { format: '~s' }, ...y },
-          // Eleven policies: a 20-colour scheme keeps every line distinct.
-          color: { field: 'policy', type: 'nominal', title: 'policy', sort: null, scale: { scheme: 'tableau20' } },
+          y: { field: 'bytes', type: 'quantitative', title: 'bytes', axis: { labelExpr: BYTES_LABEL }, ...y },
+          // Policies whose lines coincide (first-fit, best-fit, TLSF often do) stay apart: a hue
+          // of its own (no light/dark pairs) and a dash pattern of its own, and a label at its end.
+          color: { field: 'policy', type: 'nominal', title: 'policy', sort: null, scale: { domain: policies, range: POLICY_HUES } },
+          strokeDash: { field: 'policy', type: 'nominal', sort: null, scale: { domain: policies, range: POLICY_DASHES }, legend: null },
         },
       },
       {
@@ -62,8 +75,19 @@ export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: s
           y: { field: 'bytes', type: 'quantitative' },
         },
       },
+      {
+        // Direct labels: each policy's name at the end of its line (runaways are named in the subtitle).
+        data: { values: ends },
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, clip: false },
+        encoding: {
+          x: { field: 'event', type: 'quantitative' },
+          y: { field: 'bytes', type: 'quantitative' },
+          text: { field: 'policy' },
+          color: { field: 'policy', type: 'nominal', sort: null, scale: { domain: policies, range: POLICY_HUES }, legend: null },
+        },
+      },
     ],
-  };
+  } as TopLevelSpec;
 }
 
 /** Johnstone & Wilson's #3 and #4 (in %) per policy, grouped bars; one row per trace. */

@@ -80,3 +80,26 @@ describe('policy comparison specs', () => {
     }
   });
 });
+
+describe('policy lines a reader tells apart (issue 10)', () => {
+  type Layer = { data: { values: Array<Record<string, unknown>> }; mark: { type: string }; encoding: Record<string, { scale?: { range: unknown[] }; field?: string; axis?: { labelExpr?: string } }> };
+  const three = ['first-fit', 'best-fit', 'tlsf'].map((p) => result('t.mtrace', p, 0.1, 0.1));
+
+  it('gives each policy its own hue and dash pattern, and labels each line at its end', async () => {
+    const spec = footprintOverTimeSpec(three, 't.mtrace') as unknown as { layer: Layer[] };
+    const lines = spec.layer[0]!.encoding;
+    const hues = lines.color!.scale!.range.slice(0, 3);
+    const dashes = lines.strokeDash!.scale!.range.slice(0, 3).map((d) => JSON.stringify(d));
+    expect(new Set(hues).size).toBe(3);
+    expect(new Set(dashes).size).toBe(3);
+    const labels = spec.layer[2]!;
+    expect(labels.mark.type).toBe('text');
+    expect(labels.data.values.map((v) => v.policy).sort()).toEqual(['best-fit', 'first-fit', 'tlsf']);
+    // Lines ending together get labels spread apart.
+    expect(new Set(labels.data.values.map((v) => v.bytes)).size).toBe(3);
+    expect(lines.y!.axis!.labelExpr).toContain('KiB');
+    const svg = await renderSvg(spec as never);
+    for (const p of ['first-fit', 'best-fit', 'tlsf']) expect(svg).toContain(`>${p}</text>`);
+    expect(svg).toContain('stroke-dasharray="6,3"');
+  });
+});
