@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { type Command, UsageError } from '../command';
-import { exclusive, parseArgs, SWITCH, VALUE } from '../args';
+import { parseArgs, SWITCH, VALUE } from '../args';
 
 /**
  * `memscope kernel install|uninstall`: registers this checkout's tslab as the Jupyter kernel
@@ -91,7 +91,7 @@ function parseTarget(args: string[]): Target {
   const prefix = flags['--prefix'];
   const user = flags['--user'] === true;
   const jupyter = flags['--jupyter'] ?? 'jupyter';
-  exclusive(flags, '--user', '--prefix');
+  if (user && prefix !== undefined) throw new UsageError('choose one of --user and --prefix');
   if (prefix !== undefined) {
     return { dataDir: path.resolve(prefix, 'share', 'jupyter'), label: `--prefix ${prefix}` };
   }
