@@ -65,7 +65,8 @@ let outputs = 0;
 function diagramAt(input: Timeline | ViewDocument, view: ViewDocument, step: number, theme: ThemeName | undefined): string | null {
   // Outputs share a page's id space: each diagram gets its own marker ids.
   const idPrefix = `memscope-${process.pid.toString(36)}-${(outputs++).toString(36)}`;
-  if (isTimeline(input)) return diagramSvg(input.snapshot(step), { theme, idPrefix });
+  // With the step before, so the static picture marks what this step changed, as the renderer does.
+  if (isTimeline(input)) return diagramSvg(input.snapshot(step), { theme, idPrefix, previous: step > 0 ? input.snapshot(step - 1) : undefined });
   // A view holds snapshots at chosen steps: the last one at or before `step`.
   const snapshot = [...view.snapshots.items].reverse().find((s) => s.step <= step);
   return snapshot ? diagramSvg(snapshot, { theme, idPrefix }) : null;
