@@ -135,9 +135,13 @@ const cells: Record<string, CellStep> = {
   state: { code: 'const kept = 41;\nkept' },
   busyLoop: { code: 'let n = 0;\nconst end = Date.now() + 60_000;\nwhile (Date.now() < end) n++;\nn', interruptAfterMs: 1500 },
   stateAfter: { code: 'kept + 1' },
+  // The imports in a cell of their own (as replaySetup below): on a loaded machine, loading
+  // memscope can outlast the delay, and a SIGINT inside a require leaves a half-initialised
+  // module in Node's cache for every later cell.
+  longRunSetup: { code: 'import * as memscope from "memscope";\nimport { show } from "memscope/kernel";\ntypeof memscope.rustProgram + " " + typeof show' },
   // ~3·10^6 steps would take tens of seconds here: the run happens before the cell's first await.
   longRun: {
-    code: `import * as memscope from "memscope";\nimport { show } from "memscope/kernel";\nconst long = ${vecProgram(3_000_000)};\nawait show(long);`,
+    code: `const long = ${vecProgram(3_000_000)};\nawait show(long);`,
     interruptAfterMs: 1500,
   },
   longRunGone: { code: 'long.length' },
@@ -221,6 +225,8 @@ describe('interrupting the memscope-ts kernel (SIGINT via jupyter_client)', () =
   });
 
   test('a long memscope run before the first await is stopped, shows nothing, and the next experiment displays', () => {
+    expect(byName.longRunSetup.status).toBe('ok');
+    expect(byName.longRunSetup.stdout).toMatch(/function function/);
     const r = byName.longRun;
     expect(r.status).toBe('error');
     expect(r.stderr).toContain(SIGINT_STOPPED);
