@@ -35,7 +35,6 @@ const KNOWN_WRONG: Record<string, string> = {
   '017-book-vec-index-panic': 'wrong result: &v[100] does not panic when the reference is made (exits 0)',
   '120-crust-consuming-for': 'false E0382 on moving the item of a consuming for loop',
   '201-rbe-format-args': 'false "argument never used" for named format arguments (count = n)',
-  '210-rbe-inference': 'false E0433 on std::mem::size_of_val',
   '215-rbe-for-iter-kinds': 'false E0308 comparing &mut String with &str (name == "Ferris")',
   '228-rbe-rc': 'false E0599 on String::eq',
   '234-rbe-ref-pattern': 'false E0594 assigning through a `ref mut` pattern binding',

@@ -51,10 +51,18 @@ export class Inference {
 
   private checkKnown(ty: Ty, pos: Pos): void {
     if (ty.kind === 'adt' && !this.prog.structs.has(ty.name) && !this.prog.enums.has(ty.name)) {
+      this.notInSubset(ty.name, pos);
       throw new RustCompileError(`cannot find type \`${ty.name}\` in this scope`, pos.line, pos.col, 'E0425');
     }
     for (const v of Object.values(ty)) if (v && typeof v === 'object' && 'kind' in v) this.checkKnown(v as Ty, pos);
     if (ty.kind === 'tuple') ty.items.forEach((t) => this.checkKnown(t, pos));
+  }
+
+  /** A std item the program imported or spelled out (`mem::replace`, `HashMap`) that the subset lacks: not a rustc error. */
+  private notInSubset(name: string, pos: Pos, member?: string): void {
+    const path = this.prog.stdNames.get(name);
+    if (path === undefined) return;
+    throw new RustSubsetError(`\`${path}${member ? `::${member}` : ''}\` is not supported yet`, pos.line, pos.col, 'path');
   }
 
   run(): void {
@@ -257,6 +265,7 @@ export class Inference {
       if (!v) this.err(pos, `no variant named \`${last}\` found for enum \`${segs[0]}\``, 'E0599');
       return { ty: con(`adt:${e.name}`), fields: v.fields.map((f) => fromTy(f.ty)), names: v.fields.map((f) => f.name), kind: 'enum' };
     }
+    this.notInSubset(segs[0]!, pos);
     if (segs.length === 1) this.err(pos, `cannot find \`${last}\` in this scope`, 'E0425');
     this.err(pos, `failed to resolve: \`${segs.slice(0, -1).join('::')}\` is not a known enum or type`, 'E0433');
   }
@@ -751,6 +760,7 @@ export class Inference {
         return v.ty;
       }
     }
+    this.notInSubset(segs[0]!, c.pos, segs.length > 1 ? segs.slice(1).join('::') : undefined);
     if (segs.length === 1) this.err(c.pos, `cannot find function \`${name}\` in this scope`, 'E0425');
     if (['String', 'Vec', 'Box', 'Rc', 'Option'].includes(segs[0]!)) {
       throw new RustSubsetError(`\`${name}\` is not supported yet`, e.pos.line, e.pos.col, 'call_expression');

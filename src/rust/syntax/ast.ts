@@ -136,6 +136,8 @@ export interface Program {
   ordTypes: Set<string>;
   structs: Map<string, import('../../engine/layout/types').StructDef>;
   enums: Map<string, import('../../engine/layout/types').EnumDef>;
+  /** Names that refer to std items (`use std::collections::HashMap;` → HashMap): a use the subset cannot run is "not supported yet", not rustc's E0425/E0433. */
+  stdNames: Map<string, string>;
 }
 
 /** Extra facts inference leaves on nodes for the compiler. */

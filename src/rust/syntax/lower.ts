@@ -11,6 +11,7 @@ import type { EnumDef, StructDef, Ty } from '../../engine/layout/types';
 import type { Arm, BinOp, Block, Expr, FmtSpec, FnItem, Param, Pat, Pos, Program, Stmt } from './ast';
 import { RustCompileError, RustSubsetError, RustSyntaxError } from '../errors';
 import { parseRust } from './parser';
+import { parseUse, STD_ROOTS } from './uses';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
 interface Origin {
@@ -44,6 +45,10 @@ export class Lowering {
   private selfType: string | undefined;
   /** Whether `use std::rc::Rc;` brings `Rc` into scope (else only `std::rc::Rc` names it). */
   private rcImported = false;
+  /** Enum variants imported by `use Enum::{A, B}` / `use Enum::*`: local name → [enum, variant]. */
+  private variantAliases = new Map<string, [string, string]>();
+  /** Names that refer to std (imported, or the head of a written `std::…` path) → the std path. */
+  private stdNames = new Map<string, string>();
 
   constructor(private readonly source: string) {}
 
@@ -77,9 +82,10 @@ export class Lowering {
   program(root: Node): Program {
     const prog: Program = {
       fns: new Map(), copyTypes: new Set(), cloneTypes: new Set(), debugTypes: new Set(), eqTypes: new Set(), ordTypes: new Set(), structs: new Map(), enums: new Map(),
+      stdNames: this.stdNames,
     };
     let derives: string[] = [];
-    this.rcImported = this.named(root).some((item) => item.type === 'use_declaration' && item.text.replace(/\s+/g, '') === 'usestd::rc::Rc;');
+    this.imports(root);
     for (const item of this.named(root)) {
       switch (item.type) {
         case 'attribute_item': {
@@ -90,11 +96,9 @@ export class Lowering {
         }
         case 'inner_attribute_item':
           continue;
-        case 'use_declaration': {
-          const path = item.text.replace(/\s+/g, '');
-          if (!/^usestd::rc::Rc;$/.test(path)) this.unsupported(item, `\`${item.text}\` is not supported yet (only use std::rc::Rc;)`);
-          continue;
-        }
+        case 'use_declaration':
+          continue; // read by imports() before the items
+
         case 'function_item': {
           const fn = this.fnItem(item);
           if (prog.fns.has(fn.name)) throw new RustCompileError(`the name \`${fn.name}\` is defined multiple times`, fn.pos.line, fn.pos.col, 'E0428');
@@ -149,6 +153,52 @@ export class Lowering {
     }
     if (!prog.fns.has('main')) throw new RustCompileError('`main` function not found in crate', 1, 1, 'E0601');
     return prog;
+  }
+
+  /** Reads every `use` first: items may use a name imported below them. */
+  private imports(root: Node): void {
+    const enums = new Map<string, string[]>();
+    for (const item of this.named(root)) {
+      if (item.type !== 'enum_item') continue;
+      const body = item.childForFieldName('body');
+      const variants = body ? this.named(body).filter((v) => v.type === 'enum_variant').map((v) => this.field(v, 'name').text) : [];
+      enums.set(this.field(item, 'name').text, variants);
+    }
+    for (const item of this.named(root)) {
+      if (item.type !== 'use_declaration') continue;
+      for (const imp of parseUse(item.text)) {
+        const [head, ...rest] = imp.path;
+        if (head !== undefined && STD_ROOTS.has(head)) {
+          if (imp.glob) this.unsupported(item, `\`${item.text.trim()}\` (a glob import from std) is not supported yet`);
+          if (imp.path.join('::') === 'std::rc::Rc' && imp.local === 'Rc') this.rcImported = true;
+          this.stdNames.set(imp.local, imp.path.join('::'));
+          continue;
+        }
+        const variants = head !== undefined ? enums.get(head) : undefined;
+        if (variants && rest.length === 0 && imp.glob) {
+          for (const v of variants) this.variantAliases.set(v, [head!, v]);
+          continue;
+        }
+        if (variants && rest.length === 1 && !imp.glob) {
+          if (!variants.includes(rest[0]!)) throw this.compileError(item, `unresolved import \`${imp.path.join('::')}\`: no \`${rest[0]}\` in \`${head}\``, 'E0432');
+          this.variantAliases.set(imp.local, [head!, rest[0]!]);
+          continue;
+        }
+        if (variants && rest.length === 0 && imp.local === head) continue; // `use crate::Shape;` names what is already in scope
+        this.unsupported(item, `\`${item.text.trim()}\` is not supported yet (imports of std items and of an enum's variants are)`);
+      }
+    }
+  }
+
+  private compileError(node: Node, message: string, code: string): RustCompileError {
+    const p = this.pos(node);
+    return new RustCompileError(message, p.line, p.col, code);
+  }
+
+  /** A one-segment path that names an imported enum variant, spelled out in full. */
+  private aliased(segs: string[]): string[] {
+    const a = segs.length === 1 ? this.variantAliases.get(segs[0]!) : undefined;
+    return a ? [...a] : segs;
   }
 
   private fnItem(node: Node): FnItem {
@@ -285,6 +335,7 @@ export class Lowering {
       case 'unit_expression':
         return { k: 'unit', pos };
       case 'identifier':
+        if (this.variantAliases.has(node.text)) return { k: 'path', pos, segs: this.aliased([node.text]) };
         return { k: 'name', pos, name: node.text };
       case 'self':
         if (!this.selfType) this.unsupported(node, '`self` outside a method');
@@ -403,7 +454,10 @@ export class Lowering {
   }
 
   private pathSegs(node: Node, raw = false): string[] {
-    if (node.type === 'identifier' || node.type === 'type_identifier') return [node.text === 'Self' && this.selfType ? this.selfType : node.text];
+    if (node.type === 'identifier' || node.type === 'type_identifier') {
+      const seg = [node.text === 'Self' && this.selfType ? this.selfType : node.text];
+      return raw ? seg : this.aliased(seg);
+    }
     if (node.type === 'generic_type' || node.type === 'generic_function') this.unsupported(node, 'explicit generic arguments (turbofish) are not supported yet; annotate the variable instead');
     if (node.type !== 'scoped_identifier' && node.type !== 'scoped_type_identifier') this.unsupported(node);
     const path = node.childForFieldName('path');
@@ -414,7 +468,12 @@ export class Lowering {
       throw new RustCompileError('failed to resolve: use of undeclared type `Rc` (add `use std::rc::Rc;`)', p.line, p.col, 'E0433');
     }
     // `std::rc::Rc::new` and `Rc::new` name the same thing: keep the type and the item.
-    return !raw && (full[0] === 'std' || full[0] === 'core') ? full.slice(-2) : full;
+    if (!raw && STD_ROOTS.has(full[0]!)) {
+      const short = full.slice(-2);
+      if (short.length === 2 && !this.stdNames.has(short[0]!)) this.stdNames.set(short[0]!, full.slice(0, -1).join('::'));
+      return short;
+    }
+    return raw ? full : this.aliased(full);
   }
 
   private call(node: Node, pos: Pos): Expr {
@@ -595,6 +654,7 @@ export class Lowering {
       case '_':
         return { k: 'wild', pos };
       case 'identifier':
+        if (this.variantAliases.has(node.text)) return { k: 'variant', pos, segs: this.aliased([node.text]), items: [], unit: true };
         if (/^[A-Z]/.test(node.text) && node.text !== node.text.toUpperCase()) return { k: 'variant', pos, segs: [node.text], items: [], unit: true };
         return { k: 'bind', pos, name: node.text, mutable: false, byRef: false };
       case 'mut_pattern': {
