@@ -31,14 +31,9 @@ const programs = loadRustPrograms(path.join(__dirname, 'course'));
  */
 const KNOWN_WRONG: Record<string, string> = {
   '006-book-slice-char-boundary': 'false E0608 on &s[0..4] (string slicing)',
-  '010-book-tuple-structs': 'false E0425 on Self(..) in a tuple-struct constructor',
-  '017-book-vec-index-panic': 'wrong result: &v[100] does not panic when the reference is made (exits 0)',
-  '120-crust-consuming-for': 'false E0382 on moving the item of a consuming for loop',
-  '201-rbe-format-args': 'false "argument never used" for named format arguments (count = n)',
   '215-rbe-for-iter-kinds': 'false E0308 comparing &mut String with &str (name == "Ferris")',
   '228-rbe-rc': 'false E0599 on String::eq',
   '234-rbe-ref-pattern': 'false E0594 assigning through a `ref mut` pattern binding',
-  '301-rustlings-move-semantics-mut-param': 'false E0596 on a `mut` parameter',
   '304-rustlings-string-or-str': 'false E0599 on .into() (&str into String)',
 };
 

@@ -99,7 +99,10 @@ describe('outside the subset: named construct and position', () => {
     ['array', 'fn main() {\n    let a = [1, 2, 3];\n}', 'array_expression', 2, 13],
     ['? operator', 'fn main() {\n    let x = f()?;\n}', 'try_expression', 2, 13],
     ['a std method outside the subset', 'fn main() {\n    let mut v = vec![3, 1, 2];\n    v.sort();\n}', 'call_expression', 3, 7],
-    ['HashMap', 'use std::collections::HashMap;\nfn main() {}', 'use_declaration', 1, 1],
+    // The import is fine (rustc takes it); the use of an item the subset lacks is not.
+    ['a std item outside the subset', 'use std::sync::Mutex;\nfn main() {\n    let m = Mutex::new(1);\n}', 'path', 3, 13],
+    ['a std path outside the subset', 'fn main() {\n    std::process::exit(0);\n}', 'path', 2, 5],
+    ['a glob import from std', 'use std::collections::*;\nfn main() {}', 'use_declaration', 1, 1],
     ['hex in format', 'fn main() {\n    println!("{:#x}", 255);\n}', 'format_spec', 2, 14],
   ];
   test.each(cases)('%s', (_name, source, construct, line, column) => {

@@ -1,6 +1,6 @@
 import { conName, prune } from './types';
 import { RustCompileError } from '../errors';
-import type { Binding, Expr, FnItem, Pos, Program } from '../syntax/ast';
+import type { Binding, Expr, FnItem, Pat, Pos, Program } from '../syntax/ast';
 
 /** Move state of the function being compiled: which bindings are moved (or not yet initialised), and where. */
 export type Moves = Map<Binding, Pos & { uninit?: boolean }>;
@@ -169,7 +169,7 @@ export class MoveCheck {
    * A loop body runs again: compile it once, then check it a second time with the moves of the
    * first pass, so a value moved in one iteration and used in the next is caught.
    */
-  loopBody<T>(compile: () => T): T {
+  loopBody<T>(compile: () => T, fresh?: Pat): T {
     const before = this.snapshot();
     this.ctx.loopDepth++;
     const result = compile();
@@ -177,7 +177,8 @@ export class MoveCheck {
     const newMoves = [...after].filter(([b]) => !before.has(b));
     if (newMoves.length && !this.ctx.dead) {
       this.ctx.moves = after;
-      // Moves of bindings declared inside the loop are fresh each iteration.
+      // Moves of bindings declared inside the loop are fresh each iteration; so are a for loop's.
+      if (fresh) for (const b of patBindings(fresh)) after.delete(b);
       const saved = this.ctx.moves;
       compile();
       this.ctx.moves = saved;
@@ -251,4 +252,30 @@ export function exprText(e: Expr): string {
     default:
       return 'value';
   }
+}
+
+/** The bindings a pattern introduces. */
+function patBindings(p: Pat, out: Binding[] = []): Binding[] {
+  switch (p.k) {
+    case 'bind':
+      if (p.binding) out.push(p.binding);
+      if (p.sub) patBindings(p.sub, out);
+      break;
+    case 'variant':
+      p.items.forEach((q) => patBindings(q, out));
+      p.named?.forEach((f) => patBindings(f.pat, out));
+      break;
+    case 'tuple':
+      p.items.forEach((q) => patBindings(q, out));
+      break;
+    case 'or':
+      p.alts.forEach((q) => patBindings(q, out));
+      break;
+    case 'ref':
+      patBindings(p.pat, out);
+      break;
+    default:
+      break;
+  }
+  return out;
 }

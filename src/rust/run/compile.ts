@@ -344,6 +344,13 @@ export class Compiler implements Codegen {
         }
         if (e.mutable) this.checks.checkMutablePlace(e.e);
         const loc = this.place(e.e, false);
+        // `&v[i]` is `&*Index::index(&v, i)`: the bounds check happens when the reference is made.
+        if (e.e.k === 'index') {
+          return (a) => {
+            const l = loc(a);
+            return makeRef(ty, l instanceof ElemLoc ? l.checked() : l);
+          };
+        }
         return (a) => makeRef(ty, loc(a));
       }
       case 'assign':

@@ -175,7 +175,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
     const to = k.value(iter.to!);
     const inclusive = iter.inclusive;
     const ty = engineTy((it as { args: TypeVar[] }).args[0]!);
-    const body = k.checks.loopBody(() => k.value(e.body));
+    const body = k.checks.loopBody(() => k.value(e.body), e.pat);
     k.checks.ctx.dead = startDead;
     const iterate = makeIteration(body, ty);
     return (a) => {
@@ -206,7 +206,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
     const root = k.checks.rootOf(m.recv);
     k.checks.borrow(root, false, iter.pos, { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER }, 'the for loop');
     const ty = engineTy(forElemTy(it));
-    const body = k.checks.loopBody(() => k.value(e.body));
+    const body = k.checks.loopBody(() => k.value(e.body), e.pat);
     k.checks.ctx.dead = startDead;
     const iterate = makeIteration(body, ty);
     const bytes = conName(it) === 'Bytes';
@@ -244,7 +244,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
   const iterRoot = iter.k === 'ref' ? k.checks.rootOf(iter.e) : iter.k === 'method' ? k.checks.rootOf(iter.recv) : undefined;
   const bodyEnd = { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER };
   k.checks.borrow(iterRoot, iter.k === 'ref' && iter.mutable, iter.pos, bodyEnd, 'the for loop');
-  const body = k.checks.loopBody(() => k.value(e.body));
+  const body = k.checks.loopBody(() => k.value(e.body), e.pat);
   k.checks.ctx.dead = startDead;
   const iterate = makeIteration(body, refTy);
   const line = e.pos.line;

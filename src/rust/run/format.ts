@@ -2,6 +2,7 @@ import { formatString, writesWithSpec } from '../../engine/std/fmt';
 import { autoDeref } from '../check/types';
 import { RustPanic } from '../errors';
 import type { Act, Codegen, Ev } from './context';
+import type { RValue } from '../../engine/memory/rvalue';
 import { UNIT_V, follow } from './values';
 import type { Expr, FmtSpec } from '../syntax/ast';
 
@@ -9,7 +10,11 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
   const rt = k.rt;
   // rustc inlines string and integer literals given to `{}` into the template (format_args flattening).
   let template = '';
-  const args: Ev[] = [];
+  // format_args! evaluates each argument once, in order, before anything is written or allocated;
+  // holes refer to them (`{0} {0}` reads one value twice).
+  const evals: Ev[] = [];
+  const evalOf = new Map<Expr, number>();
+  const args: number[] = [];
   const specs: FmtSpec[] = [];
   let argIndex = 0;
   const pieces = e.template.split(/(\{\{|\}\}|\{\})/);
@@ -31,7 +36,12 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
         const simple = t.k === 'var' || ['char', 'str', 'String', 'f32', 'f64', 'bool'].includes(t.c) || /^[iu](8|16|32|64|128|size)$/.test(t.c);
         if (!simple) k.subset(arg.pos, 'width, precision or + with {:?} on a compound value is not supported yet', 'format_spec');
       }
-      args.push(k.operand(arg));
+      let slot = evalOf.get(arg);
+      if (slot === undefined) {
+        slot = evals.push(k.operand(arg)) - 1;
+        evalOf.set(arg, slot);
+      }
+      args.push(slot);
       specs.push(spec);
     } else template += piece;
   }
@@ -42,14 +52,23 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
   }
   const parts = literal.join('').split('\u0000');
   const n = args.length;
-  const render = (a: Act): string[] => {
+  // In the order the arguments are written, whatever the holes' order.
+  const uniq = [...evalOf.keys()];
+  const order = uniq.map((_, i) => i).sort((x, y) => uniq[x]!.pos.line - uniq[y]!.pos.line || uniq[x]!.pos.col - uniq[y]!.pos.col);
+  const evaluate = (a: Act): RValue[] => {
+    const values: RValue[] = new Array(evals.length);
+    for (const i of order) values[i] = evals[i]!(a);
+    return values;
+  };
+  const write = (values: RValue[]): string[] => {
     const writes: string[] = [];
     for (let i = 0; i < parts.length; i++) {
       if (parts[i]) writes.push(parts[i]!);
-      if (i < n) writesWithSpec(args[i]!(a), specs[i]!, writes, follow);
+      if (i < n) writesWithSpec(values[args[i]!]!, specs[i]!, writes, follow);
     }
     return writes;
   };
+  const render = (a: Act): string[] => write(evaluate(a));
   const line = e.pos.line;
   switch (e.mac) {
     case 'println':
@@ -73,7 +92,11 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
         throw new RustPanic(render(a).join(''), line);
       };
     case 'format':
-      // std's capacity estimate, then one write per piece; the arguments are read after the allocation.
-      return (a) => formatString(rt.m, parts, n, () => render(a));
+      // The arguments first (one may allocate: `format!("{}", ordinal(d))`), then std's capacity
+      // estimate and one write per piece.
+      return (a) => {
+        const values = evaluate(a);
+        return formatString(rt.m, parts, n, () => write(values));
+      };
   }
 }

@@ -117,6 +117,11 @@ export class ElemLoc implements Loc {
     if (this.index >= this.vec.len) throw new RustPanic(`index out of bounds: the len is ${this.vec.len} but the index is ${this.index}`, this.line);
     return vecGet(this.vec, this.index);
   }
+  /** This place, after the bounds check `&v[i]` makes. */
+  checked(): this {
+    if (this.index >= this.vec.len) throw new RustPanic(`index out of bounds: the len is ${this.vec.len} but the index is ${this.index}`, this.line);
+    return this;
+  }
   set(v: RValue): void {
     if (this.index >= this.vec.len) throw new RustPanic(`index out of bounds: the len is ${this.vec.len} but the index is ${this.index}`, this.line);
     vecSet(this.m, this.vec, this.index, v);

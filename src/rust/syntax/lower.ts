@@ -222,7 +222,13 @@ export class Lowering {
       }
       if (p.type !== 'parameter') this.unsupported(p);
       const tyNode = this.field(p, 'type');
-      params.push({ pat: this.pattern(this.field(p, 'pattern')), ty: this.type(tyNode), pos: this.pos(p), tyPos: this.pos(tyNode) });
+      let pat = this.pattern(this.field(p, 'pattern'));
+      // `fn f(mut v: Vec<i32>)`: the grammar puts `mut` beside the pattern, not in it.
+      if (this.named(p).some((c) => c.type === 'mutable_specifier')) {
+        if (pat.k !== 'bind') this.unsupported(p);
+        pat = { ...pat, mutable: true };
+      }
+      params.push({ pat, ty: this.type(tyNode), pos: this.pos(p), tyPos: this.pos(tyNode) });
     }
     const retNode = node.childForFieldName('return_type');
     const ret: Ty = retNode ? this.type(retNode) : { kind: 'unit' };
@@ -243,6 +249,8 @@ export class Lowering {
       return parseType(text);
     } catch (e) {
       const p = this.pos(node);
+      const std = (node.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).find((w) => this.stdNames.has(w));
+      if (std) throw new RustSubsetError(`\`${this.stdNames.get(std)}\` is not supported yet`, p.line, p.col, node.type);
       throw new RustSubsetError(`cannot read the type \`${node.text}\`: ${(e as Error).message}`, p.line, p.col, node.type);
     }
   }
@@ -336,6 +344,7 @@ export class Lowering {
         return { k: 'unit', pos };
       case 'identifier':
         if (this.variantAliases.has(node.text)) return { k: 'path', pos, segs: this.aliased([node.text]) };
+        if (node.text === 'Self' && this.selfType) return { k: 'path', pos, segs: [this.selfType] };
         return { k: 'name', pos, name: node.text };
       case 'self':
         if (!this.selfType) this.unsupported(node, '`self` outside a method');
@@ -560,6 +569,14 @@ export class Lowering {
     const debug: boolean[] = [];
     const specs: FmtSpec[] = [];
     let next = 0;
+    // `name = value` arguments come after the positional ones; `{name}` takes them before a variable.
+    const named = new Map<string, { value: Expr; used: boolean }>();
+    while (args.length) {
+      const last = args[args.length - 1]!;
+      if (last.k !== 'assign' || last.op !== '=' || last.l.k !== 'name') break;
+      named.set(last.l.name, { value: last.r, used: false });
+      args = args.slice(0, -1);
+    }
     let rebuilt = '';
     for (let i = 0; i < template.length; i++) {
       const c = template[i]!;
@@ -589,6 +606,10 @@ export class Lowering {
         arg = args[Number(name)]!;
         if (!arg) throw new RustCompileError(`invalid reference to positional argument ${name}`, tplPos.line, tplPos.col);
         next = Math.max(next, Number(name) + 1);
+      } else if (named.has(name)) {
+        const n = named.get(name)!;
+        n.used = true;
+        arg = n.value;
       } else {
         arg = { k: 'name', pos: tplPos, name };
       }
@@ -602,6 +623,7 @@ export class Lowering {
       const extra = args[next]!;
       throw new RustCompileError('argument never used', extra.pos.line, extra.pos.col);
     }
+    for (const [, n] of named) if (!n.used) throw new RustCompileError('named argument never used', n.value.pos.line, n.value.pos.col);
     return { k: 'format', pos, mac, template: rebuilt, args: out, debug, specs };
   }
 
