@@ -52,7 +52,7 @@ export interface ReplayOutcome {
   timeSeries?: TimePoint[];
 }
 
-/** What a block slot holds. */
+/** What the replay knows of a block, by its number. */
 const UNUSED = 0;
 const LIVE = 1;
 /** Freed and not allocated again: a second free is a double free, not an unknown pointer. */
@@ -69,12 +69,12 @@ const POW2 = Array.from({ length: 64 }, (_, k) => 2 ** k);
 const TOMBSTONE_LIMIT = 1 << 20;
 
 /**
- * Replays events on one allocator. Blocks are slots (small integers, see traces/columns.ts):
+ * Replays events on one allocator. Blocks are block numbers (small integers, see traces/columns.ts):
  * their state, the address the policy gave them and the requested size sit in typed arrays,
  * so an event costs array reads, the policy call and one metrics sample, no lookups by id.
  *
- * Columns from readColumns come with slots already given and checked (every free is of a live
- * block); TraceEvents name blocks by id, so apply() first maps ids to slots and checks them
+ * Columns from readColumns come with block numbers already given and checked (every free is of a live
+ * block); TraceEvents name blocks by id, so apply() first maps ids to block numbers and checks them
  * (duplicate alloc, unknown pointer, double free) as the reader would.
  */
 export class Replayer {
@@ -97,12 +97,12 @@ export class Replayer {
   private readonly problems: TraceProblem[] = [];
   /** Time spent replaying (in apply/step), not reading: policies replayed in lockstep share the reading. */
   private replayNs = 0n;
-  /** apply()'s ids: id -> slot, entries kept while FREED (tombstones) until a sweep. */
+  /** apply()'s ids: id -> block number, entries kept while FREED (tombstones) until a sweep. */
   private readonly ids = new Map<string, number>();
   private readonly tombstoneLimit: number;
   private tombstones = 0;
-  private spareSlots: number[] = [];
-  private nextSlot = 0;
+  private spareNumbers: number[] = [];
+  private nextNumber = 0;
 
   constructor(private readonly allocator: Allocator, options: ReplayOptions = {}) {
     this.mode = options.mode ?? 'lenient';
@@ -124,19 +124,19 @@ export class Replayer {
   applyColumns(c: EventColumns, from = 0, to = c.length): void {
     const start = process.hrtime.bigint();
     try {
-      this.ensureSlots(c.slots);
+      this.ensureNumbers(c.blockNumbers);
       const op = c.op;
-      const slot = c.slot;
-      const newSlot = c.newSlot;
+      const block = c.block;
+      const newBlock = c.newBlock;
       const size = c.size;
       const alignLog2 = c.alignLog2;
       const line = c.line;
       for (let i = from; i < to; i++) {
         this.events++;
         const o = op[i];
-        if (o === OP_ALLOC) this.allocAt(slot[i], size[i], POW2[alignLog2[i]], line[i]);
-        else if (o === OP_FREE) this.freeAt(slot[i], line[i]);
-        else this.reallocAt(slot[i], newSlot[i], size[i], POW2[alignLog2[i]], line[i]);
+        if (o === OP_ALLOC) this.allocAt(block[i], size[i], POW2[alignLog2[i]], line[i]);
+        else if (o === OP_FREE) this.freeAt(block[i], line[i]);
+        else this.reallocAt(block[i], newBlock[i], size[i], POW2[alignLog2[i]], line[i]);
         this.sample();
       }
     } finally {
@@ -164,38 +164,38 @@ export class Replayer {
           this.problem(event.line, 'duplicate-alloc', `block ${event.id} allocated again while still live (a free is missing)`);
           break;
         }
-        const slot = this.slotOf(event.id);
-        if (this.state[slot] === FREED) this.tombstones--;
-        this.allocAt(slot, event.size, event.align, event.line);
+        const block = this.numberOf(event.id);
+        if (this.state[block] === FREED) this.tombstones--;
+        this.allocAt(block, event.size, event.align, event.line);
         break;
       }
       case 'free': {
-        const slot = this.ids.get(event.id);
-        if (slot === undefined || this.state[slot] === FREED) {
-          this.missing(event.line, event.id, slot, 'free');
+        const block = this.ids.get(event.id);
+        if (block === undefined || this.state[block] === FREED) {
+          this.missing(event.line, event.id, block, 'free');
           break;
         }
-        if (this.freeAt(slot, event.line)) this.buried();
+        if (this.freeAt(block, event.line)) this.buried();
         break;
       }
       case 'realloc': {
-        const slot = this.ids.get(event.id);
-        if (slot === undefined || this.state[slot] === FREED) {
-          this.missing(event.line, event.id, slot, 'realloc');
+        const block = this.ids.get(event.id);
+        if (block === undefined || this.state[block] === FREED) {
+          this.missing(event.line, event.id, block, 'realloc');
           break;
         }
         const moved = event.newId !== event.id;
-        let target = slot;
+        let target = block;
         if (moved) {
           const known = this.ids.get(event.newId);
           if (known !== undefined && this.state[known] === LIVE) {
             this.problem(event.line, 'duplicate-alloc', `realloc names its result ${event.newId}, which is still live (a free is missing)`);
             break;
           }
-          target = this.slotOf(event.newId);
+          target = this.numberOf(event.newId);
         }
         const targetWasFreed = moved && this.state[target] === FREED;
-        if (!this.reallocAt(slot, target, event.size, event.align, event.line)) break;
+        if (!this.reallocAt(block, target, event.size, event.align, event.line)) break;
         // Tombstones in the order a reader keeps them: the old id dies, then the new one lives.
         if (moved && this.buried()) break;
         if (targetWasFreed) this.tombstones--;
@@ -221,7 +221,7 @@ export class Replayer {
     };
   }
 
-  // ---- one event on slots: the same for columns and TraceEvents ----------------------
+  // ---- one event on block numbers: the same for columns and TraceEvents ----------------------
 
   /** After each event: search length of an allocation call, then one metrics point. */
   private sample(): void {
@@ -238,50 +238,50 @@ export class Replayer {
     }
   }
 
-  private allocAt(slot: number, size: number, align: number, line: number): void {
+  private allocAt(block: number, size: number, align: number, line: number): void {
     let address: number | null;
     try {
       address = this.allocator.alloc(size, align);
     } catch (err) {
       this.refused(err, line);
-      this.state[slot] = REFUSED;
+      this.state[block] = REFUSED;
       return;
     }
     this.ops.alloc++;
     this.allocated = true;
     if (address === null) {
       this.failures++;
-      this.state[slot] = ABSENT;
+      this.state[block] = ABSENT;
       return;
     }
-    this.state[slot] = LIVE;
-    this.address[slot] = address;
-    this.size[slot] = size;
+    this.state[block] = LIVE;
+    this.address[block] = address;
+    this.size[block] = size;
     this.liveBytes += size;
   }
 
   /** Frees a block that is live, absent or refused; false when the policy refused the free. */
-  private freeAt(slot: number, line: number): boolean {
-    if (this.state[slot] === LIVE) {
+  private freeAt(block: number, line: number): boolean {
+    if (this.state[block] === LIVE) {
       try {
-        this.allocator.free(this.address[slot]);
+        this.allocator.free(this.address[block]);
       } catch (err) {
         this.refused(err, line);
         return false;
       }
-      this.liveBytes -= this.size[slot];
+      this.liveBytes -= this.size[block];
     }
     // A block that never got allocated (ABSENT, REFUSED) is freed quietly: the program did free it.
     this.ops.free++;
-    this.state[slot] = FREED;
+    this.state[block] = FREED;
     return true;
   }
 
-  /** Resizes block `slot` into `target` (the same slot when it stays the block); false when refused. */
-  private reallocAt(slot: number, target: number, size: number, align: number, line: number): boolean {
-    const wasLive = this.state[slot] === LIVE;
-    const oldAddress = this.address[slot];
-    const oldSize = this.size[slot];
+  /** Resizes block number `block` into `target` (the same number when it stays the block); false when refused. */
+  private reallocAt(block: number, target: number, size: number, align: number, line: number): boolean {
+    const wasLive = this.state[block] === LIVE;
+    const oldAddress = this.address[block];
+    const oldSize = this.size[block];
     let address: number | null;
     try {
       // An ABSENT or REFUSED block's allocation failed earlier: the program would allocate afresh.
@@ -293,7 +293,7 @@ export class Replayer {
     this.ops.realloc++;
     this.allocated = true;
     if (wasLive) this.liveBytes -= oldSize;
-    if (target !== slot) this.state[slot] = FREED;
+    if (target !== block) this.state[block] = FREED;
     if (address === null) {
       this.failures++;
       // The old block stays live in the policy, but the trace moves on to the new block: give
@@ -322,10 +322,10 @@ export class Replayer {
     this.problem(line, kind, `${this.allocator.policy}: ${err.message}`);
   }
 
-  private ensureSlots(slots: number): void {
-    if (slots <= this.state.length) return;
+  private ensureNumbers(numbers: number): void {
+    if (numbers <= this.state.length) return;
     let n = this.state.length;
-    while (n < slots) n *= 2;
+    while (n < numbers) n *= 2;
     const state = new Uint8Array(n);
     state.set(this.state);
     const address = new Float64Array(n);
@@ -339,32 +339,32 @@ export class Replayer {
 
   // ---- ids of TraceEvents ----------------------------------------------------------
 
-  /** The slot of an id, given a fresh (UNUSED) one the first time. */
-  private slotOf(id: string): number {
-    let slot = this.ids.get(id);
-    if (slot === undefined) {
-      slot = this.spareSlots.length > 0 ? this.spareSlots.pop()! : this.nextSlot++;
-      this.ensureSlots(slot + 1);
-      this.state[slot] = UNUSED;
-      this.ids.set(id, slot);
+  /** The block number of an id, given a fresh (UNUSED) one the first time. */
+  private numberOf(id: string): number {
+    let block = this.ids.get(id);
+    if (block === undefined) {
+      block = this.spareNumbers.length > 0 ? this.spareNumbers.pop()! : this.nextNumber++;
+      this.ensureNumbers(block + 1);
+      this.state[block] = UNUSED;
+      this.ids.set(id, block);
     }
-    return slot;
+    return block;
   }
 
   /** One more freed id kept; true when that made a sweep (every freed id forgotten). */
   private buried(): boolean {
     if (++this.tombstones < this.tombstoneLimit) return false;
-    for (const [id, slot] of this.ids) {
-      if (this.state[slot] !== FREED) continue;
+    for (const [id, block] of this.ids) {
+      if (this.state[block] !== FREED) continue;
       this.ids.delete(id);
-      this.spareSlots.push(slot);
+      this.spareNumbers.push(block);
     }
     this.tombstones = 0;
     return true;
   }
 
-  private missing(line: number, id: string, slot: number | undefined, what: string): void {
-    if (slot !== undefined) this.problem(line, 'double-free', `${what} of block ${id}, which was already freed`);
+  private missing(line: number, id: string, block: number | undefined, what: string): void {
+    if (block !== undefined) this.problem(line, 'double-free', `${what} of block ${id}, which was already freed`);
     else this.problem(line, 'unknown-pointer', `${what} of block ${id}, which was never allocated`);
   }
 

@@ -3,9 +3,9 @@
  * allocations instead of 65,536 objects, can live in a SharedArrayBuffer that every lab worker
  * reads without a copy, and is scanned by the replay at memory speed.
  *
- * Blocks are named by slot, a small integer the reader gives each block while it is live and
+ * Blocks are named by block number, a small integer the reader gives each block while it is live and
  * hands out again once it is freed (the trace's ids are gone: a replay needs only "which
- * block"). A realloc that moves a block names the new one by a slot of its own.
+ * block"). A realloc that moves a block names the new one by a number of its own.
  */
 export const OP_ALLOC = 0;
 export const OP_FREE = 1;
@@ -17,15 +17,15 @@ export const CHUNK_EVENTS = 1 << 16;
 export interface EventColumns {
   /** Events in this chunk (the arrays may be longer). */
   length: number;
-  /** Slots in use so far in the trace (every slot in this chunk is below it). */
-  slots: number;
+  /** Block numbers in use so far in the trace (every number in this chunk is below it). */
+  blockNumbers: number;
   /** Index in the whole trace of this chunk's first event. */
   first: number;
   op: Uint8Array;
   /** The block (alloc, free) or the old block (realloc). */
-  slot: Int32Array;
-  /** realloc: the block after it (equal to `slot` when it stayed the same block). */
-  newSlot: Int32Array;
+  block: Int32Array;
+  /** realloc: the number of the block after it (equal to `block` when it stayed the same block). */
+  newBlock: Int32Array;
   /** alloc, realloc: bytes requested. */
   size: Float64Array;
   /** alloc, realloc: log2 of the alignment. */
@@ -46,10 +46,10 @@ export function allocColumns(capacity: number, shared: boolean): EventColumns {
     return view;
   };
   const size = take(Float64Array, 8);
-  const slot = take(Int32Array, 4);
-  const newSlot = take(Int32Array, 4);
+  const block = take(Int32Array, 4);
+  const newBlock = take(Int32Array, 4);
   const line = take(Uint32Array, 4);
   const op = take(Uint8Array, 1);
   const alignLog2 = take(Uint8Array, 1);
-  return { length: 0, slots: 0, first: 0, op, slot, newSlot, size, alignLog2, line };
+  return { length: 0, blockNumbers: 0, first: 0, op, block, newBlock, size, alignLog2, line };
 }

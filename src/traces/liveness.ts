@@ -9,7 +9,7 @@ export const DROPPED = -1;
 /** A freed id is remembered (to tell a double free from a wild pointer) until this many pile up. */
 const DEFAULT_TOMBSTONE_LIMIT = 1 << 20;
 
-/** Map values: a slot (>= 0) while live, else one of these. */
+/** Map values: a block number (>= 0) while live, else one of these. */
 const FREED = -1;
 /** The importer refused the event that made this block (e.g. a size past 2^53): its free is quiet. */
 const REJECTED = -2;
@@ -17,10 +17,10 @@ const ABSENT = -3;
 
 /**
  * Tracks which blocks are live, so a trace cannot free what it never allocated, and gives each
- * live block a slot: a small integer, handed out again once the block is freed, that names the
+ * live block a block number: a small integer, handed out again once the block is freed, that names the
  * block in the columns (see columns.ts) so a replay needs no map of its own.
  *
- * One map holds every id seen: a live block maps to its slot, a freed one to FREED (a
+ * One map holds every id seen: a live block maps to its number, a freed one to FREED (a
  * tombstone), so a free costs one lookup and one store. mtrace reuses addresses, which keeps
  * the map as small as the heap; traces with fresh ids per block would grow it without end,
  * so tombstones are swept once there are `tombstoneLimit` of them — after a sweep, a second
@@ -33,16 +33,16 @@ export class LiveBlocks {
   private sizes = new Float64Array(1024);
   private spare = new Int32Array(1024);
   private spareCount = 0;
-  /** Slots ever used: every slot handed out is below it. */
-  slots = 0;
+  /** Block numbers ever used: every number handed out is below it. */
+  blockNumbers = 0;
   blocks = 0;
   bytes = 0;
-  /** After realloc(): the old block's slot, or DROPPED when the realloc became an alloc. */
-  oldSlot = DROPPED;
+  /** After realloc(): the old block's number, or DROPPED when the realloc became an alloc. */
+  oldBlock = DROPPED;
 
   constructor(private readonly problems: ProblemLog, private readonly tombstoneLimit = DEFAULT_TOMBSTONE_LIMIT) {}
 
-  /** A new block: its slot, or DROPPED (an alloc of an id still live). */
+  /** A new block: its number, or DROPPED (an alloc of an id still live). */
   alloc(id: BlockId, size: number, line: number): number {
     const old = this.get(id);
     if (old >= 0) {
@@ -53,29 +53,29 @@ export class LiveBlocks {
     return this.born(id, size);
   }
 
-  /** A freed block: the slot it had, or DROPPED (unknown pointer, double free, or a rejected block's quiet free). */
+  /** A freed block: the number it had, or DROPPED (unknown pointer, double free, or a rejected block's quiet free). */
   free(id: BlockId, line: number): number {
-    const slot = this.get(id);
-    if (slot < 0) {
-      if (slot === REJECTED) this.bury(id);
-      else this.reportDead(slot, 'free', id, line);
+    const block = this.get(id);
+    if (block < 0) {
+      if (block === REJECTED) this.bury(id);
+      else this.reportDead(block, 'free', id, line);
       return DROPPED;
     }
-    this.kill(id, slot);
-    return slot;
+    this.kill(id, block);
+    return block;
   }
 
   /**
-   * A resized block: the slot of the block after it, with `oldSlot` the block before it (the
-   * same slot when the id stays). A realloc of an unknown block becomes an alloc of the new
-   * block (oldSlot DROPPED): the program did get that block, so a replay should see it.
+   * A resized block: the number of the block after it, with `oldBlock` the number before it (the
+   * same number when the id stays). A realloc of an unknown block becomes an alloc of the new
+   * block (oldBlock DROPPED): the program did get that block, so a replay should see it.
    */
   realloc(id: BlockId, newId: BlockId, size: number, line: number): number {
-    this.oldSlot = DROPPED;
-    const slot = this.get(id);
-    if (slot < 0) {
-      if (slot === REJECTED) this.bury(id);
-      else this.reportDead(slot, 'realloc', id, line);
+    this.oldBlock = DROPPED;
+    const block = this.get(id);
+    if (block < 0) {
+      if (block === REJECTED) this.bury(id);
+      else this.reportDead(block, 'realloc', id, line);
       return this.alloc(newId, size, line);
     }
     if (newId !== id) {
@@ -85,16 +85,16 @@ export class LiveBlocks {
         return DROPPED;
       }
       if (target === FREED) this.tombstones--;
-      // The new block's slot is taken before the old one is given back: they differ.
+      // The new block's number is taken before the old one is given back: they differ.
       const moved = this.born(newId, size);
-      this.kill(id, slot);
-      this.oldSlot = slot;
+      this.kill(id, block);
+      this.oldBlock = block;
       return moved;
     }
-    this.bytes += size - this.sizes[slot];
-    this.sizes[slot] = size;
-    this.oldSlot = slot;
-    return slot;
+    this.bytes += size - this.sizes[block];
+    this.sizes[block] = size;
+    this.oldBlock = block;
+    return block;
   }
 
   /** The importer refused the event that made `id`: its later free or realloc is not a new problem. */
@@ -106,28 +106,28 @@ export class LiveBlocks {
   }
 
   private born(id: BlockId, size: number): number {
-    const slot = this.spareCount > 0 ? this.spare[--this.spareCount] : this.slots++;
-    if (slot >= this.sizes.length) {
+    const block = this.spareCount > 0 ? this.spare[--this.spareCount] : this.blockNumbers++;
+    if (block >= this.sizes.length) {
       const grown = new Float64Array(this.sizes.length * 2);
       grown.set(this.sizes);
       this.sizes = grown;
     }
-    this.sizes[slot] = size;
-    this.set(id, slot);
+    this.sizes[block] = size;
+    this.set(id, block);
     this.blocks++;
     this.bytes += size;
-    return slot;
+    return block;
   }
 
-  private kill(id: BlockId, slot: number): void {
+  private kill(id: BlockId, block: number): void {
     this.blocks--;
-    this.bytes -= this.sizes[slot];
+    this.bytes -= this.sizes[block];
     if (this.spareCount === this.spare.length) {
       const grown = new Int32Array(this.spare.length * 2);
       grown.set(this.spare);
       this.spare = grown;
     }
-    this.spare[this.spareCount++] = slot;
+    this.spare[this.spareCount++] = block;
     this.bury(id);
   }
 
@@ -166,7 +166,7 @@ function text(id: BlockId): string {
 /**
  * Address -> int32 in typed arrays (open addressing, linear probing, Fibonacci hashing): a
  * JS Map would box every address past 2^31 to look it up. Keys are >= 0; -1 marks an empty
- * slot. Entries are never removed one by one, only swept in bulk.
+ * block. Entries are never removed one by one, only swept in bulk.
  */
 class AddressMap {
   private keys = AddressMap.emptyKeys(1 << 12);

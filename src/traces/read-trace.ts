@@ -101,8 +101,8 @@ export function readTrace(source: TraceSource, options: ReadTraceOptions = {}): 
 
 /**
  * Streams a heap trace like readTrace, as columns: chunks of typed arrays with the blocks
- * named by slot (see columns.ts), no object per event. Liveness is always checked: it is what
- * gives the slots. A chunk is handed over once full and never touched again by the reader.
+ * named by block number (see columns.ts), no object per event. Liveness is always checked: it is what
+ * gives the block numbers. A chunk is handed over once full and never touched again by the reader.
  *
  *   for await (const chunk of readColumns('traces/cc1-gun.mtrace.gz'))
  *     for (let i = 0; i < chunk.length; i++) if (chunk.op[i] === OP_ALLOC) total += chunk.size[i];
@@ -310,7 +310,7 @@ class EventObjects implements EventSink {
     const live = this.live;
     if (live) {
       if (live.realloc(id, newId, size, line) === DROPPED) return;
-      if (live.oldSlot === DROPPED) {
+      if (live.oldBlock === DROPPED) {
         // A realloc of a block the trace does not know: the program got newId all the same.
         this.out.push(site >= 0 ? { op: 'alloc', id: newId as string, size, align, line, site } : { op: 'alloc', id: newId as string, size, align, line });
         this.counts.allocs++;
@@ -330,7 +330,7 @@ class EventObjects implements EventSink {
   }
 }
 
-/** The column reader's sink: events into typed-array chunks, blocks named by the slots LiveBlocks gives. */
+/** The column reader's sink: events into typed-array chunks, blocks named by the block numbers LiveBlocks gives. */
 class ColumnWriter implements EventSink {
   readonly numericIds = true;
   readonly ready: EventColumns[] = [];
@@ -342,28 +342,28 @@ class ColumnWriter implements EventSink {
   }
 
   alloc(id: BlockId, size: number, align: number, line: number): void {
-    const slot = this.live.alloc(id, size, line);
-    if (slot === DROPPED) return;
-    this.put(OP_ALLOC, slot, slot, size, align, line);
+    const block = this.live.alloc(id, size, line);
+    if (block === DROPPED) return;
+    this.put(OP_ALLOC, block, block, size, align, line);
     this.counts.allocs++;
   }
 
   free(id: BlockId, line: number): void {
-    const slot = this.live.free(id, line);
-    if (slot === DROPPED) return;
-    this.put(OP_FREE, slot, slot, 0, 1, line);
+    const block = this.live.free(id, line);
+    if (block === DROPPED) return;
+    this.put(OP_FREE, block, block, 0, 1, line);
     this.counts.frees++;
   }
 
   realloc(id: BlockId, newId: BlockId, size: number, align: number, line: number): void {
     const live = this.live;
-    const slot = live.realloc(id, newId, size, line);
-    if (slot === DROPPED) return;
-    if (live.oldSlot === DROPPED) {
-      this.put(OP_ALLOC, slot, slot, size, align, line);
+    const block = live.realloc(id, newId, size, line);
+    if (block === DROPPED) return;
+    if (live.oldBlock === DROPPED) {
+      this.put(OP_ALLOC, block, block, size, align, line);
       this.counts.allocs++;
     } else {
-      this.put(OP_REALLOC, live.oldSlot, slot, size, align, line);
+      this.put(OP_REALLOC, live.oldBlock, block, size, align, line);
       this.counts.reallocs++;
     }
   }
@@ -375,14 +375,14 @@ class ColumnWriter implements EventSink {
   /** The chunk being filled, handed over (a fresh one takes its place). */
   take(): EventColumns {
     const full = this.current;
-    full.slots = this.live.slots;
+    full.blockNumbers = this.live.blockNumbers;
     this.first += full.length;
     this.current = allocColumns(this.capacity, this.shared);
     this.current.first = this.first;
     return full;
   }
 
-  private put(op: number, slot: number, newSlot: number, size: number, align: number, line: number): void {
+  private put(op: number, block: number, newBlock: number, size: number, align: number, line: number): void {
     let c = this.current;
     if (c.length === this.capacity) {
       this.ready.push(this.take());
@@ -390,8 +390,8 @@ class ColumnWriter implements EventSink {
     }
     const i = c.length++;
     c.op[i] = op;
-    c.slot[i] = slot;
-    c.newSlot[i] = newSlot;
+    c.block[i] = block;
+    c.newBlock[i] = newBlock;
     c.size[i] = size;
     c.alignLog2[i] = align < 0x80000000 ? 31 - Math.clz32(align) : Math.log2(align);
     c.line[i] = line;
