@@ -40,7 +40,11 @@ export function formatType(ty: Ty): string {
       return ty.items.length === 1 ? `(${formatType(ty.items[0]!)},)` : `(${ty.items.map(formatType).join(', ')})`;
     case 'array':
       return `[${formatType(ty.elem)}; ${ty.len}]`;
+    case 'std':
+      return ty.args.length ? `${ty.name}<${ty.args.map(formatType).join(', ')}>` : ty.name;
+    case 'fnptr':
+      return ty.sig;
     case 'adt':
-      return ty.name;
+      return ty.args?.length ? `${ty.name}<${ty.args.map(formatType).join(', ')}>` : ty.name;
   }
 }

@@ -8,6 +8,7 @@ import { LayoutError } from './errors';
 import { formatType } from './format';
 import { enumLayout as calcEnum, type EnumEncoding, type EnumInput, type FieldLayout, type Shape, univariant } from './calc';
 import { maxValue, type Niche } from './niche';
+import { bTreeMapLayout, cellLayout, hashMapLayout, nonZeroLayout, orderingLayout, refCellLayout, vecDequeLayout } from './std-types';
 
 const PTR = 8;
 const EMPTY_REGISTRY: TypeRegistry = new Map();
@@ -76,6 +77,26 @@ class LayoutCx {
     return def;
   }
 
+  /**
+   * The declaration of a struct or enum type, with a generic one's parameters replaced by the
+   * type's arguments (`Pair<u8>` of `struct Pair<T> { a: T, b: T }` has fields a: u8, b: u8).
+   */
+  instance(ty: Extract<Ty, { kind: 'adt' }>): AdtDef {
+    const def = this.adt(ty.name);
+    const params = def.params ?? [];
+    const args = ty.args ?? [];
+    if (args.length !== params.length) {
+      throw new LayoutError(params.length
+        ? `'${ty.name}' takes ${params.length} type argument${params.length > 1 ? 's' : ''} (${params.join(', ')}), got ${args.length}: write e.g. ${ty.name}<${params.map(() => 'u8').join(', ')}>`
+        : `'${ty.name}' is not generic: write it without type arguments`);
+    }
+    if (!params.length) return def;
+    const bound = new Map(params.map((p, i) => [p, args[i]!]));
+    const subst = (t: Ty): Ty => substitute(t, bound);
+    if (def.kind === 'struct') return { ...def, fields: def.fields.map((f) => ({ name: f.name, ty: subst(f.ty) })) };
+    return { ...def, variants: def.variants.map((v) => ({ ...v, fields: v.fields.map((f) => ({ name: f.name, ty: subst(f.ty) })) })) };
+  }
+
   /** What `&T` needs beside the address: nothing, a length, or a vtable. */
   metadata(ty: Ty, seen = new Set<string>()): 'none' | 'len' | 'vtable' {
     switch (ty.kind) {
@@ -87,9 +108,10 @@ class LayoutCx {
       case 'tuple':
         return ty.items.length ? this.metadata(ty.items[ty.items.length - 1]!, seen) : 'none';
       case 'adt': {
-        const def = this.adt(ty.name); // an unknown name is an error even behind a pointer
-        if (def.kind !== 'struct' || def.fields.length === 0 || seen.has(ty.name)) return 'none';
-        seen.add(ty.name);
+        const def = this.instance(ty); // an unknown name is an error even behind a pointer
+        const key = formatType(ty);
+        if (def.kind !== 'struct' || def.fields.length === 0 || seen.has(key)) return 'none';
+        seen.add(key);
         return this.metadata(def.fields[def.fields.length - 1]!.ty, seen);
       }
       default:
@@ -151,6 +173,10 @@ class LayoutCx {
         return pointer(this.metadata(ty.to), true);
       case 'rawptr':
         return pointer(this.metadata(ty.to), false);
+      case 'fnptr':
+        return pointer('none', true);
+      case 'std':
+        return this.stdLayout(ty);
       case 'string':
         return vecLayout();
       case 'vec':
@@ -176,9 +202,42 @@ class LayoutCx {
         return l;
       }
       case 'adt': {
-        const def = this.adt(ty.name);
+        const def = this.instance(ty);
         return strip(def.kind === 'struct' ? this.structShape(def) : this.enumShape(enumSource(def)));
       }
+    }
+  }
+
+  private stdLayout(ty: Extract<Ty, { kind: 'std' }>): TypeLayout {
+    const [a] = ty.args;
+    const sizedArg = () => {
+      this.sized(a!, `'${formatType(ty)}'`);
+      return this.layout(a!);
+    };
+    switch (ty.name) {
+      case 'Cell':
+        return cellLayout(sizedArg());
+      case 'RefCell':
+        return refCellLayout(sizedArg());
+      case 'Weak':
+        // Rc's Weak holds a NonNull to the RcBox (dangling, never null, for Weak::new()).
+        return pointer(this.metadata(a!), true);
+      case 'HashMap':
+      case 'HashSet':
+        ty.args.forEach((t) => this.sized(t, `'${formatType(ty)}'`));
+        return hashMapLayout();
+      case 'BTreeMap':
+      case 'BTreeSet':
+        ty.args.forEach((t) => this.sized(t, `'${formatType(ty)}'`));
+        return bTreeMapLayout();
+      case 'VecDeque':
+        this.sized(a!, `'${formatType(ty)}'`);
+        return vecDequeLayout();
+      case 'NonZero':
+        if (a!.kind !== 'int') throw new LayoutError(`'${formatType(ty)}': NonZero takes an integer type`);
+        return nonZeroLayout(INT_BYTES[a!.name]!);
+      case 'Ordering':
+        return orderingLayout();
     }
   }
 
@@ -207,6 +266,36 @@ class LayoutCx {
       discriminants,
       repr,
     });
+  }
+}
+
+/** `t` with each type parameter named in `bound` replaced by its argument. */
+function substitute(t: Ty, bound: ReadonlyMap<string, Ty>): Ty {
+  const s = (x: Ty) => substitute(x, bound);
+  switch (t.kind) {
+    case 'adt':
+      if (!t.args && bound.has(t.name)) return bound.get(t.name)!;
+      return t.args ? { ...t, args: t.args.map(s) } : t;
+    case 'slice':
+    case 'vec':
+    case 'array':
+      return { ...t, elem: s(t.elem) };
+    case 'ref':
+    case 'rawptr':
+    case 'box':
+    case 'rc':
+    case 'arc':
+      return { ...t, to: s(t.to) };
+    case 'option':
+      return { ...t, some: s(t.some) };
+    case 'result':
+      return { ...t, ok: s(t.ok), err: s(t.err) };
+    case 'tuple':
+      return { ...t, items: t.items.map(s) };
+    case 'std':
+      return { ...t, args: t.args.map(s) };
+    default:
+      return t;
   }
 }
 
@@ -307,8 +396,8 @@ export function structLayout(ty: Ty, registry: TypeRegistry = EMPTY_REGISTRY): S
     shape = ty.items.length
       ? univariant(ty.items.map((t) => cx.layout(t)), true, { kind: 'maybeUnsized' })
       : { ...whole, offsets: [], memoryOrder: [] };
-  } else if (ty.kind === 'adt' && cx.adt(ty.name).kind === 'struct') {
-    const def = cx.adt(ty.name) as StructDef;
+  } else if (ty.kind === 'adt' && cx.instance(ty).kind === 'struct') {
+    const def = cx.instance(ty) as StructDef;
     cx.layout(ty); // reports recursion and unsized fields first
     names = def.fields.map((f) => f.name);
     fieldTys = def.fields.map((f) => f.ty);
@@ -326,7 +415,7 @@ export function enumLayout(ty: Ty, registry: TypeRegistry = EMPTY_REGISTRY): Enu
   let src: EnumSource;
   if (ty.kind === 'option') src = optionSource(ty.some);
   else if (ty.kind === 'result') src = resultSource(ty.ok, ty.err);
-  else if (ty.kind === 'adt' && cx.adt(ty.name).kind === 'enum') src = enumSource(cx.adt(ty.name) as EnumDef);
+  else if (ty.kind === 'adt' && cx.instance(ty).kind === 'enum') src = enumSource(cx.instance(ty) as EnumDef);
   else throw new LayoutError(`'${formatType(ty)}' is not an enum, Option or Result; enumLayout needs one`);
   cx.layout(ty);
   const shape = cx.enumShape(src);

@@ -5,6 +5,7 @@
  * ("column 8: expected '>' to close 'Vec<'") are the point. The Rust front end builds AdtDefs
  * from tree-sitter; this parser serves the CLI, the API and the tests.
  */
+import { STD_ARITY, type StdName } from './types';
 import type { AdtDef, EnumDef, FieldDef, IntName, Repr, StructDef, Ty, VariantDef } from './types';
 import { TypeSyntaxError } from './errors';
 
@@ -178,6 +179,7 @@ class Parser {
       return { kind: 'array', elem, len: Number(len) };
     }
     if (this.eat('dyn')) return { kind: 'dyn', trait: this.parseBounds() };
+    if (this.is('fn') && this.is('(', 1)) return this.parseFnPointer();
     if (t.kind === 'ident') return this.parsePathType();
     return this.fail('a type');
   }
@@ -222,6 +224,19 @@ class Parser {
       last = this.toks[this.pos - 1]!;
     } while (this.eat('+'));
     return this.src.slice(first.start, last.end);
+  }
+
+  /** `fn(A, B) -> C`: one thin pointer whatever the signature; kept as text. */
+  private parseFnPointer(): Ty {
+    const first = this.next();
+    const open = this.next();
+    while (!this.is(')')) {
+      this.parseType();
+      if (!this.eat(',') && !this.is(')')) this.fail(`',' or ')' to close '(' at column ${open.column}`);
+    }
+    this.next();
+    if (this.eat('->')) this.parseType();
+    return { kind: 'fnptr', sig: this.src.slice(first.start, this.toks[this.pos - 1]!.end) };
   }
 
   /** `a::b::C`: returns the segments. */
@@ -277,7 +292,19 @@ class Parser {
         default: return { kind: 'arc', to: a };
       }
     }
-    if (args) this.fail(`no generic arguments on '${name}' (generic user types are not supported)`, start);
+    const nonZero = /^NonZero(U8|U16|U32|U64|U128|Usize|I8|I16|I32|I64|I128|Isize)$/.exec(name);
+    if (nonZero && !args) return { kind: 'std', name: 'NonZero', args: [{ kind: 'int', name: nonZero[1]!.toLowerCase() as IntName }] };
+    if (Object.hasOwn(STD_ARITY, name)) {
+      const want = STD_ARITY[name as StdName];
+      if ((args?.length ?? 0) !== want) {
+        this.fail(want ? `${want} type argument${want > 1 ? 's' : ''} for '${name}'` : `no type arguments for '${name}'`, args ? start : this.peek());
+      }
+      return { kind: 'std', name: name as StdName, args: args ?? [] };
+    }
+    if (args) {
+      if (!/^[A-Z]/.test(name)) this.fail('a type (a primitive, a std type or a capitalised type name)', start);
+      return { kind: 'adt', name, args };
+    }
     if (segments.length === 1) {
       if (INT_NAMES.includes(name)) return { kind: 'int', name: name as IntName };
       if (name === 'f32' || name === 'f64') return { kind: 'float', name };
@@ -371,24 +398,61 @@ class Parser {
     const t = this.peek();
     if (t.kind !== 'ident') this.fail(`a ${what} name`);
     this.next();
-    if (this.is('<')) this.fail(`'{', '(' or ';' after '${t.text}' (generic declarations are not supported)`);
     return t.text;
+  }
+
+  /** `<'a, T: Bound, U>` after a declaration's name: the type parameters' names (bounds and lifetimes skipped). */
+  private parseParams(): string[] | undefined {
+    if (!this.is('<')) return undefined;
+    const open = this.next();
+    const params: string[] = [];
+    while (!this.is('>')) {
+      const p = this.next();
+      if (p.kind === 'ident') params.push(p.text);
+      else if (p.kind !== 'lifetime') this.fail('a type parameter or lifetime', p);
+      if (this.eat(':')) {
+        // Bounds: skip to the next ',' or the closing '>' at this depth.
+        let depth = 0;
+        while (depth > 0 || !(this.is(',') || this.is('>'))) {
+          if (this.peek().kind === 'eof') this.fail(`'>' to close '<' at column ${open.column}`);
+          if (this.is('<')) depth++;
+          if (this.is('>')) depth--;
+          this.next();
+        }
+      }
+      if (!this.eat(',') && !this.is('>')) this.fail(`',' or '>' to close '<' at column ${open.column}`);
+    }
+    this.next();
+    return params.length ? params : undefined;
+  }
+
+  /** `where T: Bound, …` before a body: skipped (bounds do not change layouts). */
+  private skipWhere(): void {
+    if (!this.eat('where')) return;
+    while (!this.is('{') && !this.is(';') && this.peek().kind !== 'eof') this.next();
   }
 
   private parseStructRest(repr: 'rust' | 'c'): StructDef {
     const name = this.parseName('struct');
+    const params = this.parseParams();
+    this.skipWhere();
     let fields: FieldDef[] = [];
     if (this.eat(';')) fields = [];
     else if (this.is('(')) {
       fields = this.parseTupleFields();
+      this.skipWhere();
       this.expect(';', `';' after the tuple struct '${name}'`);
     } else if (this.is('{')) fields = this.parseNamedFields();
     else this.fail(`'{', '(' or ';' after 'struct ${name}'`);
-    return { kind: 'struct', name, repr, fields };
+    const def: StructDef = { kind: 'struct', name, repr, fields };
+    if (params) def.params = params;
+    return def;
   }
 
   private parseEnumRest(repr: Repr): EnumDef {
     const name = this.parseName('enum');
+    const params = this.parseParams();
+    this.skipWhere();
     const open = this.expect('{', `'{' after 'enum ${name}'`);
     const variants: VariantDef[] = [];
     while (!this.is('}')) {
@@ -414,7 +478,9 @@ class Parser {
       if (!this.eat(',') && !this.is('}')) this.fail(`',' or '}' to close 'enum ${name} {' at line ${open.line}, column ${open.column}`);
     }
     this.next();
-    return { kind: 'enum', name, repr, variants };
+    const def: EnumDef = { kind: 'enum', name, repr, variants };
+    if (params) def.params = params;
+    return def;
   }
 
   /** Attributes on a variant or field (`#[allow(..)]`, `#[default]`) do not change the layout. */
@@ -471,7 +537,8 @@ export function parseType(text: string): Ty {
 }
 
 /**
- * Parses `struct` and `enum` declarations (no generics): named, tuple and unit structs,
+ * Parses `struct` and `enum` declarations (generic ones too: `struct Pair<T> { a: T, b: T }`,
+ * laid out once instantiated as `Pair<u8>`): named, tuple and unit structs,
  * `#[repr(C)]`, `#[repr(u8)]` and friends, enum variants of every shape with explicit
  * discriminants. Other attributes, `pub` and comments are skipped.
  */

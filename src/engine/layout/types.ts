@@ -31,8 +31,26 @@ export type Ty =
   | { kind: 'arc'; to: Ty }
   | { kind: 'tuple'; items: Ty[] }
   | { kind: 'array'; elem: Ty; len: number }
-  /** A user-declared struct or enum, looked up in a TypeRegistry by name. */
-  | { kind: 'adt'; name: string };
+  /**
+   * Other std types, named as std names them: `Cell<T>`, `RefCell<T>`, `Weak<T>` (Rc's),
+   * `HashMap<K, V>`, `HashSet<T>`, `BTreeMap<K, V>`, `BTreeSet<T>`, `VecDeque<T>`, `NonZero<T>`
+   * (also written `NonZeroU32`, …) and `Ordering` (std::cmp, no arguments).
+   */
+  | { kind: 'std'; name: StdName; args: Ty[] }
+  /** A function pointer `fn(..) -> ..`; the signature is kept as source text (one thin pointer). */
+  | { kind: 'fnptr'; sig: string }
+  /**
+   * A user-declared struct or enum, looked up in a TypeRegistry by name; `args` instantiate a
+   * generic declaration (`Pair<u8>` for `struct Pair<T> { a: T, b: T }`).
+   */
+  | { kind: 'adt'; name: string; args?: Ty[] };
+
+export type StdName = 'Cell' | 'RefCell' | 'Weak' | 'HashMap' | 'HashSet' | 'BTreeMap' | 'BTreeSet' | 'VecDeque' | 'NonZero' | 'Ordering';
+
+/** How many type arguments each std name takes. */
+export const STD_ARITY: Readonly<Record<StdName, number>> = {
+  Cell: 1, RefCell: 1, Weak: 1, HashMap: 2, HashSet: 1, BTreeMap: 2, BTreeSet: 1, VecDeque: 1, NonZero: 1, Ordering: 0,
+};
 
 export type Repr = 'rust' | 'c' | IntName;
 
@@ -45,6 +63,8 @@ export interface FieldDef {
 export interface StructDef {
   kind: 'struct';
   name: string;
+  /** Type parameters of a generic declaration; inside it each is written as `{kind:'adt', name}`. */
+  params?: string[];
   repr: 'rust' | 'c';
   fields: FieldDef[];
 }
@@ -59,6 +79,7 @@ export interface VariantDef {
 export interface EnumDef {
   kind: 'enum';
   name: string;
+  params?: string[];
   repr: Repr;
   variants: VariantDef[];
 }

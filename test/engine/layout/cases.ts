@@ -115,6 +115,11 @@ struct TwoNiches { a: char, b: bool, c: u8, d: Option<bool> }
 struct EndNiche { a: u64, b: u8, c: u8, d: bool, e: u16 }
 #[repr(C)]
 enum CVoid { A(Void), B(u16) }
+struct Twin<T> { a: T, b: T }
+struct Wrapper<T>(T);
+struct Labeled<'a, T: Clone> { label: &'a str, value: T, flag: bool }
+enum Either<L, R> { Left(L), Right(R) }
+struct Chain<T> where T: Copy { value: T, next: Option<Box<Chain<T>>> }
 `;
 
 /** DECLS types with #[derive(Default)]: the Rust program builds variants from Default values. */
@@ -230,6 +235,22 @@ export const CASES: LayoutCase[] = [
   ...withVariants('NicheEnd', 'Tiny', 'U128E', 'Tree', 'Mixed', 'Option<Mixed>', 'Option<NicheEnd>', 'Option<U128E>'),
   ...withVariants('Result<u64, String>', 'Result<Vec<u8>, (u32, u32)>', 'Result<char, bool>', 'Option<(u32, bool)>'),
   ...withVariants('Result<[u8; 5], u16>', 'Option<Option<u8>>', 'Result<u128, u8>', 'Option<WithBool2>'),
+  // more std types (issue 14): interior mutability, collections, NonZero, fn pointers, Ordering, Weak
+  ...plain('Cell<u32>', 'Cell<bool>', 'Option<Cell<bool>>', 'Cell<(u8, u32)>', 'RefCell<Vec<u8>>', 'RefCell<u8>'),
+  ...plain('Option<RefCell<Vec<u8>>>', 'RefCell<(u8, u16)>', 'Rc<RefCell<Vec<u8>>>', 'Option<RefCell<bool>>'),
+  ...plain('HashMap<u64, u64>', 'Option<HashMap<u64, u64>>', 'HashSet<String>', 'HashMap<String, Vec<String>>'),
+  ...plain('VecDeque<u64>', 'Option<VecDeque<u64>>', 'VecDeque<String>', '(u8, VecDeque<u8>)'),
+  ...plain('BTreeMap<u64, u64>', 'Option<BTreeMap<u64, u64>>', 'BTreeSet<u32>', 'Option<Option<BTreeSet<u8>>>'),
+  ...plain('NonZeroU32', 'Option<NonZeroU32>', 'Option<NonZeroU8>', 'Option<NonZeroU64>', 'NonZero<u16>', 'Option<Option<NonZeroU32>>'),
+  ...plain('(NonZeroU8, u8)', 'Option<(NonZeroU8, u8)>'),
+  ...plain('fn()', 'Option<fn()>', 'fn(i32) -> i32', 'Option<fn(&str) -> String>', '(fn(), u8)'),
+  ...plain('std::cmp::Ordering', 'Option<std::cmp::Ordering>', 'Option<Option<std::cmp::Ordering>>', '(std::cmp::Ordering, u16)'),
+  ...plain('Weak<u8>', 'Option<Weak<String>>', 'Weak<str>', 'std::rc::Weak<RefCell<u8>>', 'Option<Weak<[u8]>>'),
+  ...plain('Box<dyn std::fmt::Display>', '&dyn std::any::Any', '&[u64]', '[u32; 7]', 'Option<&[String]>'),
+  // generic user types, monomorphised
+  ...withOffsets('Twin<u8>', 'Twin<String>', "Labeled<'static, u16>", 'Wrapper<(u8, u64)>', 'Chain<u8>'),
+  ...plain('Option<Twin<bool>>', 'Wrapper<Option<u32>>', 'Either<u8, u32>', 'Option<Either<bool, char>>', 'Twin<Twin<u8>>'),
+  ...plain('Either<String, ()>', 'Option<Wrapper<NonZeroU32>>', 'Chain<(u8, u32)>', 'Vec<Twin<u16>>'),
   // random nestings of the above, from a fixed seed: the same list on every run
   ...generatedCases(150, 20261125),
 ];

@@ -15,6 +15,24 @@ describe('memscope layout', () => {
     expect(JSON.parse((await run('&dyn std::fmt::Display')).out)).toEqual({ size: 16, align: 8 });
   });
 
+  test('std types courses use print what rustc 1.95 says (test/engine/layout/rustc.test.ts checks the same table)', async () => {
+    const want: [string, number, number][] = [
+      ['RefCell<Vec<u8>>', 32, 8], ['Cell<u32>', 4, 4], ['HashMap<u64, u64>', 48, 8], ['HashSet<String>', 48, 8],
+      ['VecDeque<u64>', 32, 8], ['BTreeMap<u64, u64>', 24, 8], ['Option<NonZeroU32>', 4, 4], ['fn()', 8, 8],
+      ['std::cmp::Ordering', 1, 1], ['Box<dyn Trait>', 16, 8], ['Weak<u8>', 8, 8], ['Option<Cell<bool>>', 2, 1],
+    ];
+    for (const [ty, size, align] of want) expect([ty, JSON.parse((await run(ty)).out)]).toEqual([ty, { size, align }]);
+  });
+
+  test('a generic declaration is laid out once instantiated', async () => {
+    const decl = ['--decl', 'struct Pair<T> { a: T, b: T }'];
+    expect(JSON.parse((await run('Pair<u32>', ...decl)).out)).toEqual({ size: 8, align: 4 });
+    expect(JSON.parse((await run('Option<Pair<String>>', ...decl)).out)).toEqual({ size: 48, align: 8 });
+    const wrong = await run('Pair', ...decl);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toContain("'Pair' takes 1 type argument (T), got 0");
+  });
+
   test('--fields gives struct offsets in declaration and memory order', async () => {
     const r = await run('Point', '--decl', 'struct Point { x: f64, tag: u8, y: f64 }', '--fields');
     expect(r.code).toBe(0);

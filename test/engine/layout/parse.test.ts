@@ -52,6 +52,13 @@ describe('parseType', () => {
     ['Point', T.adt('Point')],
     ['crate::geo::Point', T.adt('Point')],
     ['Vec<Option<Box<Node>>>', T.vec(T.option(T.box(T.adt('Node'))))],
+    ['RefCell<Vec<u8>>', { kind: 'std', name: 'RefCell', args: [T.vec(T.u8)] }],
+    ['std::collections::HashMap<u64, String>', { kind: 'std', name: 'HashMap', args: [T.u64, T.string] }],
+    ['NonZeroU32', { kind: 'std', name: 'NonZero', args: [T.u32] }],
+    ['std::cmp::Ordering', { kind: 'std', name: 'Ordering', args: [] }],
+    ['fn(i32, &str) -> bool', { kind: 'fnptr', sig: 'fn(i32, &str) -> bool' }],
+    ['Option<fn()>', T.option({ kind: 'fnptr', sig: 'fn()' })],
+    ["Pair<u8, &'a str>", { kind: 'adt', name: 'Pair', args: [T.u8, T.strRef] }],
   ];
 
   test.each(cases)('%s', (text, expected) => {
@@ -77,7 +84,8 @@ describe('parseType errors name the column and what was expected', () => {
     ['&', 2, 'a type', 'end of input'],
     ['u8 u16', 4, 'end of the type', "'u16'"],
     ['foo', 1, 'a type (a primitive, a std type or a capitalised type name)', "'foo'"],
-    ['Point<u8>', 1, "no generic arguments on 'Point' (generic user types are not supported)", "'Point'"],
+    ['Cell<u8, u8>', 1, "1 type argument for 'Cell'", "'Cell'"],
+    ['point<u8>', 1, 'a type (a primitive, a std type or a capitalised type name)', "'point'"],
     ['std::', 6, "a path segment after '::'", 'end of input'],
     ['u8 $', 4, 'a type', "'$'"],
     ['dyn 3', 5, 'a trait name', "'3'"],
@@ -106,6 +114,13 @@ describe('parseTypeDecls', () => {
       { kind: 'struct', name: 'Pair', repr: 'rust', fields: [{ name: '0', ty: T.u8 }, { name: '1', ty: T.box(T.str) }] },
       { kind: 'struct', name: 'Point', repr: 'c', fields: [{ name: 'x', ty: T.f64 }, { name: 'y', ty: T.f64 }] },
       { kind: 'struct', name: 'Nothing', repr: 'rust', fields: [] },
+    ]);
+  });
+
+  test('generic declarations keep their parameters; bounds, lifetimes and where clauses are skipped', () => {
+    expect(parseTypeDecls("struct Pair<'a, T: Clone + Into<u8>, U> where U: Copy { a: &'a T, b: U }\nenum E<T> { A(T), B }")).toEqual([
+      { kind: 'struct', name: 'Pair', repr: 'rust', params: ['T', 'U'], fields: [{ name: 'a', ty: T.ref(T.adt('T')) }, { name: 'b', ty: T.adt('U') }] },
+      { kind: 'enum', name: 'E', repr: 'rust', params: ['T'], variants: [{ name: 'A', fields: [{ name: '0', ty: T.adt('T') }] }, { name: 'B', fields: [] }] },
     ]);
   });
 
@@ -138,7 +153,7 @@ describe('parseTypeDecls', () => {
     ['struct P { x: u8 y: u8 }', 1, 18, "',' or '}' to close '{' at line 1, column 10", "'y'"],
     ['struct P { x u8 }', 1, 14, "':' after the field name 'x'", "'u8'"],
     ['struct P(u8)', 1, 13, "';' after the tuple struct 'P'", 'end of input'],
-    ['struct P<T> { x: T }', 1, 9, "'{', '(' or ';' after 'P' (generic declarations are not supported)", "'<'"],
+    ['struct P<T { x: T }', 1, 12, "',' or '>' to close '<' at column 9", "'{'"],
     ['\n#[repr(u8)]\nstruct P;', 2, 1, 'repr(C) or no repr on a struct (repr(int) is for enums)', "'#'"],
     ['#[repr(packed)] struct P;', 1, 8, 'a supported repr (C, Rust, transparent, or an integer type such as u8)', "'packed'"],
     ['enum E { A(u8) B }', 1, 16, "',' or '}' to close 'enum E {' at line 1, column 8", "'B'"],
