@@ -5,7 +5,8 @@ import type { OwnerRef } from '../timeline/recorder';
 import type { Block } from '../memory/rvalue';
 
 /**
- * The growth policy of std's RawVec, which both String and Vec use:
+ * The growth policy of std's RawVec, which String, Vec and VecDeque use (VecDeque's calls equal
+ * Vec's for the same pushes, reserve and shrink_to_fit: test/oracle/std-growth.test.ts):
  * - a zero-sized element never allocates (capacity is usize::MAX);
  * - growing for `additional` more elements picks max(2 × cap, len + additional),
  *   and at least MIN_NON_ZERO_CAP: 8 for 1-byte elements, 4 up to 1 KiB, else 1;
