@@ -144,7 +144,7 @@ class Run {
   private readonly byTask: PolicyResult[][] = [];
   private readonly readEvents: number[];
   private readonly read: PlannedTask[][];
-  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly stopFlag: Int32Array = new Int32Array(new SharedArrayBuffer(4));
   private stopping = false;
   private error: Error | null = null;
   private readonly workers: LabWorker[] = [];

@@ -78,9 +78,9 @@ const TOMBSTONE_LIMIT = 1 << 20;
  * (duplicate alloc, unknown pointer, double free) as the reader would.
  */
 export class Replayer {
-  private state = new Uint8Array(1024);
-  private address = new Float64Array(1024);
-  private size = new Float64Array(1024);
+  private state: Uint8Array = new Uint8Array(1024);
+  private address: Float64Array = new Float64Array(1024);
+  private size: Float64Array = new Float64Array(1024);
   private readonly recorder: MetricsRecorder;
   private readonly probe: TimeSeriesProbe | undefined;
   private readonly mode: ProblemMode;

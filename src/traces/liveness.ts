@@ -30,8 +30,8 @@ export class LiveBlocks {
   private readonly byText = new Map<string, number>();
   private readonly byAddress = new AddressMap();
   private tombstones = 0;
-  private sizes = new Float64Array(1024);
-  private spare = new Int32Array(1024);
+  private sizes: Float64Array = new Float64Array(1024);
+  private spare: Int32Array = new Int32Array(1024);
   private spareCount = 0;
   /** Block numbers ever used: every number handed out is below it. */
   blockNumbers = 0;
@@ -170,7 +170,7 @@ function text(id: BlockId): string {
  */
 class AddressMap {
   private keys = AddressMap.emptyKeys(1 << 12);
-  private values = new Int32Array(1 << 12);
+  private values: Int32Array = new Int32Array(1 << 12);
   private shift = 32 - 12;
   private count = 0;
 

@@ -121,8 +121,8 @@ export class CsvParser implements LineParser {
   skipped = 0;
   private columns: number[] | null = null; // index of op,id,size,align,new_id in a row (-1: absent)
   // Where each cell of the current row starts and ends: filled by one pass over the bytes.
-  private readonly cellStart = new Int32Array(64);
-  private readonly cellEnd = new Int32Array(64);
+  private readonly cellStart: Int32Array = new Int32Array(64);
+  private readonly cellEnd: Int32Array = new Int32Array(64);
   private cells = 0;
 
   constructor(private readonly problems: ProblemLog) {}

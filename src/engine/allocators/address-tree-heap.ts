@@ -9,7 +9,7 @@ import { TreapHeap } from './treap-heap';
  * has a big enough block, else take the node, else go right.
  */
 export abstract class AddressTreeHeap extends TreapHeap {
-  protected tMax = new Float64Array(this.capacity);
+  protected tMax: Float64Array = new Float64Array(this.capacity);
 
   constructor(options?: AllocatorOptions) {
     super(0x9e3779b9, options);

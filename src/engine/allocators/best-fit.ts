@@ -20,8 +20,8 @@ export class BestFit extends SizeTreeHeap {
   readonly policy: string = 'best-fit';
   private readonly bins: number[][] = Array.from({ length: BINS }, () => []);
   /** Bit c of word c >>> 5 is set iff bin c is non-empty. */
-  private readonly binBits = new Uint32Array(WORDS);
-  private bPos = new Int32Array(this.capacity);
+  private readonly binBits: Uint32Array = new Uint32Array(WORDS);
+  private bPos: Int32Array = new Int32Array(this.capacity);
 
   constructor(options?: AllocatorOptions) {
     super(1, options);

@@ -22,13 +22,13 @@ export class Buddy extends AllocatorBase {
   readonly policy: string = 'buddy';
   private readonly minOrder: number;
 
-  private bAddr = new Float64Array(this.capacity);
-  private bOrder = new Int32Array(this.capacity);
-  private bFree = new Uint8Array(this.capacity);
-  private lNext = new Int32Array(this.capacity);
-  private lPrev = new Int32Array(this.capacity);
+  private bAddr: Float64Array = new Float64Array(this.capacity);
+  private bOrder: Int32Array = new Int32Array(this.capacity);
+  private bFree: Uint8Array = new Uint8Array(this.capacity);
+  private lNext: Int32Array = new Int32Array(this.capacity);
+  private lPrev: Int32Array = new Int32Array(this.capacity);
   /** Free list per order. */
-  private readonly heads = new Int32Array(MAX_ORDER + 1).fill(NONE);
+  private readonly heads: Int32Array = new Int32Array(MAX_ORDER + 1).fill(NONE);
   /** Start address -> id of every block, live or free (blocks tile the heap). */
   private readonly blockAt = new Map<number, number>();
 

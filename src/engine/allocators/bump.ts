@@ -10,8 +10,8 @@ import { AllocatorBase, checkRequest, growF64 } from './base';
  */
 export class Bump extends AllocatorBase {
   readonly policy: string = 'bump';
-  private bStart = new Float64Array(this.capacity);
-  private bSize = new Float64Array(this.capacity);
+  private bStart: Float64Array = new Float64Array(this.capacity);
+  private bSize: Float64Array = new Float64Array(this.capacity);
   /** Id of the block that ends at the top, or -1 when a gap or nothing does. */
   private lastId = -1;
   private largestDead = 0;

@@ -15,7 +15,7 @@ export abstract class ClassListHeap extends BlockHeap {
   private readonly bitmap: Uint32Array;
   private summary = 0;
   /** The class each free block was filed under. */
-  private bClass = new Int32Array(this.capacity);
+  private bClass: Int32Array = new Int32Array(this.capacity);
   /** Worst-case leading gap an aligned request may need, in granules. */
   private readonly gapGranules: number;
 

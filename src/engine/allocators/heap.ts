@@ -19,15 +19,15 @@ import { AllocatorBase, checkRequest, growF64, growI32, growU8, NONE } from './b
  * aligned payload.
  */
 export abstract class BlockHeap extends AllocatorBase {
-  protected bAddr = new Float64Array(this.capacity);
-  protected bSize = new Float64Array(this.capacity);
+  protected bAddr: Float64Array = new Float64Array(this.capacity);
+  protected bSize: Float64Array = new Float64Array(this.capacity);
   /** Physical neighbours (NONE at the ends). */
-  protected bPrev = new Int32Array(this.capacity);
-  protected bNext = new Int32Array(this.capacity);
-  protected bFree = new Uint8Array(this.capacity);
+  protected bPrev: Int32Array = new Int32Array(this.capacity);
+  protected bNext: Int32Array = new Int32Array(this.capacity);
+  protected bFree: Uint8Array = new Uint8Array(this.capacity);
   /** Free-list links for the list-based policies (unused by tree policies). */
-  protected lNext = new Int32Array(this.capacity);
-  protected lPrev = new Int32Array(this.capacity);
+  protected lNext: Int32Array = new Int32Array(this.capacity);
+  protected lPrev: Int32Array = new Int32Array(this.capacity);
 
   protected first = NONE;
   protected last = NONE;

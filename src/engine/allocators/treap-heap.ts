@@ -18,10 +18,10 @@ import { BlockHeap } from './heap';
  */
 export abstract class TreapHeap extends BlockHeap {
   protected root = NONE;
-  protected tLeft = new Int32Array(this.capacity);
-  protected tRight = new Int32Array(this.capacity);
-  protected tParent = new Int32Array(this.capacity);
-  private tPrio = new Int32Array(this.capacity);
+  protected tLeft: Int32Array = new Int32Array(this.capacity);
+  protected tRight: Int32Array = new Int32Array(this.capacity);
+  protected tParent: Int32Array = new Int32Array(this.capacity);
+  private tPrio: Int32Array = new Int32Array(this.capacity);
 
   constructor(
     private seed: number,
