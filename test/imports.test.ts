@@ -87,6 +87,41 @@ describe('imports', () => {
     expect(cycles(graph)).toEqual([]);
   });
 
+  // The folders of src/ and what each may import (docs/ARCHITECTURE.md's picture): the format
+  // imports nothing of memscope, the engine only the format, ways in and ways out the engine
+  // and the format; only the front doors (CLI, kernel, handouts, the package entry) wire ways
+  // in to ways out.
+  const MAY_IMPORT: Record<string, readonly string[]> = {
+    'format': [],
+    'version.ts': [],
+    'engine': ['format'],
+    'api': ['engine', 'format'],
+    'rust': ['engine', 'format'],
+    'traces': ['format'],
+    'alloc-lab': ['traces', 'engine', 'format', 'version.ts'],
+    'examples': ['api', 'engine', 'format'],
+    'views': ['engine', 'format'],
+    'jupyterlab': ['views', 'format'],
+    'kernel': ['views', 'engine', 'format'],
+    'handout': ['jupyterlab', 'views', 'rust', 'format'],
+    'cli': ['alloc-lab', 'api', 'engine', 'examples', 'format', 'rust', 'traces', 'version.ts', 'views'],
+    'index.ts': ['api', 'engine', 'examples', 'format', 'rust'],
+  };
+  const folderOf = (file: string): string => rel(file).split('/')[0]!;
+
+  it('every folder of src/ is in the layer table', () => {
+    const folders = new Set([...graph.keys()].map(folderOf));
+    expect([...folders].filter((f) => !(f in MAY_IMPORT))).toEqual([]);
+  });
+
+  it.each(Object.keys(MAY_IMPORT))('src/%s imports only what its layer may', (folder) => {
+    const allowed = new Set([folder, ...MAY_IMPORT[folder]!]);
+    const offending = [...graph].flatMap(([file, targets]) =>
+      folderOf(file) === folder ? targets.filter((t) => !allowed.has(folderOf(t))).map((t) => `${rel(file)} -> ${rel(t)}`) : [],
+    );
+    expect(offending).toEqual([]);
+  });
+
   it.each([
     ['engine/memory/', 'engine/std/'],
     ['engine/', 'api/'],
