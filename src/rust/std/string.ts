@@ -1,9 +1,9 @@
 /** `String` and `&str`: their associated functions and methods, one entry each. */
 import { utf8Length } from '../../engine/memory/to-value';
 import type { Machine } from '../../engine/memory/machine';
-import type { Home, StringValue } from '../../engine/memory/rvalue';
+import type { Home, PlaceRef, RValue, StringValue } from '../../engine/memory/rvalue';
 import {
-  pushStr, stringClear, stringFrom, stringNew, stringPop, stringReserve, stringReserveExact, stringShrinkToFit, stringWithCapacity,
+  pushStr, stringClear, stringFrom, stringNew, stringPop, stringReserve, stringReserveExact, stringShrinkToFit, stringWithCapacity, TEMP,
 } from '../../engine/std/string';
 import { BOOL, con, STR_REF, STRING, UNIT, USIZE } from '../check/types';
 import { after, bool, CHAR_TY, num, option, scalar, STR_REF_TY, textLen, textOf, UNIT_V, USIZE_TY } from '../run/values';
@@ -189,3 +189,107 @@ export const stringMethods: StdMethod[] = [
     run: (x) => x.k.subset(x.e.pos, '.enumerate() is supported in for loops', 'call_expression'),
   },
 ];
+
+/** Rust's `char::is_whitespace` (Unicode White_Space); JS `\s` differs (U+FEFF, U+0085). */
+const WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+const isSpace = (c: string) => WHITESPACE.test(c);
+
+/** `s.trim()` / `trim_start` / `trim_end`: a `&str` into the same bytes, no allocation. */
+const trims = (['trim', 'trim_start', 'trim_end'] as const).map((name): StdMethod => ({
+  name,
+  on: TEXT,
+  type: (x) => x.noArgs(STR_REF),
+  run: (x) => (a) => {
+    const v = x.place(a).get();
+    const chars = [...textOf(v)];
+    let from = 0;
+    let to = chars.length;
+    if (name !== 'trim_end') while (from < to && isSpace(chars[from]!)) from++;
+    if (name !== 'trim_start') while (to > from && isSpace(chars[to - 1]!)) to--;
+    const skipped = utf8Length(chars.slice(0, from).join(''));
+    const target = textTarget(v);
+    return {
+      tag: 'str', ty: STR_REF_TY, text: chars.slice(from, to).join(''),
+      target: target && target.kind === 'block' ? { ...target, offset: target.offset + skipped } : target,
+    };
+  },
+}));
+
+/** Where a String's or a &str's bytes are (null for an empty String without a buffer). */
+function textTarget(v: RValue): PlaceRef | null {
+  if (v.tag === 'str') return v.target;
+  const s = v as StringValue;
+  return s.buf ? { kind: 'block', block: s.buf, offset: 0 } : null;
+}
+
+/**
+ * `to_uppercase` / `to_lowercase` as std 1.95 writes them: `Vec::with_capacity(self.len())`
+ * filled while the input is ASCII, then each remaining char pushed (growing only when a
+ * mapping lengthens the text, like 'ß' → "SS").
+ */
+const caseMaps = (['to_uppercase', 'to_lowercase'] as const).map((name): StdMethod => ({
+  name,
+  on: TEXT,
+  type: (x) => x.noArgs(STRING),
+  run: (x) => (a) => {
+    const text = textOf(x.place(a).get());
+    const map = (c: string) => (name === 'to_uppercase' ? c.toUpperCase() : c.toLowerCase());
+    const s = stringWithCapacity(x.rt.m, utf8Length(text));
+    const chars = [...text];
+    let ascii = 0;
+    while (ascii < chars.length && chars[ascii]!.charCodeAt(0) < 0x80) ascii++;
+    if (ascii > 0) pushStr(x.rt.m, s, chars.slice(0, ascii).map(map).join(''), TEMP);
+    for (const c of chars.slice(ascii)) pushStr(x.rt.m, s, map(c), TEMP);
+    return s;
+  },
+}));
+
+/**
+ * `s.replace(from, to)` as std 1.95 writes it: one ASCII byte for one byte collects a mapped
+ * copy (exactly len bytes); otherwise `String::with_capacity(len if from.len() <= to.len()
+ * else 0)` and a push_str per piece.
+ */
+const replace: StdMethod = {
+  name: 'replace',
+  on: TEXT,
+  type: (x) => (x.argCount(2), x.coerceArg(0, STR_REF), x.coerceArg(1, STR_REF), STRING),
+  run: (x) => {
+    const from = x.operand(0);
+    const to = x.operand(1);
+    return (a) => {
+      const text = textOf(x.place(a).get());
+      const f = textOf(from(a));
+      const t = textOf(to(a));
+      const fl = utf8Length(f);
+      const tl = utf8Length(t);
+      const m = x.rt.m;
+      if (fl === 1 && tl === 1 && f.charCodeAt(0) < 0x80) return stringFrom(m, text.split(f).join(t));
+      const s = stringWithCapacity(m, fl <= tl ? utf8Length(text) : 0);
+      // An empty pattern matches at every char boundary, as in std.
+      const parts = f === '' ? ['', ...text, ''] : text.split(f);
+      parts.forEach((p, i) => {
+        if (i > 0) pushStr(m, s, t, TEMP);
+        if (p !== '') pushStr(m, s, p, TEMP);
+      });
+      return s;
+    };
+  },
+};
+
+/** `s.repeat(n)`: `Vec::with_capacity(len * n)`, filled exactly. */
+const repeat: StdMethod = {
+  name: 'repeat',
+  on: TEXT,
+  type: (x) => x.oneArg(USIZE, STRING),
+  run: (x) => {
+    const n = x.arg(0);
+    return (a) => {
+      const text = textOf(x.place(a).get());
+      const s = stringWithCapacity(x.rt.m, utf8Length(text) * num(n(a)));
+      pushStr(x.rt.m, s, text.repeat(num(n(a))), TEMP);
+      return s;
+    };
+  },
+};
+
+stringMethods.push(...trims, ...caseMaps, replace, repeat);
