@@ -150,8 +150,9 @@ class Run {
   private readonly workers: LabWorker[] = [];
   private readonly idle: LabWorker[] = [];
   private readonly waiting: Array<() => void> = [];
-  /** Resolve when a stop is asked for (abort or failure), and when a failure happened. */
-  private readonly abort: Promise<void>;
+  /** Called when a stop is asked for (abort or failure): see orStop. */
+  private readonly onStop = new Set<() => void>();
+  /** Resolves when a failure happened. */
   private readonly failed: Promise<void>;
   private onAbort: () => void = () => {};
   private onFailed: () => void = () => {};
@@ -166,12 +167,7 @@ class Run {
   ) {
     this.readEvents = traces.map(() => 0);
     this.read = traces.map((_, i) => plan.filter((t) => t.traceIndex === i));
-    this.abort = new Promise<void>((resolve) => {
-      this.onAbort = () => {
-        this.stop();
-        resolve();
-      };
-    });
+    this.onAbort = () => this.stop();
     this.failed = new Promise<void>((resolve) => (this.onFailed = resolve));
   }
 
@@ -246,10 +242,10 @@ class Run {
     const chunks = reader[Symbol.asyncIterator]();
     try {
       for (;;) {
-        const next = await Promise.race([chunks.next(), this.abort.then(() => null)]);
+        const next = await this.orStop(chunks.next());
         if (next === null || next.done || this.stopping) break;
         this.readEvents[traceIndex] += next.value.length;
-        await Promise.race([Promise.all(lanes.map((lane) => lane.feed(next.value))), this.abort]);
+        await this.orStop(Promise.all(lanes.map((lane) => lane.feed(next.value))));
         progress(false);
       }
       // After a stop the workers skip what is left and answer at once; after a failure, never.
@@ -269,6 +265,31 @@ class Run {
     this.stopping = true;
     Atomics.store(this.stopFlag, 0, 1);
     for (const wake of this.waiting.splice(0)) wake();
+    for (const wake of this.onStop) wake();
+    this.onStop.clear();
+  }
+
+  /**
+   * p, or null as soon as a stop is asked for. Not Promise.race with one long-pending stop
+   * promise: each race leaves a reaction on it that keeps the race's value alive, and the
+   * values are chunks (a 10^8-event trace kept 2 GB of them).
+   */
+  private orStop<T>(p: Promise<T>): Promise<T | null> {
+    if (this.stopping) return Promise.resolve(null);
+    return new Promise<T | null>((resolve, reject) => {
+      const wake = () => resolve(null);
+      this.onStop.add(wake);
+      p.then(
+        (v) => {
+          this.onStop.delete(wake);
+          resolve(v);
+        },
+        (err: unknown) => {
+          this.onStop.delete(wake);
+          reject(err);
+        },
+      );
+    });
   }
 
   private fail(err: Error): void {
