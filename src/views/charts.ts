@@ -15,6 +15,7 @@ import type { LabReport, PolicyResult } from '../format/lab-report';
 import { valueAt } from './downsample';
 import { comparisonSpecs } from './lab/charts';
 import { asView } from './view';
+import { heapExtents } from './diagram';
 import { REGION_COLOURS, themeOf, vegaConfig, type Theme, type ThemeName } from './theme';
 
 export interface ChartOptions {
@@ -255,6 +256,47 @@ export function heapOccupancySpec(input: Timeline | ViewDocument, options: Chart
   } as unknown as TopLevelSpec;
 }
 
+/** A free gap between live blocks over a span of steps, as the address map draws it. */
+export interface HeapHole {
+  address: number;
+  end: number;
+  size: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The holes between live blocks at every step, one row per hole for as long as it stays the
+ * same (same address and size). A block is live from the step that placed it until the step
+ * that freed or moved it (`to`; null = live at `end`). Holes are the gaps between the lowest
+ * and highest live block, as the diagram's extents strip draws them (heapExtents).
+ *
+ *   heapHoles([{ address: 0, size: 8, from: 0, to: null }, { address: 8, size: 8, from: 1, to: 3 }, { address: 16, size: 8, from: 2, to: null }], 5)
+ *   // → [{ address: 8, end: 16, size: 8, from: 3, to: 5 }]
+ */
+export function heapHoles(rows: ReadonlyArray<{ address: number; size: number; from: number; to: number | null }>, end: number): HeapHole[] {
+  const bounds = [...new Set([...rows.map((r) => r.from), ...rows.map((r) => r.to ?? end), end])].sort((a, b) => a - b);
+  const out: HeapHole[] = [];
+  // Holes open in the previous span, by address and size, so a hole that lasts is one row.
+  let open = new Map<string, HeapHole>();
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const at = bounds[i]!;
+    const next = bounds[i + 1]!;
+    const live = rows.filter((r) => r.from <= at && (r.to ?? end + 1) > at).map((r, k) => ({ id: k, address: r.address, size: r.size }));
+    const still = new Map<string, HeapHole>();
+    for (const seg of heapExtents(live)) {
+      if (seg.block !== null) continue;
+      const key = `${seg.address}:${seg.size}`;
+      const hole = open.get(key) ?? { address: seg.address, end: seg.address + seg.size, size: seg.size, from: at, to: next };
+      if (!open.has(key)) out.push(hole);
+      hole.to = next;
+      still.set(key, hole);
+    }
+    open = still;
+  }
+  return out;
+}
+
 /**
  * The heap address map: each block a rectangle from the step that placed it to the step that
  * freed or moved it, over its address range. Capped (see the view's `blocks.omitted`).
@@ -294,9 +336,11 @@ export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOpt
     line: b.line,
   }));
   const { total } = view.blocks;
+  // Holes only when the view kept every placement: an omitted block would read as free space.
+  const holes = view.blocks.omitted.count === 0 ? heapHoles(view.blocks.rows, end) : [];
   const subtitle = omitted.count > 0
     ? `${rows.length} of ${total} block placements (largest size × lifetime); ${omitted.count} omitted, ${omitted.bytes} bytes`
-    : `${plural(total, 'block placement')}; a realloc that moves a block starts a new bar; gaps are free space`;
+    : `${plural(total, 'block placement')}; a realloc that moves a block starts a new bar; dashed outlines: free holes between live blocks`;
   return {
     $schema: SCHEMA,
     title: { text: 'Heap address map', subtitle },
@@ -336,6 +380,24 @@ export function addressMapSpec(input: Timeline | ViewDocument, options: ChartOpt
           y: { field: 'address', type: 'quantitative' },
           y2: { field: 'shown' },
           color: { field: 'type', type: 'nominal' },
+        },
+      },
+      {
+        // Free holes between live blocks: outlined, not filled, so they never read as a block type.
+        data: { values: holes.map((h) => ({ ...h, hole: `${binaryBytes(h.size)} free` })) },
+        mark: { type: 'rect', fill: theme.background, fillOpacity: 0.01, stroke: theme.muted, strokeDash: [3, 2], strokeWidth: 1 },
+        encoding: {
+          x: { field: 'from', type: 'quantitative' },
+          x2: { field: 'to' },
+          y: { field: 'address', type: 'quantitative' },
+          y2: { field: 'end' },
+          tooltip: [
+            { field: 'hole', type: 'nominal', title: 'free hole' },
+            { field: 'size', type: 'quantitative', title: 'bytes' },
+            { field: 'address', type: 'quantitative', title: 'address', format: '#x' },
+            { field: 'from', type: 'quantitative', title: 'from step' },
+            { field: 'to', type: 'quantitative', title: 'to step' },
+          ],
         },
       },
       cursorLayer(theme),

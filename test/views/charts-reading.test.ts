@@ -5,7 +5,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { rustProgram } from '../../src/api/program';
-import { addressMapSpec, binaryBytes, binaryTicks, heapOccupancySpec, mainSpecs, plural, regionSplitSpec, stackDepthSpec } from '../../src/views/charts';
+import { initRust, runRustSync } from '../../src/rust';
+import { addressMapSpec, binaryBytes, binaryTicks, heapHoles, heapOccupancySpec, mainSpecs, plural, regionSplitSpec, stackDepthSpec } from '../../src/views/charts';
 import { renderSvg } from '../../src/views/render-svg';
 import { REGION_COLOURS } from '../../src/views/theme';
 import { makeView, viewSummaryText } from '../../src/views/view';
@@ -127,5 +128,47 @@ describe('colours, units and ticks', () => {
     for (const r of tiny) expect(((r.shown - r.address) / (high - low)) * 260).toBeGreaterThanOrEqual(2.9);
     const svg = await renderSvg(addressMapSpec(view, { interactive: false }));
     expect(svg).toMatch(/>0x[0-9a-f]*0<\/text>/);
+  });
+});
+
+describe('the address map draws the holes between live blocks', () => {
+  beforeAll(() => initRust(), 30_000);
+  test.each([
+    // [what, rows, end, holes]
+    ['no gap between neighbours', [{ address: 0, size: 8, from: 0, to: null }, { address: 8, size: 8, from: 1, to: null }], 4, []],
+    ['a freed middle block leaves a hole until the end', [
+      { address: 0, size: 8, from: 0, to: null }, { address: 8, size: 8, from: 1, to: 3 }, { address: 16, size: 8, from: 2, to: null },
+    ], 5, [{ address: 8, end: 16, size: 8, from: 3, to: 5 }]],
+    ['a hole refilled by a smaller block shrinks to what is left', [
+      { address: 0, size: 8, from: 0, to: null }, { address: 8, size: 16, from: 1, to: 2 }, { address: 24, size: 8, from: 1, to: null },
+      { address: 8, size: 4, from: 4, to: null },
+    ], 6, [{ address: 8, end: 24, size: 16, from: 2, to: 4 }, { address: 12, end: 24, size: 12, from: 4, to: 6 }]],
+    ['space below the lowest live block is not a hole', [{ address: 0, size: 8, from: 0, to: 2 }, { address: 8, size: 8, from: 1, to: null }], 4, []],
+  ])('%s', (_what, rows, end, holes) => {
+    expect(heapHoles(rows, end)).toEqual(holes);
+  });
+
+  test('a dropped String leaves a hole drawn as its own layer, its size in the tooltip', () => {
+    const view = makeView(runRustSync(`fn main() {
+    let a = String::from("first");
+    let b = String::from("second");
+    let c = String::from("third");
+    drop(b);
+    println!("{} {}", a, c);
+}`).timeline);
+    const spec = asJson(addressMapSpec(view));
+    const layer = spec.layer.find((l: Json) => l.encoding?.tooltip?.some((t: Json) => t.title === 'free hole'));
+    expect(layer).toBeDefined();
+    const holes = layer.data.values as Json[];
+    expect(holes.length).toBeGreaterThanOrEqual(1);
+    // The hole sits between two blocks live over its steps: one ends where it starts, one starts where it ends.
+    const blocks = spec.layer[0].data.values as Json[];
+    const liveOver = (r: Json): boolean => r.from <= holes[0]!.from && r.to >= holes[0]!.to;
+    expect(blocks.some((r) => liveOver(r) && r.end === holes[0]!.address)).toBe(true);
+    expect(blocks.some((r) => liveOver(r) && r.address === holes[0]!.end)).toBe(true);
+    expect(holes[0]!.size).toBeGreaterThanOrEqual(6); // "second" was there
+    expect(holes[0]!.hole).toBe(`${holes[0]!.size} B free`);
+    expect(layer.mark.strokeDash).toEqual([3, 2]);
+    expect(spec.title.subtitle).toContain('free holes between live blocks');
   });
 });

@@ -73,7 +73,7 @@ describe('chart specs as data', () => {
     const enc = spec.layer[0].encoding;
     expect([enc.x.field, enc.x2.field, enc.y.field, enc.y2.field]).toEqual(['from', 'to', 'address', 'end']);
     expect(enc.y.axis.format).toBe('#x');
-    expect(tooltipFields(spec as TopLevelSpec)).toEqual(['block', 'type', 'address', 'size', 'from', 'event', 'freed', 'line']);
+    expect(tooltipFields(spec as TopLevelSpec)).toEqual(['block', 'type', 'address', 'size', 'from', 'event', 'freed', 'line', 'hole', 'size', 'address', 'from', 'to']);
     const pushes = asJson(addressMapSpec(vecPushes(100))).layer[0].data.values as Json[];
     expect(pushes.map((r) => r.event)).toEqual(['alloc', 'realloc', 'realloc', 'realloc', 'realloc', 'realloc']);
     expect(titlesOf(spec as TopLevelSpec)).toEqual(expect.arrayContaining(['step', 'address', 'bytes', 'source line']));

@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { PolicyResult } from '../../format/lab-report';
+import { bytes } from './table';
 
 const WIDTH = 640;
 /** Distinct hues (Okabe & Ito, then Tableau 10's unpaired ones): no two policies share a hue. */
@@ -42,7 +43,7 @@ export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: s
   const onScale = mine.filter((r) => !offScale.includes(r));
   const top = Math.max(0, ...onScale.map((r) => r.footprint), ...mine.map((r) => r.peakLive));
   const subtitle = ['solid: heap top per policy; dashed: live bytes requested'];
-  if (offScale.length) subtitle.push(`off the top of the scale: ${offScale.map((r) => `${r.policy} (footprint ${siBytes(r.footprint)})`).join(', ')}`);
+  if (offScale.length) subtitle.push(`off the top of the scale: ${offScale.map((r) => `${r.policy} (footprint ${bytes(r.footprint)})`).join(', ')}`);
   const y = offScale.length ? { scale: { domain: [0, Math.ceil(top * 1.1)] } } : {};
   const policies = mine.map((r) => r.policy);
   // Labels spread apart vertically when lines end together, so names never sit on each other.
@@ -155,18 +156,6 @@ export function comparisonSpecs(results: readonly PolicyResult[]): TopLevelSpec[
     fragmentationSpec(results),
     searchLengthSpec(results),
   ];
-}
-
-/** 16777216 → "16.8 MB" (decimal, like the chart axis). */
-function siBytes(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
 }
 
 function pct(ratio: number | null): number | null {

@@ -48,7 +48,7 @@ describe('policy comparison specs', () => {
       title: { subtitle: string[] };
       layer: { encoding: { y: { scale?: { domain: number[] } } } }[];
     };
-    expect(spec.title.subtitle[1]).toBe('off the top of the scale: bump (footprint 5.0 kB)');
+    expect(spec.title.subtitle[1]).toBe('off the top of the scale: bump (footprint 4.88 KiB)');
     expect(spec.layer[0].encoding.y.scale?.domain).toEqual([0, 176]);
     const calm = footprintOverTimeSpec(others, 't.mtrace') as typeof spec;
     expect(calm.title.subtitle).toHaveLength(1);
