@@ -395,6 +395,9 @@ export class Machine {
     }
   }
 
+  /** User destructors (`impl Drop`) by type name: run before the type's fields are dropped. */
+  readonly dropHooks = new Map<string, (value: RValue) => void>();
+
   /** Drop glue, as Rust runs it: fields and elements in order, then the memory that held them. */
   dropValue(value: RValue): void {
     switch (value.tag) {
@@ -428,6 +431,7 @@ export class Machine {
       }
       case 'struct':
       case 'enum':
+        if (this.dropHooks.size) this.dropHooks.get(value.name)?.(value);
         for (const f of value.fields) this.dropValue(f);
         return;
       case 'tuple':

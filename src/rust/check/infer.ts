@@ -60,6 +60,7 @@ export class Inference {
 
   /** A std item the program imported or spelled out (`mem::replace`, `HashMap`) that the subset lacks: not a rustc error. */
   private notInSubset(name: string, pos: Pos, member?: string): void {
+    if (this.prog.traits.has(name)) throw new RustSubsetError(`calling a trait's function through the trait (\`${name}::${member ?? '…'}\`) is not supported yet; name the type`, pos.line, pos.col, 'path');
     const path = this.prog.stdNames.get(name);
     if (path === undefined) return;
     throw new RustSubsetError(`\`${path}${member ? `::${member}` : ''}\` is not supported yet`, pos.line, pos.col, 'path');
@@ -833,6 +834,7 @@ export class Inference {
       return unknown();
     }
     if (c.startsWith('adt:')) {
+      if (e.name === 'drop' && this.prog.dropTypes.has(c.slice(4))) this.err(e.namePos, 'explicit use of destructor method (use drop(x) instead)', 'E0040');
       const fnName = `${c.slice(4)}::${e.name}`;
       const fn = this.prog.fns.get(fnName);
       const first = fn?.params[0]?.pat;

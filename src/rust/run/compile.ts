@@ -41,6 +41,14 @@ export class Compiler implements Codegen {
   compileAll(): (line: number) => RValue {
     for (const fn of this.prog.fns.values()) this.bodies.set(fn.name, this.placeholder(fn.name));
     for (const fn of this.prog.fns.values()) this.compileFn(fn);
+    for (const type of this.prog.dropTypes) {
+      // The engine's drop glue calls the destructor first, then drops the fields.
+      const fn = `<${type} as Drop>::drop`;
+      const selfTy = this.prog.fns.get(fn)!.params[0]!.ty;
+      this.rt.m.dropHooks.set(type, (value) => {
+        this.callFn(fn, [makeRef(selfTy, new TempLoc(value))], this.rt.m.line ?? -1);
+      });
+    }
     const main = this.prog.fns.get('main')!;
     if (main.params.length) throw new RustCompileError('`main` function has wrong type: it takes no arguments', main.pos.line, main.pos.col, 'E0580');
     return (line) => this.callFn('main', [], line);
@@ -200,6 +208,10 @@ export class Compiler implements Codegen {
 
   /** Moving a field out of a variable (`self.name`): the variable is partially moved from then on. */
   fieldMove(e: Expr & { k: 'field' }): Ev {
+    const holder = conName(autoDeref(e.e.ty!));
+    if (holder.startsWith('adt:') && this.prog.dropTypes.has(holder.slice(4))) {
+      this.err(e.pos, `cannot move out of type \`${holder.slice(4)}\`, which implements the \`Drop\` trait`, 'E0509');
+    }
     const own = this.checks.ownedField(e);
     if (!own) {
       let base = e.e;

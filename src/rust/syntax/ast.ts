@@ -138,6 +138,10 @@ export interface Program {
   enums: Map<string, import('../../engine/layout/types').EnumDef>;
   /** Names that refer to std items (`use std::collections::HashMap;` → HashMap): a use the subset cannot run is "not supported yet", not rustc's E0425/E0433. */
   stdNames: Map<string, string>;
+  /** The program's traits (impls make their methods the types' own: static dispatch only). */
+  traits: Set<string>;
+  /** Types with `impl Drop`: their destructor is the fn `<T as Drop>::drop`. */
+  dropTypes: Set<string>;
 }
 
 /** Extra facts inference leaves on nodes for the compiler. */

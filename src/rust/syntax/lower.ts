@@ -83,9 +83,13 @@ export class Lowering {
     const prog: Program = {
       fns: new Map(), copyTypes: new Set(), cloneTypes: new Set(), debugTypes: new Set(), eqTypes: new Set(), ordTypes: new Set(), structs: new Map(), enums: new Map(),
       stdNames: this.stdNames,
+      traits: new Set(),
+      dropTypes: new Set(),
     };
     let derives: string[] = [];
     this.imports(root);
+    const traits = new Map<string, Node>();
+    for (const item of this.named(root)) if (item.type === 'trait_item') traits.set(this.field(item, 'name').text, item);
     for (const item of this.named(root)) {
       switch (item.type) {
         case 'attribute_item': {
@@ -98,6 +102,9 @@ export class Lowering {
           continue;
         case 'use_declaration':
           continue; // read by imports() before the items
+        case 'trait_item':
+          this.traitItem(item, prog);
+          break;
 
         case 'function_item': {
           const fn = this.fnItem(item);
@@ -106,7 +113,10 @@ export class Lowering {
           break;
         }
         case 'impl_item': {
-          if (item.childForFieldName('trait')) this.unsupported(item, 'trait impls (impl Trait for Type) are not supported yet');
+          if (item.childForFieldName('trait')) {
+            this.traitImpl(item, prog, traits);
+            break;
+          }
           if (item.childForFieldName('type_parameters')) this.unsupported(item.childForFieldName('type_parameters')!, 'generic impl blocks are not supported yet');
           const typeNode = this.field(item, 'type');
           if (typeNode.type !== 'type_identifier') this.unsupported(typeNode, 'impl blocks for this kind of type are not supported yet');
@@ -151,8 +161,102 @@ export class Lowering {
       }
       derives = [];
     }
+    for (const t of prog.dropTypes) {
+      if (prog.copyTypes.has(t)) throw new RustCompileError(`the trait \`Copy\` cannot be implemented for type \`${t}\`; it has a destructor (impl Drop)`, 1, 1, 'E0184');
+    }
     if (!prog.fns.has('main')) throw new RustCompileError('`main` function not found in crate', 1, 1, 'E0601');
     return prog;
+  }
+
+  /** `trait T { fn required(&self); fn provided(&self) { … } }`: checked here, its default bodies lowered per impl. */
+  private traitItem(item: Node, prog: Program): void {
+    const tp = item.childForFieldName('type_parameters');
+    if (tp) this.unsupported(tp, 'generic traits are not supported yet');
+    const bounds = item.childForFieldName('bounds');
+    if (bounds) this.unsupported(bounds, 'supertraits are not supported yet');
+    for (const member of this.named(this.field(item, 'body'))) {
+      if (member.type !== 'function_signature_item' && member.type !== 'function_item') this.unsupported(member, `${member.type.replace(/_/g, ' ')} in traits is not supported yet`);
+    }
+    prog.traits.add(this.field(item, 'name').text);
+  }
+
+  /** `impl Trait for Type`: a user trait's methods (and its defaults) become Type's; `Drop` becomes Type's destructor. */
+  private traitImpl(item: Node, prog: Program, traits: Map<string, Node>): void {
+    const traitNode = this.field(item, 'trait');
+    const trait = traitNode.text;
+    if (item.childForFieldName('type_parameters')) this.unsupported(item.childForFieldName('type_parameters')!, 'generic impl blocks are not supported yet');
+    const typeNode = this.field(item, 'type');
+    const userTrait = traits.get(trait);
+    if (trait !== 'Drop' && !userTrait) this.unsupported(traitNode, `impls of the std trait \`${trait}\` are not supported yet`);
+    if (typeNode.type !== 'type_identifier') this.unsupported(typeNode, `impls of a trait for \`${typeNode.text}\` (not a struct or enum of the program) are not supported yet`);
+    const type = typeNode.text;
+    const members = this.named(this.field(item, 'body')).filter((m) => m.type !== 'attribute_item');
+    this.selfType = type;
+    try {
+      const given = new Set<string>();
+      for (const member of members) {
+        if (member.type !== 'function_item') this.unsupported(member, `${member.type.replace(/_/g, ' ')} in impl blocks is not supported yet`);
+        const fn = this.fnItem(member);
+        if (trait === 'Drop') {
+          if (fn.name !== 'drop') throw this.compileError(member, `method \`${fn.name}\` is not a member of trait \`Drop\``, 'E0407');
+          fn.name = `<${type} as Drop>::drop`;
+          prog.dropTypes.add(type);
+        } else {
+          const declared = this.named(this.field(userTrait!, 'body')).find((m) => this.field(m, 'name').text === fn.name);
+          if (!declared) throw this.compileError(member, `method \`${fn.name}\` is not a member of trait \`${trait}\``, 'E0407');
+          this.sameSignature(declared, member, type, trait);
+          given.add(fn.name);
+          fn.name = `${type}::${fn.name}`;
+        }
+        if (prog.fns.has(fn.name)) this.unsupported(member, `a trait method named like an inherent method of \`${type}\` is not supported yet`);
+        prog.fns.set(fn.name, fn);
+      }
+      if (trait === 'Drop' && !given.size && !prog.dropTypes.has(type)) throw this.compileError(item, 'not all trait items implemented, missing: `drop`', 'E0046');
+      if (userTrait) {
+        const missing: string[] = [];
+        for (const m of this.named(this.field(userTrait, 'body'))) {
+          const name = this.field(m, 'name').text;
+          if (given.has(name)) continue;
+          if (m.type === 'function_signature_item') {
+            missing.push(name);
+            continue;
+          }
+          // A provided method: its body, with Self as this type.
+          const fn = this.fnItem(m);
+          fn.name = `${type}::${name}`;
+          if (prog.fns.has(fn.name)) this.unsupported(m, `a trait method named like an inherent method of \`${type}\` is not supported yet`);
+          prog.fns.set(fn.name, fn);
+        }
+        if (missing.length) throw this.compileError(item, `not all trait items implemented, missing: ${missing.map((n) => `\`${n}\``).join(', ')}`, 'E0046');
+      }
+    } finally {
+      this.selfType = undefined;
+    }
+  }
+
+  /** An impl's method must have the trait's signature (rustc's E0185/E0186/E0050/E0053). */
+  private sameSignature(decl: Node, impl: Node, type: string, trait: string): void {
+    const name = this.field(impl, 'name').text;
+    const sig = (fn: Node) => {
+      const norm = (t: string) => t.replace(/'[A-Za-z_]\w*\s*/g, '').replace(/\s+/g, '').replace(/\bSelf\b/g, type);
+      const params = this.named(this.field(fn, 'parameters'));
+      const self = params.find((p) => p.type === 'self_parameter');
+      return {
+        self: self ? norm(self.text).replace(/^mut(?=self)/, '') : undefined,
+        params: params.filter((p) => p.type !== 'self_parameter').map((p) => norm(this.field(p, 'type').text)),
+        ret: norm(fn.childForFieldName('return_type')?.text ?? '()'),
+      };
+    };
+    const want = sig(decl);
+    const got = sig(impl);
+    if (want.self && !got.self) throw this.compileError(impl, `method \`${name}\` has a \`${want.self}\` declaration in the trait, but not in the impl`, 'E0186');
+    if (!want.self && got.self) throw this.compileError(impl, `method \`${name}\` has a \`${got.self}\` declaration in the impl, but not in the trait`, 'E0185');
+    if (want.params.length !== got.params.length) {
+      throw this.compileError(impl, `method \`${name}\` has ${got.params.length + (got.self ? 1 : 0)} parameters but the declaration in trait \`${trait}::${name}\` has ${want.params.length + (want.self ? 1 : 0)}`, 'E0050');
+    }
+    if (want.self !== got.self || want.ret !== got.ret || want.params.some((p, i) => p !== got.params[i])) {
+      throw this.compileError(impl, `method \`${name}\` has an incompatible type for trait \`${trait}\``, 'E0053');
+    }
   }
 
   /** Reads every `use` first: items may use a name imported below them. */
