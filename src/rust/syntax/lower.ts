@@ -199,6 +199,11 @@ export class Lowering {
         const fn = this.fnItem(member);
         if (trait === 'Drop') {
           if (fn.name !== 'drop') throw this.compileError(member, `method \`${fn.name}\` is not a member of trait \`Drop\``, 'E0407');
+          const self = fn.params[0]?.pat;
+          if (!self || self.k !== 'bind' || self.name !== 'self') throw this.compileError(member, 'method `drop` has a `&mut self` declaration in the trait, but not in the impl', 'E0186');
+          if (fn.params.length !== 1) throw this.compileError(member, `method \`drop\` has ${fn.params.length} parameters but the declaration in trait \`Drop::drop\` has 1`, 'E0050');
+          const selfTy = fn.params[0]!.ty;
+          if (selfTy.kind !== 'ref' || !selfTy.mutable || fn.ret.kind !== 'unit') throw this.compileError(member, 'method `drop` has an incompatible type for trait `Drop` (it takes `&mut self`)', 'E0053');
           fn.name = `<${type} as Drop>::drop`;
           prog.dropTypes.add(type);
         } else {
