@@ -14,7 +14,8 @@ const NONE_UNWRAP = 'called `Option::unwrap()` on a `None` value';
 /**
  * `unwrap`, `expect`, `unwrap_or` take the Some's value out: a Copy value is copied, a temporary
  * gives its value up, a variable holding a non-Copy value is moved from whole (a move the checks
- * record; then the arguments are not evaluated). `body` gets `take(loc, noneMessage)` otherwise.
+ * record; the receiver is moved before the argument is evaluated, as rustc orders a call).
+ * `body` gets `take(loc, noneMessage)` otherwise.
  */
 function unwrapping(x: MethodRun, body: (take: (loc: Loc, noneMessage: string) => RValue) => Ev): Ev {
   const { k, e, line } = x;
@@ -24,9 +25,17 @@ function unwrapping(x: MethodRun, body: (take: (loc: Loc, noneMessage: string) =
     if (e.recv.k === 'name' && e.recv.binding) k.checks.useLocal(e.recv.binding, e.recv.pos, true);
     else k.subset(e.pos, `${name} moving out of a field is not supported yet`, 'call_expression');
     const slot = (e.recv as { binding: Binding }).binding.slot;
+    const arg = name === 'unwrap_or' ? x.arg(0) : name === 'expect' ? x.operand(0) : undefined;
     return (a: Act) => {
       const o = x.rt.m.moveOut(a.slots[slot]!) as OptionValue;
-      if (o.variant === 'None') throw new RustPanic(name === 'unwrap' ? NONE_UNWRAP : 'Option::expect failed', line);
+      const av = arg?.(a);
+      if (name === 'unwrap_or') {
+        // `match self { Some(x) => x, None => default }`: the unused default drops at its end.
+        if (o.variant === 'None') return av!;
+        x.rt.m.dropValue(av!);
+        return o.fields[0]!;
+      }
+      if (o.variant === 'None') throw new RustPanic(name === 'expect' ? textOf(av!) : NONE_UNWRAP, line);
       return o.fields[0]!;
     };
   }
