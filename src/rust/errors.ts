@@ -48,12 +48,12 @@ export class RustPanic extends Error {
 }
 
 /**
- * The run spent its budget of statements and loop passes (maxStatements, or maxSteps as it was
- * first called): an endless loop, most likely. `steps` is that budget (the name is kept for callers).
+ * The run spent its budget of statements, loop passes and calls (maxStatements, or maxSteps as it
+ * was first called): an endless loop or recursion, most likely. `steps` is that budget (the name is kept for callers).
  */
 export class RustStepLimitError extends Error {
   constructor(readonly steps: number, readonly line: number) {
-    super(`stopped after ${steps} statements and loop passes (maxStatements) at line ${line}: is there an endless loop?`);
+    super(`stopped after ${steps} statements and loop passes (maxStatements; calls count too) at line ${line}: is there an endless loop or recursion?`);
     this.name = 'RustStepLimitError';
   }
 }

@@ -33,7 +33,7 @@ export interface RustRunOptions {
   policy?: string;
   /** Stack limit in bytes (default 8 MiB, as Linux gives Rust's main thread). */
   stackLimit?: number;
-  /** Statements and loop passes to run before giving up (default 10 000 000): endless loops end with RustStepLimitError. */
+  /** Statements, loop passes and calls to run before giving up (default 10 000 000; a positive integer): endless loops and recursion end with RustStepLimitError. */
   maxStatements?: number;
   /** The older name of maxStatements (used when maxStatements is not given). */
   maxSteps?: number;
@@ -81,8 +81,24 @@ export async function initRust(init?: ParserInit): Promise<void> {
   await initParser(init);
 }
 
+const DEFAULT_BUDGET = 10_000_000;
+
+/**
+ * The statement budget the options ask for. NaN, Infinity, negatives and fractions are refused:
+ * every comparison with NaN is false, so a NaN budget would have disabled the limit.
+ */
+export function statementBudget(options: RustRunOptions): number {
+  const [name, value] = options.maxStatements !== undefined ? ['maxStatements', options.maxStatements] : ['maxSteps', options.maxSteps];
+  if (value === undefined) return DEFAULT_BUDGET;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`runRust: option ${name} must be a positive whole number of statements (at most 2^53 - 1), got ${typeof value === 'number' ? String(value) : typeof value}`);
+  }
+  return value;
+}
+
 export async function runRust(source: string, options: RustRunOptions = {}): Promise<RustRun> {
   options.signal?.throwIfAborted();
+  statementBudget(options);
   if (options.thread !== false && threadAvailable()) {
     // The signal stays here: it cannot cross to the worker (and need not).
     const { signal, ...forWorker } = options;
@@ -116,7 +132,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   for (const [name, def] of prog.structs) registry.set(name, def);
   for (const [name, def] of prog.enums) registry.set(name, def);
   const m = new Machine({ policy: options.policy, stackLimit: options.stackLimit, registry, source, title: options.title, program: 'rust' });
-  const rt: Runtime = { m, out: [], statements: 0, iterations: 0, budget: options.maxStatements ?? options.maxSteps ?? 10_000_000 };
+  const rt: Runtime = { m, out: [], statements: 0, iterations: 0, calls: -1, budget: statementBudget(options) }; // -1: the entry call of main is free
   const main = new Compiler(prog, rt).compileAll();
   let panic: RustRun['panic'];
   let stackOverflow: RustRun['stackOverflow'];

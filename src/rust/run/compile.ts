@@ -14,7 +14,7 @@ import { vecFromItems, vecNew, vecPush, vecWithCapacity } from '../../engine/std
 import { MoveCheck, exprText } from '../check/moves';
 import { type TypeVar, autoDeref, conName, prune, show } from '../check/types';
 import { RustCompileError, RustPanic, RustSubsetError } from '../errors';
-import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy, statement } from './context';
+import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy, statement, call } from './context';
 import { forLoop, ifExpr, ifLet, loop } from './control';
 import { format } from './format';
 import { assign, binary, cast, unary } from './operators';
@@ -85,6 +85,7 @@ export class Compiler implements Codegen {
     const name = fn.name;
     this.impls.set(fn.name, (args, line) => {
       const m = rt.m;
+      call(rt, line);
       m.line = line;
       m.pushFrame(name);
       const act: Act = { slots: new Array(nSlots).fill(null), temps: [], locs: new Array(nSlots) };

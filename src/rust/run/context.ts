@@ -35,18 +35,25 @@ export interface Runtime {
   statements: number;
   /** Loop passes (a loop with an empty body still spends the budget). */
   iterations: number;
-  /** Most statements + loop passes to run (the maxStatements / maxSteps option). */
+  /** Function calls (a recursion with no statement in its body still spends the budget). */
+  calls: number;
+  /** Most statements + loop passes + calls to run (the maxStatements / maxSteps option). */
   budget: number;
 }
 
 /** One statement against the budget. */
 export function statement(rt: Runtime, line: number): void {
-  if (++rt.statements + rt.iterations > rt.budget) throw new RustStepLimitError(rt.budget, line);
+  if (++rt.statements + rt.iterations + rt.calls > rt.budget) throw new RustStepLimitError(rt.budget, line);
 }
 
 /** One loop pass against the budget. */
 export function loopPass(rt: Runtime, line: number): void {
-  if (++rt.iterations + rt.statements > rt.budget) throw new RustStepLimitError(rt.budget, line);
+  if (++rt.iterations + rt.statements + rt.calls > rt.budget) throw new RustStepLimitError(rt.budget, line);
+}
+
+/** One function call against the budget. */
+export function call(rt: Runtime, line: number): void {
+  if (++rt.calls + rt.statements + rt.iterations > rt.budget) throw new RustStepLimitError(rt.budget, line);
 }
 
 /** break / continue / return unwinding to their loop or function. */
