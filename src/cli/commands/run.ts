@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { type Command, UsageError } from '../command';
 import { parseArgs, positiveIntegerFlag, SWITCH, VALUE, valueOf } from '../args';
 import { RustSourceError, RustStepLimitError, RustSubsetError, runRust, type RustRun } from '../../rust';
+import { decodeSource } from '../utf8';
 
 /**
  * `memscope run FILE.rs`: runs a Rust snippet in the interpreter and prints what it printed,
@@ -74,11 +75,18 @@ export const runCommand: Command = {
   usage,
   async run(args, io) {
     const opts = parseRunArgs(args);
-    let source: string;
+    let bytes: Uint8Array;
     try {
-      source = await fs.readFile(opts.file, 'utf8');
+      bytes = await fs.readFile(opts.file);
     } catch (e) {
       throw new UsageError(`cannot read ${opts.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    let source: string;
+    try {
+      source = decodeSource(opts.file, bytes);
+    } catch (e) {
+      io.err(`${(e as Error).message}\n`);
+      return 1;
     }
     let run: RustRun;
     try {

@@ -256,6 +256,21 @@ export class Compiler implements Codegen {
     return e.k === 'name' ? !!e.binding : e.k === 'field' || e.k === 'index' || (e.k === 'unary' && e.op === '*');
   }
 
+  /**
+   * `-N` for an integer literal N is checked as the one literal -N, as rustc does: `-2147483648`
+   * is i32::MIN, though 2147483648 alone does not fit an i32.
+   */
+  negativeLiteral(e: Expr, lit: Expr & { k: 'int' }): Ev {
+    const ty = engineTy(e.ty!);
+    if (ty.kind !== 'int') return unary(this, e as Expr & { k: 'unary' });
+    const info = intInfo(ty.name);
+    if (!info.signed) return unary(this, e as Expr & { k: 'unary' });
+    const v = -lit.value;
+    if (v < info.min) this.err(lit.pos, `literal out of range for \`${ty.name}\`: the literal \`${lit.value}\` does not fit into the type \`${ty.name}\` whose range is \`${info.min}..=${info.max}\``);
+    const value = scalar(ty, norm(v));
+    return () => value;
+  }
+
   valueInner(e: Expr): Ev {
     const rt = this.rt;
     const prog = this.prog;
@@ -339,6 +354,7 @@ export class Compiler implements Codegen {
       case 'binary':
         return binary(this, e);
       case 'unary':
+        if (e.op === '-' && e.e.k === 'int') return this.negativeLiteral(e, e.e);
         return unary(this, e);
       case 'ref': {
         const ty = engineTy(e.ty!);
