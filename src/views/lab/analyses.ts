@@ -5,6 +5,7 @@
  * distribution, and each policy's fragmentation, largest free block and free extents over time.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { fileLabel } from './labels';
 import type { AnalysedTrace, Bin, SiteRow } from '../../format/analyses';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
@@ -18,11 +19,6 @@ const MEASURES: Record<SiteMeasure, { title: string; bytes: boolean }> = {
   peakBytes: { title: 'live bytes at the peak', bytes: true },
   leakedBytes: { title: 'bytes live at exit (leaked)', bytes: true },
 };
-
-/** The file name without its folders. */
-function fileLabel(trace: string): string {
-  return trace.split(/[\\/]/).pop() || trace;
-}
 
 /**
  * A short name for a site: its function when known (`xmalloc`), else the module's file name

@@ -3,6 +3,7 @@
  * runtime here, so they are tested as data and rendered wherever (Node SVG, Jupyter).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { fileLabel, traceLabels } from './labels';
 import type { PolicyResult } from '../../format/lab-report';
 import { bytes } from './table';
 
@@ -16,9 +17,9 @@ const BYTES_LABEL = "datum.value >= 1048576 ? format(datum.value / 1048576, '.3~
 /** A policy whose footprint exceeds this many times the median is drawn off scale (named in the subtitle). */
 const OFF_SCALE_FACTOR = 4;
 
-/** The file name without its folders, for titles and row labels. */
+/** The file name without its folders, for titles (rows use traceLabels, unique per trace). */
 export function traceLabel(trace: string): string {
-  return trace.split(/[\\/]/).pop() || trace;
+  return fileLabel(trace);
 }
 
 /** Distinct trace names in first-seen order. */
@@ -93,9 +94,10 @@ export function footprintOverTimeSpec(results: readonly PolicyResult[], trace: s
 
 /** Johnstone & Wilson's #3 and #4 (in %) per policy, grouped bars; one row per trace. */
 export function fragmentationSpec(results: readonly PolicyResult[]): TopLevelSpec {
+  const label = traceLabels(tracesOf(results));
   const values = results.flatMap((r) => [
-    { trace: traceLabel(r.trace), policy: r.policy, measure: '#3', percent: pct(r.fragmentation.f3) },
-    { trace: traceLabel(r.trace), policy: r.policy, measure: '#4', percent: pct(r.fragmentation.f4) },
+    { trace: label.get(r.trace)!, policy: r.policy, measure: '#3', percent: pct(r.fragmentation.f3) },
+    { trace: label.get(r.trace)!, policy: r.policy, measure: '#4', percent: pct(r.fragmentation.f4) },
   ]).filter((v) => v.percent !== null);
   const several = tracesOf(results).length > 1;
   return {
@@ -127,7 +129,8 @@ export function fragmentationSpec(results: readonly PolicyResult[]): TopLevelSpe
 
 /** Mean search length (blocks examined per allocation) per policy; one row per trace. */
 export function searchLengthSpec(results: readonly PolicyResult[]): TopLevelSpec {
-  const values = results.map((r) => ({ trace: traceLabel(r.trace), policy: r.policy, mean: r.searchLength.mean, max: r.searchLength.max }));
+  const label = traceLabels(tracesOf(results));
+  const values = results.map((r) => ({ trace: label.get(r.trace)!, policy: r.policy, mean: r.searchLength.mean, max: r.searchLength.max }));
   const several = tracesOf(results).length > 1;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',

@@ -4,6 +4,7 @@
  * policy and trace, and the footprint relative to peak live bytes across settings.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { traceLabels } from './labels';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 
@@ -20,12 +21,14 @@ export interface StudyChartRow {
   failures: number;
 }
 
-const fileLabel = (trace: string) => (trace.split(/[\\/]/).pop() || trace).replace(/\.(mtrace|jsonl|csv)(\.gz)?$/, '');
+/** Trace labels without the format's extension, unique per trace (labels.ts). */
+const studyLabels = (rows: readonly StudyChartRow[]) => traceLabels(rows.map((r) => r.trace), (n) => n.replace(/\.(mtrace|jsonl|csv)(\.gz)?$/, ''));
 const setting = (r: StudyChartRow) => `align ${r.align}, header ${r.header}${r.limit === null ? '' : `, limit ${r.limit}`}`;
 
 /** Fragmentation #4 (%) per policy, bars side by side per setting, one panel per trace. */
 export function studyFragmentationSpec(rows: readonly StudyChartRow[]): TopLevelSpec {
-  const values = rows.filter((r) => r.frag4 !== null).map((r) => ({ trace: fileLabel(r.trace), policy: r.policy, setting: setting(r), percent: r.frag4! * 100 }));
+  const label = studyLabels(rows);
+  const values = rows.filter((r) => r.frag4 !== null).map((r) => ({ trace: label.get(r.trace)!, policy: r.policy, setting: setting(r), percent: r.frag4! * 100 }));
   return {
     $schema: SCHEMA,
     title: { text: 'Fragmentation #4 per policy and setting', subtitle: '(max heap − max live) / max live, Johnstone & Wilson; symmetric log scale, lower is better' },
@@ -53,9 +56,10 @@ export function studyFragmentationSpec(rows: readonly StudyChartRow[]): TopLevel
 
 /** Footprint ÷ peak live bytes per policy (1 = no overhead), one line per trace across settings. */
 export function studyFootprintSpec(rows: readonly StudyChartRow[]): TopLevelSpec {
+  const label = studyLabels(rows);
   const values = rows
     .filter((r) => r.peak_live > 0)
-    .map((r) => ({ trace: fileLabel(r.trace), policy: r.policy, setting: setting(r), ratio: r.footprint / r.peak_live, failures: r.failures }));
+    .map((r) => ({ trace: label.get(r.trace)!, policy: r.policy, setting: setting(r), ratio: r.footprint / r.peak_live, failures: r.failures }));
   return {
     $schema: SCHEMA,
     title: { text: 'Footprint relative to peak live bytes', subtitle: 'each point a cell of the study; 1.0 = the heap never grew past what was live' },
