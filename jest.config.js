@@ -16,7 +16,7 @@ const ORACLE = [
   'test/rust/cli.test.ts',
   'test/traces/rust-tracer.test.ts',
 ];
-const INTEGRATION = ['test/notebooks/**/*.test.ts', 'test/kernel/**/*.test.ts', 'test/jupyterlab/**/*.test.ts', 'test/jupyterlab-app/**/*.test.ts', 'test/handouts/live.test.ts', 'test/views/lab/report-page.test.ts'];
+const INTEGRATION = ['test/notebooks/**/*.test.ts', 'test/kernel/**/*.test.ts', 'test/jupyterlab/**/*.test.ts', 'test/jupyterlab-app/**/*.test.ts', 'test/handouts/live.test.ts', 'test/handouts/stepping.test.ts', 'test/views/lab/report-page.test.ts'];
 
 const common = {
   testEnvironment: 'node',
