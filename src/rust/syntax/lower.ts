@@ -187,7 +187,8 @@ export class Lowering {
     if (item.childForFieldName('type_parameters')) this.unsupported(item.childForFieldName('type_parameters')!, 'generic impl blocks are not supported yet');
     const typeNode = this.field(item, 'type');
     const userTrait = traits.get(trait);
-    if (trait !== 'Drop' && !userTrait) this.unsupported(traitNode, `impls of the std trait \`${trait}\` are not supported yet`);
+    // Reported at the impl block: the block is the construct the subset lacks.
+    if (trait !== 'Drop' && !userTrait) this.unsupported(item, `impls of the std trait \`${trait}\` are not supported yet`);
     if (typeNode.type !== 'type_identifier') this.unsupported(typeNode, `impls of a trait for \`${typeNode.text}\` (not a struct or enum of the program) are not supported yet`);
     const type = typeNode.text;
     const members = this.named(this.field(item, 'body')).filter((m) => m.type !== 'attribute_item');
