@@ -13,3 +13,11 @@ if [[ ! -f "$stamp" ]] || ! cmp -s package-lock.json "$stamp"; then
   npm ci --no-audit --no-fund
   cp package-lock.json "$stamp"
 fi
+
+# The self-link node_modules/memscope -> .. (kernel/launch.js says why notebooks need it). npm ci
+# prunes it, so it is made here, once per install: a kernel install then never counts it as its
+# own, and a test's `kernel uninstall` cannot remove it under another test's running kernel.
+if [[ ! -e node_modules/memscope ]]; then
+  rm -f node_modules/memscope
+  ln -s .. node_modules/memscope
+fi
