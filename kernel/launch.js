@@ -20,30 +20,7 @@ const path = require('path');
 
 const checkout = path.resolve(__dirname, '..');
 
-/** Inside someone's node_modules, memscope is already importable the ordinary way. */
-const isInstalledPackage = () => checkout.split(path.sep).includes('node_modules');
-
-function ensureSelfLink() {
-  if (isInstalledPackage()) return;
-  const link = path.join(checkout, 'node_modules', 'memscope');
-  try {
-    fs.realpathSync(link);
-    // Present: this checkout, or something someone put there on purpose; either way leave it.
-    return;
-  } catch {
-    // Missing or dangling: (re)create below.
-  }
-  try {
-    fs.rmSync(link, { force: true });
-    fs.mkdirSync(path.dirname(link), { recursive: true });
-    fs.symlinkSync('..', link, 'dir');
-  } catch (err) {
-    // Another kernel starting at the same moment may have made it: then all is well.
-    if (fs.existsSync(link)) return;
-    // The kernel still starts; cells importing 'memscope' will report the missing module.
-    console.error(`memscope kernel: cannot link ${link} -> ${checkout}: ${err instanceof Error ? err.message : err}`);
-  }
-}
+const { ensureSelfLink } = require('./self-link');
 
 function configPathFromArgs(argv) {
   const i = argv.indexOf('--config-path');
@@ -55,7 +32,7 @@ function configPathFromArgs(argv) {
 }
 
 const configPath = configPathFromArgs(process.argv.slice(2));
-ensureSelfLink();
+ensureSelfLink(checkout);
 // Resolve tslab from this checkout, not from the notebook's directory: enableFindLocal=false
 // keeps a tslab that happens to sit beside a notebook from replacing the pinned one.
 const tslab = require(require.resolve('tslab/dist/main.js', { paths: [checkout] }));
