@@ -23,7 +23,8 @@ export interface CellOptions {
   maxItems?: number;
 }
 
-function scalar(v: Value): string | null {
+/** A scalar value's text as Rust's Debug shows it; null for a value with parts. */
+export function scalarText(v: Value): string | null {
   switch (v.k) {
     case 'int':
     case 'float':
@@ -50,7 +51,7 @@ const join = (prefix: string, label: string): string => (prefix === '' ? label :
 export function cellsOf(value: Value | null, options: CellOptions = {}, prefix = '', depth = 0): Cell[] {
   if (!value) return [{ label: prefix, text: '?' }];
   const maxItems = options.maxItems ?? 32;
-  const text = scalar(value);
+  const text = scalarText(value);
   if (text !== null) return [{ label: prefix, text }];
   // Deeply nested values stay one readable cell rather than a wall of tiny ones.
   if (depth > 4) return [{ label: prefix, text: '…' }];

@@ -15,7 +15,7 @@
 import type { Snapshot, SnapshotBlock, SnapshotFrame, SnapshotLocal, SnapshotStatic } from '../format/snapshot';
 import type { Target, Value } from '../format/values';
 import type { ViewSnapshot } from '../format/view';
-import { cellKey, cellsOf, sameTarget, type Cell } from './cells';
+import { cellKey, cellsOf, sameTarget, scalarText, type Cell } from './cells';
 import { reachableBlocks } from './view';
 import { themeOf, type Theme, type ThemeName } from './theme';
 
@@ -80,15 +80,6 @@ function valueText(v: Value | null, depth: number): string {
   const inner = (x: Value): string => valueText(x, depth + 1);
   const fields = (fs: Array<[string, Value]>): string => fs.map(([n, x]) => `${n}: ${inner(x)}`).join(', ');
   switch (v.k) {
-    case 'int':
-    case 'float':
-      return String(v.v);
-    case 'bool':
-      return v.v ? 'true' : 'false';
-    case 'char':
-      return `'${v.v}'`;
-    case 'unit':
-      return '()';
     case 'ptr':
       return `ptr ${describeTarget(v.to)}${v.len !== undefined ? ` (len ${v.len})` : ''}`;
     case 'buf':
@@ -101,14 +92,14 @@ function valueText(v: Value | null, depth: number): string {
       return `[${v.items.map(inner).join(', ')}${v.items.length < v.len ? ', …' : ''}]`;
     case 'enum':
       return `${v.name}::${v.variant}${v.fields && v.fields.length > 0 ? `(${v.fields.map(([, x]) => inner(x)).join(', ')})` : ''}`;
-    case 'text':
-      return JSON.stringify(v.v);
     case 'rcbox':
       return `strong ${v.strong}, weak ${v.weak}: ${inner(v.value)}`;
     case 'moved':
       return '(moved)';
     case 'uninit':
       return '(uninit)';
+    default:
+      return scalarText(v) ?? '';
   }
 }
 
