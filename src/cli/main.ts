@@ -1,6 +1,6 @@
 import { commands } from './commands/index';
 import { type CliIo, UsageError } from './command';
-import { processIo } from './stdio';
+import { processIo, releaseStdin } from './stdio';
 import { VERSION } from '../version';
 
 function helpText(): string {
@@ -49,5 +49,7 @@ export async function main(argv: string[], io?: CliIo): Promise<number> {
     const message = err instanceof Error ? err.message : String(err);
     cli.err(`memscope ${name}: ${message}\n`);
     return 1;
+  } finally {
+    if (!io) releaseStdin();
   }
 }

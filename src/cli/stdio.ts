@@ -17,3 +17,12 @@ export function processIo(): CliIo {
     isTTY: Boolean(process.stderr.isTTY),
   };
 }
+
+/**
+ * Lets go of stdin once a command is done. A run stopped by Ctrl-C, or one that read only part
+ * of a trace on '-', leaves stdin open; while the writer still holds the pipe, that open read
+ * would keep the process alive after its results were printed.
+ */
+export function releaseStdin(): void {
+  if (process.stdin.readableDidRead && !process.stdin.destroyed) process.stdin.destroy();
+}
