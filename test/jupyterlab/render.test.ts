@@ -279,6 +279,42 @@ describe('class-ready stepping (issue 10)', () => {
     await host.page.screenshot({ path: path.join(screens, 'lab-extension-tall.png') });
   });
 
+  test('a long source line wraps inside the source column, indented past its number, never cut or scrolled sideways', async () => {
+    await host.page.setViewportSize({ width: 1280, height: 800 });
+    const view = makeView(example('three-regions'));
+    const line = view.snapshots.items.find((item) => item.step === view.step)!.event!.line!; // the step shown first
+    const tail = 'and here the line goes on well past the width of the narrow source column, to its end';
+    const lines = view.meta.source!.split('\n');
+    lines[line - 1] = `${lines[line - 1]} // ${tail}`;
+    view.meta.source = lines.join('\n');
+    const { index } = await renderInHost(host, bundleOf(view), { label: 'long line' });
+    const sel = output(index);
+    await host.page.locator(`${sel} .memscope-source summary`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const seen = await host.page.evaluate((s) => {
+      const box = document.querySelector(`${s} .memscope-source-text`) as HTMLElement;
+      const current = document.querySelector(`${s} .memscope-source .memscope-current`) as HTMLElement;
+      const b = box.getBoundingClientRect();
+      const rects = [...current.getClientRects()];
+      const number = current.querySelector('.memscope-source-number')!.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(current);
+      const fragments = [...range.getClientRects()];
+      return {
+        text: current.textContent, scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, boxLeft: b.left, boxRight: b.right,
+        lineRight: Math.max(...rects.map((r) => r.right)), lineHeight: rects.reduce((h, r) => h + r.height, 0),
+        oneLine: number.height, numberRight: number.right,
+        continuationLefts: fragments.filter((r) => r.top > number.bottom - 1 && r.width > 0).map((r) => r.left),
+      };
+    }, sel);
+    expect(seen.text).toBe(`${String(line).padStart(3)} ${lines[line - 1]}`);
+    expect(seen.scrollWidth).toBeLessThanOrEqual(seen.clientWidth);
+    expect(seen.lineRight).toBeLessThanOrEqual(seen.boxRight);
+    expect(seen.lineHeight).toBeGreaterThan(seen.oneLine * 1.5); // wrapped onto more rows
+    expect(seen.continuationLefts.length).toBeGreaterThan(0);
+    for (const left of seen.continuationLefts) expect(left).toBeGreaterThanOrEqual(seen.numberRight - 1);
+    await host.page.screenshot({ path: path.join(screens, 'lab-extension-long-line.png') });
+  });
+
   test('play, step by line and the change marks', async () => {
     const view = makeView(example('three-regions'));
     const { index } = await renderInHost(host, bundleOf(view), { label: 'stepping' });
