@@ -294,6 +294,8 @@ export class Inference {
         if (s.value) this.coerce(s.value, this.expr(s.value), t);
       } else t = s.value ? this.expr(s.value) : this.v();
       if (!s.value && s.pat.k !== 'bind') throw new RustSubsetError('a let without a value must bind a plain name', s.pos.line, s.pos.col, 'let_declaration');
+      // let-else: the else block sees none of the pattern's bindings and must not finish.
+      if (s.else && !isNever(this.expr(s.else))) this.err(s.else.pos, '`else` clause of `let...else` does not diverge (it must return, break, continue or panic)', 'E0308');
       this.bindPat(s.pat, t, false);
       return undefined;
     }
@@ -431,8 +433,9 @@ export class Inference {
           seen.add(f.name);
           this.coerce(f.value, this.expr(f.value), v.fields[i]!);
         }
+        if (e.base) this.unifyAt(e.base.pos, v.ty, this.expr(e.base));
         const missing = v.names.filter((n) => !seen.has(n));
-        if (missing.length) this.err(e.pos, `missing field${missing.length > 1 ? 's' : ''} ${missing.map((n) => `\`${n}\``).join(', ')} in initializer of \`${e.segs.join('::')}\``, 'E0063');
+        if (missing.length && !e.base) this.err(e.pos, `missing field${missing.length > 1 ? 's' : ''} ${missing.map((n) => `\`${n}\``).join(', ')} in initializer of \`${e.segs.join('::')}\``, 'E0063');
         return v.ty;
       }
       case 'block':
@@ -734,7 +737,7 @@ export class Inference {
       e.args.forEach((a, i) => this.coerce(a, this.expr(a), sig.params[i]!, 'mismatched types'));
       return sig.ret;
     }
-    const std = stdFn(name);
+    const std = stdFn(name, this.prog.stdNames);
     if (std) {
       const typing: FnTyping = {
         e,

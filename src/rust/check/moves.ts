@@ -1,4 +1,4 @@
-import { conName, prune } from './types';
+import { conName, prune, type TypeVar } from './types';
 import { RustCompileError } from '../errors';
 import type { Binding, Expr, FnItem, Pat, Pos, Program } from '../syntax/ast';
 
@@ -110,16 +110,21 @@ export class MoveCheck {
     if (move && !this.ctx.dead) this.ctx.moves.set(b, pos);
   }
 
-  /** `x.f` where x is a local that owns its struct (not through a reference or pointer). */
-  ownedField(e: Expr & { k: 'field' }): { b: Binding; index: number } | undefined {
+  /**
+   * `x.f` where x is a local that owns its struct (not through a reference or Rc); `boxed` when
+   * x is a `Box` of it (a Box owns what it points at: its fields move out as the struct's would).
+   */
+  ownedField(e: Expr & { k: 'field' }): { b: Binding; index: number; boxed: boolean } | undefined {
     if (e.e.k !== 'name' || !e.e.binding) return undefined;
-    const t = prune(e.e.ty!);
+    let t = prune(e.e.ty!);
+    const boxed = conName(t) === 'Box';
+    if (boxed) t = prune((t as { args: TypeVar[] }).args[0]!);
     const c = conName(t);
     let index: number;
     if (c === 'tuple') index = Number(e.name);
     else if (c.startsWith('adt:') && this.prog.structs.has(c.slice(4))) index = this.prog.structs.get(c.slice(4))!.fields.findIndex((f) => f.name === e.name);
     else return undefined;
-    return { b: e.e.binding, index };
+    return { b: e.e.binding, index, boxed };
   }
 
   readonly fieldKeys = new Map<Binding, Map<string, Binding>>();

@@ -6,7 +6,7 @@
  * files and call back through Codegen (context.ts); std's methods come from the std table.
  */
 import type { Machine } from '../../engine/memory/machine';
-import type { RValue, VecValue } from '../../engine/memory/rvalue';
+import type { Local, RValue, VecValue } from '../../engine/memory/rvalue';
 import { cloneValue } from '../../engine/std/clone';
 import { writesOf } from '../../engine/std/fmt';
 import { TEMP } from '../../engine/std/string';
@@ -16,10 +16,11 @@ import { type TypeVar, autoDeref, conName, prune, show } from '../check/types';
 import { RustCompileError, RustPanic, RustSubsetError } from '../errors';
 import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy, statement, call } from './context';
 import { forLoop, ifExpr, ifLet, loop } from './control';
+import { structLiteral } from './structs';
 import { format } from './format';
 import { assign, binary, cast, unary } from './operators';
 import { binderFor, fieldNames, match, patTest, scrutinee } from './patterns';
-import { BoxLoc, ElemLoc, FieldLoc, LocalLoc, type RefValue, STR_REF_TY, TempLoc, UNIT_V, copyOf, follow, intInfo, makeRef, norm, scalar, valueEq } from './values';
+import { BoxLoc, ElemLoc, FieldLoc, type Loc, LocalLoc, type RefValue, STR_REF_TY, TempLoc, UNIT_V, copyOf, follow, intInfo, makeRef, norm, scalar, valueEq } from './values';
 import { recvOf, stdFn, stdMethod } from '../std/index';
 import type { Expr, FnItem, Notes, Pos, Program, Stmt } from '../syntax/ast';
 
@@ -166,7 +167,7 @@ export class Compiler implements Codegen {
   }
 
   letStmt(s: Stmt & { k: 'let' }): (a: Act) => void {
-    if (s.pat.k === 'bind' && !s.pat.sub) {
+    if (s.pat.k === 'bind' && !s.pat.sub && !s.else) {
       const b = s.pat.binding!;
       const ty = engineTy(b.ty);
       const name = b.name;
@@ -196,11 +197,20 @@ export class Compiler implements Codegen {
     if (!s.value) this.subset(s.pos, 'a let without a value must bind a plain name', 'let_declaration');
     // Destructuring `let (a, b) = …;` / `let Point { x, y } = …;`
     const src = scrutinee(this, s.value);
+    // let-else: the else block runs when the pattern does not match, and diverges.
+    const before = this.checks.snapshot();
+    const wasDead = this.checks.ctx.dead;
+    const otherwise = s.else ? this.checks.branch(before, () => this.value(s.else!)).result : undefined;
+    this.checks.ctx.moves = before;
+    this.checks.ctx.dead = wasDead;
     const bind = binderFor(this, s.pat, s.value.ty!, src);
     const test = patTest(this, s.pat);
     return (a) => {
       const loc = src.loc(a);
-      if (!test(loc.get())) throw new RustPanic('refutable pattern in let did not match', s.pos.line);
+      if (!test(loc.get())) {
+        if (otherwise) otherwise(a);
+        throw new RustPanic('refutable pattern in let did not match', s.pos.line);
+      }
       bind(a, loc);
     };
   }
@@ -224,10 +234,11 @@ export class Compiler implements Codegen {
     this.checks.checkField(own.b, e.name, e.pos, true);
     const slot = own.b.slot;
     const index = own.index;
+    const boxed = own.boxed;
     const rt = this.rt;
     return (a) => {
       const s = a.slots[slot]!;
-      const v = new FieldLoc(rt.m, new LocalLoc(rt.m, s), index).take();
+      const v = new FieldLoc(rt.m, ownerLoc(rt.m, s, boxed), index).take();
       rt.m.touchLocal(s);
       return v;
     };
@@ -397,23 +408,8 @@ export class Compiler implements Codegen {
         const loc = this.place(e, false);
         return (a) => copyOf(loc(a).get());
       }
-      case 'struct': {
-        const ty = engineTy(e.ty!);
-        const segs = e.segs;
-        const isEnum = segs.length === 2;
-        const def = isEnum ? prog.enums.get(segs[0]!)!.variants.find((v) => v.name === segs[1])! : prog.structs.get(segs[0]!)!;
-        const names = def.fields.map((f) => f.name);
-        // Fields are evaluated in the order written, then placed in declaration order.
-        const inits = e.fields.map((f) => ({ index: names.indexOf(f.name), v: this.value(f.value, (f.value as Notes).coerce) }));
-        const name = isEnum ? segs[0]! : segs[0]!;
-        return (a) => {
-          const fields: RValue[] = new Array(names.length);
-          for (const init of inits) fields[init.index] = init.v(a);
-          return isEnum
-            ? { tag: 'enum', ty, name, variant: segs[1]!, fieldNames: names, fields }
-            : { tag: 'struct', ty, name, fieldNames: names, fields };
-        };
-      }
+      case 'struct':
+        return structLiteral(this, e);
       case 'block':
         return this.blockBody(e, true);
       case 'if':
@@ -571,7 +567,8 @@ export class Compiler implements Codegen {
           this.checks.checkField(own.b, e.name, e.pos, false);
           const slot = own.b.slot;
           const index = own.index;
-          return (a) => new FieldLoc(rt.m, new LocalLoc(rt.m, a.slots[slot]!), index);
+          const boxed = own.boxed;
+          return (a) => new FieldLoc(rt.m, ownerLoc(rt.m, a.slots[slot]!, boxed), index);
         }
         const base = this.derefPlace(e.e, mutate);
         const t = autoDeref(e.e.ty!);
@@ -614,7 +611,7 @@ export class Compiler implements Codegen {
     return (a) => {
       const x = v(a);
       a.temps.push(x);
-      return new TempLoc(x);
+      return new TempLoc(x, a.temps, a.temps.length - 1);
     };
   }
 
@@ -649,7 +646,7 @@ export class Compiler implements Codegen {
         return this.callFn(name, vals, line);
       };
     }
-    const std = stdFn(name);
+    const std = stdFn(name, this.prog.stdNames);
     if (std) {
       return std.run({
         rt,
@@ -771,3 +768,8 @@ function holdsRef(t: TypeVar, mutable = false): boolean {
   return p.args.some((a) => holdsRef(a, mutable));
 }
 
+/** The struct a local owns: the local itself, or what its Box points at. */
+function ownerLoc(m: Machine, s: Local, boxed: boolean): Loc {
+  const local = new LocalLoc(m, s);
+  return boxed ? new BoxLoc(m, local.get() as Extract<RValue, { tag: 'box' }>) : local;
+}

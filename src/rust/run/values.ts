@@ -182,14 +182,20 @@ export class BoxLoc implements Loc {
   }
 }
 
-/** A temporary (an rvalue borrowed for one statement). */
+/**
+ * A temporary (an rvalue borrowed for one statement). `temps`/`index`: the statement's list of
+ * temporaries that drops it at the `;`, kept in step when a value is moved in or out
+ * (`mem::replace(&mut s.clone(), ..)` leaves the new value there to drop).
+ */
 export class TempLoc implements Loc {
-  constructor(public value: RValue) {}
+  constructor(public value: RValue, readonly temps?: RValue[], readonly index = -1) {}
   get(): RValue {
     return this.value;
   }
   set(v: RValue): void {
+    const old = this.value;
     this.value = v;
+    if (this.temps && this.temps[this.index] === old) this.temps[this.index] = v;
   }
   changed(): void {}
   home(): Home {
@@ -201,6 +207,7 @@ export class TempLoc implements Loc {
   take(): RValue {
     const v = this.value;
     this.value = GONE;
+    if (this.temps && this.temps[this.index] === v) this.temps[this.index] = GONE;
     return v;
   }
 }

@@ -9,6 +9,7 @@ import { pointerFns, pointerMethods } from './pointers';
 import { stringFns, stringMethods } from './string';
 import type { Recv, StdFn, StdMethod } from './table';
 import { vecFns, vecMethods } from './vec';
+import { memFns } from './mem';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
@@ -22,7 +23,7 @@ for (const m of [...stringMethods, ...vecMethods, ...optionMethods, ...numberMet
 }
 
 const fns = new Map<string, StdFn>();
-for (const f of [...stringFns, ...vecFns, ...pointerFns]) {
+for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns]) {
   if (fns.has(f.path)) throw new Error(`std table: two entries for ${f.path}`);
   fns.set(f.path, f);
 }
@@ -39,8 +40,15 @@ export function stdMethod(recv: Recv | undefined, name: string): StdMethod | und
   return recv && methods.get(`${recv}.${name}`);
 }
 
-export function stdFn(path: string): StdFn | undefined {
-  return fns.get(path);
+/**
+ * The entry a call names: `String::from`, `mem::swap`, or a name imported from std
+ * (`use std::mem::swap;` then `swap(..)`; `stdNames` maps it to its full path).
+ */
+export function stdFn(path: string, stdNames?: ReadonlyMap<string, string>): StdFn | undefined {
+  const direct = fns.get(path);
+  if (direct || !stdNames) return direct;
+  const full = stdNames.get(path);
+  return full === undefined ? undefined : fns.get(full.split('::').slice(-2).join('::'));
 }
 
 /** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */

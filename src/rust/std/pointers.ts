@@ -1,9 +1,9 @@
-/** `Box`, `Rc` and `std::mem`: associated functions and the pointers' own `clone`, one entry each. */
+/** `Box` and `Rc`: associated functions and the pointers' own `clone`, one entry each. */
 import { cloneValue } from '../../engine/std/clone';
 import type { RValue } from '../../engine/memory/rvalue';
 import { boxNew, rcClone, rcNew } from '../../engine/std/pointers';
-import { con, prune, refTo, UNIT, USIZE, type TypeVar } from '../check/types';
-import { deref, scalar, UNIT_V, USIZE_TY, type RefValue } from '../run/values';
+import { con, prune, USIZE, type TypeVar } from '../check/types';
+import { deref, scalar, USIZE_TY } from '../run/values';
 import type { FnTyping, StdFn, StdMethod } from './table';
 
 type RcValue = Extract<RValue, { tag: 'rc' }>;
@@ -50,41 +50,6 @@ export const pointerFns: StdFn[] = [
       return (a) => scalar(USIZE_TY, (deref(r(a)) as RcValue).cell.strong);
     },
   },
-  {
-    path: 'mem::swap',
-    type: (x) => {
-      x.argCount(2);
-      const [a, b] = x.args();
-      const p = prune(a!);
-      if (!(p.k === 'con' && p.c === 'ref' && p.mutable)) x.mismatch(0, refTo(x.fresh(), true), a!);
-      x.unifyAt(1, a!, b!);
-      return UNIT;
-    },
-    run: (x) => {
-      const l = x.arg(0);
-      const r = x.arg(1);
-      return (a) => {
-        const la = (l(a) as RefValue).loc;
-        const lb = (r(a) as RefValue).loc;
-        const va = la.take();
-        const vb = lb.take();
-        la.set(vb);
-        lb.set(va);
-        return UNIT_V;
-      };
-    },
-  },
-  ...['drop', 'mem::drop'].map((path): StdFn => ({
-    path,
-    type: (x) => (x.argCount(1), x.args(), UNIT),
-    run: (x) => {
-      const v = x.arg(0);
-      return (a) => {
-        x.rt.m.dropValue(v(a));
-        return UNIT_V;
-      };
-    },
-  })),
 ];
 
 export const pointerMethods: StdMethod[] = [

@@ -50,7 +50,8 @@ export type Expr =
   | (Node & { k: 'method'; recv: Expr; name: string; args: Expr[]; namePos: Pos })
   | (Node & { k: 'field'; e: Expr; name: string })
   | (Node & { k: 'index'; e: Expr; index: Expr })
-  | (Node & { k: 'struct'; segs: string[]; fields: { name: string; value: Expr; pos: Pos }[] })
+  /** `base`: struct update syntax `..base` (the fields not written come from it). */
+  | (Node & { k: 'struct'; segs: string[]; fields: { name: string; value: Expr; pos: Pos }[]; base?: Expr })
   | (Node & { k: 'tuple'; items: Expr[] })
   | (Node & Block & { k: 'block' })
   | (Node & { k: 'if'; cond: Expr; then: Expr; else?: Expr })
@@ -83,7 +84,8 @@ export interface Block {
 }
 
 export type Stmt =
-  | { k: 'let'; pos: Pos; pat: Pat; ty?: Ty; tyPos?: Pos; value?: Expr }
+  /** `else`: the diverging block of `let PAT = value else { … };`. */
+  | { k: 'let'; pos: Pos; pat: Pat; ty?: Ty; tyPos?: Pos; value?: Expr; else?: Expr & { k: 'block' } }
   | { k: 'expr'; pos: Pos; e: Expr; semi: boolean };
 
 export interface Arm {

@@ -402,11 +402,11 @@ export class Lowering {
   }
 
   private letStmt(node: Node): Stmt {
-    if (node.childForFieldName('alternative')) this.unsupported(node, 'let … else is not supported yet');
     let pat = this.pattern(this.field(node, 'pattern'));
     if (node.namedChildren.some((c) => c?.type === 'mutable_specifier') && pat.k === 'bind') pat = { ...pat, mutable: true };
     const tyNode = node.childForFieldName('type');
     const valueNode = node.childForFieldName('value');
+    const elseNode = node.childForFieldName('alternative');
     return {
       k: 'let',
       pos: this.pos(node),
@@ -414,6 +414,7 @@ export class Lowering {
       ty: tyNode ? this.type(tyNode) : undefined,
       tyPos: tyNode ? this.pos(tyNode) : undefined,
       value: valueNode ? this.expr(valueNode) : undefined,
+      else: elseNode ? this.block(elseNode) : undefined,
     };
   }
 
@@ -493,15 +494,17 @@ export class Lowering {
         const nameNode = this.field(node, 'name');
         const segs = this.pathSegs(nameNode);
         const fields: { name: string; value: Expr; pos: Pos }[] = [];
+        let base: Expr | undefined;
         for (const f of this.named(this.field(node, 'body'))) {
           if (f.type === 'shorthand_field_initializer') {
             const id = this.named(f)[0]!;
             fields.push({ name: id.text, value: { k: 'name', pos: this.pos(id), name: id.text }, pos: this.pos(f) });
           } else if (f.type === 'field_initializer') {
             fields.push({ name: this.field(f, 'field').text, value: this.expr(this.field(f, 'value')), pos: this.pos(f) });
-          } else this.unsupported(f, f.type === 'base_field_initializer' ? 'struct update syntax (..base) is not supported yet' : undefined);
+          } else if (f.type === 'base_field_initializer') base = this.expr(this.named(f)[0]!);
+          else this.unsupported(f);
         }
-        return { k: 'struct', pos, segs, fields };
+        return { k: 'struct', pos, segs, fields, base };
       }
       case 'block':
         return this.block(node);
