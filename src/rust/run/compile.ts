@@ -238,8 +238,9 @@ export class Compiler implements Codegen {
     const rt = this.rt;
     return (a) => {
       const s = a.slots[slot]!;
-      const v = new FieldLoc(rt.m, ownerLoc(rt.m, s, boxed), index).take();
-      rt.m.touchLocal(s);
+      const owner = ownerLoc(rt.m, s, boxed);
+      const v = new FieldLoc(rt.m, owner, index).take();
+      owner.changed(); // the Box's block (or the local) no longer shows the field
       return v;
     };
   }
