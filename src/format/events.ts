@@ -21,7 +21,7 @@ export enum EventKind {
   HeapRealloc = 7,
   /** A block is freed: a=block id, addr, size. */
   HeapFree = 8,
-  /** A block's contents change: a=block id, value. */
+  /** A block's contents change: a=block id, value; aux2 says how the value applies (WriteMode), aux is a text edit's kept bytes. */
   HeapSet = 9,
   /** A block changes owner (its owning value moved): a=block id, owner. */
   HeapOwner = 10,
@@ -74,6 +74,18 @@ export function regionOf(kind: EventKind): Region {
     default:
       return 'none';
   }
+}
+
+/**
+ * How a `write` event's value applies to its block (the aux2 column). A String that grows by
+ * push_str would otherwise be recorded whole after every push, storage growing with the square of
+ * the pushes; an edit records only the end that changed.
+ */
+export enum WriteMode {
+  /** The value replaces the block's contents (every write of older documents: aux2 was 0). */
+  Replace = 0,
+  /** The block holds text: its first `aux` bytes stay, then the value's text (a `text` value) follows. */
+  TextEdit = 1,
 }
 
 /** Who owns a heap block. */

@@ -1,8 +1,9 @@
 /** The versioned data format shared by the engine and every way out (docs/FORMAT.md). Imports nothing else of memscope. */
 export { FormatError, FORMAT_NAME, FORMAT_VERSION, MIME_TYPE } from './errors';
-export { EventKind, EVENT_KIND_NAMES, OwnerKind, EVENT_COLUMNS, METRIC_COLUMNS, METRIC_LABELS, regionOf } from './events';
+export { EventKind, EVENT_KIND_NAMES, OwnerKind, WriteMode, EVENT_COLUMNS, METRIC_COLUMNS, METRIC_LABELS, regionOf } from './events';
 export type { EventColumn, MetricColumn, Region } from './events';
-export type { Value, Target } from './values';
+export { editText } from './values';
+export type { Value, Target, TextValue } from './values';
 export { checkValue } from './validate-value';
 export { isObject, Checker } from './check';
 export { checkEnvelope, checkVersion, openDocument, parseDocument, DOCUMENT_KINDS, type DocumentKind } from './envelope';

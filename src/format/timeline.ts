@@ -7,7 +7,7 @@
 import { Checker, isObject } from './check';
 import { decodeColumn, type EncodedColumn } from './column-codec';
 import { openDocument } from './envelope';
-import { EVENT_COLUMNS, EVENT_KIND_COUNT, METRIC_COLUMNS, type EventColumn, type MetricColumn } from './events';
+import { EVENT_COLUMNS, EVENT_KIND_COUNT, EventKind, METRIC_COLUMNS, WriteMode, type EventColumn, type MetricColumn } from './events';
 import { checkValue } from './validate-value';
 import type { Value } from './values';
 
@@ -100,6 +100,7 @@ export function readTimeline(input: unknown, source = 'payload'): TimelineColumn
       if (index < -1 || index >= table) c.fail(`events.columns.${col}[${i}]`, `-1 or an index below ${table}`);
     }
     if (e.ownerKind[i]! > 4) c.fail(`events.columns.ownerKind[${i}]`, 'an owner kind 0..4');
+    if (e.kind[i] === EventKind.HeapSet) checkWrite(c, e, i, values as Value[]);
   }
   return {
     meta: m as unknown as TimelineMeta,
@@ -109,6 +110,16 @@ export function readTimeline(input: unknown, source = 'payload'): TimelineColumn
     events: eventColumns,
     metrics: metricColumns,
   };
+}
+
+/** A write replaces the block's value, or edits its text: the kept bytes, then a `text` value. */
+function checkWrite(c: Checker, e: Record<EventColumn, Float64Array>, i: number, values: Value[]): void {
+  const mode = e.aux2[i]!;
+  if (mode === WriteMode.Replace) return;
+  if (mode !== WriteMode.TextEdit) c.fail(`events.columns.aux2[${i}]`, `the write mode of a write event: ${WriteMode.Replace} (replace) or ${WriteMode.TextEdit} (text edit)`);
+  if (e.aux[i]! < 0) c.fail(`events.columns.aux[${i}]`, 'the bytes a text edit keeps (an integer >= 0)');
+  const value = e.value[i]!;
+  if (value < 0 || values[value]!.k !== 'text') c.fail(`events.columns.value[${i}]`, 'the index of a text value (the text a text edit adds)');
 }
 
 function readColumns<N extends string>(

@@ -40,3 +40,35 @@ export const VALUE_KINDS = [
 
 /** How many items of an array or buffer the display keeps. */
 export const DISPLAY_ITEMS = 32;
+
+/** A `text` value. */
+export type TextValue = Extract<Value, { k: 'text' }>;
+
+/**
+ * A text edit (a `write` event in WriteMode.TextEdit): the first `keep` bytes of `text`, then
+ * `added`. Cutting walks back from the end, so a push or a pop costs what it changes, not the
+ * length of the text. A `keep` inside a character or past the end keeps what it can; the `len`
+ * returned is always the byte length of the result.
+ */
+export function editText(text: TextValue, keep: number, added: TextValue): TextValue {
+  let v = text.v;
+  let len = text.len;
+  if (keep <= 0) {
+    v = '';
+    len = 0;
+  } else {
+    let i = v.length;
+    while (len > keep && i > 0) {
+      const unit = v.charCodeAt(i - 1);
+      if (unit >= 0xdc00 && unit <= 0xdfff && i > 1) {
+        i -= 2; // a surrogate pair: one 4-byte character
+        len -= 4;
+      } else {
+        i -= 1;
+        len -= unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+      }
+    }
+    if (i < v.length) v = v.slice(0, i);
+  }
+  return added.v === '' ? { k: 'text', v, len } : { k: 'text', v: v + added.v, len: len + added.len };
+}

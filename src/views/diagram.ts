@@ -12,6 +12,7 @@
  * Every text taken from a payload (names, types, values) goes through `escapeXml`; nothing
  * from a payload is ever written into markup raw.
  */
+import { WriteMode } from '../format/events';
 import type { Snapshot, SnapshotBlock, SnapshotFrame, SnapshotLocal, SnapshotStatic } from '../format/snapshot';
 import type { Target, Value } from '../format/values';
 import type { ViewSnapshot } from '../format/view';
@@ -177,6 +178,10 @@ export function eventText(snapshot: Snapshot): string {
     case 'free':
       return `free block #${e.a} (${bytes(e.size)})`;
     case 'write':
+      // A text edit: the first `aux` bytes stay, the value's text follows.
+      if (e.aux2 === WriteMode.TextEdit && e.value?.k === 'text') {
+        return e.value.len > 0 ? `append ${bytes(e.value.len)} to the text in block #${e.a}` : `cut the text in block #${e.a} to ${bytes(e.aux)}`;
+      }
       return `write into block #${e.a}`;
     case 'owner': {
       const o = e.owner;

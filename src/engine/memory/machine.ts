@@ -1,6 +1,6 @@
 import type { Allocator, AllocatorOptions } from '../allocators/allocator';
 import { createAllocator } from '../allocators/index';
-import { EventKind, OwnerKind } from '../../format/events';
+import { EventKind, OwnerKind, WriteMode } from '../../format/events';
 import type { Value } from '../../format/values';
 import type { Layout, Ty, TypeRegistry } from '../layout/types';
 import { layoutOf as rustLayoutOf } from '../layout/layout';
@@ -346,6 +346,16 @@ export class Machine {
   setContent(block: Block, content: Value): void {
     const r = this.rec;
     r.record(EventKind.HeapSet, block.id, -1, -1, -1, r.addValue(content), block.address, block.size, block.align, 0, 0, block.owner);
+  }
+
+  /**
+   * Records a change at the end of a block's text (push_str, pop, clear): its first `keep` bytes
+   * stay and `added` follows. Only the change is stored (the format's text edit), so a String
+   * grown by n pushes costs O(n) to record, not O(n²).
+   */
+  editText(block: Block, keep: number, added: string, addedLen: number): void {
+    const r = this.rec;
+    r.record(EventKind.HeapSet, block.id, -1, -1, -1, r.textPiece(added, addedLen), block.address, block.size, block.align, keep, WriteMode.TextEdit, block.owner);
   }
 
   setOwner(block: Block, owner: OwnerRef): void {

@@ -12,9 +12,12 @@ function spec(s: StringValue, home: Home): BufferSpec {
   return { elem: BYTE, blockType: '[u8]', owner: ownerOf(home), content: () => ({ k: 'text', v: s.text, len: s.len }) };
 }
 
-/** Re-records the buffer's bytes and the (ptr, len, cap) header after a change. */
-function written(m: Machine, s: StringValue, home: Home): void {
-  if (s.buf) m.setContent(s.buf, { k: 'text', v: s.text, len: s.len });
+/**
+ * Records a change at the end of the text (its first `keep` bytes stay, then `added`) and then
+ * the (ptr, len, cap) header: only the change goes into the timeline, never the whole text again.
+ */
+function edited(m: Machine, s: StringValue, home: Home, keep: number, added = '', addedLen = 0): void {
+  if (s.buf) m.editText(s.buf, keep, added, addedLen);
   touch(m, home);
 }
 
@@ -44,9 +47,10 @@ export function stringFrom(m: Machine, text: string, home: Home = TEMP): StringV
 export function pushStr(m: Machine, s: StringValue, text: string, home: Home): void {
   const add = utf8Length(text);
   reserve(m, s, s.len, add, spec(s, home));
+  const keep = s.len;
   s.text += text;
   s.len += add;
-  written(m, s, home);
+  edited(m, s, home, keep, text, add);
 }
 
 /** `s.push(ch)`: reserve(ch.len_utf8()) then write it. */
@@ -73,17 +77,19 @@ export function stringShrinkToFit(m: Machine, s: StringValue, home: Home): void 
 export function stringClear(m: Machine, s: StringValue, home: Home): void {
   s.text = '';
   s.len = 0;
-  written(m, s, home);
+  edited(m, s, home, 0);
 }
 
 /** `s.pop()`: removes the last char, no reallocation. */
 export function stringPop(m: Machine, s: StringValue, home: Home): string | null {
   if (!s.text) return null;
-  const chars = [...s.text];
-  const last = chars.pop()!;
-  s.text = chars.join('');
+  // The last character (two UTF-16 units when outside the BMP), without splitting the whole text.
+  const unit = s.text.charCodeAt(s.text.length - 1);
+  const width = unit >= 0xdc00 && unit <= 0xdfff && s.text.length > 1 ? 2 : 1;
+  const last = s.text.slice(-width);
+  s.text = s.text.slice(0, -width);
   s.len -= utf8Length(last);
-  written(m, s, home);
+  edited(m, s, home, s.len);
   return last;
 }
 

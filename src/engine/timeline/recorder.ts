@@ -39,6 +39,8 @@ export class TimelineRecorder {
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private readonly values: Value[] = [];
+  /** Short texts a text edit adds (a literal pushed in a loop), recorded once. */
+  private readonly pieceIds = new Map<string, number>();
   /** The source line the next events belong to (-1: none). */
   line = -1;
   readonly state: MetricState = { frames: 0, stackBytes: 0, heapLive: 0, heapBlocks: 0, footprint: 0, staticBytes: 0, allocWork: 0 };
@@ -62,6 +64,17 @@ export class TimelineRecorder {
   addValue(value: Value): number {
     this.values.push(value);
     return this.values.length - 1;
+  }
+
+  /** The `text` value of bytes a text edit adds; short ones are shared, as the same literal is pushed again and again. */
+  textPiece(text: string, len: number): number {
+    if (text.length > 64) return this.addValue({ k: 'text', v: text, len });
+    let id = this.pieceIds.get(text);
+    if (id === undefined) {
+      id = this.addValue({ k: 'text', v: text, len });
+      this.pieceIds.set(text, id);
+    }
+    return id;
   }
 
   record(

@@ -1,5 +1,5 @@
-import { EventKind, OwnerKind, METRIC_COLUMNS, type MetricColumn } from '../../format/events';
-import type { Target, Value } from '../../format/values';
+import { EventKind, OwnerKind, METRIC_COLUMNS, WriteMode, type MetricColumn } from '../../format/events';
+import { editText, type Target, type Value } from '../../format/values';
 import type {
   EventRecord, Snapshot, SnapshotBlock, SnapshotFrame, SnapshotLocal, SnapshotOwner, SnapshotPointer, SnapshotStatic,
 } from '../../format/snapshot';
@@ -157,7 +157,10 @@ export class SnapshotIndex {
         break;
       case EventKind.HeapSet: {
         const block = state.blocks.get(a);
-        if (block) state.blocks.set(a, { ...block, value: t.value(e.value[step]!) });
+        if (!block) break;
+        const value = t.value(e.value[step]!);
+        if (e.aux2[step] !== WriteMode.TextEdit) state.blocks.set(a, { ...block, value });
+        else if (block.value?.k === 'text' && value?.k === 'text') state.blocks.set(a, { ...block, value: editText(block.value, e.aux[step]!, value) });
         break;
       }
       case EventKind.HeapOwner: {
