@@ -62,6 +62,8 @@ export interface RustRun {
   timeline: Timeline;
   /** What the program printed (println!/print!), up to its end or its panic. */
   stdout: string;
+  /** What it wrote to stderr (eprintln!/eprint!, dbg!); a panic's message is in `panic`, not here. */
+  stderr: string;
   /** Set when the program panicked: Rust's message and the line of the panic. */
   panic?: { message: string; line: number };
   /** Set when the run ended by overflowing its stack. */
@@ -105,7 +107,7 @@ export async function runRust(source: string, options: RustRunOptions = {}): Pro
     const r = await runOnThread(source, forWorker, options.stackLimit ?? DEFAULT_STACK_LIMIT, signal);
     const t = r.timeline;
     const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
-    return { timeline, stdout: r.stdout, panic: r.panic, stackOverflow: r.stackOverflow, statements: r.statements, steps: r.statements, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
+    return { timeline, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, statements: r.statements, steps: r.statements, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
   }
   await initParser();
   return runRustSync(source, options);
@@ -132,7 +134,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   for (const [name, def] of prog.structs) registry.set(name, def);
   for (const [name, def] of prog.enums) registry.set(name, def);
   const m = new Machine({ policy: options.policy, stackLimit: options.stackLimit, registry, source, title: options.title, program: 'rust' });
-  const rt: Runtime = { m, out: [], statements: 0, iterations: 0, calls: -1, budget: statementBudget(options) }; // -1: the entry call of main is free
+  const rt: Runtime = { m, out: [], err: [], statements: 0, iterations: 0, calls: -1, budget: statementBudget(options) }; // -1: the entry call of main is free
   const main = new Compiler(prog, rt).compileAll();
   let panic: RustRun['panic'];
   let stackOverflow: RustRun['stackOverflow'];
@@ -165,7 +167,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   }
   const timeline = m.finish();
   const stdout = rt.out.join('');
-  return { timeline, stdout, panic, stackOverflow, statements: rt.statements, steps: rt.statements, iterations: rt.iterations, heapEvents: () => heapEvents(timeline) };
+  return { timeline, stdout, stderr: rt.err.join(''), panic, stackOverflow, statements: rt.statements, steps: rt.statements, iterations: rt.iterations, heapEvents: () => heapEvents(timeline) };
 }
 
 /** The heap events of a timeline in the oracle's vocabulary. */

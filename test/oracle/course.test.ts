@@ -29,14 +29,7 @@ const programs = loadRustPrograms(path.join(__dirname, 'course'));
  * this corpus's landing (issue 14's "silent wrong results" and "false rustc errors"). Each runs as
  * test.failing; remove its entry when the interpreter gets it right.
  */
-const KNOWN_WRONG: Record<string, string> = {
-  '006-book-slice-char-boundary': 'false E0608 on &s[0..4] (string slicing)',
-  '215-rbe-for-iter-kinds': 'false E0308 comparing &mut String with &str (name == "Ferris")',
-  '228-rbe-rc': 'false E0599 on String::eq',
-  '234-rbe-ref-pattern': 'false E0594 assigning through a `ref mut` pattern binding',
-  '304-rustlings-string-or-str': 'false E0599 on .into() (&str into String)',
-  '321-rustlings-assert-eq-string': 'false E0308 on assert_eq!(String, &str) (reached once trim became supported)',
-};
+const KNOWN_WRONG: Record<string, string> = {};
 
 /** What a run ended with, in terms both sides share. */
 interface Outcome {

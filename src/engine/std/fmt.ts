@@ -14,6 +14,8 @@ import { pushStr, stringFrom, stringWithCapacity, TEMP } from './string';
 /** One `{…}` hole of a format string: `{:>8}`, `{:.2}`, `{:+}`, `{:05}`, `{:?}`. */
 export interface FmtSpec {
   debug: boolean;
+  /** `#`: pretty Debug (`{:#?}`), one field or item per line. */
+  alternate?: boolean;
   fill: string;
   align?: '<' | '>' | '^';
   plus: boolean;
@@ -36,17 +38,21 @@ export const followTarget: Follow = (r) => {
 
 /** The text after `:` in a hole (`>8`, `.2`, `?`), or null when std accepts it but we do not model it. */
 export function parseSpec(text: string): FmtSpec | null {
-  const m = /^(?:(.)?([<>^]))?(\+)?(0)?(\d+)?(?:\.(\d+))?(\?)?$/u.exec(text);
+  const m = /^(?:(.)?([<>^]))?(\+)?(#)?(0)?(\d+)?(?:\.(\d+))?(\?)?$/u.exec(text);
   if (!m) return null;
-  return {
-    debug: !!m[7],
+  // `#` alters only Debug here (`{:#x}` and the like are not modelled).
+  if (m[4] && !m[8]) return null;
+  const spec: FmtSpec = {
+    debug: !!m[8],
     fill: m[1] ?? ' ',
     align: m[2] as FmtSpec['align'],
     plus: !!m[3],
-    zero: !!m[4],
-    width: m[5] !== undefined ? Number(m[5]) : undefined,
-    precision: m[6] !== undefined ? Number(m[6]) : undefined,
+    zero: !!m[5],
+    width: m[6] !== undefined ? Number(m[6]) : undefined,
+    precision: m[7] !== undefined ? Number(m[7]) : undefined,
   };
+  if (m[4]) spec.alternate = true;
+  return spec;
 }
 
 export function isPlain(spec: FmtSpec): boolean {
@@ -88,18 +94,46 @@ function expand(text: string): string {
   return (neg ? '-' : '') + out;
 }
 
-function escapeDebug(text: string, quote: string): string {
-  let out = '';
-  for (const ch of text) {
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += '\\' + quote;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\0') out += '\\0';
-    else out += ch;
+/** `char::is_printable`: std escapes the categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs (but not ' '). */
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+const GRAPHEME_EXTEND = /\p{Grapheme_Extend}/u;
+
+/** `char::escape_debug_ext`: one char's Debug text (itself when nothing is escaped). */
+export function escapeDebugChar(ch: string, quote: "'" | '"'): string {
+  switch (ch) {
+    case '\0':
+      return '\\0';
+    case '\t':
+      return '\\t';
+    case '\r':
+      return '\\r';
+    case '\n':
+      return '\\n';
+    case '\\':
+      return '\\\\';
   }
-  return out;
+  if (ch === quote) return '\\' + quote;
+  if (ch !== ' ' && (GRAPHEME_EXTEND.test(ch) || NOT_PRINTABLE.test(ch))) return `\\u{${ch.codePointAt(0)!.toString(16)}}`;
+  return ch;
+}
+
+/**
+ * `<str as Debug>::fmt`'s writes between the quotes: each run of chars shown as they are, then
+ * each escape as a write of its own.
+ */
+function strDebugWrites(text: string, out: string[]): void {
+  let run = '';
+  for (const ch of text) {
+    const esc = escapeDebugChar(ch, '"');
+    if (esc === ch) {
+      run += ch;
+      continue;
+    }
+    if (run) out.push(run);
+    run = '';
+    out.push(esc);
+  }
+  if (run) out.push(run);
 }
 
 /** A number's text as std writes it: sign, integer part, point, fraction, each a write. */
@@ -115,13 +149,13 @@ function numberWrites(text: string, out: string[]): void {
  * The separate writes std makes to format one value (`{}` or `{:?}`): an integer's sign apart
  * from its digits, a float's integer part, point and fraction, a Debug string's quotes.
  */
-export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follow = followTarget): void {
+export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follow = followTarget, pretty = false): void {
   switch (v.tag) {
     case 'scalar': {
       const ty = v.ty;
       if (ty.kind === 'float') return numberWrites(floatText(Number(v.v), debug, ty.name === 'f32'), out);
       if (ty.kind === 'char') {
-        if (debug) out.push("'", escapeDebug(String(v.v), "'"), "'");
+        if (debug) out.push("'", escapeDebugChar(String(v.v), "'"), "'");
         else out.push(String(v.v));
         return;
       }
@@ -141,44 +175,99 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
     case 'string':
       if (debug) {
         out.push('"');
-        if (v.text) out.push(escapeDebug(v.text, '"'));
+        strDebugWrites(v.text, out);
         out.push('"');
       } else if (v.text) out.push(v.text);
       return;
     case 'ref':
-      return writesOf(follow(v), debug, out, follow);
+      return writesOf(follow(v), debug, out, follow, pretty);
     case 'box':
-      return writesOf(v.inner, debug, out, follow);
+      return writesOf(v.inner, debug, out, follow, pretty);
     case 'rc':
-      return writesOf(v.cell.inner, debug, out, follow);
+      return writesOf(v.cell.inner, debug, out, follow, pretty);
     case 'vec':
     case 'array':
     case 'tuple': {
       if (!debug) throw new OwnershipError(`\`${v.tag === 'vec' ? 'Vec' : v.tag === 'array' ? 'array' : 'tuple'}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
-      out.push(v.tag === 'tuple' ? '(' : '[');
+      if (v.tag === 'tuple') return tupleWrites('', v.items, out, follow, pretty);
+      out.push('[');
       v.items.forEach((item, i) => {
-        if (i) out.push(', ');
-        writesOf(item, true, out, follow);
+        if (pretty) {
+          if (!i) out.push('\n');
+          padded(out, (inner) => {
+            writesOf(item, true, inner, follow, true);
+            inner.push(',\n');
+          });
+        } else {
+          if (i) out.push(', ');
+          writesOf(item, true, out, follow);
+        }
       });
-      if (v.tag === 'tuple' && v.items.length === 1) out.push(',');
-      out.push(v.tag === 'tuple' ? ')' : ']');
+      out.push(']');
       return;
     }
     case 'struct':
     case 'enum': {
       if (!debug) throw new OwnershipError(`\`${v.name}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
       const name = v.tag === 'enum' ? v.variant : v.name;
+      if (!v.fields.length) {
+        out.push(name);
+        return;
+      }
+      if (/^\d+$/.test(v.fieldNames[0]!)) return tupleWrites(name, v.fields, out, follow, pretty);
       out.push(name);
-      if (!v.fields.length) return;
-      const tuple = /^\d+$/.test(v.fieldNames[0]!);
-      out.push(tuple ? '(' : ' { ');
       v.fields.forEach((f, i) => {
-        if (i) out.push(', ');
-        if (!tuple) out.push(v.fieldNames[i]!, ': ');
-        writesOf(f, true, out, follow);
+        if (pretty) {
+          if (!i) out.push(' {\n');
+          padded(out, (inner) => {
+            inner.push(v.fieldNames[i]!, ': ');
+            writesOf(f, true, inner, follow, true);
+            inner.push(',\n');
+          });
+        } else {
+          out.push(i ? ', ' : ' { ', v.fieldNames[i]!, ': ');
+          writesOf(f, true, out, follow);
+        }
       });
-      out.push(tuple ? ')' : ' }');
+      out.push(pretty ? '}' : ' }');
       return;
+    }
+  }
+}
+
+/** std's `debug_tuple` (tuples, tuple structs and variants, `Some(..)`): `Name(a, b)`; a 1-tuple `(a,)`. */
+function tupleWrites(name: string, items: readonly RValue[], out: string[], follow: Follow, pretty: boolean): void {
+  if (name) out.push(name);
+  items.forEach((item, i) => {
+    if (pretty) {
+      if (!i) out.push('(\n');
+      padded(out, (inner) => {
+        writesOf(item, true, inner, follow, true);
+        inner.push(',\n');
+      });
+    } else {
+      out.push(i ? ', ' : '(');
+      writesOf(item, true, out, follow);
+    }
+  });
+  if (items.length === 1 && !name && !pretty) out.push(',');
+  out.push(')');
+}
+
+/**
+ * std's PadAdapter (pretty Debug): what `write` writes goes out with four spaces before each
+ * line, each line (up to and with its newline) a write of its own.
+ */
+function padded(out: string[], write: (inner: string[]) => void): void {
+  const inner: string[] = [];
+  write(inner);
+  let onNewline = true;
+  for (const w of inner) {
+    for (const line of w.split(/(?<=\n)/)) {
+      if (!line) continue;
+      if (onNewline) out.push('    ');
+      onNewline = line.endsWith('\n');
+      out.push(line);
     }
   }
 }
@@ -211,7 +300,7 @@ export function fixedText(x: number, p: number): string {
  * padding writes each), the sign apart, then the value's own writes.
  */
 export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: Follow = followTarget): void {
-  if (spec.width === undefined && spec.precision === undefined && !spec.plus) return writesOf(v, spec.debug, out, follow);
+  if (spec.width === undefined && spec.precision === undefined && !spec.plus) return writesOf(v, spec.debug, out, follow, !!spec.alternate);
   let d = v;
   while (d.tag === 'ref') d = follow(d);
   const inner: string[] = [];

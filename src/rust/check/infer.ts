@@ -12,8 +12,10 @@ import type { Binding, Expr, FnItem, Notes, Pat, Pos, Program, Stmt } from '../s
 import { recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
 import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
+import { COMPARE_METHODS, compareMethodType, numericSelf, textEq } from '../std/compare';
+import { conversion } from '../std/convert';
 import {
-  autoDeref, BOOL, compatible, con, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, isFloat, isInt, isNever, isRefTy, isStringTy,
+  autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, isFloat, isInt, isNever, isRefTy, isStringTy,
   isTextTy, NEVER, prune, refTo, show, STR_REF, STRING, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar,
 } from './types';
 
@@ -173,21 +175,33 @@ export class Inference {
     return b;
   }
 
-  /** Binds a pattern's names against a value of type `ty`; `viaRef` when matching through a reference. */
-  bindPat(p: Pat, ty: TypeVar, viaRef: boolean): void {
+  /**
+   * Binds a pattern's names against a value of type `ty`. `viaRef` is the default binding mode
+   * after matching through references: `true` (ref) through a `&`, `'mut'` (ref mut) through
+   * `&mut` only, as rustc's match ergonomics set it.
+   */
+  bindPat(p: Pat, ty: TypeVar, viaRef: boolean | 'mut'): void {
     const t = prune(ty);
     switch (p.k) {
       case 'wild':
         return;
       case 'bind': {
-        const bt = viaRef || p.byRef ? (isRefTy(t) ? t : refTo(t, false)) : t;
-        p.binding = this.declare(p.name, bt, p.mutable, p.pos);
+        // `ref mut x` binds `&mut T` (the binding itself is not mutable); through `&mut`, `x` binds `&mut T`.
+        const mutRef = p.byRef ? p.mutable : viaRef === 'mut';
+        const bt = viaRef || p.byRef ? (isRefTy(t) && !p.byRef ? t : refTo(t, mutRef)) : t;
+        p.binding = this.declare(p.name, bt, p.mutable && !p.byRef, p.pos);
         if (p.sub) this.bindPat(p.sub, ty, viaRef);
         return;
       }
       case 'lit': {
         const lt = this.expr(p.value);
-        this.unifyAt(p.pos, derefTy(t), lt);
+        // A string literal pattern has type `&str`: it matches a `&str` (through any further references).
+        let target = derefTy(t);
+        if (p.value.k === 'str') {
+          target = t;
+          while (isRefTy(target) && isRefTy((prune(target) as { args: TypeVar[] }).args[0]!)) target = prune((prune(target) as { args: TypeVar[] }).args[0]!);
+        }
+        this.unifyAt(p.pos, target, lt);
         return;
       }
       case 'range': {
@@ -212,8 +226,8 @@ export class Inference {
         let inner = t;
         let ref = viaRef;
         if (isRefTy(inner)) {
+          ref = throughRef(viaRef, inner);
           inner = prune((inner as { args: TypeVar[] }).args[0]!);
-          ref = true;
         }
         const items = p.items.map(() => this.v());
         this.unifyAt(p.pos, inner, con('tuple', ...items));
@@ -224,8 +238,8 @@ export class Inference {
         let inner = t;
         let ref = viaRef;
         if (isRefTy(inner)) {
+          ref = throughRef(viaRef, inner);
           inner = prune((inner as { args: TypeVar[] }).args[0]!);
-          ref = true;
         }
         const v = this.variant(p.segs, p.pos);
         this.unifyAt(p.pos, inner, v.ty);
@@ -412,6 +426,13 @@ export class Inference {
       }
       case 'index': {
         const t = autoDeref(this.expr(e.e));
+        if (t.k === 'con' && (t.c === 'String' || t.c === 'str') && e.index.k === 'range') {
+          // `s[a..b]`, `s[..b]`, `s[a..]`, `s[..]`: a str (borrowed with &).
+          const r = e.index;
+          for (const bound of [r.from, r.to]) if (bound) this.unifyAt(bound.pos, USIZE, this.expr(bound));
+          r.ty = con('Range', USIZE);
+          return con('str');
+        }
         const it = this.expr(e.index);
         if (t.k === 'con' && t.c === 'Vec') {
           const ip = prune(it);
@@ -567,7 +588,7 @@ export class Inference {
             this.err(a.pos, debug ? `\`${name}\` doesn't implement \`Debug\` (add #[derive(Debug)] to its declaration)` : `\`${name}\` doesn't implement \`std::fmt::Display\` (print it with {:?})`, 'E0277');
           });
         });
-        return e.mac === 'format' ? STRING : e.mac === 'panic' ? NEVER : UNIT;
+        return e.mac === 'format' ? STRING : e.mac === 'panic' ? NEVER : e.mac === 'message' ? STR_REF : UNIT;
       }
       case 'vec': {
         const elem = this.v();
@@ -581,10 +602,23 @@ export class Inference {
       }
       case 'assert':
         this.unifyAt(e.cond.pos, BOOL, this.expr(e.cond));
+        if (e.msg) this.expr(e.msg);
         return UNIT;
+      case 'dbg': {
+        // Each value is formatted with {:#?}: it must be Debug.
+        const items = e.items.map((i) => this.expr(i));
+        e.items.forEach((a, i) =>
+          this.deferred.push(() => {
+            if (!this.debuggable(items[i]!)) this.err(a.pos, `\`${show(autoDeref(items[i]!))}\` doesn't implement \`Debug\` (add #[derive(Debug)] to its declaration)`, 'E0277');
+          }),
+        );
+        return items.length === 0 ? UNIT : items.length === 1 ? items[0]! : con('tuple', ...items);
+      }
       case 'asserteq': {
         const a = this.expr(e.l);
-        this.unifyAt(e.r.pos, a, this.expr(e.r));
+        const b = this.expr(e.r);
+        if (!textEq(a, b)) this.unifyAt(e.r.pos, a, b);
+        if (e.msg) this.expr(e.msg);
         return UNIT;
       }
     }
@@ -661,7 +695,8 @@ export class Inference {
         // String == &str and &str == String compare by text, as std's PartialEq impls allow.
         const lp = prune(l);
         const rp = prune(r);
-        if (isTextTy(lp) && isTextTy(rp)) return BOOL;
+        if ((e.op === '==' || e.op === '!=') && textEq(lp, rp)) return BOOL;
+        if (isTextTy(lp) && isTextTy(rp) && e.op !== '==' && e.op !== '!=') return BOOL;
         this.deferred.push(() => {
           const t = autoDeref(l);
           if (t.k !== 'con' || !t.c.startsWith('adt:')) return;
@@ -772,8 +807,46 @@ export class Inference {
     this.err(c.pos, `failed to resolve: use of undeclared type \`${segs[0]}\``, 'E0433');
   }
 
+  /** `a.eq(&b)`, `a.cmp(&b)`, `a.max(b)`, … on any comparable type (std/compare.ts); undefined for other methods. */
+  private compareMethod(e: Expr & { k: 'method' }, recv: TypeVar): TypeVar | undefined {
+    if (!COMPARE_METHODS.has(e.name)) return undefined;
+    const self = derefTy(recv);
+    if (self.k === 'var' && !self.lit) return undefined;
+    if (self.k === 'con' && self.c.startsWith('adt:') && this.prog.fns.has(`${self.c.slice(4)}::${e.name}`)) return undefined;
+    if ((e.name === 'max' || e.name === 'min') && numericSelf(self)) return undefined;
+    const t = compareMethodType({
+      name: e.name,
+      self,
+      argCount: (n) => this.argCount(e, n, 'method'),
+      arg: (i) => this.expr(e.args[i]!),
+      unify: (i, expected, found) => this.unifyAt(e.args[i]!.pos, expected, found),
+      require: (trait, ty) =>
+        this.deferred.push(() => {
+          const p = autoDeref(ty);
+          if (p.k === 'con' && p.c.startsWith('adt:') && !derived(this.prog, trait).has(p.c.slice(4))) {
+            this.err(e.namePos, `the method \`${e.name}\` exists for \`${p.c.slice(4)}\`, but its trait bounds were not satisfied (add #[derive(${trait === 'PartialEq' ? 'PartialEq' : trait === 'PartialOrd' ? 'PartialEq, PartialOrd' : 'PartialEq, Eq, PartialOrd, Ord'})])`, 'E0599');
+          }
+        }),
+    });
+    (e as Notes).compare = true;
+    return t;
+  }
+
   private method(e: Expr & { k: 'method' }): TypeVar {
     const recv = this.expr(e.recv);
+    const compared = this.compareMethod(e, recv);
+    if (compared) return compared;
+    if (e.name === 'into' && !(autoDeref(recv).k === 'con' && this.prog.fns.has(`${conName(autoDeref(recv)).slice(4)}::into`))) {
+      // The target comes from the context (a parameter, an annotation); std's From impls decide.
+      this.argCount(e, 0, 'method');
+      const to = this.v();
+      this.deferred.push(() => {
+        if (unresolved(to)) this.err(e.namePos, 'type annotations needed (what should `into()` make? annotate the variable)', 'E0283');
+        if (!conversion(recv, to)) this.err(e.namePos, `the trait bound \`${show(to)}: From<${show(recv)}>\` is not satisfied`, 'E0277');
+      });
+      (e as Notes).into = true;
+      return to;
+    }
     let t = prune(recv);
     const args = () => e.args.map((a) => this.expr(a));
     const noArgs = (ret: TypeVar) => {
@@ -858,6 +931,11 @@ export class Inference {
   }
 }
 
+/** The trait sets of the program's derives, by trait name. */
+function derived(prog: Program, trait: 'PartialEq' | 'PartialOrd' | 'Ord'): Set<string> {
+  return trait === 'PartialEq' ? prog.eqTypes : trait === 'PartialOrd' ? prog.ordTypes : prog.totalOrdTypes;
+}
+
 function describeTy(t: TypeVar): string {
   const p = prune(t);
   if (p.k === 'con' && p.c.startsWith('adt:')) return `\`${p.c.slice(4)}\``;
@@ -872,6 +950,12 @@ const STD_MACROS = new Set(
 
 function isLoopCtx(ctx: LoopCtx): boolean {
   return 'ty' in ctx;
+}
+
+/** The binding mode after matching through the reference `r`: `ref` stays `ref`; `&mut` gives `ref mut` otherwise. */
+function throughRef(mode: boolean | 'mut', r: TypeVar): boolean | 'mut' {
+  if (mode === true) return true;
+  return (prune(r) as { mutable?: boolean }).mutable ? 'mut' : true;
 }
 
 function patBinds(p: Pat): boolean {

@@ -18,10 +18,14 @@ import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, drop
 import { forLoop, ifExpr, ifLet, loop } from './control';
 import { structLiteral } from './structs';
 import { format } from './format';
+import { strSlice } from './str-slice';
+import { assertEqMacro, assertMacro, dbgMacro } from './macros';
 import { assign, binary, cast, unary } from './operators';
 import { binderFor, fieldNames, match, patTest, scrutinee } from './patterns';
 import { BoxLoc, ElemLoc, FieldLoc, type Loc, LocalLoc, type RefValue, STR_REF_TY, TempLoc, UNIT_V, copyOf, follow, intInfo, makeRef, norm, scalar, valueEq } from './values';
 import { recvOf, stdFn, stdMethod } from '../std/index';
+import { compileCompare } from '../std/compare';
+import { compileInto } from '../std/convert';
 import type { Expr, FnItem, Notes, Pos, Program, Stmt } from '../syntax/ast';
 
 export class Compiler implements Codegen {
@@ -167,7 +171,7 @@ export class Compiler implements Codegen {
   }
 
   letStmt(s: Stmt & { k: 'let' }): (a: Act) => void {
-    if (s.pat.k === 'bind' && !s.pat.sub && !s.else) {
+    if (s.pat.k === 'bind' && !s.pat.sub && !s.pat.byRef && !s.else) {
       const b = s.pat.binding!;
       const ty = engineTy(b.ty);
       const name = b.name;
@@ -179,7 +183,7 @@ export class Compiler implements Codegen {
           a.slots[slot] = m().bind(name, ty, null);
         };
       }
-      const v = this.value(s.value, (s.value as Notes).coerce);
+      const v = this.extendedTemp(s.value) ?? this.value(s.value, (s.value as Notes).coerce);
       this.checks.ctx.moves.delete(b);
       if (s.value.k === 'ref') this.checks.borrow(this.checks.rootOf(s.value.e), s.value.mutable, s.value.pos, b.uses[b.uses.length - 1], `\`${b.name}\``);
       else if ((s.value.k === 'call' || s.value.k === 'method') && holdsRef(b.ty)) {
@@ -212,6 +216,22 @@ export class Compiler implements Codegen {
         throw new RustPanic('refutable pattern in let did not match', s.pos.line);
       }
       bind(a, loc);
+    };
+  }
+
+  /**
+   * `let r = &String::from("x");`: the temporary lives to the end of the block, as a hidden local
+   * declared just before `r` (Rust's temporary lifetime extension), not to the end of the statement.
+   */
+  extendedTemp(e: Expr): Ev | undefined {
+    if (e.k !== 'ref' || this.isPlace(e.e) || isCopyTy(e.e.ty!, this.prog) || (e as Notes).coerce) return undefined;
+    const inner = this.value(e.e);
+    const innerTy = engineTy(e.e.ty!);
+    const ty = engineTy(e.ty!);
+    const m = () => this.rt.m;
+    return (a) => {
+      const local = m().bind('(temporary)', innerTy, inner(a));
+      return makeRef(ty, new LocalLoc(m(), local));
     };
   }
 
@@ -370,6 +390,7 @@ export class Compiler implements Codegen {
         return unary(this, e);
       case 'ref': {
         const ty = engineTy(e.ty!);
+        if (e.e.k === 'index' && e.e.index.k === 'range' && conName(e.e.ty) === 'str') return strSlice(this, e.e, e.e.index);
         const root = this.checks.rootOf(e.e);
         if (root) this.checks.access(root, e.pos, e.mutable ? 'mutborrow' : 'read');
         if (e.e.k === 'name' && e.e.binding) {
@@ -402,6 +423,7 @@ export class Compiler implements Codegen {
         return this.method(e);
       case 'field':
       case 'index': {
+        if (e.k === 'index' && conName(e.ty) === 'str') this.subset(e.pos, 'a str by value (unsized) is not supported; borrow it: &s[a..b]', 'index_expression');
         if (!isCopyTy(e.ty!, prog)) {
           if (e.k === 'index') this.err(e.pos, `cannot move out of index of \`${show(e.e.ty!)}\` (move occurs because the element has type \`${show(e.ty!)}\`, which does not implement the \`Copy\` trait); borrow it with & or clone it`, 'E0507');
           return this.fieldMove(e);
@@ -469,34 +491,12 @@ export class Compiler implements Codegen {
           return v;
         };
       }
-      case 'assert': {
-        const cond = this.value(e.cond);
-        const text = e.text;
-        const line = e.pos.line;
-        return (a) => {
-          if (!(cond(a) as { v: boolean }).v) throw new RustPanic(`assertion failed: ${text}`, line);
-          return UNIT_V;
-        };
-      }
-      case 'asserteq': {
-        const l = this.operand(e.l);
-        const r = this.operand(e.r);
-        const eq = e.eq;
-        const line = e.pos.line;
-        return (a) => {
-          const x = l(a);
-          const y = r(a);
-          if (valueEq(x, y) !== eq) {
-            const show = (v: RValue) => {
-              const out: string[] = [];
-              writesOf(v, true, out, follow);
-              return out.join('');
-            };
-            throw new RustPanic(`assertion \`left ${eq ? '==' : '!='} right\` failed\n  left: ${show(x)}\n right: ${show(y)}`, line);
-          }
-          return UNIT_V;
-        };
-      }
+      case 'assert':
+        return assertMacro(this, e);
+      case 'asserteq':
+        return assertEqMacro(this, e);
+      case 'dbg':
+        return dbgMacro(this, e);
     }
   }
 
@@ -679,6 +679,8 @@ export class Compiler implements Codegen {
     const name = e.name;
     const user = (e as Notes).userMethod;
     if (user) return this.userMethod(e, user);
+    if ((e as Notes).compare) return compileCompare(this, e);
+    if ((e as Notes).into) return compileInto(this, e);
     if (c.startsWith('adt:') && name === 'clone') {
       const loc = this.recvPlace(e.recv);
       return (a) => cloneValue(rt.m, loc(a).get());

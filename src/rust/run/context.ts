@@ -31,6 +31,8 @@ export type LocEv = (a: Act) => Loc;
 export interface Runtime {
   m: Machine;
   out: string[];
+  /** What the program wrote to stderr (eprintln!, dbg!). */
+  err: string[];
   /** Statements executed. */
   statements: number;
   /** Loop passes (a loop with an empty body still spends the budget). */

@@ -3,7 +3,7 @@ import { autoDeref } from '../check/types';
 import { RustPanic } from '../errors';
 import type { Act, Codegen, Ev } from './context';
 import type { RValue } from '../../engine/memory/rvalue';
-import { UNIT_V, follow } from './values';
+import { STR_REF_TY, UNIT_V, follow } from './values';
 import type { Expr, FmtSpec } from '../syntax/ast';
 
 export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
@@ -82,11 +82,16 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
       };
     }
     case 'eprintln':
-    case 'eprint':
+    case 'eprint': {
+      const nl = e.mac === 'eprintln' ? '\n' : '';
       return (a) => {
-        render(a);
+        rt.err.push(render(a).join('') + nl);
         return UNIT_V;
       };
+    }
+    case 'message':
+      // format_args!: the text, no String made.
+      return (a) => ({ tag: 'str', ty: STR_REF_TY, text: render(a).join(''), target: null });
     case 'panic':
       return (a) => {
         throw new RustPanic(render(a).join(''), line);

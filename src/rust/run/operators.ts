@@ -5,7 +5,8 @@ import { exprText } from '../check/moves';
 import { type TypeVar, autoDeref, conName, prune, show } from '../check/types';
 import { RustPanic } from '../errors';
 import { type Act, type Codegen, type Ev, engineTy, isCopyTy } from './context';
-import { FALSE_V, TRUE_V, UNIT_V, copyOf, deref, floatToInt, intCast, intInfo, intOp, norm, scalar, textOf, valueCmp, valueEq } from './values';
+import { FALSE_V, TRUE_V, UNIT_V, copyOf, deref, floatToInt, intCast, intInfo, intOp, norm, scalar, textOf, valueEq } from './values';
+import { compareValues, variantIndexOf } from '../std/compare';
 import type { Expr, Notes, Pos } from '../syntax/ast';
 
 function isScalarTy(t: TypeVar): boolean {
@@ -25,6 +26,9 @@ export function binary(k: Codegen, e: Expr & { k: 'binary' }): Ev {
   if (['==', '!=', '<', '<=', '>', '>='].includes(e.op)) {
     const l = k.operand(e.l);
     const r = k.operand(e.r);
+    // Structs, enums, tuples, Option, Vec: std's and derive's order (std/compare.ts).
+    const index = variantIndexOf(k.prog);
+    const valueCmp = (x: RValue, y: RValue) => compareValues(x, y, index);
     const scalarCmp = isScalarTy(lt) && conName(e.l.ty) !== 'ref';
     switch (e.op) {
       case '==':

@@ -35,6 +35,10 @@ export function scrutinee(k: Codegen, e: Expr): Scrutinee {
  * something, so nothing is left half-owned in the variable.
  */
 export function binderFor(k: Codegen, p: Pat, ty: TypeVar, src: Scrutinee): (a: Act, loc: Loc) => void {
+  const refMut = findRefMut(p);
+  if (refMut && src.whole && !src.whole.mutable) {
+    k.err(refMut.pos, `cannot borrow \`${src.whole.name}\` as mutable, as it is not declared as mutable (\`ref mut ${refMut.name}\`)`, 'E0596');
+  }
   if (src.isPlace && patMoves(k, p, ty)) {
     if (!src.whole) return k.subset(p.pos, 'moving parts out of a field or element in a pattern is not supported yet; match on a reference (&x) instead', 'pattern');
     if (!movesAll(k, p, ty)) return k.subset(p.pos, `moving only some parts out of \`${src.whole.name}\` is not supported yet; bind every part that owns heap data, or match on &${src.whole.name}`, 'pattern');
@@ -43,6 +47,22 @@ export function binderFor(k: Codegen, p: Pat, ty: TypeVar, src: Scrutinee): (a: 
     return (a, loc) => inner(a, new TempLoc(loc.take()));
   }
   return patBinder(k, p, ty, src.isPlace);
+}
+
+/** A `ref mut` binding in a pattern, if any. */
+function findRefMut(p: Pat): (Pat & { k: 'bind' }) | undefined {
+  switch (p.k) {
+    case 'bind':
+      return p.byRef && p.mutable ? p : p.sub && findRefMut(p.sub);
+    case 'tuple':
+      return p.items.map(findRefMut).find(Boolean);
+    case 'variant':
+      return [...p.items, ...(p.named ?? []).map((f) => f.pat)].map(findRefMut).find(Boolean);
+    case 'ref':
+      return findRefMut(p.pat);
+    default:
+      return undefined;
+  }
 }
 
 /** Whether a pattern binds some non-Copy part by value (a move). */

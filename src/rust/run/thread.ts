@@ -16,6 +16,7 @@ const SMALLEST_RUST_FRAME = 24;
 export interface ThreadResult {
   timeline: { meta: Timeline['meta']; length: number; events: Timeline['events']; metrics: Timeline['metrics']; strings: readonly string[]; values: Timeline['values'] };
   stdout: string;
+  stderr: string;
   panic?: { message: string; line: number };
   stackOverflow?: { message: string; depth: number };
   statements: number;
@@ -58,7 +59,7 @@ parentPort.on('message', ({ id, source, options }) => {
     try {
       const r = rust.runRustSync(source, { ...options, thread: false });
       const t = r.timeline;
-      parentPort.postMessage({ id, ok: { timeline: { meta: t.meta, length: t.length, events: t.events, metrics: t.metrics, strings: t.strings, values: t.values }, stdout: r.stdout, panic: r.panic, stackOverflow: r.stackOverflow, statements: r.statements, iterations: r.iterations } });
+      parentPort.postMessage({ id, ok: { timeline: { meta: t.meta, length: t.length, events: t.events, metrics: t.metrics, strings: t.strings, values: t.values }, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, statements: r.statements, iterations: r.iterations } });
     } catch (e) {
       parentPort.postMessage({ id, error: { name: e && e.name, reason: e && (e.reason || e.message), line: e && e.line, column: e && e.column, construct: e && e.construct, code: e && e.code, steps: e && e.steps, message: e && e.message } });
     }

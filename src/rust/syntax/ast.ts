@@ -66,11 +66,14 @@ export type Expr =
   | (Node & { k: 'match'; value: Expr; arms: Arm[] })
   | (Node & { k: 'cast'; e: Expr; to: Ty })
   | (Node & { k: 'range'; from?: Expr; to?: Expr; inclusive: boolean })
-  | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint'; template: string; args: Expr[]; debug: boolean[]; specs: FmtSpec[] })
+  /** `message`: an assertion's custom message (format_args!, no allocation). */
+  | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint' | 'message'; template: string; args: Expr[]; debug: boolean[]; specs: FmtSpec[] })
   | (Node & { k: 'vec'; items: Expr[] })
   | (Node & { k: 'vecrep'; item: Expr; count: Expr })
-  | (Node & { k: 'assert'; cond: Expr; text: string })
-  | (Node & { k: 'asserteq'; l: Expr; r: Expr; eq: boolean });
+  | (Node & { k: 'assert'; cond: Expr; text: string; msg?: Expr })
+  | (Node & { k: 'asserteq'; l: Expr; r: Expr; eq: boolean; msg?: Expr })
+  /** `dbg!(a, b)`: each value moved through, written to stderr with its source text (`texts`). */
+  | (Node & { k: 'dbg'; items: Expr[]; texts: string[] });
 
 /** One `{…}` hole of a format string (std's, so the engine formats it). */
 export type { FmtSpec } from '../../engine/std/fmt';
@@ -136,6 +139,9 @@ export interface Program {
   /** Names of user types deriving PartialEq / PartialOrd (comparable with == / <). */
   eqTypes: Set<string>;
   ordTypes: Set<string>;
+  /** Names of user types deriving Ord (`cmp`, `max`, `min`) and Default (`T::default()`). */
+  totalOrdTypes: Set<string>;
+  defaultTypes: Set<string>;
   structs: Map<string, import('../../engine/layout/types').StructDef>;
   enums: Map<string, import('../../engine/layout/types').EnumDef>;
   /** Names that refer to std items (`use std::collections::HashMap;` → HashMap): a use the subset cannot run is "not supported yet", not rustc's E0425/E0433. */
@@ -152,4 +158,8 @@ export interface Notes {
   coerce?: number;
   /** A method call resolved to a method of an impl block: its function's name (`Point::dist`). */
   userMethod?: string;
+  /** A comparison method (`eq`, `cmp`, `max`, …) of std/compare.ts. */
+  compare?: boolean;
+  /** `x.into()` (std/convert.ts). */
+  into?: boolean;
 }

@@ -12,6 +12,7 @@ import type { Arm, BinOp, Block, Expr, FmtSpec, FnItem, Param, Pat, Pos, Program
 import { RustCompileError, RustSubsetError, RustSyntaxError } from '../errors';
 import { parseRust } from './parser';
 import { parseUse, STD_ROOTS } from './uses';
+import { addOrdering } from '../std/compare';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
 interface Origin {
@@ -81,7 +82,7 @@ export class Lowering {
 
   program(root: Node): Program {
     const prog: Program = {
-      fns: new Map(), copyTypes: new Set(), cloneTypes: new Set(), debugTypes: new Set(), eqTypes: new Set(), ordTypes: new Set(), structs: new Map(), enums: new Map(),
+      fns: new Map(), copyTypes: new Set(), cloneTypes: new Set(), debugTypes: new Set(), eqTypes: new Set(), ordTypes: new Set(), totalOrdTypes: new Set(), defaultTypes: new Set(), structs: new Map(), enums: new Map(),
       stdNames: this.stdNames,
       traits: new Set(),
       dropTypes: new Set(),
@@ -153,6 +154,8 @@ export class Lowering {
             if (derives.includes('Debug')) prog.debugTypes.add(d.name);
             if (derives.includes('PartialEq')) prog.eqTypes.add(d.name);
             if (derives.includes('PartialOrd')) prog.ordTypes.add(d.name);
+            if (derives.includes('Ord')) prog.totalOrdTypes.add(d.name);
+            if (derives.includes('Default')) prog.defaultTypes.add(d.name);
           }
           break;
         }
@@ -165,6 +168,7 @@ export class Lowering {
       if (prog.copyTypes.has(t)) throw new RustCompileError(`the trait \`Copy\` cannot be implemented for type \`${t}\`; it has a destructor (impl Drop)`, 1, 1, 'E0184');
     }
     if (!prog.fns.has('main')) throw new RustCompileError('`main` function not found in crate', 1, 1, 'E0601');
+    addOrdering(prog);
     return prog;
   }
 
@@ -444,8 +448,12 @@ export class Lowering {
       case 'boolean_literal':
         return { k: 'bool', pos, value: node.text === 'true' };
       case 'char_literal':
+        // `b'a'` is the u8 97.
+        if (node.text.startsWith('b')) return { k: 'int', pos, value: BigInt(unescape(node.text.slice(2, -1)).charCodeAt(0)), suffix: 'u8' };
         return { k: 'char', pos, value: unescape(node.text.slice(1, -1)) };
       case 'string_literal':
+        if (node.text.startsWith('b')) return this.byteString(node, pos);
+        if (node.text.startsWith('c')) this.unsupported(node, 'C string literals (c"…") are not supported');
         return { k: 'str', pos, value: unescape(node.text.slice(1, -1)) };
       case 'raw_string_literal': {
         const m = /^r(#*)"([\s\S]*)"\1$/.exec(node.text);
@@ -570,6 +578,11 @@ export class Lowering {
     }
   }
 
+  /** `b"hi"`: a `&[u8; 2]` of the bytes, needing arrays. */
+  private byteString(node: Node, _pos: Pos): Expr {
+    return this.unsupported(node, 'byte string literals (b"…", a &[u8; N]) are not supported yet');
+  }
+
   private label(node: Node): string | undefined {
     const l = this.named(node).find((c) => c.type === 'label');
     return l ? l.text.slice(1) : undefined;
@@ -663,17 +676,61 @@ export class Lowering {
         return { k: 'vec', pos, items: args('array') };
       }
       case 'assert': {
-        const [cond] = args('args');
-        return { k: 'assert', pos, cond: cond!, text: tt.text.slice(1, -1).trim() };
+        const parts = args('args');
+        if (!parts.length) this.unsupported(node, 'assert! needs a condition');
+        const text = parts.length > 1 ? '' : tt.text.slice(1, -1).trim().replace(/,$/, '').trim();
+        return { k: 'assert', pos, cond: parts[0]!, text, msg: this.message(node, parts.slice(1), pos) };
       }
       case 'assert_eq':
       case 'assert_ne': {
-        const [l, r] = args('args');
-        return { k: 'asserteq', pos, l: l!, r: r!, eq: name === 'assert_eq' };
+        const parts = args('args');
+        if (parts.length < 2) this.unsupported(node, `${name}! needs two values`);
+        return { k: 'asserteq', pos, l: parts[0]!, r: parts[1]!, eq: name === 'assert_eq', msg: this.message(node, parts.slice(2), pos) };
+      }
+      case 'unreachable':
+      case 'todo':
+      case 'unimplemented': {
+        const prefix = name === 'unreachable' ? 'internal error: entered unreachable code' : name === 'todo' ? 'not yet implemented' : 'not implemented';
+        const parts = args('args');
+        if (!parts.length) return { k: 'format', pos, mac: 'panic', template: prefix, args: [], debug: [], specs: [] };
+        const first = parts[0]!;
+        if (first.k !== 'str') this.unsupported(tt, `${name}! needs a string literal first`);
+        return this.formatMacro('panic' as 'println', `${prefix}: ${first.value}`, parts.slice(1), pos, first.pos);
+      }
+      case 'dbg': {
+        const items = args('args');
+        const texts = this.macroArgTexts(tt);
+        return { k: 'dbg', pos, items, texts };
       }
       default:
         return this.unsupported(node, `the macro ${name}! is not supported yet`);
     }
+  }
+
+  /** An assertion's custom message (`assert!(c, "x = {}", x)`), or undefined when there is none. */
+  private message(node: Node, parts: Expr[], pos: Pos): Expr | undefined {
+    if (!parts.length) return undefined;
+    const first = parts[0]!;
+    if (first.k !== 'str') this.unsupported(node, 'an assertion message must start with a string literal');
+    return this.formatMacro('message' as 'println', first.value, parts.slice(1), pos, first.pos);
+  }
+
+  /** The source text of each top-level argument of a macro (what `dbg!` prints beside the value). */
+  private macroArgTexts(tt: Node): string[] {
+    const texts: string[] = [];
+    let depth = 0;
+    let current = '';
+    const inner = tt.text.slice(1, -1);
+    for (const ch of inner) {
+      if ('([{'.includes(ch)) depth++;
+      if (')]}'.includes(ch)) depth--;
+      if (ch === ',' && depth === 0) {
+        texts.push(current.trim());
+        current = '';
+      } else current += ch;
+    }
+    if (current.trim()) texts.push(current.trim());
+    return texts;
   }
 
   private formatMacro(mac: 'println', template: string, args: Expr[], pos: Pos, tplPos: Pos): Expr {
