@@ -119,6 +119,10 @@ export function fromTy(ty: Ty): TypeVar {
       return ty.items.length ? con('tuple', ...ty.items.map(fromTy)) : con('unit');
     case 'adt':
       return con(`adt:${ty.name}`);
+    case 'std':
+      // std::cmp::Ordering is an enum of the program's (std/compare.ts adds it).
+      if (ty.name === 'Ordering') return con('adt:Ordering');
+      throw new UnifyError(`type ${ty.kind}`);
     default:
       throw new UnifyError(`type ${ty.kind}`);
   }

@@ -579,6 +579,11 @@ export class Compiler implements Codegen {
         return (a) => new FieldLoc(rt.m, base(a), index);
       }
       case 'index': {
+        if (e.index.k === 'range' && conName(e.ty) === 'str') {
+          // `s[a..].len()`: the receiver is the slice, a &str made here.
+          const slice = strSlice(this, e, e.index);
+          return (a) => new TempLoc(slice(a));
+        }
         const base = this.derefPlace(e.e, mutate);
         const index = this.value(e.index);
         const line = e.pos.line;
