@@ -31,6 +31,15 @@ export function encodeColumn(values: ArrayLike<number>, length = values.length):
   return { enc: 'delta-varint-b64', data: toBase64(Uint8Array.from(bytes)) };
 }
 
+/**
+ * The most values an encoded column can hold (each takes at least one byte), without decoding:
+ * a reader bounds what it allocates by this. Throws as decodeColumn does on text that is not base64.
+ */
+export function encodedCapacity(column: EncodedColumn): number {
+  checkBase64(column.data);
+  return (column.data.length / 4) * 3 - (column.data.match(/=*$/)![0].length);
+}
+
 /** Decodes into `out`; returns how many values were read, or throws with the byte offset that broke. */
 export function decodeColumn(column: EncodedColumn, out: { [i: number]: number; length: number }): number {
   const bytes = fromBase64(column.data);
@@ -72,10 +81,14 @@ function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
-function fromBase64(text: string): Uint8Array {
+function checkBase64(text: string): void {
   if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
     throw new RangeError('data is not base64');
   }
+}
+
+function fromBase64(text: string): Uint8Array {
+  checkBase64(text);
   if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(text, 'base64'));
   const clean = text.replace(/=+$/, '');
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));

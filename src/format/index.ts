@@ -7,7 +7,8 @@ export type { Value, Target, TextValue } from './values';
 export { checkValue } from './validate-value';
 export { isObject, Checker } from './check';
 export { checkEnvelope, checkVersion, openDocument, parseDocument, DOCUMENT_KINDS, type DocumentKind } from './envelope';
-export { encodeColumn, decodeColumn, type EncodedColumn } from './column-codec';
+export { encodeColumn, decodeColumn, encodedCapacity, type EncodedColumn } from './column-codec';
+export { checkConsistency } from './consistency';
 export { readTimeline, EVENT_COLUMN_TYPES, METRIC_COLUMN_TYPES, type TimelineDocument, type TimelineMeta, type TimelineColumns, type ColumnType } from './timeline';
 export {
   checkSnapshot, readSnapshot,

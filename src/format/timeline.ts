@@ -5,7 +5,8 @@
  * back into a Timeline.
  */
 import { Checker, isObject } from './check';
-import { decodeColumn, type EncodedColumn } from './column-codec';
+import { decodeColumn, encodedCapacity, type EncodedColumn } from './column-codec';
+import { checkConsistency } from './consistency';
 import { openDocument } from './envelope';
 import { EVENT_COLUMNS, EVENT_KIND_COUNT, EventKind, METRIC_COLUMNS, WriteMode, type EventColumn, type MetricColumn } from './events';
 import { checkValue } from './validate-value';
@@ -67,7 +68,8 @@ export interface TimelineColumns {
 
 /**
  * Reads and validates a timeline document (an object, or JSON text). Every index and count is
- * checked, so a renderer can trust what it gets; errors name the JSON path.
+ * checked, and the events are replayed to check they make sense in order (consistency.ts), so a
+ * renderer can trust what it gets; errors name the JSON path.
  */
 export function readTimeline(input: unknown, source = 'payload'): TimelineColumns {
   const d = openDocument(input, 'timeline', source);
@@ -102,7 +104,7 @@ export function readTimeline(input: unknown, source = 'payload'): TimelineColumn
     if (e.ownerKind[i]! > 4) c.fail(`events.columns.ownerKind[${i}]`, 'an owner kind 0..4');
     if (e.kind[i] === EventKind.HeapSet) checkWrite(c, e, i, values as Value[]);
   }
-  return {
+  const timeline: TimelineColumns = {
     meta: m as unknown as TimelineMeta,
     strings: strings as string[],
     values: values as Value[],
@@ -110,6 +112,8 @@ export function readTimeline(input: unknown, source = 'payload'): TimelineColumn
     events: eventColumns,
     metrics: metricColumns,
   };
+  checkConsistency(timeline, source);
+  return timeline;
 }
 
 /** A write replaces the block's value, or edits its text: the kept bytes, then a `text` value. */
@@ -134,9 +138,21 @@ function readColumns<N extends string>(
   const out = {} as Record<N, Float64Array>;
   for (const name of names) {
     const column = all[name];
-    const plain = new Float64Array(count);
+    // The shape and the count come first, so what is allocated is bounded by the file's size:
+    // a huge count in a small file is an error, not gigabytes of zeros.
     if (Array.isArray(column)) {
       if (column.length !== count) c.fail(`${path}.${name}`, `${count} values (found ${column.length})`);
+    } else if (isObject(column) && column.enc === 'delta-varint-b64' && typeof column.data === 'string') {
+      let most = 0;
+      try {
+        most = encodedCapacity(column as unknown as EncodedColumn);
+      } catch (err) {
+        c.fail(`${path}.${name}`, `a well-formed encoded column (${(err as Error).message})`);
+      }
+      if (most < count) c.fail(`${path}.${name}`, `${count} values (its data holds at most ${most})`);
+    }
+    const plain = new Float64Array(count);
+    if (Array.isArray(column)) {
       column.forEach((v, i) => {
         if (typeof v !== 'number' || !Number.isInteger(v)) c.fail(`${path}.${name}[${i}]`, 'an integer');
         plain[i] = v;
