@@ -11,6 +11,7 @@ export * from './engine/index';
 export * from './format/index';
 export { rustProgram, Rust, ProgramError, type ProgramOptions, type Init } from './api/program';
 export { Binding } from './api/binding';
+export { ApiUsageError } from './api/arguments';
 export { Owned } from './api/values';
 export { summarize, type TimelineSummary } from './api/summary';
 export {

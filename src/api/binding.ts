@@ -10,6 +10,7 @@ import {
   vecClear, vecGet, vecInsert, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecSet, vecShrinkToFit, vecTruncate,
 } from '../engine/std/vec';
 import type { Machine } from '../engine/memory/machine';
+import { ApiUsageError, callText, countArg } from './arguments';
 import { jsValue, type Owned } from './values';
 
 /** What a cell can hand to `let`, a call or a push: a temporary, a binding (moved or copied), or a JS literal. */
@@ -23,8 +24,11 @@ export type Init = Owned | Binding | number | bigint | boolean | string;
 export interface Program {
   readonly machine: Machine;
   begin(using: unknown[]): void;
-  take(x: Init, ty?: Ty): RValue;
-  peek(x: Init): RValue;
+  /** `call` names the call in an error about the argument: `v.push(300)`. */
+  take(x: Init, ty?: Ty, call?: string): RValue;
+  peek(x: Init, call?: string): RValue;
+  /** The text of a string, `&str` or String argument; anything else is an ApiUsageError naming `call`. */
+  textOf(call: string, x: unknown): string;
   temp(value: RValue): Owned;
   cloneOf(value: RValue): Owned;
 }
@@ -91,6 +95,11 @@ export class Binding {
     return v;
   }
 
+  /** This call as the cell wrote it, for error messages. */
+  private call(method: string, args: unknown[]): string {
+    return callText(this.name, method, args);
+  }
+
   /** A mutating method starts a statement and needs `let_mut`. */
   private mutate(): void {
     this.rs.begin([]);
@@ -127,6 +136,7 @@ export class Binding {
 
   /** `x.reserve(n)` */
   reserve(additional: number): void {
+    countArg(this.call('reserve', [additional]), additional, 'how many more to make room for');
     this.mutate();
     const v = this.read();
     if (v.tag === 'string') stringReserve(this.rs.machine, v, additional, this.home);
@@ -135,6 +145,7 @@ export class Binding {
 
   /** `x.reserve_exact(n)` */
   reserve_exact(additional: number): void {
+    countArg(this.call('reserve_exact', [additional]), additional, 'how many more to make room for');
     this.mutate();
     const v = this.read();
     if (v.tag === 'string') stringReserveExact(this.rs.machine, v, additional, this.home);
@@ -161,9 +172,10 @@ export class Binding {
 
   /** `s.push_str("..")` */
   push_str(text: string | Binding | Owned): void {
+    const call = this.call('push_str', [text]);
+    const add = typeof text === 'string' ? text : this.rs.textOf(call, text);
     this.mutate();
     const s = this.string('push_str');
-    const add = typeof text === 'string' ? text : String((this.rs.peek(text) as { text?: string }).text ?? '');
     if (typeof text === 'string') this.rs.machine.literal(text);
     pushStr(this.rs.machine, s, add, this.home);
   }
@@ -185,12 +197,12 @@ export class Binding {
     this.requireMut('borrow');
     const v = this.read();
     if (v.tag === 'string') {
-      if (typeof item !== 'string' || [...item].length !== 1) throw new OwnershipError('String::push takes one char');
+      if (typeof item !== 'string' || [...item].length !== 1) throw new ApiUsageError(this.call('push', [item]), 'one char (a string of one character)', item);
       pushChar(this.rs.machine, v, item, this.home);
       return;
     }
     const vec = this.vec('push');
-    const value = this.rs.take(item, vec.elem);
+    const value = this.rs.take(item, vec.elem, this.call('push', [item]));
     checkElem(vec, value);
     vecPush(this.rs.machine, vec, value, this.home);
   }
@@ -206,37 +218,43 @@ export class Binding {
 
   /** `v[i]` read: the element's JavaScript value. */
   get(index: number): unknown {
-    return jsValue(vecGet(this.vec('index'), index));
+    return jsValue(vecGet(this.vec('index'), countArg(this.call('get', [index]), index, 'an index')));
   }
 
   /** `v[i] = x` */
   set(index: number, item: Init): void {
+    const call = this.call('set', [index, item]);
+    countArg(call, index, 'an index');
     this.rs.begin([item]);
     this.requireMut('borrow');
     const vec = this.vec('index');
-    const value = this.rs.take(item, vec.elem);
+    const value = this.rs.take(item, vec.elem, call);
     checkElem(vec, value);
     vecSet(this.rs.machine, vec, index, value);
   }
 
   /** `v.insert(i, x)` */
   insert(index: number, item: Init): void {
+    const call = this.call('insert', [index, item]);
+    countArg(call, index, 'an index');
     this.rs.begin([item]);
     this.requireMut('borrow');
     const vec = this.vec('insert');
-    const value = this.rs.take(item, vec.elem);
+    const value = this.rs.take(item, vec.elem, call);
     checkElem(vec, value);
     vecInsert(this.rs.machine, vec, index, value, this.home);
   }
 
   /** `v.remove(i)` */
   remove(index: number): Owned {
+    countArg(this.call('remove', [index]), index, 'an index');
     this.requireMut('borrow');
     return this.rs.temp(vecRemove(this.rs.machine, this.vec('remove'), index, this.home));
   }
 
   /** `v.truncate(n)` */
   truncate(len: number): void {
+    countArg(this.call('truncate', [len]), len, 'a length');
     this.mutate();
     vecTruncate(this.rs.machine, this.vec('truncate'), len, this.home);
   }
@@ -248,7 +266,7 @@ export class Binding {
     this.rs.begin([value]);
     this.requireMut('assign twice to immutable variable');
     const current = this.local.value;
-    const next = this.rs.take(value, this.local.ty);
+    const next = this.rs.take(value, this.local.ty, this.call('assign', [value]));
     if (current && formatType(current.ty) !== formatType(next.ty)) {
       throw new OwnershipError(`mismatched types: expected \`${formatType(current.ty)}\`, found \`${formatType(next.ty)}\``);
     }

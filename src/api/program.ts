@@ -11,6 +11,9 @@ import type { Local, RValue } from '../engine/memory/rvalue';
 import { stringFrom, stringNew, stringWithCapacity } from '../engine/std/string';
 import { vecFromElements, vecNew, vecWithCapacity } from '../engine/std/vec';
 import type { Timeline } from '../engine/timeline/timeline';
+import {
+  ApiUsageError, arrayArg, callText, countArg, floatArg, functionArg, intArg, nameArg, objectArg, textArg, typeArg,
+} from './arguments';
 import { Binding, type Init, type Program } from './binding';
 import { isOwned, Owned } from './values';
 
@@ -29,9 +32,13 @@ export class ProgramError extends Error {
   }
 }
 
-function tyOf(ty: Ty | string): Ty {
-  return typeof ty === 'string' ? parseType(ty) : ty;
+function tyOf(ty: Ty | string, call = 'a type'): Ty {
+  return typeArg(call, ty, parseType);
 }
+
+const MAX_REPEAT = 8 * 1024 * 1024;
+
+const rsCall = (method: string, args: unknown[]): string => callText('rs', method, args);
 
 /**
  * The notebook API: a Rust program written as TypeScript calls that read like the Rust
@@ -60,6 +67,7 @@ export class Rust implements Program {
 
   /** `fn main() { body }`: runs it now. */
   main(body: () => void): void {
+    functionArg('rs.main(body)', body, 'the body of main as a function: rs.main(() => { … })');
     this.fn('main', [], body)();
   }
 
@@ -68,16 +76,20 @@ export class Rust implements Program {
    * arguments in the caller, pushes a frame, binds the parameters and runs `body`.
    */
   fn(name: string, params: string[], body: (...args: Binding[]) => Init | void): (...args: Init[]) => Owned | undefined {
+    const call = rsCall('fn', [name, params, body]);
+    nameArg(call, name, 'the function\'s name');
+    arrayArg(call, params, 'its parameters\' names as an array').forEach((p) => nameArg(call, p, 'a parameter name'));
+    functionArg(call, body, 'the body as a function of the parameters');
     return (...args: Init[]) => {
       if (args.length !== params.length) {
         throw new OwnershipError(`this function takes ${params.length} argument(s) but ${args.length} were supplied (calling \`${name}\`)`);
       }
-      const values = args.map((a) => this.take(a));
+      const values = args.map((a) => this.take(a, undefined, `${name}(…)`));
       const m = this.machine;
       m.pushFrame(name);
       const bound = values.map((v, i) => new Binding(this, m.bind(params[i]!, v.ty, v), false));
       const result = body(...bound);
-      const returned = result === undefined ? undefined : this.take(result as Init);
+      const returned = result === undefined ? undefined : this.take(result as Init, undefined, `the return value of ${name}`);
       this.begin([]);
       m.popFrame();
       return returned && returned.tag !== 'unit' ? this.temp(returned) : undefined;
@@ -96,6 +108,7 @@ export class Rust implements Program {
 
   /** `{ body }`: locals declared inside are dropped at its end, in reverse order. */
   scope(body: () => void): void {
+    functionArg('rs.scope(body)', body, 'the block\'s body as a function');
     this.begin([]);
     this.machine.openScope();
     body();
@@ -106,40 +119,42 @@ export class Rust implements Program {
   /** `drop(x)`: moves x into drop, which frees what it owns now. */
   drop(x: Init): void {
     this.begin([x]);
-    const value = this.take(x);
+    const value = this.take(x, undefined, rsCall('drop', [x]));
     this.machine.dropValue(value);
   }
 
   /** `println!("x = {}, v = {:?}", x, v)`: the output is recorded with the timeline. */
   println(template = '', ...args: Init[]): void {
     this.begin(args);
-    const { spec, values } = this.formatArgs(template, args);
+    const { spec, values } = this.formatArgs(template, args, 'println');
     this.machine.print(`${renderFormat(spec, values).join('')}\n`);
   }
 
   /** `format!(..)`: a new String, grown by std's writes as rustc's build grows it. */
   format(template: string, ...args: Init[]): Owned {
-    const { spec, values } = this.formatArgs(template, args);
+    const { spec, values } = this.formatArgs(template, args, 'format');
     return this.temp(formatToString(this.machine, spec, values));
   }
 
   /** A JS string or integer stands for a Rust literal, which rustc folds into the template; the rest are read, not moved. */
-  private formatArgs(template: string, args: Init[]): { spec: FormatSpec; values: RValue[] } {
+  private formatArgs(template: string, args: Init[], method: string): { spec: FormatSpec; values: RValue[] } {
+    const call = rsCall(method, [template, ...args]);
+    textArg(call, template, 'a format string such as "{} and {:?}"');
     const literal = (x: Init | undefined) => (typeof x === 'string' || typeof x === 'bigint' || (typeof x === 'number' && Number.isInteger(x)) ? String(x) : undefined);
     const parsed = parseFormat(template);
     if (args.length !== parsed.holes.length) throw new OwnershipError(`${parsed.holes.length} positional argument(s) in format string, but ${args.length} given`);
     const { spec, kept } = inlineLiterals(parsed, (i) => literal(args[i]));
-    return { spec, values: kept.map((i) => this.peek(args[i]!)) };
+    return { spec, values: kept.map((i) => this.peek(args[i]!, call)) };
   }
 
   /** Source line for the following events (to tie them to Rust code shown beside the cell). */
   line(n: number): void {
-    this.machine.line = n;
+    this.machine.line = countArg(rsCall('line', [n]), n, 'a source line number');
   }
 
   /** A label on the timeline, shown by the diagram at this step. */
   note(text: string): void {
-    this.machine.note(text);
+    this.machine.note(textArg(rsCall('note', [text]), text, 'the note\'s text'));
   }
 
   // ---------- values ----------
@@ -154,45 +169,55 @@ export class Rust implements Program {
   u64 = (v: number | bigint) => this.int('u64', v);
   usize = (v: number) => this.int('usize', v);
   isize = (v: number) => this.int('isize', v);
-  f32 = (v: number): Owned => this.temp({ tag: 'scalar', ty: { kind: 'float', name: 'f32' }, v });
-  f64 = (v: number): Owned => this.temp({ tag: 'scalar', ty: { kind: 'float', name: 'f64' }, v });
+  f32 = (v: number): Owned => this.temp({ tag: 'scalar', ty: { kind: 'float', name: 'f32' }, v: floatArg(rsCall('f32', [v]), v) });
+  f64 = (v: number): Owned => this.temp({ tag: 'scalar', ty: { kind: 'float', name: 'f64' }, v: floatArg(rsCall('f64', [v]), v) });
   char = (v: string): Owned => {
-    if ([...v].length !== 1) throw new OwnershipError(`a char holds exactly one character, not ${JSON.stringify(v)}`);
+    if (typeof v !== 'string' || [...v].length !== 1) throw new ApiUsageError(rsCall('char', [v]), 'a string of exactly one character (a char)', v);
     return this.temp({ tag: 'scalar', ty: { kind: 'char' }, v });
   };
   /** A string literal: `&'static str` pointing into static data. */
-  str = (text: string): Owned => this.temp(this.literal(text));
+  str = (text: string): Owned => this.temp(this.literal(textArg(rsCall('str', [text]), text)));
 
   /** `()` */
   unit = (): Owned => this.temp({ tag: 'unit', ty: { kind: 'unit' } });
 
   /** An array literal `[a, b, c]` of element type `elem`. */
   array(elem: Ty | string, items: Init[]): Owned {
-    const ty = tyOf(elem);
-    const values = items.map((i) => this.take(i, ty));
+    const call = rsCall('array', [elem, items]);
+    const ty = tyOf(elem, call);
+    const values = arrayArg(call, items, 'the elements as an array').map((i) => this.take(i as Init, ty, call));
     return this.temp({ tag: 'array', ty: { kind: 'array', elem: ty, len: values.length }, items: values });
   }
 
   /** `[value; n]` for a Copy value. */
   repeat(elem: Ty | string, value: number | boolean, n: number): Owned {
-    const ty = tyOf(elem);
-    const item = this.literalValue(value, ty);
+    const call = rsCall('repeat', [elem, value, n]);
+    const ty = tyOf(elem, call);
+    if (typeof value !== 'number' && typeof value !== 'boolean' && typeof value !== 'bigint') throw new ApiUsageError(call, 'a number or a boolean to repeat (a Copy value)', value);
+    // An array lives on the stack: past the default stack's bytes it cannot exist, and would only exhaust this process.
+    if (countArg(call, n, 'how many times to repeat it') > MAX_REPEAT) throw new ApiUsageError(call, `at most ${MAX_REPEAT} elements (an array lives on the stack)`, n);
+    const item = this.literalValue(value, ty, call);
     return this.temp({ tag: 'array', ty: { kind: 'array', elem: ty, len: n }, items: Array.from({ length: n }, () => ({ ...item })) });
   }
 
   /** `&x` */
   ref(x: Binding): Owned {
+    bindingArg(rsCall('ref', [x]), x);
     return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: false, to: x.ty }, target: { kind: 'local', local: x.local } });
   }
 
   /** `&mut x` */
   ref_mut(x: Binding): Owned {
+    bindingArg(rsCall('ref_mut', [x]), x);
     x.requireMut('borrow');
     return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: true, to: x.ty }, target: { kind: 'local', local: x.local } });
   }
 
   /** A struct literal: `Point { x: 1, y: 2 }` (declare the struct with the `types` option). */
   struct(name: string, fields: Record<string, Init>): Owned {
+    const call = rsCall('struct', [name, fields]);
+    textArg(call, name, 'the struct\'s name');
+    objectArg(call, fields, 'its fields as an object such as { x: 1, y: 2 }');
     const def = this.adts.get(name);
     if (!def || def.kind !== 'struct') throw new OwnershipError(`cannot find struct \`${name}\`; declare it in the program's \`types\` option`);
     const names = def.fields.map((f) => f.name);
@@ -201,7 +226,7 @@ export class Rust implements Program {
     }
     const values = def.fields.map((f) => {
       if (!(f.name in fields)) throw new OwnershipError(`missing field \`${f.name}\` in initializer of \`${name}\``);
-      return this.take(fields[f.name]!, f.ty);
+      return this.take(fields[f.name]!, f.ty, `${call} field ${f.name}`);
     });
     return this.temp({ tag: 'struct', ty: { kind: 'adt', name }, name, fieldNames: names, fields: values });
   }
@@ -211,22 +236,25 @@ export class Rust implements Program {
     new: (): Owned => this.temp(stringNew()),
     /** `String::from("..")` */
     from: (text: string | Binding | Owned): Owned => {
-      return this.temp(stringFrom(this.machine, typeof text === 'string' ? this.useLiteral(text) : String((this.peek(text) as { text?: string }).text ?? '')));
+      const call = rsCall('String.from', [text]);
+      return this.temp(stringFrom(this.machine, typeof text === 'string' ? this.useLiteral(text) : this.textOf(call, text)));
     },
     /** `String::with_capacity(n)` */
     with_capacity: (n: number): Owned => {
-      return this.temp(stringWithCapacity(this.machine, n));
+      return this.temp(stringWithCapacity(this.machine, countArg(rsCall('String.with_capacity', [n]), n, 'a capacity in bytes')));
     },
   };
 
   readonly Vec = {
     /** `Vec::<T>::new()` */
     new: (elem: Ty | string): Owned => {
-      return this.temp(vecNew(this.machine, tyOf(elem)));
+      return this.temp(vecNew(this.machine, tyOf(elem, rsCall('Vec.new', [elem]))));
     },
     /** `Vec::<T>::with_capacity(n)` */
     with_capacity: (elem: Ty | string, n: number): Owned => {
-      return this.temp(vecWithCapacity(this.machine, tyOf(elem), n));
+      const call = rsCall('Vec.with_capacity', [elem, n]);
+      const ty = tyOf(elem, call);
+      return this.temp(vecWithCapacity(this.machine, ty, countArg(call, n, 'a capacity in elements')));
     },
   };
 
@@ -236,34 +264,36 @@ export class Rust implements Program {
    * evaluated after the allocation, in that order; plain values were evaluated already.
    */
   vec(elem: Ty | string, items: Array<Init | (() => Init)>): Owned {
-    const ty = tyOf(elem);
+    const call = rsCall('vec', [elem, items]);
+    const ty = tyOf(elem, call);
+    arrayArg(call, items, 'the elements as an array');
     return this.temp(vecFromElements(this.machine, ty, items.length, (i) => {
       const item = items[i]!;
-      return this.take(typeof item === 'function' ? item() : item, ty);
+      return this.take(typeof item === 'function' ? item() : item, ty, call);
     }));
   }
 
   readonly Box = {
     /** `Box::new(x)` */
     new: (x: Init): Owned => {
-      return this.temp(boxNew(this.machine, this.take(x)));
+      return this.temp(boxNew(this.machine, this.take(x, undefined, rsCall('Box.new', [x]))));
     },
   };
 
   readonly Rc = {
     /** `Rc::new(x)` */
     new: (x: Init): Owned => {
-      return this.temp(rcNew(this.machine, this.take(x)));
+      return this.temp(rcNew(this.machine, this.take(x, undefined, rsCall('Rc.new', [x]))));
     },
     /** `Rc::clone(&rc)` */
     clone: (rc: Binding): Owned => {
-      const v = rc.read();
+      const v = bindingArg(rsCall('Rc.clone', [rc]), rc).read();
       if (v.tag !== 'rc') throw new OwnershipError(`\`Rc::clone\` expects an Rc, found \`${rc.typeName}\``);
       return this.temp(rcClone(this.machine, v));
     },
     /** `Rc::strong_count(&rc)` */
     strong_count: (rc: Binding): number => {
-      const v = rc.read();
+      const v = bindingArg(rsCall('Rc.strong_count', [rc]), rc).read();
       if (v.tag !== 'rc') throw new OwnershipError(`\`Rc::strong_count\` expects an Rc, found \`${rc.typeName}\``);
       return v.cell.strong;
     },
@@ -297,7 +327,7 @@ export class Rust implements Program {
   }
 
   /** @internal Takes ownership of an argument: a temporary is consumed, a binding moved (or copied when Copy). */
-  take(x: Init, ty?: Ty): RValue {
+  take(x: Init, ty?: Ty, call = 'a value'): RValue {
     if (isOwned(x)) {
       if (x.consumed) throw new OwnershipError('this temporary value was already moved');
       x.consumed = true;
@@ -309,14 +339,21 @@ export class Rust implements Program {
       if (isCopy(v)) return { ...v };
       return this.machine.moveOut(x.local);
     }
-    return this.literalValue(x, ty);
+    return this.literalValue(x, ty, call);
   }
 
   /** @internal Reads an argument without taking it (for formatting). */
-  peek(x: Init | Binding | Owned): RValue {
+  peek(x: Init | Binding | Owned, call = 'a value'): RValue {
     if (isOwned(x)) return x.value;
     if (x instanceof Binding) return x.read();
-    return this.literalValue(x);
+    return this.literalValue(x, undefined, call);
+  }
+
+  /** @internal The text of a `&str` or String argument (String::from, push_str). */
+  textOf(call: string, x: unknown): string {
+    const v = isOwned(x) || x instanceof Binding ? this.peek(x, call) : undefined;
+    if (!v || (v.tag !== 'str' && v.tag !== 'string')) throw new ApiUsageError(call, 'text: a string, a &str or a String', x);
+    return v.text;
   }
 
   /** @internal */
@@ -324,13 +361,17 @@ export class Rust implements Program {
     return this.temp(cloneValue(this.machine, v));
   }
 
-  private literalValue(x: number | bigint | boolean | string, ty?: Ty): RValue {
+  /** A JavaScript literal as the Rust value it stands for; anything else is refused, naming the call. */
+  private literalValue(x: unknown, ty: Ty | undefined, call: string): RValue {
     if (typeof x === 'boolean') return { tag: 'scalar', ty: { kind: 'bool' }, v: x };
     if (typeof x === 'string') return this.literal(x);
-    if (ty && ty.kind === 'float') return { tag: 'scalar', ty, v: Number(x) };
-    if (ty && ty.kind === 'int') return { tag: 'scalar', ty, v: x };
-    if (typeof x === 'number' && !Number.isInteger(x)) return { tag: 'scalar', ty: { kind: 'float', name: 'f64' }, v: x };
-    return { tag: 'scalar', ty: { kind: 'int', name: 'i32' }, v: x };
+    if (typeof x !== 'number' && typeof x !== 'bigint') {
+      throw new ApiUsageError(call, 'a value: a temporary (rs.String.from(…), …), a binding, a number, a bigint, a boolean or a string', x);
+    }
+    if (ty && ty.kind === 'float') return { tag: 'scalar', ty, v: floatArg(call, Number(x)) };
+    if (ty && ty.kind === 'int') return { tag: 'scalar', ty, v: intArg(call, x, ty.name) };
+    if (typeof x === 'number' && !Number.isInteger(x)) return { tag: 'scalar', ty: { kind: 'float', name: 'f64' }, v: floatArg(call, x) };
+    return { tag: 'scalar', ty: { kind: 'int', name: 'i32' }, v: intArg(call, x, 'i32') };
   }
 
   private literal(text: string): RValue {
@@ -344,13 +385,15 @@ export class Rust implements Program {
   }
 
   private int(name: string, v: number | bigint): Owned {
-    return this.temp({ tag: 'scalar', ty: parseType(name), v });
+    return this.temp({ tag: 'scalar', ty: parseType(name), v: intArg(rsCall(name, [v]), v, name) });
   }
 
   private bindLocal(name: string, init: Init, ty: Ty | string | undefined, mutable: boolean): Binding {
+    const call = rsCall(mutable ? 'let_mut' : 'let', ty === undefined ? [name, init] : [name, init, ty]);
+    nameArg(call, name, 'the local\'s name');
     this.begin([init]);
-    const declared = ty === undefined ? undefined : tyOf(ty);
-    const value = this.take(init, declared);
+    const declared = ty === undefined ? undefined : tyOf(ty, call);
+    const value = this.take(init, declared, call);
     const local: Local = this.machine.bind(name, declared ?? value.ty, value);
     return new Binding(this, local, mutable);
   }
@@ -363,6 +406,8 @@ export class Rust implements Program {
  * ProgramError that carries the timeline recorded so far.
  */
 export function rustProgram(body: (rs: Rust) => void, options: ProgramOptions = {}): Timeline {
+  functionArg('rustProgram(body)', body, 'the program as a function: rustProgram((rs) => rs.main(() => { … }))');
+  checkOptions(objectArg('rustProgram(body, options)', options, 'an options object'));
   const adts = options.types ? parseTypeDecls(options.types) : [];
   const machine = new Machine({ ...options, registry: registryOf(adts) });
   const rs = new Rust(machine, adts);
@@ -375,7 +420,23 @@ export function rustProgram(body: (rs: Rust) => void, options: ProgramOptions = 
       return machine.finish();
     }
     const message = err instanceof Error ? err.message : String(err);
-    throw new ProgramError(message, machine.finish(), err);
+    const failed = new ProgramError(message, machine.finish(), err);
+    if (err instanceof ApiUsageError) failed.stack = `${failed.name}: ${message}`;
+    throw failed;
   }
   return machine.finish();
+}
+
+function bindingArg(call: string, x: unknown): Binding {
+  if (!(x instanceof Binding)) throw new ApiUsageError(call, 'a binding (what rs.let or rs.let_mut returned)', x);
+  return x;
+}
+
+/** The options a program is configured with; the machine would take a bad one silently. */
+function checkOptions(options: ProgramOptions): void {
+  const call = 'rustProgram(body, options)';
+  if (options.stackLimit !== undefined) countArg(call, options.stackLimit, 'options.stackLimit in bytes');
+  for (const key of ['policy', 'title', 'source', 'types'] as const) {
+    if (options[key] !== undefined) textArg(call, options[key], `options.${key} as a string`);
+  }
 }
