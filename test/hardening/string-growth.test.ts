@@ -173,7 +173,8 @@ describe("the format's text edit (a write event with aux2 = 1)", () => {
           ownerKind: col(0, 0), owner1: col(-1, -1), owner2: col(-1, -1),
         },
       },
-      metrics: { columns: Object.fromEntries(['frames', 'stackBytes', 'heapLive', 'heapBlocks', 'footprint', 'staticBytes', 'allocWork'].map((m) => [m, col(0, 0)])) },
+      // The metrics agree with the events (the reader replays them): one live block of 8 bytes.
+      metrics: { columns: { ...Object.fromEntries(['frames', 'stackBytes', 'footprint', 'staticBytes', 'allocWork'].map((m) => [m, col(0, 0)])), heapLive: col(8, 8), heapBlocks: col(1, 1) } },
     };
   }
 
