@@ -30,7 +30,11 @@ export interface CompareOptions {
   header?: number;
   limit?: number;
   mode?: ProblemMode;
-  /** Worker threads; 1 runs everything in this thread. Default: one per core, at most one per task. */
+  /**
+   * Threads to use; 1 runs everything in this thread. With more, each task replays on a worker
+   * of its own (at most one per task) while this thread reads the traces, so reading overlaps
+   * replaying even for a single task. Default: one per core.
+   */
   jobs?: number;
   onProgress?: (event: CompareProgress) => void;
   /**
@@ -122,7 +126,7 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
   const analysed: Promise<AnalysedTrace[]> | undefined =
     analyses && Promise.all(traces.map((trace) => analyseTrace(trace, trace, { granule: settings.align, ...analyses, mode: settings.mode, signal: options.signal })));
   analysed?.catch(() => {}); // awaited below; a failure is reported there, not as unhandled
-  const run = new Run(traces, plan, settings, Math.min(jobs, plan.length), options, analyses !== undefined);
+  const run = new Run(traces, plan, settings, jobs > 1 ? Math.min(jobs, plan.length) : 0, options, analyses !== undefined);
   return run.go(policies, prov, analysed);
 }
 
@@ -161,6 +165,7 @@ class Run {
     private readonly traces: string[],
     private readonly plan: PlannedTask[],
     private readonly settings: ReplaySettings,
+    /** Worker threads (0: every task replays in this thread). */
     private readonly threads: number,
     private readonly options: CompareOptions,
     private readonly timeSeries: boolean,
@@ -175,13 +180,13 @@ class Run {
     const signal = this.options.signal;
     signal?.addEventListener('abort', this.onAbort, { once: true });
     try {
-      if (this.threads > 1) for (let j = 0; j < this.threads; j++) this.idle.push(this.spawn());
+      for (let j = 0; j < this.threads; j++) this.idle.push(this.spawn());
       // Traces start in order as soon as workers for all their tasks are free.
       const running: Promise<void>[] = [];
       for (const [i, tasks] of this.read.entries()) {
         if (this.stopping) break;
         let lanes: Lane[] | null = null;
-        if (this.threads > 1) {
+        if (this.threads > 0) {
           const workers = await this.acquire(tasks.length);
           if (this.stopping) break;
           lanes = workers.map((w, k) => w.lane(tasks[k].trace, tasks[k].policies, this.settings, this.stopFlag, this.timeSeries));

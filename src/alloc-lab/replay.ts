@@ -1,6 +1,6 @@
 /**
  * Replays a recorded program's heap operations on one allocator policy. Trace ids name
- * blocks; the replayer maps them to the addresses this policy hands out, keeps the
+ * blocks; the replayer maps them to the blocks this policy hands out (by its handles), keeps the
  * requested sizes (live bytes) and feeds the metrics recorder one point per event.
  *
  * Two kinds of trouble are kept apart:
@@ -70,8 +70,9 @@ const TOMBSTONE_LIMIT = 1 << 20;
 
 /**
  * Replays events on one allocator. Blocks are block numbers (small integers, see traces/columns.ts):
- * their state, the address the policy gave them and the requested size sit in typed arrays,
- * so an event costs array reads, the policy call and one metrics sample, no lookups by id.
+ * their state, the policy's handle for them and the requested size sit in typed arrays, so an
+ * event costs array reads, the policy call and one metrics sample, no lookups by id or address.
+ * The replayer owns the allocator's blocks: it allocates, frees and resizes by handle.
  *
  * Columns from readColumns come with block numbers already given and checked (every free is of a live
  * block); TraceEvents name blocks by id, so apply() first maps ids to block numbers and checks them
@@ -79,7 +80,8 @@ const TOMBSTONE_LIMIT = 1 << 20;
  */
 export class Replayer {
   private state: Uint8Array = new Uint8Array(1024);
-  private address: Float64Array = new Float64Array(1024);
+  /** The policy's handle of each live block (see Allocator.allocBlock): no address lookups. */
+  private handle: Int32Array = new Int32Array(1024);
   private size: Float64Array = new Float64Array(1024);
   private readonly recorder: MetricsRecorder;
   private readonly probe: TimeSeriesProbe | undefined;
@@ -239,9 +241,9 @@ export class Replayer {
   }
 
   private allocAt(block: number, size: number, align: number, line: number): void {
-    let address: number | null;
+    let handle: number;
     try {
-      address = this.allocator.alloc(size, align);
+      handle = this.allocator.allocBlock(size, align);
     } catch (err) {
       this.refused(err, line);
       this.state[block] = REFUSED;
@@ -249,13 +251,13 @@ export class Replayer {
     }
     this.ops.alloc++;
     this.allocated = true;
-    if (address === null) {
+    if (handle < 0) {
       this.failures++;
       this.state[block] = ABSENT;
       return;
     }
     this.state[block] = LIVE;
-    this.address[block] = address;
+    this.handle[block] = handle;
     this.size[block] = size;
     this.liveBytes += size;
   }
@@ -264,7 +266,7 @@ export class Replayer {
   private freeAt(block: number, line: number): boolean {
     if (this.state[block] === LIVE) {
       try {
-        this.allocator.free(this.address[block]);
+        this.allocator.freeBlock(this.handle[block]);
       } catch (err) {
         this.refused(err, line);
         return false;
@@ -280,12 +282,12 @@ export class Replayer {
   /** Resizes block number `block` into `target` (the same number when it stays the block); false when refused. */
   private reallocAt(block: number, target: number, size: number, align: number, line: number): boolean {
     const wasLive = this.state[block] === LIVE;
-    const oldAddress = this.address[block];
+    const oldHandle = this.handle[block];
     const oldSize = this.size[block];
-    let address: number | null;
+    let handle: number;
     try {
       // An ABSENT or REFUSED block's allocation failed earlier: the program would allocate afresh.
-      address = wasLive ? this.allocator.realloc(oldAddress, size, align) : this.allocator.alloc(size, align);
+      handle = wasLive ? this.allocator.reallocBlock(oldHandle, size, align) : this.allocator.allocBlock(size, align);
     } catch (err) {
       this.refused(err, line);
       return false;
@@ -294,13 +296,13 @@ export class Replayer {
     this.allocated = true;
     if (wasLive) this.liveBytes -= oldSize;
     if (target !== block) this.state[block] = FREED;
-    if (address === null) {
+    if (handle < 0) {
       this.failures++;
       // The old block stays live in the policy, but the trace moves on to the new block: give
       // it back and go on with the block absent, as for a failed alloc.
       if (wasLive) {
         try {
-          this.allocator.free(oldAddress);
+          this.allocator.freeBlock(oldHandle);
         } catch (err) {
           this.refused(err, line);
         }
@@ -309,7 +311,7 @@ export class Replayer {
       return true;
     }
     this.state[target] = LIVE;
-    this.address[target] = address;
+    this.handle[target] = handle;
     this.size[target] = size;
     this.liveBytes += size;
     return true;
@@ -328,12 +330,12 @@ export class Replayer {
     while (n < numbers) n *= 2;
     const state = new Uint8Array(n);
     state.set(this.state);
-    const address = new Float64Array(n);
-    address.set(this.address);
+    const handle = new Int32Array(n);
+    handle.set(this.handle);
     const size = new Float64Array(n);
     size.set(this.size);
     this.state = state;
-    this.address = address;
+    this.handle = handle;
     this.size = size;
   }
 

@@ -58,6 +58,19 @@ export interface Allocator {
    * The same object each call, refilled: read it before the next call, do not keep it.
    */
   counters(): AllocatorCounters;
+  /**
+   * The replay's fast path (the lab replays millions of events and keeps a table of its
+   * blocks anyway): the same placement as alloc, free and realloc, the block named by the
+   * policy's handle (a small integer) instead of its address and not entered in the address
+   * table, so no hash lookup per call. A block taken with allocBlock is freed with freeBlock
+   * and resized with reallocBlock, never through the address calls. -1 where alloc/realloc
+   * return null (the heap limit; a failed reallocBlock leaves the old block live).
+   */
+  allocBlock(size: number, align: number): number;
+  freeBlock(handle: number): void;
+  reallocBlock(handle: number, size: number, align: number): number;
+  /** The payload address of a live block's handle (what alloc would have returned). */
+  addressOf(handle: number): number;
 }
 
 export class HeapError extends Error {

@@ -111,10 +111,38 @@ export abstract class AllocatorBase implements Allocator {
     this.limit = c.limit;
   }
 
-  abstract alloc(size: number, align: number): number | null;
-  abstract free(address: number): void;
-  abstract realloc(address: number, size: number, align: number): number | null;
+  abstract allocBlock(size: number, align: number): number;
+  abstract freeBlock(handle: number): void;
+  abstract reallocBlock(handle: number, size: number, align: number): number;
+  abstract addressOf(handle: number): number;
   abstract blockSize(address: number): number;
+
+  // The address calls are the handle calls plus the table of live addresses.
+
+  alloc(size: number, align: number): number | null {
+    const b = this.allocBlock(size, align);
+    if (b === NONE) return null;
+    const p = this.addressOf(b);
+    this.live.set(p, b);
+    return p;
+  }
+
+  free(address: number): void {
+    this.freeBlock(this.live.take(address, 'free'));
+  }
+
+  realloc(address: number, size: number, align: number): number | null {
+    checkRequest(size, align);
+    const b = this.live.get(address, 'realloc');
+    const r = this.reallocBlock(b, size, align);
+    if (r === NONE) return null;
+    if (r === b) return address; // resized in place
+    // Moved: allocate, (copy,) free, in the table as in the heap.
+    const p = this.addressOf(r);
+    this.live.set(p, r);
+    this.live.take(address, 'realloc');
+    return p;
+  }
   /** Largest free block below the top. */
   protected abstract largestFree(): number;
 
@@ -171,11 +199,11 @@ export abstract class AllocatorBase implements Allocator {
   /** Grows every per-record array to `capacity` rows. */
   protected abstract growRecords(capacity: number): void;
 
-  /** realloc's fallback when the block cannot stay: allocate, (copy,) free; null leaves the old block live. */
-  protected moveBlock(address: number, size: number, align: number): number | null {
-    const moved = this.alloc(size, align);
-    if (moved === null) return null;
-    this.free(address);
+  /** reallocBlock's fallback when the block cannot stay: allocate, (copy,) free; NONE leaves the old block live. */
+  protected moveBlock(b: number, size: number, align: number): number {
+    const moved = this.allocBlock(size, align);
+    if (moved === NONE) return NONE;
+    this.freeBlock(b);
     return moved;
   }
 }

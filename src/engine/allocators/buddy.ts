@@ -1,4 +1,5 @@
 import { AllocatorOptions } from './allocator';
+import { AddressMap } from './address-map';
 import { AllocatorBase, checkRequest, growF64, growI32, growU8, NONE } from './base';
 
 /**
@@ -17,6 +18,8 @@ import { AllocatorBase, checkRequest, growF64, growI32, growU8, NONE } from './b
  * not apply: a block is always split down to the smallest order that holds the request.
  */
 const MAX_ORDER = 53;
+/** 2^k for every order and one past it: a table read, where `2 ** k` is a call to pow on every step. */
+const POW2: Float64Array = Float64Array.from({ length: MAX_ORDER + 2 }, (_, k) => 2 ** k);
 
 export class Buddy extends AllocatorBase {
   readonly policy: string = 'buddy';
@@ -24,20 +27,22 @@ export class Buddy extends AllocatorBase {
 
   private bAddr: Float64Array = new Float64Array(this.capacity);
   private bOrder: Int32Array = new Int32Array(this.capacity);
+  /** A live block's payload offset from its start (the header, rounded up to an alignment above the granule). */
+  private bOffset: Float64Array = new Float64Array(this.capacity);
   private bFree: Uint8Array = new Uint8Array(this.capacity);
   private lNext: Int32Array = new Int32Array(this.capacity);
   private lPrev: Int32Array = new Int32Array(this.capacity);
   /** Free list per order. */
   private readonly heads: Int32Array = new Int32Array(MAX_ORDER + 1).fill(NONE);
   /** Start address -> id of every block, live or free (blocks tile the heap). */
-  private readonly blockAt = new Map<number, number>();
+  private readonly blockAt = new AddressMap();
 
   constructor(options?: AllocatorOptions) {
     super(options);
     this.minOrder = Math.ceil(Math.log2(this.minBlock));
   }
 
-  alloc(size: number, align: number): number | null {
+  allocBlock(size: number, align: number): number {
     checkRequest(size, align);
     const offset = this.payloadOffset(align);
     const k = this.orderFor(offset + size, align);
@@ -45,59 +50,65 @@ export class Buddy extends AllocatorBase {
     if (b === NONE) {
       // Grow only if growing will succeed: a refused request must leave the heap as it was
       // (doubling towards 2^53 and then failing left a footprint of 8192 TiB).
-      if (this.topFor(k) > Math.min(this.limit, 2 ** MAX_ORDER)) {
+      if (this.topFor(k) > Math.min(this.limit, POW2[MAX_ORDER])) {
         this.failures++;
-        return null;
+        return NONE;
       }
       while (b === NONE) {
         if (!this.double(k)) throw new Error(`buddy: cannot grow to the top ${this.topFor(k)} it planned for`);
         b = this.takeFree(k);
       }
     }
-    this.usedBytes += 2 ** k;
-    const p = this.bAddr[b] + offset;
-    this.live.set(p, b);
-    return p;
+    this.usedBytes += POW2[k];
+    this.bOffset[b] = offset;
+    return b;
   }
 
-  free(address: number): void {
-    const b = this.live.take(address, 'free');
-    this.usedBytes -= 2 ** this.bOrder[b];
+  freeBlock(b: number): void {
+    this.usedBytes -= POW2[this.bOrder[b]];
     this.release(b);
   }
 
-  realloc(address: number, size: number, align: number): number | null {
+  reallocBlock(b: number, size: number, align: number): number {
     checkRequest(size, align);
-    const b = this.live.get(address, 'realloc');
-    const offset = address - this.bAddr[b];
+    const offset = this.bOffset[b];
+    const address = this.bAddr[b] + offset;
     const a = align > this.granule ? align : this.granule;
     if (address % a === 0 && offset % a === 0) {
       const k = this.orderFor(offset + size, a);
       if (k <= this.bOrder[b]) {
-        this.usedBytes -= 2 ** this.bOrder[b] - 2 ** k;
+        this.usedBytes -= POW2[this.bOrder[b]] - POW2[k];
         this.splitDown(b, k);
-        return address;
+        return b;
       }
-      if (this.growInPlace(b, k)) return address;
+      if (this.growInPlace(b, k)) return b;
     }
-    return this.moveBlock(address, size, align);
+    return this.moveBlock(b, size, align);
+  }
+
+  addressOf(b: number): number {
+    return this.bAddr[b] + this.bOffset[b];
   }
 
   blockSize(address: number): number {
     const b = this.live.get(address, 'blockSize');
-    return this.bAddr[b] + 2 ** this.bOrder[b] - address;
+    return this.bAddr[b] + POW2[this.bOrder[b]] - address;
   }
 
   protected largestFree(): number {
-    for (let k = MAX_ORDER; k >= 0; k--) if (this.heads[k] !== NONE) return 2 ** k;
+    for (let k = MAX_ORDER; k >= 0; k--) if (this.heads[k] !== NONE) return POW2[k];
     return 0;
   }
 
   /** The smallest order whose block holds `bytes` and is at least the alignment. */
   private orderFor(bytes: number, align: number): number {
     const n = Math.max(bytes, align, 1);
-    let k = Math.ceil(Math.log2(n));
-    if (2 ** k < n) k++; // log2 rounds 2^52 + 1 down to 52
+    let k: number;
+    if (n <= 0x80000000) k = 32 - Math.clz32(n - 1); // ceil(log2 n) for an integer n >= 1
+    else {
+      k = Math.ceil(Math.log2(n));
+      if (POW2[k] < n) k++; // log2 rounds 2^52 + 1 down to 52
+    }
     return k > this.minOrder ? k : this.minOrder;
   }
 
@@ -120,21 +131,21 @@ export class Buddy extends AllocatorBase {
 
   /** Halves block b down to order k, filing every upper half as a free block. */
   private splitDown(b: number, k: number): void {
-    for (let j = this.bOrder[b] - 1; j >= k; j--) this.file(this.newBlock(this.bAddr[b] + 2 ** j, j));
+    for (let j = this.bOrder[b] - 1; j >= k; j--) this.file(this.newBlock(this.bAddr[b] + POW2[j], j));
     this.bOrder[b] = k;
   }
 
   /** Grows live block b to order k by absorbing free upper buddies, if all of them are free. */
   private growInPlace(b: number, k: number): boolean {
     const addr = this.bAddr[b];
-    if (addr % 2 ** k !== 0 || addr + 2 ** k > this.top) return false;
+    if (addr % POW2[k] !== 0 || addr + POW2[k] > this.top) return false;
     for (let j = this.bOrder[b]; j < k; j++) {
       this.work++;
-      const u = this.blockAt.get(addr + 2 ** j);
-      if (u === undefined || !this.bFree[u] || this.bOrder[u] !== j) return false;
+      const u = this.blockAt.get(addr + POW2[j], NONE);
+      if (u === NONE || !this.bFree[u] || this.bOrder[u] !== j) return false;
     }
-    for (let j = this.bOrder[b]; j < k; j++) this.dropBlock(this.blockAt.get(addr + 2 ** j)!);
-    this.usedBytes += 2 ** k - 2 ** this.bOrder[b];
+    for (let j = this.bOrder[b]; j < k; j++) this.dropBlock(this.blockAt.get(addr + POW2[j], NONE));
+    this.usedBytes += POW2[k] - POW2[this.bOrder[b]];
     this.bOrder[b] = k;
     return true;
   }
@@ -146,20 +157,20 @@ export class Buddy extends AllocatorBase {
    * adds one free block of the old top's order, so the heap must reach twice max(top, 2^k).
    */
   private topFor(k: number): number {
-    if (this.top === 0) return 2 ** k;
-    if (this.usedBytes === 0) return Math.max(this.top, 2 ** k);
-    return 2 * Math.max(this.top, 2 ** k);
+    if (this.top === 0) return POW2[k];
+    if (this.usedBytes === 0) return Math.max(this.top, POW2[k]);
+    return 2 * Math.max(this.top, POW2[k]);
   }
 
   /** Doubles the heap (or creates it at order k); false if the limit forbids it. */
   private double(k: number): boolean {
     if (this.top === 0) {
-      if (2 ** k > this.limit) return false;
-      this.setTop(2 ** k); // the heap only ever doubles: peakTop = top
+      if (POW2[k] > this.limit) return false;
+      this.setTop(POW2[k]); // the heap only ever doubles: peakTop = top
       this.file(this.newBlock(0, k));
       return true;
     }
-    if (this.top * 2 > this.limit || this.top * 2 > 2 ** MAX_ORDER) return false;
+    if (this.top * 2 > this.limit || this.top * 2 > POW2[MAX_ORDER]) return false;
     const upper = this.newBlock(this.top, Math.log2(this.top));
     this.setTop(this.top * 2);
     this.release(upper);
@@ -170,12 +181,12 @@ export class Buddy extends AllocatorBase {
   private release(b: number): void {
     let k = this.bOrder[b];
     let addr = this.bAddr[b];
-    while (2 ** (k + 1) <= this.top) {
+    while (POW2[k + 1] <= this.top) {
       this.work++;
-      const size = 2 ** k;
+      const size = POW2[k];
       const buddyAddr = (addr / size) % 2 === 0 ? addr + size : addr - size;
-      const u = this.blockAt.get(buddyAddr);
-      if (u === undefined || !this.bFree[u] || this.bOrder[u] !== k) break;
+      const u = this.blockAt.get(buddyAddr, NONE);
+      if (u === NONE || !this.bFree[u] || this.bOrder[u] !== k) break;
       this.dropBlock(u);
       if (buddyAddr < addr) {
         this.blockAt.delete(addr);
@@ -198,7 +209,7 @@ export class Buddy extends AllocatorBase {
     if (head !== NONE) this.lPrev[head] = b;
     this.heads[k] = b;
     this.bFree[b] = 1;
-    this.freeBytes += 2 ** k;
+    this.freeBytes += POW2[k];
     this.freeBlocks++;
   }
 
@@ -210,7 +221,7 @@ export class Buddy extends AllocatorBase {
     if (p !== NONE) this.lNext[p] = n;
     else this.heads[this.bOrder[b]] = n;
     this.bFree[b] = 0;
-    this.freeBytes -= 2 ** this.bOrder[b];
+    this.freeBytes -= POW2[this.bOrder[b]];
     this.freeBlocks--;
   }
 
@@ -233,6 +244,7 @@ export class Buddy extends AllocatorBase {
   protected growRecords(cap: number): void {
     this.bAddr = growF64(this.bAddr, cap);
     this.bOrder = growI32(this.bOrder, cap);
+    this.bOffset = growF64(this.bOffset, cap);
     this.lNext = growI32(this.lNext, cap);
     this.lPrev = growI32(this.lPrev, cap);
     this.bFree = growU8(this.bFree, cap);

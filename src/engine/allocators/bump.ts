@@ -1,4 +1,4 @@
-import { AllocatorBase, checkRequest, growF64 } from './base';
+import { AllocatorBase, checkRequest, growF64, NONE } from './base';
 
 /**
  * Bump (arena) allocator: every alloc takes the next bytes at the top; free only marks the
@@ -16,7 +16,7 @@ export class Bump extends AllocatorBase {
   private lastId = -1;
   private largestDead = 0;
 
-  alloc(size: number, align: number): number | null {
+  allocBlock(size: number, align: number): number {
     checkRequest(size, align);
     const a = align > this.granule ? align : this.granule;
     const p = Math.ceil((this.top + this.header) / a) * a;
@@ -25,7 +25,7 @@ export class Bump extends AllocatorBase {
     this.work++;
     if (end > this.limit) {
       this.failures++;
-      return null;
+      return NONE;
     }
     if (start > this.top) this.markDead(start - this.top);
     const b = this.newId();
@@ -34,12 +34,10 @@ export class Bump extends AllocatorBase {
     this.usedBytes += end - start;
     this.setTop(end);
     this.lastId = b;
-    this.live.set(p, b);
-    return p;
+    return b;
   }
 
-  free(address: number): void {
-    const b = this.live.take(address, 'free');
+  freeBlock(b: number): void {
     this.usedBytes -= this.bSize[b];
     this.markDead(this.bSize[b]);
     // Its memory stays dead, but its record goes back: only live blocks need one, so a long
@@ -48,20 +46,24 @@ export class Bump extends AllocatorBase {
     this.recycleId(b);
   }
 
-  realloc(address: number, size: number, align: number): number | null {
+  reallocBlock(b: number, size: number, align: number): number {
     checkRequest(size, align);
-    const b = this.live.get(address, 'realloc');
+    const address = this.addressOf(b);
     const a = align > this.granule ? align : this.granule;
     const end = this.bStart[b] + this.blockFor(size);
-    if (address % a === 0 && b !== this.lastId && end <= this.bStart[b] + this.bSize[b]) return address; // still fits: keep the block as it is
+    if (address % a === 0 && b !== this.lastId && end <= this.bStart[b] + this.bSize[b]) return b; // still fits: keep the block as it is
     if (address % a === 0 && b === this.lastId && end <= this.limit) {
       this.work++;
       this.usedBytes += end - this.bStart[b] - this.bSize[b];
       this.bSize[b] = end - this.bStart[b];
       this.setTop(end);
-      return address;
+      return b;
     }
-    return this.moveBlock(address, size, align);
+    return this.moveBlock(b, size, align);
+  }
+
+  addressOf(b: number): number {
+    return this.bStart[b] + this.header;
   }
 
   blockSize(address: number): number {

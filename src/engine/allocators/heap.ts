@@ -53,7 +53,7 @@ export abstract class BlockHeap extends AllocatorBase {
 
   // ---- Allocator ---------------------------------------------------------------------
 
-  alloc(size: number, align: number): number | null {
+  allocBlock(size: number, align: number): number {
     checkRequest(size, align);
     const need = this.blockFor(size);
     const a = align > this.granule ? align : this.granule;
@@ -62,25 +62,28 @@ export abstract class BlockHeap extends AllocatorBase {
       b = this.growTop(need, a);
       if (b === NONE) {
         this.failures++;
-        return null;
+        return NONE;
       }
     }
     return this.place(b, need, a);
   }
 
-  free(address: number): void {
-    const b = this.live.take(address, 'free');
+  freeBlock(b: number): void {
     this.usedBytes -= this.bSize[b];
     this.release(b);
   }
 
-  realloc(address: number, size: number, align: number): number | null {
+  reallocBlock(b: number, size: number, align: number): number {
     checkRequest(size, align);
-    const b = this.live.get(address, 'realloc');
     const need = this.blockFor(size);
     const a = align > this.granule ? align : this.granule;
-    if (address % a === 0 && this.resizeInPlace(b, need)) return address;
-    return this.moveBlock(address, size, align);
+    if (this.addressOf(b) % a === 0 && this.resizeInPlace(b, need)) return b;
+    return this.moveBlock(b, size, align);
+  }
+
+  /** A live block's payload follows its header: place() splits any alignment gap off the front. */
+  addressOf(b: number): number {
+    return this.bAddr[b] + this.header;
   }
 
   blockSize(address: number): number {
@@ -115,7 +118,7 @@ export abstract class BlockHeap extends AllocatorBase {
     return p;
   }
 
-  /** Takes free block b (in the index): splits off the leading gap and the tail, marks it live. */
+  /** Takes free block b (in the index): splits off the leading gap and the tail; returns the live block. */
   private place(b: number, need: number, align: number): number {
     const p = this.alignedPayload(this.bAddr[b], align);
     if (this.addressOrdered && p - this.header === this.bAddr[b] && this.bSize[b] - need >= this.splitMin) {
@@ -124,8 +127,7 @@ export abstract class BlockHeap extends AllocatorBase {
       this.freeBytes -= need;
       this.freeResized(b);
       this.usedBytes += need;
-      this.live.set(p, f);
-      return p;
+      return f;
     }
     this.dropFree(b);
     const gap = p - this.header - this.bAddr[b];
@@ -133,8 +135,7 @@ export abstract class BlockHeap extends AllocatorBase {
     const rest = this.bSize[b] - need;
     if (rest >= this.splitMin) this.addFree(this.splitBack(b, need));
     this.usedBytes += this.bSize[b];
-    this.live.set(p, b);
-    return p;
+    return b;
   }
 
   /**
