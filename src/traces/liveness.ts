@@ -173,6 +173,12 @@ class AddressMap {
   private values: Int32Array = new Int32Array(1 << 12);
   private shift = 32 - 12;
   private count = 0;
+  /**
+   * The key last probed (by get or set) and its slot: LiveBlocks reads an id and then writes it
+   * (alloc, free), so the write finds its slot without a second probe. -2 (none) after a rebuild.
+   */
+  private lastKey = -2;
+  private lastSlot = 0;
 
   private static emptyKeys(n: number): Float64Array {
     return new Float64Array(n).fill(-1);
@@ -180,11 +186,19 @@ class AddressMap {
 
   get(key: number, missing: number): number {
     const i = this.find(key);
+    this.lastKey = key;
+    this.lastSlot = i;
     return this.keys[i] === -1 ? missing : this.values[i];
   }
 
   set(key: number, value: number): void {
-    const i = this.find(key);
+    let i = this.lastSlot;
+    if (key !== this.lastKey) {
+      // Another key may have been inserted since: the cache always names the last key probed.
+      i = this.find(key);
+      this.lastKey = key;
+      this.lastSlot = i;
+    }
     this.values[i] = value;
     if (this.keys[i] === -1) {
       this.keys[i] = key;
@@ -211,6 +225,7 @@ class AddressMap {
   private rebuild(size: number, dead: number): void {
     const keys = this.keys;
     const values = this.values;
+    this.lastKey = -2;
     this.keys = AddressMap.emptyKeys(size);
     this.values = new Int32Array(size);
     this.shift = 32 - Math.log2(size);
