@@ -40,6 +40,8 @@ export function jsValue(v: RValue): unknown {
       return jsValue(v.inner);
     case 'rc':
       return jsValue(v.cell.inner);
+    case 'weak':
+      return v.cell.strong > 0 ? jsValue(v.cell.inner) : undefined;
     case 'struct':
       return Object.fromEntries(v.fields.map((f, i) => [v.fieldNames[i], jsValue(f)]));
     case 'enum':

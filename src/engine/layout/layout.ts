@@ -8,7 +8,7 @@ import { LayoutError } from './errors';
 import { formatType } from './format';
 import { enumLayout as calcEnum, type EnumEncoding, type EnumInput, type FieldLayout, type Shape, univariant } from './calc';
 import { maxValue, type Niche } from './niche';
-import { bTreeMapLayout, cellLayout, hashMapLayout, nonZeroLayout, orderingLayout, refCellLayout, vecDequeLayout } from './std-types';
+import { bTreeMapLayout, cellLayout, hashMapLayout, nonZeroLayout, orderingLayout, refCellLayout, refGuardLayout, vecDequeLayout } from './std-types';
 
 const PTR = 8;
 const EMPTY_REGISTRY: TypeRegistry = new Map();
@@ -219,6 +219,9 @@ class LayoutCx {
         return cellLayout(sizedArg());
       case 'RefCell':
         return refCellLayout(sizedArg());
+      case 'Ref':
+      case 'RefMut':
+        return refGuardLayout(pointer(this.metadata(a!), true));
       case 'Weak':
         // Rc's Weak holds a NonNull to the RcBox (dangling, never null, for Weak::new()).
         return pointer(this.metadata(a!), true);

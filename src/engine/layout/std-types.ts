@@ -34,6 +34,14 @@ export function refCellLayout(t: FieldLayout): FieldLayout {
 }
 
 /**
+ * `Ref<T>` / `RefMut<T>`, RefCell's guards: `{ value: NonNull<T>, borrow: &Cell<isize> }`, the
+ * pointer to the value (`ptr`, fat for an unsized T) and one to the RefCell's flag.
+ */
+export function refGuardLayout(ptr: FieldLayout): FieldLayout {
+  return struct([ptr, NON_NULL]);
+}
+
+/**
  * `HashMap<K, V>` (and `HashSet<T>`, a `HashMap<T, ()>`): `RandomState { k0, k1 }` and
  * hashbrown's `RawTableInner { bucket_mask, ctrl: NonNull<u8>, growth_left, items }`: 48 bytes
  * whatever K and V are; the entries live in one heap block (src/engine/std/hash-table.ts).

@@ -32,7 +32,8 @@ export type Ty =
   | { kind: 'tuple'; items: Ty[] }
   | { kind: 'array'; elem: Ty; len: number }
   /**
-   * Other std types, named as std names them: `Cell<T>`, `RefCell<T>`, `Weak<T>` (Rc's),
+   * Other std types, named as std names them: `Cell<T>`, `RefCell<T>` and its guards `Ref<T>` /
+   * `RefMut<T>`, `Weak<T>` (Rc's),
    * `HashMap<K, V>`, `HashSet<T>`, `BTreeMap<K, V>`, `BTreeSet<T>`, `VecDeque<T>`, `NonZero<T>`
    * (also written `NonZeroU32`, …) and `Ordering` (std::cmp, no arguments).
    */
@@ -45,11 +46,11 @@ export type Ty =
    */
   | { kind: 'adt'; name: string; args?: Ty[] };
 
-export type StdName = 'Cell' | 'RefCell' | 'Weak' | 'HashMap' | 'HashSet' | 'BTreeMap' | 'BTreeSet' | 'VecDeque' | 'NonZero' | 'Ordering';
+export type StdName = 'Cell' | 'RefCell' | 'Ref' | 'RefMut' | 'Weak' | 'HashMap' | 'HashSet' | 'BTreeMap' | 'BTreeSet' | 'VecDeque' | 'NonZero' | 'Ordering';
 
 /** How many type arguments each std name takes. */
 export const STD_ARITY: Readonly<Record<StdName, number>> = {
-  Cell: 1, RefCell: 1, Weak: 1, HashMap: 2, HashSet: 1, BTreeMap: 2, BTreeSet: 1, VecDeque: 1, NonZero: 1, Ordering: 0,
+  Cell: 1, RefCell: 1, Ref: 1, RefMut: 1, Weak: 1, HashMap: 2, HashSet: 1, BTreeMap: 2, BTreeSet: 1, VecDeque: 1, NonZero: 1, Ordering: 0,
 };
 
 export type Repr = 'rust' | 'c' | IntName;

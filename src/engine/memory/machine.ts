@@ -437,6 +437,15 @@ export class Machine {
         this.dropValue(cell.inner);
         cell.weak--; // the weak reference all strong ones hold together
         if (cell.weak === 0 && cell.block) this.free(cell.block);
+        else if (cell.block) this.setContent(cell.block, rcContent(cell));
+        return;
+      }
+      case 'weak': {
+        // The RcBox's memory goes with the last Weak once no strong one is left.
+        const cell = value.cell;
+        cell.weak--;
+        if (cell.weak === 0 && cell.strong === 0 && cell.block) this.free(cell.block);
+        else if (cell.block && cell.block.live) this.setContent(cell.block, rcContent(cell));
         return;
       }
       case 'struct':

@@ -73,6 +73,8 @@ export type RValue =
   | { tag: 'vec'; ty: Ty; elem: Ty; elemLayout: Layout; buf: Block | null; len: number; cap: number; items: RValue[]; shown?: Value[]; packed?: PackedScalars }
   | { tag: 'box'; ty: Ty; block: Block | null; inner: RValue }
   | { tag: 'rc'; ty: Ty; cell: RcCell }
+  /** Rc's `Weak<T>`: a pointer to the same RcBox, counted in its weak count. */
+  | { tag: 'weak'; ty: Ty; cell: RcCell }
   | { tag: 'struct'; ty: Ty; name: string; fieldNames: string[]; fields: RValue[] }
   | { tag: 'tuple'; ty: Ty; items: RValue[] }
   | { tag: 'array'; ty: Ty; items: RValue[] }
@@ -97,3 +99,4 @@ export type StringValue = Extract<RValue, { tag: 'string' }>;
 export type VecValue = Extract<RValue, { tag: 'vec' }>;
 export type BoxValue = Extract<RValue, { tag: 'box' }>;
 export type RcValue = Extract<RValue, { tag: 'rc' }>;
+export type WeakValue = Extract<RValue, { tag: 'weak' }>;

@@ -55,6 +55,7 @@ export function toValue(v: RValue): Value {
     case 'box':
       return { k: 'ptr', to: heapTarget(v.block) };
     case 'rc':
+    case 'weak':
       return { k: 'ptr', to: heapTarget(v.cell.block) };
     case 'struct':
       return { k: 'struct', name: v.name, fields: v.fields.map((f, i) => [v.fieldNames[i]!, toValue(f)]) };

@@ -2,7 +2,7 @@ import { OwnerKind } from '../../format/events';
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
 import { toValue } from '../memory/to-value';
-import { rcClone } from './pointers';
+import { rcClone, weakClone } from './pointers';
 import type { RValue, VecValue } from '../memory/rvalue';
 import { stringFrom } from './string';
 import { vecFromElements } from './vec';
@@ -36,6 +36,8 @@ export function cloneValue(m: Machine, v: RValue): RValue {
     }
     case 'rc':
       return rcClone(m, v);
+    case 'weak':
+      return weakClone(m, v);
     case 'struct':
     case 'enum':
       return { ...v, fields: v.fields.map((f) => cloneValue(m, f)) };

@@ -10,6 +10,7 @@ import { OwnershipError } from '../memory/errors';
 import { utf8Length } from '../memory/to-value';
 import type { RValue, StringValue } from '../memory/rvalue';
 import { pushStr, stringFrom, stringWithCapacity, TEMP } from './string';
+import { debugView } from './cell';
 
 /** One `{…}` hole of a format string: `{:>8}`, `{:.2}`, `{:+}`, `{:05}`, `{:?}`. */
 export interface FmtSpec {
@@ -185,6 +186,10 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
       return writesOf(v.inner, debug, out, follow, pretty);
     case 'rc':
       return writesOf(v.cell.inner, debug, out, follow, pretty);
+    case 'weak':
+      if (!debug) throw new OwnershipError("`Weak` doesn't implement `std::fmt::Display`; use {:?}");
+      out.push('(Weak)');
+      return;
     case 'vec':
     case 'array':
     case 'tuple': {
@@ -208,6 +213,8 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
     }
     case 'struct':
     case 'enum': {
+      const view = debugView(v);
+      if (view) return writesOf(view.show, debug, out, follow, pretty);
       if (!debug) throw new OwnershipError(`\`${v.name}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
       const name = v.tag === 'enum' ? v.variant : v.name;
       if (!v.fields.length) {

@@ -3,7 +3,7 @@ import type { Ty } from '../layout/types';
 import { alignUp, type Machine } from '../memory/machine';
 import { NO_OWNER } from '../timeline/recorder';
 import { toValue, rcContent } from '../memory/to-value';
-import type { BoxValue, RcValue, RValue } from '../memory/rvalue';
+import type { BoxValue, RcValue, RValue, WeakValue } from '../memory/rvalue';
 import { formatType as typeName } from '../layout/format';
 
 /** `Box::new(x)`: x is already evaluated; one block of size_of::<T>() (none for a zero-sized T), and x moves in. */
@@ -42,4 +42,29 @@ export function rcClone(m: Machine, rc: RcValue): RcValue {
 
 export function strongCount(rc: RcValue): number {
   return rc.cell.strong;
+}
+
+/** `Rc::downgrade(&rc)`: a Weak to the same RcBox, weak count + 1. */
+export function rcDowngrade(m: Machine, rc: RcValue): WeakValue {
+  rc.cell.weak++;
+  if (rc.cell.block) m.setContent(rc.cell.block, rcContent(rc.cell));
+  return { tag: 'weak', ty: { kind: 'std', name: 'Weak', args: [(rc.ty as { to: Ty }).to] }, cell: rc.cell };
+}
+
+/** `weak.clone()`: weak count + 1. */
+export function weakClone(m: Machine, w: WeakValue): WeakValue {
+  w.cell.weak++;
+  if (w.cell.block) m.setContent(w.cell.block, rcContent(w.cell));
+  return { tag: 'weak', ty: w.ty, cell: w.cell };
+}
+
+/** `weak.upgrade()`: a new strong Rc while the value lives (strong count + 1), else null (None). */
+export function weakUpgrade(m: Machine, w: WeakValue): RcValue | null {
+  if (w.cell.strong === 0) return null;
+  return rcClone(m, { tag: 'rc', ty: { kind: 'rc', to: (w.ty as { args: Ty[] }).args[0]! }, cell: w.cell });
+}
+
+/** `Rc::weak_count(&rc)`: the Weaks alive (the RcBox's weak count less the one all strong ones share). */
+export function weakCount(rc: RcValue): number {
+  return rc.cell.weak - 1;
 }

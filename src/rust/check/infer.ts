@@ -16,7 +16,7 @@ import { COMPARE_METHODS, compareMethodType, numericSelf, textEq } from '../std/
 import { conversion } from '../std/convert';
 import {
   autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, isFloat, isInt, isNever, isRefTy, isStringTy,
-  isTextTy, NEVER, prune, refTo, show, STR_REF, STRING, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar,
+  isGuard, isTextTy, NEVER, prune, refTo, show, STR_REF, STRING, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar,
 } from './types';
 
 interface LoopCtx {
@@ -382,7 +382,7 @@ export class Inference {
         const t = this.expr(e.e);
         if (e.op === '*') {
           const p = prune(t);
-          if (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc')) return p.args[0]!;
+          if (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc' || isGuard(p))) return p.args[0]!;
           this.err(e.pos, `type \`${show(t)}\` cannot be dereferenced`, 'E0614');
         }
         if (e.op === '-') {
@@ -864,7 +864,7 @@ export class Inference {
       if (t.k === 'var') this.err(e.pos, `type annotations needed (the type of the receiver of \`${e.name}\` must be known here)`, 'E0282');
       const c = t.c;
       if (INT_NAMES.has(c) || (t.k === 'con' && false)) break;
-      if (c === 'ref' || ((c === 'Box' || c === 'Rc') && e.name !== 'clone')) {
+      if (c === 'ref' || isGuard(t) || ((c === 'Box' || c === 'Rc') && e.name !== 'clone')) {
         t = prune(t.args[0]!);
         continue;
       }

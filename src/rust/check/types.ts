@@ -135,7 +135,8 @@ export function fromTy(ty: Ty): TypeVar {
     case 'std':
       // std::cmp::Ordering is an enum of the program's (std/compare.ts adds it).
       if (ty.name === 'Ordering') return con('adt:Ordering');
-      throw new UnifyError(`type ${ty.kind}`);
+      if (CELLS.has(ty.name)) return con(ty.name, ...ty.args.map(fromTy));
+      throw new UnifyError(`type ${ty.name}`);
     default:
       throw new UnifyError(`type ${ty.kind}`);
   }
@@ -177,6 +178,12 @@ export function toTy(t: TypeVar): Ty {
       return { kind: 'tuple', items: a.map(toTy) };
     case 'Range':
       return { kind: 'tuple', items: [toTy(a[0]!), toTy(a[0]!)] };
+    case 'Cell':
+    case 'RefCell':
+    case 'Ref':
+    case 'RefMut':
+    case 'Weak':
+      return { kind: 'std', name: t.c, args: [toTy(a[0]!)] };
     case 'Iter':
       return { kind: 'tuple', items: [{ kind: 'ref', mutable: false, to: toTy(a[0]!) }, { kind: 'ref', mutable: false, to: toTy(a[0]!) }] };
     default:
@@ -214,11 +221,20 @@ export function isNever(t: TypeVar): boolean {
   return p.k === 'con' && p.c === 'never';
 }
 
-/** Looks through references and Box/Rc (field access and indexing auto-deref). */
+/** Looks through references, Box/Rc and RefCell's guards (field access and indexing auto-deref). */
 export function autoDeref(t: TypeVar): TypeVar {
   let p = prune(t);
-  while (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc')) p = prune(p.args[0]!);
+  while (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc' || p.c === 'Ref' || p.c === 'RefMut')) p = prune(p.args[0]!);
   return p;
+}
+
+/** std's cells, RefCell's guards and Rc's Weak, as inference names them (`RefCell<T>` is `RefCell` of T). */
+export const CELLS = new Set(['Cell', 'RefCell', 'Ref', 'RefMut', 'Weak']);
+
+/** A guard of a RefCell: derefs to what it borrows. */
+export function isGuard(t: TypeVar | undefined): boolean {
+  const p = prune(t!);
+  return p.k === 'con' && (p.c === 'Ref' || p.c === 'RefMut');
 }
 
 /** A type with a variable nothing settled (not an integer/float literal, which default). */

@@ -12,7 +12,7 @@ import { writesOf } from '../../engine/std/fmt';
 import { TEMP } from '../../engine/std/string';
 import { vecFromItems, vecNew, vecPush, vecWithCapacity } from '../../engine/std/vec';
 import { MoveCheck, exprText } from '../check/moves';
-import { type TypeVar, autoDeref, conName, prune, show } from '../check/types';
+import { type TypeVar, autoDeref, conName, isGuard, prune, show } from '../check/types';
 import { RustCompileError, RustPanic, RustSubsetError } from '../errors';
 import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy, statement, call } from './context';
 import { forLoop, ifExpr, ifLet, loop } from './control';
@@ -25,6 +25,7 @@ import { binderFor, fieldNames, match, patTest, scrutinee } from './patterns';
 import { BoxLoc, ElemLoc, FieldLoc, type Loc, LocalLoc, type RefValue, STR_REF_TY, TempLoc, UNIT_V, copyOf, follow, intInfo, makeRef, norm, scalar, valueEq } from './values';
 import { recvOf, stdFn, stdMethod } from '../std/index';
 import { compileCompare } from '../std/compare';
+import { guardTarget } from '../std/cell';
 import { compileInto } from '../std/convert';
 import type { Expr, FnItem, Notes, Pos, Program, Stmt } from '../syntax/ast';
 
@@ -608,6 +609,11 @@ export class Compiler implements Codegen {
             const base = this.place(inner, mutate);
             return (a) => new BoxLoc(rt.m, base(a).get() as Extract<RValue, { tag: 'box' | 'rc' }>);
           }
+          if (isGuard(t)) {
+            if (mutate && conName(t) === 'Ref') this.err(e.pos, `cannot assign to data in dereference of \`Ref<'_, ${show((t as { args: TypeVar[] }).args[0]!)}>\``, 'E0594');
+            const base = this.place(inner, false);
+            return (a) => guardTarget(base(a).get());
+          }
         }
         break;
       default:
@@ -626,12 +632,13 @@ export class Compiler implements Codegen {
     const rt = this.rt;
     let loc = this.place(e, mutate);
     let t = prune(e.ty!);
-    while (t.k === 'con' && (t.c === 'ref' || t.c === 'Box' || t.c === 'Rc')) {
+    while (t.k === 'con' && (t.c === 'ref' || t.c === 'Box' || t.c === 'Rc' || isGuard(t))) {
       const prev = loc;
       if (t.c === 'ref') {
         if (mutate && !t.mutable) this.err(e.pos, `cannot assign through \`${exprText(e)}\`, which is a \`&\` reference`, 'E0594');
         loc = (a) => (prev(a).get() as RefValue).loc;
-      } else loc = (a) => new BoxLoc(rt.m, prev(a).get() as Extract<RValue, { tag: 'box' | 'rc' }>);
+      } else if (isGuard(t)) loc = (a) => guardTarget(prev(a).get());
+      else loc = (a) => new BoxLoc(rt.m, prev(a).get() as Extract<RValue, { tag: 'box' | 'rc' }>);
       t = prune(t.args[0]!);
     }
     return loc;
@@ -679,7 +686,7 @@ export class Compiler implements Codegen {
     const rt = this.rt;
     // Receiver type after auto-deref; Box/Rc keep their own clone.
     let t = prune(e.recv.ty!);
-    while (t.k === 'con' && (t.c === 'ref' || ((t.c === 'Box' || t.c === 'Rc') && e.name !== 'clone'))) t = prune(t.args[0]!);
+    while (t.k === 'con' && (t.c === 'ref' || isGuard(t) || ((t.c === 'Box' || t.c === 'Rc') && e.name !== 'clone'))) t = prune(t.args[0]!);
     const c = conName(t);
     const name = e.name;
     const user = (e as Notes).userMethod;
@@ -753,9 +760,9 @@ export class Compiler implements Codegen {
       loc = (a) => (prev(a).get() as RefValue).loc;
       t = prune(t.args[0]!);
     }
-    while (t.k === 'con' && (t.c === 'Box' || t.c === 'Rc') && !keepPointer) {
+    while (t.k === 'con' && (((t.c === 'Box' || t.c === 'Rc') && !keepPointer) || isGuard(t))) {
       const prev = loc;
-      loc = (a) => new BoxLoc(rt.m, prev(a).get() as Extract<RValue, { tag: 'box' | 'rc' }>);
+      loc = isGuard(t) ? (a) => guardTarget(prev(a).get()) : (a) => new BoxLoc(rt.m, prev(a).get() as Extract<RValue, { tag: 'box' | 'rc' }>);
       t = prune(t.args[0]!);
       while (t.k === 'con' && t.c === 'ref' && conName(t.args[0]) !== 'str') {
         const p2 = loc;

@@ -86,6 +86,11 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
     case 'Vec':
     case 'Box':
     case 'Rc':
+    case 'Cell':
+    case 'RefCell':
+    case 'Ref':
+    case 'RefMut':
+    case 'Weak':
       return false;
     case 'Option':
       return isCopyTy(p.args[0]!, prog);

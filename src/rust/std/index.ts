@@ -9,12 +9,13 @@ import { pointerFns, pointerMethods } from './pointers';
 import { stringFns, stringMethods } from './string';
 import type { Recv, StdFn, StdMethod } from './table';
 import { vecFns, vecMethods } from './vec';
+import { cellFns, cellMethods } from './cell';
 import { memFns } from './mem';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...optionMethods, ...numberMethods, ...pointerMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -23,7 +24,7 @@ for (const m of [...stringMethods, ...vecMethods, ...optionMethods, ...numberMet
 }
 
 const fns = new Map<string, StdFn>();
-for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns]) {
+for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns]) {
   if (fns.has(f.path)) throw new Error(`std table: two entries for ${f.path}`);
   fns.set(f.path, f);
 }
@@ -34,7 +35,7 @@ export function recvOf(c: string): Recv | undefined {
   if (c === 'f32' || c === 'f64') return 'float';
   return RECVS.has(c) ? (c as Recv) : undefined;
 }
-const RECVS = new Set<string>(['String', 'str', 'Vec', 'Option', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter']);
+const RECVS = new Set<string>(['String', 'str', 'Vec', 'Option', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak']);
 
 export function stdMethod(recv: Recv | undefined, name: string): StdMethod | undefined {
   return recv && methods.get(`${recv}.${name}`);
@@ -60,6 +61,7 @@ export const UNSUPPORTED_METHODS = new Set(
     'overflowing_add abs_diff signum ' +
     'rem_euclid div_euclid trailing_zeros leading_zeros count_ones is_positive is_negative to_be to_le as_bytes as_ptr as_slice ' +
     'as_mut_slice into_boxed_slice into_bytes leak map_or and_then ok_or take replace as_ref as_mut unwrap_or_default unwrap_or_else ' +
+    'try_borrow try_borrow_mut into_inner get_mut update ptr_eq new_cyclic ' +
     'expect_err unwrap_err iter ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')
     .split(' '),
 );

@@ -246,6 +246,7 @@ export const CASES: LayoutCase[] = [
   ...plain('fn()', 'Option<fn()>', 'fn(i32) -> i32', 'Option<fn(&str) -> String>', '(fn(), u8)'),
   ...plain('std::cmp::Ordering', 'Option<std::cmp::Ordering>', 'Option<Option<std::cmp::Ordering>>', '(std::cmp::Ordering, u16)'),
   ...plain('Weak<u8>', 'Option<Weak<String>>', 'Weak<str>', 'std::rc::Weak<RefCell<u8>>', 'Option<Weak<[u8]>>'),
+  ...plain("std::cell::Ref<'static, u64>", "std::cell::RefMut<'static, String>", "Option<std::cell::Ref<'static, str>>", "std::cell::RefMut<'static, [u8]>"),
   ...plain('Box<dyn std::fmt::Display>', '&dyn std::any::Any', '&[u64]', '[u32; 7]', 'Option<&[String]>'),
   // generic user types, monomorphised
   ...withOffsets('Twin<u8>', 'Twin<String>', "Labeled<'static, u16>", 'Wrapper<(u8, u64)>', 'Chain<u8>'),
