@@ -8,6 +8,7 @@
  */
 import type { ViewDocument } from '../format/view';
 import { renderError, renderOutput, type RenderedOutput } from '../jupyterlab/output';
+import { fitView } from '../views/budget';
 import { toView } from '../views/view';
 import { filmstrip } from './filmstrip';
 import { RunPanel } from './run-panel';
@@ -35,10 +36,12 @@ export function markStale(live: HTMLElement, stale: boolean): void {
 /** Draws a view into `live` and its filmstrip into `print`, replacing what was there. */
 export async function drawView(live: HTMLElement, print: HTMLElement, view: ViewDocument, previous: RenderedOutput | null): Promise<RenderedOutput> {
   const holder = document.createElement('div');
-  const display = await renderOutput(holder, view, { theme: 'light' });
+  // Within the renderer's payload budget, as in JupyterLab (a run edited in the page can be large).
+  const fitted = fitView(view);
+  const display = await renderOutput(holder, fitted.view, { theme: 'light', over: fitted.over });
   previous?.dispose();
   live.replaceChildren(holder);
-  print.replaceChildren(filmstrip(view, display.snapshot));
+  print.replaceChildren(filmstrip(fitted.view, display.snapshot));
   return display;
 }
 

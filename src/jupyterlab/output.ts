@@ -9,6 +9,7 @@
 import embed, { type Result } from 'vega-embed';
 import type { Snapshot } from '../format/snapshot';
 import type { ViewDocument } from '../format/view';
+import { RENDER_BUDGET } from '../views/budget';
 import { mainSpecs, regionSplitSpec, type ChartOptions } from '../views/charts';
 import { diagramSvg, type HeapOrder } from '../views/diagram';
 import { lineStep, type LineStep } from '../views/steps';
@@ -21,6 +22,8 @@ export interface OutputOptions {
   renderer?: 'svg' | 'canvas';
   /** Index (among the payload's snapshots) to open at; default the view's `step` (what the notebook asked for). */
   snapshot?: number;
+  /** What was left out to bring the payload within the renderer's budget (views/budget.ts fitView): shown above it. */
+  over?: string[];
 }
 
 /** A drawn output: move its step, or tear it down (finalizes the vega views). */
@@ -97,6 +100,15 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
   host.append(root);
 
   root.append(element('div', 'memscope-title', view.meta.title ?? 'memscope timeline'));
+  if (options.over && options.over.length > 0) {
+    const note = element('div', 'memscope-budget');
+    note.setAttribute('role', 'status');
+    note.append(element('div', 'memscope-budget-heading', 'This output is larger than memscope draws in full, so parts are summarised:'));
+    const list = element('ul', '');
+    for (const line of options.over) list.append(element('li', '', line));
+    note.append(list);
+    root.append(note);
+  }
 
   // The controls sit right above the diagram and the source: in JupyterLab's output area nothing
   // can be sticky (its scroller is the notebook), so the picture and its controls share one screen.
@@ -250,7 +262,7 @@ export async function renderOutput(host: HTMLElement, view: ViewDocument, option
     // Changes are marked against the step just before (a long run's chosen steps may skip it).
     const previous = i > 0 && snapshots[i - 1]!.step === step - 1 ? snapshots[i - 1] : undefined;
     drawnWidth = diagramWidth();
-    const svg = svgNode(diagramSvg(snapshots[i]!, { theme, idPrefix: `${id}-${step}`, previous, compact, heapOrder, width: drawnWidth })) as SVGSVGElement;
+    const svg = svgNode(diagramSvg(snapshots[i]!, { theme, idPrefix: `${id}-${step}`, previous, compact, heapOrder, width: drawnWidth, maxLocals: RENDER_BUDGET.localsPerFrame })) as SVGSVGElement;
     // Its own size, pinned: a stylesheet's max-height would otherwise scale a tall diagram down to a thumbnail.
     for (const dim of ['width', 'height'] as const) svg.style[dim] = `${svg.getAttribute(dim)}px`;
     Object.assign(svg.style, { maxWidth: 'none', maxHeight: 'none', padding: '0', border: '0', boxSizing: 'content-box' });

@@ -10,6 +10,7 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import type { ViewDocument } from '../format/view';
+import { fitView } from '../views/budget';
 import { toView } from '../views/view';
 import type { ThemeName } from '../views/theme';
 import { renderOutput, renderError, type RenderedOutput } from './output';
@@ -22,6 +23,8 @@ export function pageTheme(doc: Document = document): ThemeName {
 export class MemscopeRenderer extends Widget implements IRenderMime.IRenderer {
   private readonly mimeType: string;
   private view: ViewDocument | null = null;
+  /** What fitView left out of this payload (docs/JUPYTERLAB.md, payload budget); shown above the output. */
+  private over: string[] = [];
   private output: RenderedOutput | null = null;
   private theme: ThemeName = 'light';
   private themeWatch: MutationObserver | null = null;
@@ -37,7 +40,7 @@ export class MemscopeRenderer extends Widget implements IRenderMime.IRenderer {
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
     this.view = null;
     try {
-      this.view = toView(model.data[this.mimeType], 'memscope output');
+      ({ view: this.view, over: this.over } = fitView(toView(model.data[this.mimeType], 'memscope output')));
     } catch (err) {
       this.clear();
       renderError(this.node, 'This memscope output cannot be shown', err);
@@ -61,7 +64,7 @@ export class MemscopeRenderer extends Widget implements IRenderMime.IRenderer {
     this.clear();
     this.theme = theme;
     try {
-      const output = await renderOutput(this.node, view, { theme, snapshot });
+      const output = await renderOutput(this.node, view, { theme, snapshot, over: this.over });
       if (generation === this.generation && !this.isDisposed) this.output = output;
       else output.dispose();
     } catch (err) {

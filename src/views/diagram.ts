@@ -33,6 +33,8 @@ export interface DiagramOptions {
   maxFrames?: number;
   /** Heap blocks drawn at most: those pointed at from drawn frames and statics first. Default 40. */
   maxBlocks?: number;
+  /** Locals drawn per frame at most: the first ones, then a line saying how many more. Default 100. */
+  maxLocals?: number;
   /** Aquascope's toggle: String, Vec and fat pointers as just their pointer cell. Default false. */
   compact?: boolean;
   /** Default 'pointers'. */
@@ -365,6 +367,7 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
   // Deep recursion: keep the outermost two and the innermost frames, and say how many are left out.
   // A view's snapshot may already lack the middle of the stack (omittedFrames, after the first two).
   const maxFrames = Math.max(3, options.maxFrames ?? 12);
+  const maxLocals = Math.max(1, options.maxLocals ?? 100);
   const omitted = (snapshot as ViewSnapshot).omittedFrames?.count ?? 0;
   let frames: Array<SnapshotFrame | { skipped: number }> = snapshot.frames;
   if (snapshot.frames.length > maxFrames) {
@@ -392,13 +395,20 @@ export function diagramSvg(snapshot: Snapshot | ViewSnapshot, options: DiagramOp
     const frameRight = `${isNew ? 'new · ' : ''}${fits(frameTitle, 7.6, `${hex(f.address)} · ${f.size} B`, 6.2) ? `${hex(f.address)} · ` : ''}${f.size} B`;
     text(leftX + colWidth - 8, top + 15, frameRight, ` text-anchor="end" fill="${isNew ? theme.accent : theme.muted}" font-size="10" font-family="monospace"`);
     let fy = top + HEAD;
-    f.locals.forEach((l: SnapshotLocal) => {
+    // A frame with thousands of locals (a generated program, a hostile payload) is summarised, not drawn row by row.
+    const shown = f.locals.length > maxLocals ? f.locals.slice(0, maxLocals) : f.locals;
+    shown.forEach((l: SnapshotLocal) => {
       const rowY = fy;
       const was = prevLocals.get(`${f.id}:${l.slot}`);
       fy += slot(leftX, rowY, l.name, l.type, l.address, l.value, `l${f.id}:${l.slot}`, `data-frame="${f.id}" data-slot="${l.slot}"`,
         was ? was.value : previous ? null : undefined, previous !== undefined && !was);
       anchors.set(`l${f.id}:${l.slot}`, { left: leftX, right: leftX + colWidth, y: rowY + 9, side: 'left' });
     });
+    if (shown.length < f.locals.length) {
+      const more = f.locals.length - shown.length;
+      text(leftX + 8, fy + 14, `… ${more.toLocaleString('en-US')} more local${more === 1 ? '' : 's'} not drawn`, ` class="ms-more-locals" fill="${theme.muted}" font-size="11"`);
+      fy += 22;
+    }
     const h = Math.max(HEAD + 4, fy - top + 4);
     out.splice(boxAt, 0, box(leftX, top, colWidth, h, theme, 'ms-frame', `data-frame="${f.id}"${isNew ? ' data-change="new"' : ''}`, isNew ? theme.accent : undefined));
     ly = top + h + 6;

@@ -42,7 +42,8 @@ export interface ViewOptions {
   filmstrip?: number[];
 }
 
-const DEFAULTS = { maxFrames: 200, snapshotBlocks: 1000, textChars: 1000, maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
+/** makeView's limits; the renderer's payload budget (budget.ts) is the same numbers. */
+export const VIEW_DEFAULTS = { maxFrames: 200, snapshotBlocks: 1000, textChars: 1000, maxPoints: 2000, maxSnapshots: 2000, maxBytes: 900_000, snapshotBytes: 500_000, maxBlocks: 1500, outputChars: 20_000, sourceChars: 20_000 };
 
 /**
  *   const view = makeView(rustProgram(...));          // ≤ ~1 MB whatever the run's length
@@ -56,7 +57,7 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
   for (const at of filmstrip) {
     if (!Number.isInteger(at) || at < 0 || at >= n) throw new RangeError(`filmstrip step ${at} is outside this timeline (0..${n - 1})`);
   }
-  const o = { ...DEFAULTS, ...options, steps: n > 0 ? [step, ...filmstrip, ...(options.steps ?? [])] : options.steps };
+  const o = { ...VIEW_DEFAULTS, ...options, steps: n > 0 ? [step, ...filmstrip, ...(options.steps ?? [])] : options.steps };
   const buckets = Math.max(1, Math.floor(o.maxPoints / 4));
 
   const series = {} as Record<MetricColumn, ViewSeries>;
@@ -158,7 +159,7 @@ export function blockBars(timeline: Timeline, max: number): ViewDocument['blocks
  * the start, requested steps) and evenly spread ones, added in an order where any prefix is
  * spread over the run, until the byte budget is spent.
  */
-function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof DEFAULTS & ViewOptions, budget: number): ViewDocument['snapshots'] {
+function chooseSnapshots(timeline: Timeline, peaks: ViewMeta['peaks'], o: typeof VIEW_DEFAULTS & ViewOptions, budget: number): ViewDocument['snapshots'] {
   const n = timeline.length;
   if (n === 0) return { complete: true, items: [] };
   const wanted: number[] = [];
