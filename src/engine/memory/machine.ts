@@ -11,6 +11,16 @@ import type { Block, Local, StaticItem, RValue } from './rvalue';
 import { formatType as typeName } from '../layout/format';
 import { AllocError, OwnershipError, StackOverflowError } from './errors';
 
+/**
+ * x86-64 user space ends at 2^47: a block reaching past it cannot exist, so asking for one fails
+ * as a real allocation would (and its address could not be recorded exactly in a timeline).
+ */
+const USER_SPACE_END = 2 ** 47;
+
+function addressable(offset: number, size: number): boolean {
+  return DEFAULT_ADDRESSES.heapBase + offset + size <= USER_SPACE_END;
+}
+
 /** Where the regions sit, as on x86_64 Linux: program data low, heap above it, stack near the top, growing down. */
 export const DEFAULT_ADDRESSES = {
   staticBase: 0x5555_5555_4000,
@@ -299,7 +309,7 @@ export class Machine {
   /** Asks the allocator for a block; Rust aborts when that fails, so do we. */
   alloc(size: number, align: number, ty: string, content: Value, owner: OwnerRef = NO_OWNER): Block {
     const offset = this.heap.alloc(size, align);
-    if (offset === null) {
+    if (offset === null || !addressable(offset, size)) {
       this.ended = `memory allocation of ${size} bytes failed`;
       throw new AllocError(size, align);
     }
@@ -316,7 +326,7 @@ export class Machine {
   realloc(block: Block, size: number): void {
     this.checkLive(block);
     const offset = this.heap.realloc(block.address - DEFAULT_ADDRESSES.heapBase, size, block.align);
-    if (offset === null) {
+    if (offset === null || !addressable(offset, size)) {
       this.ended = `memory allocation of ${size} bytes failed`;
       throw new AllocError(size, block.align);
     }
