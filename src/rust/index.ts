@@ -129,13 +129,16 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   } finally {
     tree.delete();
   }
-  new Inference(prog).run();
+  const inference = new Inference(prog);
+  inference.run();
   const registry = new Map<string, AdtDef>();
   for (const [name, def] of prog.structs) registry.set(name, def);
   for (const [name, def] of prog.enums) registry.set(name, def);
   const m = new Machine({ policy: options.policy, stackLimit: options.stackLimit, registry, source, title: options.title, program: 'rust' });
   const rt: Runtime = { m, out: [], err: [], statements: 0, iterations: 0, calls: -1, budget: statementBudget(options) }; // -1: the entry call of main is free
-  const main = new Compiler(prog, rt).compileAll();
+  const compiler = new Compiler(prog, rt);
+  compiler.instances = inference;
+  const main = compiler.compileAll();
   let panic: RustRun['panic'];
   let stackOverflow: RustRun['stackOverflow'];
   try {

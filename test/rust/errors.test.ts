@@ -94,8 +94,8 @@ describe('compile errors in rustc words, with line and column', () => {
 describe('outside the subset: named construct and position', () => {
   const cases: [string, string, string, number, number][] = [
     ['closure', 'fn main() {\n    let f = |x: i32| x + 1;\n}', 'closure_expression', 2, 13],
-    ['trait impl', 'struct P { x: i32 }\nimpl std::fmt::Display for P {\n    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result { Ok(()) }\n}\nfn main() {}', 'impl_item', 2, 1],
-    ['generic fn', 'fn id<T>(x: T) -> T { x }\nfn main() {}', 'type_parameters', 1, 6],
+    ['trait impl', 'struct P { x: i32 }\nimpl std::ops::Add for P {\n    type Output = P;\n    fn add(self, o: P) -> P { o }\n}\nfn main() {}', 'impl_item', 2, 1],
+    ['generic trait', 'trait Holder<T> {\n    fn get(&self) -> T;\n}\nfn main() {}', 'type_parameters', 1, 13],
     ['array', 'fn main() {\n    let a = [1, 2, 3];\n}', 'array_expression', 2, 13],
     ['? operator', 'fn main() {\n    let x = f()?;\n}', 'try_expression', 2, 13],
     ['a std method outside the subset', 'fn main() {\n    let mut v = vec![3, 1, 2];\n    v.sort();\n}', 'call_expression', 3, 7],

@@ -31,6 +31,12 @@ export const PLAIN: FmtSpec = { debug: false, fill: ' ', plus: false, zero: fals
 /** Reads the value a reference points at. The interpreter passes its own (its references know their place). */
 export type Follow = (ref: Extract<RValue, { tag: 'ref' }>) => RValue;
 
+/**
+ * A program's own `impl Display` / `impl Debug` (the Rust interpreter runs it): makes its writes
+ * into `out` and returns true, or returns false for a value with no such impl.
+ */
+export type UserFmt = (v: RValue, debug: boolean, out: string[]) => boolean;
+
 /** The engine's references: to a local slot whose value is still there. */
 export const followTarget: Follow = (r) => {
   if (r.target?.kind === 'local' && r.target.local.value) return r.target.local.value;
@@ -150,7 +156,8 @@ function numberWrites(text: string, out: string[]): void {
  * The separate writes std makes to format one value (`{}` or `{:?}`): an integer's sign apart
  * from its digits, a float's integer part, point and fraction, a Debug string's quotes.
  */
-export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follow = followTarget, pretty = false): void {
+export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follow = followTarget, pretty = false, user?: UserFmt): void {
+  if (user && (v.tag === 'struct' || v.tag === 'enum') && user(v, debug, out)) return;
   switch (v.tag) {
     case 'scalar': {
       const ty = v.ty;
@@ -181,11 +188,11 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
       } else if (v.text) out.push(v.text);
       return;
     case 'ref':
-      return writesOf(follow(v), debug, out, follow, pretty);
+      return writesOf(follow(v), debug, out, follow, pretty, user);
     case 'box':
-      return writesOf(v.inner, debug, out, follow, pretty);
+      return writesOf(v.inner, debug, out, follow, pretty, user);
     case 'rc':
-      return writesOf(v.cell.inner, debug, out, follow, pretty);
+      return writesOf(v.cell.inner, debug, out, follow, pretty, user);
     case 'weak':
       if (!debug) throw new OwnershipError("`Weak` doesn't implement `std::fmt::Display`; use {:?}");
       out.push('(Weak)');
@@ -194,18 +201,18 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
     case 'array':
     case 'tuple': {
       if (!debug) throw new OwnershipError(`\`${v.tag === 'vec' ? 'Vec' : v.tag === 'array' ? 'array' : 'tuple'}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
-      if (v.tag === 'tuple') return tupleWrites('', v.items, out, follow, pretty);
+      if (v.tag === 'tuple') return tupleWrites('', v.items, out, follow, pretty, user);
       out.push('[');
       v.items.forEach((item, i) => {
         if (pretty) {
           if (!i) out.push('\n');
           padded(out, (inner) => {
-            writesOf(item, true, inner, follow, true);
+            writesOf(item, true, inner, follow, true, user);
             inner.push(',\n');
           });
         } else {
           if (i) out.push(', ');
-          writesOf(item, true, out, follow);
+          writesOf(item, true, out, follow, false, user);
         }
       });
       out.push(']');
@@ -221,19 +228,19 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
         out.push(name);
         return;
       }
-      if (/^\d+$/.test(v.fieldNames[0]!)) return tupleWrites(name, v.fields, out, follow, pretty);
+      if (/^\d+$/.test(v.fieldNames[0]!)) return tupleWrites(name, v.fields, out, follow, pretty, user);
       out.push(name);
       v.fields.forEach((f, i) => {
         if (pretty) {
           if (!i) out.push(' {\n');
           padded(out, (inner) => {
             inner.push(v.fieldNames[i]!, ': ');
-            writesOf(f, true, inner, follow, true);
+            writesOf(f, true, inner, follow, true, user);
             inner.push(',\n');
           });
         } else {
           out.push(i ? ', ' : ' { ', v.fieldNames[i]!, ': ');
-          writesOf(f, true, out, follow);
+          writesOf(f, true, out, follow, false, user);
         }
       });
       out.push(pretty ? '}' : ' }');
@@ -243,18 +250,18 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
 }
 
 /** std's `debug_tuple` (tuples, tuple structs and variants, `Some(..)`): `Name(a, b)`; a 1-tuple `(a,)`. */
-function tupleWrites(name: string, items: readonly RValue[], out: string[], follow: Follow, pretty: boolean): void {
+function tupleWrites(name: string, items: readonly RValue[], out: string[], follow: Follow, pretty: boolean, user?: UserFmt): void {
   if (name) out.push(name);
   items.forEach((item, i) => {
     if (pretty) {
       if (!i) out.push('(\n');
       padded(out, (inner) => {
-        writesOf(item, true, inner, follow, true);
+        writesOf(item, true, inner, follow, true, user);
         inner.push(',\n');
       });
     } else {
       out.push(i ? ', ' : '(');
-      writesOf(item, true, out, follow);
+      writesOf(item, true, out, follow, false, user);
     }
   });
   if (items.length === 1 && !name && !pretty) out.push(',');
@@ -306,10 +313,13 @@ export function fixedText(x: number, p: number): string {
  * A value formatted with a spec, as the writes std makes: fill characters one by one (std's
  * padding writes each), the sign apart, then the value's own writes.
  */
-export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: Follow = followTarget): void {
-  if (spec.width === undefined && spec.precision === undefined && !spec.plus) return writesOf(v, spec.debug, out, follow, !!spec.alternate);
+export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: Follow = followTarget, user?: UserFmt): void {
+  if (spec.width === undefined && spec.precision === undefined && !spec.plus) return writesOf(v, spec.debug, out, follow, !!spec.alternate, user);
   let d = v;
   while (d.tag === 'ref') d = follow(d);
+  // A program's impl writes what it writes: width and precision reach it only through the
+  // Formatter (`f.pad`), which the subset does not model.
+  if (user && (d.tag === 'struct' || d.tag === 'enum') && user(d, spec.debug, out)) return;
   const inner: string[] = [];
   const numeric = d.tag === 'scalar' && (d.ty.kind === 'int' || d.ty.kind === 'float');
   // Debug of char and str writes straight through, ignoring width and precision.
@@ -432,15 +442,28 @@ export function estimatedCapacity(pieces: readonly string[], argCount: number): 
  * `String::with_capacity(estimated_capacity())` and one `push_str` per write. `writes` runs
  * after the allocation (the interpreter evaluates its arguments there).
  */
-export function formatString(m: Machine, pieces: readonly string[], argCount: number, writes: () => readonly string[]): StringValue {
+export function formatString(m: Machine, pieces: readonly string[], argCount: number, writes: (out: string[]) => void): StringValue {
   if (argCount === 0) return stringFrom(m, pieces.join(''));
   const s = stringWithCapacity(m, estimatedCapacity(pieces, argCount));
-  for (const w of writes()) pushStr(m, s, w, TEMP);
+  writes(streamInto(m, s));
   return s;
+}
+
+/**
+ * An `out` whose every write goes into the String at once, as std's writes do: a program's
+ * `impl Display` run in between (which may allocate) sees the String as it is at that point.
+ */
+export function streamInto(m: Machine, s: StringValue): string[] {
+  const out: string[] = [];
+  out.push = (...writes: string[]) => {
+    for (const w of writes) pushStr(m, s, w, TEMP);
+    return 0;
+  };
+  return out;
 }
 
 /** `format!(template, args..)` with the arguments as given (fold literals first with inlineLiterals, as rustc does). */
 export function formatToString(m: Machine, template: string | FormatSpec, args: readonly RValue[], follow: Follow = followTarget): StringValue {
   const spec = typeof template === 'string' ? parseFormat(template) : template;
-  return formatString(m, spec.pieces, spec.holes.length, () => renderFormat(spec, args, follow));
+  return formatString(m, spec.pieces, spec.holes.length, (out) => out.push(...renderFormat(spec, args, follow)));
 }

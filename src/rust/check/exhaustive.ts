@@ -3,6 +3,7 @@
  * Option, bool and irrefutable patterns; a variant's fields are checked one column deep.
  */
 import type { Pat, Pos, Program } from '../syntax/ast';
+import { fieldTys as adtFieldTys } from './generics';
 import { autoDeref, fromTy, type TypeVar } from './types';
 
 /**
@@ -29,11 +30,11 @@ export function uncovered(prog: Program, pats: Pat[], t: TypeVar): string | null
     variants = en.variants.map((v) => ({
       name: v.name,
       shown: `${en.name}::${v.name}${v.fields.length ? (/^\d/.test(v.fields[0]!.name) ? `(${v.fields.map(() => '_').join(', ')})` : ' { .. }') : ''}`,
-      fields: v.fields.map((f) => fromTy(f.ty)),
+      fields: adtFieldTys(prog, ty, v.name),
     }));
   } else if (ty.c.startsWith('adt:') || ty.c === 'tuple' || ty.c === 'unit') {
     // A struct or tuple: one shape; covered when some arm matches every field.
-    const fieldTys = ty.c === 'tuple' ? ty.args : ty.c === 'unit' ? [] : prog.structs.get(ty.c.slice(4))!.fields.map((f) => fromTy(f.ty));
+    const fieldTys = ty.c === 'tuple' ? ty.args : ty.c === 'unit' ? [] : adtFieldTys(prog, ty);
     const rows = ps.filter((p) => p.k === 'tuple' || p.k === 'variant').map((p) => fieldPats(prog, p, fieldTys.length));
     return rowsCover(prog, rows, fieldTys) ? null : '`_`';
   }

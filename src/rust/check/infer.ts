@@ -8,14 +8,17 @@
  * std/, exhaustiveness in exhaustive.ts.
  */
 import type { Ty } from '../../engine/layout/types';
-import type { Binding, Expr, FnItem, Notes, Pat, Pos, Program, Stmt } from '../syntax/ast';
+import type { Binding, Expr, FnItem, GenericArgs, Notes, Pat, Pos, Program, Stmt } from '../syntax/ast';
 import { recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
 import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
 import { COMPARE_METHODS, compareMethodType, numericSelf, textEq } from '../std/compare';
 import { conversion } from '../std/convert';
+import { fieldTy, freshAdt, instantiate } from './generics';
+import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
+import { FMT_ERROR_NAME, FORMATTER_NAME } from '../syntax/std-traits';
 import {
-  autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, isFloat, isInt, isNever, isRefTy, isStringTy,
+  autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, toTy, withParams, isFloat, isInt, isNever, isRefTy, isStringTy,
   isGuard, isTextTy, NEVER, prune, refTo, show, STR_REF, STRING, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar,
 } from './types';
 
@@ -37,27 +40,45 @@ export class Inference {
   private deferred: (() => void)[] = [];
 
   constructor(readonly prog: Program) {
-    for (const fn of prog.fns.values()) {
-      this.fnTypes.set(fn.name, { params: fn.params.map((p) => this.written(p.ty, p.tyPos ?? p.pos)), ret: this.written(fn.ret, fn.retPos ?? fn.pos) });
-    }
+    for (const fn of prog.fns.values()) if (!fn.generics) this.signature(fn);
   }
 
-  private written(ty: Ty, pos: Pos): TypeVar {
-    this.checkKnown(ty, pos);
+  private signature(fn: FnItem): void {
+    this.fnTypes.set(fn.name, { params: fn.params.map((p) => this.written(p.ty, p.tyPos ?? p.pos)), ret: this.written(fn.ret, fn.retPos ?? fn.pos) });
+  }
+
+  /** A written type; `params` names a generic item's type parameters (`_` and a returned `impl Trait` are inferred). */
+  private written(ty: Ty, pos: Pos, params?: ReadonlyMap<string, TypeVar>): TypeVar {
+    const lookup = (name: string) =>
+      params?.get(name) ?? (name === INFER_NAME || name === OPAQUE_RETURN ? this.v() : name === FORMATTER_NAME ? con('Formatter') : name === FMT_ERROR_NAME ? con('FmtError') : undefined);
+    this.checkKnown(ty, pos, (name) => !!params?.has(name) || [INFER_NAME, OPAQUE_RETURN, FORMATTER_NAME, FMT_ERROR_NAME].includes(name));
     try {
-      return fromTy(ty);
+      return withParams(lookup, () => fromTy(ty));
     } catch {
       throw new RustSubsetError(`the type ${ty.kind} is not supported yet`, pos.line, pos.col, 'type');
     }
   }
 
-  private checkKnown(ty: Ty, pos: Pos): void {
+  private checkKnown(ty: Ty, pos: Pos, param: (name: string) => boolean = () => false): void {
+    if (ty.kind === 'adt' && !ty.args && param(ty.name)) return;
     if (ty.kind === 'adt' && !this.prog.structs.has(ty.name) && !this.prog.enums.has(ty.name)) {
       this.notInSubset(ty.name, pos);
       throw new RustCompileError(`cannot find type \`${ty.name}\` in this scope`, pos.line, pos.col, 'E0425');
     }
-    for (const v of Object.values(ty)) if (v && typeof v === 'object' && 'kind' in v) this.checkKnown(v as Ty, pos);
-    if (ty.kind === 'tuple') ty.items.forEach((t) => this.checkKnown(t, pos));
+    if (ty.kind === 'adt') {
+      const def = this.prog.structs.get(ty.name) ?? this.prog.enums.get(ty.name)!;
+      const want = def.params?.length ?? 0;
+      const got = ty.args?.length ?? 0;
+      if (want !== got) {
+        const kind = def.kind === 'struct' ? 'struct' : 'enum';
+        if (got === 0) throw new RustCompileError(`missing generics for ${kind} \`${ty.name}\` (write ${ty.name}<${def.params!.join(', ')}>)`, pos.line, pos.col, 'E0107');
+        throw new RustCompileError(`${kind} takes ${want} generic argument${want === 1 ? '' : 's'} but ${got} generic argument${got === 1 ? ' was' : 's were'} supplied`, pos.line, pos.col, 'E0107');
+      }
+      ty.args?.forEach((a) => this.checkKnown(a, pos, param));
+      return;
+    }
+    for (const v of Object.values(ty)) if (v && typeof v === 'object' && 'kind' in v) this.checkKnown(v as Ty, pos, param);
+    if (ty.kind === 'tuple') ty.items.forEach((t) => this.checkKnown(t, pos, param));
   }
 
   /** A std item the program imported or spelled out (`mem::replace`, `HashMap`) that the subset lacks: not a rustc error. */
@@ -69,7 +90,64 @@ export class Inference {
   }
 
   run(): void {
-    for (const fn of this.prog.fns.values()) this.fn(fn);
+    // A fn returning `impl Trait` first: its callers need the type its body settles.
+    const fns = [...this.prog.fns.values()].filter((f) => !f.generics);
+    const opaque = (f: FnItem) => JSON.stringify(f.ret).includes(OPAQUE_RETURN);
+    for (const fn of [...fns.filter(opaque), ...fns.filter((f) => !opaque(f))]) this.fn(fn);
+    for (let fn = this.queue.shift(); fn; fn = this.queue.shift()) this.fn(fn);
+  }
+
+  /** Instances made while inferring, inferred after it (each once). */
+  private queue: FnItem[] = [];
+  /** Calls of generic fns in the fn being inferred: each names its instance once the fn's types settle. */
+  private pending: { note: Notes; key: 'instance' | 'userMethod'; template: FnItem; vars: TypeVar[]; pos: Pos }[] = [];
+
+  /**
+   * A call of a template: fresh variables for its type parameters (turbofish arguments fix
+   * some), its signature under them. The call names its instance when the caller is inferred.
+   */
+  private generic(e: Expr & Notes, key: 'instance' | 'userMethod', fn: FnItem, targs?: GenericArgs | Ty[]): { params: TypeVar[]; ret: TypeVar } {
+    const gs = fn.generics!;
+    const vars = gs.map(() => this.v());
+    const params = new Map(gs.map((g, i) => [g.name, vars[i]!]));
+    const owner = Array.isArray(targs) ? undefined : targs?.owner;
+    const own = Array.isArray(targs) ? targs : targs?.fn;
+    const fix = (at: number, tys: Ty[] | undefined) =>
+      tys?.forEach((t, i) => {
+        if (at + i < vars.length) this.unifyAt(e.pos, vars[at + i]!, this.written(t, e.pos));
+      });
+    fix(0, owner);
+    fix(fn.implParams ?? 0, own);
+    this.pending.push({ note: e, key, template: fn, vars, pos: e.pos });
+    return { params: fn.params.map((p) => this.written(p.ty, p.tyPos ?? p.pos, params)), ret: this.written(fn.ret, fn.retPos ?? fn.pos, params) };
+  }
+
+  /** The caller's types are settled: each generic call names its instance (made and queued once). */
+  private settleInstances(): void {
+    for (const p of this.pending) {
+      const args = p.vars.map((v) => {
+        if (unresolved(v)) this.err(p.pos, `type annotations needed (cannot infer the type parameters of \`${p.template.name}\`)`, 'E0282');
+        return toTy(v);
+      });
+      const { item, made } = instantiate(this.prog, p.template, args);
+      if (made) {
+        this.signature(item);
+        this.queue.push(item);
+      }
+      p.note[p.key] = item.name;
+    }
+    this.pending = [];
+  }
+
+  /** An instance of a template asked for after inference (a generic type's `Drop` when a value drops): inferred now. */
+  lateInstance(template: FnItem, args: Ty[]): FnItem {
+    const { item, made } = instantiate(this.prog, template, args);
+    if (made) {
+      this.signature(item);
+      this.fn(item);
+      for (let fn = this.queue.shift(); fn; fn = this.queue.shift()) this.fn(fn);
+    }
+    return item;
   }
 
   private fn(fn: FnItem): void {
@@ -83,6 +161,7 @@ export class Inference {
     this.coerce(fn.body.tail ?? fn.body, body, sig.ret, 'mismatched types');
     fn.slots = this.slots;
     for (const t of this.made) defaultLiterals(t);
+    this.settleInstances();
     for (const b of this.declared) {
       if (unresolved(b.ty)) this.err(b.pos, `type annotations needed for \`${show(b.ty)}\` (nothing tells the type of \`${b.name}\`; annotate it, e.g. \`let ${b.name}: ${show(b.ty).replace(/_/g, 'i32')}\`)`, 'E0282');
     }
@@ -270,15 +349,22 @@ export class Inference {
       return { ty: con('Option', inner), fields: last === 'Some' ? [inner] : [], names: last === 'Some' ? ['0'] : [], kind: 'option' };
     }
     if (segs.length === 2 && segs[0] === 'Option' && (last === 'Some' || last === 'None')) return this.variant([last], pos);
+    if (segs.length === 1 && (last === 'Ok' || last === 'Err')) {
+      const ok = this.v();
+      const err = this.v();
+      return { ty: con('Result', ok, err), fields: [last === 'Ok' ? ok : err], names: ['0'], kind: 'option' };
+    }
     if (segs.length === 1 && this.prog.structs.has(last)) {
       const s = this.prog.structs.get(last)!;
-      return { ty: con(`adt:${last}`), fields: s.fields.map((f) => fromTy(f.ty)), names: s.fields.map((f) => f.name), kind: 'struct' };
+      const ty = freshAdt(s, () => this.v());
+      return { ty, fields: s.fields.map((f) => fieldTy(this.prog, ty, f.ty)), names: s.fields.map((f) => f.name), kind: 'struct' };
     }
     if (segs.length === 2 && this.prog.enums.has(segs[0]!)) {
       const e = this.prog.enums.get(segs[0]!)!;
       const v = e.variants.find((x) => x.name === last);
       if (!v) this.err(pos, `no variant named \`${last}\` found for enum \`${segs[0]}\``, 'E0599');
-      return { ty: con(`adt:${e.name}`), fields: v.fields.map((f) => fromTy(f.ty)), names: v.fields.map((f) => f.name), kind: 'enum' };
+      const ty = freshAdt(e, () => this.v());
+      return { ty, fields: v.fields.map((f) => fieldTy(this.prog, ty, f.ty)), names: v.fields.map((f) => f.name), kind: 'enum' };
     }
     this.notInSubset(segs[0]!, pos);
     if (segs.length === 1) this.err(pos, `cannot find \`${last}\` in this scope`, 'E0425');
@@ -383,6 +469,9 @@ export class Inference {
         if (e.op === '*') {
           const p = prune(t);
           if (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc' || isGuard(p))) return p.args[0]!;
+          if (p.k === 'con' && p.c.startsWith('adt:') && this.prog.impls.get(p.c.slice(4))?.has('Deref')) {
+            throw new RustSubsetError('`*` through a program\'s own Deref impl is not supported yet', e.pos.line, e.pos.col, 'unary_expression');
+          }
           this.err(e.pos, `type \`${show(t)}\` cannot be dereferenced`, 'E0614');
         }
         if (e.op === '-') {
@@ -422,7 +511,7 @@ export class Inference {
         const s = this.prog.structs.get(t.c.slice(4))!;
         const f = s.fields.find((x) => x.name === e.name);
         if (!f) this.err(e.pos, `no field \`${e.name}\` on type \`${s.name}\``, 'E0609');
-        return fromTy(f.ty);
+        return fieldTy(this.prog, t, f.ty);
       }
       case 'index': {
         const t = autoDeref(this.expr(e.e));
@@ -588,6 +677,11 @@ export class Inference {
             this.err(a.pos, debug ? `\`${name}\` doesn't implement \`Debug\` (add #[derive(Debug)] to its declaration)` : `\`${name}\` doesn't implement \`std::fmt::Display\` (print it with {:?})`, 'E0277');
           });
         });
+        if (e.target) {
+          const f = autoDeref(this.expr(e.target));
+          if (!(f.k === 'con' && f.c === 'Formatter')) throw new RustSubsetError(`${e.mac}! to a \`${show(f)}\` is not supported yet (to a Formatter, in a Display or Debug impl, it is)`, e.target.pos.line, e.target.pos.col, 'macro_invocation');
+          return FMT_RESULT;
+        }
         return e.mac === 'format' ? STRING : e.mac === 'panic' ? NEVER : e.mac === 'message' ? STR_REF : UNIT;
       }
       case 'vec': {
@@ -627,13 +721,14 @@ export class Inference {
   private displayable(t: TypeVar): boolean {
     const p = autoDeref(t);
     if (p.k === 'var') return true; // a literal (Display) or unknown (reported as E0282 instead)
+    if (p.c.startsWith('adt:')) return !!this.prog.impls.get(p.c.slice(4))?.has('Display');
     return INT_NAMES.has(p.c) || ['f32', 'f64', 'bool', 'char', 'str', 'String'].includes(p.c);
   }
 
   private debuggable(t: TypeVar): boolean {
     const p = autoDeref(t);
     if (p.k === 'var') return true;
-    if (p.c.startsWith('adt:')) return this.prog.debugTypes.has(p.c.slice(4));
+    if (p.c.startsWith('adt:')) return this.prog.debugTypes.has(p.c.slice(4)) || !!this.prog.impls.get(p.c.slice(4))?.has('Debug');
     if (p.c === 'unit') return true;
     return p.args.every((a) => this.debuggable(a));
   }
@@ -767,7 +862,8 @@ export class Inference {
     const args = () => e.args.map((a) => this.expr(a));
     if (segs.length === 1 && this.lookup(segs[0]!)) throw new RustSubsetError('calling a variable is not supported (no closures)', e.pos.line, e.pos.col, 'call_expression');
     if (this.prog.fns.has(name)) {
-      const sig = this.fnTypes.get(name)!;
+      const fn = this.prog.fns.get(name)!;
+      const sig = fn.generics ? this.generic(e, 'instance', fn, e.targs) : this.fnTypes.get(name)!;
       this.argCount(e, sig.params.length, 'function');
       e.args.forEach((a, i) => this.coerce(a, this.expr(a), sig.params[i]!, 'mismatched types'));
       return sig.ret;
@@ -790,7 +886,7 @@ export class Inference {
     }
     if (segs.length >= 1) {
       const last = segs[segs.length - 1]!;
-      const isVariant = (segs.length === 1 && (last === 'Some' || this.prog.structs.has(last))) || (segs.length === 2 && (this.prog.enums.has(segs[0]!) || segs[0] === 'Option'));
+      const isVariant = (segs.length === 1 && (last === 'Some' || last === 'Ok' || last === 'Err' || this.prog.structs.has(last))) || (segs.length === 2 && (this.prog.enums.has(segs[0]!) || segs[0] === 'Option'));
       if (isVariant) {
         const v = this.variant(segs, e.pos);
         if (v.kind === 'struct' && v.names[0] !== '0') this.err(e.pos, `expected function, found struct \`${last}\``, 'E0423');
@@ -877,6 +973,11 @@ export class Inference {
       }
       return this.err(e.namePos, `no method named \`${e.name}\` found for ${describeTy(t)} in the current scope`, 'E0599');
     };
+    if (t.k === 'con' && t.c === 'Formatter' && e.name === 'write_str') {
+      this.argCount(e, 1, 'method');
+      this.coerceTo(e.args[0]!.pos, this.expr(e.args[0]!), STR_REF);
+      return FMT_RESULT;
+    }
     if (t.k === 'var') {
       if (t.lit === 'int') unify(t, con('i32'));
       else if (t.lit === 'float') unify(t, con('f64'));
@@ -915,13 +1016,20 @@ export class Inference {
       const fn = this.prog.fns.get(fnName);
       const first = fn?.params[0]?.pat;
       if (fn && first?.k === 'bind' && first.name === 'self') {
-        const sig = this.fnTypes.get(fnName)!;
+        const sig = fn.generics ? this.generic(e, 'userMethod', fn, e.targs) : this.fnTypes.get(fnName)!;
+        // The receiver fixes the impl's type parameters (`Point<i32, f64>` for `impl<X, Y> Point<X, Y>`).
+        const selfTy = prune(sig.params[0]!);
+        this.unifyAt(e.recv.pos, selfTy.k === 'con' && selfTy.c === 'ref' ? selfTy.args[0]! : selfTy, t);
         this.argCount(e, sig.params.length - 1, 'method');
         e.args.forEach((a, i) => this.coerce(a, this.expr(a), sig.params[i + 1]!));
-        (e as Notes).userMethod = fnName;
+        if (!fn.generics) (e as Notes).userMethod = fnName;
         return sig.ret;
       }
       if (fn) this.err(e.namePos, `no method named \`${e.name}\` found for \`${c.slice(4)}\`; \`${fnName}\` is an associated function, call it as ${fnName}(…)`, 'E0599');
+      if (e.name === 'to_string' && this.displayable(t)) {
+        (e as Notes).viaDisplay = true;
+        return noArgs(STRING);
+      }
       if (e.name === 'clone') {
         if (!this.prog.cloneTypes.has(c.slice(4))) this.err(e.namePos, `no method named \`clone\` found for \`${c.slice(4)}\` (add #[derive(Clone)] to its declaration)`, 'E0599');
         return noArgs(t);
@@ -942,6 +1050,9 @@ function describeTy(t: TypeVar): string {
   if (p.k === 'con' && p.c === 'Vec') return `struct \`${show(p)}\``;
   return `type \`${show(p)}\``;
 }
+
+/** fmt::Result: what write! and a Display impl's fmt give. */
+const FMT_RESULT = con('Result', UNIT, con('FmtError'));
 
 /** Names of std's macros: used as values they are rustc's E0423, not an unknown name. */
 const STD_MACROS = new Set(

@@ -64,7 +64,7 @@ export function show(t: TypeVar): string {
     case 'Iter':
       return `std::slice::Iter<'_, ${a[0]}>`;
     default:
-      if (t.c.startsWith('adt:')) return t.c.slice(4);
+      if (t.c.startsWith('adt:')) return a.length ? `${t.c.slice(4)}<${a.join(', ')}>` : t.c.slice(4);
       return a.length ? `${t.c}<${a.join(', ')}>` : t.c;
   }
 }
@@ -104,6 +104,20 @@ export function unify(a: TypeVar, b: TypeVar): void {
   for (let i = 0; i < a.args.length; i++) unify(a.args[i]!, b.args[i]!);
 }
 
+/** While a generic item is read: its type parameters' names → their types (check/generics.ts). */
+let params: ((name: string) => TypeVar | undefined) | undefined;
+
+/** Runs `f` with written names looked up in `lookup` first (type parameters, `_`). */
+export function withParams<T>(lookup: (name: string) => TypeVar | undefined, f: () => T): T {
+  const saved = params;
+  params = lookup;
+  try {
+    return f();
+  } finally {
+    params = saved;
+  }
+}
+
 /** From a written type (`Vec<String>`, `&mut i32`) to an inference type. */
 export function fromTy(ty: Ty): TypeVar {
   switch (ty.kind) {
@@ -128,10 +142,15 @@ export function fromTy(ty: Ty): TypeVar {
       return con('Vec', fromTy(ty.elem));
     case 'option':
       return con('Option', fromTy(ty.some));
+    case 'result':
+      return con('Result', fromTy(ty.ok), fromTy(ty.err));
     case 'tuple':
       return ty.items.length ? con('tuple', ...ty.items.map(fromTy)) : con('unit');
-    case 'adt':
-      return con(`adt:${ty.name}`);
+    case 'adt': {
+      const param = !ty.args && params ? params(ty.name) : undefined;
+      if (param) return param;
+      return con(`adt:${ty.name}`, ...(ty.args ?? []).map(fromTy));
+    }
     case 'std':
       // std::cmp::Ordering is an enum of the program's (std/compare.ts adds it).
       if (ty.name === 'Ordering') return con('adt:Ordering');
@@ -174,6 +193,8 @@ export function toTy(t: TypeVar): Ty {
       return { kind: 'vec', elem: toTy(a[0]!) };
     case 'Option':
       return { kind: 'option', some: toTy(a[0]!) };
+    case 'Result':
+      return { kind: 'result', ok: toTy(a[0]!), err: toTy(a[1]!) };
     case 'tuple':
       return { kind: 'tuple', items: a.map(toTy) };
     case 'Range':
@@ -188,7 +209,7 @@ export function toTy(t: TypeVar): Ty {
       return { kind: 'tuple', items: [{ kind: 'ref', mutable: false, to: toTy(a[0]!) }, { kind: 'ref', mutable: false, to: toTy(a[0]!) }] };
     default:
       if (INT_NAMES.has(t.c)) return { kind: 'int', name: t.c as IntName };
-      if (t.c.startsWith('adt:')) return { kind: 'adt', name: t.c.slice(4) };
+      if (t.c.startsWith('adt:')) return a.length ? { kind: 'adt', name: t.c.slice(4), args: a.map(toTy) } : { kind: 'adt', name: t.c.slice(4) };
       return { kind: 'unit' };
   }
 }

@@ -22,12 +22,15 @@ import { strSlice } from './str-slice';
 import { assertEqMacro, assertMacro, dbgMacro } from './macros';
 import { assign, binary, cast, unary } from './operators';
 import { binderFor, fieldNames, match, patTest, scrutinee } from './patterns';
-import { BoxLoc, ElemLoc, FieldLoc, type Loc, LocalLoc, type RefValue, STR_REF_TY, TempLoc, UNIT_V, copyOf, follow, intInfo, makeRef, norm, scalar, valueEq } from './values';
+import { BoxLoc, ElemLoc, FieldLoc, type Loc, LocalLoc, type RefValue, STR_REF_TY, TempLoc, UNIT_V, copyOf, follow, intInfo, makeRef, norm, scalar, textOf, valueEq } from './values';
 import { recvOf, stdFn, stdMethod } from '../std/index';
 import { compileCompare } from '../std/compare';
 import { guardTarget } from '../std/cell';
 import { compileInto } from '../std/convert';
 import type { Expr, FnItem, Notes, Pos, Program, Stmt } from '../syntax/ast';
+import type { Ty } from '../../engine/layout/types';
+import type { UserFmt } from '../../engine/std/fmt';
+import { currentSink, displayToString, fmtOk, userFmt } from './traits';
 
 export class Compiler implements Codegen {
   /** The move and borrow checks of the function being compiled (check/moves.ts). */
@@ -36,8 +39,16 @@ export class Compiler implements Codegen {
   readonly fns = new Map<string, { call: (rt: Runtime, args: RValue[], line: number) => RValue }>();
   readonly bodies = new Map<string, (args: RValue[], line: number) => RValue>();
 
+  readonly userFmt: UserFmt;
+
   constructor(readonly prog: Program, readonly rt: Runtime) {
     this.checks = new MoveCheck(prog);
+    this.userFmt = userFmt(this);
+  }
+
+  /** The fn to run for a value: `fn`, or the instance of a generic impl's fn for the value's type arguments. */
+  implFor(fn: FnItem, value: RValue): FnItem {
+    return fn.generics ? this.lateInstance(fn, (value.ty as { args?: Ty[] }).args ?? []) : fn;
   }
 
   get m(): Machine {
@@ -45,19 +56,34 @@ export class Compiler implements Codegen {
   }
 
   compileAll(): (line: number) => RValue {
-    for (const fn of this.prog.fns.values()) this.bodies.set(fn.name, this.placeholder(fn.name));
-    for (const fn of this.prog.fns.values()) this.compileFn(fn);
+    // Templates of generic fns are not run: their instances are (check/generics.ts).
+    const fns = [...this.prog.fns.values()].filter((fn) => !fn.generics);
+    for (const fn of fns) this.bodies.set(fn.name, this.placeholder(fn.name));
+    for (const fn of fns) this.compileFn(fn);
     for (const type of this.prog.dropTypes) {
       // The engine's drop glue calls the destructor first, then drops the fields.
-      const fn = `<${type} as Drop>::drop`;
-      const selfTy = this.prog.fns.get(fn)!.params[0]!.ty;
+      const template = this.prog.fns.get(`<${type} as Drop>::drop`)!;
       this.rt.m.dropHooks.set(type, (value) => {
-        this.callFn(fn, [makeRef(selfTy, new TempLoc(value))], this.rt.m.line ?? -1);
+        const fn = this.implFor(template, value);
+        this.callFn(fn.name, [makeRef(fn.params[0]!.ty, new TempLoc(value))], this.rt.m.line ?? -1);
       });
     }
     const main = this.prog.fns.get('main')!;
     if (main.params.length) throw new RustCompileError('`main` function has wrong type: it takes no arguments', main.pos.line, main.pos.col, 'E0580');
     return (line) => this.callFn('main', [], line);
+  }
+
+  /** Makes (infers) an instance asked for while the program runs: Drop of a generic type. */
+  instances?: { lateInstance(template: FnItem, args: Ty[]): FnItem };
+
+  private lateInstance(template: FnItem, args: Ty[]): FnItem {
+    const fn = this.instances!.lateInstance(template, args);
+    if (!this.impls.has(fn.name)) {
+      const saved = this.checks.ctx;
+      this.compileFn(fn);
+      this.checks.ctx = saved;
+    }
+    return fn;
   }
 
   readonly impls = new Map<string, (args: RValue[], line: number) => RValue>();
@@ -648,7 +674,7 @@ export class Compiler implements Codegen {
     const rt = this.rt;
     const c = e.callee;
     const segs = c.k === 'name' ? [c.name] : c.k === 'path' ? c.segs : [];
-    const name = segs.join('::');
+    const name = (e as Notes).instance ?? segs.join('::');
     const line = e.pos.line;
     if (this.prog.fns.has(name)) {
       const args = e.args.map((x) => this.value(x, (x as Notes).coerce));
@@ -678,7 +704,7 @@ export class Compiler implements Codegen {
     if (segs.length === 1 && this.prog.structs.has(last)) {
       return (a) => ({ tag: 'struct', ty, name: last, fieldNames: names, fields: args.map((f) => f(a)) });
     }
-    const enumName = last === 'Some' ? 'Option' : segs[0]!;
+    const enumName = last === 'Some' ? 'Option' : last === 'Ok' || last === 'Err' ? 'Result' : segs[0]!;
     return (a) => ({ tag: 'enum', ty, name: enumName, variant: last, fieldNames: names, fields: args.map((f) => f(a)) });
   }
 
@@ -693,6 +719,17 @@ export class Compiler implements Codegen {
     if (user) return this.userMethod(e, user);
     if ((e as Notes).compare) return compileCompare(this, e);
     if ((e as Notes).into) return compileInto(this, e);
+    if ((e as Notes).viaDisplay) {
+      const loc = this.recvPlace(e.recv);
+      return (a) => displayToString(rt, this.userFmt, loc(a).get());
+    }
+    if (c === 'Formatter' && name === 'write_str') {
+      const text = this.operand(e.args[0]!);
+      return (a) => {
+        currentSink(rt).push(textOf(text(a)));
+        return fmtOk();
+      };
+    }
     if (c.startsWith('adt:') && name === 'clone') {
       const loc = this.recvPlace(e.recv);
       return (a) => cloneValue(rt.m, loc(a).get());

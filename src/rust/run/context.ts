@@ -4,6 +4,7 @@
  * Codegen; operators, control flow, patterns, format! and the std table's runtimes call it.
  */
 import type { Ty } from '../../engine/layout/types';
+import type { UserFmt } from '../../engine/std/fmt';
 import type { Machine } from '../../engine/memory/machine';
 import type { Local, RValue } from '../../engine/memory/rvalue';
 import { MoveCheck } from '../check/moves';
@@ -95,7 +96,8 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
     case 'Option':
       return isCopyTy(p.args[0]!, prog);
     default:
-      if (p.c.startsWith('adt:')) return prog.copyTypes.has(p.c.slice(4));
+      // A generic type deriving Copy is Copy when its arguments are (derive's bound).
+      if (p.c.startsWith('adt:')) return prog.copyTypes.has(p.c.slice(4)) && p.args.every((a) => isCopyTy(a, prog));
       return true;
   }
 }
@@ -130,6 +132,8 @@ export interface Codegen {
   /** The place behind an expression after auto-deref through &, Box and Rc. */
   derefPlace(e: Expr, mutate: boolean): LocEv;
   isPlace(e: Expr): boolean;
+  /** Runs the program's own Display/Debug impls when formatting meets their types. */
+  readonly userFmt: UserFmt;
   err(pos: Pos, message: string, code?: string): never;
   subset(pos: Pos, message: string, construct: string): never;
 }

@@ -4,6 +4,7 @@ import { RustPanic } from '../errors';
 import type { Act, Codegen, Ev } from './context';
 import type { RValue } from '../../engine/memory/rvalue';
 import { STR_REF_TY, UNIT_V, follow } from './values';
+import { currentSink, fmtOk } from './traits';
 import type { Expr, FmtSpec } from '../syntax/ast';
 
 export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
@@ -60,11 +61,11 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
     for (const i of order) values[i] = evals[i]!(a);
     return values;
   };
-  const write = (values: RValue[]): string[] => {
-    const writes: string[] = [];
+  const user = k.userFmt;
+  const write = (values: RValue[], writes: string[] = []): string[] => {
     for (let i = 0; i < parts.length; i++) {
       if (parts[i]) writes.push(parts[i]!);
-      if (i < n) writesWithSpec(values[args[i]!]!, specs[i]!, writes, follow);
+      if (i < n) writesWithSpec(values[args[i]!]!, specs[i]!, writes, follow, user);
     }
     return writes;
   };
@@ -101,7 +102,19 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
       // estimate and one write per piece.
       return (a) => {
         const values = evaluate(a);
-        return formatString(rt.m, parts, n, () => write(values));
+        return formatString(rt.m, parts, n, (out) => write(values, out));
       };
+    case 'write':
+    case 'writeln': {
+      // Formatter::write_fmt: each piece and each argument's writes, straight into what the
+      // Formatter writes to (the String of to_string/format!, or stdout's buffer).
+      const target = k.operand(e.target!);
+      return (a) => {
+        target(a);
+        const values = evaluate(a);
+        write(values, currentSink(rt));
+        return fmtOk();
+      };
+    }
   }
 }

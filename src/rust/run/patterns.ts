@@ -1,4 +1,5 @@
 import type { RValue } from '../../engine/memory/rvalue';
+import { fieldTys } from '../check/generics';
 import { type TypeVar, conName, prune } from '../check/types';
 import { RustPanic } from '../errors';
 import { type Act, type Codegen, type Ev, type LocEv, Signal, engineTy, fromTyCached, isCopyTy } from './context';
@@ -290,8 +291,8 @@ export function fieldTypes(k: Codegen, p: Pat, t: TypeVar): TypeVar[] {
   let tys: TypeVar[];
   if (c === 'tuple') tys = (t as { args: TypeVar[] }).args;
   else if (c === 'Option') tys = [(t as { args: TypeVar[] }).args[0]!];
-  else if (p.k === 'variant' && p.segs.length === 1 && k.prog.structs.has(p.segs[0]!)) tys = k.prog.structs.get(p.segs[0]!)!.fields.map((f) => fromTyCached(f.ty));
-  else if (p.k === 'variant') tys = k.prog.enums.get(c.slice(4))!.variants.find((v) => v.name === p.segs[p.segs.length - 1])!.fields.map((f) => fromTyCached(f.ty));
+  else if (p.k === 'variant' && p.segs.length === 1 && k.prog.structs.has(p.segs[0]!)) tys = fieldTys(k.prog, t);
+  else if (p.k === 'variant') tys = fieldTys(k.prog, t, p.segs[p.segs.length - 1]);
   else tys = [];
   return tys;
 }

@@ -41,13 +41,13 @@ export type Expr =
   /** A single name: a local, or a unit struct / `None`. */
   | (Node & { k: 'name'; name: string; binding?: Binding })
   /** `A::B` (enum variant, associated fn as callee). */
-  | (Node & { k: 'path'; segs: string[] })
+  | (Node & { k: 'path'; segs: string[]; targs?: GenericArgs })
   | (Node & { k: 'binary'; op: BinOp; l: Expr; r: Expr })
   | (Node & { k: 'unary'; op: '-' | '!' | '*'; e: Expr })
   | (Node & { k: 'ref'; mutable: boolean; e: Expr })
   | (Node & { k: 'assign'; op: '=' | BinOp; l: Expr; r: Expr })
-  | (Node & { k: 'call'; callee: Expr; args: Expr[] })
-  | (Node & { k: 'method'; recv: Expr; name: string; args: Expr[]; namePos: Pos })
+  | (Node & { k: 'call'; callee: Expr; args: Expr[]; targs?: GenericArgs })
+  | (Node & { k: 'method'; recv: Expr; name: string; args: Expr[]; namePos: Pos; targs?: Ty[] })
   | (Node & { k: 'field'; e: Expr; name: string })
   | (Node & { k: 'index'; e: Expr; index: Expr })
   /** `base`: struct update syntax `..base` (the fields not written come from it). */
@@ -66,8 +66,8 @@ export type Expr =
   | (Node & { k: 'match'; value: Expr; arms: Arm[] })
   | (Node & { k: 'cast'; e: Expr; to: Ty })
   | (Node & { k: 'range'; from?: Expr; to?: Expr; inclusive: boolean })
-  /** `message`: an assertion's custom message (format_args!, no allocation). */
-  | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint' | 'message'; template: string; args: Expr[]; debug: boolean[]; specs: FmtSpec[] })
+  /** `message`: an assertion's custom message (format_args!, no allocation); `write!`/`writeln!` have a `target` (a Formatter). */
+  | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint' | 'message' | 'write' | 'writeln'; template: string; args: Expr[]; debug: boolean[]; specs: FmtSpec[]; target?: Expr })
   | (Node & { k: 'vec'; items: Expr[] })
   | (Node & { k: 'vecrep'; item: Expr; count: Expr })
   | (Node & { k: 'assert'; cond: Expr; text: string; msg?: Expr })
@@ -117,8 +117,27 @@ export interface Param {
   tyPos?: Pos;
 }
 
+/** A type parameter of a generic fn or impl (`T: Display + PartialOrd`), its bounds as written. */
+export interface Generic {
+  name: string;
+  bounds: string[];
+}
+
+/**
+ * Turbofish arguments of a path (`Vec::<u8>::new`, `largest::<i32>`): `owner` on the type
+ * segment, `fn` on the last one.
+ */
+export interface GenericArgs {
+  owner?: Ty[];
+  fn?: Ty[];
+}
+
 export interface FnItem {
   name: string;
+  /** Type parameters (an impl's first, then the fn's own): a template, run once per instantiation. */
+  generics?: Generic[];
+  /** How many of `generics` are the impl block's (a turbofish on the fn binds the ones after). */
+  implParams?: number;
   pos: Pos;
   params: Param[];
   ret: Ty;
@@ -150,6 +169,8 @@ export interface Program {
   traits: Set<string>;
   /** Types with `impl Drop`: their destructor is the fn `<T as Drop>::drop`. */
   dropTypes: Set<string>;
+  /** The traits each type implements (a program's and std's by short name: `Display`, `Deref`). */
+  impls: Map<string, Set<string>>;
 }
 
 /** Extra facts inference leaves on nodes for the compiler. */
@@ -162,4 +183,8 @@ export interface Notes {
   compare?: boolean;
   /** `x.into()` (std/convert.ts). */
   into?: boolean;
+  /** `x.to_string()` through the program's `impl Display` of x's type. */
+  viaDisplay?: boolean;
+  /** A call of a generic fn: the name of its instance (`largest::<i32>`). */
+  instance?: string;
 }

@@ -13,6 +13,9 @@ import { RustCompileError, RustSubsetError, RustSyntaxError } from '../errors';
 import { parseRust } from './parser';
 import { parseUse, STD_ROOTS } from './uses';
 import { addOrdering } from '../std/compare';
+import { type Alias, expandAliases, IMPL_ARG, INFER_NAME, OPAQUE_RETURN, replaceAssoc, typeParams } from './generics';
+import type { Generic } from './ast';
+import { fmtTypes, stdImplName, stdTrait } from './std-traits';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
 interface Origin {
@@ -44,6 +47,22 @@ export class Lowering {
   private origin: Origin = { row: 0, col: 0 };
   /** The type of the impl block being lowered: what `Self` names. */
   private selfType: string | undefined;
+  /** `type Link<T> = Option<Box<Node<T>>>;`: what each alias stands for. */
+  private aliases = new Map<string, Alias>();
+  /** The program's structs and enums, by name (impls are for these). */
+  private typeNames = new Set<string>();
+  /** Turbofish arguments on the type segment of the path just read (`Vec::<u8>::new`). */
+  private ownerArgs: Ty[] | undefined;
+  /** `Self` as written in the impl header, with its type arguments (`List<T>`). */
+  private selfText: string | undefined;
+  /** The impl block's type parameters: every method's first generics. */
+  private implGenerics: Generic[] = [];
+  /** The impl's associated types (`type Target = T;`): what `Self::Target` means. */
+  private assoc = new Map<string, string>();
+  /** While a fn's parameters are lowered: the anonymous type parameters `impl Trait` makes. */
+  private implArgs: Generic[] | undefined;
+  /** While a fn's return type is lowered: `impl Trait` there is the body's type. */
+  private opaqueReturn = false;
   /** Whether `use std::rc::Rc;` brings `Rc` into scope (else only `std::rc::Rc` names it). */
   private rcImported = false;
   /** Enum variants imported by `use Enum::{A, B}` / `use Enum::*`: local name → [enum, variant]. */
@@ -86,9 +105,17 @@ export class Lowering {
       stdNames: this.stdNames,
       traits: new Set(),
       dropTypes: new Set(),
+      impls: new Map(),
     };
     let derives: string[] = [];
+    for (const item of this.named(root)) if (item.type === 'struct_item' || item.type === 'enum_item') this.typeNames.add(this.field(item, 'name').text);
     this.imports(root);
+    // Type aliases first: any written type may name one declared below it.
+    for (const item of this.named(root)) {
+      if (item.type !== 'type_item') continue;
+      const params = typeParams(item.childForFieldName('type_parameters'), null).map((g) => g.name);
+      this.aliases.set(this.field(item, 'name').text, { params, ty: this.type(this.field(item, 'type')) });
+    }
     const traits = new Map<string, Node>();
     for (const item of this.named(root)) if (item.type === 'trait_item') traits.set(this.field(item, 'name').text, item);
     for (const item of this.named(root)) {
@@ -103,6 +130,8 @@ export class Lowering {
           continue;
         case 'use_declaration':
           continue; // read by imports() before the items
+        case 'type_item':
+          continue; // read before the items
         case 'trait_item':
           this.traitItem(item, prog);
           break;
@@ -118,10 +147,8 @@ export class Lowering {
             this.traitImpl(item, prog, traits);
             break;
           }
-          if (item.childForFieldName('type_parameters')) this.unsupported(item.childForFieldName('type_parameters')!, 'generic impl blocks are not supported yet');
-          const typeNode = this.field(item, 'type');
-          if (typeNode.type !== 'type_identifier') this.unsupported(typeNode, 'impl blocks for this kind of type are not supported yet');
-          this.selfType = typeNode.text;
+          const typeNode = this.implHeader(item);
+          if (!typeNode) this.unsupported(this.field(item, 'type'), 'impl blocks for this kind of type are not supported yet');
           try {
             for (const member of this.named(this.field(item, 'body'))) {
               if (member.type === 'attribute_item') continue;
@@ -132,13 +159,12 @@ export class Lowering {
               prog.fns.set(fn.name, fn);
             }
           } finally {
-            this.selfType = undefined;
+            this.leaveImpl();
           }
           break;
         }
         case 'struct_item':
         case 'enum_item': {
-          if (item.childForFieldName('type_parameters')) this.unsupported(item.childForFieldName('type_parameters')!, 'generic types are not supported yet');
           let defs;
           try {
             defs = parseTypeDecls(item.text);
@@ -147,6 +173,10 @@ export class Lowering {
             throw new RustSubsetError(`cannot read this declaration: ${(e as Error).message}`, p.line, p.col, item.type);
           }
           for (const d of defs) {
+            // A field's type may name an alias (`CarArrived(Floor)` with `type Floor = i32;`).
+            for (const fs of d.kind === 'struct' ? [d.fields] : d.variants.map((v) => v.fields)) {
+              for (const f of fs) f.ty = expandAliases(f.ty, this.aliases);
+            }
             if (d.kind === 'struct') prog.structs.set(d.name, d as StructDef);
             else prog.enums.set(d.name, d as EnumDef);
             if (derives.includes('Copy')) prog.copyTypes.add(d.name);
@@ -188,21 +218,27 @@ export class Lowering {
   private traitImpl(item: Node, prog: Program, traits: Map<string, Node>): void {
     const traitNode = this.field(item, 'trait');
     const trait = traitNode.text;
-    if (item.childForFieldName('type_parameters')) this.unsupported(item.childForFieldName('type_parameters')!, 'generic impl blocks are not supported yet');
-    const typeNode = this.field(item, 'type');
     const userTrait = traits.get(trait);
+    const std = stdTrait(trait);
     // Reported at the impl block: the block is the construct the subset lacks.
-    if (trait !== 'Drop' && !userTrait) this.unsupported(item, `impls of the std trait \`${trait}\` are not supported yet`);
-    if (typeNode.type !== 'type_identifier') this.unsupported(typeNode, `impls of a trait for \`${typeNode.text}\` (not a struct or enum of the program) are not supported yet`);
-    const type = typeNode.text;
-    const members = this.named(this.field(item, 'body')).filter((m) => m.type !== 'attribute_item');
-    this.selfType = type;
+    if (trait !== 'Drop' && !userTrait && !std) this.unsupported(item, `impls of the std trait \`${trait}\` are not supported yet`);
+    const nameNode = this.implHeader(item);
+    if (!nameNode) {
+      const typeNode = this.field(item, 'type');
+      this.unsupported(typeNode, `impls of a trait for \`${typeNode.text}\` (not a struct or enum of the program) are not supported yet`);
+    }
+    const type = nameNode.text;
+    const members = this.named(this.field(item, 'body')).filter((m) => m.type !== 'attribute_item' && m.type !== 'type_item');
+    if (!prog.impls.has(type)) prog.impls.set(type, new Set());
+    prog.impls.get(type)!.add(std ?? trait);
     try {
       const given = new Set<string>();
       for (const member of members) {
         if (member.type !== 'function_item') this.unsupported(member, `${member.type.replace(/_/g, ' ')} in impl blocks is not supported yet`);
         const fn = this.fnItem(member);
-        if (trait === 'Drop') {
+        if (std) {
+          fn.name = stdImplName(type, std, fn.name);
+        } else if (trait === 'Drop') {
           if (fn.name !== 'drop') throw this.compileError(member, `method \`${fn.name}\` is not a member of trait \`Drop\``, 'E0407');
           const self = fn.params[0]?.pat;
           if (!self || self.k !== 'bind' || self.name !== 'self') throw this.compileError(member, 'method `drop` has a `&mut self` declaration in the trait, but not in the impl', 'E0186');
@@ -240,8 +276,35 @@ export class Lowering {
         if (missing.length) throw this.compileError(item, `not all trait items implemented, missing: ${missing.map((n) => `\`${n}\``).join(', ')}`, 'E0046');
       }
     } finally {
-      this.selfType = undefined;
+      this.leaveImpl();
     }
+  }
+
+  /**
+   * An impl's header: its type parameters, `Self` (a program's type, possibly with arguments:
+   * `List<T>`, `Point<f32, f32>`) and its associated types. The type's name node, or undefined
+   * when the impl is for a type that is not a program's struct or enum.
+   */
+  private implHeader(item: Node): Node | undefined {
+    const typeNode = this.field(item, 'type');
+    const nameNode = typeNode.type === 'generic_type' ? typeNode.childForFieldName('type') : typeNode;
+    if (!nameNode || nameNode.type !== 'type_identifier' || !this.typeNames.has(nameNode.text)) return undefined;
+    this.implGenerics = typeParams(item.childForFieldName('type_parameters'), this.named(item).find((c) => c.type === 'where_clause') ?? null);
+    this.selfType = nameNode.text;
+    this.selfText = typeNode.text.replace(/'[A-Za-z_]\w*\s*,?\s*/g, '').replace(/<\s*>/g, '');
+    this.assoc = new Map();
+    for (const m of this.named(this.field(item, 'body'))) {
+      if (m.type !== 'type_item') continue;
+      this.assoc.set(this.field(m, 'name').text, this.field(m, 'type').text);
+    }
+    return nameNode;
+  }
+
+  private leaveImpl(): void {
+    this.selfType = undefined;
+    this.selfText = undefined;
+    this.implGenerics = [];
+    this.assoc = new Map();
   }
 
   /** An impl's method must have the trait's signature (rustc's E0185/E0186/E0050/E0053). */
@@ -317,11 +380,12 @@ export class Lowering {
 
   private fnItem(node: Node): FnItem {
     for (const c of this.named(node)) {
-      // Lifetime parameters (`fn longest<'a>(…)`) change nothing at run time; type parameters do.
-      const onlyLifetimes = c.type === 'type_parameters' && this.named(c).every((p) => p.type === 'lifetime' || p.type === 'lifetime_parameter');
-      if ((c.type === 'type_parameters' && !onlyLifetimes) || c.type === 'where_clause') this.unsupported(c, 'generic functions are not supported yet');
       if (c.type === 'function_modifiers') this.unsupported(c, `\`${c.text}\` functions are not supported`);
     }
+    // Lifetime parameters (`fn longest<'a>(…)`) change nothing at run time; type parameters make a template.
+    const own = typeParams(node.childForFieldName('type_parameters'), this.named(node).find((c) => c.type === 'where_clause') ?? null);
+    const implArgs: Generic[] = [];
+    this.implArgs = implArgs;
     const name = this.text(this.field(node, 'name'));
     const params: Param[] = [];
     for (const p of this.named(this.field(node, 'parameters'))) {
@@ -329,7 +393,7 @@ export class Lowering {
         if (!this.selfType) this.unsupported(p, '`self` parameter outside an impl block');
         const text = p.text.replace(/\s+/g, ' ').trim();
         if (/:/.test(text) || /'/.test(text)) this.unsupported(p, 'explicit self types are not supported yet');
-        const self: Ty = { kind: 'adt', name: this.selfType };
+        const self: Ty = this.selfText ? parseType(this.selfText) : { kind: 'adt', name: this.selfType };
         const ty: Ty = text.startsWith('&') ? { kind: 'ref', mutable: /&\s*mut/.test(text), to: self } : self;
         params.push({ pat: { k: 'bind', pos: this.pos(p), name: 'self', mutable: text === 'mut self', byRef: false }, ty, pos: this.pos(p) });
         continue;
@@ -344,29 +408,71 @@ export class Lowering {
       }
       params.push({ pat, ty: this.type(tyNode), pos: this.pos(p), tyPos: this.pos(tyNode) });
     }
+    this.implArgs = undefined;
     const retNode = node.childForFieldName('return_type');
-    const ret: Ty = retNode ? this.type(retNode) : { kind: 'unit' };
+    this.opaqueReturn = true;
+    let ret: Ty;
+    try {
+      ret = retNode ? this.type(retNode) : { kind: 'unit' };
+    } finally {
+      this.opaqueReturn = false;
+    }
     const body = this.block(this.field(node, 'body'));
-    return { name, pos: this.pos(node), params, ret, retPos: retNode ? this.pos(retNode) : undefined, body, slots: 0 };
+    const generics = [...this.implGenerics, ...own, ...implArgs];
+    const fn: FnItem = { name, pos: this.pos(node), params, ret, retPos: retNode ? this.pos(retNode) : undefined, body, slots: 0 };
+    if (generics.length) {
+      fn.generics = generics;
+      fn.implParams = this.implGenerics.length;
+    }
+    return fn;
   }
 
   type(node: Node): Ty {
-    if (node.type === 'array_type' || node.type === 'function_type' || node.type === 'dynamic_type' || node.type === 'abstract_type') this.unsupported(node);
+    if (node.type === 'array_type' || node.type === 'function_type' || node.type === 'dynamic_type') this.unsupported(node);
     try {
       // Lifetimes (`&'a str`, `&'static str`) are erased: they only matter to the borrow checker.
-      let text = node.text.replace(/'[A-Za-z_][A-Za-z0-9_]*\s*/g, '');
+      let text = this.typeText(node).replace(/'[A-Za-z_][A-Za-z0-9_]*\s*/g, '');
+      text = replaceAssoc(text, this.assoc).replace(/(^|[^\w:])_(?!\w)/g, `$1${INFER_NAME}`);
+      text = fmtTypes(text, this.stdNames);
       if (!this.rcImported && /(^|[^:\w])Rc\s*</.test(text)) {
         const p = this.pos(node);
         throw new RustCompileError('cannot find type `Rc` in this scope (add `use std::rc::Rc;`)', p.line, p.col + text.search(/Rc\s*</), 'E0425');
       }
-      if (this.selfType) text = text.replace(/\bSelf\b/g, this.selfType);
-      return parseType(text);
+      if (this.selfType) text = text.replace(/\bSelf\b/g, this.selfText ?? this.selfType);
+      return expandAliases(parseType(text), this.aliases);
     } catch (e) {
       const p = this.pos(node);
       const std = (node.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).find((w) => this.stdNames.has(w));
       if (std) throw new RustSubsetError(`\`${this.stdNames.get(std)}\` is not supported yet`, p.line, p.col, node.type);
+      if (e instanceof RustSubsetError) throw e;
       throw new RustSubsetError(`cannot read the type \`${node.text}\`: ${(e as Error).message}`, p.line, p.col, node.type);
     }
+  }
+
+  /**
+   * A type's text with each `impl Trait` in it replaced: in parameters by an anonymous type
+   * parameter of the fn, in the return type by the body's type; elsewhere it is unsupported.
+   */
+  private typeText(node: Node): string {
+    const found: Node[] = [];
+    const walk = (n: Node) => {
+      if (n.type === 'abstract_type') found.push(n);
+      else for (const c of this.named(n)) walk(c);
+    };
+    walk(node);
+    let text = node.text;
+    for (const a of found.reverse()) {
+      const trait = a.childForFieldName('trait');
+      if (!trait || /^(Fn|FnMut|FnOnce)\b/.test(trait.text)) this.unsupported(a, 'abstract type is not supported yet');
+      let name: string;
+      if (this.implArgs) {
+        name = `${IMPL_ARG}${this.implArgs.length}`;
+        this.implArgs.push({ name, bounds: trait.text.split('+').map((b) => b.replace(/\s+/g, '')) });
+      } else if (this.opaqueReturn) name = OPAQUE_RETURN;
+      else this.unsupported(a, 'abstract type is not supported yet');
+      text = text.slice(0, a.startIndex - node.startIndex) + name + text.slice(a.endIndex - node.startIndex);
+    }
+    return text;
   }
 
   // ---------------------------------------------------------------- blocks and statements
@@ -593,6 +699,11 @@ export class Lowering {
       const seg = [node.text === 'Self' && this.selfType ? this.selfType : node.text];
       return raw ? seg : this.aliased(seg);
     }
+    if (node.type === 'generic_type' && raw) {
+      // `Vec::<u8>::new`, `Wrapper::<u32>::new`: the owner's arguments go with the call.
+      this.ownerArgs = this.typeArgs(this.field(node, 'type_arguments'));
+      return this.pathSegs(this.field(node, 'type'), raw);
+    }
     if (node.type === 'generic_type' || node.type === 'generic_function') this.unsupported(node, 'explicit generic arguments (turbofish) are not supported yet; annotate the variable instead');
     if (node.type !== 'scoped_identifier' && node.type !== 'scoped_type_identifier') this.unsupported(node);
     const path = node.childForFieldName('path');
@@ -620,11 +731,28 @@ export class Lowering {
     }
     if (fn.type === 'generic_function') {
       const inner = this.field(fn, 'function');
-      if (inner.type === 'field_expression') this.unsupported(fn, 'explicit generic arguments (turbofish) are not supported yet');
-      return { k: 'call', pos, callee: { k: 'path', pos: this.pos(fn), segs: this.pathSegs(inner) }, args };
+      const targs = this.typeArgs(this.field(fn, 'type_arguments'));
+      if (inner.type === 'field_expression') {
+        const name = this.field(inner, 'field');
+        return { k: 'method', pos, recv: this.expr(this.field(inner, 'value')), name: name.text, args, namePos: this.pos(name), targs };
+      }
+      this.ownerArgs = undefined;
+      const segs = this.pathSegs(inner);
+      const owner = this.ownerArgs;
+      this.ownerArgs = undefined;
+      return { k: 'call', pos, callee: { k: 'path', pos: this.pos(fn), segs }, args, targs: { owner, fn: targs } };
     }
     if (fn.type !== 'identifier' && fn.type !== 'scoped_identifier') this.unsupported(fn, `calling ${fn.type.replace(/_/g, ' ')} is not supported`);
-    return { k: 'call', pos, callee: this.expr(fn), args };
+    this.ownerArgs = undefined;
+    const callee = this.expr(fn);
+    const owner = this.ownerArgs;
+    this.ownerArgs = undefined;
+    return owner ? { k: 'call', pos, callee, args, targs: { owner } } : { k: 'call', pos, callee, args };
+  }
+
+  /** The types of a turbofish `::<A, B>` (lifetimes left out). */
+  private typeArgs(node: Node): Ty[] {
+    return this.named(node).filter((c) => c.type !== 'lifetime').map((c) => this.type(c));
   }
 
   private ifExpr(node: Node, pos: Pos): Expr {
@@ -666,6 +794,18 @@ export class Lowering {
         const first = parts[0]!;
         if (first.k !== 'str') this.unsupported(tt, `${name}! needs a string literal first`);
         return this.formatMacro(name as 'println', first.value, parts.slice(1), pos, first.pos);
+      }
+      case 'write':
+      case 'writeln': {
+        // `write!(f, "…", args)` on a Formatter: formatting writes into what f writes to.
+        const parts = args('args');
+        const target = parts[0];
+        if (!target) this.unsupported(node, `${name}! needs a destination`);
+        const first = parts[1];
+        if (first === undefined && name === 'writeln') return { k: 'format', pos, mac: name, template: '\n', args: [], debug: [], specs: [], target };
+        if (!first || first.k !== 'str') this.unsupported(tt, `${name}! needs a string literal after its destination`);
+        const f = this.formatMacro(name as 'println', first.value + (name === 'writeln' ? '\n' : ''), parts.slice(2), pos, first.pos);
+        return { ...(f as Expr & { k: 'format' }), mac: name, target };
       }
       case 'vec': {
         const inner = tt.text.slice(1, -1);

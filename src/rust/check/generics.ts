@@ -1,0 +1,68 @@
+/**
+ * Generics as rustc runs them: monomorphised. A generic fn (or a method of a generic impl) is a
+ * template; each call site gives its type parameters fresh variables, and once the caller's
+ * types are settled the call names an instance (`largest::<char>`), a copy of the template with
+ * the parameters written as those types, inferred and compiled like any fn. Generic structs and
+ * enums are `adt:Name` constructors with their arguments; their fields' types are the
+ * declaration's with the parameters replaced, and the engine lays each instantiation out.
+ */
+import type { Ty } from '../../engine/layout/types';
+import type { AdtDef } from '../../engine/layout/types';
+import type { FnItem, Program } from '../syntax/ast';
+import { instantiateTree } from '../syntax/generics';
+import { type TypeVar, con, fresh, fromTy, prune, show, withParams } from './types';
+
+/** The declaration of a program's struct or enum by its constructor (`adt:Name`). */
+export function adtDef(prog: Program, t: TypeVar): AdtDef | undefined {
+  const p = prune(t);
+  if (p.k !== 'con' || !p.c.startsWith('adt:')) return undefined;
+  const name = p.c.slice(4);
+  return prog.structs.get(name) ?? prog.enums.get(name);
+}
+
+/** A written field type under the arguments of the adt type `t` (`T` of `Node<T>` as `Node<i32>`'s i32). */
+export function fieldTy(prog: Program, t: TypeVar, ty: Ty): TypeVar {
+  const def = adtDef(prog, t);
+  const params = def?.params;
+  if (!params?.length) return fromTy(ty);
+  const args = (prune(t) as { args: TypeVar[] }).args;
+  return withParams((name) => {
+    const i = params.indexOf(name);
+    return i >= 0 ? args[i] : undefined;
+  }, () => fromTy(ty));
+}
+
+/** The fields' types of a struct (or of an enum's variant) as a value of type `t` has them. */
+export function fieldTys(prog: Program, t: TypeVar, variant?: string): TypeVar[] {
+  const def = adtDef(prog, t);
+  if (!def) return [];
+  const fields = def.kind === 'struct' ? def.fields : (def.variants.find((v) => v.name === variant)?.fields ?? []);
+  return fields.map((f) => fieldTy(prog, t, f.ty));
+}
+
+/** A fresh instantiation of a program's type: `Point<?a, ?b>` for `struct Point<X, Y>`. */
+export function freshAdt(def: AdtDef, v: () => TypeVar = () => fresh()): TypeVar {
+  return con(`adt:${def.name}`, ...(def.params ?? []).map(() => v()));
+}
+
+/** An instance's name: the template's with its arguments (`largest::<char>`, `Point::x::<i32, f64>`). */
+export function instanceName(template: string, args: readonly Ty[]): string {
+  return `${template}::<${args.map((a) => show(fromTy(a))).join(', ')}>`;
+}
+
+/**
+ * The instance of a template for these arguments, made once: its tree a copy with every
+ * written type's parameters replaced, and no generics of its own.
+ */
+export function instantiate(prog: Program, template: FnItem, args: readonly Ty[]): { item: FnItem; made: boolean } {
+  const name = instanceName(template.name, args);
+  const known = prog.fns.get(name);
+  if (known) return { item: known, made: false };
+  const bound = new Map(template.generics!.map((g, i) => [g.name, args[i]!]));
+  const item = instantiateTree(template, bound);
+  item.name = name;
+  delete item.generics;
+  delete item.implParams;
+  prog.fns.set(name, item);
+  return { item, made: true };
+}
