@@ -15,6 +15,7 @@ import { uncovered } from './exhaustive';
 import { COMPARE_METHODS, compareMethodType, numericSelf, textEq } from '../std/compare';
 import { conversion } from '../std/convert';
 import { fieldTy, freshAdt, instantiate } from './generics';
+import { derivedDefault } from '../run/defaults';
 import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
 import { FMT_ERROR_NAME, FORMATTER_NAME } from '../syntax/std-traits';
 import {
@@ -894,6 +895,10 @@ export class Inference {
         e.args.forEach((a, i) => this.coerce(a, this.expr(a), v.fields[i]!));
         return v.ty;
       }
+    }
+    if (segs.length === 2 && segs[1] === 'default' && derivedDefault(this.prog, segs[0]!) && this.prog.structs.has(segs[0]!)) {
+      this.argCount(e, 0, 'function');
+      return freshAdt(this.prog.structs.get(segs[0]!)!, () => this.v());
     }
     this.notInSubset(segs[0]!, c.pos, segs.length > 1 ? segs.slice(1).join('::') : undefined);
     if (segs.length === 1) this.err(c.pos, `cannot find function \`${name}\` in this scope`, 'E0425');

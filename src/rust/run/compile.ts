@@ -31,6 +31,7 @@ import type { Expr, FnItem, Notes, Pos, Program, Stmt } from '../syntax/ast';
 import type { Ty } from '../../engine/layout/types';
 import type { UserFmt } from '../../engine/std/fmt';
 import { currentSink, displayToString, fmtOk, userFmt } from './traits';
+import { checkDefault, defaultValue, derivedDefault } from './defaults';
 
 export class Compiler implements Codegen {
   /** The move and borrow checks of the function being compiled (check/moves.ts). */
@@ -695,6 +696,11 @@ export class Compiler implements Codegen {
         arg: (i) => this.value(e.args[i]!, (e.args[i] as Notes).coerce),
         operand: (i) => this.operand(e.args[i]!),
       });
+    }
+    if (segs.length === 2 && segs[1] === 'default' && derivedDefault(this.prog, segs[0]!)) {
+      const ty = engineTy(e.ty!);
+      checkDefault(this.prog, ty, e.pos);
+      return () => defaultValue(this, ty, line);
     }
     // A tuple struct, tuple variant or Some(..).
     const ty = engineTy(e.ty!);
