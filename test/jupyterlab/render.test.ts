@@ -294,11 +294,11 @@ describe('class-ready stepping (issue 10)', () => {
       const box = document.querySelector(`${s} .memscope-source-text`) as HTMLElement;
       const current = document.querySelector(`${s} .memscope-source .memscope-current`) as HTMLElement;
       const b = box.getBoundingClientRect();
-      const rects = [...current.getClientRects()];
+      const rects = Array.from(current.getClientRects());
       const number = current.querySelector('.memscope-source-number')!.getBoundingClientRect();
       const range = document.createRange();
       range.selectNodeContents(current);
-      const fragments = [...range.getClientRects()];
+      const fragments = Array.from(range.getClientRects());
       return {
         text: current.textContent, scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, boxLeft: b.left, boxRight: b.right,
         lineRight: Math.max(...rects.map((r) => r.right)), lineHeight: rects.reduce((h, r) => h + r.height, 0),
