@@ -1,6 +1,6 @@
 import { OwnerKind } from '../../format/events';
 import { DISPLAY_ITEMS } from '../../format/values';
-import type { Ty } from '../layout/types';
+import type { Layout, Ty } from '../layout/types';
 import type { Machine } from '../memory/machine';
 import { OwnershipError } from '../memory/errors';
 import { firstItems, toValue, vecContent } from '../memory/to-value';
@@ -202,4 +202,94 @@ export function vecIntoBoxedSlice(m: Machine, v: VecValue, home: Home = TEMP): V
   shrinkToFit(m, v, v.len, spec(v, home));
   v.ty = { kind: 'box', to: { kind: 'slice', elem: v.elem } };
   return v;
+}
+
+/**
+ * `v.resize(n, value)`: growing reserves the n − len new elements at once (amortised, as
+ * `reserve`), writes n − len − 1 clones and then moves `value` in last; shrinking truncates and
+ * drops `value`. `clone` is the caller's (std's Clone for the element type).
+ */
+export function vecResize(m: Machine, v: VecValue, n: number, value: RValue, clone: (x: RValue) => RValue, home: Home): void {
+  if (n <= v.len) {
+    vecTruncate(m, v, n, home);
+    m.dropValue(value);
+    return;
+  }
+  const extra = n - v.len;
+  reserve(m, v, v.len, extra, spec(v, home));
+  const start = v.len;
+  for (let i = 0; i < extra; i++) {
+    const item = i === extra - 1 ? value : clone(value);
+    if (!pushPacked(v.packed, item)) v.items.push(item);
+    v.len++;
+  }
+  adoptItems(m, v, start);
+  reshow(v, start);
+  written(m, v, home);
+}
+
+/**
+ * `v.extend_from_slice(s)` / `extend` from a slice of Copy items: one `reserve(s.len())`, then
+ * the items (already cloned or copied by the caller, in order) written at the end.
+ */
+export function vecExtend(m: Machine, v: VecValue, items: RValue[], home: Home): void {
+  reserve(m, v, v.len, items.length, spec(v, home));
+  const start = v.len;
+  for (const item of items) {
+    if (!pushPacked(v.packed, item)) v.items.push(item);
+    v.len++;
+  }
+  adoptItems(m, v, start);
+  reshow(v, start);
+  written(m, v, home);
+}
+
+/** `v.split_off(at)`: a new Vec with capacity exactly len − at takes the tail; `v` keeps its buffer. */
+export function vecSplitOff(m: Machine, v: VecValue, at: number, home: Home): VecValue {
+  const tail = v.items.slice(at);
+  const other = vecWithCapacity(m, v.elem, tail.length);
+  v.items.length = at;
+  v.len = at;
+  reshow(v, at);
+  written(m, v, home);
+  other.items = tail;
+  other.len = tail.length;
+  reshow(other, 0);
+  adoptItems(m, other, 0);
+  if (other.buf) m.setContent(other.buf, vecContent(other, other.shown));
+  return other;
+}
+
+/** The elements reordered in place (swap, reverse, sort): nothing allocated, the buffer re-recorded. */
+export function vecReordered(m: Machine, v: VecValue, order: RValue[], home: Home): void {
+  const items = v.items;
+  for (let i = 0; i < order.length; i++) items[i] = order[i]!;
+  reshow(v, 0);
+  written(m, v, home);
+}
+
+/** `v.dedup_by(same)`: consecutive duplicates removed (dropped in order); capacity kept. */
+export function vecDedup(m: Machine, v: VecValue, same: (a: RValue, b: RValue) => boolean, home: Home): void {
+  const kept: RValue[] = [];
+  for (const item of v.items) {
+    if (kept.length && same(item, kept[kept.length - 1]!)) m.dropValue(item);
+    else kept.push(item);
+  }
+  v.items = kept;
+  v.len = kept.length;
+  reshow(v, 0);
+  written(m, v, home);
+}
+
+/**
+ * The scratch buffer `slice::sort` (driftsort, rustc 1.95) allocates, in elements, or 0: up to
+ * 20 elements it insertion-sorts; beyond, it needs max(len − len/2, min(len, 8 MB / size), 48)
+ * elements of scratch, taken from a 4 KiB stack buffer when they fit, else from the heap
+ * (`Vec::with_capacity`, freed when the sort ends). `sort_unstable` never allocates.
+ */
+export function sortScratch(len: number, elem: Layout): number {
+  if (len <= 20 || elem.size === 0) return 0;
+  const maxFull = Math.floor(8_000_000 / elem.size);
+  const want = Math.max(len - Math.floor(len / 2), Math.min(len, maxFull), 48);
+  return want <= Math.floor(4096 / elem.size) ? 0 : want;
 }

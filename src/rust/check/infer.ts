@@ -18,6 +18,7 @@ import { fieldTy, freshAdt, instantiate } from './generics';
 import { derivedDefault } from '../run/defaults';
 import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
 import { FMT_ERROR_NAME, FORMATTER_NAME } from '../syntax/std-traits';
+import { arrayType, indexType, unsizes, type SeqTyping } from './sequences';
 import {
   autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, toTy, withParams, isFloat, isInt, isNever, isRefTy, isStringTy,
   isGuard, isTextTy, NEVER, prune, refTo, show, STR_REF, STRING, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar,
@@ -171,6 +172,14 @@ export class Inference {
     this.deferred = [];
   }
 
+  /** What check/sequences.ts asks of inference. */
+  private readonly seqTyping: SeqTyping = {
+    expr: (e) => this.expr(e),
+    coerce: (e, found, expected) => this.coerce(e, found, expected),
+    unifyAt: (pos, expected, found) => this.unifyAt(pos, expected, found),
+    fresh: () => this.v(),
+  };
+
   private v(lit?: 'int' | 'float'): TypeVar {
     const t = fresh(lit);
     this.made.push(t);
@@ -212,6 +221,8 @@ export class Inference {
           return;
         }
         if (inner.k === 'con' && inner.c === 'String' && want.k === 'con' && want.c === 'str') return;
+        const elem = unsizes(want, inner);
+        if (elem && this.tryUnify((want as { args: TypeVar[] }).args[0]!, elem)) return;
         if (inner.k === 'con' && (inner.c === 'Box' || inner.c === 'Rc')) {
           inner = prune(inner.args[0]!);
           derefs++;
@@ -523,13 +534,8 @@ export class Inference {
           r.ty = con('Range', USIZE);
           return con('str');
         }
-        const it = this.expr(e.index);
-        if (t.k === 'con' && t.c === 'Vec') {
-          const ip = prune(it);
-          if (ip.k === 'con' && ip.c === 'Range') throw new RustSubsetError('slicing with a range is not supported yet', e.pos.line, e.pos.col, 'index_expression');
-          this.unifyAt(e.index.pos, USIZE, it);
-          return t.args[0]!;
-        }
+        const seq = indexType(this.seqTyping, e, t);
+        if (seq) return seq;
         if (t.k === 'var') this.err(e.pos, 'type annotations needed', 'E0282');
         this.err(e.pos, `cannot index into a value of type \`${show(t)}\``, 'E0608');
       }
@@ -685,6 +691,9 @@ export class Inference {
         }
         return e.mac === 'format' ? STRING : e.mac === 'panic' ? NEVER : e.mac === 'message' ? STR_REF : UNIT;
       }
+      case 'array':
+      case 'arrayrep':
+        return arrayType(this.seqTyping, e);
       case 'vec': {
         const elem = this.v();
         for (const i of e.items) this.coerce(i, this.expr(i), elem);
@@ -763,10 +772,10 @@ export class Inference {
       if (p.c === 'Chars') return con('char');
       if (p.c === 'Bytes') return con('u8');
       if (p.c === 'Iter') return refTo(p.args[0]!, false);
-      if (p.c === 'Vec') return p.args[0]!;
+      if (p.c === 'Vec' || p.c === 'Array') return p.args[0]!;
       if (p.c === 'ref') {
         const inner = autoDeref(p);
-        if (inner.k === 'con' && inner.c === 'Vec') return refTo(inner.args[0]!, !!p.mutable);
+        if (inner.k === 'con' && (inner.c === 'Vec' || inner.c === 'Array' || inner.c === 'slice')) return refTo(inner.args[0]!, !!p.mutable);
       }
     }
     if (p.k === 'var') this.err(e.pos, 'type annotations needed', 'E0282');

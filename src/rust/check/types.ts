@@ -63,6 +63,10 @@ export function show(t: TypeVar): string {
       return `std::ops::Range<${a[0]}>`;
     case 'Iter':
       return `std::slice::Iter<'_, ${a[0]}>`;
+    case 'Array':
+      return `[${a[0]}; ${show(t.args[1]!)}]`;
+    case 'slice':
+      return `[${a[0]}]`;
     default:
       if (t.c.startsWith('adt:')) return a.length ? `${t.c.slice(4)}<${a.join(', ')}>` : t.c.slice(4);
       return a.length ? `${t.c}<${a.join(', ')}>` : t.c;
@@ -151,6 +155,10 @@ export function fromTy(ty: Ty): TypeVar {
       if (param) return param;
       return con(`adt:${ty.name}`, ...(ty.args ?? []).map(fromTy));
     }
+    case 'array':
+      return arrayOf(fromTy(ty.elem), ty.len);
+    case 'slice':
+      return con('slice', fromTy(ty.elem));
     case 'std':
       // std::cmp::Ordering is an enum of the program's (std/compare.ts adds it).
       if (ty.name === 'Ordering') return con('adt:Ordering');
@@ -207,6 +215,10 @@ export function toTy(t: TypeVar): Ty {
       return { kind: 'std', name: t.c, args: [toTy(a[0]!)] };
     case 'Iter':
       return { kind: 'tuple', items: [{ kind: 'ref', mutable: false, to: toTy(a[0]!) }, { kind: 'ref', mutable: false, to: toTy(a[0]!) }] };
+    case 'Array':
+      return { kind: 'array', elem: toTy(a[0]!), len: arrayLen(t) };
+    case 'slice':
+      return { kind: 'slice', elem: toTy(a[0]!) };
     default:
       if (INT_NAMES.has(t.c)) return { kind: 'int', name: t.c as IntName };
       if (t.c.startsWith('adt:')) return a.length ? { kind: 'adt', name: t.c.slice(4), args: a.map(toTy) } : { kind: 'adt', name: t.c.slice(4) };
@@ -313,4 +325,20 @@ export function compatible(a: TypeVar, b: TypeVar): boolean {
   const bc = b as Extract<TypeVar, { k: 'con' }>;
   if (a.c !== bc.c || a.args.length !== bc.args.length || (a.c === 'ref' && a.mutable !== bc.mutable)) return false;
   return a.args.every((x, i) => compatible(x, bc.args[i]!));
+}
+
+/** `[T; N]`: the length is a constructor of its own (`N` as its name), so lengths unify by equality. */
+export function arrayOf(elem: TypeVar, len: number): TypeVar {
+  return con('Array', elem, con(String(len)));
+}
+
+/** N of an `[T; N]` type. */
+export function arrayLen(t: TypeVar): number {
+  return Number(conName((prune(t) as Extract<TypeVar, { k: 'con' }>).args[1]));
+}
+
+/** The element type of an array, a slice or a Vec (`[T; N]`, `[T]`, `Vec<T>`), else undefined. */
+export function seqElem(t: TypeVar): TypeVar | undefined {
+  const p = prune(t);
+  return p.k === 'con' && (p.c === 'Array' || p.c === 'slice' || p.c === 'Vec') ? p.args[0] : undefined;
 }

@@ -17,6 +17,7 @@ import { RustCompileError, RustPanic, RustSubsetError } from '../errors';
 import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy, statement, call } from './context';
 import { forLoop, ifExpr, ifLet, loop } from './control';
 import { structLiteral } from './structs';
+import { arrayLiteral, indexPlace } from './slices';
 import { format } from './format';
 import { strSlice } from './str-slice';
 import { assertEqMacro, assertMacro, dbgMacro } from './macros';
@@ -371,7 +372,7 @@ export class Compiler implements Codegen {
         const slot = b.slot;
         if (isCopyTy(e.ty!, prog)) {
           this.checks.useLocal(b, e.pos, false);
-          const simple = prune(e.ty!).k === 'var' || !['tuple', 'Option'].includes(conName(e.ty)) && !conName(e.ty).startsWith('adt:');
+          const simple = prune(e.ty!).k === 'var' || !['tuple', 'Option', 'Array'].includes(conName(e.ty)) && !conName(e.ty).startsWith('adt:');
           if (simple) {
             return (a) => {
               const s = a.slots[slot]!;
@@ -492,6 +493,9 @@ export class Compiler implements Codegen {
         return this.subset(e.pos, 'ranges are supported only in for loops', 'range_expression');
       case 'format':
         return format(this, e);
+      case 'array':
+      case 'arrayrep':
+        return arrayLiteral(this, e);
       case 'vec': {
         const items = e.items.map((i) => this.value(i, (i as Notes).coerce));
         const elem = engineTy((prune(e.ty!) as { args: TypeVar[] }).args[0]!);
@@ -612,14 +616,7 @@ export class Compiler implements Codegen {
           const slice = strSlice(this, e, e.index);
           return (a) => new TempLoc(slice(a));
         }
-        const base = this.derefPlace(e.e, mutate);
-        const index = this.value(e.index);
-        const line = e.pos.line;
-        return (a) => {
-          const vec = base(a).get() as VecValue;
-          const i = Number((index(a) as { v: number }).v);
-          return new ElemLoc(rt.m, vec, i, line);
-        };
+        return indexPlace(this, e, mutate);
       }
       case 'unary':
         if (e.op === '*') {

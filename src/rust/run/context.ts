@@ -94,6 +94,7 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
     case 'Weak':
       return false;
     case 'Option':
+    case 'Array':
       return isCopyTy(p.args[0]!, prog);
     default:
       // A generic type deriving Copy is Copy when its arguments are (derive's bound).

@@ -4,7 +4,8 @@ import { vecItemChanged } from '../../engine/std/vec';
 import { type TypeVar, autoDeref, conName, isNever, prune } from '../check/types';
 import { type Act, type Codegen, type Ev, type LocEv, Signal, dropTemps, engineTy, loopPass } from './context';
 import { binderFor, patBinder, patTest, scrutinee } from './patterns';
-import { ElemLoc, type RefValue, TempLoc, UNIT_V, USIZE_TY, makeRef, norm, scalar, textOf } from './values';
+import { type RefValue, TempLoc, UNIT_V, USIZE_TY, deref, makeRef, norm, scalar, textOf } from './values';
+import { elemLoc, seqLen } from './slices';
 import type { Expr } from '../syntax/ast';
 
 /** The label a `while let` uses to end its loop when the pattern stops matching. */
@@ -223,7 +224,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
   }
 
   // Over a Vec: by reference (`&v`, `v.iter()`, `&mut v`) or by value (`v`, consuming it).
-  const byValue = conName(it) === 'Vec';
+  const byValue = conName(it) === 'Vec' || conName(it) === 'Array';
   let vecLoc: LocEv;
   if (conName(it) === 'Iter') {
     if (iter.k !== 'method') k.subset(iter.pos, 'iterators other than v.iter() are not supported yet', 'for_expression');
@@ -249,7 +250,26 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
   const iterate = makeIteration(body, refTy);
   const line = e.pos.line;
   return (a) => {
-    const vec = vecLoc(a).get() as VecValue;
+    const seqLoc = vecLoc(a);
+    const seq = deref(seqLoc.get());
+    if (byValue && seq.tag === 'array') {
+      // An array by value: its elements move (or are copied) out in order; the rest drop at the end.
+      const items = seq.items;
+      let i = 0;
+      for (; i < items.length; i++) {
+        loopPass(rt, line);
+        const item = items[i]!;
+        items[i] = UNIT_V;
+        if (iterate(a, item, i) !== undefined) {
+          i++;
+          break;
+        }
+      }
+      rt.m.line = line;
+      for (let j = i; j < items.length; j++) rt.m.dropValue(items[j]!);
+      return UNIT_V;
+    }
+    const vec = seq as VecValue;
     if (byValue) {
       // IntoIter: elements move out one by one; the rest and the buffer are freed at the end.
       let i = 0;
@@ -273,9 +293,10 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
       vec.buf = null;
       return UNIT_V;
     }
-    for (let i = 0; i < vec.len; i++) {
+    const n = seqLen(vec);
+    for (let i = 0; i < n; i++) {
       loopPass(rt, line);
-      if (iterate(a, makeRef(refTy, new ElemLoc(rt.m, vec, i, line)), i) !== undefined) break;
+      if (iterate(a, makeRef(refTy, elemLoc(rt.m, seqLoc, i, line)), i) !== undefined) break;
     }
     return UNIT_V;
   };
@@ -285,7 +306,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
 
 function forElemTy(it: TypeVar): TypeVar {
   const p = prune(it) as Extract<TypeVar, { k: 'con' }>;
-  if (p.c === 'Range' || p.c === 'Vec') return p.args[0]!;
+  if (p.c === 'Range' || p.c === 'Vec' || p.c === 'Array') return p.args[0]!;
   if (p.c === 'Enumerate') return { k: 'con', c: 'tuple', args: [{ k: 'con', c: 'usize', args: [] }, forElemTy(p.args[0]!)] };
   if (p.c === 'Chars') return { k: 'con', c: 'char', args: [] };
   if (p.c === 'Bytes') return { k: 'con', c: 'u8', args: [] };

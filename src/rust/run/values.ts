@@ -267,8 +267,12 @@ export function valueEq(a: RValue, b: RValue): boolean {
   if (a.tag === 'unit' && b.tag === 'unit') return true;
   if (a.tag === 'box' && b.tag === 'box') return valueEq(a.inner, b.inner);
   if (a.tag === 'rc' && b.tag === 'rc') return valueEq(a.cell.inner, b.cell.inner);
-  if ((a.tag === 'vec' && b.tag === 'vec') || (a.tag === 'tuple' && b.tag === 'tuple')) {
-    return a.items.length === b.items.length && a.items.every((x, i) => valueEq(x, (b as VecValue).items[i]!));
+  // A Vec, an array and a slice compare equal to one another by their elements.
+  const seq = (v: RValue) => v.tag === 'vec' || v.tag === 'array';
+  if ((seq(a) && seq(b)) || (a.tag === 'tuple' && b.tag === 'tuple')) {
+    const x = (a as VecValue).items;
+    const y = (b as VecValue).items;
+    return x.length === y.length && x.every((item, i) => valueEq(item, y[i]!));
   }
   if ((a.tag === 'struct' || a.tag === 'enum') && (b.tag === 'struct' || b.tag === 'enum')) {
     if (a.tag === 'enum' && b.tag === 'enum' && a.variant !== b.variant) return false;

@@ -11,11 +11,14 @@ import type { Recv, StdFn, StdMethod } from './table';
 import { vecFns, vecMethods } from './vec';
 import { cellFns, cellMethods } from './cell';
 import { memFns } from './mem';
+import { sliceMethods } from './slice';
+import { reorderMethods } from './reorder';
+import { vecGrowMethods } from './vec-grow';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...vecGrowMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -35,7 +38,7 @@ export function recvOf(c: string): Recv | undefined {
   if (c === 'f32' || c === 'f64') return 'float';
   return RECVS.has(c) ? (c as Recv) : undefined;
 }
-const RECVS = new Set<string>(['String', 'str', 'Vec', 'Option', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak']);
+const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'Option', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak']);
 
 export function stdMethod(recv: Recv | undefined, name: string): StdMethod | undefined {
   return recv && methods.get(`${recv}.${name}`);

@@ -59,22 +59,10 @@ const elemOf = (x: { recv: Extract<TypeVar, { k: 'con' }> }) => x.recv.args[0]!;
 
 export const vecMethods: StdMethod[] = [
   {
-    name: 'len',
-    on: ['Vec'],
-    type: (x) => x.noArgs(USIZE),
-    run: (x) => (a) => scalar(USIZE_TY, vec(x.place(a)).len),
-  },
-  {
     name: 'capacity',
     on: ['Vec'],
     type: (x) => x.noArgs(USIZE),
     run: (x) => (a) => scalar(USIZE_TY, vec(x.place(a)).cap),
-  },
-  {
-    name: 'is_empty',
-    on: ['Vec'],
-    type: (x) => x.noArgs(BOOL),
-    run: (x) => (a) => bool(vec(x.place(a)).len === 0),
   },
   {
     name: 'push',
@@ -156,25 +144,6 @@ export const vecMethods: StdMethod[] = [
     on: ['Vec'],
     type: (x) => x.noArgs(x.recv),
     run: (x) => (a) => cloneValue(x.rt.m, vec(x.place(a))),
-  },
-  {
-    name: 'contains',
-    on: ['Vec'],
-    type: (x) => x.oneArg(refTo(elemOf(x), false), BOOL),
-    run: (x) => {
-      const want = x.operand(0);
-      return (a) => {
-        const w = want(a);
-        return bool(vec(x.place(a)).items.some((i) => valueEq(i, w)));
-      };
-    },
-  },
-  // `v.iter()` makes an iterator that for loops, `.sum()` and `.enumerate()` take apart.
-  {
-    name: 'iter',
-    on: ['Vec'],
-    type: (x) => x.noArgs(con('Iter', elemOf(x))),
-    run: (x) => x.k.subset(x.e.pos, '.iter() is supported in for loops and as .iter().sum()', 'call_expression'),
   },
   {
     name: 'sum',

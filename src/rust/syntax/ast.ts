@@ -69,6 +69,9 @@ export type Expr =
   /** `message`: an assertion's custom message (format_args!, no allocation); `write!`/`writeln!` have a `target` (a Formatter). */
   | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint' | 'message' | 'write' | 'writeln'; template: string; args: Expr[]; debug: boolean[]; specs: FmtSpec[]; target?: Expr })
   | (Node & { k: 'vec'; items: Expr[] })
+  /** `[a, b, c]` and `[x; N]` (N a literal): an array on the stack. */
+  | (Node & { k: 'array'; items: Expr[] })
+  | (Node & { k: 'arrayrep'; item: Expr; count: Expr })
   | (Node & { k: 'vecrep'; item: Expr; count: Expr })
   | (Node & { k: 'assert'; cond: Expr; text: string; msg?: Expr })
   | (Node & { k: 'asserteq'; l: Expr; r: Expr; eq: boolean; msg?: Expr })

@@ -29,8 +29,6 @@ const WORDS: Record<string, string> = {
   generic_function: 'generic functions are not supported yet',
   type_parameters: 'generic functions are not supported yet',
   try_expression: 'the ? operator is not supported yet',
-  array_expression: 'arrays are not supported yet (use vec![..])',
-  array_type: 'arrays are not supported yet (use Vec)',
   async_block: 'async is not supported',
   await_expression: 'async is not supported',
   unsafe_block: 'unsafe is not supported',
@@ -428,7 +426,7 @@ export class Lowering {
   }
 
   type(node: Node): Ty {
-    if (node.type === 'array_type' || node.type === 'function_type' || node.type === 'dynamic_type') this.unsupported(node);
+    if (node.type === 'function_type' || node.type === 'dynamic_type') this.unsupported(node);
     try {
       // Lifetimes (`&'a str`, `&'static str`) are erased: they only matter to the borrow checker.
       let text = this.typeText(node).replace(/'[A-Za-z_][A-Za-z0-9_]*\s*/g, '');
@@ -679,6 +677,12 @@ export class Lowering {
       }
       case 'macro_invocation':
         return this.macro(node, pos);
+      case 'array_expression': {
+        const length = node.childForFieldName('length');
+        const items = this.named(node).filter((c) => c.type !== 'attribute_item' && c.startIndex !== length?.startIndex);
+        if (length) return { k: 'arrayrep', pos, item: this.expr(items[0]!), count: this.expr(length) };
+        return { k: 'array', pos, items: items.map((c) => this.expr(c)) };
+      }
       default:
         return this.unsupported(node);
     }
