@@ -97,6 +97,7 @@ export function readTimeline(input: unknown, source = 'payload'): TimelineColumn
   const e = eventColumns;
   for (let i = 0; i < n; i++) {
     if (e.kind[i]! >= EVENT_KIND_COUNT) c.fail(`events.columns.kind[${i}]`, `an event kind below ${EVENT_KIND_COUNT}`);
+    if (e.line[i]! < -1) c.fail(`events.columns.line[${i}]`, 'a source line >= 0, or -1 for none');
     for (const [col, table] of [['name', strings.length], ['type', strings.length], ['value', values.length]] as const) {
       const index = e[col][i]!;
       if (index < -1 || index >= table) c.fail(`events.columns.${col}[${i}]`, `-1 or an index below ${table}`);

@@ -224,3 +224,11 @@ describe('where the checker is used', () => {
     expect(() => toView(doc, 'memscope output')).toThrow(/^memscope output: metrics\.columns\.heapLive\[2\]: expected a value >= 0/);
   });
 });
+
+describe('found by fuzzing (test/hardening/fuzz)', () => {
+  test('a source line below -1 is refused by the reader (a view made from it was refused by the view reader)', () => {
+    const doc = plainDoc();
+    doc.events.columns.line[0] = -2;
+    expect(errorOf(doc).message).toBe('bad.json: events.columns.line[0]: expected a source line >= 0, or -1 for none');
+  });
+});

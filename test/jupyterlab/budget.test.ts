@@ -10,7 +10,9 @@ import * as path from 'path';
 import { EXAMPLES } from '../../src/examples/index';
 import { MIME_TYPE } from '../../src/format/errors';
 import { checkView, type ViewDocument } from '../../src/format/view';
-import { METRIC_COLUMNS } from '../../src/format/events';
+import { EVENT_COLUMNS, METRIC_COLUMNS } from '../../src/format/events';
+import { readTimeline } from '../../src/format/timeline';
+import { encodeTimeline } from '../../src/engine/timeline/document';
 import { makeView } from '../../src/views/view';
 import { openLabHost, renderInHost, type LabHost } from '../helpers/jupyterlab-host/host';
 import { buildLabExtension } from '../helpers/dist';
@@ -120,6 +122,21 @@ describe('payloads past the budget render bounded, with a message', () => {
     const result = await renderInHost(host, { [MIME_TYPE]: view, 'text/plain': 'small' }, { label: 'small' });
     await expect(host.page.locator(`${output(result.index)} .memscope-view`).count()).resolves.toBe(1);
     await expect(host.page.locator(`${output(result.index)} .memscope-budget`).count()).resolves.toBe(0);
+  });
+
+  test('a timeline whose events make no sense (issue 12 item 11): an error box naming the JSON path', async () => {
+    const t = EXAMPLES.find((e) => e.name === 'three-regions')!.run();
+    const cols = readTimeline(encodeTimeline(t));
+    const doc = JSON.parse(JSON.stringify(encodeTimeline(t)));
+    for (const c of EVENT_COLUMNS) doc.events.columns[c] = [...cols.events[c]];
+    for (const c of METRIC_COLUMNS) doc.metrics.columns[c] = [...cols.metrics[c]];
+    // A free of block 777, never allocated, in place of the first event.
+    doc.events.columns.kind[0] = 8;
+    doc.events.columns.a[0] = 777;
+    const result = await renderInHost(host, { [MIME_TYPE]: doc, 'text/plain': 'inconsistent' }, { label: 'inconsistent' });
+    const box = await host.page.locator(`${output(result.index)} .memscope-error`).innerText();
+    expect(box).toMatch(/This memscope output cannot be shown/);
+    expect(box).toMatch(/memscope output: events\.columns\.a\[0\]: expected the id of a live heap block: event 0 \(free\) names block 777, which is not allocated/);
   });
 
   test('no error reached the page', () => {

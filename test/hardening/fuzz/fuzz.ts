@@ -88,7 +88,8 @@ export function mutated(base: unknown): fc.Arbitrary<unknown> {
       const places = containers(doc);
       if (places.length === 0) break;
       const [holder, key] = places[(at * (t + 7)) % places.length]!;
-      change(holder, key, how, value);
+      // A copy each time: fast-check hands out the same [] or {} again, and a shared one could end up holding itself.
+      change(holder, key, how, structuredClone(value));
     }
     return doc;
   });
