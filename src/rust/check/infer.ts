@@ -92,6 +92,7 @@ export class Inference {
   }
 
   run(): void {
+    for (const [name, c] of this.prog.consts) this.constItem(name, c);
     // A fn returning `impl Trait` first: its callers need the type its body settles.
     const fns = [...this.prog.fns.values()].filter((f) => !f.generics);
     const opaque = (f: FnItem) => JSON.stringify(f.ret).includes(OPAQUE_RETURN);
@@ -150,6 +151,19 @@ export class Inference {
       for (let fn = this.queue.shift(); fn; fn = this.queue.shift()) this.fn(fn);
     }
     return item;
+  }
+
+  /** A `const` / `static` item: its value checked against its written type, on its own. */
+  private constItem(name: string, c: Program['consts'] extends Map<string, infer V> ? V : never): void {
+    this.scopes = [new Map()];
+    this.made = [];
+    this.ret = UNIT;
+    const want = this.written(c.ty, c.tyPos);
+    this.coerce(c.value, this.expr(c.value), want, `mismatched types in \`${name}\``);
+    for (const t of this.made) defaultLiterals(t);
+    for (const check of this.deferred) check();
+    this.deferred = [];
+    this.declared = [];
   }
 
   private fn(fn: FnItem): void {
@@ -449,6 +463,11 @@ export class Inference {
           b.uses.push(e.pos);
           return b.ty;
         }
+        const constant = this.prog.consts.get(e.name);
+        if (constant) {
+          (e as Notes).constant = e.name;
+          return this.written(constant.ty, e.pos);
+        }
         if (e.name === 'None' || this.prog.structs.has(e.name)) {
           const v = this.variant([e.name], e.pos);
           if (v.fields.length) this.err(e.pos, `expected value, found struct \`${e.name}\``, 'E0423');
@@ -603,7 +622,9 @@ export class Inference {
         return ctx.ty ?? NEVER;
       }
       case 'for': {
-        const it = this.expr(e.iter);
+        // `for i in 0..`: a RangeFrom counts up without end (only as a loop's iterator here).
+        const open = e.iter.k === 'range' && e.iter.from && !e.iter.to && !e.iter.inclusive;
+        const it = open ? this.openRange(e.iter as Expr & { k: 'range' }) : this.expr(e.iter);
         const elem = this.iterElem(e.iter, it);
         this.scopes.push(new Map());
         this.bindPat(e.pat, elem, false);
@@ -726,6 +747,13 @@ export class Inference {
         return UNIT;
       }
     }
+  }
+
+  private openRange(e: Expr & { k: 'range' }): TypeVar {
+    const a = this.expr(e.from!);
+    if (!isInt(a)) this.err(e.pos, `the range bounds must be integers, found \`${show(a)}\``, 'E0277');
+    e.ty = con('Range', a);
+    return e.ty;
   }
 
   private displayable(t: TypeVar): boolean {

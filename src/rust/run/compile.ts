@@ -368,6 +368,9 @@ export class Compiler implements Codegen {
         return () => UNIT_V;
       case 'name': {
         const b = e.binding;
+        const constant = (e as Notes).constant;
+        // A const is its value, made afresh where it is named (rustc inlines it).
+        if (constant) return this.constValue(constant, e.pos);
         if (!b) return this.unitVariant(e.pos, [e.name], e.ty!);
         const slot = b.slot;
         if (isCopyTy(e.ty!, prog)) {
@@ -529,6 +532,18 @@ export class Compiler implements Codegen {
         return assertEqMacro(this, e);
       case 'dbg':
         return dbgMacro(this, e);
+    }
+  }
+
+  private constsCompiling = new Set<string>();
+  private constValue(name: string, pos: Pos): Ev {
+    if (this.constsCompiling.has(name)) this.err(pos, `cycle detected when evaluating the constant \`${name}\``, 'E0391');
+    this.constsCompiling.add(name);
+    try {
+      const value = this.prog.consts.get(name)!.value;
+      return this.value(value, (value as Notes).coerce);
+    } finally {
+      this.constsCompiling.delete(name);
     }
   }
 

@@ -4,8 +4,9 @@ import { vecItemChanged } from '../../engine/std/vec';
 import { type TypeVar, autoDeref, conName, isNever, prune } from '../check/types';
 import { type Act, type Codegen, type Ev, type LocEv, Signal, dropTemps, engineTy, loopPass } from './context';
 import { binderFor, patBinder, patTest, scrutinee } from './patterns';
-import { type RefValue, TempLoc, UNIT_V, USIZE_TY, deref, makeRef, norm, scalar, textOf } from './values';
+import { type RefValue, TempLoc, UNIT_V, USIZE_TY, deref, intInfo, makeRef, norm, scalar, textOf } from './values';
 import { elemLoc, seqLen } from './slices';
+import { RustPanic } from '../errors';
 import type { Expr } from '../syntax/ast';
 
 /** The label a `while let` uses to end its loop when the pattern stops matching. */
@@ -173,9 +174,12 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
   if (conName(it) === 'Range') {
     if (iter.k !== 'range') k.subset(iter.pos, 'only literal ranges a..b can be iterated', 'range_expression');
     const from = k.value(iter.from!);
-    const to = k.value(iter.to!);
-    const inclusive = iter.inclusive;
     const ty = engineTy((it as { args: TypeVar[] }).args[0]!);
+    // `a..` runs to the type's largest value, which RangeFrom cannot step past (overflow panics).
+    const max = intInfo((ty as { name: 'i32' }).name).max;
+    const to = iter.to ? k.value(iter.to) : () => scalar(ty, norm(max));
+    const inclusive = iter.inclusive || !iter.to;
+    const overflows = !iter.to;
     const body = k.checks.loopBody(() => k.value(e.body), e.pat);
     k.checks.ctx.dead = startDead;
     const iterate = makeIteration(body, ty);
@@ -187,6 +191,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
         for (let i = lo; i <= end; i++) {
           rt.m.line = e.pos.line;
           loopPass(rt, e.pos.line);
+          if (overflows && i === end) throw new RustPanic('attempt to add with overflow', e.pos.line);
           if (iterate(a, scalar(ty, i), i - lo) !== undefined) return UNIT_V;
         }
         return UNIT_V;

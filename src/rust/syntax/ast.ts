@@ -174,6 +174,8 @@ export interface Program {
   dropTypes: Set<string>;
   /** The traits each type implements (a program's and std's by short name: `Display`, `Deref`). */
   impls: Map<string, Set<string>>;
+  /** `const` items and immutable `static`s: a name for a value, inlined where it is used. */
+  consts: Map<string, { ty: Ty; tyPos: Pos; value: Expr }>;
 }
 
 /** Extra facts inference leaves on nodes for the compiler. */
@@ -190,4 +192,6 @@ export interface Notes {
   viaDisplay?: boolean;
   /** A call of a generic fn: the name of its instance (`largest::<i32>`). */
   instance?: string;
+  /** A name that is a `const` item: its value is compiled in place. */
+  constant?: string;
 }

@@ -104,6 +104,7 @@ export class Lowering {
       traits: new Set(),
       dropTypes: new Set(),
       impls: new Map(),
+      consts: new Map(),
     };
     let derives: string[] = [];
     for (const item of this.named(root)) if (item.type === 'struct_item' || item.type === 'enum_item') this.typeNames.add(this.field(item, 'name').text);
@@ -133,6 +134,15 @@ export class Lowering {
         case 'trait_item':
           this.traitItem(item, prog);
           break;
+        case 'const_item':
+        case 'static_item': {
+          if (this.named(item).some((c) => c.type === 'mutable_specifier')) this.unsupported(item, '`static mut` is not supported (it needs unsafe)');
+          const name = this.field(item, 'name').text;
+          const tyNode = this.field(item, 'type');
+          if (prog.consts.has(name)) throw this.compileError(item, `the name \`${name}\` is defined multiple times`, 'E0428');
+          prog.consts.set(name, { ty: this.type(tyNode), tyPos: this.pos(tyNode), value: this.expr(this.field(item, 'value')) });
+          break;
+        }
 
         case 'function_item': {
           const fn = this.fnItem(item);
