@@ -15,8 +15,12 @@ import { debugView } from './cell';
 /** One `{…}` hole of a format string: `{:>8}`, `{:.2}`, `{:+}`, `{:05}`, `{:?}`. */
 export interface FmtSpec {
   debug: boolean;
-  /** `#`: pretty Debug (`{:#?}`), one field or item per line. */
+  /** `#`: pretty Debug (`{:#?}`), one field or item per line; `0x`/`0o`/`0b` before `{:#x}`-style digits. */
   alternate?: boolean;
+  /** `{:x}`, `{:X}`, `{:o}`, `{:b}`: an integer in that radix (two's complement for negatives). */
+  radix?: 'x' | 'X' | 'o' | 'b';
+  /** `{:w$}` / `{:1$}`: the width is that argument's value (resolved by the caller into `width`). */
+  widthArg?: string;
   fill: string;
   align?: '<' | '>' | '^';
   plus: boolean;
@@ -45,25 +49,41 @@ export const followTarget: Follow = (r) => {
 
 /** The text after `:` in a hole (`>8`, `.2`, `?`), or null when std accepts it but we do not model it. */
 export function parseSpec(text: string): FmtSpec | null {
-  const m = /^(?:(.)?([<>^]))?(\+)?(#)?(0)?(\d+)?(?:\.(\d+))?(\?)?$/u.exec(text);
+  const m = /^(?:(.)?([<>^]))?(\+)?(#)?(0)?(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*|\d+)\$)?(?:\.(\d+))?(\?|[xXob])?$/u.exec(text);
   if (!m) return null;
-  // `#` alters only Debug here (`{:#x}` and the like are not modelled).
-  if (m[4] && !m[8]) return null;
+  const type = m[9];
+  // `#` alters Debug and the radix forms only (`{:#}` on Display is not modelled).
+  if (m[4] && !type) return null;
   const spec: FmtSpec = {
-    debug: !!m[8],
+    debug: type === '?',
     fill: m[1] ?? ' ',
     align: m[2] as FmtSpec['align'],
     plus: !!m[3],
     zero: !!m[5],
     width: m[6] !== undefined ? Number(m[6]) : undefined,
-    precision: m[7] !== undefined ? Number(m[7]) : undefined,
+    precision: m[8] !== undefined ? Number(m[8]) : undefined,
   };
   if (m[4]) spec.alternate = true;
+  if (m[7] !== undefined) spec.widthArg = m[7];
+  if (type && type !== '?') spec.radix = type as FmtSpec['radix'];
   return spec;
 }
 
 export function isPlain(spec: FmtSpec): boolean {
-  return !spec.debug && spec.width === undefined && spec.precision === undefined && !spec.plus;
+  return !spec.debug && spec.width === undefined && spec.precision === undefined && !spec.plus && !spec.radix && !spec.widthArg;
+}
+
+const RADIX = { x: [16, '0x'], X: [16, '0x'], o: [8, '0o'], b: [2, '0b'] } as const;
+
+/** An integer's digits in a radix, as std's `{:x}` writes them: two's complement of its width for negatives. */
+function radixDigits(v: number | bigint, ty: { name: string }, radix: NonNullable<FmtSpec['radix']>): string {
+  let n = BigInt(v);
+  if (n < 0n) {
+    const bits = ty.name === 'isize' || ty.name === 'usize' ? 64 : Number(ty.name.slice(1));
+    n = BigInt.asUintN(bits, n);
+  }
+  const text = n.toString(RADIX[radix][0]);
+  return radix === 'X' ? text.toUpperCase() : text;
 }
 
 // ---------------------------------------------------------------- one value in writes
@@ -314,7 +334,7 @@ export function fixedText(x: number, p: number): string {
  * padding writes each), the sign apart, then the value's own writes.
  */
 export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: Follow = followTarget, user?: UserFmt): void {
-  if (spec.width === undefined && spec.precision === undefined && !spec.plus) return writesOf(v, spec.debug, out, follow, !!spec.alternate, user);
+  if (spec.width === undefined && spec.precision === undefined && !spec.plus && !spec.radix) return writesOf(v, spec.debug, out, follow, !!spec.alternate, user);
   let d = v;
   while (d.tag === 'ref') d = follow(d);
   // A program's impl writes what it writes: width and precision reach it only through the
@@ -322,12 +342,24 @@ export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: 
   if (user && (d.tag === 'struct' || d.tag === 'enum') && user(d, spec.debug, out)) return;
   const inner: string[] = [];
   const numeric = d.tag === 'scalar' && (d.ty.kind === 'int' || d.ty.kind === 'float');
+  if (spec.radix && d.tag === 'scalar' && d.ty.kind === 'int') {
+    // pad_integral: the sign, the prefix, then the digits, each a write.
+    if (spec.plus) inner.push('+');
+    if (spec.alternate) inner.push(RADIX[spec.radix][1]);
+    inner.push(radixDigits(d.v as number | bigint, d.ty, spec.radix));
+    return padWrites(inner, spec, true, out);
+  }
   // Debug of char and str writes straight through, ignoring width and precision.
   if (spec.debug && !numeric) return writesOf(d, true, out, follow);
   if (spec.precision !== undefined && d.tag === 'scalar' && d.ty.kind === 'float') numberWrites(fixedText(Number(d.v), spec.precision), inner);
   else if (spec.precision !== undefined && (d.tag === 'str' || d.tag === 'string') && !spec.debug) inner.push([...d.text].slice(0, spec.precision).join(''));
   else writesOf(d, spec.debug, inner, follow);
   if (spec.plus && numeric && inner[0] !== '-') inner.unshift('+');
+  padWrites(inner, spec, numeric, out);
+}
+
+/** A value's writes padded to the spec's width: fill characters one by one, or zeros after the sign and prefix. */
+function padWrites(inner: string[], spec: FmtSpec, numeric: boolean, out: string[]): void {
   const len = [...inner.join('')].length;
   if (spec.width === undefined || len >= spec.width) {
     out.push(...inner.filter((w) => w !== ''));
@@ -336,6 +368,7 @@ export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: 
   const pad = spec.width - len;
   if (spec.zero && numeric) {
     if (inner[0] === '-' || inner[0] === '+') out.push(inner.shift()!);
+    if (/^0[xob]$/.test(inner[0] ?? '') && inner.length > 1) out.push(inner.shift()!);
     for (let i = 0; i < pad; i++) out.push('0');
     out.push(...inner);
     return;

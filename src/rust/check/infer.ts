@@ -699,12 +699,18 @@ export class Inference {
         e.args.forEach((a, i) => {
           const t = this.expr(a);
           const debug = e.debug[i]!;
+          const radix = e.specs[i]!.radix;
           this.deferred.push(() => {
+            if (radix) {
+              if (!isInt(autoDeref(t))) this.err(a.pos, `the trait bound \`${show(autoDeref(t))}: ${({ x: 'LowerHex', X: 'UpperHex', o: 'Octal', b: 'Binary' } as const)[radix]}\` is not satisfied`, 'E0277');
+              return;
+            }
             if (debug ? this.debuggable(t) : this.displayable(t)) return;
             const name = show(autoDeref(t));
             this.err(a.pos, debug ? `\`${name}\` doesn't implement \`Debug\` (add #[derive(Debug)] to its declaration)` : `\`${name}\` doesn't implement \`std::fmt::Display\` (print it with {:?})`, 'E0277');
           });
         });
+        for (const w of e.widths ?? []) if (w) this.unifyAt(w.pos, USIZE, derefNum(this.expr(w)));
         if (e.target) {
           const f = autoDeref(this.expr(e.target));
           if (!(f.k === 'con' && f.c === 'Formatter')) throw new RustSubsetError(`${e.mac}! to a \`${show(f)}\` is not supported yet (to a Formatter, in a Display or Debug impl, it is)`, e.target.pos.line, e.target.pos.col, 'macro_invocation');

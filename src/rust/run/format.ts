@@ -1,9 +1,9 @@
-import { formatString, writesWithSpec } from '../../engine/std/fmt';
+import { formatString, isPlain, writesWithSpec } from '../../engine/std/fmt';
 import { autoDeref } from '../check/types';
 import { RustPanic } from '../errors';
 import type { Act, Codegen, Ev } from './context';
 import type { RValue } from '../../engine/memory/rvalue';
-import { STR_REF_TY, UNIT_V, follow } from './values';
+import { STR_REF_TY, UNIT_V, follow, num } from './values';
 import { currentSink, fmtOk } from './traits';
 import type { Expr, FmtSpec } from '../syntax/ast';
 
@@ -18,13 +18,16 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
   const args: number[] = [];
   const specs: FmtSpec[] = [];
   let argIndex = 0;
+  /** The argument slot giving a hole's width (`{:w$}`), by hole. */
+  const widthSlots: (number | undefined)[] = [];
   const pieces = e.template.split(/(\{\{|\}\}|\{\})/);
   for (const piece of pieces) {
     if (piece === '{}') {
       const arg = e.args[argIndex]!;
       const spec = e.specs[argIndex]!;
       argIndex++;
-      const plain = !spec.debug && spec.width === undefined && spec.precision === undefined && !spec.plus;
+      const width = e.widths?.[argIndex - 1];
+      const plain = isPlain(spec);
       if (plain && (arg.k === 'str' || arg.k === 'int')) {
         const text = arg.k === 'str' ? arg.value : String(arg.value);
         template += text.replace(/\{/g, '{{').replace(/\}/g, '}}');
@@ -44,6 +47,14 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
       }
       args.push(slot);
       specs.push(spec);
+      if (width) {
+        let w = evalOf.get(width);
+        if (w === undefined) {
+          w = evals.push(k.operand(width)) - 1;
+          evalOf.set(width, w);
+        }
+        widthSlots[args.length - 1] = w;
+      }
     } else template += piece;
   }
   const literal: string[] = [];
@@ -65,7 +76,11 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
   const write = (values: RValue[], writes: string[] = []): string[] => {
     for (let i = 0; i < parts.length; i++) {
       if (parts[i]) writes.push(parts[i]!);
-      if (i < n) writesWithSpec(values[args[i]!]!, specs[i]!, writes, follow, user);
+      if (i < n) {
+        const w = widthSlots[i];
+        const spec = w === undefined ? specs[i]! : { ...specs[i]!, width: num(values[w]!) };
+        writesWithSpec(values[args[i]!]!, spec, writes, follow, user);
+      }
     }
     return writes;
   };

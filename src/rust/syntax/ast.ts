@@ -66,8 +66,8 @@ export type Expr =
   | (Node & { k: 'match'; value: Expr; arms: Arm[] })
   | (Node & { k: 'cast'; e: Expr; to: Ty })
   | (Node & { k: 'range'; from?: Expr; to?: Expr; inclusive: boolean })
-  /** `message`: an assertion's custom message (format_args!, no allocation); `write!`/`writeln!` have a `target` (a Formatter). */
-  | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint' | 'message' | 'write' | 'writeln'; template: string; args: Expr[]; debug: boolean[]; specs: FmtSpec[]; target?: Expr })
+  /** `message`: an assertion's custom message (format_args!, no allocation); `write!`/`writeln!` have a `target` (a Formatter); `widths`: a hole's width argument (`{:w$}`). */
+  | (Node & { k: 'format'; mac: 'println' | 'print' | 'format' | 'panic' | 'eprintln' | 'eprint' | 'message' | 'write' | 'writeln'; template: string; args: Expr[]; debug: boolean[]; specs: FmtSpec[]; target?: Expr; widths?: (Expr | undefined)[] })
   | (Node & { k: 'vec'; items: Expr[] })
   /** `[a, b, c]` and `[x; N]` (N a literal): an array on the stack. */
   | (Node & { k: 'array'; items: Expr[] })

@@ -892,6 +892,7 @@ export class Lowering {
     const out: Expr[] = [];
     const debug: boolean[] = [];
     const specs: FmtSpec[] = [];
+    const widths: (Expr | undefined)[] = [];
     let next = 0;
     // `name = value` arguments come after the positional ones; `{name}` takes them before a variable.
     const named = new Map<string, { value: Expr; used: boolean }>();
@@ -940,6 +941,21 @@ export class Lowering {
       out.push(arg);
       debug.push(spec.debug);
       specs.push(spec);
+      if (spec.widthArg !== undefined) {
+        // `{:w$}` / `{:1$}`: the width is an argument too (named, positional or a variable).
+        const w = spec.widthArg;
+        let width: Expr | undefined;
+        if (/^\d+$/.test(w)) {
+          width = args[Number(w)];
+          next = Math.max(next, Number(w) + 1);
+        }
+        else if (named.has(w)) {
+          named.get(w)!.used = true;
+          width = named.get(w)!.value;
+        } else width = { k: 'name', pos: tplPos, name: w };
+        if (!width) throw new RustCompileError(`invalid reference to positional argument ${w}`, tplPos.line, tplPos.col);
+        widths[out.length - 1] = width;
+      }
       rebuilt += '{}';
       i = close;
     }
@@ -948,7 +964,7 @@ export class Lowering {
       throw new RustCompileError('argument never used', extra.pos.line, extra.pos.col);
     }
     for (const [, n] of named) if (!n.used) throw new RustCompileError('named argument never used', n.value.pos.line, n.value.pos.col);
-    return { k: 'format', pos, mac, template: rebuilt, args: out, debug, specs };
+    return { k: 'format', pos, mac, template: rebuilt, args: out, debug, specs, widths: widths.length ? widths : undefined };
   }
 
   /** Re-parses a macro's token tree as call arguments, array items or `item; count`. */
