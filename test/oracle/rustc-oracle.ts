@@ -41,7 +41,7 @@ export interface OracleOptions {
   cacheDir?: string;
   /** The rustc to use; default `rustc` on PATH. */
   rustc?: string;
-  /** Kill the program after this long; default 10 s. */
+  /** Kill the program after this long; default 60 s (the programs run in milliseconds: this only ends a hang, and a loaded CI machine took over 10 s for a hello world). */
   timeoutMs?: number;
 }
 
@@ -215,12 +215,12 @@ async function execute(binary: string, fileName: string, opts: OracleOptions): P
   const eventsFile = path.join(dir, 'events.txt');
   try {
     const env = { ...process.env, [EVENTS_FILE_ENV]: eventsFile };
-    const out = await run(binary, [], { env, timeoutMs: opts.timeoutMs ?? 10_000 });
+    const out = await run(binary, [], { env, timeoutMs: opts.timeoutMs ?? 60_000 });
     const stdout = out.stdout.toString('utf8');
     const stderr = out.stderr.toString('utf8');
     if (out.timedOut || out.code !== 0) {
       const why = out.timedOut
-        ? `was killed after ${opts.timeoutMs ?? 10_000} ms`
+        ? `was killed after ${opts.timeoutMs ?? 60_000} ms`
         : `exited with ${out.code ?? out.signal}`;
       const text = await fs.readFile(eventsFile, 'utf8').catch(() => undefined);
       let events: OracleEvent[] | undefined;
