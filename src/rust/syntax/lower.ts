@@ -698,9 +698,19 @@ export class Lowering {
     }
   }
 
-  /** `b"hi"`: a `&[u8; 2]` of the bytes, needing arrays. */
-  private byteString(node: Node, _pos: Pos): Expr {
-    return this.unsupported(node, 'byte string literals (b"…", a &[u8; N]) are not supported yet');
+  /** `b"hi"`: a `&[u8; 2]` of the bytes (escapes `\xNN` are bytes, not chars). */
+  private byteString(node: Node, pos: Pos): Expr {
+    const raw = /^br(#*)"/.test(node.text);
+    const body = raw ? node.text.replace(/^br(#*)"([\s\S]*)"\1$/, '$2') : node.text.slice(2, -1);
+    const text = raw ? body : unescape(body);
+    const bytes: number[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp > 0xff) this.unsupported(node, 'a non-ASCII character in a byte string');
+      bytes.push(cp);
+    }
+    if (!bytes.length) this.unsupported(node, 'an empty byte string b"" is not supported yet');
+    return { k: 'ref', pos, mutable: false, e: { k: 'array', pos, items: bytes.map((b) => ({ k: 'int', pos, value: BigInt(b), suffix: 'u8' })) } };
   }
 
   private label(node: Node): string | undefined {
