@@ -92,6 +92,23 @@ export function positiveIntegerFlag(flag: string, text: string): number {
   return n;
 }
 
+/** A positive number of seconds, fractions allowed: `--time-limit expects a positive number of seconds, got 'NaN'`. */
+export function secondsFlag(flag: string, text: string): number {
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} expects a positive number of seconds, got '${text}'`);
+  return n;
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+
+/** A positive whole number of bytes, with an optional K, M, G or T (binary: 512M is 512 MiB). */
+export function bytesFlag(flag: string, text: string): number {
+  const m = /^(\d+)([kmgt]?)(i?b)?$/i.exec(text);
+  const n = m ? Number(m[1]) * BYTE_UNITS[m[2]!.toLowerCase()]! : NaN;
+  if (!m || !Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} expects a positive number of bytes such as 1048576, 512M or 8G, got '${text}'`);
+  return n;
+}
+
 /** A whole number, zero or more: `--step expects a non-negative integer, got '-1'`. */
 export function nonNegativeIntegerFlag(flag: string, text: string): number {
   const n = Number(text);

@@ -15,8 +15,8 @@ export interface RunRequest {
 /** Where and why a program did not run: rustc-style (`error[E0382]: … --> line:column`). */
 export interface RunFailure {
   /**
-   * syntax / subset (not in the course subset) / compile (rustc would reject) / steps (budget
-   * spent) / stack (the page's own stack) / timeout (the worker was ended) / cancelled (another
+   * syntax / subset (not in the course subset) / compile (rustc would reject) / steps (a
+   * limit met: statements, time or memory) / stack (the page's own stack) / timeout (the worker was ended) / cancelled (another
    * Run on the page took the worker) / internal (our bug).
    */
   kind: 'syntax' | 'subset' | 'compile' | 'steps' | 'stack' | 'timeout' | 'cancelled' | 'internal';

@@ -6,7 +6,7 @@
  * step budget and answers with the run's view. It runs off the page's thread, so the page stays
  * responsive; the page ends the worker if an answer takes too long.
  */
-import { initRust, runRustSync, RustSourceError, RustStepLimitError } from '../rust/index';
+import { initRust, runRustSync, RustBudgetError, RustSourceError } from '../rust/index';
 import { makeView } from '../views/view';
 import type { RunFailure, RunReply, RunRequest } from './protocol';
 
@@ -29,7 +29,7 @@ const ready: Promise<void> = (async () => {
 
 /** The interpreter's errors as a student reads them; anything else is our bug, said so. */
 export function failureOf(err: unknown): RunFailure {
-  if (err instanceof RustStepLimitError) return { kind: 'steps', message: err.message, line: err.line, column: null };
+  if (err instanceof RustBudgetError) return { kind: 'steps', message: err.message, line: err.line, column: null };
   if (err instanceof RustSourceError) {
     // runRustSync reports the JavaScript stack running out (deep recursion) as a compile error.
     if (/own JavaScript stack/.test(err.message)) {

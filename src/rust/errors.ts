@@ -1,3 +1,5 @@
+import type { RustRun } from './index';
+
 /**
  * What can go wrong with a snippet, each with the source position a student needs:
  * - RustSyntaxError: tree-sitter could not parse it (ERROR / MISSING nodes);
@@ -48,12 +50,50 @@ export class RustPanic extends Error {
 }
 
 /**
+ * The run reached one of its limits (run/limits.ts): statements, wall time or the interpreter's
+ * memory. `partial` is the run up to that point (its timeline's meta.ended says why), like the
+ * lab's partial results after a Ctrl-C; absent only where no run was kept.
+ */
+export class RustBudgetError extends Error {
+  partial?: RustRun;
+  constructor(message: string, readonly budget: 'statements' | 'time' | 'memory', readonly line: number) {
+    super(message);
+    this.name = 'RustBudgetError';
+  }
+}
+
+/**
  * The run spent its budget of statements, loop passes and calls (maxStatements, or maxSteps as it
  * was first called): an endless loop or recursion, most likely. `steps` is that budget (the name is kept for callers).
  */
-export class RustStepLimitError extends Error {
-  constructor(readonly steps: number, readonly line: number) {
-    super(`stopped after ${steps} statements and loop passes (maxStatements; calls count too) at line ${line}: is there an endless loop or recursion?`);
+export class RustStepLimitError extends RustBudgetError {
+  constructor(readonly steps: number, line: number) {
+    super(`stopped after ${steps} statements and loop passes (maxStatements; calls count too) at line ${line}: is there an endless loop or recursion?`, 'statements', line);
     this.name = 'RustStepLimitError';
   }
+}
+
+/** The run took longer than its time limit (timeLimitMs; `memscope run --time-limit`). */
+export class RustTimeLimitError extends RustBudgetError {
+  constructor(readonly limitMs: number, line: number) {
+    super(`stopped at line ${line} after its time limit of ${limitMs / 1000} s (timeLimitMs; memscope run --time-limit SECONDS): is there an endless loop or recursion?`, 'time', line);
+    this.name = 'RustTimeLimitError';
+  }
+}
+
+/** The interpreter's own memory (the recorded timeline, mostly) passed its limit (memoryLimit; `memscope run --memory-limit`). */
+export class RustMemoryLimitError extends RustBudgetError {
+  constructor(readonly limit: number, readonly used: number, line: number) {
+    super(
+      `stopped at line ${line}: the interpreter's memory (${mib(used)}, mostly the recorded timeline) passed its limit of ${mib(limit)} ` +
+        `(memoryLimit; memscope run --memory-limit BYTES): a run this long records too much to show; is there an endless loop or recursion?`,
+      'memory',
+      line,
+    );
+    this.name = 'RustMemoryLimitError';
+  }
+}
+
+function mib(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MiB`;
 }

@@ -13,19 +13,21 @@
  */
 import { EventKind } from '../format/events';
 import { Machine } from '../engine/memory/machine';
-import { AllocError, OwnershipError, StackOverflowError } from '../engine/memory/errors';
+import { AllocError, CapacityOverflowError, OwnershipError, StackOverflowError } from '../engine/memory/errors';
 import { Timeline } from '../engine/timeline/timeline';
 import { DEFAULT_STACK_LIMIT } from '../engine/memory/machine';
-import { runOnThread, threadAvailable } from './run/thread';
+import { runOnThread, threadAvailable, type ThreadBudgetError, type ThreadResult } from './run/thread';
+import { LimitWatch, runLimits, type RunLimits } from './run/limits';
 import type { AdtDef } from '../engine/layout/types';
 import { Compiler } from './run/compile';
 import type { Runtime } from './run/context';
-import { RustCompileError, RustPanic, RustStepLimitError } from './errors';
+import { RustBudgetError, RustCompileError, RustPanic } from './errors';
 import { Inference } from './check/infer';
 import { Lowering } from './syntax/lower';
 import { initParser, parseRust, parserReady, type ParserInit } from './syntax/parser';
 
-export { RustSourceError, RustSyntaxError, RustSubsetError, RustCompileError, RustStepLimitError } from './errors';
+export { RustSourceError, RustSyntaxError, RustSubsetError, RustCompileError, RustBudgetError, RustStepLimitError, RustTimeLimitError, RustMemoryLimitError } from './errors';
+export { DEFAULT_LIMITS, type RunLimits } from './run/limits';
 export type { ParserInit } from './syntax/parser';
 
 export interface RustRunOptions {
@@ -37,6 +39,18 @@ export interface RustRunOptions {
   maxStatements?: number;
   /** The older name of maxStatements (used when maxStatements is not given). */
   maxSteps?: number;
+  /** Wall time the run may take, in milliseconds (default 60 000): past it the run ends with RustTimeLimitError. */
+  timeLimitMs?: number;
+  /**
+   * Bytes of memory the interpreter itself may hold, mostly the recorded timeline (default 512 MiB;
+   * read where Node is): past it the run ends with RustMemoryLimitError.
+   */
+  memoryLimit?: number;
+  /**
+   * Bytes the model's heap may grow to (default 8 GiB): an allocation past it fails as a real one
+   * does when the system refuses the memory, "memory allocation of N bytes failed" and an abort (RustRun.abort).
+   */
+  heapLimit?: number;
   title?: string;
   /**
    * runRust only: run on a worker thread whose stack fits the Rust stack limit, so deep
@@ -68,6 +82,10 @@ export interface RustRun {
   panic?: { message: string; line: number };
   /** Set when the run ended by overflowing its stack. */
   stackOverflow?: { message: string; depth: number };
+  /** Set when an allocation failed (past heapLimit): Rust prints the message and aborts (SIGABRT). */
+  abort?: { message: string; size: number; line: number };
+  /** The limits the run was held to (defaults filled in). */
+  limits: RunLimits;
   /** Interpreted statements executed. */
   statements: number;
   /** The older name of `statements` (not a timeline step). */
@@ -83,31 +101,32 @@ export async function initRust(init?: ParserInit): Promise<void> {
   await initParser(init);
 }
 
-const DEFAULT_BUDGET = 10_000_000;
-
 /**
- * The statement budget the options ask for. NaN, Infinity, negatives and fractions are refused:
- * every comparison with NaN is false, so a NaN budget would have disabled the limit.
+ * The statement budget the options ask for (see runLimits for every limit). NaN, Infinity,
+ * negatives and fractions are refused: every comparison with NaN is false, so a NaN budget would
+ * have disabled the limit.
  */
 export function statementBudget(options: RustRunOptions): number {
-  const [name, value] = options.maxStatements !== undefined ? ['maxStatements', options.maxStatements] : ['maxSteps', options.maxSteps];
-  if (value === undefined) return DEFAULT_BUDGET;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new RangeError(`runRust: option ${name} must be a positive whole number of statements (at most 2^53 - 1), got ${typeof value === 'number' ? String(value) : typeof value}`);
-  }
-  return value;
+  return runLimits(options).maxStatements;
 }
 
 export async function runRust(source: string, options: RustRunOptions = {}): Promise<RustRun> {
   options.signal?.throwIfAborted();
-  statementBudget(options);
+  runLimits(options);
   if (options.thread !== false && threadAvailable()) {
     // The signal stays here: it cannot cross to the worker (and need not).
     const { signal, ...forWorker } = options;
-    const r = await runOnThread(source, forWorker, options.stackLimit ?? DEFAULT_STACK_LIMIT, signal);
+    let r: ThreadResult;
+    try {
+      r = await runOnThread(source, forWorker, options.stackLimit ?? DEFAULT_STACK_LIMIT, signal);
+    } catch (e) {
+      const partial = (e as ThreadBudgetError).threadPartial;
+      if (e instanceof RustBudgetError && partial) e.partial = resultOf(partial);
+      throw e;
+    }
     const t = r.timeline;
     const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
-    return { timeline, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, statements: r.statements, steps: r.statements, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
+    return resultOf(r);
   }
   await initParser();
   return runRustSync(source, options);
@@ -134,16 +153,25 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   const registry = new Map<string, AdtDef>();
   for (const [name, def] of prog.structs) registry.set(name, def);
   for (const [name, def] of prog.enums) registry.set(name, def);
-  const m = new Machine({ policy: options.policy, stackLimit: options.stackLimit, registry, source, title: options.title, program: 'rust' });
-  const rt: Runtime = { m, out: [], err: [], statements: 0, iterations: 0, calls: -1, budget: statementBudget(options) }; // -1: the entry call of main is free
+  const limits = runLimits(options);
+  const m = new Machine({ policy: options.policy, stackLimit: options.stackLimit, heapLimit: limits.heapLimit, registry, source, title: options.title, program: 'rust' });
+  const watch = new LimitWatch(limits);
+  const rt: Runtime = { m, out: [], err: [], statements: 0, iterations: 0, calls: -1, checkAt: watch.firstCheck, limits: watch }; // -1: the entry call of main is free
   const compiler = new Compiler(prog, rt);
   compiler.instances = inference;
   const main = compiler.compileAll();
   let panic: RustRun['panic'];
   let stackOverflow: RustRun['stackOverflow'];
+  let abort: RustRun['abort'];
+  const result = (): RustRun => {
+    const timeline = m.finish();
+    return { timeline, stdout: rt.out.join(''), stderr: rt.err.join(''), panic, stackOverflow, abort, limits, statements: rt.statements, steps: rt.statements, iterations: rt.iterations, heapEvents: () => heapEvents(timeline) };
+  };
   try {
     main(prog.fns.get('main')!.pos.line);
-  } catch (e) {
+  } catch (caught) {
+    // std's RawVec panics before asking the allocator for more than isize::MAX bytes.
+    const e = caught instanceof CapacityOverflowError ? new RustPanic('capacity overflow', m.line ?? 1) : caught;
     if (e instanceof RustPanic) {
       panic = { message: e.panicMessage, line: e.line };
       m.line = e.line;
@@ -163,14 +191,24 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
       const err = new RustCompileError(e.message, e.line ?? m.line ?? 1, 1);
       (err as RustCompileError & { caughtAtRunTime?: boolean }).caughtAtRunTime = true;
       throw err;
-    } else if (e instanceof AllocError || e instanceof RustStepLimitError) {
+    } else if (e instanceof AllocError) {
       m.end(e.message);
-      if (e instanceof RustStepLimitError) throw e;
+      abort = { message: `memory allocation of ${e.size} bytes failed`, size: e.size, line: m.line ?? 1 };
+    } else if (e instanceof RustBudgetError) {
+      // The run so far is kept, as after a panic: its timeline ends where the limit was met.
+      m.end(e.message);
+      e.partial = result();
+      throw e;
     } else throw e;
   }
-  const timeline = m.finish();
-  const stdout = rt.out.join('');
-  return { timeline, stdout, stderr: rt.err.join(''), panic, stackOverflow, statements: rt.statements, steps: rt.statements, iterations: rt.iterations, heapEvents: () => heapEvents(timeline) };
+  return result();
+}
+
+/** A run as the worker thread sent it back. */
+function resultOf(r: ThreadResult): RustRun {
+  const t = r.timeline;
+  const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
+  return { timeline, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, abort: r.abort, limits: r.limits, statements: r.statements, steps: r.statements, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
 }
 
 /** The heap events of a timeline in the oracle's vocabulary. */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { type Command, UsageError } from '../command';
-import { parseArgs, positiveIntegerFlag, SWITCH, VALUE, valueOf } from '../args';
-import { RustSourceError, RustStepLimitError, RustSubsetError, runRust, type RustRun } from '../../rust';
+import { bytesFlag, parseArgs, positiveIntegerFlag, secondsFlag, SWITCH, VALUE, valueOf } from '../args';
+import { RustBudgetError, RustSourceError, RustSubsetError, runRust, type RustRun } from '../../rust';
 import { decodeSource } from '../utf8';
 
 /**
@@ -9,6 +9,7 @@ import { decodeSource } from '../utf8';
  * then a short memory summary; `--json` prints the heap calls, stdout and final metrics instead.
  */
 const usage = `Usage: memscope run FILE.rs [--json] [--policy NAME] [--stack-limit BYTES] [--max-steps N]
+                        [--time-limit SECONDS] [--memory-limit BYTES] [--heap-limit BYTES]
 
 Runs a Rust program (the course subset: fn, let, if/while/loop/for, structs, enums, match,
 String, Vec, Box, Rc, references) in memscope's interpreter, recording every change to the
@@ -21,10 +22,19 @@ Options:
                        "metrics", "panic"?, "stackOverflow"?} on stdout instead
   --policy NAME        heap policy (first-fit, best-fit, next-fit, tlsf, buddy, bump, ...)
   --stack-limit BYTES  stack size; deeper recursion ends with Rust's stack overflow
-  --max-steps N        stop after N statements (default 10000000)
+  --max-steps N        stop after N statements, loop passes and calls (default 10000000)
+  --time-limit SECONDS stop after this much wall time (default 60)
+  --memory-limit BYTES stop when the interpreter's own memory, mostly the recorded timeline,
+                       passes this (default 512M; K, M, G suffixes)
+  --heap-limit BYTES   the model heap grows to at most this (default 8G): past it an
+                       allocation fails as in a real program ("memory allocation of N bytes
+                       failed", abort)
+  A run stopped by --max-steps, --time-limit or --memory-limit prints the output and summary
+  of the run so far, then why it stopped.
 
 Exit codes: 0 ok; 1 the program is not valid Rust or is outside the subset (printed as
-FILE:LINE:COL: message); 2 usage error; 101 the program panicked (as Rust); 134 stack overflow.`;
+FILE:LINE:COL: message), or a limit stopped it; 2 usage error; 101 the program panicked (as
+Rust); 134 stack overflow or a failed allocation (Rust aborts).`;
 
 interface RunArgs {
   file: string;
@@ -32,6 +42,9 @@ interface RunArgs {
   policy?: string;
   stackLimit?: number;
   maxSteps?: number;
+  timeLimitMs?: number;
+  memoryLimit?: number;
+  heapLimit?: number;
 }
 
 const FLAGS = {
@@ -39,6 +52,9 @@ const FLAGS = {
   '--policy': valueOf('a policy name'),
   '--stack-limit': VALUE,
   '--max-steps': VALUE,
+  '--time-limit': VALUE,
+  '--memory-limit': VALUE,
+  '--heap-limit': VALUE,
 };
 
 function parseRunArgs(args: string[]): RunArgs {
@@ -51,6 +67,9 @@ function parseRunArgs(args: string[]): RunArgs {
     policy: flags['--policy'],
     stackLimit: flags['--stack-limit'] === undefined ? undefined : positiveIntegerFlag('--stack-limit', flags['--stack-limit']),
     maxSteps: flags['--max-steps'] === undefined ? undefined : positiveIntegerFlag('--max-steps', flags['--max-steps']),
+    timeLimitMs: flags['--time-limit'] === undefined ? undefined : secondsFlag('--time-limit', flags['--time-limit']) * 1000,
+    memoryLimit: flags['--memory-limit'] === undefined ? undefined : bytesFlag('--memory-limit', flags['--memory-limit']),
+    heapLimit: flags['--heap-limit'] === undefined ? undefined : bytesFlag('--heap-limit', flags['--heap-limit']),
   };
 }
 
@@ -67,6 +86,15 @@ function summary(run: RustRun): string {
     `memscope: peak heap ${bytes(t.peak('heapLive').value)} in use, footprint ${bytes(t.peak('footprint').value)} (${t.meta.policy}); peak stack ${bytes(t.peak('stackBytes').value)} in ${t.peak('frames').value} frames`,
     `memscope: ${run.steps} statements, ${t.length} events`,
   ].join('\n');
+}
+
+/** What `--json` prints for a run. */
+function jsonOf(run: RustRun): Record<string, unknown> {
+  const doc: Record<string, unknown> = { heap: run.heapEvents(), stdout: run.stdout, metrics: run.timeline.final() };
+  if (run.panic) doc.panic = run.panic;
+  if (run.stackOverflow) doc.stackOverflow = run.stackOverflow;
+  if (run.abort) doc.abort = run.abort;
+  return doc;
 }
 
 export const runCommand: Command = {
@@ -90,14 +118,22 @@ export const runCommand: Command = {
     }
     let run: RustRun;
     try {
-      run = await runRust(source, { policy: opts.policy, stackLimit: opts.stackLimit, maxSteps: opts.maxSteps, title: opts.file });
+      const { policy, stackLimit, maxSteps, timeLimitMs, memoryLimit, heapLimit } = opts;
+      run = await runRust(source, { policy, stackLimit, maxSteps, timeLimitMs, memoryLimit, heapLimit, title: opts.file });
     } catch (e) {
       if (e instanceof RustSourceError) {
         const construct = e instanceof RustSubsetError ? ` (${e.construct})` : '';
         io.err(`${opts.file}:${e.line}:${e.column}: ${e.reason}${construct}\n`);
         return 1;
       }
-      if (e instanceof RustStepLimitError) {
+      if (e instanceof RustBudgetError) {
+        // The run so far: what it printed and its summary, then why it stopped.
+        const stopped = { budget: e.budget, message: e.message, line: e.line };
+        if (opts.json) io.out(`${JSON.stringify({ ...(e.partial ? jsonOf(e.partial) : {}), stopped })}\n`);
+        else if (e.partial) {
+          io.out(e.partial.stdout);
+          io.err(`${summary(e.partial)}\n`);
+        }
         io.err(`${opts.file}:${e.line}:1: ${e.message}\n`);
         return 1;
       }
@@ -105,16 +141,18 @@ export const runCommand: Command = {
       throw e;
     }
     if (opts.json) {
-      const doc: Record<string, unknown> = { heap: run.heapEvents(), stdout: run.stdout, metrics: run.timeline.final() };
-      if (run.panic) doc.panic = run.panic;
-      if (run.stackOverflow) doc.stackOverflow = run.stackOverflow;
-      io.out(`${JSON.stringify(doc)}\n`);
+      io.out(`${JSON.stringify(jsonOf(run))}\n`);
     } else {
       io.out(run.stdout);
       if (run.panic) io.err(`\nthread 'main' panicked at ${opts.file}:${run.panic.line}:\n${run.panic.message}\n`);
       if (run.stackOverflow) io.err(`\n${run.stackOverflow.message}\nfatal runtime error: stack overflow\n`);
+      if (run.abort) {
+        // Rust's words, then ours: the model's heap limit, not the machine, refused it.
+        io.err(`${run.abort.message}\n`);
+        io.err(`memscope: at ${opts.file}:${run.abort.line}: the model heap may grow to ${run.limits.heapLimit} bytes (--heap-limit); a real program aborts (SIGABRT) when the system refuses an allocation\n`);
+      }
       io.err(`${summary(run)}\n`);
     }
-    return run.panic ? 101 : run.stackOverflow ? 134 : 0;
+    return run.panic ? 101 : run.stackOverflow || run.abort ? 134 : 0;
   },
 };

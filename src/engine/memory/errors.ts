@@ -14,6 +14,17 @@ export class AllocError extends Error {
   }
 }
 
+/**
+ * A buffer's capacity in bytes would pass isize::MAX (or overflow usize): std's RawVec panics with
+ * "capacity overflow" before asking the allocator (`Vec::<u64>::with_capacity(usize::MAX)`).
+ */
+export class CapacityOverflowError extends Error {
+  constructor() {
+    super('capacity overflow');
+    this.name = 'CapacityOverflowError';
+  }
+}
+
 /** A misuse of the model that Rust's compiler would reject (use after move, …). */
 export class OwnershipError extends Error {
   constructor(message: string, readonly line?: number) {

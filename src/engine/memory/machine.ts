@@ -42,6 +42,12 @@ export interface MachineOptions {
   allocator?: Allocator;
   /** Stack size limit in bytes (default 8 MiB); exceeding it is a stack overflow. */
   stackLimit?: number;
+  /**
+   * Most bytes the heap may grow to (default: no limit). Past it an allocation fails as a real
+   * one does when the system refuses the memory: Rust prints "memory allocation of N bytes
+   * failed" and aborts.
+   */
+  heapLimit?: number;
   /** User-declared structs and enums, for layouts. */
   registry?: TypeRegistry;
   title?: string;
@@ -78,6 +84,7 @@ export class Machine {
   readonly heap: Allocator;
   readonly registry: TypeRegistry;
   readonly stackLimit: number;
+  readonly heapLimit: number;
   readonly layoutOf: (ty: Ty) => Layout;
   private readonly frames: Frame[] = [];
   private sp: number = DEFAULT_ADDRESSES.stackTop;
@@ -91,7 +98,9 @@ export class Machine {
 
   constructor(options: MachineOptions = {}) {
     this.options = options;
-    this.heap = options.allocator ?? createAllocator(options.policy ?? 'first-fit', options.allocatorOptions);
+    this.heapLimit = options.heapLimit ?? Infinity;
+    const allocatorOptions = options.heapLimit !== undefined && options.allocatorOptions?.limit === undefined ? { ...options.allocatorOptions, limit: options.heapLimit } : options.allocatorOptions;
+    this.heap = options.allocator ?? createAllocator(options.policy ?? 'first-fit', allocatorOptions);
     this.registry = options.registry ?? new Map();
     this.stackLimit = options.stackLimit ?? DEFAULT_STACK_LIMIT;
     const layoutOf = options.layoutOf ?? rustLayoutOf;
@@ -308,11 +317,8 @@ export class Machine {
 
   /** Asks the allocator for a block; Rust aborts when that fails, so do we. */
   alloc(size: number, align: number, ty: string, content: Value, owner: OwnerRef = NO_OWNER): Block {
-    const offset = this.heap.alloc(size, align);
-    if (offset === null || !addressable(offset, size)) {
-      this.ended = `memory allocation of ${size} bytes failed`;
-      throw new AllocError(size, align);
-    }
+    const offset = size > this.heapLimit ? null : this.heap.alloc(size, align);
+    if (offset === null || !addressable(offset, size)) this.allocFailed(size, align);
     const block: Block = { id: this.nextBlockId++, address: DEFAULT_ADDRESSES.heapBase + offset, size, align, typeName: ty, owner, live: true };
     const s = this.rec.state;
     s.heapLive += size;
@@ -325,11 +331,8 @@ export class Machine {
 
   realloc(block: Block, size: number): void {
     this.checkLive(block);
-    const offset = this.heap.realloc(block.address - DEFAULT_ADDRESSES.heapBase, size, block.align);
-    if (offset === null || !addressable(offset, size)) {
-      this.ended = `memory allocation of ${size} bytes failed`;
-      throw new AllocError(size, block.align);
-    }
+    const offset = size > this.heapLimit ? null : this.heap.realloc(block.address - DEFAULT_ADDRESSES.heapBase, size, block.align);
+    if (offset === null || !addressable(offset, size)) this.allocFailed(size, block.align);
     const oldAddress = block.address;
     const oldSize = block.size;
     block.address = DEFAULT_ADDRESSES.heapBase + offset;
@@ -338,6 +341,13 @@ export class Machine {
     this.heapStats();
     const r = this.rec;
     r.record(EventKind.HeapRealloc, block.id, -1, -1, r.intern(block.typeName), -1, block.address, size, block.align, oldAddress, oldSize, block.owner);
+  }
+
+  /** Rust's handle_alloc_error: the message, then the abort (the run ends here). */
+  private allocFailed(size: number, align: number): never {
+    const limit = Number.isFinite(this.heapLimit) ? ` (the model heap is limited to ${this.heapLimit} bytes)` : '';
+    this.ended = `memory allocation of ${size} bytes failed${limit}`;
+    throw new AllocError(size, align);
   }
 
   free(block: Block): void {

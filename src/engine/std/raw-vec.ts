@@ -3,6 +3,7 @@ import type { Layout } from '../layout/types';
 import type { Machine } from '../memory/machine';
 import type { OwnerRef } from '../timeline/recorder';
 import type { Block } from '../memory/rvalue';
+import { CapacityOverflowError } from '../memory/errors';
 
 /**
  * The growth policy of std's RawVec, which String, Vec and VecDeque use (VecDeque's calls equal
@@ -35,6 +36,9 @@ export interface BufferSpec {
   content: () => Value;
 }
 
+/** isize::MAX: no allocation may be larger (std's Layout rule). */
+const ISIZE_MAX = 2 ** 63 - 1;
+
 /** Sets the capacity to exactly `cap` elements: alloc, realloc, or free for 0. */
 export function resizeTo(m: Machine, raw: RawBuffer, cap: number, spec: BufferSpec): void {
   const size = spec.elem.size;
@@ -43,6 +47,7 @@ export function resizeTo(m: Machine, raw: RawBuffer, cap: number, spec: BufferSp
     return;
   }
   if (cap === raw.cap) return;
+  if (cap * size > ISIZE_MAX) throw new CapacityOverflowError();
   if (cap === 0) {
     if (raw.buf) m.free(raw.buf);
     raw.buf = null;

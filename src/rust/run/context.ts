@@ -9,7 +9,7 @@ import type { Machine } from '../../engine/memory/machine';
 import type { Local, RValue } from '../../engine/memory/rvalue';
 import { MoveCheck } from '../check/moves';
 import { type TypeVar, fromTy, prune, toTy } from '../check/types';
-import { RustStepLimitError } from '../errors';
+import type { LimitWatch } from './limits';
 import { type Loc, LocalLoc } from './values';
 import type { Expr, Pos, Program } from '../syntax/ast';
 
@@ -27,7 +27,8 @@ export type LocEv = (a: Act) => Loc;
 /**
  * What the compiled program needs while it runs. Its counters are of interpreted statements and
  * loop passes (a "step" is a timeline event across memscope, a different count): together they
- * are held to `budget`, so an endless loop ends with RustStepLimitError.
+ * are held to the statement budget, so an endless loop ends with RustStepLimitError; the same
+ * checks look at the clock and the memory now and then (run/limits.ts).
  */
 export interface Runtime {
   m: Machine;
@@ -40,23 +41,25 @@ export interface Runtime {
   iterations: number;
   /** Function calls (a recursion with no statement in its body still spends the budget). */
   calls: number;
-  /** Most statements + loop passes + calls to run (the maxStatements / maxSteps option). */
-  budget: number;
+  /** The count (statements + loop passes + calls) at which `limits` looks next (run/limits.ts). */
+  checkAt: number;
+  /** Holds the run to its statement budget, time limit and memory limit. */
+  limits: LimitWatch;
 }
 
 /** One statement against the budget. */
 export function statement(rt: Runtime, line: number): void {
-  if (++rt.statements + rt.iterations + rt.calls > rt.budget) throw new RustStepLimitError(rt.budget, line);
+  if (++rt.statements + rt.iterations + rt.calls > rt.checkAt) rt.limits.reached(rt, line);
 }
 
 /** One loop pass against the budget. */
 export function loopPass(rt: Runtime, line: number): void {
-  if (++rt.iterations + rt.statements + rt.calls > rt.budget) throw new RustStepLimitError(rt.budget, line);
+  if (++rt.iterations + rt.statements + rt.calls > rt.checkAt) rt.limits.reached(rt, line);
 }
 
 /** One function call against the budget. */
 export function call(rt: Runtime, line: number): void {
-  if (++rt.calls + rt.statements + rt.iterations > rt.budget) throw new RustStepLimitError(rt.budget, line);
+  if (++rt.calls + rt.statements + rt.iterations > rt.checkAt) rt.limits.reached(rt, line);
 }
 
 /** break / continue / return unwinding to their loop or function. */

@@ -7,7 +7,8 @@
  * elsewhere runRust stays on the calling thread.
  */
 import type { Timeline } from '../../engine/timeline/timeline';
-import { RustCompileError, RustPanic, RustStepLimitError, RustSubsetError, RustSyntaxError } from '../errors';
+import { RustBudgetError, RustCompileError, RustMemoryLimitError, RustPanic, RustStepLimitError, RustSubsetError, RustSyntaxError, RustTimeLimitError } from '../errors';
+import type { RunLimits } from './limits';
 
 /** JavaScript stack per interpreted Rust frame (measured ~800 B; with headroom), and per model byte. */
 const JS_BYTES_PER_RUST_FRAME = 1200;
@@ -17,6 +18,8 @@ export interface ThreadResult {
   timeline: { meta: Timeline['meta']; length: number; events: Timeline['events']; metrics: Timeline['metrics']; strings: readonly string[]; values: Timeline['values'] };
   stdout: string;
   stderr: string;
+  abort?: { message: string; size: number; line: number };
+  limits: RunLimits;
   panic?: { message: string; line: number };
   stackOverflow?: { message: string; depth: number };
   statements: number;
@@ -31,6 +34,12 @@ interface SerializedError {
   construct?: string;
   code?: string;
   steps?: number;
+  /** A budget error's limit and measure (RustTimeLimitError.limitMs, RustMemoryLimitError.limit and .used). */
+  limitMs?: number;
+  limit?: number;
+  used?: number;
+  /** The run so far, for a budget error (RustBudgetError.partial). */
+  partial?: ThreadResult;
 }
 
 // Hidden from bundlers: a browser build has no worker_threads and never takes this path.
@@ -56,12 +65,18 @@ const rust = require(workerData.index);
 const ready = rust.initRust();
 parentPort.on('message', ({ id, source, options }) => {
   ready.then(() => {
-    try {
-      const r = rust.runRustSync(source, { ...options, thread: false });
+    // The timeline's columns are moved to the caller, not copied: a long run's columns are most of its memory.
+    const sent = (r) => {
       const t = r.timeline;
-      parentPort.postMessage({ id, ok: { timeline: { meta: t.meta, length: t.length, events: t.events, metrics: t.metrics, strings: t.strings, values: t.values }, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, statements: r.statements, iterations: r.iterations } });
+      const transfer = [...new Set([...Object.values(t.events), ...Object.values(t.metrics)].map((a) => a.buffer))];
+      return [{ timeline: { meta: t.meta, length: t.length, events: t.events, metrics: t.metrics, strings: t.strings, values: t.values }, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, abort: r.abort, limits: r.limits, statements: r.statements, iterations: r.iterations }, transfer];
+    };
+    try {
+      const [ok, transfer] = sent(rust.runRustSync(source, { ...options, thread: false }));
+      parentPort.postMessage({ id, ok }, transfer);
     } catch (e) {
-      parentPort.postMessage({ id, error: { name: e && e.name, reason: e && (e.reason || e.message), line: e && e.line, column: e && e.column, construct: e && e.construct, code: e && e.code, steps: e && e.steps, message: e && e.message } });
+      const [partial, transfer] = e && e.partial ? sent(e.partial) : [undefined, []];
+      parentPort.postMessage({ id, error: { name: e && e.name, reason: e && (e.reason || e.message), line: e && e.line, column: e && e.column, construct: e && e.construct, code: e && e.code, steps: e && e.steps, limitMs: e && e.limitMs, limit: e && e.limit, used: e && e.used, partial, message: e && e.message } }, transfer);
     }
   }, (e) => parentPort.postMessage({ id, error: { name: 'Error', reason: String((e && e.message) || e) } }));
 });
@@ -141,6 +156,14 @@ export function runOnThread(source: string, options: object, stackLimit: number,
   });
 }
 
+/** A budget error carries the run so far as the worker sent it; runRust makes it a RustRun (`partial`). */
+export type ThreadBudgetError = RustBudgetError & { threadPartial?: ThreadResult };
+
+function withPartial(err: ThreadBudgetError, partial: ThreadResult | undefined): RustBudgetError {
+  if (partial) err.threadPartial = partial;
+  return err;
+}
+
 /** The worker's error as the class the caller would have seen on its own thread. */
 function rebuildError(e: SerializedError & { message?: string }): Error {
   switch (e.name) {
@@ -151,7 +174,11 @@ function rebuildError(e: SerializedError & { message?: string }): Error {
     case 'RustCompileError':
       return new RustCompileError(e.code ? e.reason.replace(/^error\[E\d{4}\]: /, '') : e.reason, e.line, e.column, e.code);
     case 'RustStepLimitError':
-      return new RustStepLimitError(e.steps ?? 0, e.line);
+      return withPartial(new RustStepLimitError(e.steps ?? 0, e.line), e.partial);
+    case 'RustTimeLimitError':
+      return withPartial(new RustTimeLimitError(e.limitMs ?? 0, e.line), e.partial);
+    case 'RustMemoryLimitError':
+      return withPartial(new RustMemoryLimitError(e.limit ?? 0, e.used ?? 0, e.line), e.partial);
     case 'RustPanic':
       return new RustPanic(e.reason, e.line);
     default: {
