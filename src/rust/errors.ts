@@ -1,4 +1,4 @@
-import type { RustRun } from './index';
+import type { RustRun } from './run/result';
 
 /**
  * What can go wrong with a snippet, each with the source position a student needs:

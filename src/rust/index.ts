@@ -17,7 +17,8 @@ import { AllocError, CapacityOverflowError, OwnershipError, StackOverflowError }
 import { Timeline } from '../engine/timeline/timeline';
 import { DEFAULT_STACK_LIMIT } from '../engine/memory/machine';
 import { runOnThread, threadAvailable, type ThreadBudgetError, type ThreadResult } from './run/thread';
-import { LimitWatch, runLimits, type RunLimits } from './run/limits';
+import { LimitWatch, runLimits } from './run/limits';
+import type { HeapEvent, RustRun } from './run/result';
 import type { AdtDef } from '../engine/layout/types';
 import { Compiler } from './run/compile';
 import type { Runtime } from './run/context';
@@ -27,7 +28,8 @@ import { Lowering } from './syntax/lower';
 import { initParser, parseRust, parserReady, type ParserInit } from './syntax/parser';
 
 export { RustSourceError, RustSyntaxError, RustSubsetError, RustCompileError, RustBudgetError, RustStepLimitError, RustTimeLimitError, RustMemoryLimitError } from './errors';
-export { DEFAULT_LIMITS, type RunLimits } from './run/limits';
+export { DEFAULT_LIMITS } from './run/limits';
+export type { HeapEvent, RunLimits, RustRun } from './run/result';
 export type { ParserInit } from './syntax/parser';
 
 export interface RustRunOptions {
@@ -63,37 +65,6 @@ export interface RustRunOptions {
    * promise rejects with the signal's reason. In a notebook: `interruptible((signal) => runRust(src, { signal }))`.
    */
   signal?: AbortSignal;
-}
-
-export interface HeapEvent {
-  op: 'alloc' | 'realloc' | 'dealloc';
-  size: number;
-  align: number;
-  old_size?: number;
-}
-
-export interface RustRun {
-  timeline: Timeline;
-  /** What the program printed (println!/print!), up to its end or its panic. */
-  stdout: string;
-  /** What it wrote to stderr (eprintln!/eprint!, dbg!); a panic's message is in `panic`, not here. */
-  stderr: string;
-  /** Set when the program panicked: Rust's message and the line of the panic. */
-  panic?: { message: string; line: number };
-  /** Set when the run ended by overflowing its stack. */
-  stackOverflow?: { message: string; depth: number };
-  /** Set when an allocation failed (past heapLimit): Rust prints the message and aborts (SIGABRT). */
-  abort?: { message: string; size: number; line: number };
-  /** The limits the run was held to (defaults filled in). */
-  limits: RunLimits;
-  /** Interpreted statements executed. */
-  statements: number;
-  /** The older name of `statements` (not a timeline step). */
-  steps: number;
-  /** Loop passes made (while/loop/for iterations). */
-  iterations: number;
-  /** The allocator calls in order, in the rustc oracle's terms. */
-  heapEvents(): HeapEvent[];
 }
 
 /** Loads tree-sitter and the Rust grammar (once). Browsers pass the wasm's URL or bytes. */

@@ -11,15 +11,10 @@
  * The first three end the run with a RustBudgetError that keeps the run so far (`partial`).
  */
 import { RustMemoryLimitError, RustStepLimitError, RustTimeLimitError } from '../errors';
+import type { RunLimits } from './result';
 
 const MiB = 2 ** 20;
 
-export interface RunLimits {
-  maxStatements: number;
-  timeLimitMs: number;
-  memoryLimit: number;
-  heapLimit: number;
-}
 
 /**
  * Defaults generous for a course program, small enough that a runaway one ends in seconds near

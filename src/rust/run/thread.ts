@@ -8,7 +8,7 @@
  */
 import type { Timeline } from '../../engine/timeline/timeline';
 import { RustBudgetError, RustCompileError, RustMemoryLimitError, RustPanic, RustStepLimitError, RustSubsetError, RustSyntaxError, RustTimeLimitError } from '../errors';
-import type { RunLimits } from './limits';
+import type { RunLimits } from './result';
 
 /** JavaScript stack per interpreted Rust frame (measured ~800 B; with headroom), and per model byte. */
 const JS_BYTES_PER_RUST_FRAME = 1200;
