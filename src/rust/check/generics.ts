@@ -10,6 +10,7 @@ import type { Ty } from '../../engine/layout/types';
 import type { AdtDef } from '../../engine/layout/types';
 import type { FnItem, Program } from '../syntax/ast';
 import { instantiateTree } from '../syntax/generics';
+import { RustCompileError } from '../errors';
 import { type TypeVar, con, fresh, fromTy, prune, show, withParams } from './types';
 
 /** The declaration of a program's struct or enum by its constructor (`adt:Name`). */
@@ -65,4 +66,58 @@ export function instantiate(prog: Program, template: FnItem, args: readonly Ty[]
   delete item.implParams;
   prog.fns.set(name, item);
   return { item, made: true };
+}
+
+/** Std traits a bound-only type can stand for, and the program's sets that say a type has them. */
+const BOUND_SETS: Record<string, (keyof Pick<Program, 'copyTypes' | 'cloneTypes' | 'debugTypes' | 'eqTypes' | 'ordTypes' | 'totalOrdTypes'>)[]> = {
+  Copy: ['copyTypes', 'cloneTypes'],
+  Clone: ['cloneTypes'],
+  Debug: ['debugTypes'],
+  PartialEq: ['eqTypes'],
+  Eq: ['eqTypes'],
+  PartialOrd: ['eqTypes', 'ordTypes'],
+  Ord: ['eqTypes', 'ordTypes', 'totalOrdTypes'],
+  Display: [],
+};
+
+/**
+ * rustc checks a generic body once, knowing of `T` only its bounds: a `{}` of a `T` without
+ * `T: Display`, a `<` without `PartialOrd`, is its error even if every caller's type would do.
+ * Runs `check` on a copy of the template whose parameters are field-less structs having just
+ * their bounds' traits. Done only when every bound is one of std's traits listed here (a bound
+ * on a program's trait or an operator trait is left to the instances).
+ */
+export function withBoundsOnly(prog: Program, template: FnItem, check: (fn: FnItem) => void): void {
+  const gs = template.generics!;
+  const known = (b: string) => Object.hasOwn(BOUND_SETS, b.replace(/^(std::)?(fmt|cmp|clone|marker)::/, ''));
+  if (gs.some((g) => !g.bounds.every(known) || prog.structs.has(g.name) || prog.enums.has(g.name))) return;
+  const added: (() => void)[] = [];
+  for (const g of gs) {
+    prog.structs.set(g.name, { kind: 'struct', name: g.name, repr: 'rust', fields: [] });
+    added.push(() => prog.structs.delete(g.name));
+    for (const b of g.bounds.map((x) => x.replace(/^(std::)?(fmt|cmp|clone|marker)::/, ''))) {
+      for (const set of BOUND_SETS[b]!) {
+        if (!prog[set].has(g.name)) {
+          prog[set].add(g.name);
+          added.push(() => prog[set].delete(g.name));
+        }
+      }
+      if (b === 'Display') {
+        prog.impls.set(g.name, new Set(['Display']));
+        added.push(() => prog.impls.delete(g.name));
+      }
+    }
+  }
+  try {
+    const copy = instantiateTree(template, new Map());
+    copy.name = `${template.name}::<bounds>`;
+    delete copy.generics;
+    check(copy);
+  } catch (e) {
+    // Only rustc's own errors judge the body; what the subset lacks shows at an instance.
+    if (!(e instanceof RustCompileError)) return;
+    throw e;
+  } finally {
+    for (const undo of added.reverse()) undo();
+  }
 }

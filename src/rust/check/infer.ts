@@ -14,7 +14,8 @@ import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
 import { COMPARE_METHODS, compareMethodType, numericSelf, textEq } from '../std/compare';
 import { conversion } from '../std/convert';
-import { fieldTy, freshAdt, instantiate } from './generics';
+import { fieldTy, freshAdt, instantiate, withBoundsOnly } from './generics';
+import { dynTrait, implementsTrait, traitMethod } from './dyn';
 import { derivedDefault } from '../run/defaults';
 import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
 import { FMT_ERROR_NAME, FORMATTER_NAME } from '../syntax/std-traits';
@@ -62,6 +63,7 @@ export class Inference {
   }
 
   private checkKnown(ty: Ty, pos: Pos, param: (name: string) => boolean = () => false): void {
+    if (ty.kind === 'dyn' && !this.prog.traits.has(ty.trait.replace(/\s+/g, ''))) throw new RustSubsetError(`\`dyn ${ty.trait}\` is not supported yet (a trait object of a program's own trait is)`, pos.line, pos.col, 'dynamic_type');
     if (ty.kind === 'adt' && !ty.args && param(ty.name)) return;
     if (ty.kind === 'adt' && !this.prog.structs.has(ty.name) && !this.prog.enums.has(ty.name)) {
       this.notInSubset(ty.name, pos);
@@ -98,7 +100,24 @@ export class Inference {
     const opaque = (f: FnItem) => JSON.stringify(f.ret).includes(OPAQUE_RETURN);
     for (const fn of [...fns.filter(opaque), ...fns.filter((f) => !opaque(f))]) this.fn(fn);
     for (let fn = this.queue.shift(); fn; fn = this.queue.shift()) this.fn(fn);
+    // Each template once more with its parameters as types that have only their bounds (as rustc checks a generic body).
+    for (const fn of [...this.prog.fns.values()]) if (fn.generics) withBoundsOnly(this.prog, fn, (body) => this.checkOnly(body));
   }
+
+  /** Infers a copy of a template whose parameters are bound-only types; its generic calls name no instance. */
+  private checkOnly(fn: FnItem): void {
+    this.checking = true;
+    try {
+      this.signature(fn);
+      this.fn(fn);
+    } finally {
+      this.fnTypes.delete(fn.name);
+      this.checking = false;
+      this.pending = [];
+    }
+  }
+
+  private checking = false;
 
   /** Instances made while inferring, inferred after it (each once). */
   private queue: FnItem[] = [];
@@ -127,6 +146,7 @@ export class Inference {
 
   /** The caller's types are settled: each generic call names its instance (made and queued once). */
   private settleInstances(): void {
+    if (this.checking) return;
     for (const p of this.pending) {
       const args = p.vars.map((v) => {
         if (unresolved(v)) this.err(p.pos, `type annotations needed (cannot infer the type parameters of \`${p.template.name}\`)`, 'E0282');
@@ -224,6 +244,16 @@ export class Inference {
   private coerce(e: Expr, found: TypeVar, expected: TypeVar, what = 'mismatched types'): void {
     const f = prune(found);
     const x = prune(expected);
+    // Unsizing: `Box<T>` → `Box<dyn Trait>`, `&T` → `&dyn Trait` (check/dyn.ts).
+    if (f.k === 'con' && x.k === 'con' && f.c === x.c && (f.c === 'Box' || f.c === 'ref') && (f.c !== 'ref' || f.mutable === x.mutable || !x.mutable)) {
+      const trait = dynTrait(x.args[0]!);
+      const inner = prune(f.args[0]!);
+      if (trait && !dynTrait(inner) && !(inner.k === 'var')) {
+        if (!implementsTrait(this.prog, inner, trait)) this.err(e.pos, `the trait bound \`${show(inner)}: ${trait}\` is not satisfied (required for the cast to \`dyn ${trait}\`)`, 'E0277');
+        (e as Notes).unsizeTo = x;
+        return;
+      }
+    }
     if (f.k === 'con' && x.k === 'con' && f.c === 'ref' && x.c === 'ref') {
       if (x.mutable && !f.mutable) this.mismatch(e.pos, x, f, 'types differ in mutability');
       let inner = prune(f.args[0]!);
@@ -417,7 +447,10 @@ export class Inference {
       let t: TypeVar;
       if (s.ty) {
         t = this.written(s.ty, s.tyPos!);
-        if (s.value) this.coerce(s.value, this.expr(s.value), t);
+        if (s.value) {
+          this.hint = t;
+          this.coerce(s.value, this.expr(s.value), t);
+        }
       } else t = s.value ? this.expr(s.value) : this.v();
       if (!s.value && s.pat.k !== 'bind') throw new RustSubsetError('a let without a value must bind a plain name', s.pos.line, s.pos.col, 'let_declaration');
       // let-else: the else block sees none of the pattern's bindings and must not finish.
@@ -437,12 +470,23 @@ export class Inference {
   // ---------------------------------------------------------------- expressions
 
   expr(e: Expr): TypeVar {
-    const t = this.exprInner(e);
+    const hint = this.hint;
+    this.hint = undefined;
+    const t = this.exprInner(e, hint);
     e.ty = t;
     return t;
   }
 
-  private exprInner(e: Expr): TypeVar {
+  /** An expression at a coercion site that expects `t` (a `vec!` there takes its element type). */
+  private expecting(e: Expr, t: TypeVar): TypeVar {
+    this.hint = t;
+    return this.expr(e);
+  }
+
+  /** The type a `let` annotation expects of the value about to be inferred (vec! items coerce to its element). */
+  private hint: TypeVar | undefined;
+
+  private exprInner(e: Expr, hint?: TypeVar): TypeVar {
     switch (e.k) {
       case 'int':
         return e.suffix ? con(e.suffix) : this.v('int');
@@ -567,7 +611,7 @@ export class Inference {
           const i = v.names.indexOf(f.name);
           if (i < 0) this.err(f.pos, `struct \`${e.segs.join('::')}\` has no field named \`${f.name}\``, 'E0560');
           seen.add(f.name);
-          this.coerce(f.value, this.expr(f.value), v.fields[i]!);
+          this.coerce(f.value, this.expecting(f.value, v.fields[i]!), v.fields[i]!);
         }
         if (e.base) this.unifyAt(e.base.pos, v.ty, this.expr(e.base));
         const missing = v.names.filter((n) => !seen.has(n));
@@ -722,7 +766,9 @@ export class Inference {
       case 'arrayrep':
         return arrayType(this.seqTyping, e);
       case 'vec': {
-        const elem = this.v();
+        // The element type a `let` annotation gives (`Vec<Box<dyn T>>`) is where items coerce to.
+        const hinted = hint && prune(hint).k === 'con' && (prune(hint) as { c: string }).c === 'Vec' ? (prune(hint) as { args: TypeVar[] }).args[0] : undefined;
+        const elem = hinted ?? this.v();
         for (const i of e.items) this.coerce(i, this.expr(i), elem);
         return con('Vec', elem);
       }
@@ -909,7 +955,7 @@ export class Inference {
       const fn = this.prog.fns.get(name)!;
       const sig = fn.generics ? this.generic(e, 'instance', fn, e.targs) : this.fnTypes.get(name)!;
       this.argCount(e, sig.params.length, 'function');
-      e.args.forEach((a, i) => this.coerce(a, this.expr(a), sig.params[i]!, 'mismatched types'));
+      e.args.forEach((a, i) => this.coerce(a, this.expecting(a, sig.params[i]!), sig.params[i]!, 'mismatched types'));
       return sig.ret;
     }
     const std = stdFn(name, this.prog.stdNames);
@@ -1033,6 +1079,17 @@ export class Inference {
       if (t.k === 'var') return unknown();
     }
     const c = t.c;
+    const trait = dynTrait(t);
+    if (trait) {
+      const fn = traitMethod(this.prog, trait, e.name);
+      if (!fn || fn.params[0]?.pat.k !== 'bind' || (fn.params[0].pat as { name: string }).name !== 'self') return unknown();
+      if (fn.params[0].ty.kind !== 'ref') throw new RustSubsetError(`calling \`${e.name}\` (it takes self by value) on a \`dyn ${trait}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
+      const sig = this.fnTypes.get(fn.name)!;
+      this.argCount(e, sig.params.length - 1, 'method');
+      e.args.forEach((a, i) => this.coerce(a, this.expecting(a, sig.params[i + 1]!), sig.params[i + 1]!));
+      (e as Notes).dynMethod = e.name;
+      return sig.ret;
+    }
     const kind = recvOf(c);
     if (kind) {
       const std = stdMethod(kind, e.name);
@@ -1069,7 +1126,7 @@ export class Inference {
         const selfTy = prune(sig.params[0]!);
         this.unifyAt(e.recv.pos, selfTy.k === 'con' && selfTy.c === 'ref' ? selfTy.args[0]! : selfTy, t);
         this.argCount(e, sig.params.length - 1, 'method');
-        e.args.forEach((a, i) => this.coerce(a, this.expr(a), sig.params[i + 1]!));
+        e.args.forEach((a, i) => this.coerce(a, this.expecting(a, sig.params[i + 1]!), sig.params[i + 1]!));
         if (!fn.generics) (e as Notes).userMethod = fnName;
         return sig.ret;
       }

@@ -69,6 +69,7 @@ export function show(t: TypeVar): string {
       return `[${a[0]}]`;
     default:
       if (t.c.startsWith('adt:')) return a.length ? `${t.c.slice(4)}<${a.join(', ')}>` : t.c.slice(4);
+      if (t.c.startsWith('dyn:')) return `dyn ${t.c.slice(4)}`;
       return a.length ? `${t.c}<${a.join(', ')}>` : t.c;
   }
 }
@@ -148,6 +149,8 @@ export function fromTy(ty: Ty): TypeVar {
       return con('Option', fromTy(ty.some));
     case 'result':
       return con('Result', fromTy(ty.ok), fromTy(ty.err));
+    case 'dyn':
+      return con(`dyn:${ty.trait.replace(/\s+/g, '')}`);
     case 'tuple':
       return ty.items.length ? con('tuple', ...ty.items.map(fromTy)) : con('unit');
     case 'adt': {
@@ -222,6 +225,7 @@ export function toTy(t: TypeVar): Ty {
     default:
       if (INT_NAMES.has(t.c)) return { kind: 'int', name: t.c as IntName };
       if (t.c.startsWith('adt:')) return a.length ? { kind: 'adt', name: t.c.slice(4), args: a.map(toTy) } : { kind: 'adt', name: t.c.slice(4) };
+      if (t.c.startsWith('dyn:')) return { kind: 'dyn', trait: t.c.slice(4) };
       return { kind: 'unit' };
   }
 }

@@ -33,6 +33,7 @@ import type { Ty } from '../../engine/layout/types';
 import type { UserFmt } from '../../engine/std/fmt';
 import { currentSink, displayToString, fmtOk, userFmt } from './traits';
 import { checkDefault, defaultValue, derivedDefault } from './defaults';
+import { dynCall } from './dyn';
 
 export class Compiler implements Codegen {
   /** The move and borrow checks of the function being compiled (check/moves.ts). */
@@ -299,6 +300,13 @@ export class Compiler implements Codegen {
    * `coerce` derefs a reference through Box/Rc that many times (`&Box<List>` → `&List`).
    */
   value(e: Expr, coerce?: number): Ev {
+    const unsize = (e as Notes).unsizeTo;
+    if (unsize) {
+      // The same pointer, now fat: the value keeps its own type inside, its pointer the dyn's.
+      const inner = this.valueInner(e);
+      const ty = engineTy(unsize);
+      return (a) => ({ ...inner(a), ty }) as RValue;
+    }
     const v = this.valueInner(e);
     if (!coerce) return v;
     const m = () => this.rt.m;
@@ -735,6 +743,7 @@ export class Compiler implements Codegen {
     const name = e.name;
     const user = (e as Notes).userMethod;
     if (user) return this.userMethod(e, user);
+    if ((e as Notes).dynMethod) return dynCall(this, e);
     if ((e as Notes).compare) return compileCompare(this, e);
     if ((e as Notes).into) return compileInto(this, e);
     if ((e as Notes).viaDisplay) {

@@ -188,6 +188,10 @@ export interface Notes {
   compare?: boolean;
   /** `x.into()` (std/convert.ts). */
   into?: boolean;
+  /** A pointer becoming a `Box<dyn T>` / `&dyn T` here: the type it becomes. */
+  unsizeTo?: TypeVar;
+  /** A method called on a `dyn Trait`: dispatched on the value's type when it runs. */
+  dynMethod?: string;
   /** `x.to_string()` through the program's `impl Display` of x's type. */
   viaDisplay?: boolean;
   /** A call of a generic fn: the name of its instance (`largest::<i32>`). */

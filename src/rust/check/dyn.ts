@@ -1,0 +1,35 @@
+/**
+ * Trait objects: `dyn Trait` is the type `dyn:Trait`. A `Box<T>` or `&T` becomes a
+ * `Box<dyn Trait>` / `&dyn Trait` at a coercion site when T implements the trait (the pointer
+ * grows a vtable: 16 bytes, laid out by the engine); a method called on it runs the impl of the
+ * value's own type, found when it runs (dynamic dispatch, run/compile.ts).
+ */
+import type { FnItem, Program } from '../syntax/ast';
+import { type TypeVar, prune } from './types';
+
+/** The trait of a `dyn Trait` type, or undefined. */
+export function dynTrait(t: TypeVar): string | undefined {
+  const p = prune(t);
+  return p.k === 'con' && p.c.startsWith('dyn:') ? p.c.slice(4) : undefined;
+}
+
+/** Whether a value of type `t` may become a `dyn trait` (it is a program's type implementing it). */
+export function implementsTrait(prog: Program, t: TypeVar, trait: string): boolean {
+  const p = prune(t);
+  if (p.k !== 'con') return false;
+  if (p.c === `dyn:${trait}`) return true;
+  return p.c.startsWith('adt:') && !!prog.impls.get(p.c.slice(4))?.has(trait);
+}
+
+/**
+ * The fn of some implementor of `trait` named `method`, for the method's signature (every impl
+ * has the trait's signature; rustc's E0053 otherwise), or undefined.
+ */
+export function traitMethod(prog: Program, trait: string, method: string): FnItem | undefined {
+  for (const [type, traits] of prog.impls) {
+    if (!traits.has(trait)) continue;
+    const fn = prog.fns.get(`${type}::${method}`);
+    if (fn && !fn.generics) return fn;
+  }
+  return undefined;
+}
