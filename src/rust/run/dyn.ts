@@ -4,11 +4,16 @@
  */
 import type { RValue } from '../../engine/memory/rvalue';
 import type { Expr, Notes } from '../syntax/ast';
-import type { Ev } from './context';
-import type { Compiler } from './compile';
+import type { Codegen, Ev, LocEv } from './context';
+import type { FmtCaller } from './traits';
 import { makeRef } from './values';
 
-export function dynCall(k: Compiler, e: Expr & { k: 'method' }): Ev {
+/** What dispatch needs of the compiler: the receiver's place, and calling a program's fns. */
+export interface DynCaller extends Codegen, FmtCaller {
+  recvPlace(e: Expr): LocEv;
+}
+
+export function dynCall(k: DynCaller, e: Expr & { k: 'method' }): Ev {
   const method = (e as Notes).dynMethod!;
   const recv = k.recvPlace(e.recv);
   const args = e.args.map((x) => k.value(x, (x as Notes).coerce));
