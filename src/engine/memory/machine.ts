@@ -420,6 +420,9 @@ export class Machine {
       case 'array':
         for (const item of value.items) this.adopt(item, owner);
         return;
+      case 'map':
+        if (value.block) this.setOwner(value.block, owner);
+        return;
       default:
         return;
     }
@@ -476,6 +479,17 @@ export class Machine {
       case 'tuple':
       case 'array':
         for (const item of value.items) this.dropValue(item);
+        return;
+      case 'map':
+        // Entries (key, then value), then the table: hashbrown's drop. The order of entries is
+        // RandomState's in a real run; here it is insertion order.
+        for (const e of value.entries.values()) {
+          this.dropValue(e.key);
+          this.dropValue(e.value);
+        }
+        value.entries.clear();
+        if (value.block) this.free(value.block);
+        value.block = null;
         return;
       default:
         return;

@@ -79,7 +79,31 @@ export type RValue =
   | { tag: 'tuple'; ty: Ty; items: RValue[] }
   | { tag: 'array'; ty: Ty; items: RValue[] }
   | { tag: 'enum'; ty: Ty; name: string; variant: string; fieldNames: string[]; fields: RValue[] }
-  | { tag: 'ref'; ty: Ty; target: PlaceRef };
+  | { tag: 'ref'; ty: Ty; target: PlaceRef }
+  /** `HashMap<K, V>` / `HashSet<T>` (engine/std/hash-map.ts): hashbrown's table block and the entries by key. */
+  | MapValue;
+
+/**
+ * A HashMap or HashSet: the table's state (hashbrown's model, engine/std/hash-table.ts), its one
+ * heap block, and the entries keyed by their value's identity (a set's entries have no value).
+ * Entries keep insertion order here; a real table's order follows RandomState.
+ */
+export interface MapValue {
+  tag: 'map';
+  ty: Ty;
+  /** Layout of one entry: `(K, V)` for a map, `T` for a set. */
+  entry: Layout;
+  set: boolean;
+  table: { buckets: number; items: number };
+  block: Block | null;
+  entries: Map<string, MapEntry>;
+}
+
+export interface MapEntry {
+  key: RValue;
+  /** A set's entries hold the unit value. */
+  value: RValue;
+}
 
 /** The elements of a Vec of scalars as bare values (numbers, bigints, booleans, chars), all of type `ty`. */
 export interface PackedScalars {

@@ -69,6 +69,9 @@ export function toValue(v: RValue): Value {
         : { k: 'enum', name: v.name, variant: v.variant };
     case 'ref':
       return { k: 'ptr', to: targetOf(v.target) };
+    case 'map':
+      // The table block holds the entries; the map on the stack points at it.
+      return { k: 'buf', to: heapTarget(v.block), len: v.entries.size, cap: v.table.buckets <= 8 ? Math.max(0, v.table.buckets - 1) : (v.table.buckets / 8) * 7 };
   }
 }
 

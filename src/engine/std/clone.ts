@@ -6,6 +6,7 @@ import { rcClone, weakClone } from './pointers';
 import type { RValue, VecValue } from '../memory/rvalue';
 import { stringFrom } from './string';
 import { vecFromElements } from './vec';
+import { mapClone } from './hash-map';
 import { formatType as typeName } from '../layout/format';
 
 /**
@@ -44,6 +45,8 @@ export function cloneValue(m: Machine, v: RValue): RValue {
     case 'tuple':
     case 'array':
       return { ...v, items: v.items.map((item) => cloneValue(m, item)) };
+    case 'map':
+      return mapClone(m, v, (x) => cloneValue(m, x));
     default:
       throw new OwnershipError(`cannot clone this value`);
   }

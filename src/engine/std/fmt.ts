@@ -266,6 +266,34 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
       out.push(pretty ? '}' : ' }');
       return;
     }
+    case 'map': {
+      // HashMap / HashSet: `{k: v, …}` / `{x, …}` (debug_map / debug_set), in the table's order.
+      if (!debug) throw new OwnershipError(`\`${v.set ? 'HashSet' : 'HashMap'}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
+      out.push('{');
+      let i = 0;
+      for (const e of v.entries.values()) {
+        const entry = (o: string[], p: boolean) => {
+          writesOf(e.key, true, o, follow, p);
+          if (!v.set) {
+            o.push(': ');
+            writesOf(e.value, true, o, follow, p);
+          }
+        };
+        if (pretty) {
+          if (!i) out.push('\n');
+          padded(out, (inner) => {
+            entry(inner, true);
+            inner.push(',\n');
+          });
+        } else {
+          if (i) out.push(', ');
+          entry(out, false);
+        }
+        i++;
+      }
+      out.push('}');
+      return;
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import type { Machine } from '../memory/machine';
 import { NO_OWNER, type OwnerRef } from '../timeline/recorder';
 import { toValue, rcContent, vecContent } from '../memory/to-value';
 import type { Home, RValue } from '../memory/rvalue';
+import { mapContent } from './hash-map';
 
 /** Who owns blocks allocated for a value living at `home`. */
 export function ownerOf(home: Home): OwnerRef {
@@ -27,6 +28,8 @@ export function blockContent(container: RValue): ReturnType<typeof toValue> {
       return toValue(container.inner);
     case 'rc':
       return rcContent(container.cell);
+    case 'map':
+      return mapContent(container);
     default:
       return toValue(container);
   }

@@ -20,6 +20,7 @@ import { derivedDefault } from '../run/defaults';
 import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
 import { FMT_ERROR_NAME, FORMATTER_NAME } from '../syntax/std-traits';
 import { arrayType, indexType, unsizes, type SeqTyping } from './sequences';
+import { mapIterElem } from '../run/map-places';
 import {
   autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, toTy, withParams, isFloat, isInt, isNever, isRefTy, isStringTy,
   isGuard, isTextTy, NEVER, prune, refTo, show, STR_REF, STRING, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar,
@@ -845,6 +846,8 @@ export class Inference {
   }
 
   private iterElem(e: Expr, t: TypeVar): TypeVar {
+    const map = mapIterElem(t);
+    if (map) return map.elem;
     const p = prune(t);
     if (p.k === 'con') {
       if (p.c === 'Range') return p.args[0]!;

@@ -32,6 +32,13 @@ export function arrayType(x: SeqTyping, e: Expr & { k: 'array' | 'arrayrep' }): 
  * `[T]` for a range. Undefined when base is none of them.
  */
 export function indexType(x: SeqTyping, e: Expr & { k: 'index' }, base: TypeVar): TypeVar | undefined {
+  const b = prune(base);
+  if (b.k === 'con' && b.c === 'HashMap') {
+    // `map[&key]` / `map["key"]`: Index<&Q> gives &V (panics when the key is absent).
+    const k = prune(x.expr(e.index));
+    if (!(k.k === 'con' && k.c === 'ref')) x.unifyAt(e.index.pos, con('ref', b.args[0]!), k);
+    return b.args[1]!;
+  }
   const elem = seqElem(base);
   if (!elem) return undefined;
   const i = e.index;

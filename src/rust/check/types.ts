@@ -165,6 +165,7 @@ export function fromTy(ty: Ty): TypeVar {
     case 'std':
       // std::cmp::Ordering is an enum of the program's (std/compare.ts adds it).
       if (ty.name === 'Ordering') return con('adt:Ordering');
+      if (ty.name === 'HashMap' || ty.name === 'HashSet') return con(ty.name, ...ty.args.map(fromTy));
       if (CELLS.has(ty.name)) return con(ty.name, ...ty.args.map(fromTy));
       throw new UnifyError(`type ${ty.name}`);
     default:
@@ -222,6 +223,9 @@ export function toTy(t: TypeVar): Ty {
       return { kind: 'array', elem: toTy(a[0]!), len: arrayLen(t) };
     case 'slice':
       return { kind: 'slice', elem: toTy(a[0]!) };
+    case 'HashMap':
+    case 'HashSet':
+      return { kind: 'std', name: t.c, args: a.map(toTy) };
     default:
       if (INT_NAMES.has(t.c)) return { kind: 'int', name: t.c as IntName };
       if (t.c.startsWith('adt:')) return a.length ? { kind: 'adt', name: t.c.slice(4), args: a.map(toTy) } : { kind: 'adt', name: t.c.slice(4) };

@@ -88,6 +88,8 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
       return p.args.every((a) => isCopyTy(a, prog));
     case 'String':
     case 'Vec':
+    case 'HashMap':
+    case 'HashSet':
     case 'Box':
     case 'Rc':
     case 'Cell':

@@ -7,6 +7,8 @@ import { binderFor, patBinder, patTest, scrutinee } from './patterns';
 import { type RefValue, TempLoc, UNIT_V, USIZE_TY, deref, intInfo, makeRef, norm, scalar, textOf } from './values';
 import { elemLoc, seqLen } from './slices';
 import { RustPanic } from '../errors';
+import { mapItems, mapIterElem } from './map-places';
+import type { MapValue } from '../../engine/memory/rvalue';
 import type { Expr } from '../syntax/ast';
 
 /** The label a `while let` uses to end its loop when the pattern stops matching. */
@@ -228,6 +230,41 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
     };
   }
 
+  const mapWalk = mapIterElem(it);
+  if (mapWalk) {
+    // Over a HashMap / HashSet (in the table's order; a real run's follows RandomState).
+    const owned = mapWalk.walk === 'owned';
+    const srcExpr = iter.k === 'method' ? iter.recv : iter.k === 'ref' ? iter.e : iter;
+    const mutable = (iter.k === 'ref' && iter.mutable) || (iter.k === 'method' && iter.name === 'values_mut');
+    if (mutable) k.checks.checkMutablePlace(srcExpr);
+    const v = owned ? k.value(iter) : undefined;
+    const src: LocEv = v ? (a) => new TempLoc(v(a)) : k.derefPlace(srcExpr, mutable);
+    const root = owned ? undefined : k.checks.rootOf(srcExpr);
+    k.checks.borrow(root, mutable, iter.pos, { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER }, 'the for loop');
+    const body = k.checks.loopBody(() => k.value(e.body), e.pat);
+    k.checks.ctx.dead = startDead;
+    const iterate = makeIteration(body, bindTy);
+    const line = e.pos.line;
+    return (a) => {
+      const map = deref(src(a).get()) as MapValue;
+      const items = mapItems(rt.m, map, mapWalk.walk, bindTy);
+      let i = 0;
+      for (; i < items.length; i++) {
+        loopPass(rt, line);
+        if (iterate(a, items[i]!, i) !== undefined) {
+          i++;
+          break;
+        }
+      }
+      if (owned) {
+        rt.m.line = line;
+        for (let j = i; j < items.length; j++) rt.m.dropValue(items[j]!);
+        rt.m.dropValue(map);
+      }
+      return UNIT_V;
+    };
+  }
+
   // Over a Vec: by reference (`&v`, `v.iter()`, `&mut v`) or by value (`v`, consuming it).
   const byValue = conName(it) === 'Vec' || conName(it) === 'Array';
   let vecLoc: LocEv;
@@ -310,6 +347,8 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
 // ---------------------------------------------------------------- match and patterns
 
 function forElemTy(it: TypeVar): TypeVar {
+  const map = mapIterElem(it);
+  if (map) return map.elem;
   const p = prune(it) as Extract<TypeVar, { k: 'con' }>;
   if (p.c === 'Range' || p.c === 'Vec' || p.c === 'Array') return p.args[0]!;
   if (p.c === 'Enumerate') return { k: 'con', c: 'tuple', args: [{ k: 'con', c: 'usize', args: [] }, forElemTy(p.args[0]!)] };

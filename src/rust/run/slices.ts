@@ -8,7 +8,8 @@
 import type { Ty } from '../../engine/layout/types';
 import type { Machine } from '../../engine/memory/machine';
 import type { RValue, VecValue } from '../../engine/memory/rvalue';
-import { show } from '../check/types';
+import { autoDeref, conName, show } from '../check/types';
+import { mapIndexLoc } from '../std/hashmap';
 import { RustPanic } from '../errors';
 import type { Expr, Notes } from '../syntax/ast';
 import { type Codegen, type Ev, type LocEv, engineTy, isCopyTy } from './context';
@@ -124,6 +125,10 @@ export function indexPlace(k: Codegen, e: Expr & { k: 'index' }, mutate: boolean
       const hi = to ? num(to(a)) : undefined;
       return new TempLoc(sliceOf(m(), loc, lo, hi, inclusive, ty, line) as unknown as RValue);
     };
+  }
+  if (conName(autoDeref(e.e.ty!)) === 'HashMap') {
+    const key = k.operand(r);
+    return (a) => mapIndexLoc(m(), base(a), key(a), line);
   }
   const index = k.value(r);
   return (a) => {

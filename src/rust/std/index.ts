@@ -11,6 +11,7 @@ import type { Recv, StdFn, StdMethod } from './table';
 import { vecFns, vecMethods } from './vec';
 import { cellFns, cellMethods } from './cell';
 import { memFns } from './mem';
+import { hashFns, hashMethods } from './hashmap';
 import { sliceMethods } from './slice';
 import { reorderMethods } from './reorder';
 import { vecGrowMethods } from './vec-grow';
@@ -18,7 +19,7 @@ import { vecGrowMethods } from './vec-grow';
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...vecGrowMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...vecGrowMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -27,7 +28,7 @@ for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMet
 }
 
 const fns = new Map<string, StdFn>();
-for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns]) {
+for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, ...hashFns]) {
   if (fns.has(f.path)) throw new Error(`std table: two entries for ${f.path}`);
   fns.set(f.path, f);
 }
@@ -38,7 +39,7 @@ export function recvOf(c: string): Recv | undefined {
   if (c === 'f32' || c === 'f64') return 'float';
   return RECVS.has(c) ? (c as Recv) : undefined;
 }
-const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'Option', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak']);
+const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'HashMap', 'HashSet', 'Entry', 'Option', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak']);
 
 export function stdMethod(recv: Recv | undefined, name: string): StdMethod | undefined {
   return recv && methods.get(`${recv}.${name}`);
@@ -57,7 +58,7 @@ export function stdFn(path: string, stdNames?: ReadonlyMap<string, string>): Std
 
 /** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
 export const UNSUPPORTED_METHODS = new Set(
-  ('sort sort_unstable sort_by sort_by_key reverse iter_mut into_iter extend append drain split_off first last get get_mut swap dedup ' +
+  ('copied cloned sort sort_unstable sort_by sort_by_key reverse iter_mut into_iter extend append drain split_off first last get get_mut swap dedup ' +
     'retain join concat char_indices split split_whitespace lines trim trim_start trim_end to_uppercase to_lowercase replace ' +
     'parse find rfind repeat insert_str remove truncate split_at binary_search windows chunks map filter collect fold any all position ' +
     'enumerate zip rev take skip count max_by min_by sum product len_utf8 to_digit from_digit is_ascii ' +

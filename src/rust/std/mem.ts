@@ -21,7 +21,7 @@ function mutRefArg(x: FnTyping, arg: TypeVar): TypeVar {
 }
 
 /** Whether `T: Default` for the types `mem::take` can default. */
-function hasDefault(t: TypeVar): boolean {
+export function hasDefault(t: TypeVar): boolean {
   const p = prune(t);
   if (p.k === 'var') return true;
   if (INT_NAMES.has(p.c) || ['f32', 'f64', 'bool', 'char', 'unit', 'String', 'Vec', 'Option'].includes(p.c)) return true;

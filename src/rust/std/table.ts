@@ -10,7 +10,7 @@ import type { Codegen, Ev, LocEv, Runtime } from '../run/context';
 import type { Expr } from '../syntax/ast';
 
 /** What a method's receiver is, after auto-deref: the key of its entries. */
-export type Recv = 'String' | 'str' | 'Vec' | 'Array' | 'slice' | 'Option' | 'int' | 'float' | 'char' | 'bool' | 'Box' | 'Rc' | 'Chars' | 'Bytes' | 'Iter' | 'Cell' | 'RefCell' | 'Weak';
+export type Recv = 'String' | 'str' | 'Vec' | 'Array' | 'slice' | 'HashMap' | 'HashSet' | 'Entry' | 'Option' | 'int' | 'float' | 'char' | 'bool' | 'Box' | 'Rc' | 'Chars' | 'Bytes' | 'Iter' | 'Cell' | 'RefCell' | 'Weak';
 
 export type MethodExpr = Expr & { k: 'method' };
 export type CallExpr = Expr & { k: 'call' };
