@@ -33,6 +33,8 @@ for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, 
   fns.set(f.path, f);
 }
 
+const NOT_PRELUDE = new Set(['HashMap', 'HashSet']);
+
 /** The entry kind of a receiver type's constructor (`i64` → `int`), or undefined for user types. */
 export function recvOf(c: string): Recv | undefined {
   if (INT_NAMES.has(c)) return 'int';
@@ -50,6 +52,9 @@ export function stdMethod(recv: Recv | undefined, name: string): StdMethod | und
  * (`use std::mem::swap;` then `swap(..)`; `stdNames` maps it to its full path).
  */
 export function stdFn(path: string, stdNames?: ReadonlyMap<string, string>): StdFn | undefined {
+  // std::collections is not in the prelude: `HashMap::new` needs its `use` (rustc's E0433 without).
+  const head = path.split('::')[0]!;
+  if (stdNames && NOT_PRELUDE.has(head) && !stdNames.has(head)) return undefined;
   const direct = fns.get(path);
   if (direct || !stdNames) return direct;
   const full = stdNames.get(path);
