@@ -273,6 +273,7 @@ export class Inference {
           derefs++;
           continue;
         }
+        if (this.userImpl(inner, 'Deref')) throw new RustSubsetError('a deref coercion through a program\'s own Deref impl is not supported yet', e.pos.line, e.pos.col, 'reference_expression');
         this.mismatch(e.pos, x, f, what);
       }
     }
@@ -476,6 +477,12 @@ export class Inference {
     const t = this.exprInner(e, hint);
     e.ty = t;
     return t;
+  }
+
+  /** Whether `t` is a program's type with its own impl of the std trait `trait`. */
+  private userImpl(t: TypeVar, trait: string): boolean {
+    const p = prune(t);
+    return p.k === 'con' && p.c.startsWith('adt:') && !!this.prog.impls.get(p.c.slice(4))?.has(trait);
   }
 
   /** An expression at a coercion site that expects `t` (a `vec!` there takes its element type). */
@@ -862,6 +869,7 @@ export class Inference {
       }
     }
     if (p.k === 'var') this.err(e.pos, 'type annotations needed', 'E0282');
+    if (this.userImpl(p, 'Iterator')) throw new RustSubsetError('a `for` loop over a program\'s own Iterator is not supported yet (call next() in a while let)', e.pos.line, e.pos.col, 'for_expression');
     this.err(e.pos, `\`${show(t)}\` is not an iterator`, 'E0277');
   }
 
@@ -890,6 +898,7 @@ export class Inference {
           if (t.k !== 'con' || !t.c.startsWith('adt:')) return;
           const name = t.c.slice(4);
           const eq = e.op === '==' || e.op === '!=';
+          if (eq && this.prog.impls.get(name)?.has('PartialEq')) throw new RustSubsetError('`==` through a program\'s own PartialEq impl is not supported yet', e.pos.line, e.pos.col, 'binary_expression');
           if (!(eq ? this.prog.eqTypes : this.prog.ordTypes).has(name)) {
             this.err(e.pos, `binary operation \`${e.op}\` cannot be applied to type \`${name}\` (add #[derive(${eq ? 'PartialEq' : 'PartialEq, PartialOrd'})])`, 'E0369');
           }
@@ -1065,6 +1074,7 @@ export class Inference {
     }
     const unknown = (): never => {
       const c0 = t.k === 'con' ? t.c : '';
+      if (this.userImpl(t, 'Deref')) throw new RustSubsetError(`calling \`${e.name}\` through a program's own Deref impl is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
       if (!c0.startsWith('adt:') && UNSUPPORTED_METHODS.has(e.name)) {
         throw new RustSubsetError(`the method \`${e.name}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
       }
