@@ -1006,7 +1006,9 @@ export class Inference {
     if (['String', 'Vec', 'Box', 'Rc', 'Option'].includes(segs[0]!)) {
       throw new RustSubsetError(`\`${name}\` is not supported yet`, e.pos.line, e.pos.col, 'call_expression');
     }
-    this.err(c.pos, `failed to resolve: use of undeclared type \`${segs[0]}\``, 'E0433');
+    // rustc names a lower-case head a module (`mem::swap` without `use std::mem;`).
+    const what = /^[a-z]/.test(segs[0]!) ? 'module or crate' : 'type';
+    this.err(c.pos, `cannot find ${what} \`${segs[0]}\` in this scope`, 'E0433'); // rustc 1.95's words
   }
 
   /** `a.eq(&b)`, `a.cmp(&b)`, `a.max(b)`, … on any comparable type (std/compare.ts); undefined for other methods. */

@@ -33,7 +33,8 @@ for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, 
   fns.set(f.path, f);
 }
 
-const NOT_PRELUDE = new Set(['HashMap', 'HashSet']);
+/** std items outside the prelude: a call through them needs their `use` or the full `std::` path. */
+const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'Weak']);
 
 /** The entry kind of a receiver type's constructor (`i64` → `int`), or undefined for user types. */
 export function recvOf(c: string): Recv | undefined {
@@ -52,7 +53,7 @@ export function stdMethod(recv: Recv | undefined, name: string): StdMethod | und
  * (`use std::mem::swap;` then `swap(..)`; `stdNames` maps it to its full path).
  */
 export function stdFn(path: string, stdNames?: ReadonlyMap<string, string>): StdFn | undefined {
-  // std::collections is not in the prelude: `HashMap::new` needs its `use` (rustc's E0433 without).
+  // `HashMap::new`, `mem::swap`, `Cell::new` need their `use` (rustc's E0433 without).
   const head = path.split('::')[0]!;
   if (stdNames && NOT_PRELUDE.has(head) && !stdNames.has(head)) return undefined;
   const direct = fns.get(path);
