@@ -21,6 +21,8 @@ import { LimitWatch, runLimits } from './run/limits';
 import type { HeapEvent, RustRun } from './run/result';
 import type { AdtDef } from '../engine/layout/types';
 import { Compiler } from './run/compile';
+import { writesOf } from '../engine/std/fmt';
+import { follow } from './run/values';
 import type { Runtime } from './run/context';
 import { RustBudgetError, RustCompileError, RustPanic } from './errors';
 import { Inference } from './check/infer';
@@ -134,12 +136,23 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
   let panic: RustRun['panic'];
   let stackOverflow: RustRun['stackOverflow'];
   let abort: RustRun['abort'];
+  let exitCode: number | undefined;
   const result = (): RustRun => {
     const timeline = m.finish();
-    return { timeline, stdout: rt.out.join(''), stderr: rt.err.join(''), panic, stackOverflow, abort, limits, statements: rt.statements, steps: rt.statements, iterations: rt.iterations, heapEvents: () => heapEvents(timeline) };
+    return { timeline, stdout: rt.out.join(''), stderr: rt.err.join(''), panic, stackOverflow, exitCode, abort, limits, statements: rt.statements, steps: rt.statements, iterations: rt.iterations, heapEvents: () => heapEvents(timeline) };
   };
   try {
-    main(prog.fns.get('main')!.pos.line);
+    const ret = main(prog.fns.get('main')!.pos.line);
+    // `fn main() -> Result<(), E>`: an Err exits with status 1 after printing `Error: {:?}` (std's Termination).
+    if (ret.tag === 'enum' && ret.name === 'Result' && ret.variant === 'Err') {
+      const out: string[] = [];
+      writesOf(ret.fields[0]!, true, out, follow);
+      const text = `Error: ${out.join('')}`;
+      rt.err.push(`${text}\n`);
+      exitCode = 1;
+      m.note(text);
+      m.dropValue(ret);
+    }
   } catch (caught) {
     // std's RawVec panics before asking the allocator for more than isize::MAX bytes.
     const e = caught instanceof CapacityOverflowError ? new RustPanic('capacity overflow', m.line ?? 1) : caught;
@@ -179,7 +192,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
 function resultOf(r: ThreadResult): RustRun {
   const t = r.timeline;
   const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
-  return { timeline, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, abort: r.abort, limits: r.limits, statements: r.statements, steps: r.statements, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
+  return { timeline, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, exitCode: r.exitCode, abort: r.abort, limits: r.limits, statements: r.statements, steps: r.statements, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
 }
 
 /** The heap events of a timeline in the oracle's vocabulary. */

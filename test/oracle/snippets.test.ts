@@ -21,6 +21,7 @@ const OUTSIDE_SUBSET: [string, RegExp][] = [
   ['cast', /\bas\s+[iuf](8|16|32|64|128|size)\b/],
   ['Option', /\b(Some\(|None\b|Option<)/],
   ['generic fn', /\bfn\s+\w+\s*</],
+  ['thread', /\bstd::thread::/],
 ];
 
 /** Sources that can put something on the heap; a snippet with none of them must record nothing. */

@@ -25,6 +25,7 @@ export function uncovered(prog: Program, pats: Pat[], t: TypeVar): string | null
   }
   let variants: { name: string; shown: string; fields: TypeVar[] }[] | undefined;
   if (ty.c === 'Option') variants = [{ name: 'Some', shown: 'Some(_)', fields: [ty.args[0]!] }, { name: 'None', shown: 'None', fields: [] }];
+  if (ty.c === 'Result') variants = [{ name: 'Ok', shown: 'Ok(_)', fields: [ty.args[0]!] }, { name: 'Err', shown: 'Err(_)', fields: [ty.args[1]!] }];
   else if (ty.c.startsWith('adt:') && prog.enums.has(ty.c.slice(4))) {
     const en = prog.enums.get(ty.c.slice(4))!;
     variants = en.variants.map((v) => ({

@@ -21,27 +21,32 @@ import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
 import { FMT_ERROR_NAME, FORMATTER_NAME } from '../syntax/std-traits';
 import { arrayType, indexType, unsizes, type SeqTyping } from './sequences';
 import { mapIterElem } from '../run/map-places';
+import { calleeSig, captured, coerceClosure, expectedSig, finishClosures, inferClosure } from './closures';
+import { inferTry } from './try';
+import { isCopyTy } from '../run/context';
 import {
   autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, toTy, withParams, isFloat, isInt, isNever, isRefTy, isStringTy,
   isGuard, isTextTy, NEVER, prune, refTo, show, STR_REF, STRING, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar,
 } from './types';
 
-interface LoopCtx {
+export interface LoopCtx {
   label?: string;
   /** Type of `break value` for `loop`; undefined for while/for. */
   ty?: TypeVar;
 }
 
 export class Inference {
-  private scopes: Map<string, Binding>[] = [];
-  private slots = 0;
-  private ret: TypeVar = UNIT;
-  private loops: LoopCtx[] = [];
+  scopes: Map<string, Binding>[] = [];
+  slots = 0;
+  ret: TypeVar = UNIT;
+  loops: LoopCtx[] = [];
   private readonly fnTypes = new Map<string, { params: TypeVar[]; ret: TypeVar }>();
   /** Every type variable made for this function, defaulted at its end. */
-  private made: TypeVar[] = [];
+  made: TypeVar[] = [];
   /** Checks that need the function's types settled (format traits, comparisons of user types). */
-  private deferred: (() => void)[] = [];
+  deferred: (() => void)[] = [];
+  /** Checks std entries ask for once the function is inferred, before literals default. */
+  settles: (() => void)[] = [];
 
   constructor(readonly prog: Program) {
     for (const fn of prog.fns.values()) if (!fn.generics) this.signature(fn);
@@ -52,7 +57,7 @@ export class Inference {
   }
 
   /** A written type; `params` names a generic item's type parameters (`_` and a returned `impl Trait` are inferred). */
-  private written(ty: Ty, pos: Pos, params?: ReadonlyMap<string, TypeVar>): TypeVar {
+  written(ty: Ty, pos: Pos, params?: ReadonlyMap<string, TypeVar>): TypeVar {
     const lookup = (name: string) =>
       params?.get(name) ?? (name === INFER_NAME || name === OPAQUE_RETURN ? this.v() : name === FORMATTER_NAME ? con('Formatter') : name === FMT_ERROR_NAME ? con('FmtError') : undefined);
     this.checkKnown(ty, pos, (name) => !!params?.has(name) || [INFER_NAME, OPAQUE_RETURN, FORMATTER_NAME, FMT_ERROR_NAME].includes(name));
@@ -197,7 +202,10 @@ export class Inference {
     const body = this.expr(fn.body);
     this.coerce(fn.body.tail ?? fn.body, body, sig.ret, 'mismatched types');
     fn.slots = this.slots;
+    for (const check of this.settles) check();
+    this.settles = [];
     for (const t of this.made) defaultLiterals(t);
+    finishClosures(this);
     this.settleInstances();
     for (const b of this.declared) {
       if (unresolved(b.ty)) this.err(b.pos, `type annotations needed for \`${show(b.ty)}\` (nothing tells the type of \`${b.name}\`; annotate it, e.g. \`let ${b.name}: ${show(b.ty).replace(/_/g, 'i32')}\`)`, 'E0282');
@@ -215,21 +223,21 @@ export class Inference {
     fresh: () => this.v(),
   };
 
-  private v(lit?: 'int' | 'float'): TypeVar {
+  v(lit?: 'int' | 'float'): TypeVar {
     const t = fresh(lit);
     this.made.push(t);
     return t;
   }
 
-  private err(pos: Pos, message: string, code?: string): never {
+  err(pos: Pos, message: string, code?: string): never {
     throw new RustCompileError(message, pos.line, pos.col, code);
   }
 
-  private mismatch(pos: Pos, expected: TypeVar, found: TypeVar, what = 'mismatched types'): never {
+  mismatch(pos: Pos, expected: TypeVar, found: TypeVar, what = 'mismatched types'): never {
     this.err(pos, `${what}: expected \`${show(expected)}\`, found \`${show(found)}\``, 'E0308');
   }
 
-  private unifyAt(pos: Pos, expected: TypeVar, found: TypeVar): void {
+  unifyAt(pos: Pos, expected: TypeVar, found: TypeVar): void {
     try {
       unify(expected, found);
     } catch (e) {
@@ -242,7 +250,8 @@ export class Inference {
    * Unify with the coercions Rust applies at a coercion site: `&String` → `&str`,
    * `&Box<T>` / `&Rc<T>` → `&T`, `&mut T` → `&T`.
    */
-  private coerce(e: Expr, found: TypeVar, expected: TypeVar, what = 'mismatched types'): void {
+  coerce(e: Expr, found: TypeVar, expected: TypeVar, what = 'mismatched types'): void {
+    if (coerceClosure(this, e, found, expected)) return;
     const f = prune(found);
     const x = prune(expected);
     // Unsizing: `Box<T>` → `Box<dyn Trait>`, `&T` → `&dyn Trait` (check/dyn.ts).
@@ -285,7 +294,7 @@ export class Inference {
     }
   }
 
-  private tryUnify(a: TypeVar, b: TypeVar): boolean {
+  tryUnify(a: TypeVar, b: TypeVar): boolean {
     // Unify only if it cannot fail half-way: check on copies first by a dry structural test.
     if (!compatible(a, b)) return false;
     unify(a, b);
@@ -294,12 +303,45 @@ export class Inference {
 
   // ---------------------------------------------------------------- names
 
-  private lookup(name: string): Binding | undefined {
+  private lookup(name: string, pos: Pos = { line: 0, col: 0 }): Binding | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const b = this.scopes[i]!.get(name);
-      if (b) return b;
+      if (b) return captured(this, b, i, pos);
     }
     return undefined;
+  }
+
+  /** Argument i is a closure called with `params` (or a variable holding one): its return type. */
+  closureArg(e: Expr & { args: Expr[] }, i: number, params: TypeVar[], ret: TypeVar = this.v(), kind: 'Fn' | 'FnMut' | 'FnOnce' = 'FnMut'): TypeVar {
+    const a = e.args[i]!;
+    const want = con(`impl ${kind}`, ret, ...params);
+    this.coerce(a, this.exprExpecting(a, want), want);
+    return ret;
+  }
+
+  /** A declared field's type; one of a kind inference lacks is "not supported yet" where it is used. */
+  private fieldTy(ty: Ty, pos: Pos): TypeVar {
+    try {
+      return fromTy(ty);
+    } catch (e) {
+      if (e instanceof UnifyError) throw new RustSubsetError(`the type ${ty.kind === 'std' ? ty.name : ty.kind} is not supported yet`, pos.line, pos.col, 'type');
+      throw e;
+    }
+  }
+
+  isCopy(t: TypeVar): boolean {
+    return isCopyTy(t, this.prog);
+  }
+
+  /** An expression written where `expected` is wanted: a closure there takes its parameter types from it. */
+  exprExpecting(e: Expr, expected: TypeVar): TypeVar {
+    const sig = expectedSig(expected);
+    if (sig && e.k === 'closure') return (e.ty = inferClosure(this, e, sig));
+    if (sig && e.k === 'call' && e.callee.k === 'path' && e.callee.segs.join('::') === 'Box::new' && e.args[0]?.k === 'closure') {
+      const c = e.args[0];
+      c.ty = inferClosure(this, c, sig);
+    }
+    return this.expecting(e, expected);
   }
 
   /** Bindings of the function being inferred, checked for fully known types at its end. */
@@ -412,6 +454,7 @@ export class Inference {
       const err = this.v();
       return { ty: con('Result', ok, err), fields: [last === 'Ok' ? ok : err], names: ['0'], kind: 'option' };
     }
+    if (segs.length === 2 && segs[0] === 'Result' && (last === 'Ok' || last === 'Err')) return this.variant([last], pos);
     if (segs.length === 1 && this.prog.structs.has(last)) {
       const s = this.prog.structs.get(last)!;
       const ty = freshAdt(s, () => this.v());
@@ -451,7 +494,7 @@ export class Inference {
         t = this.written(s.ty, s.tyPos!);
         if (s.value) {
           this.hint = t;
-          this.coerce(s.value, this.expr(s.value), t);
+          this.coerce(s.value, this.exprExpecting(s.value, t), t);
         }
       } else t = s.value ? this.expr(s.value) : this.v();
       if (!s.value && s.pat.k !== 'bind') throw new RustSubsetError('a let without a value must bind a plain name', s.pos.line, s.pos.col, 'let_declaration');
@@ -508,8 +551,13 @@ export class Inference {
         return STR_REF;
       case 'unit':
         return UNIT;
+      case 'closure':
+        // Inferred once (an expected signature may have done it already).
+        return e.sig ? con(`adt:${e.name}`) : inferClosure(this, e);
+      case 'try':
+        return inferTry(this, e);
       case 'name': {
-        const b = this.lookup(e.name);
+        const b = this.lookup(e.name, e.pos);
         if (b) {
           e.binding = b;
           b.uses.push(e.pos);
@@ -741,7 +789,13 @@ export class Inference {
         return to;
       }
       case 'range': {
-        if (!e.from || !e.to) throw new RustSubsetError('open ranges are not supported yet', e.pos.line, e.pos.col, 'range_expression');
+        if (!e.from) throw new RustSubsetError('ranges without a start are not supported yet', e.pos.line, e.pos.col, 'range_expression');
+        if (!e.to) {
+          // `a..`: counts up without end.
+          const a = this.expr(e.from);
+          if (!isInt(a)) this.err(e.pos, `the range start must be an integer, found \`${show(a)}\``, 'E0277');
+          return con('iter:RangeFrom', a, a);
+        }
         const a = this.expr(e.from);
         this.unifyAt(e.to.pos, a, this.expr(e.to));
         if (!isInt(a)) this.err(e.pos, `the range bounds must be integers, found \`${show(a)}\``, 'E0277');
@@ -863,6 +917,7 @@ export class Inference {
       if (p.c === 'Bytes') return con('u8');
       if (p.c === 'Iter') return refTo(p.args[0]!, false);
       if (p.c === 'Vec' || p.c === 'Array') return p.args[0]!;
+      if (p.c.startsWith('iter:')) return p.args[0]!;
       if (p.c === 'ref') {
         const inner = autoDeref(p);
         if (inner.k === 'con' && (inner.c === 'Vec' || inner.c === 'Array' || inner.c === 'slice')) return refTo(inner.args[0]!, !!p.mutable);
@@ -951,7 +1006,7 @@ export class Inference {
     this.unifyAt(pos, expected, found);
   }
 
-  private argCount(e: Expr & { args: Expr[] }, want: number, what: string): void {
+  argCount(e: Expr & { args: Expr[] }, want: number, what: string): void {
     if (e.args.length !== want) {
       this.err(e.pos, `this ${what} takes ${want} argument${want === 1 ? '' : 's'} but ${e.args.length} argument${e.args.length === 1 ? ' was' : 's were'} supplied`, 'E0061');
     }
@@ -962,12 +1017,20 @@ export class Inference {
     const segs = c.k === 'name' ? [c.name] : c.k === 'path' ? c.segs : [];
     const name = segs.join('::');
     const args = () => e.args.map((a) => this.expr(a));
-    if (segs.length === 1 && this.lookup(segs[0]!)) throw new RustSubsetError('calling a variable is not supported (no closures)', e.pos.line, e.pos.col, 'call_expression');
+    if (segs.length === 1 && this.lookup(segs[0]!)) {
+      // Calling a closure (or an `impl Fn` / `Box<dyn Fn>` / a reference to one).
+      const ft = this.expr(c);
+      const sig = calleeSig(this, ft);
+      if (!sig) this.err(c.pos, `expected function, found \`${show(ft)}\``, 'E0618');
+      this.argCount(e, sig.params.length, 'closure');
+      e.args.forEach((a, i) => this.coerce(a, this.exprExpecting(a, sig.params[i]!), sig.params[i]!));
+      return sig.ret;
+    }
     if (this.prog.fns.has(name)) {
       const fn = this.prog.fns.get(name)!;
       const sig = fn.generics ? this.generic(e, 'instance', fn, e.targs) : this.fnTypes.get(name)!;
       this.argCount(e, sig.params.length, 'function');
-      e.args.forEach((a, i) => this.coerce(a, this.expecting(a, sig.params[i]!), sig.params[i]!, 'mismatched types'));
+      e.args.forEach((a, i) => this.coerce(a, this.exprExpecting(a, sig.params[i]!), sig.params[i]!, 'mismatched types'));
       return sig.ret;
     }
     const std = stdFn(name, this.prog.stdNames);
@@ -988,7 +1051,7 @@ export class Inference {
     }
     if (segs.length >= 1) {
       const last = segs[segs.length - 1]!;
-      const isVariant = (segs.length === 1 && (last === 'Some' || last === 'Ok' || last === 'Err' || this.prog.structs.has(last))) || (segs.length === 2 && (this.prog.enums.has(segs[0]!) || segs[0] === 'Option'));
+      const isVariant = (segs.length === 1 && (last === 'Some' || last === 'Ok' || last === 'Err' || this.prog.structs.has(last))) || (segs.length === 2 && (this.prog.enums.has(segs[0]!) || segs[0] === 'Option' || segs[0] === 'Result'));
       if (isVariant) {
         const v = this.variant(segs, e.pos);
         if (v.kind === 'struct' && v.names[0] !== '0') this.err(e.pos, `expected function, found struct \`${last}\``, 'E0423');
@@ -1018,6 +1081,8 @@ export class Inference {
     if (self.k === 'var' && !self.lit) return undefined;
     if (self.k === 'con' && self.c.startsWith('adt:') && this.prog.fns.has(`${self.c.slice(4)}::${e.name}`)) return undefined;
     if ((e.name === 'max' || e.name === 'min') && numericSelf(self)) return undefined;
+    // An iterator's own `max()` / `min()` / `eq(..)` (std/iterators.ts).
+    if (self.k === 'con' && (recvOf(self.c) === 'Iterator' || ['Iter', 'Chars', 'Bytes'].includes(self.c))) return undefined;
     const t = compareMethodType({
       name: e.name,
       self,
@@ -1059,7 +1124,7 @@ export class Inference {
     };
     const oneArg = (param: TypeVar, ret: TypeVar) => {
       this.argCount(e, 1, 'method');
-      this.coerce(e.args[0]!, this.expr(e.args[0]!), param);
+      this.coerce(e.args[0]!, this.exprExpecting(e.args[0]!, param), param);
       return ret;
     };
     // `clone` on a reference-free Box/Rc clones the pointer; elsewhere methods look through pointers.
@@ -1077,6 +1142,9 @@ export class Inference {
     const unknown = (): never => {
       const c0 = t.k === 'con' ? t.c : '';
       if (this.userImpl(t, 'Deref')) throw new RustSubsetError(`calling \`${e.name}\` through a program's own Deref impl is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
+      if (c0.startsWith('adt:') && this.prog.impls.get(c0.slice(4))?.has('Iterator')) {
+        throw new RustSubsetError(`Iterator's provided methods (\`${e.name}\`) on a program's own iterator are not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
+      }
       if (!c0.startsWith('adt:') && UNSUPPORTED_METHODS.has(e.name)) {
         throw new RustSubsetError(`the method \`${e.name}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
       }
@@ -1121,7 +1189,10 @@ export class Inference {
             return ret;
           },
           unifyArg: (i, expected) => this.unifyAt(e.args[i]!.pos, expected, this.expr(e.args[i]!)),
-          coerceArg: (i, expected) => this.coerce(e.args[i]!, this.expr(e.args[i]!), expected),
+          coerceArg: (i, expected) => this.coerce(e.args[i]!, this.exprExpecting(e.args[i]!, expected), expected),
+          closureArg: (i, params, ret, kind) => this.closureArg(e, i, params, ret, kind),
+          fresh: () => this.v(),
+          settle: (check) => this.settles.push(check),
         };
         return std.type(typing);
       }

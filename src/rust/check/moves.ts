@@ -115,7 +115,7 @@ export class MoveCheck {
    * x is a `Box` of it (a Box owns what it points at: its fields move out as the struct's would).
    */
   ownedField(e: Expr & { k: 'field' }): { b: Binding; index: number; boxed: boolean } | undefined {
-    if (e.e.k !== 'name' || !e.e.binding) return undefined;
+    if (e.e.k !== 'name' || !e.e.binding || e.e.binding.capture !== undefined) return undefined;
     let t = prune(e.e.ty!);
     const boxed = conName(t) === 'Box';
     if (boxed) t = prune((t as { args: TypeVar[] }).args[0]!);

@@ -3,6 +3,7 @@
  * start as literal variables (`{integer}`, `{float}`) that default to i32 / f64 as rustc does.
  */
 import type { IntName, Ty } from '../../engine/layout/types';
+import { fnTraitSig } from '../syntax/fn-traits';
 
 export type TypeVar =
   | { k: 'var'; id: number; ref: TypeVar | null; lit?: 'int' | 'float' }
@@ -67,9 +68,19 @@ export function show(t: TypeVar): string {
       return `[${a[0]}; ${show(t.args[1]!)}]`;
     case 'slice':
       return `[${a[0]}]`;
+    case 'Chars':
+      return `std::str::Chars<'_>`;
+    case 'Bytes':
+      return `std::str::Bytes<'_>`;
+    case 'Enumerate':
+      return `std::iter::Enumerate<${a[0]}>`;
+    case 'Result':
+      return `Result<${a[0]}, ${a[1]}>`;
     default:
+      if (isFnTrait(t.c)) return `${t.c}(${a.slice(1).join(', ')})${a[0] === '()' ? '' : ` -> ${a[0]}`}`;
       if (t.c.startsWith('adt:')) return a.length ? `${t.c.slice(4)}<${a.join(', ')}>` : t.c.slice(4);
       if (t.c.startsWith('dyn:')) return `dyn ${t.c.slice(4)}`;
+      if (t.c.startsWith('iter:')) return `${t.c.slice(5)}<${a.slice(1).join(', ')}>`;
       return a.length ? `${t.c}<${a.join(', ')}>` : t.c;
   }
 }
@@ -162,6 +173,12 @@ export function fromTy(ty: Ty): TypeVar {
       return arrayOf(fromTy(ty.elem), ty.len);
     case 'slice':
       return con('slice', fromTy(ty.elem));
+    case 'dyn': {
+      // `impl Fn(A) -> R` / `dyn Fn(A) -> R`: the trait's name and its signature (ret first).
+      const f = fnTraitSig(ty.trait);
+      if (!f) throw new UnifyError(`type ${ty.kind}`);
+      return con(`${f.impl ? 'impl' : 'dyn'} ${f.kind}`, fromTy(f.ret), ...f.params.map(fromTy));
+    }
     case 'std':
       // std::cmp::Ordering is an enum of the program's (std/compare.ts adds it).
       if (ty.name === 'Ordering') return con('adt:Ordering');
@@ -226,10 +243,19 @@ export function toTy(t: TypeVar): Ty {
     case 'HashMap':
     case 'HashSet':
       return { kind: 'std', name: t.c, args: a.map(toTy) };
+    case 'Chars':
+    case 'Bytes':
+      return { kind: 'tuple', items: [{ kind: 'ref', mutable: false, to: { kind: 'int', name: 'u8' } }, { kind: 'ref', mutable: false, to: { kind: 'int', name: 'u8' } }] };
+    case 'Enumerate':
+      return { kind: 'tuple', items: [toTy(a[0]!), { kind: 'int', name: 'usize' }] };
     default:
       if (INT_NAMES.has(t.c)) return { kind: 'int', name: t.c as IntName };
       if (t.c.startsWith('adt:')) return a.length ? { kind: 'adt', name: t.c.slice(4), args: a.map(toTy) } : { kind: 'adt', name: t.c.slice(4) };
       if (t.c.startsWith('dyn:')) return { kind: 'dyn', trait: t.c.slice(4) };
+      // An iterator adapter holds its parts (the item type, first, is not stored).
+      if (t.c.startsWith('iter:')) return { kind: 'tuple', items: a.slice(1).map(toTy) };
+      // A local of an `impl Fn` type takes its value's own layout (run/closures.ts); `dyn` is unsized.
+      if (isFnTrait(t.c)) return { kind: 'dyn', trait: show(t) };
       return { kind: 'unit' };
   }
 }
@@ -349,4 +375,9 @@ export function arrayLen(t: TypeVar): number {
 export function seqElem(t: TypeVar): TypeVar | undefined {
   const p = prune(t);
   return p.k === 'con' && (p.c === 'Array' || p.c === 'slice' || p.c === 'Vec') ? p.args[0] : undefined;
+}
+
+/** `impl Fn`, `dyn FnMut`, …: a closure trait as a type (its args: the return type, then the parameters). */
+export function isFnTrait(c: string): boolean {
+  return /^(impl|dyn) Fn(Mut|Once)?$/.test(c);
 }

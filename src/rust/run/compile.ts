@@ -28,6 +28,9 @@ import { recvOf, stdFn, stdMethod } from '../std/index';
 import { compileCompare } from '../std/compare';
 import { guardTarget } from '../std/cell';
 import { compileInto } from '../std/convert';
+import { bindTy, callVariable, closureBorrows, closureExpr } from './closures';
+import { tryExpr } from './try';
+import { rangeExpr } from './iterators';
 import type { Expr, FnItem, Notes, Pos, Program, Stmt } from '../syntax/ast';
 import type { Ty } from '../../engine/layout/types';
 import type { UserFmt } from '../../engine/std/fmt';
@@ -124,7 +127,7 @@ export class Compiler implements Codegen {
       m.line = line;
       m.pushFrame(name);
       const act: Act = { slots: new Array(nSlots).fill(null), temps: [], locs: new Array(nSlots) };
-      for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = m.bind(params[i]!.name, params[i]!.ty, args[i]!);
+      for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = m.bind(params[i]!.name, bindTy(params[i]!.ty, args[i]!), args[i]!);
       let result: RValue;
       try {
         result = body(act);
@@ -223,9 +226,10 @@ export class Compiler implements Codegen {
         const until = b.uses[b.uses.length - 1];
         for (const root of this.checks.borrowedBy(s.value)) this.checks.borrow(root, mutable, s.value.pos, until, `\`${b.name}\``);
       }
+      if (s.value.k === 'closure') closureBorrows(this, s.value, b);
       return (a) => {
         const value = v(a);
-        a.slots[slot] = m().bind(name, ty, value);
+        a.slots[slot] = m().bind(name, bindTy(ty, value), value);
       };
     }
     if (!s.value) this.subset(s.pos, 'a let without a value must bind a plain name', 'let_declaration');
@@ -381,9 +385,16 @@ export class Compiler implements Codegen {
         if (constant) return this.constValue(constant, e.pos);
         if (!b) return this.unitVariant(e.pos, [e.name], e.ty!);
         const slot = b.slot;
+        if (b.capture !== undefined) {
+          // A captured variable, reached through the closure's environment.
+          const i = b.capture;
+          const copy = isCopyTy(e.ty!, prog);
+          this.checks.useLocal(b, e.pos, !copy);
+          return copy ? (a) => copyOf(a.env![i]!.get()) : (a) => a.env![i]!.take();
+        }
         if (isCopyTy(e.ty!, prog)) {
           this.checks.useLocal(b, e.pos, false);
-          const simple = prune(e.ty!).k === 'var' || !['tuple', 'Option', 'Array'].includes(conName(e.ty)) && !conName(e.ty).startsWith('adt:');
+          const simple = prune(e.ty!).k === 'var' || !['tuple', 'Option', 'Array', 'Result'].includes(conName(e.ty)) && !conName(e.ty).startsWith('adt:');
           if (simple) {
             return (a) => {
               const s = a.slots[slot]!;
@@ -501,7 +512,11 @@ export class Compiler implements Codegen {
       case 'cast':
         return cast(this, e);
       case 'range':
-        return this.subset(e.pos, 'ranges are supported only in for loops', 'range_expression');
+        return rangeExpr(this, e);
+      case 'closure':
+        return closureExpr(this, e);
+      case 'try':
+        return tryExpr(this, e);
       case 'format':
         return format(this, e);
       case 'array':
@@ -574,6 +589,11 @@ export class Compiler implements Codegen {
   /** An operand read without moving (comparisons and format arguments borrow). */
   operand(e: Expr): Ev {
     if (this.isPlace(e)) {
+      if (e.k === 'name' && e.binding!.capture !== undefined) {
+        this.checks.useLocal(e.binding!, e.pos, false);
+        const i = e.binding!.capture;
+        return (a) => a.env![i]!.get();
+      }
       if (e.k === 'name') {
         this.checks.useLocal(e.binding!, e.pos, false);
         const slot = e.binding!.slot;
@@ -604,6 +624,11 @@ export class Compiler implements Codegen {
     switch (e.k) {
       case 'name': {
         const b = e.binding;
+        if (b && b.capture !== undefined) {
+          this.checks.useLocal(b, e.pos, false);
+          const i = b.capture;
+          return (a) => a.env![i]!;
+        }
         if (b) {
           this.checks.useLocal(b, e.pos, false);
           const slot = b.slot;
@@ -697,6 +722,7 @@ export class Compiler implements Codegen {
     const segs = c.k === 'name' ? [c.name] : c.k === 'path' ? c.segs : [];
     const name = (e as Notes).instance ?? segs.join('::');
     const line = e.pos.line;
+    if (c.k === 'name' && c.binding) return callVariable(this, e);
     if (this.prog.fns.has(name)) {
       const args = e.args.map((x) => this.value(x, (x as Notes).coerce));
       const n = args.length;

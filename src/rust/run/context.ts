@@ -19,6 +19,8 @@ export interface Act {
   temps: RValue[];
   /** A place object per slot, reused while the slot holds the same binding (hot loops make no garbage). */
   locs: (LocalLoc | undefined)[];
+  /** In a closure's body: where each capture is reached (run/closures.ts). */
+  env?: Loc[];
 }
 
 export type Ev = (a: Act) => RValue;
@@ -97,13 +99,21 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
     case 'Ref':
     case 'RefMut':
     case 'Weak':
+    case 'Iter':
+    case 'Chars':
+    case 'Bytes':
+    case 'Range':
+    case 'Enumerate':
       return false;
     case 'Option':
     case 'Array':
       return isCopyTy(p.args[0]!, prog);
+    case 'Result':
+      return isCopyTy(p.args[0]!, prog) && isCopyTy(p.args[1]!, prog);
     default:
       // A generic type deriving Copy is Copy when its arguments are (derive's bound).
       if (p.c.startsWith('adt:')) return prog.copyTypes.has(p.c.slice(4)) && p.args.every((a) => isCopyTy(a, prog));
+      if (p.c.startsWith('iter:') || /^(impl|dyn) Fn/.test(p.c)) return false;
       return true;
   }
 }

@@ -9,6 +9,7 @@ import { elemLoc, seqLen } from './slices';
 import { RustPanic } from '../errors';
 import { mapItems, mapIterElem } from './map-places';
 import type { MapValue } from '../../engine/memory/rvalue';
+import { directFor, iterOf } from './iterators';
 import type { Expr } from '../syntax/ast';
 
 /** The label a `while let` uses to end its loop when the pattern stops matching. */
@@ -172,6 +173,28 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
       return undefined;
     };
   };
+
+  if (!directFor(e.iter)) {
+    // Any other iterator: advanced item by item, then dropped with what it still holds.
+    const src = k.value(e.iter);
+    const body = k.checks.loopBody(() => k.value(e.body), e.pat);
+    k.checks.ctx.dead = startDead;
+    enumerate = false;
+    const iterate = makeIteration(body, bindTy);
+    const line = e.pos.line;
+    return (a) => {
+      const v = src(a);
+      const items = iterOf(v);
+      let i = 0;
+      for (let x = items.next(); x !== undefined; x = items.next()) {
+        loopPass(rt, line);
+        if (iterate(a, x, i++) !== undefined) break;
+      }
+      rt.m.line = line;
+      rt.m.dropValue(v);
+      return UNIT_V;
+    };
+  }
 
   if (conName(it) === 'Range') {
     if (iter.k !== 'range') k.subset(iter.pos, 'only literal ranges a..b can be iterated', 'range_expression');
@@ -350,7 +373,7 @@ function forElemTy(it: TypeVar): TypeVar {
   const map = mapIterElem(it);
   if (map) return map.elem;
   const p = prune(it) as Extract<TypeVar, { k: 'con' }>;
-  if (p.c === 'Range' || p.c === 'Vec' || p.c === 'Array') return p.args[0]!;
+  if (p.c === 'Range' || p.c === 'Vec' || p.c === 'Array' || p.c.startsWith('iter:')) return p.args[0]!;
   if (p.c === 'Enumerate') return { k: 'con', c: 'tuple', args: [{ k: 'con', c: 'usize', args: [] }, forElemTy(p.args[0]!)] };
   if (p.c === 'Chars') return { k: 'con', c: 'char', args: [] };
   if (p.c === 'Bytes') return { k: 'con', c: 'u8', args: [] };

@@ -137,7 +137,7 @@ export function unary(k: Codegen, e: Expr & { k: 'unary' }): Ev {
 export function assign(k: Codegen, e: Expr & { k: 'assign' }): Ev {
   const rt = k.rt;
   const l = e.l;
-  if (l.k === 'name' && l.binding) {
+  if (l.k === 'name' && l.binding && l.binding.capture === undefined) {
     const b = l.binding;
     k.checks.access(b, e.pos, 'write');
     const state = k.checks.ctx.moves.get(b);

@@ -280,7 +280,7 @@ export function patBinder(k: Codegen, p: Pat, ty: TypeVar, fromPlace: boolean, v
 
 export function fieldNames(k: Codegen, p: Pat & { k: 'variant' }, t: TypeVar): string[] {
   const c = conName(t);
-  if (c === 'Option') return ['0'];
+  if (c === 'Option' || c === 'Result') return ['0'];
   if (p.segs.length === 1) return k.prog.structs.get(p.segs[0]!)!.fields.map((f) => f.name);
   return k.prog.enums.get(c.slice(4))!.variants.find((v) => v.name === p.segs[1])!.fields.map((f) => f.name);
 }
@@ -291,6 +291,7 @@ export function fieldTypes(k: Codegen, p: Pat, t: TypeVar): TypeVar[] {
   let tys: TypeVar[];
   if (c === 'tuple') tys = (t as { args: TypeVar[] }).args;
   else if (c === 'Option') tys = [(t as { args: TypeVar[] }).args[0]!];
+  else if (c === 'Result') tys = [(t as { args: TypeVar[] }).args[p.k === 'variant' && p.segs[p.segs.length - 1] === 'Err' ? 1 : 0]!];
   else if (p.k === 'variant' && p.segs.length === 1 && k.prog.structs.has(p.segs[0]!)) tys = fieldTys(k.prog, t);
   else if (p.k === 'variant') tys = fieldTys(k.prog, t, p.segs[p.segs.length - 1]);
   else tys = [];

@@ -22,6 +22,7 @@ export interface ThreadResult {
   limits: RunLimits;
   panic?: { message: string; line: number };
   stackOverflow?: { message: string; depth: number };
+  exitCode?: number;
   statements: number;
   iterations: number;
 }
@@ -69,7 +70,7 @@ parentPort.on('message', ({ id, source, options }) => {
     const sent = (r) => {
       const t = r.timeline;
       const transfer = [...new Set([...Object.values(t.events), ...Object.values(t.metrics)].map((a) => a.buffer))];
-      return [{ timeline: { meta: t.meta, length: t.length, events: t.events, metrics: t.metrics, strings: t.strings, values: t.values }, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, abort: r.abort, limits: r.limits, statements: r.statements, iterations: r.iterations }, transfer];
+      return [{ timeline: { meta: t.meta, length: t.length, events: t.events, metrics: t.metrics, strings: t.strings, values: t.values }, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, exitCode: r.exitCode, abort: r.abort, limits: r.limits, statements: r.statements, iterations: r.iterations }, transfer];
     };
     try {
       const [ok, transfer] = sent(rust.runRustSync(source, { ...options, thread: false }));

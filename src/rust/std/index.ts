@@ -15,11 +15,13 @@ import { hashFns, hashMethods } from './hashmap';
 import { sliceMethods } from './slice';
 import { reorderMethods } from './reorder';
 import { vecGrowMethods } from './vec-grow';
+import { combinatorMethods } from './combinators';
+import { iteratorMethods } from './iterators';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...vecGrowMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...vecGrowMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -40,12 +42,15 @@ const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'We
 export function recvOf(c: string): Recv | undefined {
   if (INT_NAMES.has(c)) return 'int';
   if (c === 'f32' || c === 'f64') return 'float';
+  if (c === 'Range' || c === 'Enumerate' || c.startsWith('iter:')) return 'Iterator';
   return RECVS.has(c) ? (c as Recv) : undefined;
 }
-const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'HashMap', 'HashSet', 'Entry', 'Option', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak']);
+const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'HashMap', 'HashSet', 'Entry', 'Option', 'Result', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak']);
 
 export function stdMethod(recv: Recv | undefined, name: string): StdMethod | undefined {
-  return recv && methods.get(`${recv}.${name}`);
+  if (!recv) return undefined;
+  // Slice iterators and chars are iterators too: what they lack of their own, Iterator has.
+  return methods.get(`${recv}.${name}`) ?? (recv === 'Iter' || recv === 'Chars' || recv === 'Bytes' ? methods.get(`Iterator.${name}`) : undefined);
 }
 
 /**

@@ -22,12 +22,14 @@ function unwrapping(x: MethodRun, body: (take: (loc: Loc, noneMessage: string) =
   const name = e.name;
   const copy = isCopyTy(e.ty!, k.prog);
   if (!copy && k.isPlace(e.recv)) {
+    // A captured variable is reached through its closure's environment.
+    const captured = e.recv.k === 'name' && e.recv.binding?.capture !== undefined ? k.place(e.recv, false) : undefined;
     if (e.recv.k === 'name' && e.recv.binding) k.checks.useLocal(e.recv.binding, e.recv.pos, true);
     else k.subset(e.pos, `${name} moving out of a field is not supported yet`, 'call_expression');
     const slot = (e.recv as { binding: Binding }).binding.slot;
     const arg = name === 'unwrap_or' ? x.arg(0) : name === 'expect' ? x.operand(0) : undefined;
     return (a: Act) => {
-      const o = x.rt.m.moveOut(a.slots[slot]!) as OptionValue;
+      const o = (captured ? captured(a).take() : x.rt.m.moveOut(a.slots[slot]!)) as OptionValue;
       const av = arg?.(a);
       if (name === 'unwrap_or') {
         // `match self { Some(x) => x, None => default }`: the unused default drops at its end.

@@ -10,6 +10,7 @@ import { BOOL, con, isTextTy, refTo, show, STRING, USIZE, type TypeVar } from '.
 import { RustSubsetError } from '../errors';
 import { engineTy } from '../run/context';
 import { elemLoc, seqLen } from '../run/slices';
+import { iterValue, sliceIter } from '../run/iterators';
 import { bool, deref, makeRef, num, option, scalar, textOf, USIZE_TY, valueEq } from '../run/values';
 import type { MethodRun, Recv, StdMethod } from './table';
 
@@ -80,7 +81,11 @@ export const sliceMethods: StdMethod[] = [
     name: 'iter',
     on: ON,
     type: (x) => x.noArgs(con('Iter', elemOf(x))),
-    run: (x) => x.k.subset(x.e.pos, '.iter() is supported in for loops and as .iter().sum()', 'call_expression'),
+    // References to the elements, front to back (the adapters and consumers are std/iterators.ts).
+    run: (x) => {
+      const refTy = engineTy(refTo(elemOf(x), false));
+      return (a) => iterValue(x.ty, 'Iter', [], sliceIter(x.rt, x.place(a), refTy, x.line));
+    },
   },
 ];
 

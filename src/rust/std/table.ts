@@ -10,7 +10,7 @@ import type { Codegen, Ev, LocEv, Runtime } from '../run/context';
 import type { Expr } from '../syntax/ast';
 
 /** What a method's receiver is, after auto-deref: the key of its entries. */
-export type Recv = 'String' | 'str' | 'Vec' | 'Array' | 'slice' | 'HashMap' | 'HashSet' | 'Entry' | 'Option' | 'int' | 'float' | 'char' | 'bool' | 'Box' | 'Rc' | 'Chars' | 'Bytes' | 'Iter' | 'Cell' | 'RefCell' | 'Weak';
+export type Recv = 'String' | 'str' | 'Vec' | 'Array' | 'slice' | 'HashMap' | 'HashSet' | 'Entry' | 'Option' | 'Result' | 'int' | 'float' | 'char' | 'bool' | 'Box' | 'Rc' | 'Chars' | 'Bytes' | 'Iter' | 'Cell' | 'RefCell' | 'Weak' | 'Iterator';
 
 export type MethodExpr = Expr & { k: 'method' };
 export type CallExpr = Expr & { k: 'call' };
@@ -31,6 +31,15 @@ export interface MethodTyping {
   unifyArg(i: number, expected: TypeVar): void;
   /** Argument i's type, coerced to `expected` as at a call (`&String` → `&str`, …). */
   coerceArg(i: number, expected: TypeVar): void;
+  /**
+   * Argument i is a closure (or a variable holding one) called with `params`: its return type,
+   * unified with `ret` when given. `kind`: what the method may do with it (FnMut by default).
+   */
+  closureArg(i: number, params: TypeVar[], ret?: TypeVar, kind?: 'Fn' | 'FnMut' | 'FnOnce'): TypeVar;
+  /** A fresh type variable. */
+  fresh(): TypeVar;
+  /** A check to run once the function is inferred, before literals default (`collect`'s target and item). */
+  settle(check: () => void): void;
 }
 
 /** What a method's runtime may ask of the compiler. */

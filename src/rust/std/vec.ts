@@ -145,28 +145,4 @@ export const vecMethods: StdMethod[] = [
     type: (x) => x.noArgs(x.recv),
     run: (x) => (a) => cloneValue(x.rt.m, vec(x.place(a))),
   },
-  {
-    name: 'sum',
-    on: ['Iter'],
-    ownRecv: true,
-    type: (x) => (x.argCount(0), elemOf(x)),
-    run: (x) => {
-      const vecLoc = x.k.derefPlace((x.e.recv as Expr & { k: 'method' }).recv, false);
-      const sumTy = engineTy(x.e.ty!);
-      const add = arith(x.k, '+', x.e.ty!, x.e.pos);
-      const zero = scalar(sumTy, 0);
-      return (a) => {
-        const v = vecLoc(a).get() as VecValue;
-        let acc = zero as Extract<RValue, { tag: 'scalar' }>;
-        for (const item of v.items) acc = add(acc, deref(item) as Extract<RValue, { tag: 'scalar' }>) as Extract<RValue, { tag: 'scalar' }>;
-        return acc;
-      };
-    },
-  },
-  {
-    name: 'enumerate',
-    on: ['Iter'],
-    type: (x) => x.noArgs(con('Enumerate', x.recv)),
-    run: (x) => x.k.subset(x.e.pos, '.enumerate() is supported in for loops', 'call_expression'),
-  },
 ];

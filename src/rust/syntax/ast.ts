@@ -21,6 +21,8 @@ export interface Binding {
   pos: Pos;
   /** Where the binding is used, in source order (filled by inference; the borrow check reads it). */
   uses: Pos[];
+  /** Inside a closure body: a variable of an enclosing scope, reached through the closure's capture this index names (run/closures.ts). */
+  capture?: number;
 }
 
 interface Node {
@@ -76,7 +78,45 @@ export type Expr =
   | (Node & { k: 'assert'; cond: Expr; text: string; msg?: Expr })
   | (Node & { k: 'asserteq'; l: Expr; r: Expr; eq: boolean; msg?: Expr })
   /** `dbg!(a, b)`: each value moved through, written to stderr with its source text (`texts`). */
-  | (Node & { k: 'dbg'; items: Expr[]; texts: string[] });
+  | (Node & { k: 'dbg'; items: Expr[]; texts: string[] })
+  | (Node & Closure & { k: 'closure' })
+  /** `e?` on an Option or a Result (check/try.ts). */
+  | (Node & { k: 'try'; e: Expr; ret?: TypeVar });
+
+/** `|a, b| body` / `move |x| body`: what lowering reads and inference fills (check/closures.ts). */
+export interface Closure {
+  params: { pat: Pat; ty?: Ty; pos: Pos }[];
+  ret?: Ty;
+  body: Expr;
+  move: boolean;
+  /** The closure's type name, `{closure@L:C}` (its capture struct in the program's structs). */
+  name?: string;
+  /** Slots of the closure body's own activation (set by inference). */
+  slots?: number;
+  /** Its signature (set by inference). */
+  sig?: { params: TypeVar[]; ret: TypeVar };
+  /** Fn, FnMut or FnOnce: the most a caller may do with it, from how its body uses its captures. */
+  kind?: FnKind;
+  /** The variables it captures, in order of first use: the outer binding and how it is held. */
+  captures?: Capture[];
+}
+
+export type FnKind = 'Fn' | 'FnMut' | 'FnOnce';
+
+export interface Capture {
+  /** The captured variable, as the enclosing code names it. */
+  outer: Binding;
+  /** The stand-in binding the closure body uses. */
+  inner: Binding;
+  /** By shared reference, by mutable reference or by value (moved or copied in), as rustc infers. */
+  mode: 'ref' | 'mut' | 'value';
+  /** The body moves the captured value out (so the closure is FnOnce). */
+  movedInBody: boolean;
+  /** The body changes it (so the closure is at least FnMut). */
+  mutatedInBody: boolean;
+  /** The body changes it in place (not through a reference it holds): captured by `&mut`. */
+  wantsMut?: boolean;
+}
 
 /** One `{…}` hole of a format string (std's, so the engine formats it). */
 export type { FmtSpec } from '../../engine/std/fmt';
@@ -176,6 +216,8 @@ export interface Program {
   impls: Map<string, Set<string>>;
   /** `const` items and immutable `static`s: a name for a value, inlined where it is used. */
   consts: Map<string, { ty: Ty; tyPos: Pos; value: Expr }>;
+  /** The closures of the program by type name (`{closure@L:C}`), filled by inference. */
+  closures?: Map<string, Expr & { k: 'closure' }>;
 }
 
 /** Extra facts inference leaves on nodes for the compiler. */

@@ -16,6 +16,7 @@ import { addOrdering } from '../std/compare';
 import { type Alias, expandAliases, IMPL_ARG, INFER_NAME, OPAQUE_RETURN, replaceAssoc, typeParams } from './generics';
 import type { Generic } from './ast';
 import { fmtTypes, stdImplName, stdTrait } from './std-traits';
+import { closureGenerics, implFnType, lowerClosure } from './closures';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
 interface Origin {
@@ -24,11 +25,9 @@ interface Origin {
 }
 
 const WORDS: Record<string, string> = {
-  closure_expression: 'closures are not supported yet',
   trait_item: 'traits are not supported yet',
   generic_function: 'generic functions are not supported yet',
   type_parameters: 'generic functions are not supported yet',
-  try_expression: 'the ? operator is not supported yet',
   async_block: 'async is not supported',
   await_expression: 'async is not supported',
   unsafe_block: 'unsafe is not supported',
@@ -67,6 +66,8 @@ export class Lowering {
   private variantAliases = new Map<string, [string, string]>();
   /** Names that refer to std (imported, or the head of a written `std::…` path) → the std path. */
   private stdNames = new Map<string, string>();
+  /** Type parameters of the fn being lowered that stand for a closure (`F: Fn(i32) -> i32` → `impl Fn(i32) -> i32`). */
+  private closureParams: Map<string, string> | undefined;
 
   constructor(private readonly source: string) {}
 
@@ -387,11 +388,20 @@ export class Lowering {
   }
 
   private fnItem(node: Node): FnItem {
+    this.closureParams = closureGenerics(node);
+    try {
+      return this.fnItemInner(node);
+    } finally {
+      this.closureParams = undefined;
+    }
+  }
+
+  private fnItemInner(node: Node): FnItem {
     for (const c of this.named(node)) {
       if (c.type === 'function_modifiers') this.unsupported(c, `\`${c.text}\` functions are not supported`);
     }
     // Lifetime parameters (`fn longest<'a>(…)`) change nothing at run time; type parameters make a template.
-    const own = typeParams(node.childForFieldName('type_parameters'), this.named(node).find((c) => c.type === 'where_clause') ?? null);
+    const own = this.closureParams ? [] : typeParams(node.childForFieldName('type_parameters'), this.named(node).find((c) => c.type === 'where_clause') ?? null);
     const implArgs: Generic[] = [];
     this.implArgs = implArgs;
     const name = this.text(this.field(node, 'name'));
@@ -436,6 +446,11 @@ export class Lowering {
   }
 
   type(node: Node): Ty {
+    const closure = node.type === 'abstract_type' ? implFnType(this, node) : this.closureParams?.get(node.text);
+    if (closure !== undefined) return typeof closure === 'string' ? { kind: 'dyn', trait: closure } : closure;
+    if (node.type === 'reference_type' && this.closureParams?.has(node.childForFieldName('type')?.text ?? '')) {
+      return { kind: 'ref', mutable: /^&\s*mut\b/.test(node.text.replace(/'[A-Za-z_]\w*\s*/, '')), to: { kind: 'dyn', trait: this.closureParams.get(node.childForFieldName('type')!.text)! } };
+    }
     if (node.type === 'function_type' || node.type === 'dynamic_type') this.unsupported(node);
     try {
       // Lifetimes (`&'a str`, `&'static str`) are erased: they only matter to the borrow checker.
@@ -693,6 +708,10 @@ export class Lowering {
         if (length) return { k: 'arrayrep', pos, item: this.expr(items[0]!), count: this.expr(length) };
         return { k: 'array', pos, items: items.map((c) => this.expr(c)) };
       }
+      case 'closure_expression':
+        return lowerClosure(this, node, pos);
+      case 'try_expression':
+        return { k: 'try', pos, e: this.expr(this.named(node)[0]!) };
       default:
         return this.unsupported(node);
     }

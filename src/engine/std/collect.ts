@@ -1,0 +1,69 @@
+/**
+ * `Iterator::collect` into a Vec or a String as std 1.95 does it, from the iterator's size_hint:
+ * - Vec from a TrustedLen iterator (ranges, slice and vec iterators, and `map`, `enumerate`,
+ *   `zip`, `rev`, `take`, `chain`, `copied`, `cloned` over them): one `with_capacity(upper)`, then
+ *   the items written in (no allocation at all for zero items);
+ * - Vec from any other (`filter`, `take_while`, `chars`, …): the first item is taken before any
+ *   allocation (none at all when there is none), then `with_capacity(max(MIN_NON_ZERO_CAP,
+ *   lower + 1))`, and each time the Vec is full `reserve(lower + 1)` with the hint at that point
+ *   (SpecFromIterNested + extend_desugared); MIN_NON_ZERO_CAP is 8 for 1-byte elements, 4 up to
+ *   1 KiB, else 1;
+ * - String from chars: `reserve(lower)` once, then a push per char; from `&str` / `String` items:
+ *   push_str each (a String item first becomes the buffer itself).
+ */
+import type { Ty } from '../layout/types';
+import type { Machine } from '../memory/machine';
+import type { Home, RValue, StringValue, VecValue } from '../memory/rvalue';
+import { TEMP, pushChar, pushStr, stringNew, stringReserve } from './string';
+import { vecPush, vecReserve, vecWithCapacity, vecNew } from './vec';
+
+/** What collecting needs of an iterator. */
+export interface ItemSource {
+  next(): RValue | undefined;
+  /** std's size_hint: (lower, upper or undefined for none). */
+  hint(): [number, number | undefined];
+  /** Implements TrustedLen: the hint is exact. */
+  trusted: boolean;
+}
+
+export function collectVec(m: Machine, elem: Ty, it: ItemSource, home: Home = TEMP): VecValue {
+  if (it.trusted) {
+    const [, upper] = it.hint();
+    if (upper === undefined) throw new Error('capacity overflow');
+    const v = upper ? vecWithCapacity(m, elem, upper, home) : vecNew(m, elem);
+    for (let x = it.next(); x !== undefined; x = it.next()) vecPush(m, v, x, home);
+    return v;
+  }
+  const first = it.next();
+  if (first === undefined) return vecNew(m, elem);
+  const size = m.layoutOf(elem).size;
+  const minCap = size === 1 ? 8 : size <= 1024 ? 4 : 1;
+  const v = vecWithCapacity(m, elem, Math.max(minCap, it.hint()[0] + 1), home);
+  vecPush(m, v, first, home);
+  for (let x = it.next(); x !== undefined; x = it.next()) {
+    if (v.len === v.cap) vecReserve(m, v, it.hint()[0] + 1, home);
+    vecPush(m, v, x, home);
+  }
+  return v;
+}
+
+/** `collect::<String>()` from chars, `&str`s or Strings (`items` says which). */
+export function collectString(m: Machine, it: ItemSource, items: 'char' | 'str' | 'String', home: Home = TEMP): StringValue {
+  if (items === 'char') {
+    const s = stringNew();
+    stringReserve(m, s, it.hint()[0], home);
+    for (let x = it.next(); x !== undefined; x = it.next()) pushChar(m, s, String((x as { v: string }).v), home);
+    return s;
+  }
+  let s: StringValue | undefined;
+  for (let x = it.next(); x !== undefined; x = it.next()) {
+    if (x.tag === 'string' && !s) {
+      s = x;
+      continue;
+    }
+    s ??= stringNew();
+    pushStr(m, s, (x as { text: string }).text, home);
+    if (x.tag === 'string') m.dropValue(x);
+  }
+  return s ?? stringNew();
+}

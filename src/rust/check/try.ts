@@ -1,0 +1,34 @@
+/**
+ * `e?` in inference: on `Option<T>` it gives T and needs the function (or closure) to return an
+ * Option; on `Result<T, E>` it gives T and needs a `Result<_, E>` return (the error converts by
+ * `From`, which the subset has for the same type only).
+ */
+import type { Expr } from '../syntax/ast';
+import type { Inference } from './closures';
+import { con, prune, show, type TypeVar } from './types';
+
+export function inferTry(inf: Inference, e: Expr & { k: 'try' }): TypeVar {
+  const t = prune(inf.expr(e.e));
+  const ret = prune(inf.ret);
+  e.ret = inf.ret;
+  if (t.k === 'var') inf.err(e.e.pos, 'type annotations needed (the type of the value `?` is applied to must be known here)', 'E0282');
+  if (t.c !== 'Option' && t.c !== 'Result') inf.err(e.pos, `the \`?\` operator can only be applied to values that implement \`Try\` (found \`${show(t)}\`)`, 'E0277');
+  const retName = ret.k === 'con' ? ret.c : undefined;
+  if (retName !== undefined && retName !== t.c) {
+    const want = t.c === 'Option' ? '`Option`' : '`Result`';
+    inf.err(e.pos, `the \`?\` operator can only be used on ${want}s in a function that returns ${want} (this one returns \`${show(ret)}\`)`, 'E0277');
+  }
+  if (t.c === 'Option') inf.unifyAt(e.pos, inf.ret, con('Option', inf.v()));
+  else {
+    const retErr = inf.v();
+    inf.unifyAt(e.pos, inf.ret, con('Result', inf.v(), retErr));
+    const have = prune(retErr);
+    if (have.k === 'var' || compatibleErr(have, t.args[1]!)) inf.unifyAt(e.pos, retErr, t.args[1]!);
+    else inf.err(e.pos, `\`?\` couldn't convert the error to \`${show(retErr)}\` (the trait \`From<${show(t.args[1]!)}>\` is not implemented for \`${show(retErr)}\`)`, 'E0277');
+  }
+  return t.args[0]!;
+}
+
+function compatibleErr(a: TypeVar, b: TypeVar): boolean {
+  return show(a) === show(b) || prune(b).k === 'var';
+}

@@ -1,0 +1,292 @@
+/**
+ * Iterators at run time: each iterator value is a struct of what the Rust one holds (the Vec an
+ * `IntoIter` owns, the closure a `Map` calls, the iterator it adapts), so moving and dropping it
+ * work as for any value, plus the `it` that advances it lazily, as std's do: an adapter asks its
+ * inner iterator for one item at a time, so closures run interleaved exactly as in Rust. The size
+ * hints are std's (collect pre-sizes from them, engine/std/collect.ts).
+ */
+import type { Ty } from '../../engine/layout/types';
+import type { RValue, VecValue } from '../../engine/memory/rvalue';
+import { vecItemChanged } from '../../engine/std/vec';
+import type { ItemSource } from '../../engine/std/collect';
+import { elemLoc, seqLen } from './slices';
+import { type Codegen, type Ev, type Runtime, engineTy } from './context';
+import { type TypeVar, conName, prune } from '../check/types';
+import type { Expr } from '../syntax/ast';
+import { invoke } from './closures';
+import { ElemLoc, FieldLoc, type Loc, type Scalar, TempLoc, UNIT_V, deref, makeRef, scalar } from './values';
+
+export interface RIter extends ItemSource {
+  /** The item from the back (DoubleEndedIterator), where the iterator has one. */
+  back?(): RValue | undefined;
+}
+
+export type IterValue = Extract<RValue, { tag: 'struct' }> & { it: RIter };
+
+/** An iterator value named as std names it, holding `fields`. */
+export function iterValue(ty: Ty, name: string, fields: [string, RValue][], it: RIter): IterValue {
+  const v = { tag: 'struct', ty, name, fieldNames: fields.map((f) => f[0]), fields: fields.map((f) => f[1]) } as IterValue;
+  Object.defineProperty(v, 'it', { value: it, enumerable: false, writable: true });
+  return v;
+}
+
+/** The iterator a value is (or a `&mut` reference leads to). */
+export function iterOf(v: RValue): RIter {
+  const x = deref(v) as Partial<IterValue>;
+  if (!x.it) throw new Error(`not an iterator: ${v.tag}`);
+  return x.it;
+}
+
+const sat = (a: number, b: number) => Math.max(0, a - b);
+
+/** `v.iter()` / `v.iter_mut()`: references to the elements of the Vec at `loc`, front or back. */
+export function sliceIter(rt: Runtime, loc: Loc, refTy: Ty, line: number): RIter {
+  let front = 0;
+  let end = -1;
+  // A Vec, an array or a slice view: their elements' places (run/slices.ts).
+  const len = () => (end < 0 ? (end = seqLen(loc.get())) : end);
+  return {
+    trusted: true,
+    next: () => (front < len() ? makeRef(refTy, elemLoc(rt.m, loc, front++, line)) : undefined),
+    back: () => (front < len() ? makeRef(refTy, elemLoc(rt.m, loc, --end, line)) : undefined),
+    hint: () => [len() - front, len() - front],
+  };
+}
+
+/** `v.into_iter()`: the items move out one by one; what is left drops with the iterator (its Vec field). */
+export function vecIntoIter(rt: Runtime, vec: VecValue): RIter {
+  let front = 0;
+  let end = vec.len;
+  const take = (i: number) => {
+    const item = vec.items[i]!;
+    vec.items[i] = UNIT_V;
+    vecItemChanged(rt.m, vec, i);
+    return item;
+  };
+  return {
+    trusted: true,
+    next: () => (front < end ? take(front++) : undefined),
+    back: () => (front < end ? take(--end) : undefined),
+    hint: () => [end - front, end - front],
+  };
+}
+
+/** `a..b`, `a..=b`, `a..`: integers of type ty. */
+export function rangeIter(ty: Ty, lo: number | bigint, hi: number | bigint | undefined, inclusive: boolean): RIter {
+  let a = BigInt(lo);
+  let b = hi === undefined ? undefined : BigInt(hi) + (inclusive ? 1n : 0n);
+  const mk = (x: bigint) => scalar(ty, Number.isSafeInteger(Number(x)) ? Number(x) : x);
+  const left = () => (b === undefined ? Number.MAX_SAFE_INTEGER : Math.max(0, Number(b - a)));
+  return {
+    trusted: true,
+    next: () => (b === undefined || a < b ? mk(a++) : undefined),
+    back: () => (b !== undefined && a < b ? mk(--b) : undefined),
+    hint: () => (b === undefined ? [Number.MAX_SAFE_INTEGER, undefined] : [left(), left()]),
+  };
+}
+
+/** `s.chars()` / `s.bytes()` over a text. */
+export function textIter(text: string, bytes: boolean, ty: Ty): RIter {
+  const items: (string | number)[] = bytes ? [...new TextEncoder().encode(text)] : [...text];
+  const width = (c: string | number) => (typeof c === 'number' ? 1 : new TextEncoder().encode(c).length);
+  let front = 0;
+  let end = items.length;
+  let rest = bytes ? items.length : new TextEncoder().encode(text).length;
+  const take = (i: number) => {
+    rest -= width(items[i]!);
+    return scalar(ty, items[i]!);
+  };
+  return {
+    trusted: bytes,
+    next: () => (front < end ? take(front++) : undefined),
+    back: () => (front < end ? take(--end) : undefined),
+    // Chars: each char is 1 to 4 bytes.
+    hint: () => (bytes ? [rest, rest] : [(rest + 3) >> 2, rest]),
+  };
+}
+
+/** Calls the closure held in field `index` of an adapter value. */
+function caller(rt: Runtime, self: () => IterValue, index: number, line: number) {
+  return (args: RValue[]) => invoke(rt, new FieldLoc(rt.m, new TempLoc(self()), index), args, line);
+}
+
+/** The adapters, each over the inner iterator `inner` (and the closure at field 1 where it has one). */
+export function adapter(rt: Runtime, name: string, inner: RIter, self: () => IterValue, line: number, opts: { n?: number; refTy?: Ty; other?: RIter; pairTy?: Ty; tupleTy?: Ty; clone?: (v: RValue) => RValue } = {}): RIter {
+  const f = caller(rt, self, 1, line);
+  const ref = (v: RValue) => makeRef(opts.refTy!, new TempLoc(v));
+  const test = (v: RValue) => (f([ref(v)]) as { v: boolean }).v;
+  switch (name) {
+    case 'Map':
+      return { trusted: inner.trusted, hint: () => inner.hint(), next: () => mapped(inner.next()), back: inner.back && (() => mapped(inner.back!())) };
+    case 'Filter': {
+      const pick = (from: () => RValue | undefined) => {
+        for (let x = from(); x !== undefined; x = from()) {
+          if (test(x)) return x;
+          rt.m.dropValue(x);
+        }
+        return undefined;
+      };
+      return { trusted: false, hint: () => [0, inner.hint()[1]], next: () => pick(() => inner.next()), back: inner.back && (() => pick(() => inner.back!())) };
+    }
+    case 'Enumerate': {
+      let count = 0;
+      return {
+        trusted: inner.trusted,
+        hint: () => inner.hint(),
+        next: () => {
+          const x = inner.next();
+          return x === undefined ? undefined : { tag: 'tuple', ty: opts.tupleTy!, items: [scalar({ kind: 'int', name: 'usize' }, count++), x] };
+        },
+      };
+    }
+    case 'Zip': {
+      const other = opts.other!;
+      return {
+        trusted: inner.trusted && other.trusted,
+        hint: () => {
+          const [a, ah] = inner.hint();
+          const [b, bh] = other.hint();
+          return [Math.min(a, b), ah === undefined ? bh : bh === undefined ? ah : Math.min(ah, bh)];
+        },
+        next: () => {
+          const a = inner.next();
+          if (a === undefined) return undefined;
+          const b = other.next();
+          if (b === undefined) {
+            rt.m.dropValue(a);
+            return undefined;
+          }
+          return { tag: 'tuple', ty: opts.tupleTy!, items: [a, b] };
+        },
+      };
+    }
+    case 'Rev':
+      if (!inner.back) throw new Error('rev() of an iterator without a back end');
+      return { trusted: inner.trusted, hint: () => inner.hint(), next: () => inner.back!(), back: () => inner.next() };
+    case 'Skip': {
+      let n = opts.n!;
+      const skip = () => {
+        while (n > 0) {
+          n--;
+          const x = inner.next();
+          if (x === undefined) return false;
+          rt.m.dropValue(x);
+        }
+        return true;
+      };
+      return {
+        trusted: false,
+        hint: () => {
+          const [lo, hi] = inner.hint();
+          return [sat(lo, n), hi === undefined ? undefined : sat(hi, n)];
+        },
+        next: () => (skip() ? inner.next() : undefined),
+      };
+    }
+    case 'Take': {
+      let n = opts.n!;
+      return {
+        trusted: inner.trusted,
+        hint: () => {
+          if (n === 0) return [0, 0];
+          const [lo, hi] = inner.hint();
+          return [Math.min(lo, n), hi !== undefined && hi < n ? hi : n];
+        },
+        next: () => {
+          if (n === 0) return undefined;
+          n--;
+          return inner.next();
+        },
+      };
+    }
+    case 'Chain': {
+      const other = opts.other!;
+      let first = true;
+      return {
+        trusted: inner.trusted && other.trusted,
+        hint: () => {
+          const [a, ah] = first ? inner.hint() : [0, 0];
+          const [b, bh] = other.hint();
+          return [a + b, ah === undefined || bh === undefined ? undefined : ah + bh];
+        },
+        next: () => {
+          if (first) {
+            const x = inner.next();
+            if (x !== undefined) return x;
+            first = false;
+          }
+          return other.next();
+        },
+      };
+    }
+    case 'TakeWhile': {
+      let done = false;
+      return {
+        trusted: false,
+        hint: () => (done ? [0, 0] : [0, inner.hint()[1]]),
+        next: () => {
+          if (done) return undefined;
+          const x = inner.next();
+          if (x === undefined) return undefined;
+          if (test(x)) return x;
+          done = true;
+          rt.m.dropValue(x);
+          return undefined;
+        },
+      };
+    }
+    case 'SkipWhile': {
+      let started = false;
+      return {
+        trusted: false,
+        hint: () => [0, inner.hint()[1]],
+        next: () => {
+          for (let x = inner.next(); x !== undefined; x = inner.next()) {
+            if (started || !test(x)) {
+              started = true;
+              return x;
+            }
+            rt.m.dropValue(x);
+          }
+          return undefined;
+        },
+      };
+    }
+    case 'Cloned': {
+      const c = (x: RValue | undefined) => (x === undefined ? undefined : opts.clone!(x));
+      return { trusted: inner.trusted, hint: () => inner.hint(), next: () => c(inner.next()), back: inner.back && (() => c(inner.back!())) };
+    }
+    default:
+      throw new Error(`no iterator adapter ${name}`);
+  }
+
+  function mapped(x: RValue | undefined): RValue | undefined {
+    return x === undefined ? undefined : f([x]);
+  }
+}
+
+/** `a..b`, `a..=b` and `a..` as values (outside a `for` loop's own fast path): Range iterators. */
+export function rangeExpr(k: Codegen, e: Expr & { k: 'range' }): Ev {
+  const from = k.value(e.from!);
+  const to = e.to ? k.value(e.to) : undefined;
+  const ty = engineTy(e.ty!);
+  const itemTy = engineTy((prune(e.ty!) as { args: TypeVar[] }).args[0]!);
+  const inclusive = e.inclusive;
+  const name = !to ? 'RangeFrom' : inclusive ? 'RangeInclusive' : 'Range';
+  return (a) => {
+    const lo = from(a) as Scalar;
+    const hi = to?.(a) as Scalar | undefined;
+    const fields: [string, RValue][] = hi ? [['start', lo], ['end', hi]] : [['start', lo]];
+    return iterValue(ty, name, fields, rangeIter(itemTy, lo.v as number, hi?.v as number | undefined, inclusive));
+  };
+}
+
+/** Whether `for` can take its own fast path over this iterable (a literal range, `v.iter()`, `&v`, `v`, `s.chars()`). */
+export function directFor(e: Expr): boolean {
+  const c = conName(e.ty);
+  if (c === 'Range') return e.k === 'range';
+  if (c === 'Chars' || c === 'Bytes') return e.k === 'method' && (e.name === 'chars' || e.name === 'bytes');
+  if (c === 'Iter') return e.k === 'method' && e.name === 'iter';
+  if (c === 'Enumerate') return e.k === 'method' && directFor(e.recv);
+  return c === 'Vec' || c === 'ref';
+}
