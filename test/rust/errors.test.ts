@@ -93,7 +93,7 @@ describe('compile errors in rustc words, with line and column', () => {
 
 describe('outside the subset: named construct and position', () => {
   const cases: [string, string, string, number, number][] = [
-    ['static item', 'static N: i32 = 1;\nfn main() {}', 'static_item', 1, 1],
+    ['async block', 'fn main() {\n    let f = async { 1 };\n}', 'async_block', 2, 13],
     ['trait impl', 'struct P { x: i32 }\nimpl std::ops::Add for P {\n    type Output = P;\n    fn add(self, o: P) -> P { o }\n}\nfn main() {}', 'impl_item', 2, 1],
     ['generic trait', 'trait Holder<T> {\n    fn get(&self) -> T;\n}\nfn main() {}', 'type_parameters', 1, 13],
     ['slice pattern', 'fn main() {\n    let [a, b] = [1, 2];\n}', 'slice_pattern', 2, 9],
