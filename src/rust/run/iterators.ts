@@ -288,5 +288,6 @@ export function directFor(e: Expr): boolean {
   if (c === 'Chars' || c === 'Bytes') return e.k === 'method' && (e.name === 'chars' || e.name === 'bytes');
   if (c === 'Iter') return e.k === 'method' && e.name === 'iter';
   if (c === 'Enumerate') return e.k === 'method' && directFor(e.recv);
-  return c === 'Vec' || c === 'ref' || c === 'Array' || c === 'slice';
+  // Vecs, arrays, slices, references and map iterators have their own paths in control.ts.
+  return !c.startsWith('iter:');
 }
