@@ -13,6 +13,7 @@ import { cloneValue } from '../../engine/std/clone';
 import { con, prune, UNIT, USIZE, type TypeVar } from '../check/types';
 import { RustPanic } from '../errors';
 import { deref, FieldLoc, type Loc, makeRef, option, type RefValue, scalar, UNIT_V, USIZE_TY } from '../run/values';
+import { rcArg } from './pointers';
 import type { FnTyping, MethodRun, StdFn, StdMethod } from './table';
 
 type Struct = Extract<RValue, { tag: 'struct' }>;
@@ -72,15 +73,6 @@ function borrowEntry(name: 'borrow' | 'borrow_mut'): StdMethod {
       };
     },
   };
-}
-
-/** `&Rc<T>`'s `Rc<T>`, or rustc's E0308 at the argument. */
-function rcArg(x: FnTyping): TypeVar {
-  x.argCount(1);
-  const t = prune(x.args()[0]!);
-  const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : undefined;
-  if (!(inner?.k === 'con' && inner.c === 'Rc')) x.mismatch(0, '&Rc<_>', t);
-  return inner;
 }
 
 export const cellFns: StdFn[] = [

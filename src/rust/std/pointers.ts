@@ -9,7 +9,7 @@ import type { FnTyping, StdFn, StdMethod } from './table';
 type RcValue = Extract<RValue, { tag: 'rc' }>;
 
 /** `&Rc<T>`'s `Rc<T>`, or rustc's E0308 at the argument. */
-function rcArg(x: FnTyping): TypeVar {
+export function rcArg(x: FnTyping): TypeVar {
   x.argCount(1);
   const t = prune(x.args()[0]!);
   const inner = t.k === 'con' && t.c === 'ref' ? prune(t.args[0]!) : undefined;

@@ -13,11 +13,11 @@ import { elemLoc, seqLen } from '../run/slices';
 import { iterValue, sliceIter } from '../run/iterators';
 import { bool, deref, makeRef, num, option, scalar, textOf, USIZE_TY, valueEq } from '../run/values';
 import type { MethodRun, Recv, StdMethod } from './table';
+import { elemOf } from './table';
 
 const ON: readonly Recv[] = ['Vec', 'Array', 'slice'];
 
 /** The `T` of the receiver's `Vec<T>` / `[T; N]` / `[T]` / `Iter<T>`. */
-const elemOf = (x: { recv: Extract<TypeVar, { k: 'con' }> }) => x.recv.args[0]!;
 
 /** `Some(&element i)` if i is in bounds, else `None`. */
 function maybeElem(x: MethodRun, index: (a: Parameters<MethodRun['place']>[0], len: number) => number): ReturnType<StdMethod['run']> {

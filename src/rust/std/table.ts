@@ -12,6 +12,9 @@ import type { Expr } from '../syntax/ast';
 /** What a method's receiver is, after auto-deref: the key of its entries. */
 export type Recv = 'String' | 'str' | 'Vec' | 'Array' | 'slice' | 'HashMap' | 'HashSet' | 'Entry' | 'Option' | 'Result' | 'int' | 'float' | 'char' | 'bool' | 'Box' | 'Rc' | 'Chars' | 'Bytes' | 'Iter' | 'Cell' | 'RefCell' | 'Weak' | 'Iterator';
 
+/** The element type of a receiver `Vec<T>`, `[T; N]` or `[T]`. */
+export const elemOf = (x: { recv: Extract<TypeVar, { k: 'con' }> }): TypeVar => x.recv.args[0]!;
+
 export type MethodExpr = Expr & { k: 'method' };
 export type CallExpr = Expr & { k: 'call' };
 

@@ -12,8 +12,8 @@ import { isCopyTy } from '../run/context';
 
 import { after, copyOf, deref, num, UNIT_V } from '../run/values';
 import type { StdMethod } from './table';
+import { elemOf } from './table';
 
-const elemOf = (x: { recv: Extract<TypeVar, { k: 'con' }> }) => x.recv.args[0]!;
 
 export const vecGrowMethods: StdMethod[] = [
   {

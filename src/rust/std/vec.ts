@@ -12,6 +12,7 @@ import { after, bool, deref, num, option, scalar, UNIT_V, USIZE_TY, valueEq, typ
 import { RustPanic } from '../errors';
 import type { Expr } from '../syntax/ast';
 import type { StdFn, StdMethod } from './table';
+import { elemOf } from './table';
 
 export const vecFns: StdFn[] = [
   {
@@ -55,7 +56,6 @@ function inPlace(name: string, type: StdMethod['type'], change: (m: Machine, v: 
 }
 
 /** The `T` of the receiver's `Vec<T>` / `Iter<T>`. */
-const elemOf = (x: { recv: Extract<TypeVar, { k: 'con' }> }) => x.recv.args[0]!;
 
 export const vecMethods: StdMethod[] = [
   {
