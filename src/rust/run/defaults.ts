@@ -5,14 +5,13 @@
  */
 import type { Ty } from '../../engine/layout/types';
 import type { RValue } from '../../engine/memory/rvalue';
-import { stringNew } from '../../engine/std/string';
-import { vecNew } from '../../engine/std/vec';
 import { fieldTys } from '../check/generics';
 import { fromTy } from '../check/types';
 import { RustSubsetError } from '../errors';
 import type { Pos, Program } from '../syntax/ast';
 import { engineTy, type Runtime } from './context';
-import { UNIT_V, norm, option, scalar } from './values';
+import { defaultValue as stdDefault } from '../std/mem';
+import { UNIT_V } from './values';
 
 /** What the default needs of the compiler: calling a program's own `T::default`. */
 export interface DefaultCaller {
@@ -52,23 +51,12 @@ export function checkDefault(prog: Program, ty: Ty, pos: Pos): void {
   throw new RustSubsetError(`the default of a field of type ${ty.kind === 'adt' ? ty.name : ty.kind} is not supported yet`, pos.line, pos.col, 'call_expression');
 }
 
-/** The default value of a type (checked by checkDefault). */
+/**
+ * The default value of a type (checked by checkDefault): std's types as `mem::take` makes them
+ * (std/mem.ts, their one home); tuples and the program's own types field by field.
+ */
 export function defaultValue(c: DefaultCaller, ty: Ty, line: number): RValue {
   switch (ty.kind) {
-    case 'int':
-      return scalar(ty, norm(0n));
-    case 'float':
-      return scalar(ty, 0);
-    case 'bool':
-      return scalar(ty, false);
-    case 'char':
-      return scalar(ty, '\0');
-    case 'string':
-      return stringNew();
-    case 'vec':
-      return vecNew(c.rt.m, ty.elem);
-    case 'option':
-      return option(ty, null);
     case 'tuple':
       return ty.items.length ? { tag: 'tuple', ty, items: ty.items.map((t) => defaultValue(c, t, line)) } : UNIT_V;
     case 'adt': {
@@ -78,6 +66,6 @@ export function defaultValue(c: DefaultCaller, ty: Ty, line: number): RValue {
       return { tag: 'struct', ty, name: ty.name, fieldNames: def.fields.map((f) => f.name), fields };
     }
     default:
-      return UNIT_V;
+      return stdDefault(c.rt.m, ty);
   }
 }
