@@ -11,7 +11,7 @@ import type { RValue } from '../../engine/memory/rvalue';
 import { calleeSig, captureTy, type ClosureExpr } from '../check/fn-types';
 import { conName, prune } from '../check/types';
 import type { Binding, Expr, Notes, Program } from '../syntax/ast';
-import { type Act, type Codegen, type Ev, type Runtime, Signal, call, dropTemps, engineTy } from './context';
+import { type Act, type Codegen, type Ev, type Runtime, call, engineTy, runFrame } from './context';
 import { patBinder } from './patterns';
 import { BoxLoc, FieldLoc, type Loc, type RefValue, TempLoc, makeRef } from './values';
 
@@ -97,24 +97,10 @@ function compileBody(k: Codegen, e: ClosureExpr): void {
     run: (env, args, line) => {
       const m = rt.m;
       call(rt, line);
-      m.line = line;
-      m.pushFrame(name);
       const act: Act = { slots: new Array(n).fill(null), temps: [], locs: new Array(n), env };
-      for (let i = 0; i < params.length; i++) params[i]!(act, args[i]!);
-      let result: RValue;
-      try {
-        result = body(act);
-      } catch (err) {
-        if (err instanceof Signal && err.kind === 'return') result = err.value;
-        else throw err;
-      }
-      m.line = endLine;
-      const frame = m.currentFrame;
-      while (frame.scopes.length) m.closeScope();
-      dropTemps(m, act, 0);
-      m.popFrame();
-      m.line = line;
-      return result;
+      return runFrame(m, name, line, endLine, act, () => {
+        for (let i = 0; i < params.length; i++) params[i]!(act, args[i]!);
+      }, body);
     },
   };
   let table = codes.get(rt);

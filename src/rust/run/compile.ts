@@ -14,7 +14,7 @@ import { vecFromItems, vecNew, vecPush, vecWithCapacity } from '../../engine/std
 import { MoveCheck, exprText } from '../check/moves';
 import { type TypeVar, autoDeref, conName, isGuard, prune, show } from '../check/types';
 import { RustCompileError, RustPanic, RustSubsetError } from '../errors';
-import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy, statement, call } from './context';
+import { type Act, type Codegen, type Ev, type LocEv, type Runtime, Signal, dropTemps, engineTy, fromTyCached, isCopyTy, runFrame, statement, call } from './context';
 import { forLoop, ifExpr, ifLet, loop } from './control';
 import { structLiteral } from './structs';
 import { arrayLiteral, indexPlace } from './slices';
@@ -124,25 +124,10 @@ export class Compiler implements Codegen {
     this.impls.set(fn.name, (args, line) => {
       const m = rt.m;
       call(rt, line);
-      m.line = line;
-      m.pushFrame(name);
       const act: Act = { slots: new Array(nSlots).fill(null), temps: [], locs: new Array(nSlots) };
-      for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = m.bind(params[i]!.name, bindTy(params[i]!.ty, args[i]!), args[i]!);
-      let result: RValue;
-      try {
-        result = body(act);
-      } catch (e) {
-        if (e instanceof Signal && e.kind === 'return') result = e.value;
-        else throw e;
-      }
-      m.line = endLine;
-      // Rust 2021: temporaries of the tail expression are dropped after the function's locals.
-      const frame = m.currentFrame;
-      while (frame.scopes.length) m.closeScope();
-      dropTemps(m, act, 0);
-      m.popFrame();
-      m.line = line;
-      return result;
+      return runFrame(m, name, line, endLine, act, () => {
+        for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = m.bind(params[i]!.name, bindTy(params[i]!.ty, args[i]!), args[i]!);
+      }, body);
     });
   }
 

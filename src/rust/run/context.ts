@@ -118,6 +118,32 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
   }
 }
 
+/**
+ * A call's frame around its body, for functions and closures alike: push the frame, bind the
+ * arguments, run the body (a `return` ends it early), then at the closing brace close the scopes
+ * and drop the tail expression's temporaries after the locals (Rust 2021), pop, and go back to
+ * the caller's line.
+ */
+export function runFrame(m: Machine, name: string, line: number, endLine: number, act: Act, bind: () => void, body: Ev): RValue {
+  m.line = line;
+  m.pushFrame(name);
+  bind();
+  let result: RValue;
+  try {
+    result = body(act);
+  } catch (err) {
+    if (err instanceof Signal && err.kind === 'return') result = err.value;
+    else throw err;
+  }
+  m.line = endLine;
+  const frame = m.currentFrame;
+  while (frame.scopes.length) m.closeScope();
+  dropTemps(m, act, 0);
+  m.popFrame();
+  m.line = line;
+  return result;
+}
+
 /** Drops the temporaries of a statement, newest first, as Rust does at the `;`. */
 export function dropTemps(m: Machine, a: Act, mark: number): void {
   while (a.temps.length > mark) m.dropValue(a.temps.pop()!);
