@@ -92,15 +92,16 @@ function compileBody(k: Codegen, e: ClosureExpr): void {
   const n = e.slots ?? 0;
   const name = e.name!;
   const endLine = e.body.k === 'block' ? e.body.endLine : e.pos.line;
+  const bind = (act: Act, args: RValue[]): void => {
+    for (let i = 0; i < params.length; i++) params[i]!(act, args[i]!);
+  };
   const code: ClosureCode = {
     byValue: e.captures!.map((c) => c.mode === 'value'),
     run: (env, args, line) => {
       const m = rt.m;
       call(rt, line);
       const act: Act = { slots: new Array(n).fill(null), temps: [], locs: new Array(n), env };
-      return runFrame(m, name, line, endLine, act, () => {
-        for (let i = 0; i < params.length; i++) params[i]!(act, args[i]!);
-      }, body);
+      return runFrame(m, name, line, endLine, act, bind, args, body);
     },
   };
   let table = codes.get(rt);

@@ -121,13 +121,14 @@ export class Compiler implements Codegen {
     const nSlots = fn.slots;
     const endLine = fn.body.endLine;
     const name = fn.name;
+    const bind = (act: Act, args: RValue[]): void => {
+      for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = rt.m.bind(params[i]!.name, bindTy(params[i]!.ty, args[i]!), args[i]!);
+    };
     this.impls.set(fn.name, (args, line) => {
       const m = rt.m;
       call(rt, line);
       const act: Act = { slots: new Array(nSlots).fill(null), temps: [], locs: new Array(nSlots) };
-      return runFrame(m, name, line, endLine, act, () => {
-        for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = m.bind(params[i]!.name, bindTy(params[i]!.ty, args[i]!), args[i]!);
-      }, body);
+      return runFrame(m, name, line, endLine, act, bind, args, body);
     });
   }
 

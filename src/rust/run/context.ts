@@ -120,14 +120,14 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
 
 /**
  * A call's frame around its body, for functions and closures alike: push the frame, bind the
- * arguments, run the body (a `return` ends it early), then at the closing brace close the scopes
+ * arguments (`bind` is made once per function, not per call: calls are a hot path), run the body (a `return` ends it early), then at the closing brace close the scopes
  * and drop the tail expression's temporaries after the locals (Rust 2021), pop, and go back to
  * the caller's line.
  */
-export function runFrame(m: Machine, name: string, line: number, endLine: number, act: Act, bind: () => void, body: Ev): RValue {
+export function runFrame(m: Machine, name: string, line: number, endLine: number, act: Act, bind: (act: Act, args: RValue[]) => void, args: RValue[], body: Ev): RValue {
   m.line = line;
   m.pushFrame(name);
-  bind();
+  bind(act, args);
   let result: RValue;
   try {
     result = body(act);
