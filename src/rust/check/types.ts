@@ -160,8 +160,13 @@ export function fromTy(ty: Ty): TypeVar {
       return con('Option', fromTy(ty.some));
     case 'result':
       return con('Result', fromTy(ty.ok), fromTy(ty.err));
-    case 'dyn':
+    case 'dyn': {
+      // `impl Fn(A) -> R` / `dyn Fn(A) -> R`: the trait's name and its signature (ret first);
+      // any other trait object is the program's own trait.
+      const f = fnTraitSig(ty.trait);
+      if (f) return con(`${f.impl ? 'impl' : 'dyn'} ${f.kind}`, fromTy(f.ret), ...f.params.map(fromTy));
       return con(`dyn:${ty.trait.replace(/\s+/g, '')}`);
+    }
     case 'tuple':
       return ty.items.length ? con('tuple', ...ty.items.map(fromTy)) : con('unit');
     case 'adt': {
@@ -173,12 +178,6 @@ export function fromTy(ty: Ty): TypeVar {
       return arrayOf(fromTy(ty.elem), ty.len);
     case 'slice':
       return con('slice', fromTy(ty.elem));
-    case 'dyn': {
-      // `impl Fn(A) -> R` / `dyn Fn(A) -> R`: the trait's name and its signature (ret first).
-      const f = fnTraitSig(ty.trait);
-      if (!f) throw new UnifyError(`type ${ty.kind}`);
-      return con(`${f.impl ? 'impl' : 'dyn'} ${f.kind}`, fromTy(f.ret), ...f.params.map(fromTy));
-    }
     case 'std':
       // std::cmp::Ordering is an enum of the program's (std/compare.ts adds it).
       if (ty.name === 'Ordering') return con('adt:Ordering');
