@@ -49,6 +49,14 @@ export class RustPanic extends Error {
   }
 }
 
+/** Thrown by `std::process::exit`: the run ends with this status, running no destructors (RustRun.exitCode). */
+export class RustExit extends Error {
+  constructor(readonly code: number, readonly line: number) {
+    super(`process::exit(${code}) at line ${line}`);
+    this.name = 'RustExit';
+  }
+}
+
 /**
  * The run reached one of its limits (run/limits.ts): statements, wall time or the interpreter's
  * memory. `partial` is the run up to that point (its timeline's meta.ended says why), like the

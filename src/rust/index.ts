@@ -24,7 +24,7 @@ import { Compiler } from './run/compile';
 import { writesOf } from '../engine/std/fmt';
 import { follow } from './run/values';
 import type { Runtime } from './run/context';
-import { RustBudgetError, RustCompileError, RustPanic } from './errors';
+import { RustBudgetError, RustCompileError, RustExit, RustPanic } from './errors';
 import { Inference } from './check/infer';
 import { Lowering } from './syntax/lower';
 import { initParser, parseRust, parserReady, type ParserInit } from './syntax/parser';
@@ -161,6 +161,11 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
       m.line = e.line;
       m.note(`thread 'main' panicked at line ${e.line}: ${e.panicMessage}`);
       m.end(`panicked at '${e.panicMessage}', line ${e.line}`);
+    } else if (e instanceof RustExit) {
+      // The process ends here: like a panic's, the timeline stops with everything still live.
+      exitCode = e.code;
+      m.line = e.line;
+      m.end(`std::process::exit(${e.code}) at line ${e.line}`);
     } else if (e instanceof StackOverflowError) {
       stackOverflow = { message: `thread 'main' has overflowed its stack`, depth: e.depth };
     } else if (e instanceof RangeError && /call stack/.test(e.message)) {

@@ -66,8 +66,8 @@ async function rustcOutcome(p: RustProgram): Promise<Outcome> {
 }
 
 function memscopeOutcome(run: RustRun): Outcome {
-  // The interpreter has no std::process::exit yet; when it gains one it reports the code as exitCode.
-  const exitCode = (run as { exitCode?: number }).exitCode;
+  // std::process::exit (and `main` returning Err) report their status as exitCode.
+  const exitCode = run.exitCode;
   const out: Outcome = { stdout: run.stdout, status: run.panic ? 101 : exitCode ?? 0, heap: run.heapEvents() };
   if (run.panic) out.panic = { message: run.panic.message, line: run.panic.line };
   return out;

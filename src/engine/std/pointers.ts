@@ -33,6 +33,23 @@ export function rcNew(m: Machine, inner: RValue, atomic = false): RcValue {
   return { tag: 'rc', ty: { kind: atomic ? 'arc' : 'rc', to: inner.ty }, cell };
 }
 
+/**
+ * `Rc::try_unwrap(rc)`: when rc is the only strong pointer, its value moves out and the RcBox is
+ * freed at once unless a Weak still points at it (std drops the implicit weak inside the call);
+ * null (std's `Err(rc)`) otherwise, with nothing changed.
+ */
+export function rcTryUnwrap(m: Machine, rc: RcValue): RValue | null {
+  const cell = rc.cell;
+  if (cell.strong !== 1) return null;
+  cell.strong = 0;
+  const inner = cell.inner;
+  m.adopt(inner, NO_OWNER);
+  cell.weak--; // the weak reference all strong ones held together
+  if (cell.weak === 0 && cell.block) m.free(cell.block);
+  else if (cell.block) m.setContent(cell.block, rcContent(cell));
+  return inner;
+}
+
 /** `Rc::clone(&rc)`: no allocation, strong count + 1. */
 export function rcClone(m: Machine, rc: RcValue): RcValue {
   rc.cell.strong++;

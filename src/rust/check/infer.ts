@@ -1046,6 +1046,7 @@ export class Inference {
           typeof expected === 'string'
             ? this.err(e.args[i]!.pos, `mismatched types: expected \`${expected}\`, found \`${show(found)}\``, 'E0308')
             : this.mismatch(e.args[i]!.pos, expected, found),
+        typeArg: (i) => (e.targs?.fn?.[i] ? this.written(e.targs.fn[i]!, e.pos) : undefined),
       };
       return std.type(typing);
     }

@@ -29,7 +29,7 @@ export interface RustRun {
   panic?: { message: string; line: number };
   /** Set when the run ended by overflowing its stack. */
   stackOverflow?: { message: string; depth: number };
-  /** 1 when `main` returned `Err(e)` (std's Termination then prints `Error: {e:?}` to stderr). */
+  /** 1 when `main` returned `Err(e)` (std's Termination then prints `Error: {e:?}` to stderr), or the code given to `std::process::exit`. */
   exitCode?: number;
   /** Set when an allocation failed (past heapLimit): Rust prints the message and aborts (SIGABRT). */
   abort?: { message: string; size: number; line: number };

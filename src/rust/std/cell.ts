@@ -45,31 +45,45 @@ function installGuardDrops(m: Machine): void {
   m.dropHooks.set('RefMut', release(+1));
 }
 
-/** `cell.borrow()` / `borrow_mut()`: a guard, after std's check of the flag. */
-function borrowEntry(name: 'borrow' | 'borrow_mut'): StdMethod {
-  const mutable = name === 'borrow_mut';
+/** The error a `try_borrow` / `try_borrow_mut` gives: std's zero-sized `BorrowError` / `BorrowMutError`. */
+const borrowError = (mutable: boolean): RValue => ({ tag: 'struct', ty: UNIT_TY, name: mutable ? 'BorrowMutError' : 'BorrowError', fieldNames: [], fields: [] });
+const UNIT_TY: Ty = { kind: 'unit' };
+
+/**
+ * `cell.borrow()` / `borrow_mut()`: a guard, after std's check of the flag (a conflict panics);
+ * `try_borrow()` / `try_borrow_mut()`: `Ok(guard)`, or `Err(BorrowError)` / `Err(BorrowMutError)`.
+ */
+function borrowEntry(name: 'borrow' | 'borrow_mut' | 'try_borrow' | 'try_borrow_mut'): StdMethod {
+  const mutable = name.endsWith('borrow_mut');
+  const tried = name.startsWith('try_');
   const guard = mutable ? 'RefMut' : 'Ref';
   return {
     name,
     on: ['RefCell'],
-    type: (x) => x.noArgs(con(guard, x.recv.args[0]!)),
+    type: (x) => {
+      const g = con(guard, x.recv.args[0]!);
+      return x.noArgs(tried ? con('Result', g, con(mutable ? 'BorrowMutError' : 'BorrowError')) : g);
+    },
     run: (x: MethodRun) => {
       const m = x.rt.m;
-      const ty = x.ty;
+      const ty = tried ? (x.ty as Extract<Ty, { kind: 'result' }>).ok : x.ty;
       const inner = (ty as { args: Ty[] }).args[0]!;
       const valueRef: Ty = { kind: 'ref', mutable, to: inner };
+      const result = (variant: 'Ok' | 'Err', v: RValue): RValue => ({ tag: 'enum', ty: x.ty, name: 'Result', variant, fieldNames: ['0'], fields: [v] });
       return (a) => {
         installGuardDrops(m);
         const cell = x.place(a);
         const flag = flagOf(cell);
         if (mutable ? flag !== 0 : flag < 0) {
+          if (tried) return result('Err', borrowError(mutable));
           throw new RustPanic(mutable ? 'RefCell already borrowed' : 'RefCell already mutably borrowed', x.line);
         }
         setFlag(m, cell, mutable ? -1 : flag + 1);
-        return {
+        const g: RValue = {
           tag: 'struct', ty, name: guard, fieldNames: ['value', 'borrow'],
           fields: [makeRef(valueRef, new FieldLoc(m, cell, VALUE)), makeRef(ISIZE_REF, new FieldLoc(m, cell, BORROW))],
         };
+        return tried ? result('Ok', g) : g;
       };
     },
   };
@@ -122,6 +136,20 @@ const valueLoc = (x: MethodRun, a: Parameters<MethodRun['place']>[0]) => new Fie
 export const cellMethods: StdMethod[] = [
   borrowEntry('borrow'),
   borrowEntry('borrow_mut'),
+  borrowEntry('try_borrow'),
+  borrowEntry('try_borrow_mut'),
+  {
+    // `into_inner(self)`: the value moves out; the cell (a value, no heap of its own) is gone.
+    name: 'into_inner',
+    on: ['Cell', 'RefCell'],
+    ownRecv: true,
+    type: (x) => x.noArgs(x.recv.args[0]!),
+    run: (x) => {
+      const cell = x.k.value(x.e.recv);
+      const at = x.recv.c === 'RefCell' ? VALUE : 0;
+      return (a) => (cell(a) as Struct).fields[at]!;
+    },
+  },
   {
     name: 'get',
     on: ['Cell'],

@@ -11,6 +11,7 @@ import type { Recv, StdFn, StdMethod } from './table';
 import { vecFns, vecMethods } from './vec';
 import { cellFns, cellMethods } from './cell';
 import { memFns } from './mem';
+import { processFns } from './process';
 import { hashFns, hashMethods } from './hashmap';
 import { sliceMethods } from './slice';
 import { reorderMethods } from './reorder';
@@ -30,13 +31,13 @@ for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMet
 }
 
 const fns = new Map<string, StdFn>();
-for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, ...hashFns]) {
+for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, ...hashFns, ...processFns]) {
   if (fns.has(f.path)) throw new Error(`std table: two entries for ${f.path}`);
   fns.set(f.path, f);
 }
 
 /** std items outside the prelude: a call through them needs their `use` or the full `std::` path. */
-const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'Weak']);
+const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'Weak', 'process']);
 
 /** The entry kind of a receiver type's constructor (`i64` → `int`), or undefined for user types. */
 export function recvOf(c: string): Recv | undefined {

@@ -1,5 +1,5 @@
 /**
- * `std::mem`: `swap`, `replace`, `take`, `drop`, `size_of_val`, one entry each. They move values
+ * `std::mem`: `swap`, `replace`, `take`, `drop`, `size_of`, `size_of_val`, one entry each. They move values
  * between places without cloning; what they allocate is only what a default value allocates
  * (`mem::take` of a String or Vec allocates nothing).
  */
@@ -9,6 +9,7 @@ import type { RValue } from '../../engine/memory/rvalue';
 import { stringNew } from '../../engine/std/string';
 import { vecNew } from '../../engine/std/vec';
 import { INT_NAMES, prune, refTo, UNIT, USIZE, type TypeVar } from '../check/types';
+import { RustSubsetError } from '../errors';
 import { engineTy } from '../run/context';
 import { deref, option, scalar, UNIT_V, USIZE_TY, type RefValue } from '../run/values';
 import type { FnTyping, StdFn } from './table';
@@ -63,7 +64,25 @@ function sizeOfVal(m: Machine, ty: Ty, v: RValue): number {
   return m.layoutOf(ty).size;
 }
 
+/** The type each `size_of::<T>()` call names (its turbofish, as inference settled it). */
+const sizeOfTypes = new WeakMap<object, TypeVar>();
+
 export const memFns: StdFn[] = [
+  {
+    // `size_of::<T>()`: T's size as the engine lays it out (the layout module is checked against rustc).
+    path: 'mem::size_of',
+    type: (x) => {
+      x.argCount(0);
+      const t = x.typeArg(0);
+      if (!t) throw new RustSubsetError('`size_of` without a turbofish type (`size_of::<T>()`) is not supported yet', x.e.pos.line, x.e.pos.col, 'call_expression');
+      sizeOfTypes.set(x.e, t);
+      return USIZE;
+    },
+    run: (x) => {
+      const t = engineTy(sizeOfTypes.get(x.e)!);
+      return () => scalar(USIZE_TY, x.rt.m.layoutOf(t).size);
+    },
+  },
   {
     path: 'mem::swap',
     type: (x) => {

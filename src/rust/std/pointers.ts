@@ -1,7 +1,7 @@
 /** `Box` and `Rc`: associated functions and the pointers' own `clone`, one entry each. */
 import { cloneValue } from '../../engine/std/clone';
 import type { RValue } from '../../engine/memory/rvalue';
-import { boxNew, rcClone, rcNew } from '../../engine/std/pointers';
+import { boxNew, rcClone, rcNew, rcTryUnwrap } from '../../engine/std/pointers';
 import { con, prune, USIZE, type TypeVar } from '../check/types';
 import { deref, scalar, USIZE_TY } from '../run/values';
 import type { FnTyping, StdFn, StdMethod } from './table';
@@ -40,6 +40,26 @@ export const pointerFns: StdFn[] = [
     run: (x) => {
       const r = x.operand(0);
       return (a) => rcClone(x.rt.m, deref(r(a)) as RcValue);
+    },
+  },
+  {
+    // `Rc::try_unwrap(rc)`: `Ok(value)` when rc was the last strong pointer, else `Err(rc)` back.
+    path: 'Rc::try_unwrap',
+    type: (x) => {
+      x.argCount(1);
+      const t = prune(x.args()[0]!);
+      if (t.k === 'con' && t.c === 'Rc') return con('Result', t.args[0]!, t);
+      return x.mismatch(0, con('Rc', x.fresh()), t);
+    },
+    run: (x) => {
+      const r = x.arg(0);
+      const ty = x.ty;
+      const result = (variant: 'Ok' | 'Err', v: RValue): RValue => ({ tag: 'enum', ty, name: 'Result', variant, fieldNames: ['0'], fields: [v] });
+      return (a) => {
+        const rc = r(a) as RcValue;
+        const inner = rcTryUnwrap(x.rt.m, rc);
+        return inner ? result('Ok', inner) : result('Err', rc);
+      };
     },
   },
   {

@@ -91,6 +91,8 @@ export interface FnTyping {
   unifyAt(i: number, expected: TypeVar, found: TypeVar): void;
   /** rustc's E0308 at argument i. */
   mismatch(i: number, expected: TypeVar | string, found: TypeVar): never;
+  /** The call's i-th turbofish type (`size_of::<T>()`'s T), or undefined when not written. */
+  typeArg(i: number): TypeVar | undefined;
 }
 
 export interface FnRun {
