@@ -17,6 +17,7 @@ import { type Alias, expandAliases, IMPL_ARG, INFER_NAME, OPAQUE_RETURN, replace
 import type { Generic } from './ast';
 import { fmtTypes, stdImplName, stdTrait } from './std-traits';
 import { closureGenerics, implFnType, lowerClosure } from './closures';
+import { eraseLifetimes } from './lifetimes';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
 interface Origin {
@@ -300,7 +301,7 @@ export class Lowering {
     if (!nameNode || nameNode.type !== 'type_identifier' || !this.typeNames.has(nameNode.text)) return undefined;
     this.implGenerics = typeParams(item.childForFieldName('type_parameters'), this.named(item).find((c) => c.type === 'where_clause') ?? null);
     this.selfType = nameNode.text;
-    this.selfText = typeNode.text.replace(/'[A-Za-z_]\w*\s*,?\s*/g, '').replace(/<\s*>/g, '');
+    this.selfText = eraseLifetimes(typeNode.text);
     this.assoc = new Map();
     for (const m of this.named(this.field(item, 'body'))) {
       if (m.type !== 'type_item') continue;
@@ -320,7 +321,7 @@ export class Lowering {
   private sameSignature(decl: Node, impl: Node, type: string, trait: string): void {
     const name = this.field(impl, 'name').text;
     const sig = (fn: Node) => {
-      const norm = (t: string) => t.replace(/'[A-Za-z_]\w*\s*/g, '').replace(/\s+/g, '').replace(/\bSelf\b/g, type);
+      const norm = (t: string) => eraseLifetimes(t).replace(/\s+/g, '').replace(/\bSelf\b/g, type);
       const params = this.named(this.field(fn, 'parameters'));
       const self = params.find((p) => p.type === 'self_parameter');
       return {
@@ -454,7 +455,7 @@ export class Lowering {
     if (node.type === 'function_type' || node.type === 'dynamic_type') this.unsupported(node);
     try {
       // Lifetimes (`&'a str`, `&'static str`) are erased: they only matter to the borrow checker.
-      let text = this.typeText(node).replace(/'[A-Za-z_][A-Za-z0-9_]*\s*/g, '');
+      let text = eraseLifetimes(this.typeText(node));
       text = replaceAssoc(text, this.assoc).replace(/(^|[^\w:])_(?!\w)/g, `$1${INFER_NAME}`);
       text = fmtTypes(text, this.stdNames);
       if (!this.rcImported && /(^|[^:\w])Rc\s*</.test(text)) {
