@@ -16,6 +16,8 @@ import { COMPARE_METHODS, compareMethodType, numericSelf, textEq } from '../std/
 import { conversion } from '../std/convert';
 import { fieldTy, freshAdt, instantiate, withBoundsOnly } from './generics';
 import { dynTrait, implementsTrait, traitMethod } from './dyn';
+import { userDeref, wrapInDeref } from './deref';
+import { resolveTraitCall } from './trait-paths';
 import { derivedDefault } from '../run/defaults';
 import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
 import { FMT_ERROR_NAME, FORMATTER_NAME } from '../syntax/std-traits';
@@ -282,7 +284,7 @@ export class Inference {
           derefs++;
           continue;
         }
-        if (this.userImpl(inner, 'Deref')) throw new RustSubsetError('a deref coercion through a program\'s own Deref impl is not supported yet', e.pos.line, e.pos.col, 'reference_expression');
+        if (!derefs && userDeref(this.prog, inner)) return this.coerce(e, this.viaDeref(e, inner), x, what);
         this.mismatch(e.pos, x, f, what);
       }
     }
@@ -515,11 +517,21 @@ export class Inference {
   // ---------------------------------------------------------------- expressions
 
   expr(e: Expr): TypeVar {
+    if (this.reused.has(e)) return e.ty!;
     const hint = this.hint;
     this.hint = undefined;
     const t = this.exprInner(e, hint);
     e.ty = t;
     return t;
+  }
+
+  /** Expressions a rewrite moved under a new node (check/deref.ts): already inferred. */
+  private readonly reused = new WeakSet<Expr>();
+
+  /** `e` (of type `t`, a program's type with its own Deref) becomes `e.deref()`: its type. */
+  private viaDeref(e: Expr, t: TypeVar): TypeVar {
+    this.reused.add(wrapInDeref(this.prog, e, t));
+    return this.expr(e);
   }
 
   /** Whether `t` is a program's type with its own impl of the std trait `trait`. */
@@ -600,9 +612,7 @@ export class Inference {
         if (e.op === '*') {
           const p = prune(t);
           if (p.k === 'con' && (p.c === 'ref' || p.c === 'Box' || p.c === 'Rc' || isGuard(p))) return p.args[0]!;
-          if (p.k === 'con' && p.c.startsWith('adt:') && this.prog.impls.get(p.c.slice(4))?.has('Deref')) {
-            throw new RustSubsetError('`*` through a program\'s own Deref impl is not supported yet', e.pos.line, e.pos.col, 'unary_expression');
-          }
+          if (userDeref(this.prog, p)) return (prune(this.viaDeref(e.e, p)) as { args: TypeVar[] }).args[0]!;
           this.err(e.pos, `type \`${show(t)}\` cannot be dereferenced`, 'E0614');
         }
         if (e.op === '-') {
@@ -625,6 +635,7 @@ export class Inference {
         return UNIT;
       }
       case 'call':
+        resolveTraitCall(this.prog, e, hint);
         return this.call(e);
       case 'method':
         return this.method(e);
@@ -1102,6 +1113,19 @@ export class Inference {
     return t;
   }
 
+  /** A call of the method `fnName` of an impl block of the program, on a receiver of type `t`. */
+  private userMethod(e: Expr & { k: 'method' }, t: TypeVar, fnName: string): TypeVar {
+    const fn = this.prog.fns.get(fnName)!;
+    const sig = fn.generics ? this.generic(e, 'userMethod', fn, e.targs) : this.fnTypes.get(fnName)!;
+    // The receiver fixes the impl's type parameters (`Point<i32, f64>` for `impl<X, Y> Point<X, Y>`).
+    const selfTy = prune(sig.params[0]!);
+    this.unifyAt(e.recv.pos, selfTy.k === 'con' && selfTy.c === 'ref' ? selfTy.args[0]! : selfTy, t);
+    this.argCount(e, sig.params.length - 1, 'method');
+    e.args.forEach((a, i) => this.coerce(a, this.expecting(a, sig.params[i + 1]!), sig.params[i + 1]!));
+    if (!fn.generics) (e as Notes).userMethod = fnName;
+    return sig.ret;
+  }
+
   private method(e: Expr & { k: 'method' }): TypeVar {
     const recv = this.expr(e.recv);
     const compared = this.compareMethod(e, recv);
@@ -1140,9 +1164,12 @@ export class Inference {
       }
       break;
     }
-    const unknown = (): never => {
+    const unknown = (): TypeVar => {
       const c0 = t.k === 'con' ? t.c : '';
-      if (this.userImpl(t, 'Deref')) throw new RustSubsetError(`calling \`${e.name}\` through a program's own Deref impl is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
+      if (userDeref(this.prog, t)) {
+        this.reused.add(wrapInDeref(this.prog, e.recv, t));
+        return this.method(e);
+      }
       if (c0.startsWith('adt:') && this.prog.impls.get(c0.slice(4))?.has('Iterator')) {
         throw new RustSubsetError(`Iterator's provided methods (\`${e.name}\`) on a program's own iterator are not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
       }
@@ -1174,6 +1201,8 @@ export class Inference {
       (e as Notes).dynMethod = e.name;
       return sig.ret;
     }
+    // A program's trait implemented for this std type (syntax/std-impls.ts).
+    if (this.prog.impls.has(c) && isSelfMethod(this.prog.fns.get(`${c}::${e.name}`))) return this.userMethod(e, t, `${c}::${e.name}`);
     const kind = recvOf(c);
     if (kind) {
       const std = stdMethod(kind, e.name);
@@ -1207,16 +1236,7 @@ export class Inference {
       const fnName = `${c.slice(4)}::${e.name}`;
       const fn = this.prog.fns.get(fnName);
       const first = fn?.params[0]?.pat;
-      if (fn && first?.k === 'bind' && first.name === 'self') {
-        const sig = fn.generics ? this.generic(e, 'userMethod', fn, e.targs) : this.fnTypes.get(fnName)!;
-        // The receiver fixes the impl's type parameters (`Point<i32, f64>` for `impl<X, Y> Point<X, Y>`).
-        const selfTy = prune(sig.params[0]!);
-        this.unifyAt(e.recv.pos, selfTy.k === 'con' && selfTy.c === 'ref' ? selfTy.args[0]! : selfTy, t);
-        this.argCount(e, sig.params.length - 1, 'method');
-        e.args.forEach((a, i) => this.coerce(a, this.expecting(a, sig.params[i + 1]!), sig.params[i + 1]!));
-        if (!fn.generics) (e as Notes).userMethod = fnName;
-        return sig.ret;
-      }
+      if (fn && first?.k === 'bind' && first.name === 'self') return this.userMethod(e, t, fnName);
       if (fn) this.err(e.namePos, `no method named \`${e.name}\` found for \`${c.slice(4)}\`; \`${fnName}\` is an associated function, call it as ${fnName}(…)`, 'E0599');
       if (e.name === 'to_string' && this.displayable(t)) {
         (e as Notes).viaDisplay = true;
@@ -1229,6 +1249,12 @@ export class Inference {
     }
     return unknown();
   }
+}
+
+/** Whether `fn` is a method (its first parameter is `self`). */
+function isSelfMethod(fn: FnItem | undefined): boolean {
+  const first = fn?.params[0]?.pat;
+  return first?.k === 'bind' && first.name === 'self';
 }
 
 /** The trait sets of the program's derives, by trait name. */

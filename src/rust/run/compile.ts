@@ -809,7 +809,7 @@ export class Compiler implements Codegen {
       }
       const loc = this.recvPlace(e.recv);
       self = (a) => makeRef(selfTy, loc(a));
-    } else if (conName(e.recv.ty) === selfTy.kind || conName(e.recv.ty) === `adt:${(selfTy as { name: string }).name}`) {
+    } else if (conName(e.recv.ty) === selfTy.kind || conName(e.recv.ty) === `adt:${(selfTy as { name: string }).name}` || fnName.startsWith(`${conName(e.recv.ty)}::`)) {
       self = this.value(e.recv);
     } else {
       if (!isCopyTy(fromTyCached(selfTy), this.prog)) {

@@ -18,6 +18,7 @@ import type { Generic } from './ast';
 import { fmtTypes, stdImplName, stdTrait } from './std-traits';
 import { closureGenerics, implFnType, lowerClosure } from './closures';
 import { eraseLifetimes } from './lifetimes';
+import { implementableStd } from './std-impls';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
 interface Origin {
@@ -232,12 +233,13 @@ export class Lowering {
     const std = stdTrait(trait);
     // Reported at the impl block: the block is the construct the subset lacks.
     if (trait !== 'Drop' && !userTrait && !std) this.unsupported(item, `impls of the std trait \`${trait}\` are not supported yet`);
-    const nameNode = this.implHeader(item);
+    const nameNode = this.implHeader(item, !!userTrait);
     if (!nameNode) {
       const typeNode = this.field(item, 'type');
       this.unsupported(typeNode, `impls of a trait for \`${typeNode.text}\` (not a struct or enum of the program) are not supported yet`);
     }
     const type = nameNode.text;
+    if (!this.typeNames.has(type) && prog.impls.get(type)?.has(trait)) this.unsupported(item, `a second impl of \`${trait}\` for another \`${type}\` is not supported yet`);
     const members = this.named(this.field(item, 'body')).filter((m) => m.type !== 'attribute_item' && m.type !== 'type_item');
     if (!prog.impls.has(type)) prog.impls.set(type, new Set());
     prog.impls.get(type)!.add(std ?? trait);
@@ -295,10 +297,10 @@ export class Lowering {
    * `List<T>`, `Point<f32, f32>`) and its associated types. The type's name node, or undefined
    * when the impl is for a type that is not a program's struct or enum.
    */
-  private implHeader(item: Node): Node | undefined {
+  private implHeader(item: Node, stdTypeOk = false): Node | undefined {
     const typeNode = this.field(item, 'type');
     const nameNode = typeNode.type === 'generic_type' ? typeNode.childForFieldName('type') : typeNode;
-    if (!nameNode || nameNode.type !== 'type_identifier' || !this.typeNames.has(nameNode.text)) return undefined;
+    if (!nameNode || !(this.typeNames.has(nameNode.text) || (stdTypeOk && implementableStd(nameNode)))) return undefined;
     this.implGenerics = typeParams(item.childForFieldName('type_parameters'), this.named(item).find((c) => c.type === 'where_clause') ?? null);
     this.selfType = nameNode.text;
     this.selfText = eraseLifetimes(typeNode.text);
