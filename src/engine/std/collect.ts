@@ -8,6 +8,8 @@
  *   lower + 1))`, and each time the Vec is full `reserve(lower + 1)` with the hint at that point
  *   (SpecFromIterNested + extend_desugared); MIN_NON_ZERO_CAP is 8 for 1-byte elements, 4 up to
  *   1 KiB, else 1;
+ * - Vec from a `vec::IntoIter`, directly or through in-place adapters: the source's buffer
+ *   reused where std does (in-place-collect.ts);
  * - String from chars: `reserve(lower)` once, then a push per char; from `&str` / `String` items:
  *   push_str each (a String item first becomes the buffer itself).
  */
@@ -15,6 +17,7 @@ import type { Ty } from '../layout/types';
 import type { Machine } from '../memory/machine';
 import type { Home, RValue, StringValue, VecValue } from '../memory/rvalue';
 import { TEMP, pushChar, pushStr, stringNew, stringReserve } from './string';
+import { collectInPlace, type VecSource } from './in-place-collect';
 import { vecPush, vecReserve, vecWithCapacity, vecNew } from './vec';
 
 /** What collecting needs of an iterator. */
@@ -24,9 +27,13 @@ export interface ItemSource {
   hint(): [number, number | undefined];
   /** Implements TrustedLen: the hint is exact. */
   trusted: boolean;
+  /** The Vec a `vec::IntoIter` at the source owns, passed up by the adapters std collects in place through. */
+  source?: VecSource;
 }
 
 export function collectVec(m: Machine, elem: Ty, it: ItemSource, home: Home = TEMP): VecValue {
+  const inPlace = it.source && collectInPlace(m, elem, it);
+  if (inPlace) return inPlace;
   if (it.trusted) {
     const [, upper] = it.hint();
     if (upper === undefined) throw new Error('capacity overflow');

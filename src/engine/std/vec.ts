@@ -7,7 +7,7 @@ import { firstItems, toValue, vecContent } from '../memory/to-value';
 import { packScalars, popPacked, pushPacked } from './packed';
 import { ownerOf, touch } from './home';
 import { reserve, reserveExact, resizeTo, shrinkToFit, type BufferSpec } from './raw-vec';
-import type { Home, RValue, VecValue } from '../memory/rvalue';
+import type { Block, Home, RValue, VecValue } from '../memory/rvalue';
 import { formatType as typeName } from '../layout/format';
 
 function spec(v: VecValue, home: Home): BufferSpec {
@@ -73,6 +73,22 @@ export function vecFromElements(m: Machine, elem: Ty, count: number, evaluate: (
   }
   reshow(v, 0);
   if (v.buf && count) m.setContent(v.buf, vecContent(v, v.shown));
+  return v;
+}
+
+/**
+ * A Vec made over a buffer another Vec gave up (std's in-place collect): `cap` elements of the
+ * new type fit in `buf`, and `items` are written from its start. No allocation.
+ */
+export function vecOverBuffer(m: Machine, elem: Ty, buf: Block | null, cap: number, items: RValue[]): VecValue {
+  const v = vecNew(m, elem);
+  v.buf = buf;
+  v.cap = buf ? cap : v.cap;
+  v.items = items;
+  v.len = items.length;
+  reshow(v, 0);
+  adoptItems(m, v, 0);
+  if (v.buf) m.setContent(v.buf, vecContent(v, v.shown));
   return v;
 }
 

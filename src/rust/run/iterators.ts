@@ -63,12 +63,23 @@ export function vecIntoIter(rt: Runtime, vec: VecValue): RIter {
     vecItemChanged(rt.m, vec, i);
     return item;
   };
-  return {
+  const it: RIter = {
     trusted: true,
     next: () => (front < end ? take(front++) : undefined),
     back: () => (front < end ? take(--end) : undefined),
     hint: () => [end - front, end - front],
   };
+  it.source = {
+    vec,
+    root: it,
+    advanced: () => front > 0,
+    takeRest: () => {
+      const rest: RValue[] = [];
+      while (front < end) rest.push(take(front++));
+      return rest;
+    },
+  };
+  return it;
 }
 
 /** `a..b`, `a..=b`, `a..`: integers of type ty. */
@@ -117,7 +128,7 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
   const test = (v: RValue) => (f([ref(v)]) as { v: boolean }).v;
   switch (name) {
     case 'Map':
-      return { trusted: inner.trusted, hint: () => inner.hint(), next: () => mapped(inner.next()), back: inner.back && (() => mapped(inner.back!())) };
+      return { trusted: inner.trusted, source: inner.source, hint: () => inner.hint(), next: () => mapped(inner.next()), back: inner.back && (() => mapped(inner.back!())) };
     case 'Filter': {
       const pick = (from: () => RValue | undefined) => {
         for (let x = from(); x !== undefined; x = from()) {
@@ -126,7 +137,7 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
         }
         return undefined;
       };
-      return { trusted: false, hint: () => [0, inner.hint()[1]], next: () => pick(() => inner.next()), back: inner.back && (() => pick(() => inner.back!())) };
+      return { trusted: false, source: inner.source, hint: () => [0, inner.hint()[1]], next: () => pick(() => inner.next()), back: inner.back && (() => pick(() => inner.back!())) };
     }
     case 'Enumerate': {
       let count = 0;
@@ -176,6 +187,7 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
       };
       return {
         trusted: false,
+        source: inner.source,
         hint: () => {
           const [lo, hi] = inner.hint();
           return [sat(lo, n), hi === undefined ? undefined : sat(hi, n)];
@@ -187,6 +199,7 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
       let n = opts.n!;
       return {
         trusted: inner.trusted,
+        source: inner.source,
         hint: () => {
           if (n === 0) return [0, 0];
           const [lo, hi] = inner.hint();
@@ -223,6 +236,7 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
       let done = false;
       return {
         trusted: false,
+        source: inner.source,
         hint: () => (done ? [0, 0] : [0, inner.hint()[1]]),
         next: () => {
           if (done) return undefined;
@@ -239,6 +253,7 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
       let started = false;
       return {
         trusted: false,
+        source: inner.source,
         hint: () => [0, inner.hint()[1]],
         next: () => {
           for (let x = inner.next(); x !== undefined; x = inner.next()) {
@@ -254,7 +269,7 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
     }
     case 'Cloned': {
       const c = (x: RValue | undefined) => (x === undefined ? undefined : opts.clone!(x));
-      return { trusted: inner.trusted, hint: () => inner.hint(), next: () => c(inner.next()), back: inner.back && (() => c(inner.back!())) };
+      return { trusted: inner.trusted, source: inner.source, hint: () => inner.hint(), next: () => c(inner.next()), back: inner.back && (() => c(inner.back!())) };
     }
     default:
       throw new Error(`no iterator adapter ${name}`);
