@@ -10,6 +10,7 @@
  *   1 KiB, else 1;
  * - Vec from a `vec::IntoIter`, directly or through in-place adapters: the source's buffer
  *   reused where std does (in-place-collect.ts);
+ * - `extend` from an iterator: the same two rules on a Vec that may hold items already;
  * - String from chars: `reserve(lower)` once, then a push per char; from `&str` / `String` items:
  *   push_str each (a String item first becomes the buffer itself).
  */
@@ -52,6 +53,26 @@ export function collectVec(m: Machine, elem: Ty, it: ItemSource, home: Home = TE
     vecPush(m, v, x, home);
   }
   return v;
+}
+
+/**
+ * `v.extend(iter)` as std 1.95's spec_extend: from a TrustedLen iterator one `reserve(upper)`
+ * then the items written in; from any other (extend_desugared) each time the Vec is full
+ * `reserve(lower + 1)` with the hint at that point. `item` turns an item into the element
+ * (a copy of `*r` for `Extend<&T>`).
+ */
+export function extendVec(m: Machine, v: VecValue, it: ItemSource, home: Home, item: (x: RValue) => RValue = (x) => x): void {
+  if (it.trusted) {
+    const [, upper] = it.hint();
+    if (upper === undefined) throw new Error('capacity overflow');
+    vecReserve(m, v, upper, home);
+    for (let x = it.next(); x !== undefined; x = it.next()) vecPush(m, v, item(x), home);
+    return;
+  }
+  for (let x = it.next(); x !== undefined; x = it.next()) {
+    if (v.len === v.cap) vecReserve(m, v, it.hint()[0] + 1, home);
+    vecPush(m, v, item(x), home);
+  }
 }
 
 /** `collect::<String>()` from chars, `&str`s or Strings (`items` says which). */

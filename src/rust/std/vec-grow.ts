@@ -6,14 +6,46 @@
 import { cloneValue } from '../../engine/std/clone';
 import type { RValue, VecValue } from '../../engine/memory/rvalue';
 import { vecExtend, vecReserve, vecResize, vecSplitOff } from '../../engine/std/vec';
-import { arrayOf, con, refTo, UNIT, USIZE, type TypeVar } from '../check/types';
+import { arrayOf, con, prune, refTo, unify, UNIT, USIZE, type TypeVar } from '../check/types';
 import { RustPanic } from '../errors';
 import { isCopyTy } from '../run/context';
 
 import { after, copyOf, deref, num, UNIT_V } from '../run/values';
-import type { StdMethod } from './table';
+import type { MethodRun, MethodTyping, StdMethod } from './table';
+import { iterItem } from './iterators';
+import { iterOf } from '../run/iterators';
+import { engineTy, type Ev } from '../run/context';
+import { extendVec } from '../../engine/std/collect';
 import { elemOf } from './table';
 
+
+/**
+ * `extend` with a Vec by value, or an iterator (`v.extend(w.iter())`, `v.extend(it.map(..))`)
+ * whose items are the elements or references to Copy elements (`Extend<&T>`).
+ */
+function extendFrom(x: MethodTyping, elem: TypeVar): void {
+  const t = x.fresh();
+  x.unifyArg(0, t);
+  const item = iterItem(t);
+  if (!item) return void unify(t, con('Vec', elem));
+  const p = prune(item);
+  if (p.k === 'con' && p.c === 'ref' && !(prune(elem).k === 'con' && (prune(elem) as { c: string }).c === 'ref')) unify(p.args[0]!, elem);
+  else unify(item, elem);
+}
+
+function extendRun(x: MethodRun, src: Ev): Ev {
+  const item = prune(iterItem(x.e.args[0]!.ty!)!);
+  const byRef = item.k === 'con' && item.c === 'ref' && engineTy(elemOf(x)).kind !== 'ref';
+  return (a) => {
+    const loc = x.place(a);
+    const iter = src(a);
+    const v = deref(loc.get()) as VecValue;
+    extendVec(x.rt.m, v, iterOf(iter), loc.home(), byRef ? (r) => copyOf(deref(r)) : undefined);
+    x.rt.m.dropValue(iter);
+    after(loc);
+    return UNIT_V;
+  };
+}
 
 export const vecGrowMethods: StdMethod[] = [
   {
@@ -70,11 +102,16 @@ export const vecGrowMethods: StdMethod[] = [
       x.argCount(1);
       const elem = elemOf(x);
       const arg = x.e.args[0]!;
+      if (arg.k !== 'ref' && arg.k !== 'array') {
+        extendFrom(x, elem);
+        return UNIT;
+      }
       x.coerceArg(0, arg.k === 'ref' ? refTo(con('slice', elem), false) : arg.k === 'array' ? arrayOf(elem, arg.items.length) : con('Vec', elem));
       return UNIT;
     },
     run: (x) => {
       const src = x.arg(0);
+      if (iterItem(x.e.args[0]!.ty!)) return extendRun(x, src);
       const byRef = x.e.args[0]!.k === 'ref';
       return (a) => {
         const loc = x.place(a);
