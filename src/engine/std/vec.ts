@@ -298,6 +298,23 @@ export function vecDedup(m: Machine, v: VecValue, same: (a: RValue, b: RValue) =
 }
 
 /**
+ * `v.retain(keep)`: each element in order is kept or dropped at once; capacity kept. `keep`
+ * gives its verdict and the element as it left it (`retain_mut` may change it).
+ */
+export function vecRetain(m: Machine, v: VecValue, keep: (item: RValue) => [boolean, RValue], home: Home): void {
+  const kept: RValue[] = [];
+  for (const old of v.items) {
+    const [yes, item] = keep(old);
+    if (yes) kept.push(item);
+    else m.dropValue(item);
+  }
+  v.items = kept;
+  v.len = kept.length;
+  reshow(v, 0);
+  written(m, v, home);
+}
+
+/**
  * The scratch buffer `slice::sort` (driftsort, rustc 1.95) allocates, in elements, or 0: up to
  * 20 elements it insertion-sorts; beyond, it needs max(len − len/2, min(len, 8 MB / size), 48)
  * elements of scratch, taken from a 4 KiB stack buffer when they fit, else from the heap

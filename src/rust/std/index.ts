@@ -16,13 +16,14 @@ import { hashFns, hashMethods } from './hashmap';
 import { sliceMethods } from './slice';
 import { reorderMethods } from './reorder';
 import { vecGrowMethods } from './vec-grow';
+import { vecRetainMethods } from './vec-retain';
 import { combinatorMethods } from './combinators';
 import { iteratorMethods } from './iterators';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...vecGrowMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
