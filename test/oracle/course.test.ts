@@ -30,9 +30,7 @@ const programs = loadRustPrograms(path.join(__dirname, 'course'));
  * test.failing; remove its entry when the interpreter gets it right.
  */
 const KNOWN_WRONG: Record<string, string> = {
-  '121-crust-fromiterator': 'false E0282: collect() into a program type with its own FromIterator (reached once iterators ran)',
   '227-rbe-hashset': 'false E0599 on HashSet::union (reached once iterators ran)',
-  '211-rbe-from-into': 'false E0277 on .into() inside a closure whose return type a later collect() settles (reached once closures ran)',
 };
 
 /** What a run ended with, in terms both sides share. */

@@ -24,6 +24,8 @@ export interface Inference {
   ret: TypeVar;
   loops: unknown[];
   deferred: (() => void)[];
+  /** Checks run once the function is inferred, before literals default. */
+  settles: (() => void)[];
   v(): TypeVar;
   written(ty: Ty, pos: Pos): TypeVar;
   expr(e: Expr): TypeVar;

@@ -25,6 +25,7 @@ import { arrayType, indexType, unsizes, type SeqTyping } from './sequences';
 import { mapIterElem } from '../run/map-places';
 import { calleeSig, captured, coerceClosure, expectedSig, finishClosures, inferClosure } from './closures';
 import { inferTry } from './try';
+import { inferInto } from './into';
 import { isCopyTy } from '../run/context';
 import {
   autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, toTy, withParams, isFloat, isInt, isNever, isRefTy, isStringTy,
@@ -1131,15 +1132,8 @@ export class Inference {
     const compared = this.compareMethod(e, recv);
     if (compared) return compared;
     if (e.name === 'into' && !(autoDeref(recv).k === 'con' && this.prog.fns.has(`${conName(autoDeref(recv)).slice(4)}::into`))) {
-      // The target comes from the context (a parameter, an annotation); std's From impls decide.
       this.argCount(e, 0, 'method');
-      const to = this.v();
-      this.deferred.push(() => {
-        if (unresolved(to)) this.err(e.namePos, 'type annotations needed (what should `into()` make? annotate the variable)', 'E0283');
-        if (!conversion(recv, to)) this.err(e.namePos, `the trait bound \`${show(to)}: From<${show(recv)}>\` is not satisfied`, 'E0277');
-      });
-      (e as Notes).into = true;
-      return to;
+      return inferInto(this, e, recv, (name) => this.fnTypes.get(name));
     }
     let t = prune(recv);
     const args = () => e.args.map((a) => this.expr(a));
@@ -1223,6 +1217,7 @@ export class Inference {
           closureArg: (i, params, ret, kind) => this.closureArg(e, i, params, ret, kind),
           fresh: () => this.v(),
           settle: (check) => this.settles.push(check),
+          targ: (i) => (e.targs?.[i] ? this.written(e.targs[i]!, e.namePos) : undefined),
         };
         return std.type(typing);
       }

@@ -176,6 +176,8 @@ export interface Codegen {
   isPlace(e: Expr): boolean;
   /** Runs the program's own Display/Debug impls when formatting meets their types. */
   readonly userFmt: UserFmt;
+  /** Calls the program's fn `name` (an impl's fn by its full name, `T::from`). */
+  callFn(name: string, args: RValue[], line: number): RValue;
   err(pos: Pos, message: string, code?: string): never;
   subset(pos: Pos, message: string, construct: string): never;
 }

@@ -7,7 +7,7 @@
 import type { RValue } from '../../engine/memory/rvalue';
 import { stringFrom } from '../../engine/std/string';
 import { INT_NAMES, prune, show, type TypeVar } from '../check/types';
-import type { Expr } from '../syntax/ast';
+import type { Expr, Notes } from '../syntax/ast';
 import { type Codegen, type Ev, engineTy } from '../run/context';
 import { deref, option, scalar, textOf } from '../run/values';
 
@@ -54,6 +54,11 @@ export function conversion(from: TypeVar, to: TypeVar): Conversion | undefined {
 
 /** Code for `recv.into()` once inference has settled both types. */
 export function compileInto(k: Codegen, e: Expr & { k: 'method' }): Ev {
+  const own = (e as Notes).userInto;
+  if (own) {
+    const v = k.value(e.recv);
+    return (a) => k.callFn(own, [v(a)], e.pos.line);
+  }
   const how = conversion(e.recv.ty!, e.ty!)!;
   const ty = engineTy(e.ty!);
   const m = k.rt.m;

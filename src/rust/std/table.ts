@@ -43,6 +43,8 @@ export interface MethodTyping {
   fresh(): TypeVar;
   /** A check to run once the function is inferred, before literals default (`collect`'s target and item). */
   settle(check: () => void): void;
+  /** The method's turbofish type argument i (`collect::<Vec<_>>()`), if written. */
+  targ(i: number): TypeVar | undefined;
 }
 
 /** What a method's runtime may ask of the compiler. */

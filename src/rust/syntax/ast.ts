@@ -230,6 +230,8 @@ export interface Notes {
   compare?: boolean;
   /** `x.into()` (std/convert.ts). */
   into?: boolean;
+  /** `x.into()` through the program's own `impl From<X> for T`: the fn to call (`T::from`). */
+  userInto?: string;
   /** A pointer becoming a `Box<dyn T>` / `&dyn T` here: the type it becomes. */
   unsizeTo?: TypeVar;
   /** A method called on a `dyn Trait`: dispatched on the value's type when it runs. */
