@@ -1217,7 +1217,7 @@ export class Inference {
           closureArg: (i, params, ret, kind) => this.closureArg(e, i, params, ret, kind),
           fresh: () => this.v(),
           settle: (check) => this.settles.push(check),
-          targ: (i) => (e.targs?.[i] ? this.written(e.targs[i]!, e.namePos) : undefined),
+          turbofish: () => (e.targs ?? []).map((ty) => this.written(ty, e.namePos)),
         };
         return std.type(typing);
       }

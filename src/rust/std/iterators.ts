@@ -254,7 +254,7 @@ export const iteratorMethods: StdMethod[] = [
   ...(['sum', 'product'] as const).map((name) =>
     consumer(name, (x) => {
       x.argCount(0);
-      const s = x.targ(0) ?? x.fresh();
+      const s = x.turbofish()[0] ?? x.fresh();
       unify(s, derefTy(item(x)));
       return s;
     }, (x) => {
@@ -344,7 +344,7 @@ export const iteratorMethods: StdMethod[] = [
   }),
   consumer('collect', (x) => {
     x.argCount(0);
-    const target = x.targ(0) ?? x.fresh();
+    const target = x.turbofish()[0] ?? x.fresh();
     const it = item(x);
     x.settle(() => {
       const p = prune(target);

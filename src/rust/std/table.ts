@@ -43,8 +43,8 @@ export interface MethodTyping {
   fresh(): TypeVar;
   /** A check to run once the function is inferred, before literals default (`collect`'s target and item). */
   settle(check: () => void): void;
-  /** The method's turbofish type argument i (`collect::<Vec<_>>()`), if written. */
-  targ(i: number): TypeVar | undefined;
+  /** The method's turbofish types (`collect::<Vec<_>>()`), `_` fresh; empty without one. */
+  turbofish(): TypeVar[];
 }
 
 /** What a method's runtime may ask of the compiler. */
