@@ -26,8 +26,13 @@ export abstract class AddressTreeHeap extends TreapHeap {
 
   protected override readonly addressOrdered: boolean = true;
 
-  /** b kept its place in address order but changed size: repair tMax from b up. */
-  protected override freeResized(b: number): void {
+  /** b kept its place in address order and grew: raise tMax from b up while it is below b's size. */
+  protected override freeGrew(b: number): void {
+    this.raise(b, this.bSize[b]);
+  }
+
+  /** b kept its place in address order and shrank: repair tMax from b up. */
+  protected override freeShrank(b: number): void {
     this.fixUp(b);
   }
 
@@ -44,15 +49,20 @@ export abstract class AddressTreeHeap extends TreapHeap {
 
   /** Lowest-address free block of size >= need: a single descent guided by tMax. */
   protected lowestAtLeast(need: number): number {
+    const max = this.tMax;
+    const left = this.tLeft;
     let n = this.root;
-    if (n === NONE || this.tMax[n] < need) return NONE;
+    if (n === NONE || max[n] < need) return NONE;
+    let visited = 1;
     for (;;) {
-      this.work++;
-      const l = this.tLeft[n];
-      if (l !== NONE && this.tMax[l] >= need) n = l;
-      else if (this.bSize[n] >= need) return n;
-      else n = this.tRight[n]; // tMax[n] >= need, so the right subtree has one
+      const l = left[n];
+      if (l !== NONE && max[l] >= need) n = l;
+      else if (this.bSize[n] >= need) break;
+      else n = this.tRight[n]; // max[n] >= need, so the right subtree has one
+      visited++;
     }
+    this.work += visited;
+    return n;
   }
 
   /** Lowest-address free block in subtree n with address > lo and size >= need, or NONE. */
@@ -72,17 +82,31 @@ export abstract class AddressTreeHeap extends TreapHeap {
   protected override attachedBelow(n: number, b: number): void {
     const size = this.bSize[b];
     this.tMax[b] = size;
-    for (; n !== NONE && this.tMax[n] < size; n = this.tParent[n]) this.tMax[n] = size;
+    this.raise(n, size);
+  }
+
+  /** A block of `size` is now in n's subtree: raise tMax from n up while it is lower. */
+  private raise(n: number, size: number): void {
+    const max = this.tMax;
+    const parent = this.tParent;
+    for (; n !== NONE && max[n] < size; n = parent[n]) max[n] = size;
+  }
+
+  /** up now roots the subtree down rooted, so it has down's old maximum; down's is recomputed. */
+  protected override rotated(up: number, down: number): void {
+    this.tMax[up] = this.tMax[down];
+    this.fix(down);
   }
 
   protected override fix(n: number): boolean {
+    const max = this.tMax;
     let m = this.bSize[n];
     const l = this.tLeft[n];
     const r = this.tRight[n];
-    if (l !== NONE && this.tMax[l] > m) m = this.tMax[l];
-    if (r !== NONE && this.tMax[r] > m) m = this.tMax[r];
-    if (this.tMax[n] === m) return false;
-    this.tMax[n] = m;
+    if (l !== NONE && max[l] > m) m = max[l];
+    if (r !== NONE && max[r] > m) m = max[r];
+    if (max[n] === m) return false;
+    max[n] = m;
     return true;
   }
 }

@@ -27,6 +27,14 @@ export function roundUp(n: number, multiple: number): number {
   return Math.ceil(n / multiple) * multiple;
 }
 
+/**
+ * roundUp to a power of two, with integer ops while both fit in 30 bits (a float divide and
+ * Math.ceil per call was about a third of a bump allocation).
+ */
+export function roundUpPow2(n: number, pow2: number): number {
+  return n < 0x40000000 && pow2 <= 0x40000000 ? (n + pow2 - 1) & -pow2 : Math.ceil(n / pow2) * pow2;
+}
+
 /** Resolves the options every policy shares; throws a bad-request HeapError on nonsense. */
 export function heapConfig(options: AllocatorOptions = {}): HeapConfig {
   const granule = options.align ?? 16;
@@ -172,7 +180,7 @@ export abstract class AllocatorBase implements Allocator {
 
   /** Block size for a request: header + payload rounded to the granule, at least minBlock. */
   protected blockFor(size: number): number {
-    const n = this.header + Math.ceil(size / this.granule) * this.granule;
+    const n = this.header + roundUpPow2(size, this.granule);
     return n > this.minBlock ? n : this.minBlock;
   }
 

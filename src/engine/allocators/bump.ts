@@ -1,4 +1,4 @@
-import { AllocatorBase, checkRequest, growF64, NONE } from './base';
+import { AllocatorBase, checkRequest, growF64, NONE, roundUpPow2 } from './base';
 
 /**
  * Bump (arena) allocator: every alloc takes the next bytes at the top; free only marks the
@@ -19,7 +19,7 @@ export class Bump extends AllocatorBase {
   allocBlock(size: number, align: number): number {
     checkRequest(size, align);
     const a = align > this.granule ? align : this.granule;
-    const p = Math.ceil((this.top + this.header) / a) * a;
+    const p = roundUpPow2(this.top + this.header, a);
     const start = p - this.header;
     const end = start + this.blockFor(size);
     this.work++;

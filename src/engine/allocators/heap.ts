@@ -1,4 +1,4 @@
-import { AllocatorBase, checkRequest, growF64, growI32, growU8, NONE } from './base';
+import { AllocatorBase, checkRequest, growF64, growI32, growU8, NONE, roundUpPow2 } from './base';
 
 /**
  * The physical side shared by every boundary-tag policy (first/next/best/worst fit,
@@ -43,11 +43,13 @@ export abstract class BlockHeap extends AllocatorBase {
   /**
    * True for indexes ordered by address: a filed block that loses its front to an alloc, or
    * grows over a freed neighbour, keeps its place in that order, so the core resizes it in
-   * place and calls freeResized instead of removing and re-inserting it.
+   * place and calls freeGrew/freeShrank instead of removing and re-inserting it.
    */
   protected readonly addressOrdered: boolean = false;
-  /** Free block b (filed) changed address and/or size without changing its address order. */
-  protected freeResized(_b: number): void {}
+  /** Free block b (filed) grew over a neighbour, keeping its place in address order. */
+  protected freeGrew(_b: number): void {}
+  /** Free block b (filed) lost its front to an alloc, keeping its place in address order. */
+  protected freeShrank(_b: number): void {}
   /** Called when the record arrays grow, so a policy can grow its own per-block arrays. */
   protected growIndex(_capacity: number): void {}
 
@@ -113,8 +115,8 @@ export abstract class BlockHeap extends AllocatorBase {
   protected alignedPayload(start: number, align: number): number {
     const h = this.header;
     if (align <= this.granule) return start + h;
-    let p = Math.ceil((start + h) / align) * align;
-    if (p - h !== start && p - h - start < this.minBlock) p = Math.ceil((start + h + this.minBlock) / align) * align;
+    let p = roundUpPow2(start + h, align);
+    if (p - h !== start && p - h - start < this.minBlock) p = roundUpPow2(start + h + this.minBlock, align);
     return p;
   }
 
@@ -125,7 +127,7 @@ export abstract class BlockHeap extends AllocatorBase {
       // The front goes live under a new id; b stays filed as the tail, in the same place.
       const f = this.splitFront(b, need);
       this.freeBytes -= need;
-      this.freeResized(b);
+      this.freeShrank(b);
       this.usedBytes += need;
       return f;
     }
@@ -182,7 +184,7 @@ export abstract class BlockHeap extends AllocatorBase {
         }
         this.absorbNext(prev);
         this.freeBytes += grown;
-        this.freeResized(prev);
+        this.freeGrew(prev);
         return;
       }
       if (next !== NONE && this.bFree[next]) {
@@ -190,7 +192,7 @@ export abstract class BlockHeap extends AllocatorBase {
         this.bAddr[next] = this.bAddr[b];
         this.bSize[next] += this.bSize[b];
         this.unlinkPhysical(b);
-        this.freeResized(next);
+        this.freeGrew(next);
         return;
       }
       this.addFree(b);

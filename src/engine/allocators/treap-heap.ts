@@ -12,9 +12,9 @@ import { BlockHeap } from './heap';
  * depend on the tree's shape anyway).
  *
  * A subclass may augment nodes with a summary of their subtree: `fix` recomputes a node's
- * summary from its own block and its children's summaries. The treap calls it after every
- * rotation, and from the changed node upwards after a splice, stopping where a summary comes
- * out unchanged (nothing above it can change either); an insert calls attachedBelow.
+ * summary from its own block and its children's summaries. The treap calls `rotated` after
+ * every rotation, and fix from the changed node upwards after a splice, stopping where a
+ * summary comes out unchanged (nothing above it can change either); an insert calls attachedBelow.
  */
 export abstract class TreapHeap extends BlockHeap {
   protected root = NONE;
@@ -39,6 +39,12 @@ export abstract class TreapHeap extends BlockHeap {
   }
 
   /**
+   * `up` was rotated above its parent `down`: up now roots exactly the subtree down rooted
+   * (so it takes over down's summary, no recompute needed), down roots a smaller one.
+   */
+  protected rotated(_up: number, _down: number): void {}
+
+  /**
    * Leaf b was just attached below n (NONE: b is the root): sets b's augmentation and folds
    * b into that of n and its ancestors.
    * (Cheaper than fixUp(n): only the path just descended is touched, not its siblings.)
@@ -54,55 +60,67 @@ export abstract class TreapHeap extends BlockHeap {
 
   /** Attaches b as a leaf by key, repairs the augmentation above it, then rotates b up by priority. */
   protected insertFree(b: number): void {
+    // The arrays in locals: V8 otherwise reloads each field (and its backing store) at every use.
+    const left = this.tLeft;
+    const right = this.tRight;
+    const parent = this.tParent;
+    const prio = this.tPrio;
     let x = this.seed; // xorshift32
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
     this.seed = x;
-    this.tPrio[b] = x;
-    this.tLeft[b] = NONE;
-    this.tRight[b] = NONE;
+    prio[b] = x;
+    left[b] = NONE;
+    right[b] = NONE;
     let n = this.root;
     if (n === NONE) {
-      this.tParent[b] = NONE;
+      parent[b] = NONE;
       this.root = b;
       this.attachedBelow(NONE, b);
       return;
     }
     for (;;) {
       if (this.before(b, n)) {
-        if (this.tLeft[n] === NONE) {
-          this.tLeft[n] = b;
+        const l = left[n];
+        if (l === NONE) {
+          left[n] = b;
           break;
         }
-        n = this.tLeft[n];
+        n = l;
       } else {
-        if (this.tRight[n] === NONE) {
-          this.tRight[n] = b;
+        const r = right[n];
+        if (r === NONE) {
+          right[n] = b;
           break;
         }
-        n = this.tRight[n];
+        n = r;
       }
     }
-    this.tParent[b] = n;
+    parent[b] = n;
     this.attachedBelow(n, b);
-    while (this.tParent[b] !== NONE && this.tPrio[b] > this.tPrio[this.tParent[b]]) this.rotateUp(b);
+    for (let p = n; p !== NONE && x > prio[p]; p = parent[b]) this.rotateUp(b);
   }
 
   /** Rotates b down (its higher-priority child up) until it has at most one child, splices it out. */
   protected removeFree(b: number): void {
-    for (;;) {
-      const l = this.tLeft[b];
-      const r = this.tRight[b];
-      if (l === NONE || r === NONE) break;
-      this.rotateUp(this.tPrio[l] > this.tPrio[r] ? l : r);
+    const left = this.tLeft;
+    const right = this.tRight;
+    const parent = this.tParent;
+    const prio = this.tPrio;
+    let l = left[b];
+    let r = right[b];
+    while (l !== NONE && r !== NONE) {
+      this.rotateUp(prio[l] > prio[r] ? l : r);
+      l = left[b];
+      r = right[b];
     }
-    const c = this.tLeft[b] !== NONE ? this.tLeft[b] : this.tRight[b];
-    const p = this.tParent[b];
-    if (c !== NONE) this.tParent[c] = p;
+    const c = l !== NONE ? l : r;
+    const p = parent[b];
+    if (c !== NONE) parent[c] = p;
     if (p === NONE) this.root = c;
-    else if (this.tLeft[p] === b) this.tLeft[p] = c;
-    else this.tRight[p] = c;
+    else if (left[p] === b) left[p] = c;
+    else right[p] = c;
     this.fixUp(p);
   }
 
@@ -129,25 +147,27 @@ export abstract class TreapHeap extends BlockHeap {
 
   /** Rotates x above its parent, keeping key order and the augmentation. */
   private rotateUp(x: number): void {
-    const p = this.tParent[x];
-    const g = this.tParent[p];
-    if (this.tLeft[p] === x) {
-      const m = this.tRight[x];
-      this.tLeft[p] = m;
-      if (m !== NONE) this.tParent[m] = p;
-      this.tRight[x] = p;
+    const left = this.tLeft;
+    const right = this.tRight;
+    const parent = this.tParent;
+    const p = parent[x];
+    const g = parent[p];
+    if (left[p] === x) {
+      const m = right[x];
+      left[p] = m;
+      if (m !== NONE) parent[m] = p;
+      right[x] = p;
     } else {
-      const m = this.tLeft[x];
-      this.tRight[p] = m;
-      if (m !== NONE) this.tParent[m] = p;
-      this.tLeft[x] = p;
+      const m = left[x];
+      right[p] = m;
+      if (m !== NONE) parent[m] = p;
+      left[x] = p;
     }
-    this.tParent[p] = x;
-    this.tParent[x] = g;
+    parent[p] = x;
+    parent[x] = g;
     if (g === NONE) this.root = x;
-    else if (this.tLeft[g] === p) this.tLeft[g] = x;
-    else this.tRight[g] = x;
-    this.fix(p);
-    this.fix(x);
+    else if (left[g] === p) left[g] = x;
+    else right[g] = x;
+    this.rotated(x, p);
   }
 }
