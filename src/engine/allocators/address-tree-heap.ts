@@ -24,7 +24,7 @@ export abstract class AddressTreeHeap extends TreapHeap {
     return this.bAddr[b] < this.bAddr[n];
   }
 
-  protected override readonly addressOrdered: boolean = true;
+  protected override readonly resizesInPlace: boolean = true;
 
   /** b kept its place in address order and grew: raise tMax from b up while it is below b's size. */
   protected override freeGrew(b: number): void {

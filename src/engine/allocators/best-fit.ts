@@ -24,7 +24,7 @@ export class BestFit extends SizeTreeHeap {
   private bPos: Int32Array = new Int32Array(this.capacity);
 
   constructor(options?: AllocatorOptions) {
-    super(1, options);
+    super(options);
   }
 
   protected override growIndex(cap: number): void {

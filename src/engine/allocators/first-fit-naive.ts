@@ -9,7 +9,7 @@ import { FreeListHeap } from './free-list-heap';
  */
 export class FirstFitNaive extends FreeListHeap {
   readonly policy: string = 'first-fit-naive';
-  protected override readonly addressOrdered: boolean = true; // a resized block keeps its list position
+  protected override readonly resizesInPlace: boolean = true; // a resized block keeps its list position
 
   protected insertFree(b: number): void {
     const addr = this.bAddr[b];

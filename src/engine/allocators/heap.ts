@@ -41,11 +41,12 @@ export abstract class BlockHeap extends AllocatorBase {
   /** A free block that can hold `need` bytes with its payload aligned to `align`, or NONE. */
   protected abstract findFree(need: number, align: number): number;
   /**
-   * True for indexes ordered by address: a filed block that loses its front to an alloc, or
-   * grows over a freed neighbour, keeps its place in that order, so the core resizes it in
-   * place and calls freeGrew/freeShrank instead of removing and re-inserting it.
+   * True for indexes that take a filed block's resize in place: a block that loses its front
+   * to an alloc, or grows over a freed neighbour, keeps its place in address order (or is
+   * sifted to its new one), so the core resizes it where it is and calls freeGrew/freeShrank
+   * instead of removing and re-inserting it.
    */
-  protected readonly addressOrdered: boolean = false;
+  protected readonly resizesInPlace: boolean = false;
   /** Free block b (filed) grew over a neighbour, keeping its place in address order. */
   protected freeGrew(_b: number): void {}
   /** Free block b (filed) lost its front to an alloc, keeping its place in address order. */
@@ -123,7 +124,7 @@ export abstract class BlockHeap extends AllocatorBase {
   /** Takes free block b (in the index): splits off the leading gap and the tail; returns the live block. */
   private place(b: number, need: number, align: number): number {
     const p = this.alignedPayload(this.bAddr[b], align);
-    if (this.addressOrdered && p - this.header === this.bAddr[b] && this.bSize[b] - need >= this.splitMin) {
+    if (this.resizesInPlace && p - this.header === this.bAddr[b] && this.bSize[b] - need >= this.splitMin) {
       // The front goes live under a new id; b stays filed as the tail, in the same place.
       const f = this.splitFront(b, need);
       this.freeBytes -= need;
@@ -172,7 +173,7 @@ export abstract class BlockHeap extends AllocatorBase {
 
   /** Gives block b (no longer live) back, coalescing with free neighbours. */
   private release(b: number): void {
-    if (this.addressOrdered) {
+    if (this.resizesInPlace) {
       // A free neighbour stays filed and grows over b: its place in address order holds.
       const prev = this.bPrev[b];
       const next = this.bNext[b];

@@ -3,27 +3,22 @@ import { NONE } from './base';
 import { TreapHeap } from './treap-heap';
 
 /**
- * Free blocks in a treap (see treap-heap.ts) ordered by (rank, address), where rank = size
- * for best fit and -size for worst fit. The search walks that order from the first block
- * of size >= need (best fit) or from the largest block (worst fit) and takes the first whose
- * aligned payload fits, so ties always go to the lowest address.
+ * Free blocks in a treap (see treap-heap.ts) ordered by (size, address). The search walks that
+ * order from the first block of size >= need and takes the first whose aligned payload fits,
+ * so ties always go to the lowest address (best fit; worst fit needs only the largest block
+ * and keeps a heap instead, see worst-fit.ts).
  */
 export abstract class SizeTreeHeap extends TreapHeap {
-  /** +1: ascending sizes (best fit); -1: descending sizes (worst fit). */
-  constructor(
-    private readonly sign: 1 | -1,
-    options?: AllocatorOptions,
-  ) {
+  constructor(options?: AllocatorOptions) {
     super(0x2545f491, options);
   }
 
   protected before(b: number, n: number): boolean {
-    return this.precedes(this.sign * this.bSize[b], this.bAddr[b], n);
+    return this.precedes(this.bSize[b], this.bAddr[b], n);
   }
 
   protected findFree(need: number, align: number): number {
-    // Best fit starts at the first block of size >= need; worst fit at the largest.
-    let b = this.sign > 0 ? this.firstAbove(need, -1) : this.firstAbove(-Infinity, -1);
+    let b = this.firstAbove(need, -1);
     while (b !== NONE && this.bSize[b] >= need) {
       if (this.fitIn(b, need, align) >= 0) return b;
       b = this.successor(b);
@@ -34,18 +29,17 @@ export abstract class SizeTreeHeap extends TreapHeap {
   protected override largestFree(): number {
     let n = this.root;
     if (n === NONE) return 0;
-    const side = this.sign > 0 ? this.tRight : this.tLeft;
-    while (side[n] !== NONE) n = side[n];
+    while (this.tRight[n] !== NONE) n = this.tRight[n];
     return this.bSize[n];
   }
 
-  /** First block in (rank, address) order strictly after (rank, addr). */
-  private firstAbove(rank: number, addr: number): number {
+  /** First block in (size, address) order strictly after (size, addr). */
+  private firstAbove(size: number, addr: number): number {
     let n = this.root;
     let found = NONE;
     while (n !== NONE) {
       this.work++;
-      if (this.precedes(rank, addr, n)) {
+      if (this.precedes(size, addr, n)) {
         found = n;
         n = this.tLeft[n];
       } else n = this.tRight[n];
@@ -53,9 +47,9 @@ export abstract class SizeTreeHeap extends TreapHeap {
     return found;
   }
 
-  /** (rank, addr) < key of node n. */
-  private precedes(rank: number, addr: number, n: number): boolean {
-    const r = this.sign * this.bSize[n];
-    return rank < r || (rank === r && addr < this.bAddr[n]);
+  /** (size, addr) < key of node n. */
+  private precedes(size: number, addr: number, n: number): boolean {
+    const s = this.bSize[n];
+    return size < s || (size === s && addr < this.bAddr[n]);
   }
 }
