@@ -72,6 +72,7 @@ export function checkConsistency(timeline: TimelineEvents, source = 'payload'): 
         break;
       }
       case EventKind.LocalSet:
+      case EventKind.LocalInit:
       case EventKind.LocalEnd: {
         const frame = liveFrame();
         if (!frame.has(b)) c.fail(at('b'), `a live slot of frame ${a}: ${what} names slot ${b}, which is not live`);

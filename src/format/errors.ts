@@ -7,6 +7,7 @@ export class FormatError extends Error {
 }
 
 export const FORMAT_NAME = 'memscope';
-export const FORMAT_VERSION = 1;
+/** 2: a Rust call reserves its whole frame and a `let` is an `init` event (EventKind.LocalInit); version 1 documents read as before. */
+export const FORMAT_VERSION = 2;
 /** The MIME type of memscope documents in notebook outputs. */
 export const MIME_TYPE = 'application/vnd.memscope.v1+json';

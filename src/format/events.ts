@@ -1,17 +1,22 @@
 /**
  * Event kinds of a timeline. Each event is one change to memory; its fields live in
- * columns (see COLUMNS). The numbers are part of format version 1: append, never renumber.
+ * columns (see COLUMNS). The numbers are part of the format: append, never renumber (version 2 added LocalInit).
  */
 export enum EventKind {
   /** A static item (literal or `static`) placed once: a=item id, name, type, addr, size, align, value. */
   StaticPlace = 0,
-  /** A call: a=frame id, name=function, addr=frame base (highest address), size=frame header bytes. */
+  /**
+   * A call: a=frame id, name=function, addr=frame base (highest address), size=the bytes the call
+   * reserves. A Rust program's call reserves its whole frame (header and every local, recorded
+   * next as uninitialised `LocalNew`s); before version 2, and in the notebook API, size is the
+   * 16-byte header and each `LocalNew` extends the frame.
+   */
   FramePush = 1,
   /** A return: a=frame id. */
   FramePop = 2,
-  /** A local comes to life: a=frame id, b=slot, name, type, addr, size, align, value. */
+  /** A local's storage in its frame: a=frame id, b=slot, name, type, addr, size, align, value (`uninit` when its call reserved it). */
   LocalNew = 3,
-  /** A local's value changes (assignment, len/cap update, move-out): a=frame id, b=slot, value. */
+  /** A local's value changes (assignment, len/cap update, move-out; `uninit` again when a reserved local's scope ends): a=frame id, b=slot, value. */
   LocalSet = 4,
   /** A local's storage ends at its scope's end: a=frame id, b=slot. */
   LocalEnd = 5,
@@ -31,6 +36,8 @@ export enum EventKind {
   StackOverflow = 12,
   /** A label the author put on the timeline: name=text. */
   Note = 13,
+  /** A `let` initialises a local its call reserved: a=frame id, b=slot, name, value (format version 2). */
+  LocalInit = 14,
 }
 
 export const EVENT_KIND_NAMES: Record<EventKind, string> = {
@@ -48,9 +55,10 @@ export const EVENT_KIND_NAMES: Record<EventKind, string> = {
   [EventKind.Output]: 'output',
   [EventKind.StackOverflow]: 'overflow',
   [EventKind.Note]: 'note',
+  [EventKind.LocalInit]: 'init',
 };
 
-export const EVENT_KIND_COUNT = 14;
+export const EVENT_KIND_COUNT = 15;
 
 export type Region = 'static' | 'stack' | 'heap' | 'none';
 
@@ -63,6 +71,7 @@ export function regionOf(kind: EventKind): Region {
     case EventKind.LocalNew:
     case EventKind.LocalSet:
     case EventKind.LocalEnd:
+    case EventKind.LocalInit:
     case EventKind.StackOverflow:
       return 'stack';
     case EventKind.HeapAlloc:

@@ -135,7 +135,8 @@ export interface PolicyResult {
 /** `A`: the type of the analyses, the lab's AnalysedTrace where it is known. */
 export interface LabReport<A extends TraceAnalysesRecord = AnalysedTrace> {
   format: 'memscope';
-  version: 1;
+  /** FORMAT_VERSION when written; a reader takes 1 up to its own. */
+  version: number;
   kind: 'lab-report';
   /** Command, memscope version, trace hashes, settings. */
   provenance?: Provenance;
@@ -167,6 +168,8 @@ export function checkLabReport(input: unknown, source = 'payload'): LabReport {
   const c = new Checker(source);
   const d = c.obj(doc, '(root)', 'a JSON object');
   if (d.format === LEGACY_LAB_FORMAT) {
+    // The old envelope only ever had version 1 (the current one's versions are its own).
+    if (typeof d.version === 'number' && d.version > 1) c.fail('version', `version 1 or older: the old memscope-lab envelope had no other (found ${d.version})`);
     checkVersion(d.version, source);
   } else if (checkEnvelope(d, source) !== 'lab-report') {
     c.fail('kind', '"lab-report"');

@@ -88,7 +88,8 @@ export interface SnapshotPointer {
 /** The whole memory state after one step, renderable without the engine. */
 export interface Snapshot {
   format: 'memscope';
-  version: 1;
+  /** FORMAT_VERSION when written; a reader takes 1 up to its own. */
+  version: number;
   kind: 'snapshot';
   step: number;
   event: EventRecord | null;

@@ -31,7 +31,8 @@ export interface TimelineMeta {
 
 export interface TimelineDocument {
   format: 'memscope';
-  version: 1;
+  /** FORMAT_VERSION when written; a reader takes 1 up to its own. */
+  version: number;
   kind: 'timeline';
   meta: TimelineMeta;
   strings: string[];

@@ -53,7 +53,8 @@ export interface ViewMeta extends TimelineMeta {
 
 export interface ViewDocument {
   format: 'memscope';
-  version: 1;
+  /** FORMAT_VERSION when written; a reader takes 1 up to its own. */
+  version: number;
   kind: 'view';
   meta: ViewMeta;
   /** Every metric column, downsampled (exact extremes). */

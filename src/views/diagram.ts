@@ -164,12 +164,17 @@ export function eventText(snapshot: Snapshot): string {
   const bytes = (n: number): string => `${n} byte${n === 1 ? '' : 's'}`;
   switch (e.kind) {
     case 'call':
-      return `call ${e.name ?? '?'}`;
+      // A Rust call reserves its whole frame at once (version 1 timelines: the header only).
+      return `call ${e.name ?? '?'}: reserve ${bytes(e.size)} of stack`;
     case 'return':
       return `return from ${e.name ?? '?'}`;
     case 'let':
-      return `let ${e.name ?? '?'}`;
+      // A local its call reserved is not initialised until its `let` runs (an `init` step).
+      return e.value?.k === 'uninit' ? `${e.name ?? 'a local'}'s slot, not yet initialised` : `let ${e.name ?? '?'}`;
+    case 'init':
+      return `let ${e.name ?? '?'}: initialise`;
     case 'set':
+      if (e.value?.k === 'uninit') return `${e.name ?? 'a local'} goes out of scope (its slot stays in the frame)`;
       return e.value?.k === 'moved' ? `${e.name ?? 'a value'} moved out` : `${e.name ?? 'a local'} changes`;
     case 'end':
       return `${e.name ?? 'a local'} goes out of scope`;

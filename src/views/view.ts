@@ -6,7 +6,7 @@ import { decodeTimeline } from '../engine/timeline/document';
 import { checkEnvelope, parseDocument } from '../format/envelope';
 import type { Snapshot } from '../format/snapshot';
 import { Timeline } from '../engine/timeline/timeline';
-import { FormatError } from '../format/errors';
+import { FORMAT_VERSION, FormatError } from '../format/errors';
 import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../format/events';
 import type { Value } from '../format/values';
 import { checkView, type BlockBar, type ViewDocument, type ViewMeta, type ViewSeries, type ViewSnapshot } from '../format/view';
@@ -93,7 +93,7 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
   const text = timeline.output();
   const view: ViewDocument = {
     format: 'memscope',
-    version: 1,
+    version: FORMAT_VERSION,
     kind: 'view',
     meta,
     series,

@@ -1,7 +1,7 @@
 import { rustProgram } from '../../src/api/program';
 import { Checker, isObject } from '../../src/format/check';
 import { checkEnvelope, DOCUMENT_KINDS } from '../../src/format/envelope';
-import { FormatError } from '../../src/format/errors';
+import { FORMAT_VERSION, FormatError } from '../../src/format/errors';
 import { checkLabReport, labReport, type PolicyResult } from '../../src/format/lab-report';
 import { readSnapshot } from '../../src/format/snapshot';
 
@@ -22,8 +22,10 @@ describe('one envelope for every kind', () => {
   test('the kinds the format knows, and the one version rule for all of them', () => {
     expect(DOCUMENT_KINDS).toEqual(['timeline', 'snapshot', 'view', 'lab-report']);
     for (const kind of DOCUMENT_KINDS) {
-      expect(checkEnvelope({ format: 'memscope', version: 1, kind })).toBe(kind);
-      expect(() => checkEnvelope({ format: 'memscope', version: 2, kind }, 'f.json')).toThrow(/^f\.json: version: expected version 1 or older; .*newer memscope \(version 2\)/);
+      // Every version up to the current one reads; a newer one asks to update memscope.
+      for (let version = 1; version <= FORMAT_VERSION; version++) expect(checkEnvelope({ format: 'memscope', version, kind })).toBe(kind);
+      const newer = FORMAT_VERSION + 1;
+      expect(() => checkEnvelope({ format: 'memscope', version: newer, kind }, 'f.json')).toThrow(new RegExp(`^f\\.json: version: expected version ${FORMAT_VERSION} or older; .*newer memscope \\(version ${newer}\\)`));
       expect(() => checkEnvelope({ format: 'memscope', version: 0, kind })).toThrow(/version: expected a version >= 1/);
     }
   });
@@ -42,7 +44,7 @@ describe('one envelope for every kind', () => {
 describe('the lab-report kind', () => {
   test('a report is a memscope document of kind lab-report and reads back equal', () => {
     const report = labReport([result('first-fit'), result('buddy')]);
-    expect(report).toMatchObject({ format: 'memscope', version: 1, kind: 'lab-report' });
+    expect(report).toMatchObject({ format: 'memscope', version: FORMAT_VERSION, kind: 'lab-report' });
     expect(checkLabReport(JSON.stringify(report), 'r.json')).toEqual(report);
   });
 

@@ -23,7 +23,7 @@ fn main() {
 }
 `;
 
-function events(run: { timeline: { length: number; event(i: number): { kind: string; line: number | null; name: string | null; size: number } } }) {
+function events(run: { timeline: { length: number; event(i: number): { kind: string; line: number | null; name: string | null; type: string | null; size: number; addr: number; value: { k: string } | null } } }) {
   return Array.from({ length: run.timeline.length }, (_, i) => run.timeline.event(i));
 }
 
@@ -59,9 +59,27 @@ describe('frames and lines', () => {
 
   test('locals are named and typed as in the source', async () => {
     const run = await runRust('fn main() {\n    let v: Vec<u8> = vec![1, 2];\n    let n = v.len();\n}');
-    const lets = events(run).filter((e) => e.kind === 'let');
-    expect(lets.map((e) => [e.name, run.timeline.event(0) && e.line])).toEqual([['v', 2], ['n', 3]]);
-    expect(lets.map((e) => e.size)).toEqual([24, 8]);
+    // The call reserves both slots (uninitialised, at main's line); each `let` initialises its own on its line.
+    const slots = events(run).filter((e) => e.kind === 'let');
+    expect(slots.map((e) => [e.name, e.type, e.value?.k, e.line])).toEqual([['v', 'Vec<u8>', 'uninit', 1], ['n', 'usize', 'uninit', 1]]);
+    expect(slots.map((e) => e.size)).toEqual([24, 8]);
+    const inits = events(run).filter((e) => e.kind === 'init');
+    expect(inits.map((e) => [e.name, e.line])).toEqual([['v', 2], ['n', 3]]);
+  });
+
+  test('a call reserves its whole frame at once; a let moves no stack pointer', async () => {
+    const run = await runRust('fn f(a: u64) -> u64 {\n    let b: u8 = 1;\n    let c: u32 = 2;\n    a + b as u64 + c as u64\n}\nfn main() {\n    let x = f(3);\n}');
+    const all = events(run);
+    const call = all.find((e) => e.kind === 'call' && e.name === 'f')!;
+    // Header 16, a: 8, b: 1, c: 4 at 4-alignment → 32 bytes, a multiple of 16.
+    expect(call.size).toBe(32);
+    const at = all.indexOf(call);
+    const depth = run.timeline.metric('stackBytes', at);
+    const inF = all.slice(at, all.findIndex((e) => e.kind === 'return' && e.name === 'f'));
+    inF.forEach((e) => expect(run.timeline.metric('stackBytes', all.indexOf(e))).toBe(depth));
+    expect(inF.filter((e) => e.kind === 'init').map((e) => e.name)).toEqual(['a', 'b', 'c']);
+    const addr = Object.fromEntries(inF.filter((e) => e.kind === 'let').map((e) => [e.name, call.addr - e.addr]));
+    expect(addr).toEqual({ a: 24, b: 25, c: 32 });
   });
 });
 

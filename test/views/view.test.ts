@@ -3,8 +3,8 @@ import { decodeTimeline, encodeTimeline } from '../../src/engine/timeline/docume
 import { mainSpecs } from '../../src/views/charts';
 import { diagramSvg } from '../../src/views/diagram';
 import { renderSvgSync } from '../../src/views/render-svg';
-import { FormatError } from '../../src/format/errors';
-import { METRIC_COLUMNS } from '../../src/format/events';
+import { FORMAT_VERSION, FormatError } from '../../src/format/errors';
+import { EVENT_KIND_COUNT, METRIC_COLUMNS } from '../../src/format/events';
 import { checkView, type ViewDocument } from '../../src/format/view';
 import { makeView, toView, viewSummaryText } from '../../src/views/view';
 import { boxChurn, mixed, vecPushes } from './programs';
@@ -31,7 +31,7 @@ describe('view payload of a small run', () => {
   const view = makeView(timeline);
 
   test('is a versioned view document that passes its own validator after a JSON round trip', () => {
-    expect(view).toMatchObject({ format: 'memscope', version: 1, kind: 'view' });
+    expect(view).toMatchObject({ format: 'memscope', version: FORMAT_VERSION, kind: 'view' });
     expect(checkView(JSON.parse(JSON.stringify(view)))).toEqual(JSON.parse(JSON.stringify(view)));
     expect(checkView(JSON.stringify(view))).toBeTruthy();
   });
@@ -229,7 +229,7 @@ describe('checkView rejects malformed payloads with the JSON path', () => {
   });
 
   test('a payload from a newer memscope says to update', () => {
-    rejects({ ...clone(view), version: 2 }, 'version', /newer memscope \(version 2\): update memscope to read it/);
+    rejects({ ...clone(view), version: FORMAT_VERSION + 1 }, 'version', new RegExp(`newer memscope \\(version ${FORMAT_VERSION + 1}\\): update memscope to read it`));
   });
 
   test('series: missing metric, unequal lengths, steps not ascending or out of range', () => {
@@ -250,7 +250,7 @@ describe('checkView rejects malformed payloads with the JSON path', () => {
   test('events, blocks and output fields', () => {
     const a = clone(view);
     a.events.kind[0] = 99;
-    rejects(a, 'events.kind[0]', 'an event kind below 14');
+    rejects(a, 'events.kind[0]', `an event kind below ${EVENT_KIND_COUNT}`);
     const b = clone(view);
     b.blocks.rows[0]!.to = -5;
     rejects(b, 'blocks.rows[0].to', `an integer >= ${b.blocks.rows[0]!.from}`);

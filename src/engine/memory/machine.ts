@@ -10,6 +10,9 @@ import { toValue, rcContent, utf8Length } from './to-value';
 import type { Block, Local, StaticItem, RValue } from './rvalue';
 import { formatType as typeName } from '../layout/format';
 import { AllocError, OwnershipError, StackOverflowError } from './errors';
+import { FRAME_HEADER_BYTES, type FramePlan } from './frame';
+
+export { FRAME_HEADER_BYTES, FramePlan } from './frame';
 
 /**
  * x86-64 user space ends at 2^47: a block reaching past it cannot exist, so asking for one fails
@@ -30,9 +33,6 @@ export const DEFAULT_ADDRESSES = {
 
 /** Rust's main thread gets the process stack: 8 MiB by default on Linux. */
 export const DEFAULT_STACK_LIMIT = 8 * 1024 * 1024;
-
-/** Return address and saved frame pointer: what every call pushes before its locals. */
-export const FRAME_HEADER_BYTES = 16;
 
 export interface MachineOptions {
   /** Heap policy by name (default 'first-fit'); see POLICIES. */
@@ -72,6 +72,8 @@ export interface Frame {
   readonly base: number;
   readonly scopes: Scope[];
   nextSlot: number;
+  /** The locals its call reserved (FramePlan), by slot: uninitialised until their `let`. */
+  readonly reserved: (Local | undefined)[];
 }
 
 /**
@@ -166,16 +168,39 @@ export class Machine {
 
   // ---------- stack ----------
 
-  /** A call: a new frame with its header (return address, saved frame pointer). */
-  pushFrame(fn: string): Frame {
+  /**
+   * A call: a new frame. With a plan (the Rust interpreter's), the call reserves the whole frame
+   * at once, header and every local, as rustc's prologue does with one subtraction from the stack
+   * pointer; the locals are recorded uninitialised. Without one (the notebook API, which cannot
+   * know a cell's locals in advance) the frame is the header and each `bind` extends it.
+   */
+  pushFrame(fn: string, plan?: FramePlan): Frame {
     const id = this.nextFrameId++;
     const base = this.sp;
-    this.reserveStack(base - FRAME_HEADER_BYTES, fn);
-    const frame: Frame = { id, fn, base, scopes: [{ locals: [], sp: this.sp }], nextSlot: 0 };
+    if (plan && plan.size < 0) plan.layOut(this.layoutOf);
+    const size = plan ? plan.size : FRAME_HEADER_BYTES;
+    this.reserveStack(base - size, fn);
+    const frame: Frame = { id, fn, base, scopes: [{ locals: [], sp: this.sp }], nextSlot: plan ? plan.locals.length : 0, reserved: [] };
     this.frames.push(frame);
     const r = this.rec;
     r.state.frames = this.frames.length;
-    r.record(EventKind.FramePush, id, -1, r.intern(fn), -1, -1, base, FRAME_HEADER_BYTES, 16);
+    r.record(EventKind.FramePush, id, -1, r.intern(fn), -1, -1, base, size, 16);
+    if (plan) {
+      const locals = plan.locals;
+      for (let slot = 0; slot < locals.length; slot++) {
+        const p = locals[slot]!;
+        if (p.offset < 0) continue;
+        const local: Local = { frameId: id, slot, name: p.name, ty: p.ty, address: base - p.offset, size: p.size, align: p.align, value: null, ended: true };
+        frame.reserved[slot] = local;
+        if (p.rec !== r) {
+          p.rec = r;
+          p.nameId = r.intern(p.name);
+          p.typeId = r.intern(typeName(p.ty));
+        }
+        local.nameId = p.nameId;
+        r.record(EventKind.LocalNew, id, slot, p.nameId!, p.typeId!, r.addValue(UNINIT), local.address, p.size, p.align, -1, -1);
+      }
+    }
     return frame;
   }
 
@@ -207,18 +232,22 @@ export class Machine {
         local.value = null;
         this.dropValue(value);
       }
-      this.endLocal(local);
+      if (frame.reserved[local.slot] === local) this.deadLocal(local);
+      else this.endLocal(local);
     }
     this.sp = scope.sp;
     this.rec.state.stackBytes = DEFAULT_ADDRESSES.stackTop - this.sp;
   }
 
   /**
-   * A new binding in the current scope holding `value` (moved in). Its storage is placed
-   * below the current stack pointer at the type's alignment.
+   * A new binding in the current scope holding `value` (moved in). A local its call reserved
+   * (`slot`, from the frame's plan) is initialised in place: the `let` is an `init` event and
+   * moves no stack pointer. Any other is placed below the stack pointer at the type's alignment.
    */
-  bind(name: string, ty: Ty, value: RValue | null): Local {
+  bind(name: string, ty: Ty, value: RValue | null, slot = -1): Local {
     const frame = this.currentFrame;
+    const reserved = slot >= 0 ? frame.reserved[slot] : undefined;
+    if (reserved) return this.init(frame, reserved, value);
     const layout = this.layoutOf(ty);
     const address = alignDown(this.sp - layout.size, Math.max(layout.align, 1));
     this.reserveStack(address, frame.fn);
@@ -241,6 +270,23 @@ export class Machine {
       value && (value.tag === 'string' || value.tag === 'vec') ? value.len : -1,
       value && (value.tag === 'string' || value.tag === 'vec') ? value.cap : -1,
     );
+    if (value) this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
+    return local;
+  }
+
+  /** A `let` of a reserved local: its scope owns it from here, its value is recorded as its initialisation. */
+  private init(frame: Frame, local: Local, value: RValue | null): Local {
+    local.value = value;
+    local.ended = false;
+    frame.scopes[frame.scopes.length - 1]!.locals.push(local);
+    const r = this.rec;
+    const name = (local.nameId ??= r.intern(local.name));
+    if (value && (value.tag === 'string' || value.tag === 'vec')) {
+      r.record(EventKind.LocalInit, frame.id, local.slot, name, -1, r.addValue(toValue(value)), local.address, local.size, local.align, value.len, value.cap);
+      local.bufValue = undefined;
+    } else {
+      r.record(EventKind.LocalInit, frame.id, local.slot, name, -1, r.addValue(value ? toValue(value) : UNINIT), local.address, local.size, local.align, -1, -1);
+    }
     if (value) this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
     return local;
   }
@@ -293,6 +339,13 @@ export class Machine {
       EventKind.LocalSet, local.frameId, local.slot, name, -1,
       r.addValue(v ? toValue(v) : MOVED), local.address, local.size, local.align, -1, -1,
     );
+  }
+
+  /** A reserved local's scope ends (rustc's StorageDead): no value any more, its bytes stay in the frame until the return. */
+  private deadLocal(local: Local): void {
+    local.ended = true;
+    const r = this.rec;
+    r.record(EventKind.LocalSet, local.frameId, local.slot, (local.nameId ??= r.intern(local.name)), -1, r.addValue(UNINIT), local.address, local.size, local.align, -1, -1);
   }
 
   private endLocal(local: Local): void {

@@ -74,7 +74,7 @@ export class EventLog {
     const value = this.value(this.events.value[step]!);
     if (value && value.k === 'buf') {
       const kind = this.events.kind[step];
-      if (kind === EventKind.LocalNew || kind === EventKind.LocalSet) {
+      if (kind === EventKind.LocalNew || kind === EventKind.LocalSet || kind === EventKind.LocalInit) {
         const len = this.events.aux[step]!;
         const cap = this.events.aux2[step]!;
         if (len >= 0 && cap >= 0) return { ...value, len, cap };

@@ -1,3 +1,4 @@
+import { FORMAT_VERSION } from '../../format/errors';
 import { EventKind, OwnerKind, METRIC_COLUMNS, WriteMode, type MetricColumn } from '../../format/events';
 import { editText, type Target, type Value } from '../../format/values';
 import type {
@@ -12,7 +13,8 @@ interface FrameState {
   fn: string;
   line: number;
   address: number;
-  header: number;
+  /** Bytes the call reserved (the header only in version 1 timelines, where locals extend the frame). */
+  reserved: number;
   locals: SnapshotLocal[];
 }
 
@@ -100,7 +102,7 @@ export class SnapshotIndex {
           fn: t.string(e.name[step]!) ?? '?',
           line: e.line[step]!,
           address: e.addr[step]!,
-          header: e.size[step]!,
+          reserved: e.size[step]!,
           locals: [],
         });
         break;
@@ -122,7 +124,8 @@ export class SnapshotIndex {
         });
         break;
       }
-      case EventKind.LocalSet: {
+      case EventKind.LocalSet:
+      case EventKind.LocalInit: {
         const frame = state.frames[findFrame(state, a)];
         if (!frame) break;
         const at = findLocal(frame, e.b[step]!);
@@ -178,7 +181,7 @@ export class SnapshotIndex {
     const metrics = {} as Record<MetricColumn, number>;
     for (const name of METRIC_COLUMNS) metrics[name] = step < 0 ? 0 : t.metrics[name][step]!;
     const frames: SnapshotFrame[] = state.frames.map((f) => {
-      let lowest = f.address - f.header;
+      let lowest = f.address - f.reserved;
       for (const local of f.locals) lowest = Math.min(lowest, local.address);
       return { id: f.id, fn: f.fn, line: f.line < 0 ? null : f.line, address: f.address, size: f.address - lowest, locals: f.locals.slice() };
     });
@@ -197,7 +200,7 @@ export class SnapshotIndex {
     for (const b of blocks) collectLengths(b.value, lengths);
     return {
       format: 'memscope',
-      version: 1,
+      version: FORMAT_VERSION,
       kind: 'snapshot',
       step,
       event: step < 0 ? null : t.event(step),

@@ -8,6 +8,7 @@
  */
 import type { Ty } from '../../engine/layout/types';
 import type { RValue } from '../../engine/memory/rvalue';
+import { FramePlan } from '../../engine/memory/frame';
 import { calleeSig, captureTy, type ClosureExpr } from '../check/fn-types';
 import { conName, prune } from '../check/types';
 import type { Binding, Expr, Notes, Program } from '../syntax/ast';
@@ -65,6 +66,8 @@ function compileBody(k: Codegen, e: ClosureExpr): void {
   const rt = k.rt;
   const saved = k.checks.ctx;
   k.checks.ctx = { fn: saved.fn, moves: new Map(), dead: false, loopDepth: 0, loopOuter: [], borrows: [] };
+  const outerFrame = k.frame;
+  const plan = (k.frame = new FramePlan());
   let body: Ev;
   let params: ((a: Act, v: RValue) => void)[];
   try {
@@ -73,8 +76,9 @@ function compileBody(k: Codegen, e: ClosureExpr): void {
       if (p.pat.k === 'bind' && !p.pat.sub && !p.pat.byRef) {
         const b = p.pat.binding!;
         const ty = engineTy(b.ty);
+        const at = plan.add(b.name, ty);
         return (a: Act, v: RValue) => {
-          a.slots[b.slot] = rt.m.bind(b.name, bindTy(ty, v), v);
+          a.slots[b.slot] = rt.m.bind(b.name, bindTy(ty, v), v, at);
         };
       }
       const bind = patBinder(k, p.pat, pt, false);
@@ -88,6 +92,7 @@ function compileBody(k: Codegen, e: ClosureExpr): void {
     body = k.value(e.body, (e.body as Notes).coerce);
   } finally {
     k.checks.ctx = saved;
+    k.frame = outerFrame;
   }
   const n = e.slots ?? 0;
   const name = e.name!;
@@ -101,7 +106,7 @@ function compileBody(k: Codegen, e: ClosureExpr): void {
       const m = rt.m;
       call(rt, line);
       const act: Act = { slots: new Array(n).fill(null), temps: [], locs: new Array(n), env };
-      return runFrame(m, name, line, endLine, act, bind, args, body);
+      return runFrame(m, name, plan, line, endLine, act, bind, args, body);
     },
   };
   let table = codes.get(rt);

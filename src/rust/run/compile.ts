@@ -6,6 +6,7 @@
  * files and call back through Codegen (context.ts); std's methods come from the std table.
  */
 import type { Machine } from '../../engine/memory/machine';
+import { FramePlan } from '../../engine/memory/frame';
 import type { Local, RValue, VecValue } from '../../engine/memory/rvalue';
 import { cloneValue } from '../../engine/std/clone';
 import { writesOf } from '../../engine/std/fmt';
@@ -46,6 +47,8 @@ export class Compiler implements Codegen {
   readonly bodies = new Map<string, (args: RValue[], line: number) => RValue>();
 
   readonly userFmt: UserFmt;
+
+  frame = new FramePlan();
 
   constructor(readonly prog: Program, readonly rt: Runtime) {
     this.checks = new MoveCheck(prog);
@@ -112,23 +115,32 @@ export class Compiler implements Codegen {
 
   compileFn(fn: FnItem): void {
     this.checks.ctx = { fn, moves: new Map(), dead: false, loopDepth: 0, loopOuter: [], borrows: [] };
-    const params = fn.params.map((p) => {
-      if (p.pat.k !== 'bind') this.subset(p.pos, 'patterns in parameters are not supported yet', 'parameter');
-      return { name: p.pat.name, slot: p.pat.binding!.slot, ty: engineTy(p.pat.binding!.ty) };
-    });
-    const body = this.blockBody(fn.body, false);
+    const outer = this.frame;
+    const plan = (this.frame = new FramePlan());
+    let params: { name: string; slot: number; ty: Ty; at: number }[];
+    let body: Ev;
+    try {
+      params = fn.params.map((p) => {
+        if (p.pat.k !== 'bind') this.subset(p.pos, 'patterns in parameters are not supported yet', 'parameter');
+        const ty = engineTy(p.pat.binding!.ty);
+        return { name: p.pat.name, slot: p.pat.binding!.slot, ty, at: plan.add(p.pat.name, ty) };
+      });
+      body = this.blockBody(fn.body, false);
+    } finally {
+      this.frame = outer;
+    }
     const rt = this.rt;
     const nSlots = fn.slots;
     const endLine = fn.body.endLine;
     const name = fn.name;
     const bind = (act: Act, args: RValue[]): void => {
-      for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = rt.m.bind(params[i]!.name, bindTy(params[i]!.ty, args[i]!), args[i]!);
+      for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = rt.m.bind(params[i]!.name, bindTy(params[i]!.ty, args[i]!), args[i]!, params[i]!.at);
     };
     this.impls.set(fn.name, (args, line) => {
       const m = rt.m;
       call(rt, line);
       const act: Act = { slots: new Array(nSlots).fill(null), temps: [], locs: new Array(nSlots) };
-      return runFrame(m, name, line, endLine, act, bind, args, body);
+      return runFrame(m, name, plan, line, endLine, act, bind, args, body);
     });
   }
 
@@ -195,11 +207,12 @@ export class Compiler implements Codegen {
       const ty = engineTy(b.ty);
       const name = b.name;
       const slot = b.slot;
+      const at = this.frame.add(name, ty);
       const m = () => this.rt.m;
       if (!s.value) {
         this.checks.ctx.moves.set(b, { ...s.pos, uninit: true });
         return (a) => {
-          a.slots[slot] = m().bind(name, ty, null);
+          a.slots[slot] = m().bind(name, ty, null, at);
         };
       }
       const v = this.extendedTemp(s.value) ?? this.value(s.value, (s.value as Notes).coerce);
@@ -215,7 +228,7 @@ export class Compiler implements Codegen {
       if (s.value.k === 'closure') closureBorrows(this, s.value, b);
       return (a) => {
         const value = v(a);
-        a.slots[slot] = m().bind(name, bindTy(ty, value), value);
+        a.slots[slot] = m().bind(name, bindTy(ty, value), value, at);
       };
     }
     if (!s.value) this.subset(s.pos, 'a let without a value must bind a plain name', 'let_declaration');
@@ -249,8 +262,9 @@ export class Compiler implements Codegen {
     const innerTy = engineTy(e.e.ty!);
     const ty = engineTy(e.ty!);
     const m = () => this.rt.m;
+    const at = this.frame.add('(temporary)', innerTy);
     return (a) => {
-      const local = m().bind('(temporary)', innerTy, inner(a));
+      const local = m().bind('(temporary)', innerTy, inner(a), at);
       return makeRef(ty, new LocalLoc(m(), local));
     };
   }

@@ -6,6 +6,7 @@
 import type { Ty } from '../../engine/layout/types';
 import type { UserFmt } from '../../engine/std/fmt';
 import type { Machine } from '../../engine/memory/machine';
+import type { FramePlan } from '../../engine/memory/frame';
 import type { Local, RValue } from '../../engine/memory/rvalue';
 import { MoveCheck } from '../check/moves';
 import { type TypeVar, fromTy, prune, toTy } from '../check/types';
@@ -119,14 +120,15 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
 }
 
 /**
- * A call's frame around its body, for functions and closures alike: push the frame, bind the
+ * A call's frame around its body, for functions and closures alike: push the frame (reserving
+ * every local of `plan` at once, as rustc's prologue does), bind the
  * arguments (`bind` is made once per function, not per call: calls are a hot path), run the body (a `return` ends it early), then at the closing brace close the scopes
  * and drop the tail expression's temporaries after the locals (Rust 2021), pop, and go back to
  * the caller's line.
  */
-export function runFrame(m: Machine, name: string, line: number, endLine: number, act: Act, bind: (act: Act, args: RValue[]) => void, args: RValue[], body: Ev): RValue {
+export function runFrame(m: Machine, name: string, plan: FramePlan, line: number, endLine: number, act: Act, bind: (act: Act, args: RValue[]) => void, args: RValue[], body: Ev): RValue {
   m.line = line;
-  m.pushFrame(name);
+  m.pushFrame(name, plan);
   bind(act, args);
   let result: RValue;
   try {
@@ -165,6 +167,11 @@ export interface Codegen {
   readonly rt: Runtime;
   /** The move and borrow checks of the function being compiled. */
   readonly checks: MoveCheck;
+  /**
+   * The frame of the function or closure being compiled: every local it declares gets its slot
+   * here (`frame.add`), and a call reserves them all on entry; pass the slot to Machine.bind.
+   */
+  frame: FramePlan;
   /** An expression used by value (moved or copied); `coerce` derefs through Box/Rc that many times. */
   value(e: Expr, coerce?: number): Ev;
   /** An operand read without moving (comparisons and format arguments borrow). */

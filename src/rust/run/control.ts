@@ -141,6 +141,8 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
   if (pat.k === 'bind' && pat.sub) k.subset(pat.pos, '@ patterns in for loops are not supported yet', 'pattern');
   const destructure = pat.k === 'tuple' || pat.k === 'ref' ? patBinder(k, pat, elemTy, false) : undefined;
 
+  // The loop variable's slot in the frame, before the body's locals (declaration order).
+  const at = bindName?.binding ? k.frame.add(bindName.name, bindTy) : -1;
   // Runs one iteration with `value` bound; returns the break value to stop.
   const makeIteration = (body: Ev, _ty: Ty) => {
     const slot = bindName?.binding?.slot ?? -1;
@@ -153,7 +155,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
       const value: RValue = enumerate ? { tag: 'tuple', ty: bindTy, items: [scalar(USIZE_TY, index), item] } : item;
       if (slot >= 0) {
         m.openScope();
-        a.slots[slot] = m.bind(name, bindTy, value);
+        a.slots[slot] = m.bind(name, bindTy, value, at);
       } else if (destructure) {
         m.openScope();
         destructure(a, new TempLoc(value));

@@ -227,23 +227,24 @@ export function patBinder(k: Codegen, p: Pat, ty: TypeVar, fromPlace: boolean, v
       const bty = engineTy(b.ty);
       const slot = b.slot;
       const name = b.name;
+      const at = k.frame.add(name, bty);
       const sub = p.sub ? patBinder(k, p.sub, ty, fromPlace, viaRef) : undefined;
       if (viaRef || p.byRef) {
         return (a, loc) => {
-          a.slots[slot] = rt.m.bind(name, bty, makeRef(bty, loc));
+          a.slots[slot] = rt.m.bind(name, bty, makeRef(bty, loc), at);
           sub?.(a, loc);
         };
       }
       if (isCopyTy(t, prog)) {
         return (a, loc) => {
-          a.slots[slot] = rt.m.bind(name, bty, copyOf(loc.get()));
+          a.slots[slot] = rt.m.bind(name, bty, copyOf(loc.get()), at);
           sub?.(a, loc);
         };
       }
       if (fromPlace) return k.subset(p.pos, `moving out of a variable in a pattern is not supported yet; match on a reference (&x) instead`, 'pattern');
       // The temporary gives this part up; its other parts are dropped with it.
       return (a, loc) => {
-        a.slots[slot] = rt.m.bind(name, bty, loc.take());
+        a.slots[slot] = rt.m.bind(name, bty, loc.take(), at);
       };
     }
     case 'ref': {
