@@ -105,6 +105,9 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
     case 'Bytes':
     case 'Range':
     case 'Enumerate':
+    case 'MapIter':
+    case 'Keys':
+    case 'Values':
       return false;
     case 'Option':
     case 'Array':

@@ -82,6 +82,18 @@ export function vecIntoIter(rt: Runtime, vec: VecValue): RIter {
   return it;
 }
 
+/** Items made up front (a map's entries), handed out from either end; `trusted`: std's TrustedLen (hashbrown's iterators are not). */
+export function listIter(items: RValue[], trusted: boolean): RIter {
+  let front = 0;
+  let end = items.length;
+  return {
+    trusted,
+    next: () => (front < end ? items[front++] : undefined),
+    back: () => (front < end ? items[--end] : undefined),
+    hint: () => [end - front, end - front],
+  };
+}
+
 /** `a..b`, `a..=b`, `a..`: integers of type ty. */
 export function rangeIter(ty: Ty, lo: number | bigint, hi: number | bigint | undefined, inclusive: boolean): RIter {
   let a = BigInt(lo);
@@ -296,6 +308,9 @@ export function rangeExpr(k: Codegen, e: Expr & { k: 'range' }): Ev {
   };
 }
 
+const MAP_ITERS = new Set(['MapIter', 'Keys', 'Values']);
+const MAP_ITER_METHODS = new Set(['iter', 'keys', 'values', 'values_mut']);
+
 /** Whether `for` can take its own fast path over this iterable (a literal range, `v.iter()`, `&v`, `v`, `s.chars()`). */
 export function directFor(e: Expr): boolean {
   const c = conName(e.ty);
@@ -303,6 +318,8 @@ export function directFor(e: Expr): boolean {
   if (c === 'Chars' || c === 'Bytes') return e.k === 'method' && (e.name === 'chars' || e.name === 'bytes');
   if (c === 'Iter') return e.k === 'method' && e.name === 'iter';
   if (c === 'Enumerate') return e.k === 'method' && directFor(e.recv);
+  // A map's iterator made in the loop's head walks the map itself (control.ts).
+  if (MAP_ITERS.has(c)) return e.k === 'method' && MAP_ITER_METHODS.has(e.name);
   // Vecs, arrays, slices, references and map iterators have their own paths in control.ts.
   return !c.startsWith('iter:');
 }

@@ -6,11 +6,11 @@
 import type { Ty } from '../../engine/layout/types';
 import type { RValue } from '../../engine/memory/rvalue';
 import { writesOf } from '../../engine/std/fmt';
-import { BOOL, con, prune, refTo, type TypeVar } from '../check/types';
+import { BOOL, con, prune, refTo, show, unify, type TypeVar } from '../check/types';
 import { invoke } from '../run/closures';
 import { type Act, type Ev, engineTy } from '../run/context';
-import { bool, FieldLoc, follow, makeRef, option, TempLoc, textOf, type Loc } from '../run/values';
-import { RustPanic } from '../errors';
+import { bool, copyOf, FieldLoc, type RefValue, follow, makeRef, option, TempLoc, textOf, type Loc } from '../run/values';
+import { RustPanic, RustSubsetError } from '../errors';
 import type { Expr } from '../syntax/ast';
 import type { MethodRun, MethodTyping, StdMethod } from './table';
 import { defaultValue, type DefaultCaller } from '../run/defaults';
@@ -235,6 +235,30 @@ export const combinatorMethods: StdMethod[] = [
         return g.call([payload(v)]);
       };
     },
+  ),
+  ...(['copied', 'cloned'] as const).map((name) =>
+    byValue(
+      name,
+      ['Option'],
+      (x) => {
+        x.argCount(0);
+        const t = prune(T(x));
+        if (t.k === 'con' && t.c === 'ref') return con('Option', t.args[0]!);
+        if (t.k === 'con') throw new RustSubsetError(`\`${name}\` on an \`${show(x.recv)}\` (not an Option of a reference) is not supported yet`, x.e.namePos.line, x.e.namePos.col, 'call_expression');
+        const inner = x.fresh();
+        unify(t, refTo(inner, false));
+        return con('Option', inner);
+      },
+      (x, self) => {
+        const ty = x.ty;
+        return (a) => {
+          const v = self(a) as EnumValue;
+          if (!some(v)) return option(ty, null);
+          const r = payload(v) as RefValue;
+          return option(ty, name === 'copied' ? copyOf(r.loc.get()) : cloneValue(x.rt.m, r.loc.get()));
+        };
+      },
+    ),
   ),
   byValue(
     'ok',

@@ -10,7 +10,8 @@ import { keyIdentity, mapCapacity, mapClear, mapInsert, mapNew, mapRemove, mapRe
 import { BOOL, con, fresh, prune, refTo, UNIT, USIZE, type TypeVar } from '../check/types';
 import { RustPanic, RustSubsetError } from '../errors';
 import { type Act, engineTy } from '../run/context';
-import { MapValueLoc } from '../run/map-places';
+import { MapValueLoc, mapItems, mapIterElem } from '../run/map-places';
+import { iterValue, listIter } from '../run/iterators';
 import { bool, deref, follow, makeRef, num, option, scalar, UNIT_V, USIZE_TY, type Loc } from '../run/values';
 import { defaultValue, hasDefault } from './mem';
 import type { MethodExpr, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
@@ -245,12 +246,18 @@ export const hashMethods: StdMethod[] = [
     ] as const
   ).map(
     ([name, on, ty]): StdMethod => ({
-      // Iterators over a map: walked by for loops (other uses are not supported yet).
+      // Iterators over a map (a for loop walks `map.iter()` itself, control.ts): the items are
+      // references into the table, taken when the iterator is made (the map is borrowed meanwhile).
       name,
       on,
       mutates: name === 'values_mut',
       type: (x) => x.noArgs(ty(typeArgs(x)[0], typeArgs(x)[1], x.recv.c === 'HashSet')),
-      run: (x) => x.k.subset(x.e.pos, `.${name}() of a map is supported in for loops`, 'call_expression'),
+      run: (x) => {
+        const walk = mapIterElem(x.e.ty!)!;
+        const elem = engineTy(walk.elem);
+        const iterName = name === 'iter' ? 'Iter' : name === 'keys' ? 'Keys' : name === 'values' ? 'Values' : 'ValuesMut';
+        return (a) => iterValue(x.ty, iterName, [], listIter(mapItems(x.rt.m, mapAt(x.place(a)), walk.walk, elem), false));
+      },
     }),
   ),
 ];

@@ -44,7 +44,7 @@ const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'We
 export function recvOf(c: string): Recv | undefined {
   if (INT_NAMES.has(c)) return 'int';
   if (c === 'f32' || c === 'f64') return 'float';
-  if (c === 'Range' || c === 'Enumerate' || c.startsWith('iter:')) return 'Iterator';
+  if (c === 'Range' || c === 'Enumerate' || c === 'MapIter' || c === 'Keys' || c === 'Values' || c.startsWith('iter:')) return 'Iterator';
   return RECVS.has(c) ? (c as Recv) : undefined;
 }
 const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'HashMap', 'HashSet', 'Entry', 'Option', 'Result', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak']);

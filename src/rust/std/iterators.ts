@@ -15,6 +15,7 @@ import { adapter, iterOf, iterValue, type IterValue, type RIter, sliceIter, vecI
 import { arith } from '../run/operators';
 import { FieldLoc, TempLoc, UNIT_V, USIZE_TY, copyOf, deref, makeRef, option, scalar, valueCmp } from '../run/values';
 import { RustSubsetError } from '../errors';
+import { mapIterElem } from '../run/map-places';
 import type { MethodRun, MethodTyping, StdMethod } from './table';
 import { selfValue } from './combinators';
 
@@ -35,6 +36,10 @@ export function iterItem(t: TypeVar): TypeVar | undefined {
       const i = iterItem(p.args[0]!);
       return i && con('tuple', USIZE, i);
     }
+    case 'MapIter':
+    case 'Keys':
+    case 'Values':
+      return mapIterElem(p)!.elem;
   }
   return p.c.startsWith('iter:') ? p.args[0] : undefined;
 }
