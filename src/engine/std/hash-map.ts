@@ -167,3 +167,19 @@ export function keyIdentity(v: RValue, follow: (r: Extract<RValue, { tag: 'ref' 
       throw new Error(`a ${v.tag} as a HashMap key`);
   }
 }
+
+/**
+ * `collect()` into a HashMap / HashSet: std's FromIterator is `extend` on an empty table, which
+ * reserves the iterator's lower size hint once, then inserts each item (a repeated key keeps its
+ * first key and drops the old value). `id` gives an item key's identity.
+ */
+export function collectMap(m: Machine, ty: Ty, key: Ty, value: Ty | undefined, it: { next(): RValue | undefined; hint(): [number, number | undefined] }, id: (k: RValue) => string): MapValue {
+  const map = mapNew(m, ty, key, value);
+  mapReserve(m, map, it.hint()[0]);
+  for (let x = it.next(); x !== undefined; x = it.next()) {
+    const [k, v] = value ? (x as Extract<RValue, { tag: 'tuple' }>).items : [x, { tag: 'unit', ty: { kind: 'unit' } } as RValue];
+    const old = mapInsert(m, map, id(k!), k!, v!);
+    if (old) m.dropValue(old);
+  }
+  return map;
+}

@@ -26,6 +26,8 @@ export interface Inference {
   deferred: (() => void)[];
   /** Checks run once the function is inferred, before literals default. */
   settles: (() => void)[];
+  /** The fn being inferred. */
+  readonly fnName: string;
   v(): TypeVar;
   written(ty: Ty, pos: Pos): TypeVar;
   expr(e: Expr): TypeVar;
@@ -47,7 +49,9 @@ const open = new WeakMap<Inference, Open[]>();
 const ofFn = new WeakMap<Inference, ClosureExpr[]>();
 
 export function inferClosure(inf: Inference, e: ClosureExpr, expected?: FnSig): TypeVar {
-  const name = `{closure@${e.pos.line}:${e.pos.col}}`;
+  // Each instance of a generic fn has its own closure types (a copy of the template's tree).
+  const instance = inf.fnName.includes('::<') ? ` in ${inf.fnName}` : '';
+  const name = `{closure@${e.pos.line}:${e.pos.col}${instance}}`;
   e.name = name;
   e.captures = [];
   (inf.prog.closures ??= new Map()).set(name, e);

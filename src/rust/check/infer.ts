@@ -50,6 +50,8 @@ export class Inference {
   deferred: (() => void)[] = [];
   /** Checks std entries ask for once the function is inferred, before literals default. */
   settles: (() => void)[] = [];
+  /** The fn being inferred (an instance's name has its type arguments: `first::<i32>`). */
+  fnName = '';
 
   constructor(readonly prog: Program) {
     for (const fn of prog.fns.values()) if (!fn.generics) this.signature(fn);
@@ -196,6 +198,7 @@ export class Inference {
   }
 
   private fn(fn: FnItem): void {
+    this.fnName = fn.name;
     this.scopes = [new Map()];
     this.slots = 0;
     this.made = [];

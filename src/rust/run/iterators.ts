@@ -8,7 +8,7 @@
 import type { Ty } from '../../engine/layout/types';
 import type { RValue, VecValue } from '../../engine/memory/rvalue';
 import { vecItemChanged } from '../../engine/std/vec';
-import type { ItemSource } from '../../engine/std/collect';
+import { type IterValue, type RIter, iterValue } from './iter-value';
 import { elemLoc, seqLen } from './slices';
 import { type Codegen, type Ev, type Runtime, engineTy } from './context';
 import { type TypeVar, conName, prune } from '../check/types';
@@ -16,19 +16,7 @@ import type { Expr } from '../syntax/ast';
 import { invoke } from './closures';
 import { ElemLoc, FieldLoc, type Loc, type Scalar, TempLoc, UNIT_V, deref, makeRef, scalar } from './values';
 
-export interface RIter extends ItemSource {
-  /** The item from the back (DoubleEndedIterator), where the iterator has one. */
-  back?(): RValue | undefined;
-}
-
-export type IterValue = Extract<RValue, { tag: 'struct' }> & { it: RIter };
-
-/** An iterator value named as std names it, holding `fields`. */
-export function iterValue(ty: Ty, name: string, fields: [string, RValue][], it: RIter): IterValue {
-  const v = { tag: 'struct', ty, name, fieldNames: fields.map((f) => f[0]), fields: fields.map((f) => f[1]) } as IterValue;
-  Object.defineProperty(v, 'it', { value: it, enumerable: false, writable: true });
-  return v;
-}
+export { type IterValue, type RIter, iterValue, listIter } from './iter-value';
 
 /** The iterator a value is (or a `&mut` reference leads to). */
 export function iterOf(v: RValue): RIter {
@@ -40,9 +28,7 @@ export function iterOf(v: RValue): RIter {
 const sat = (a: number, b: number) => Math.max(0, a - b);
 
 /** `v.iter()` / `v.iter_mut()`: references to the elements of the Vec at `loc`, front or back. */
-export function sliceIter(rt: Runtime, loc: Loc, refTy: Ty, line: number): RIter {
-  let front = 0;
-  let end = -1;
+export function sliceIter(rt: Runtime, loc: Loc, refTy: Ty, line: number, front = 0, end = -1): RIter {
   // A Vec, an array or a slice view: their elements' places (run/slices.ts).
   const len = () => (end < 0 ? (end = seqLen(loc.get())) : end);
   return {
@@ -50,6 +36,7 @@ export function sliceIter(rt: Runtime, loc: Loc, refTy: Ty, line: number): RIter
     next: () => (front < len() ? makeRef(refTy, elemLoc(rt.m, loc, front++, line)) : undefined),
     back: () => (front < len() ? makeRef(refTy, elemLoc(rt.m, loc, --end, line)) : undefined),
     hint: () => [len() - front, len() - front],
+    fork: () => sliceIter(rt, loc, refTy, line, front, end),
   };
 }
 
@@ -82,18 +69,6 @@ export function vecIntoIter(rt: Runtime, vec: VecValue): RIter {
   return it;
 }
 
-/** Items made up front (a map's entries), handed out from either end; `trusted`: std's TrustedLen (hashbrown's iterators are not). */
-export function listIter(items: RValue[], trusted: boolean): RIter {
-  let front = 0;
-  let end = items.length;
-  return {
-    trusted,
-    next: () => (front < end ? items[front++] : undefined),
-    back: () => (front < end ? items[--end] : undefined),
-    hint: () => [end - front, end - front],
-  };
-}
-
 /** `a..b`, `a..=b`, `a..`: integers of type ty. */
 export function rangeIter(ty: Ty, lo: number | bigint, hi: number | bigint | undefined, inclusive: boolean): RIter {
   let a = BigInt(lo);
@@ -105,6 +80,7 @@ export function rangeIter(ty: Ty, lo: number | bigint, hi: number | bigint | und
     next: () => (b === undefined || a < b ? mk(a++) : undefined),
     back: () => (b !== undefined && a < b ? mk(--b) : undefined),
     hint: () => (b === undefined ? [Number.MAX_SAFE_INTEGER, undefined] : [left(), left()]),
+    fork: () => rangeIter(ty, a, b, false),
   };
 }
 
@@ -276,6 +252,24 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
             rt.m.dropValue(x);
           }
           return undefined;
+        },
+      };
+    }
+    case 'Cycle': {
+      // std: `orig` is a clone kept aside; when `iter` runs out it starts again from a new clone.
+      const orig = inner.fork!();
+      let it = inner;
+      return {
+        trusted: false,
+        hint: () => {
+          const [lo, hi] = orig.hint();
+          return lo === 0 && hi === 0 ? [0, 0] : lo === 0 ? [0, undefined] : [Number.MAX_SAFE_INTEGER, undefined];
+        },
+        next: () => {
+          const x = it.next();
+          if (x !== undefined) return x;
+          it = orig.fork!();
+          return it.next();
         },
       };
     }

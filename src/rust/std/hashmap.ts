@@ -11,7 +11,7 @@ import { BOOL, con, fresh, prune, refTo, UNIT, USIZE, type TypeVar } from '../ch
 import { RustPanic, RustSubsetError } from '../errors';
 import { type Act, engineTy } from '../run/context';
 import { MapValueLoc, mapItems, mapIterElem } from '../run/map-places';
-import { iterValue, listIter } from '../run/iterators';
+import { iterValue, listIter } from '../run/iter-value';
 import { bool, deref, follow, makeRef, num, option, scalar, UNIT_V, USIZE_TY, type Loc } from '../run/values';
 import { defaultValue, hasDefault } from './mem';
 import type { MethodExpr, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';

@@ -19,11 +19,12 @@ import { vecGrowMethods } from './vec-grow';
 import { vecRetainMethods } from './vec-retain';
 import { combinatorMethods } from './combinators';
 import { iteratorMethods } from './iterators';
+import { sortByMethods } from './sort-by';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);

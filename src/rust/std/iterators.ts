@@ -8,13 +8,14 @@ import type { Ty } from '../../engine/layout/types';
 import type { RValue, VecValue } from '../../engine/memory/rvalue';
 import { cloneValue } from '../../engine/std/clone';
 import { collectString, collectVec } from '../../engine/std/collect';
-import { BOOL, con, derefTy, prune, refTo, show, UNIT, unify, USIZE, type TypeVar } from '../check/types';
+import { collectMap, keyIdentity } from '../../engine/std/hash-map';
+import { BOOL, con, derefTy, prune, refTo, show, UNIT, unify, UnifyError, USIZE, type TypeVar } from '../check/types';
 import { invoke } from '../run/closures';
 import { type Act, type Ev, engineTy } from '../run/context';
 import { adapter, iterOf, iterValue, type IterValue, type RIter, sliceIter, vecIntoIter } from '../run/iterators';
 import { arith } from '../run/operators';
-import { FieldLoc, TempLoc, UNIT_V, USIZE_TY, copyOf, deref, makeRef, option, scalar, valueCmp } from '../run/values';
-import { RustSubsetError } from '../errors';
+import { FieldLoc, type RefValue, TempLoc, UNIT_V, USIZE_TY, copyOf, deref, follow, makeRef, option, scalar, valueCmp } from '../run/values';
+import { RustCompileError, RustSubsetError } from '../errors';
 import { mapIterElem } from '../run/map-places';
 import type { MethodRun, MethodTyping, StdMethod } from './table';
 import { selfValue } from './combinators';
@@ -57,6 +58,8 @@ function intoIterTy(t: TypeVar): TypeVar | undefined {
 }
 
 const item = (x: MethodTyping) => iterItem(x.recv)!;
+
+const FORKABLE = new Set(['Iter', 'Range', 'MapIter', 'Keys', 'Values']);
 
 /** The runtime iterator of argument i (an iterator, or a Vec / &Vec turned into one). */
 function argIter(x: MethodRun, i: number): (a: Act) => { value: RValue; it: RIter } {
@@ -111,7 +114,11 @@ function adapterEntry(name: string, struct: string, type: (x: MethodTyping) => T
         const v = iterValue(ty, struct, fields, undefined as unknown as RIter);
         me = v;
         v.it = adapter(rt, struct, iterOf(inner), () => me!, line, {
-          n: count, refTy, other: o?.it, tupleTy: itemOut, clone: (r) => (isCopy(r) ? copyOf(deref(r)) : cloneValue(rt.m, deref(r))),
+          n: count, refTy, other: o?.it, tupleTy: itemOut, clone: (r) => {
+            // Through one reference: `&&str` items copy out `&str`s.
+            const v = r.tag === 'ref' ? (r as RefValue).loc.get() : r;
+            return isCopy(v) ? copyOf(v) : cloneValue(rt.m, v);
+          },
         });
         void tupleTy;
         return v;
@@ -120,10 +127,7 @@ function adapterEntry(name: string, struct: string, type: (x: MethodTyping) => T
   };
 }
 
-const isCopy = (r: RValue) => {
-  const v = deref(r);
-  return v.tag === 'scalar' || v.tag === 'unit';
-};
+const isCopy = (v: RValue) => v.tag === 'scalar' || v.tag === 'unit' || v.tag === 'ref' || v.tag === 'str';
 
 /** A consumer taking the iterator by value: drained by `body`, then dropped with what it still holds. */
 function consumer(name: string, type: (x: MethodTyping) => TypeVar, body: (x: MethodRun) => (a: Act, it: RIter) => RValue): StdMethod {
@@ -160,7 +164,7 @@ function advancing(name: string, type: (x: MethodTyping) => TypeVar, body: (x: M
 }
 
 /** Calls the closure argument i, held for the whole consumer (FnMut: called by reference). */
-function fnArg(x: MethodRun, i: number): (a: Act) => { call(args: RValue[]): RValue; done(): void } {
+export function fnArg(x: MethodRun, i: number): (a: Act) => { call(args: RValue[]): RValue; done(): void } {
   const f = x.arg(i);
   return (a) => {
     const loc = new TempLoc(f(a));
@@ -244,11 +248,18 @@ export const iteratorMethods: StdMethod[] = [
     unify(iterItem(o)!, item(x));
     return con('iter:Chain', item(x), x.recv, o);
   }, { other: true }),
+  adapterEntry('cycle', 'Cycle', (x) => {
+    x.argCount(0);
+    // Clone iterators whose position memscope can copy: slices, ranges, a map's.
+    if (!FORKABLE.has(x.recv.c) || x.recv.mutable) throw new RustSubsetError(`cycle() on a \`${show(x.recv)}\` is not supported yet (on v.iter() and ranges it is)`, x.e.namePos.line, x.e.namePos.col, 'call_expression');
+    return con('iter:Cycle', item(x), x.recv, x.recv);
+  }),
   ...(['cloned', 'copied'] as const).map((name) =>
     adapterEntry(name, 'Cloned', (x) => {
       x.argCount(0);
-      const t = derefTy(item(x));
-      return con('iter:Cloned', t, x.recv);
+      const t = prune(item(x));
+      if (t.k !== 'con' || t.c !== 'ref') throw new RustSubsetError(`${name}() over items of type \`${show(t)}\` (not references) is not supported yet`, x.e.namePos.line, x.e.namePos.col, 'call_expression');
+      return con('iter:Cloned', t.args[0]!, x.recv);
     }),
   ),
   consumer('count', (x) => x.noArgs(USIZE), () => (_a, it) => {
@@ -351,20 +362,35 @@ export const iteratorMethods: StdMethod[] = [
     x.argCount(0);
     const target = x.turbofish()[0] ?? x.fresh();
     const it = item(x);
-    x.settle(() => {
+    // Vec<T>, HashSet<T>, HashMap<K, V>: FromIterator<T> / <(K, V)> is the one impl, so a known target fixes the item at once.
+    const intoVec = () => {
       const p = prune(target);
-      if (p.k === 'con' && p.c === 'Vec') unify(p.args[0]!, it);
-    });
+      if (p.k !== 'con' || (p.c !== 'Vec' && p.c !== 'HashSet' && p.c !== 'HashMap')) return;
+      try {
+        unify(p.c === 'HashMap' ? con('tuple', p.args[0]!, p.args[1]!) : p.args[0]!, it);
+      } catch (err) {
+        if (!(err instanceof UnifyError)) throw err;
+        throw new RustCompileError(`a value of type \`${show(p)}\` cannot be built from an iterator over elements of type \`${show(it)}\``, x.e.namePos.line, x.e.namePos.col, 'E0277');
+      }
+    };
+    intoVec();
+    x.settle(intoVec);
     return target;
   }, (x) => {
     const ty = x.ty;
     if (ty.kind === 'vec') return (_a, it) => collectVec(x.rt.m, ty.elem, it);
     if (ty.kind === 'string') {
       const kind = engineTy(iterItem(x.e.recv.ty!)!);
-      const items = kind.kind === 'char' ? 'char' : kind.kind === 'string' ? 'String' : 'str';
-      return (_a, it) => collectString(x.rt.m, it, items);
+      // `&char` items: std's FromIterator<&char> extends with the chars copied out.
+      const refChar = kind.kind === 'ref' && kind.to.kind === 'char';
+      const items = kind.kind === 'char' || refChar ? 'char' : kind.kind === 'string' ? 'String' : 'str';
+      return (_a, it) => collectString(x.rt.m, refChar ? { ...it, next: () => { const v = it.next(); return v && deref(v); } } : it, items);
     }
-    throw new RustSubsetError(`collect into \`${show(x.e.ty!)}\` is not supported yet (Vec and String are)`, x.e.pos.line, x.e.pos.col, 'call_expression');
+    if (ty.kind === 'std' && (ty.name === 'HashMap' || ty.name === 'HashSet')) {
+      const [key, value] = ty.args;
+      return (_a, it) => collectMap(x.rt.m, ty, key!, value, it, (k) => keyIdentity(deref(k), follow));
+    }
+    throw new RustSubsetError(`collect into \`${show(x.e.ty!)}\` is not supported yet (Vec, String, HashMap and HashSet are)`, x.e.pos.line, x.e.pos.col, 'call_expression');
   }),
   advancing('next', (x) => x.noArgs(con('Option', item(x))), (x) => (_a, it) => option(x.ty, it.next() ?? null)),
   advancing('nth', (x) => x.oneArg(USIZE, con('Option', item(x))), (x) => {

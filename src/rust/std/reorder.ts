@@ -16,7 +16,7 @@ import type { Recv, StdMethod } from './table';
 const ON: readonly Recv[] = ['Vec', 'Array', 'slice'];
 
 /** Puts the sequence at `loc` in the order `order` returns (given its current elements). */
-function reorder(m: Machine, loc: Loc, order: (items: RValue[]) => RValue[]): void {
+export function reorder(m: Machine, loc: Loc, order: (items: RValue[]) => RValue[]): void {
   const v = deref(loc.get());
   if (isView(v)) {
     const next = order(v.items);
