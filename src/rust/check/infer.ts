@@ -12,7 +12,7 @@ import type { Binding, Expr, FnItem, GenericArgs, Notes, Pat, Pos, Program, Stmt
 import { recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
 import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
-import { COMPARE_METHODS, compareMethodType, numericSelf, textEq } from '../std/compare';
+import { COMPARE_METHODS, compareMethodType, numericSelf, ORDERING, textEq } from '../std/compare';
 import { conversion } from '../std/convert';
 import { fieldTy, freshAdt, instantiate, withBoundsOnly } from './generics';
 import { dynTrait, implementsTrait, traitMethod } from './dyn';
@@ -1200,7 +1200,8 @@ export class Inference {
     }
     // A program's trait implemented for this std type (syntax/std-impls.ts).
     if (this.prog.impls.has(c) && isSelfMethod(this.prog.fns.get(`${c}::${e.name}`))) return this.userMethod(e, t, `${c}::${e.name}`);
-    const kind = recvOf(c);
+    // `Ordering` is std's unless the program declares its own.
+    const kind = c === 'adt:Ordering' && this.prog.enums.get('Ordering') !== ORDERING ? undefined : recvOf(c);
     if (kind) {
       const std = stdMethod(kind, e.name);
       if (std) {

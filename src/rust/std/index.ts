@@ -20,11 +20,12 @@ import { vecRetainMethods } from './vec-retain';
 import { combinatorMethods } from './combinators';
 import { iteratorMethods } from './iterators';
 import { sortByMethods } from './sort-by';
+import { orderingMethods } from './ordering';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -45,6 +46,8 @@ const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'We
 export function recvOf(c: string): Recv | undefined {
   if (INT_NAMES.has(c)) return 'int';
   if (c === 'f32' || c === 'f64') return 'float';
+  // std's Ordering (added to every program that does not declare its own, std/compare.ts).
+  if (c === 'adt:Ordering') return 'Ordering';
   if (c === 'Range' || c === 'Enumerate' || c === 'MapIter' || c === 'Keys' || c === 'Values' || c.startsWith('iter:')) return 'Iterator';
   return RECVS.has(c) ? (c as Recv) : undefined;
 }
