@@ -12,6 +12,7 @@ import type { Binding, Expr, FnItem, GenericArgs, Notes, Pat, Pos, Program, Stmt
 import { recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
 import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
+import { ownIterator } from './own-iter';
 import { COMPARE_METHODS, compareMethodType, numericSelf, ORDERING, textEq } from '../std/compare';
 import { conversion } from '../std/convert';
 import { fieldTy, freshAdt, instantiate, withBoundsOnly } from './generics';
@@ -139,6 +140,16 @@ export class Inference {
    * A call of a template: fresh variables for its type parameters (turbofish arguments fix
    * some), its signature under them. The call names its instance when the caller is inferred.
    */
+  /** `T::next`'s return type for a receiver of type `self` (check/own-iter.ts). */
+  nextRet(note: Expr & Notes, fnName: string, self: TypeVar): TypeVar {
+    const fn = this.prog.fns.get(fnName)!;
+    const sig = fn.generics ? this.generic(note, 'instance', fn) : this.fnTypes.get(fnName)!;
+    if (!fn.generics) note.instance = fnName;
+    const selfTy = prune(sig.params[0]!);
+    this.unifyAt(note.pos, selfTy.k === 'con' && selfTy.c === 'ref' ? selfTy.args[0]! : selfTy, self);
+    return sig.ret;
+  }
+
   private generic(e: Expr & Notes, key: 'instance' | 'userMethod', fn: FnItem, targs?: GenericArgs | Ty[]): { params: TypeVar[]; ret: TypeVar } {
     const gs = fn.generics!;
     const vars = gs.map(() => this.v());
@@ -740,7 +751,9 @@ export class Inference {
         // `for i in 0..`: a RangeFrom counts up without end (only as a loop's iterator here).
         const open = e.iter.k === 'range' && e.iter.from && !e.iter.to && !e.iter.inclusive;
         const it = open ? this.openRange(e.iter as Expr & { k: 'range' }) : this.expr(e.iter);
-        const elem = this.iterElem(e.iter, it);
+        const own = ownIterator(this, e.iter, it);
+        if (own) e.iter = own;
+        const elem = this.iterElem(e.iter, own?.ty ?? it);
         this.scopes.push(new Map());
         this.bindPat(e.pat, elem, false);
         this.loops.push({ label: e.label });
@@ -1186,6 +1199,10 @@ export class Inference {
       t = prune(t);
       if (t.k === 'var') return unknown();
     }
+    // A program's own Iterator given to std's by-value iterator methods (check/own-iter.ts).
+    const own = prune(e.recv.ty!) === t && !this.prog.fns.has(`${t.c.slice(4)}::${e.name}`) && stdMethod('Iterator', e.name)?.ownRecv ? ownIterator(this, e.recv, t) : undefined;
+    if (own) (e as { recv: Expr }).recv = own;
+    if (own) t = prune(own.ty!) as typeof t;
     const c = t.c;
     const trait = dynTrait(t);
     if (trait) {

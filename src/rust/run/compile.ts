@@ -5,6 +5,7 @@
  * rustc's borrow checker would. Operators, control flow, patterns and format! are in their own
  * files and call back through Codegen (context.ts); std's methods come from the std table.
  */
+import { ownIterExpr } from './own-iter';
 import type { Machine } from '../../engine/memory/machine';
 import { FramePlan } from '../../engine/memory/frame';
 import type { Local, RValue, VecValue } from '../../engine/memory/rvalue';
@@ -770,6 +771,7 @@ export class Compiler implements Codegen {
     const user = (e as Notes).userMethod;
     if (user) return this.userMethod(e, user);
     if ((e as Notes).dynMethod) return dynCall(this, e);
+    if ((e as Notes).ownIter) return ownIterExpr(this, e);
     if ((e as Notes).compare) return compileCompare(this, e);
     if ((e as Notes).into) return compileInto(this, e);
     if ((e as Notes).viaDisplay) {

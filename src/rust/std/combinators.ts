@@ -9,7 +9,7 @@ import { writesOf } from '../../engine/std/fmt';
 import { BOOL, con, prune, refTo, show, unify, type TypeVar } from '../check/types';
 import { invoke } from '../run/closures';
 import { type Act, type Ev, engineTy } from '../run/context';
-import { bool, copyOf, FieldLoc, type RefValue, follow, makeRef, option, TempLoc, textOf, type Loc } from '../run/values';
+import { bool, BoxLoc, copyOf, FieldLoc, type RefValue, follow, makeRef, option, TempLoc, textOf, type Loc } from '../run/values';
 import { RustPanic, RustSubsetError } from '../errors';
 import type { Expr } from '../syntax/ast';
 import type { MethodRun, MethodTyping, StdMethod } from './table';
@@ -368,28 +368,33 @@ export const combinatorMethods: StdMethod[] = [
     type: (x) => (x.argCount(0), x.recv.c === 'Option' ? con('Option', refTo(T(x), true)) : con('Result', refTo(T(x), true), refTo(E(x), true))),
     run: (x) => asRef(x, true),
   },
-  {
-    name: 'as_deref',
-    on: ['Option'],
-    type: (x) => {
-      x.argCount(0);
-      const inner = prune(T(x));
-      const target = inner.k === 'con' && inner.c === 'String' ? con('str') : inner.k === 'con' && (inner.c === 'Box' || inner.c === 'Vec') ? inner.args[0]! : inner;
-      return con('Option', refTo(target, false));
-    },
-    run: (x) => {
-      const ty = x.ty;
-      const strTy = engineTy(refTo(con('str'), false));
-      return (a) => {
-        const v = x.place(a).get() as EnumValue;
-        if (!some(v)) return option(ty, null);
-        const inner = payload(v);
-        if (inner.tag === 'string') return option(ty, { tag: 'str', ty: strTy, text: inner.text, target: inner.buf ? { kind: 'block', block: inner.buf, offset: 0 } : null });
-        const refTy = (ty as { some: Ty }).some;
-        return option(ty, makeRef(refTy, new FieldLoc(x.rt.m, x.place(a), 0)));
-      };
-    },
-  },
+  ...(['as_deref', 'as_deref_mut'] as const).map(
+    (name): StdMethod => ({
+      name,
+      on: ['Option'],
+      mutates: name === 'as_deref_mut',
+      type: (x) => {
+        x.argCount(0);
+        const inner = prune(T(x));
+        if (name === 'as_deref_mut' && inner.k === 'con' && (inner.c === 'String' || inner.c === 'Vec')) throw new RustSubsetError(`as_deref_mut on an Option<${inner.c}> is not supported yet`, x.e.namePos.line, x.e.namePos.col, 'call_expression');
+        const target = inner.k === 'con' && inner.c === 'String' ? con('str') : inner.k === 'con' && (inner.c === 'Box' || inner.c === 'Vec') ? inner.args[0]! : inner;
+        return con('Option', refTo(target, name === 'as_deref_mut'));
+      },
+      run: (x) => {
+        const ty = x.ty;
+        const strTy = engineTy(refTo(con('str'), false));
+        return (a) => {
+          const v = x.place(a).get() as EnumValue;
+          if (!some(v)) return option(ty, null);
+          const inner = payload(v);
+          if (inner.tag === 'string' && name === 'as_deref') return option(ty, { tag: 'str', ty: strTy, text: inner.text, target: inner.buf ? { kind: 'block', block: inner.buf, offset: 0 } : null });
+          const refTy = (ty as { some: Ty }).some;
+          // Through the Box to what it holds (a Vec's elements: the payload itself).
+          return option(ty, makeRef(refTy, inner.tag === 'box' ? new BoxLoc(x.rt.m, inner) : new FieldLoc(x.rt.m, x.place(a), 0)));
+        };
+      },
+    }),
+  ),
 ];
 
 /** `as_ref` / `as_mut`: the same variant holding a reference into the receiver's payload. */

@@ -238,8 +238,10 @@ export interface Notes {
   dynMethod?: string;
   /** `x.to_string()` through the program's `impl Display` of x's type. */
   viaDisplay?: boolean;
-  /** A call of a generic fn: the name of its instance (`largest::<i32>`). */
+  /** A call of a generic fn: the name of its instance (`largest::<i32>`); for `ownIter`, the `next` it calls. */
   instance?: string;
+  /** A program's own Iterator wrapped for std's iterator methods (check/own-iter.ts). */
+  ownIter?: boolean;
   /** A name that is a `const` item: its value is compiled in place. */
   constant?: string;
 }
