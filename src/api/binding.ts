@@ -1,16 +1,10 @@
 import { formatType } from '../engine/layout/format';
-import { utf8Length } from '../engine/memory/to-value';
 import type { Ty } from '../engine/layout/types';
 import { OwnershipError } from '../engine/memory/errors';
-import type { Home, Local, RValue, StringValue, VecValue } from '../engine/memory/rvalue';
-import {
-  pushChar, pushStr, stringClear, stringPop, stringReserve, stringReserveExact, stringShrinkToFit,
-} from '../engine/std/string';
-import {
-  vecClear, vecGet, vecInsert, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecSet, vecShrinkToFit, vecTruncate,
-} from '../engine/std/vec';
+import type { Local, RValue, VecValue } from '../engine/memory/rvalue';
+import { vecGet, vecSet } from '../engine/std/vec';
 import type { Machine } from '../engine/memory/machine';
-import { ApiUsageError, callText, countArg } from './arguments';
+import { ApiUsageError, callText, countArg, nameArg } from './arguments';
 import { jsValue, type Owned } from './values';
 
 /** What a cell can hand to `let`, a call or a push: a temporary, a binding (moved or copied), or a JS literal. */
@@ -31,6 +25,8 @@ export interface Program {
   textOf(call: string, x: unknown): string;
   temp(value: RValue): Owned;
   cloneOf(value: RValue): Owned;
+  /** `recv.name(args)` through the interpreter's std table (api/std.ts); `call` names it in errors. */
+  method(recv: Binding | Owned, name: string, args: Init[], call: string): RValue;
 }
 
 /**
@@ -79,16 +75,6 @@ export class Binding {
     }
   }
 
-  private get home(): Home {
-    return { kind: 'local', local: this.local };
-  }
-
-  private string(method: string): StringValue {
-    const v = this.read();
-    if (v.tag !== 'string') throw new OwnershipError(`no method named \`${method}\` found for \`${this.typeName}\` (it is a String method)`);
-    return v;
-  }
-
   private vec(method: string): VecValue {
     const v = this.read();
     if (v.tag !== 'vec') throw new OwnershipError(`no method named \`${method}\` found for \`${this.typeName}\` (it is a Vec method)`);
@@ -96,167 +82,190 @@ export class Binding {
   }
 
   /** This call as the cell wrote it, for error messages. */
-  private call(method: string, args: unknown[]): string {
+  private call_text(method: string, args: unknown[]): string {
     return callText(this.name, method, args);
   }
 
-  /** A mutating method starts a statement and needs `let_mut`. */
-  private mutate(): void {
-    this.rs.begin([]);
-    this.requireMut('borrow');
+  // ---------- std methods: the interpreter's std table (src/rust/std), by their Rust names ----------
+
+  /**
+   * `x.name(args)`: any method the interpreter's std table has for this binding's type (after
+   * auto-deref through references, Box, Rc and RefCell guards), e.g. `m.call('contains_key', 1)`,
+   * `v.call('sort')`. The result is a temporary (undefined for `()`). Where Rust writes `&k` a
+   * cell may pass `k`. A method that changes the value needs `let_mut`, as in Rust.
+   */
+  call(name: string, ...args: Init[]): Owned | undefined {
+    nameArg(this.call_text('call', [name, ...args]), name, 'a method name');
+    return this.result(this.std(name, args));
   }
 
-  // ---------- shared by String and Vec ----------
+  /** The table's entry for `name`, run on this binding. */
+  private std(name: string, args: Init[]): RValue {
+    return this.rs.method(this, name, args, this.call_text(name, args));
+  }
 
-  /** `x.len()`: bytes of a String, elements of a Vec. */
+  /** A result as the cell gets it: `()` is nothing, anything else a temporary. */
+  private result(v: RValue): Owned | undefined {
+    return v.tag === 'unit' ? undefined : this.rs.temp(v);
+  }
+
+  /** A usize or bool result as JavaScript's number or boolean. */
+  private scalar(v: RValue): number & boolean {
+    return (v.tag === 'scalar' ? (typeof v.v === 'bigint' ? Number(v.v) : v.v) : undefined) as number & boolean;
+  }
+
+  /** `x.len()`: bytes of a String or &str, elements of a Vec, array or map. */
   len(): number {
-    const v = this.read();
-    if (v.tag === 'string' || v.tag === 'vec') return v.len;
-    if (v.tag === 'str') return utf8Length(v.text);
-    if (v.tag === 'array') return v.items.length;
-    throw new OwnershipError(`no method named \`len\` found for \`${this.typeName}\``);
+    return this.scalar(this.std('len', []));
   }
 
   /** `x.capacity()` */
   capacity(): number {
-    const v = this.read();
-    if (v.tag === 'string' || v.tag === 'vec') return v.cap;
-    throw new OwnershipError(`no method named \`capacity\` found for \`${this.typeName}\``);
+    return this.scalar(this.std('capacity', []));
   }
 
   /** `x.is_empty()` */
   is_empty(): boolean {
-    return this.len() === 0;
+    return this.scalar(this.std('is_empty', []));
   }
 
-  /** `x.clone()`: a deep copy (new heap buffers sized to the length). */
+  /** `x.clone()`: a deep copy (new heap buffers sized to the length); `Rc`'s clone adds an owner. */
   clone(): Owned {
-    return this.rs.cloneOf(this.read());
+    const v = this.read();
+    if (v.tag === 'struct' || v.tag === 'enum' || v.tag === 'tuple' || v.tag === 'array') {
+      // The program's own types (and tuples, arrays) clone field by field, as derive(Clone) does.
+      if (v.tag !== 'enum' || (v.name !== 'Option' && v.name !== 'Result')) return this.rs.cloneOf(v);
+    }
+    return this.result(this.std('clone', []))!;
   }
 
   /** `x.reserve(n)` */
   reserve(additional: number): void {
-    countArg(this.call('reserve', [additional]), additional, 'how many more to make room for');
-    this.mutate();
-    const v = this.read();
-    if (v.tag === 'string') stringReserve(this.rs.machine, v, additional, this.home);
-    else vecReserve(this.rs.machine, this.vec('reserve'), additional, this.home);
+    countArg(this.call_text('reserve', [additional]), additional, 'how many more to make room for');
+    this.std('reserve', [additional]);
   }
 
   /** `x.reserve_exact(n)` */
   reserve_exact(additional: number): void {
-    countArg(this.call('reserve_exact', [additional]), additional, 'how many more to make room for');
-    this.mutate();
-    const v = this.read();
-    if (v.tag === 'string') stringReserveExact(this.rs.machine, v, additional, this.home);
-    else vecReserveExact(this.rs.machine, this.vec('reserve_exact'), additional, this.home);
+    countArg(this.call_text('reserve_exact', [additional]), additional, 'how many more to make room for');
+    this.std('reserve_exact', [additional]);
   }
 
   /** `x.shrink_to_fit()` */
   shrink_to_fit(): void {
-    this.mutate();
-    const v = this.read();
-    if (v.tag === 'string') stringShrinkToFit(this.rs.machine, v, this.home);
-    else vecShrinkToFit(this.rs.machine, this.vec('shrink_to_fit'), this.home);
+    this.std('shrink_to_fit', []);
   }
 
   /** `x.clear()` */
   clear(): void {
-    this.mutate();
-    const v = this.read();
-    if (v.tag === 'string') stringClear(this.rs.machine, v, this.home);
-    else vecClear(this.rs.machine, this.vec('clear'), this.home);
+    this.std('clear', []);
   }
 
   // ---------- String ----------
 
   /** `s.push_str("..")` */
   push_str(text: string | Binding | Owned): void {
-    const call = this.call('push_str', [text]);
-    const add = typeof text === 'string' ? text : this.rs.textOf(call, text);
-    this.mutate();
-    const s = this.string('push_str');
-    if (typeof text === 'string') this.rs.machine.literal(text);
-    pushStr(this.rs.machine, s, add, this.home);
+    const call = this.call_text('push_str', [text]);
+    if (typeof text !== 'string') this.rs.textOf(call, text);
+    this.std('push_str', [text]);
   }
 
   /** `s.as_str()`: a `&str` into this String's buffer. */
   as_str(): Owned {
-    const s = this.string('as_str');
-    return this.rs.temp({
-      tag: 'str', ty: { kind: 'ref', mutable: false, to: { kind: 'str' } }, text: s.text,
-      target: s.buf ? { kind: 'block', block: s.buf, offset: 0 } : null,
-    });
+    return this.result(this.std('as_str', []))!;
   }
 
   // ---------- Vec (and String::push / pop) ----------
 
   /** `v.push(x)` for a Vec; `s.push('c')` for a String. */
   push(item: Init): void {
-    this.rs.begin([item]);
-    this.requireMut('borrow');
-    const v = this.read();
-    if (v.tag === 'string') {
-      if (typeof item !== 'string' || [...item].length !== 1) throw new ApiUsageError(this.call('push', [item]), 'one char (a string of one character)', item);
-      pushChar(this.rs.machine, v, item, this.home);
+    if (this.read().tag === 'string') {
+      if (typeof item !== 'string' || [...item].length !== 1) throw new ApiUsageError(this.call_text('push', [item]), 'one char (a string of one character)', item);
+      this.std('push', [this.rs.temp({ tag: 'scalar', ty: { kind: 'char' }, v: item })]);
       return;
     }
-    const vec = this.vec('push');
-    const value = this.rs.take(item, vec.elem, this.call('push', [item]));
-    checkElem(vec, value);
-    vecPush(this.rs.machine, vec, value, this.home);
+    this.std('push', [item]);
   }
 
-  /** `v.pop()`: the last element as a temporary (or undefined for None). An expression: it drops no temporaries. */
+  /** `v.pop()`: the last element as a temporary (a String's last char as a string), or undefined for None. */
   pop(): Owned | string | undefined {
-    this.requireMut('borrow');
-    const v = this.read();
-    if (v.tag === 'string') return stringPop(this.rs.machine, v, this.home) ?? undefined;
-    const item = vecPop(this.rs.machine, this.vec('pop'), this.home);
-    return item ? this.rs.temp(item) : undefined;
+    const v = this.std('pop', []) as Extract<RValue, { tag: 'enum' }>;
+    const some = v.variant === 'Some' ? v.fields[0]! : undefined;
+    if (!some) return undefined;
+    if (some.tag === 'scalar' && some.ty.kind === 'char') return String(some.v);
+    return this.rs.temp(some);
   }
 
-  /** `v[i]` read: the element's JavaScript value. */
-  get(index: number): unknown {
-    return jsValue(vecGet(this.vec('index'), countArg(this.call('get', [index]), index, 'an index')));
+  /** `v[i]` read for a Vec: the element's JavaScript value. On a map or a Cell, the std method `get`: a temporary. */
+  get(index: Init): unknown {
+    if (this.read().tag !== 'vec') return this.result(this.std('get', [index]));
+    return jsValue(vecGet(this.vec('index'), countArg(this.call_text('get', [index]), index, 'an index')));
   }
 
-  /** `v[i] = x` */
-  set(index: number, item: Init): void {
-    const call = this.call('set', [index, item]);
+  /** `v[i] = x`; on a `Cell`, `c.set(x)`. */
+  set(value: Init): void;
+  set(index: number, item: Init): void;
+  set(index: Init, item?: Init): void {
+    if (item === undefined && this.read().tag === 'struct') {
+      this.std('set', [index]);
+      return;
+    }
+    const call = this.call_text('set', [index, item]);
     countArg(call, index, 'an index');
     this.rs.begin([item]);
     this.requireMut('borrow');
     const vec = this.vec('index');
-    const value = this.rs.take(item, vec.elem, call);
+    const value = this.rs.take(item as Init, vec.elem, call);
     checkElem(vec, value);
-    vecSet(this.rs.machine, vec, index, value);
+    vecSet(this.rs.machine, vec, index as number, value);
   }
 
-  /** `v.insert(i, x)` */
-  insert(index: number, item: Init): void {
-    const call = this.call('insert', [index, item]);
-    countArg(call, index, 'an index');
-    this.rs.begin([item]);
-    this.requireMut('borrow');
-    const vec = this.vec('insert');
-    const value = this.rs.take(item, vec.elem, call);
-    checkElem(vec, value);
-    vecInsert(this.rs.machine, vec, index, value, this.home);
+  /** `v.insert(i, x)` for a Vec; `m.insert(k, v)` for a HashMap (the old value, as an Option); `s.insert(x)` for a HashSet. */
+  insert(index: Init, item?: Init): Owned | undefined {
+    const args = item === undefined ? [index] : [index, item];
+    if (this.read().tag === 'vec') countArg(this.call_text('insert', args), index, 'an index');
+    return this.result(this.std('insert', args));
   }
 
-  /** `v.remove(i)` */
-  remove(index: number): Owned {
-    countArg(this.call('remove', [index]), index, 'an index');
-    this.requireMut('borrow');
-    return this.rs.temp(vecRemove(this.rs.machine, this.vec('remove'), index, this.home));
+  /** `v.remove(i)` for a Vec (the element); `m.remove(k)` for a HashMap (an Option) or HashSet (a bool). */
+  remove(index: Init): Owned {
+    if (this.read().tag === 'vec') countArg(this.call_text('remove', [index]), index, 'an index');
+    return this.result(this.std('remove', [index]))!;
   }
 
   /** `v.truncate(n)` */
   truncate(len: number): void {
-    countArg(this.call('truncate', [len]), len, 'a length');
-    this.mutate();
-    vecTruncate(this.rs.machine, this.vec('truncate'), len, this.home);
+    countArg(this.call_text('truncate', [len]), len, 'a length');
+    this.std('truncate', [len]);
+  }
+
+  /** `x.contains(&y)`: on a Vec, slice or HashSet; `s.contains("..")` on text. */
+  contains(item: Init): boolean {
+    return this.scalar(this.std('contains', [item]));
+  }
+
+  // ---------- HashMap / HashSet ----------
+
+  /** `m.contains_key(&k)` */
+  contains_key(key: Init): boolean {
+    return this.scalar(this.std('contains_key', [key]));
+  }
+
+  // ---------- Cell, RefCell, Weak ----------
+
+  /** `c.borrow()`: a `Ref` guard; the RefCell's borrow flag counts it until it is dropped. */
+  borrow(): Owned {
+    return this.result(this.std('borrow', []))!;
+  }
+
+  /** `c.borrow_mut()`: a `RefMut` guard (flag -1); a second borrow while it lives panics, as std's does. */
+  borrow_mut(): Owned {
+    return this.result(this.std('borrow_mut', []))!;
+  }
+
+  /** `w.upgrade()`: `Some(Rc)` while a strong owner is left, else `None`. */
+  upgrade(): Owned {
+    return this.result(this.std('upgrade', []))!;
   }
 
   // ---------- scalars ----------
@@ -266,7 +275,7 @@ export class Binding {
     this.rs.begin([value]);
     this.requireMut('assign twice to immutable variable');
     const current = this.local.value;
-    const next = this.rs.take(value, this.local.ty, this.call('assign', [value]));
+    const next = this.rs.take(value, this.local.ty, this.call_text('assign', [value]));
     if (current && formatType(current.ty) !== formatType(next.ty)) {
       throw new OwnershipError(`mismatched types: expected \`${formatType(current.ty)}\`, found \`${formatType(next.ty)}\``);
     }

@@ -2,19 +2,20 @@ import { parseType } from '../engine/layout/parse';
 import { parseTypeDecls } from '../engine/layout/parse';
 import { registryOf } from '../engine/layout/layout';
 import type { AdtDef, Ty } from '../engine/layout/types';
-import { AllocError, OwnershipError, StackOverflowError } from '../engine/memory/errors';
+import { AllocError, CapacityOverflowError, OwnershipError, StackOverflowError } from '../engine/memory/errors';
 import { Machine, type MachineOptions } from '../engine/memory/machine';
 import { cloneValue, isCopy } from '../engine/std/clone';
 import { formatToString, inlineLiterals, parseFormat, renderFormat, type FormatSpec } from '../engine/std/fmt';
-import { boxNew, rcClone, rcNew } from '../engine/std/pointers';
 import type { Local, RValue } from '../engine/memory/rvalue';
-import { stringFrom, stringNew, stringWithCapacity } from '../engine/std/string';
-import { vecFromElements, vecNew, vecWithCapacity } from '../engine/std/vec';
+import { vecMacro } from '../engine/std/vec';
 import type { Timeline } from '../engine/timeline/timeline';
+import { RustPanic } from '../rust/errors';
+import { LocalLoc, makeRef } from '../rust/run/values';
 import {
   ApiUsageError, arrayArg, callText, countArg, floatArg, functionArg, intArg, nameArg, objectArg, textArg, typeArg,
 } from './arguments';
 import { Binding, type Init, type Program } from './binding';
+import { StdCalls } from './std';
 import { isOwned, Owned } from './values';
 
 export type { Init };
@@ -58,9 +59,12 @@ export class Rust implements Program {
    */
   private pending: Array<{ owned: Owned; depth: number }> = [];
   private readonly adts: Map<string, AdtDef>;
+  /** std as the interpreter runs it: every method and associated function below goes through its table. */
+  private readonly std: StdCalls;
 
   constructor(readonly machine: Machine, adts: AdtDef[]) {
     this.adts = new Map(adts.map((d) => [d.name, d]));
+    this.std = new StdCalls(this);
   }
 
   // ---------- statements ----------
@@ -203,14 +207,14 @@ export class Rust implements Program {
   /** `&x` */
   ref(x: Binding): Owned {
     bindingArg(rsCall('ref', [x]), x);
-    return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: false, to: x.ty }, target: { kind: 'local', local: x.local } });
+    return this.temp(makeRef({ kind: 'ref', mutable: false, to: x.ty }, new LocalLoc(this.machine, x.local)));
   }
 
   /** `&mut x` */
   ref_mut(x: Binding): Owned {
     bindingArg(rsCall('ref_mut', [x]), x);
     x.requireMut('borrow');
-    return this.temp({ tag: 'ref', ty: { kind: 'ref', mutable: true, to: x.ty }, target: { kind: 'local', local: x.local } });
+    return this.temp(makeRef({ kind: 'ref', mutable: true, to: x.ty }, new LocalLoc(this.machine, x.local)));
   }
 
   /** A struct literal: `Point { x: 1, y: 2 }` (declare the struct with the `types` option). */
@@ -233,28 +237,31 @@ export class Rust implements Program {
 
   readonly String = {
     /** `String::new()` */
-    new: (): Owned => this.temp(stringNew()),
+    new: (): Owned => this.temp(this.std.fn('String::new', [], undefined, rsCall('String.new', []))),
     /** `String::from("..")` */
     from: (text: string | Binding | Owned): Owned => {
       const call = rsCall('String.from', [text]);
-      return this.temp(stringFrom(this.machine, typeof text === 'string' ? this.useLiteral(text) : this.textOf(call, text)));
+      if (typeof text !== 'string') this.textOf(call, text);
+      return this.temp(this.std.fn('String::from', [text], undefined, call));
     },
     /** `String::with_capacity(n)` */
     with_capacity: (n: number): Owned => {
-      return this.temp(stringWithCapacity(this.machine, countArg(rsCall('String.with_capacity', [n]), n, 'a capacity in bytes')));
+      const call = rsCall('String.with_capacity', [n]);
+      return this.temp(this.std.fn('String::with_capacity', [countArg(call, n, 'a capacity in bytes')], undefined, call));
     },
   };
 
   readonly Vec = {
     /** `Vec::<T>::new()` */
     new: (elem: Ty | string): Owned => {
-      return this.temp(vecNew(this.machine, tyOf(elem, rsCall('Vec.new', [elem]))));
+      const call = rsCall('Vec.new', [elem]);
+      return this.temp(this.std.fn('Vec::new', [], { kind: 'vec', elem: tyOf(elem, call) }, call));
     },
     /** `Vec::<T>::with_capacity(n)` */
     with_capacity: (elem: Ty | string, n: number): Owned => {
       const call = rsCall('Vec.with_capacity', [elem, n]);
       const ty = tyOf(elem, call);
-      return this.temp(vecWithCapacity(this.machine, ty, countArg(call, n, 'a capacity in elements')));
+      return this.temp(this.std.fn('Vec::with_capacity', [countArg(call, n, 'a capacity in elements')], { kind: 'vec', elem: ty }, call));
     },
   };
 
@@ -267,7 +274,7 @@ export class Rust implements Program {
     const call = rsCall('vec', [elem, items]);
     const ty = tyOf(elem, call);
     arrayArg(call, items, 'the elements as an array');
-    return this.temp(vecFromElements(this.machine, ty, items.length, (i) => {
+    return this.temp(vecMacro(this.machine, ty, items.length, (i) => {
       const item = items[i]!;
       return this.take(typeof item === 'function' ? item() : item, ty, call);
     }));
@@ -275,29 +282,102 @@ export class Rust implements Program {
 
   readonly Box = {
     /** `Box::new(x)` */
-    new: (x: Init): Owned => {
-      return this.temp(boxNew(this.machine, this.take(x, undefined, rsCall('Box.new', [x]))));
-    },
+    new: (x: Init): Owned => this.temp(this.std.fn('Box::new', [x], undefined, rsCall('Box.new', [x]))),
   };
 
   readonly Rc = {
     /** `Rc::new(x)` */
-    new: (x: Init): Owned => {
-      return this.temp(rcNew(this.machine, this.take(x, undefined, rsCall('Rc.new', [x]))));
-    },
+    new: (x: Init): Owned => this.temp(this.std.fn('Rc::new', [x], undefined, rsCall('Rc.new', [x]))),
     /** `Rc::clone(&rc)` */
     clone: (rc: Binding): Owned => {
-      const v = bindingArg(rsCall('Rc.clone', [rc]), rc).read();
-      if (v.tag !== 'rc') throw new OwnershipError(`\`Rc::clone\` expects an Rc, found \`${rc.typeName}\``);
-      return this.temp(rcClone(this.machine, v));
+      const call = rsCall('Rc.clone', [rc]);
+      return this.temp(this.std.fn('Rc::clone', [this.ref(bindingArg(call, rc))], undefined, call));
     },
     /** `Rc::strong_count(&rc)` */
     strong_count: (rc: Binding): number => {
-      const v = bindingArg(rsCall('Rc.strong_count', [rc]), rc).read();
-      if (v.tag !== 'rc') throw new OwnershipError(`\`Rc::strong_count\` expects an Rc, found \`${rc.typeName}\``);
-      return v.cell.strong;
+      const call = rsCall('Rc.strong_count', [rc]);
+      return countOf(this.std.fn('Rc::strong_count', [this.ref(bindingArg(call, rc))], undefined, call));
+    },
+    /** `Rc::weak_count(&rc)` */
+    weak_count: (rc: Binding): number => {
+      const call = rsCall('Rc.weak_count', [rc]);
+      return countOf(this.std.fn('Rc::weak_count', [this.ref(bindingArg(call, rc))], undefined, call));
+    },
+    /** `Rc::downgrade(&rc)`: a `Weak` (the weak count goes up; the value stays until the last strong owner goes). */
+    downgrade: (rc: Binding): Owned => {
+      const call = rsCall('Rc.downgrade', [rc]);
+      return this.temp(this.std.fn('Rc::downgrade', [this.ref(bindingArg(call, rc))], undefined, call));
     },
   };
+
+  readonly Weak = {
+    /** `Weak::<T>::new()`: no value behind it; `upgrade()` gives None. */
+    new: (elem: Ty | string): Owned => {
+      const call = rsCall('Weak.new', [elem]);
+      return this.temp(this.std.fn('Weak::new', [], { kind: 'std', name: 'Weak', args: [tyOf(elem, call)] }, call));
+    },
+  };
+
+  readonly Cell = {
+    /** `Cell::new(x)` */
+    new: (x: Init): Owned => this.temp(this.std.fn('Cell::new', [x], undefined, rsCall('Cell.new', [x]))),
+  };
+
+  readonly RefCell = {
+    /** `RefCell::new(x)`: the value with its borrow flag beside it (0: not borrowed). */
+    new: (x: Init): Owned => this.temp(this.std.fn('RefCell::new', [x], undefined, rsCall('RefCell.new', [x]))),
+  };
+
+  readonly HashMap = {
+    /** `HashMap::<K, V>::new()`: no table until the first insert. */
+    new: (key: Ty | string, value: Ty | string): Owned => {
+      const call = rsCall('HashMap.new', [key, value]);
+      return this.temp(this.std.fn('HashMap::new', [], mapTy('HashMap', [tyOf(key, call), tyOf(value, call)]), call));
+    },
+    /** `HashMap::<K, V>::with_capacity(n)` */
+    with_capacity: (key: Ty | string, value: Ty | string, n: number): Owned => {
+      const call = rsCall('HashMap.with_capacity', [key, value, n]);
+      return this.temp(this.std.fn('HashMap::with_capacity', [countArg(call, n, 'a capacity in entries')], mapTy('HashMap', [tyOf(key, call), tyOf(value, call)]), call));
+    },
+  };
+
+  readonly HashSet = {
+    /** `HashSet::<T>::new()` */
+    new: (elem: Ty | string): Owned => {
+      const call = rsCall('HashSet.new', [elem]);
+      return this.temp(this.std.fn('HashSet::new', [], mapTy('HashSet', [tyOf(elem, call)]), call));
+    },
+    /** `HashSet::<T>::with_capacity(n)` */
+    with_capacity: (elem: Ty | string, n: number): Owned => {
+      const call = rsCall('HashSet.with_capacity', [elem, n]);
+      return this.temp(this.std.fn('HashSet::with_capacity', [countArg(call, n, 'a capacity in entries')], mapTy('HashSet', [tyOf(elem, call)]), call));
+    },
+  };
+
+  readonly mem = {
+    /** `std::mem::swap(&mut a, &mut b)` */
+    swap: (a: Init, b: Init): void => {
+      this.begin([a, b]);
+      this.std.fn('mem::swap', [a, b], undefined, rsCall('mem.swap', [a, b]));
+    },
+    /** `std::mem::replace(&mut dest, value)`: the old value. */
+    replace: (dest: Init, value: Init): Owned => this.temp(this.std.fn('mem::replace', [dest, value], undefined, rsCall('mem.replace', [dest, value]))),
+    /** `std::mem::take(&mut dest)`: the old value, leaving the type's default. */
+    take: (dest: Init): Owned => this.temp(this.std.fn('mem::take', [dest], undefined, rsCall('mem.take', [dest]))),
+  };
+
+  /**
+   * `Path::name(args)` for any associated function of the interpreter's std table (`"Rc::new"`,
+   * `"String::from"`, `"mem::replace"`, …); `type` fixes what the call's types leave open (the
+   * result's type, e.g. `"HashMap<u64, String>"`). The result is a temporary (undefined for `()`).
+   */
+  call(path: string, args: Init[] = [], type?: Ty | string): Owned | undefined {
+    const call = rsCall('call', [path, args, ...(type === undefined ? [] : [type])]);
+    textArg(call, path, 'a std path such as "Rc::new"');
+    arrayArg(call, args, 'the arguments as an array');
+    const v = this.std.fn(path, args, type === undefined ? undefined : tyOf(type, call), call);
+    return v.tag === 'unit' ? undefined : this.temp(v);
+  }
 
   // ---------- plumbing used by Binding ----------
 
@@ -361,6 +441,11 @@ export class Rust implements Program {
     return this.temp(cloneValue(this.machine, v));
   }
 
+  /** @internal */
+  method(recv: Binding | Owned, name: string, args: Init[], call: string): RValue {
+    return this.std.method(recv, name, args, call);
+  }
+
   /** A JavaScript literal as the Rust value it stands for; anything else is refused, naming the call. */
   private literalValue(x: unknown, ty: Ty | undefined, call: string): RValue {
     if (typeof x === 'boolean') return { tag: 'scalar', ty: { kind: 'bool' }, v: x };
@@ -419,12 +504,29 @@ export function rustProgram(body: (rs: Rust) => void, options: ProgramOptions = 
       machine.end(err.message.split('\n')[0]!);
       return machine.finish();
     }
+    // std panicked (a RefCell borrowed twice, a map's missing key): the run ends there, as the interpreter's does.
+    const panic = err instanceof CapacityOverflowError ? new RustPanic('capacity overflow', machine.line ?? 1) : err;
+    if (panic instanceof RustPanic) {
+      machine.line = panic.line;
+      machine.note(`thread 'main' panicked at line ${panic.line}: ${panic.panicMessage}`);
+      machine.end(`panicked at '${panic.panicMessage}', line ${panic.line}`);
+      return machine.finish();
+    }
     const message = err instanceof Error ? err.message : String(err);
     const failed = new ProgramError(message, machine.finish(), err);
     if (err instanceof ApiUsageError) failed.stack = `${failed.name}: ${message}`;
     throw failed;
   }
   return machine.finish();
+}
+
+/** A usize the table returned, as a JavaScript number. */
+function countOf(v: RValue): number {
+  return Number((v as { v: number | bigint }).v);
+}
+
+function mapTy(name: 'HashMap' | 'HashSet', args: Ty[]): Ty {
+  return { kind: 'std', name, args };
 }
 
 function bindingArg(call: string, x: unknown): Binding {

@@ -92,6 +92,18 @@ export function vecOverBuffer(m: Machine, elem: Ty, buf: Block | null, cap: numb
   return v;
 }
 
+/**
+ * `vec![a, b, c]`: rustc boxes an array through box_new, so the buffer is allocated before the
+ * items are evaluated; each item is then written in turn (the interpreter and the notebook API
+ * both build it here, so their timelines agree).
+ */
+export function vecMacro(m: Machine, elem: Ty, count: number, evaluate: (index: number) => RValue): VecValue {
+  if (!count) return vecNew(m, elem);
+  const v = vecWithCapacity(m, elem, count);
+  for (let i = 0; i < count; i++) vecPush(m, v, evaluate(i), TEMP);
+  return v;
+}
+
 /** `v.push(x)`: grows (amortised doubling) when full, then writes x at the end. */
 export function vecPush(m: Machine, v: VecValue, item: RValue, home: Home): void {
   if (v.len === v.cap) reserve(m, v, v.len, 1, spec(v, home));

@@ -12,7 +12,7 @@ import type { Local, RValue, VecValue } from '../../engine/memory/rvalue';
 import { cloneValue } from '../../engine/std/clone';
 import { writesOf } from '../../engine/std/fmt';
 import { TEMP } from '../../engine/std/string';
-import { vecFromItems, vecNew, vecPush, vecWithCapacity } from '../../engine/std/vec';
+import { vecFromItems, vecMacro, vecPush, vecWithCapacity } from '../../engine/std/vec';
 import { MoveCheck, exprText } from '../check/moves';
 import { type TypeVar, autoDeref, conName, isGuard, prune, show } from '../check/types';
 import { RustCompileError, RustPanic, RustSubsetError } from '../errors';
@@ -526,13 +526,7 @@ export class Compiler implements Codegen {
       case 'vec': {
         const items = e.items.map((i) => this.value(i, (i as Notes).coerce));
         const elem = engineTy((prune(e.ty!) as { args: TypeVar[] }).args[0]!);
-        if (!items.length) return () => vecNew(rt.m, elem);
-        // vec![a, b] boxes an array through box_new: the buffer is allocated before the items are evaluated.
-        return (a) => {
-          const v = vecWithCapacity(rt.m, elem, items.length);
-          for (const item of items) vecPush(rt.m, v, item(a), TEMP);
-          return v;
-        };
+        return (a) => vecMacro(rt.m, elem, items.length, (i) => items[i]!(a));
       }
       case 'vecrep': {
         const item = this.value(e.item);
