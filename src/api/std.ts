@@ -138,6 +138,8 @@ export class StdCalls {
       fresh: () => fresh(),
       textArg: (i) => this.fit(slots, i, STR_REF, true, call),
       unifyAt: (i, expected) => this.fit(slots, i, expected, false, call),
+      // A turbofish (`size_of::<T>()`) has no spelling in a cell yet: rules fall back as for an unwritten one.
+      typeArg: () => undefined,
       mismatch: (i, expected, found) => {
         throw new OwnershipError(`mismatched types: \`${call}\` expected \`${typeof expected === 'string' ? expected : show(expected)}\` as argument ${i + 1}, found \`${show(found)}\``, line);
       },
