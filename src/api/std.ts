@@ -107,6 +107,7 @@ export class StdCalls {
       closureArg: () => needsSource(`\`.${name}()\` with a closure`),
       fresh: () => fresh(),
       settle: (check) => settles.push(check),
+      turbofish: () => [],
     };
     const ret = entry.type(typing);
     for (const s of settles) s();
