@@ -1,5 +1,5 @@
 import { AllocatorOptions } from './allocator';
-import { growF64, INITIAL_CAPACITY, NONE } from './base';
+import { growF64, NONE } from './base';
 import { TreapHeap } from './treap-heap';
 
 /**
@@ -9,35 +9,31 @@ import { TreapHeap } from './treap-heap';
  * has a big enough block, else take the node, else go right.
  */
 export abstract class AddressTreeHeap extends TreapHeap {
-  protected tMax: Float64Array = new Float64Array(INITIAL_CAPACITY);
+  protected tMax: Float64Array = new Float64Array(this.capacity);
 
   constructor(options?: AllocatorOptions) {
     super(0x9e3779b9, options);
   }
 
-  protected override growNodes(cap: number): void {
+  protected override growIndex(cap: number): void {
+    super.growIndex(cap);
     this.tMax = growF64(this.tMax, cap);
   }
 
-  protected override nodeMoved(from: number, to: number): void {
-    this.tMax[to] = this.tMax[from];
-  }
-
-  protected before(x: number, n: number): boolean {
-    return this.nAddr[x] < this.nAddr[n];
+  protected before(b: number, n: number): boolean {
+    return this.bAddr[b] < this.bAddr[n];
   }
 
   protected override readonly resizesInPlace: boolean = true;
 
-  /** b kept its place in address order and grew: raise tMax from its node up while it is below b's size. */
+  /** b kept its place in address order and grew: raise tMax from b up while it is below b's size. */
   protected override freeGrew(b: number): void {
-    const n = this.resynced(b);
-    this.raise(n, this.nSize[n]);
+    this.raise(b, this.bSize[b]);
   }
 
-  /** b kept its place in address order and shrank: repair tMax from its node up. */
+  /** b kept its place in address order and shrank: repair tMax from b up. */
   protected override freeShrank(b: number): void {
-    this.fixUp(this.resynced(b));
+    this.fixUp(b);
   }
 
   protected override largestFree(): number {
@@ -46,12 +42,12 @@ export abstract class AddressTreeHeap extends TreapHeap {
 
   /** Lowest-address free block that holds `need` with an aligned payload, or NONE. */
   protected lowestFit(need: number, align: number): number {
-    let n = this.lowestAtLeast(need);
-    while (n !== NONE && this.fitIn(this.nBlock[n], need, align) < 0) n = this.firstAfter(this.root, this.nAddr[n], need);
-    return n === NONE ? NONE : this.nBlock[n];
+    let b = this.lowestAtLeast(need);
+    while (b !== NONE && this.fitIn(b, need, align) < 0) b = this.firstAfter(this.root, this.bAddr[b], need);
+    return b;
   }
 
-  /** Lowest-address node of size >= need: a single descent guided by tMax. */
+  /** Lowest-address free block of size >= need: a single descent guided by tMax. */
   protected lowestAtLeast(need: number): number {
     const max = this.tMax;
     const left = this.tLeft;
@@ -61,7 +57,7 @@ export abstract class AddressTreeHeap extends TreapHeap {
     for (;;) {
       const l = left[n];
       if (l !== NONE && max[l] >= need) n = l;
-      else if (this.nSize[n] >= need) break;
+      else if (this.bSize[n] >= need) break;
       else n = this.tRight[n]; // max[n] >= need, so the right subtree has one
       visited++;
     }
@@ -69,23 +65,23 @@ export abstract class AddressTreeHeap extends TreapHeap {
     return n;
   }
 
-  /** Lowest-address node in subtree n with address > lo and size >= need, or NONE. */
+  /** Lowest-address free block in subtree n with address > lo and size >= need, or NONE. */
   protected firstAfter(n: number, lo: number, need: number): number {
     while (n !== NONE && this.tMax[n] >= need) {
       this.work++;
-      if (this.nAddr[n] > lo) {
+      if (this.bAddr[n] > lo) {
         const found = this.firstAfter(this.tLeft[n], lo, need);
         if (found !== NONE) return found;
-        if (this.nSize[n] >= need) return n;
+        if (this.bSize[n] >= need) return n;
       }
       n = this.tRight[n];
     }
     return NONE;
   }
 
-  protected override attachedBelow(n: number, x: number): void {
-    const size = this.nSize[x];
-    this.tMax[x] = size;
+  protected override attachedBelow(n: number, b: number): void {
+    const size = this.bSize[b];
+    this.tMax[b] = size;
     this.raise(n, size);
   }
 
@@ -104,7 +100,7 @@ export abstract class AddressTreeHeap extends TreapHeap {
 
   protected override fix(n: number): boolean {
     const max = this.tMax;
-    let m = this.nSize[n];
+    let m = this.bSize[n];
     const l = this.tLeft[n];
     const r = this.tRight[n];
     if (l !== NONE && max[l] > m) m = max[l];

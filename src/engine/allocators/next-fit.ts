@@ -22,8 +22,8 @@ export class NextFit extends AddressTreeHeap {
 
   /** Lowest free block with address > lo that fits aligned. */
   private fitFrom(lo: number, need: number, align: number): number {
-    let n = this.firstAfter(this.root, lo, need);
-    while (n !== NONE && this.fitIn(this.nBlock[n], need, align) < 0) n = this.firstAfter(this.root, this.nAddr[n], need);
-    return n === NONE ? NONE : this.nBlock[n];
+    let b = this.firstAfter(this.root, lo, need);
+    while (b !== NONE && this.fitIn(b, need, align) < 0) b = this.firstAfter(this.root, this.bAddr[b], need);
+    return b;
   }
 }

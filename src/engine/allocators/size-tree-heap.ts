@@ -13,16 +13,15 @@ export abstract class SizeTreeHeap extends TreapHeap {
     super(0x2545f491, options);
   }
 
-  protected before(x: number, n: number): boolean {
-    return this.precedes(this.nSize[x], this.nAddr[x], n);
+  protected before(b: number, n: number): boolean {
+    return this.precedes(this.bSize[b], this.bAddr[b], n);
   }
 
   protected findFree(need: number, align: number): number {
-    let n = this.firstAbove(need, -1);
-    while (n !== NONE && this.nSize[n] >= need) {
-      const b = this.nBlock[n];
+    let b = this.firstAbove(need, -1);
+    while (b !== NONE && this.bSize[b] >= need) {
       if (this.fitIn(b, need, align) >= 0) return b;
-      n = this.successor(n);
+      b = this.successor(b);
     }
     return NONE;
   }
@@ -31,10 +30,10 @@ export abstract class SizeTreeHeap extends TreapHeap {
     let n = this.root;
     if (n === NONE) return 0;
     while (this.tRight[n] !== NONE) n = this.tRight[n];
-    return this.nSize[n];
+    return this.bSize[n];
   }
 
-  /** First node in (size, address) order strictly after (size, addr). */
+  /** First block in (size, address) order strictly after (size, addr). */
   private firstAbove(size: number, addr: number): number {
     let n = this.root;
     let found = NONE;
@@ -50,7 +49,7 @@ export abstract class SizeTreeHeap extends TreapHeap {
 
   /** (size, addr) < key of node n. */
   private precedes(size: number, addr: number, n: number): boolean {
-    const s = this.nSize[n];
-    return size < s || (size === s && addr < this.nAddr[n]);
+    const s = this.bSize[n];
+    return size < s || (size === s && addr < this.bAddr[n]);
   }
 }
