@@ -192,6 +192,7 @@ function bindsByValue(p: Pat): boolean {
     case 'variant':
       return p.items.some(bindsByValue) || (p.named ?? []).some((f) => bindsByValue(f.pat));
     case 'tuple':
+    case 'slice':
       return p.items.some(bindsByValue);
     case 'or':
       return p.alts.some(bindsByValue);

@@ -4,7 +4,8 @@
  */
 import type { Pat, Pos, Program } from '../syntax/ast';
 import { fieldTys as adtFieldTys } from './generics';
-import { autoDeref, fromTy, type TypeVar } from './types';
+import { arrayLen, autoDeref, fromTy, type TypeVar } from './types';
+import { isRest, sliceUncovered } from './rest-patterns';
 
 /**
  * What a set of patterns leaves unmatched for a value of type t, in rustc's words, or null when
@@ -18,6 +19,7 @@ export function uncovered(prog: Program, pats: Pat[], t: TypeVar): string | null
   if (ps.some((p) => irrefutable(prog, p))) return null;
   const ty = autoDeref(t);
   if (ty.k !== 'con') return '`_`';
+  if (ty.c === 'slice' || ty.c === 'Array') return sliceUncovered(ps, ty.args[0]!, ty.c === 'Array' ? arrayLen(ty) : undefined, (rows, tys) => rowsCover(prog, rows, tys));
   if (ty.c === 'bool') {
     const has = (v: boolean) => ps.some((p) => p.k === 'lit' && p.value.k === 'bool' && p.value.value === v);
     const miss = [true, false].filter((v) => !has(v)).map((v) => `\`${v}\``);
@@ -76,7 +78,10 @@ export function rowsCover(prog: Program, rows: Pat[][], tys: TypeVar[]): boolean
 export function irrefutable(prog: Program, p: Pat): boolean {
   switch (p.k) {
     case 'wild':
+    case 'rest':
       return true;
+    case 'slice':
+      return p.items.length === 1 && isRest(p.items[0]!);
     case 'bind':
       return !p.sub || irrefutable(prog, p.sub);
     case 'ref':

@@ -27,6 +27,7 @@ import { mapIterElem } from '../run/map-places';
 import { calleeSig, captured, coerceClosure, expectedSig, finishClosures, inferClosure } from './closures';
 import { inferTry } from './try';
 import { inferInto } from './into';
+import { expandRest, inferSlicePat, isRest } from './rest-patterns';
 import { isCopyTy } from '../run/context';
 import {
   autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, toTy, withParams, isFloat, isInt, isNever, isRefTy, isStringTy,
@@ -380,7 +381,10 @@ export class Inference {
     const t = prune(ty);
     switch (p.k) {
       case 'wild':
+      case 'rest':
         return;
+      case 'slice':
+        return inferSlicePat(this, p, ty, viaRef, throughRef);
       case 'bind': {
         // `ref mut x` binds `&mut T` (the binding itself is not mutable); through `&mut`, `x` binds `&mut T`.
         const mutRef = p.byRef ? p.mutable : viaRef === 'mut';
@@ -425,6 +429,10 @@ export class Inference {
           ref = throughRef(viaRef, inner);
           inner = prune((inner as { args: TypeVar[] }).args[0]!);
         }
+        if (p.items.some(isRest)) {
+          if (inner.k !== 'con' || inner.c !== 'tuple') throw new RustSubsetError('`..` in a tuple pattern whose type is not known yet is not supported', p.pos.line, p.pos.col, 'remaining_field_pattern');
+          p.items = expandRest(p.items, inner.args.length);
+        }
         const items = p.items.map(() => this.v());
         this.unifyAt(p.pos, inner, con('tuple', ...items));
         p.items.forEach((q, i) => this.bindPat(q, items[i]!, ref));
@@ -451,6 +459,7 @@ export class Inference {
           }
           return;
         }
+        p.items = expandRest(p.items, v.fields.length);
         if (p.items.length !== v.fields.length) this.err(p.pos, `this pattern has ${p.items.length} field${p.items.length === 1 ? '' : 's'}, but the corresponding tuple variant has ${v.fields.length} field${v.fields.length === 1 ? '' : 's'}`, 'E0023');
         p.items.forEach((q, i) => this.bindPat(q, v.fields[i]!, ref));
         return;
@@ -1310,6 +1319,7 @@ function patBinds(p: Pat): boolean {
     case 'variant':
       return p.items.some(patBinds) || (p.named ?? []).some((f) => patBinds(f.pat));
     case 'tuple':
+    case 'slice':
       return p.items.some(patBinds);
     case 'or':
       return p.alts.some(patBinds);

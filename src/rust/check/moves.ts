@@ -271,6 +271,7 @@ function patBindings(p: Pat, out: Binding[] = []): Binding[] {
       p.named?.forEach((f) => patBindings(f.pat, out));
       break;
     case 'tuple':
+    case 'slice':
       p.items.forEach((q) => patBindings(q, out));
       break;
     case 'or':

@@ -5,6 +5,7 @@ import { RustPanic } from '../errors';
 import { type Act, type Codegen, type Ev, type LocEv, Signal, engineTy, fromTyCached, isCopyTy } from './context';
 import { FieldLoc, type Loc, type RefValue, TempLoc, copyOf, deref, makeRef, valueCmp, valueEq } from './values';
 import type { Arm, Binding, Expr, Notes, Pat, Pos } from '../syntax/ast';
+import { sliceBinder, slicePatTest } from './slice-patterns';
 
 /** A matched value: a place (no move unless the pattern takes the whole variable) or a temporary. */
 interface Scrutinee {
@@ -56,6 +57,7 @@ function findRefMut(p: Pat): (Pat & { k: 'bind' }) | undefined {
     case 'bind':
       return p.byRef && p.mutable ? p : p.sub && findRefMut(p.sub);
     case 'tuple':
+    case 'slice':
       return p.items.map(findRefMut).find(Boolean);
     case 'variant':
       return [...p.items, ...(p.named ?? []).map((f) => f.pat)].map(findRefMut).find(Boolean);
@@ -180,6 +182,10 @@ export function patTest(k: Codegen, p: Pat): (v: RValue) => boolean {
     }
     case 'ref':
       return patTest(k, p.pat);
+    case 'rest':
+      return () => true;
+    case 'slice':
+      return slicePatTest(p, (q) => patTest(k, q));
     case 'or': {
       const alts = p.alts.map((q) => patTest(k, q));
       return (v) => alts.some((t) => t(v));
@@ -220,7 +226,10 @@ export function patBinder(k: Codegen, p: Pat, ty: TypeVar, fromPlace: boolean, v
     case 'lit':
     case 'range':
     case 'or':
+    case 'rest':
       return () => {};
+    case 'slice':
+      return sliceBinder(k, p, ty, fromPlace, viaRef, patBinder);
     case 'bind': {
       const b = p.binding!;
       k.checks.ctx.moves.delete(b); // a fresh binding each time the pattern runs

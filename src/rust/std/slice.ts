@@ -76,6 +76,14 @@ export const sliceMethods: StdMethod[] = [
       return maybeElem(x, (a) => num(i(a)));
     },
   },
+  // `v.as_slice()` / `as_mut_slice()`: the Vec seen as `&[T]` (a reference to it, as `&v[..]` is).
+  ...(['as_slice', 'as_mut_slice'] as const).map((name): StdMethod => ({
+    name,
+    on: ['Vec'],
+    mutates: name === 'as_mut_slice',
+    type: (x) => x.noArgs(refTo(con('slice', elemOf(x)), name === 'as_mut_slice')),
+    run: (x) => (a) => makeRef(x.ty, x.place(a)),
+  })),
   // `v.iter()` makes an iterator that for loops, `.sum()` and `.enumerate()` take apart.
   {
     name: 'iter',

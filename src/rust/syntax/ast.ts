@@ -150,7 +150,14 @@ export type Pat =
   | { k: 'variant'; pos: Pos; segs: string[]; items: Pat[]; named?: { name: string; pat: Pat }[]; unit: boolean }
   | { k: 'tuple'; pos: Pos; items: Pat[] }
   | { k: 'or'; pos: Pos; alts: Pat[] }
-  | { k: 'ref'; pos: Pos; pat: Pat };
+  | { k: 'ref'; pos: Pos; pat: Pat }
+  /** `[a, b]`, `[first, .., last]`, `[head, tail @ ..]` on an array or slice: at most one item is `..` (check/rest-patterns.ts). */
+  | { k: 'slice'; pos: Pos; items: Pat[] }
+  /**
+   * `..` among a tuple's, a tuple variant's or a slice's items (as `tail @ ..`, the `sub` of a
+   * binding). Inference replaces it in tuples and variants by the wildcards it stands for.
+   */
+  | { k: 'rest'; pos: Pos };
 
 export interface Param {
   pat: Pat;

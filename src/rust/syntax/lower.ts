@@ -1044,7 +1044,10 @@ export class Lowering {
     const pos = this.pos(node);
     switch (node.type) {
       case '..':
-        return this.unsupported(node, 'rest patterns (..) are not supported yet');
+      case 'remaining_field_pattern':
+        return { k: 'rest', pos };
+      case 'slice_pattern':
+        return { k: 'slice', pos, items: this.patternItems(node).map((c) => this.pattern(c)) };
       case '_':
         return { k: 'wild', pos };
       case 'identifier':
