@@ -27,6 +27,7 @@ import { mapIterElem } from '../run/map-places';
 import { calleeSig, captured, coerceClosure, expectedSig, finishClosures, inferClosure } from './closures';
 import { inferTry } from './try';
 import { inferInto } from './into';
+import { discriminants } from './enum-cast';
 import { expandRest, inferSlicePat, isRest } from './rest-patterns';
 import { isCopyTy } from '../run/context';
 import {
@@ -818,7 +819,8 @@ export class Inference {
           (numeric(from) && numeric(toP)) ||
           (from.k === 'con' && (from.c === 'bool' || from.c === 'char') && isInt(toP)) ||
           (from.k === 'con' && from.c === 'u8' && toP.k === 'con' && toP.c === 'char') ||
-          (from.k === 'var' && from.lit === 'int' && toP.k === 'con' && toP.c === 'char');
+          (from.k === 'var' && from.lit === 'int' && toP.k === 'con' && toP.c === 'char') ||
+          (isInt(toP) && !!discriminants(this.prog, from));
         if (!ok) this.err(e.pos, `non-primitive cast: \`${show(from)}\` as \`${show(to)}\``, 'E0605');
         if (from.k === 'var' && from.lit === 'int' && toP.k === 'con' && toP.c === 'char') unify(from, con('u8'));
         // rustc types an unsuffixed literal cast to an integer type as that type (`300 as u8` is out of range).

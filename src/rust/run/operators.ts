@@ -8,6 +8,8 @@ import { type Act, type Codegen, type Ev, engineTy, isCopyTy } from './context';
 import { FALSE_V, TRUE_V, UNIT_V, copyOf, deref, floatToInt, intCast, intInfo, intOp, norm, scalar, textOf, valueEq } from './values';
 import { compareValues, variantIndexOf } from '../std/compare';
 import type { Expr, Notes, Pos } from '../syntax/ast';
+import type { Ty } from '../../engine/layout/types';
+import { discriminants } from '../check/enum-cast';
 
 function isScalarTy(t: TypeVar): boolean {
   const p = prune(t);
@@ -216,6 +218,13 @@ export function assign(k: Codegen, e: Expr & { k: 'assign' }): Ev {
 }
 
 export function cast(k: Codegen, e: Expr & { k: 'cast' }): Ev {
+  const disc = discriminants(k.prog, e.e.ty!);
+  if (disc) {
+    const en = k.value(e.e);
+    const to = engineTy(e.ty!) as Extract<Ty, { kind: 'int' }>;
+    const info = intInfo(to.name);
+    return (a) => scalar(to, intCast(disc.get((en(a) as { variant: string }).variant)!, info));
+  }
   const v = numOperand(k, e.e);
   const from = engineTy(e.e.ty!);
   const to = engineTy(e.ty!);

@@ -11,7 +11,7 @@ import type { EnumDef, StructDef, Ty } from '../../engine/layout/types';
 import type { Arm, BinOp, Block, Expr, FmtSpec, FnItem, Param, Pat, Pos, Program, Stmt } from './ast';
 import { RustCompileError, RustSubsetError, RustSyntaxError } from '../errors';
 import { parseRust } from './parser';
-import { parseUse, STD_ROOTS } from './uses';
+import { readUse, STD_ROOTS } from './uses';
 import { addOrdering } from '../std/compare';
 import { type Alias, expandAliases, IMPL_ARG, INFER_NAME, OPAQUE_RETURN, replaceAssoc, typeParams } from './generics';
 import type { Generic } from './ast';
@@ -66,6 +66,8 @@ export class Lowering {
   private rcImported = false;
   /** Enum variants imported by `use Enum::{A, B}` / `use Enum::*`: local name → [enum, variant]. */
   private variantAliases = new Map<string, [string, string]>();
+  /** The program's enums and their variants (what `use Enum::…` may name). */
+  private enumVariants = new Map<string, string[]>();
   /** Names that refer to std (imported, or the head of a written `std::…` path) → the std path. */
   private stdNames = new Map<string, string>();
   /** Type parameters of the fn being lowered that stand for a closure (`F: Fn(i32) -> i32` → `impl Fn(i32) -> i32`). */
@@ -353,30 +355,16 @@ export class Lowering {
       const variants = body ? this.named(body).filter((v) => v.type === 'enum_variant').map((v) => this.field(v, 'name').text) : [];
       enums.set(this.field(item, 'name').text, variants);
     }
-    for (const item of this.named(root)) {
-      if (item.type !== 'use_declaration') continue;
-      for (const imp of parseUse(item.text)) {
-        const [head, ...rest] = imp.path;
-        if (head !== undefined && STD_ROOTS.has(head)) {
-          if (imp.glob) this.unsupported(item, `\`${item.text.trim()}\` (a glob import from std) is not supported yet`);
-          if (imp.path.join('::') === 'std::rc::Rc' && imp.local === 'Rc') this.rcImported = true;
-          this.stdNames.set(imp.local, imp.path.join('::'));
-          continue;
-        }
-        const variants = head !== undefined ? enums.get(head) : undefined;
-        if (variants && rest.length === 0 && imp.glob) {
-          for (const v of variants) this.variantAliases.set(v, [head!, v]);
-          continue;
-        }
-        if (variants && rest.length === 1 && !imp.glob) {
-          if (!variants.includes(rest[0]!)) throw this.compileError(item, `unresolved import \`${imp.path.join('::')}\`: no \`${rest[0]}\` in \`${head}\``, 'E0432');
-          this.variantAliases.set(imp.local, [head!, rest[0]!]);
-          continue;
-        }
-        if (variants && rest.length === 0 && imp.local === head) continue; // `use crate::Shape;` names what is already in scope
-        this.unsupported(item, `\`${item.text.trim()}\` is not supported yet (imports of std items and of an enum's variants are)`);
-      }
-    }
+    this.enumVariants = enums;
+    for (const item of this.named(root)) if (item.type === 'use_declaration') this.useItem(item);
+  }
+
+  /** One `use` (at the top or inside a fn body): std names, or an enum's variants as aliases. */
+  private useItem(item: Node): void {
+    const imported = readUse(item.text, this.enumVariants, this.stdNames, this.variantAliases);
+    if (imported.rc) this.rcImported = true;
+    if (imported.missing) throw this.compileError(item, imported.missing, 'E0432');
+    if (imported.unsupported) this.unsupported(item, imported.unsupported);
   }
 
   private compileError(node: Node, message: string, code: string): RustCompileError {
@@ -506,6 +494,20 @@ export class Lowering {
   block(node: Node): Expr & { k: 'block' } {
     if (node.type !== 'block') this.unsupported(node, `expected a block, found ${node.type}`);
     const children = this.named(node);
+    // A `use` in a block names variants for that block only (std names stay, as rustc's would be unresolved elsewhere).
+    if (children.some((c) => c.type === 'use_declaration')) {
+      const outer = new Map(this.variantAliases);
+      try {
+        for (const c of children) if (c.type === 'use_declaration') this.useItem(c);
+        return this.blockBody(node, children);
+      } finally {
+        this.variantAliases = outer;
+      }
+    }
+    return this.blockBody(node, children);
+  }
+
+  private blockBody(node: Node, children: Node[]): Expr & { k: 'block' } {
     const out: Block = { stmts: [], endLine: node.endPosition.row + this.origin.row + 1 };
     for (let i = 0; i < children.length; i++) {
       const c = children[i]!;
@@ -524,6 +526,7 @@ export class Lowering {
           break;
         }
         case 'empty_statement':
+        case 'use_declaration':
           break;
         case 'label':
           this.unsupported(c, 'block labels are not supported yet');

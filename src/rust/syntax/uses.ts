@@ -70,3 +70,43 @@ function splitTop(list: string): string[] {
 
 /** The std roots a path may start at. */
 export const STD_ROOTS = new Set(['std', 'core', 'alloc']);
+
+/** What reading one `use` did: `rc` when it imported `std::rc::Rc`; else the first problem, as a message. */
+export interface UseRead {
+  rc?: boolean;
+  /** E0432: the enum has no such variant. */
+  missing?: string;
+  /** The import names something the subset cannot import yet. */
+  unsupported?: string;
+}
+
+/**
+ * Reads one `use` declaration into the lowering's tables: std names (`HashMap` →
+ * `std::collections::HashMap`) and enum-variant aliases (`Cons` → [List, Cons]), given the
+ * program's enums and their variants.
+ */
+export function readUse(text: string, enums: ReadonlyMap<string, string[]>, stdNames: Map<string, string>, aliases: Map<string, [string, string]>): UseRead {
+  const out: UseRead = {};
+  for (const imp of parseUse(text)) {
+    const [head, ...rest] = imp.path;
+    if (head !== undefined && STD_ROOTS.has(head)) {
+      if (imp.glob) return { ...out, unsupported: `\`${text.trim()}\` (a glob import from std) is not supported yet` };
+      if (imp.path.join('::') === 'std::rc::Rc' && imp.local === 'Rc') out.rc = true;
+      stdNames.set(imp.local, imp.path.join('::'));
+      continue;
+    }
+    const variants = head !== undefined ? enums.get(head) : undefined;
+    if (variants && rest.length === 0 && imp.glob) {
+      for (const v of variants) aliases.set(v, [head!, v]);
+      continue;
+    }
+    if (variants && rest.length === 1 && !imp.glob) {
+      if (!variants.includes(rest[0]!)) return { ...out, missing: `unresolved import \`${imp.path.join('::')}\`: no \`${rest[0]}\` in \`${head}\`` };
+      aliases.set(imp.local, [head!, rest[0]!]);
+      continue;
+    }
+    if (variants && rest.length === 0 && imp.local === head) continue; // `use crate::Shape;` names what is already in scope
+    return { ...out, unsupported: `\`${text.trim()}\` is not supported yet (imports of std items and of an enum's variants are)` };
+  }
+  return out;
+}
