@@ -6,6 +6,7 @@ import { type Act, type Codegen, type Ev, type LocEv, Signal, engineTy, fromTyCa
 import { FieldLoc, type Loc, type RefValue, TempLoc, copyOf, deref, makeRef, valueCmp, valueEq } from './values';
 import type { Arm, Binding, Expr, Notes, Pat, Pos } from '../syntax/ast';
 import { sliceBinder, slicePatTest } from './slice-patterns';
+import { partialMoveBinder } from './partial-moves';
 
 /** A matched value: a place (no move unless the pattern takes the whole variable) or a temporary. */
 interface Scrutinee {
@@ -43,7 +44,12 @@ export function binderFor(k: Codegen, p: Pat, ty: TypeVar, src: Scrutinee): (a: 
   }
   if (src.isPlace && patMoves(k, p, ty)) {
     if (!src.whole) return k.subset(p.pos, 'moving parts out of a field or element in a pattern is not supported yet; match on a reference (&x) instead', 'pattern');
-    if (!movesAll(k, p, ty)) return k.subset(p.pos, `moving only some parts out of \`${src.whole.name}\` is not supported yet; bind every part that owns heap data, or match on &${src.whole.name}`, 'pattern');
+    // A struct or tuple moves field by field (what the pattern leaves stays in the variable).
+    const partial = partialMoveBinder(k, p, ty, src.whole, { patMoves, movesAll, fieldTypes, fieldNames, patBinder });
+    if (partial) return partial;
+    if (!movesAll(k, p, ty)) {
+      return k.subset(p.pos, `moving only some parts out of \`${src.whole.name}\` is not supported yet; bind every part that owns heap data, or match on &${src.whole.name}`, 'pattern');
+    }
     k.checks.useLocal(src.whole, src.pos, true);
     const inner = patBinder(k, p, ty, false);
     return (a, loc) => inner(a, new TempLoc(loc.take()));
