@@ -19,6 +19,7 @@ import { fmtTypes, stdImplName, stdTrait } from './std-traits';
 import { closureGenerics, implFnType, lowerClosure } from './closures';
 import { eraseLifetimes } from './lifetimes';
 import { implementableStd } from './std-impls';
+import { iteratorImplError } from './iterator-impl';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
 interface Origin {
@@ -243,6 +244,8 @@ export class Lowering {
     const type = nameNode.text;
     if (!this.typeNames.has(type) && prog.impls.get(type)?.has(trait)) this.unsupported(item, `a second impl of \`${trait}\` for another \`${type}\` is not supported yet`);
     const members = this.named(this.field(item, 'body')).filter((m) => m.type !== 'attribute_item' && m.type !== 'type_item');
+    const iterErr = std === 'Iterator' ? iteratorImplError(this.named(this.field(item, 'body'))) : undefined;
+    if (iterErr) throw this.compileError(iterErr.node ?? item, iterErr.message, iterErr.code);
     if (!prog.impls.has(type)) prog.impls.set(type, new Set());
     prog.impls.get(type)!.add(std ?? trait);
     try {
