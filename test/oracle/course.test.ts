@@ -30,7 +30,6 @@ const programs = loadRustPrograms(path.join(__dirname, 'course'));
  * test.failing; remove its entry when the interpreter gets it right.
  */
 const KNOWN_WRONG: Record<string, string> = {
-  '227-rbe-hashset': 'false E0599 on HashSet::union (reached once iterators ran)',
 };
 
 /** What a run ended with, in terms both sides share. */

@@ -13,6 +13,7 @@ import { cellFns, cellMethods } from './cell';
 import { memFns } from './mem';
 import { processFns } from './process';
 import { hashFns, hashMethods } from './hashmap';
+import { hashSetOpMethods } from './hash-set-ops';
 import { sliceMethods } from './slice';
 import { reorderMethods } from './reorder';
 import { vecGrowMethods } from './vec-grow';
@@ -25,7 +26,7 @@ import { orderingMethods } from './ordering';
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
