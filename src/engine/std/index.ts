@@ -1,6 +1,7 @@
 /** The standard library as courses teach it, matching real Rust's allocation behaviour. */
 export * from './string';
 export * from './vec';
+export * from './vec-deque';
 export * from './pointers';
 export { cloneValue, isCopy } from './clone';
 export { toStringOf } from './to-string';

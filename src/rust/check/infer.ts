@@ -9,7 +9,7 @@
  */
 import type { Ty } from '../../engine/layout/types';
 import type { Binding, Expr, FnItem, GenericArgs, Notes, Pat, Pos, Program, Stmt } from '../syntax/ast';
-import { recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
+import { PARTLY_MODELLED, recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
 import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
 import { ownIterator } from './own-iter';
@@ -955,11 +955,11 @@ export class Inference {
       if (p.c === 'Chars') return con('char');
       if (p.c === 'Bytes') return con('u8');
       if (p.c === 'Iter') return refTo(p.args[0]!, false);
-      if (p.c === 'Vec' || p.c === 'Array') return p.args[0]!;
+      if (p.c === 'Vec' || p.c === 'Array' || p.c === 'VecDeque') return p.args[0]!;
       if (p.c.startsWith('iter:')) return p.args[0]!;
       if (p.c === 'ref') {
         const inner = autoDeref(p);
-        if (inner.k === 'con' && (inner.c === 'Vec' || inner.c === 'Array' || inner.c === 'slice')) return refTo(inner.args[0]!, !!p.mutable);
+        if (inner.k === 'con' && ['Vec', 'Array', 'slice', 'VecDeque'].includes(inner.c)) return refTo(inner.args[0]!, !!p.mutable);
       }
     }
     if (p.k === 'var') this.err(e.pos, 'type annotations needed', 'E0282');
@@ -1194,7 +1194,7 @@ export class Inference {
       if (c0.startsWith('adt:') && this.prog.impls.get(c0.slice(4))?.has('Iterator')) {
         throw new RustSubsetError(`Iterator's provided methods (\`${e.name}\`) on a program's own iterator are not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
       }
-      if (!c0.startsWith('adt:') && UNSUPPORTED_METHODS.has(e.name)) {
+      if (!c0.startsWith('adt:') && (UNSUPPORTED_METHODS.has(e.name) || PARTLY_MODELLED.has(c0))) {
         throw new RustSubsetError(`the method \`${e.name}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
       }
       return this.err(e.namePos, `no method named \`${e.name}\` found for ${describeTy(t)} in the current scope`, 'E0599');

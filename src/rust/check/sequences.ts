@@ -39,6 +39,12 @@ export function indexType(x: SeqTyping, e: Expr & { k: 'index' }, base: TypeVar)
     if (!(k.k === 'con' && k.c === 'ref')) x.unifyAt(e.index.pos, con('ref', b.args[0]!), k);
     return b.args[1]!;
   }
+  if (b.k === 'con' && b.c === 'VecDeque') {
+    // `deque[i]`: Index<usize> (a deque has no range indexing: its items may wrap around the ring).
+    if (e.index.k === 'range') throw new RustSubsetError('indexing a VecDeque with a range is not supported yet', e.index.pos.line, e.index.pos.col, 'index_expression');
+    x.unifyAt(e.index.pos, USIZE, x.expr(e.index));
+    return b.args[0]!;
+  }
   const elem = seqElem(base);
   if (!elem) return undefined;
   const i = e.index;

@@ -93,6 +93,7 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
     case 'Vec':
     case 'HashMap':
     case 'HashSet':
+    case 'VecDeque':
     case 'Box':
     case 'Rc':
     case 'Cell':

@@ -291,7 +291,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
   }
 
   // Over a Vec: by reference (`&v`, `v.iter()`, `&mut v`) or by value (`v`, consuming it).
-  const byValue = conName(it) === 'Vec' || conName(it) === 'Array';
+  const byValue = ['Vec', 'Array', 'VecDeque'].includes(conName(it));
   let vecLoc: LocEv;
   if (conName(it) === 'Iter') {
     if (iter.k !== 'method') k.subset(iter.pos, 'iterators other than v.iter() are not supported yet', 'for_expression');
@@ -375,7 +375,7 @@ function forElemTy(it: TypeVar): TypeVar {
   const map = mapIterElem(it);
   if (map) return map.elem;
   const p = prune(it) as Extract<TypeVar, { k: 'con' }>;
-  if (p.c === 'Range' || p.c === 'Vec' || p.c === 'Array' || p.c.startsWith('iter:')) return p.args[0]!;
+  if (p.c === 'Range' || p.c === 'Vec' || p.c === 'Array' || p.c === 'VecDeque' || p.c.startsWith('iter:')) return p.args[0]!;
   if (p.c === 'Enumerate') return { k: 'con', c: 'tuple', args: [{ k: 'con', c: 'usize', args: [] }, forElemTy(p.args[0]!)] };
   if (p.c === 'Chars') return { k: 'con', c: 'char', args: [] };
   if (p.c === 'Bytes') return { k: 'con', c: 'u8', args: [] };

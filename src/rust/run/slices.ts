@@ -131,6 +131,15 @@ export function indexPlace(k: Codegen, e: Expr & { k: 'index' }, mutate: boolean
     return (a) => mapIndexLoc(m(), base(a), key(a), line);
   }
   const index = k.value(r);
+  if (conName(autoDeref(e.e.ty!)) === 'VecDeque') {
+    // VecDeque's Index is `self.get(i).expect("Out of bounds access")`.
+    return (a) => {
+      const loc = base(a);
+      const i = num(index(a));
+      if (i >= seqLen(loc.get())) throw new RustPanic('Out of bounds access', line);
+      return elemLoc(m(), loc, i, line);
+    };
+  }
   return (a) => {
     const loc = base(a);
     return elemLoc(m(), loc, num(index(a)), line);

@@ -12,6 +12,7 @@ import { vecFns, vecMethods } from './vec';
 import { cellFns, cellMethods } from './cell';
 import { memFns } from './mem';
 import { processFns } from './process';
+import { vecDequeFns, vecDequeMethods } from './vec-deque';
 import { hashFns, hashMethods } from './hashmap';
 import { hashSetOpMethods } from './hash-set-ops';
 import { sliceMethods } from './slice';
@@ -26,7 +27,7 @@ import { orderingMethods } from './ordering';
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -35,13 +36,13 @@ for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMet
 }
 
 const fns = new Map<string, StdFn>();
-for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, ...hashFns, ...processFns]) {
+for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, ...hashFns, ...processFns, ...vecDequeFns]) {
   if (fns.has(f.path)) throw new Error(`std table: two entries for ${f.path}`);
   fns.set(f.path, f);
 }
 
 /** std items outside the prelude: a call through them needs their `use` or the full `std::` path. */
-const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'Weak', 'process']);
+const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'Weak', 'process', 'VecDeque']);
 
 /** The entry kind of a receiver type's constructor (`i64` → `int`), or undefined for user types. */
 export function recvOf(c: string): Recv | undefined {
@@ -52,7 +53,7 @@ export function recvOf(c: string): Recv | undefined {
   if (c === 'Range' || c === 'Enumerate' || c === 'MapIter' || c === 'Keys' || c === 'Values' || c.startsWith('iter:')) return 'Iterator';
   return RECVS.has(c) ? (c as Recv) : undefined;
 }
-const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'HashMap', 'HashSet', 'Entry', 'Option', 'Result', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak']);
+const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'HashMap', 'HashSet', 'Entry', 'Option', 'Result', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak', 'VecDeque']);
 
 export function stdMethod(recv: Recv | undefined, name: string): StdMethod | undefined {
   if (!recv) return undefined;
@@ -73,6 +74,9 @@ export function stdFn(path: string, stdNames?: ReadonlyMap<string, string>): Std
   const full = stdNames.get(path);
   return full === undefined ? undefined : fns.get(full.split('::').slice(-2).join('::'));
 }
+
+/** std types the table has only some methods of: any other method on them is "not supported yet", not rustc's E0599. */
+export const PARTLY_MODELLED = new Set(['VecDeque']);
 
 /** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
 export const UNSUPPORTED_METHODS = new Set(
