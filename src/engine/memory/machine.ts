@@ -9,6 +9,7 @@ import type { Timeline } from '../timeline/timeline';
 import { toValue, rcContent, utf8Length } from './to-value';
 import type { Block, Local, StaticItem, RValue } from './rvalue';
 import { formatType as typeName } from '../layout/format';
+import { bTreeDrop } from '../std/btree-map';
 import { AllocError, OwnershipError, StackOverflowError } from './errors';
 import { FRAME_HEADER_BYTES, type FramePlan } from './frame';
 
@@ -534,6 +535,7 @@ export class Machine {
         for (const item of value.items) this.dropValue(item);
         return;
       case 'map':
+        if (value.tree) return bTreeDrop(this, value);
         // Entries (key, then value), then the table: hashbrown's drop. The order of entries is
         // RandomState's in a real run; here it is insertion order.
         for (const e of value.entries.values()) {

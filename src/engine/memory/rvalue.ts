@@ -97,6 +97,8 @@ export interface MapValue {
   table: { buckets: number; items: number };
   block: Block | null;
   entries: Map<string, MapEntry>;
+  /** A BTreeMap / BTreeSet: its nodes (engine/std/btree-map.ts); `block` is then the root node's, `entries` in key order. */
+  tree?: import('../std/btree-map').BTree;
 }
 
 export interface MapEntry {

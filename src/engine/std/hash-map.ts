@@ -14,6 +14,7 @@ import { toValue } from '../memory/to-value';
 import type { MapEntry, MapValue, RValue } from '../memory/rvalue';
 import { formatType as typeName } from '../layout/format';
 import * as table from './hash-table';
+import { bTreeClone, bTreeDrop, bTreeInsert, bTreeRemove } from './btree-map';
 
 /** The layout of one entry: `(K, V)` for a map, `T` for a set. */
 export function entryLayout(m: Machine, key: Ty, value: Ty | undefined): Layout {
@@ -68,6 +69,7 @@ export function mapGet(map: MapValue, id: string): MapEntry | undefined {
 
 /** `reserve(n)` (also what `entry()` does for a key not in the map: reserve(1)). */
 export function mapReserve(m: Machine, map: MapValue, additional: number): void {
+  if (map.tree) return; // a BTreeMap allocates node by node as it inserts
   apply(m, map, table.reserve(map.table, additional, map.entry));
 }
 
@@ -85,6 +87,10 @@ export function mapInsert(m: Machine, map: MapValue, id: string, key: RValue, va
     written(m, map);
     return prev;
   }
+  if (map.tree) {
+    bTreeInsert(m, map, id, { key, value });
+    return undefined;
+  }
   const step = table.insertNew(map.table, map.entry);
   apply(m, map, { table: { buckets: step.table.buckets, items: map.table.items }, calls: step.calls });
   map.table = step.table;
@@ -99,8 +105,11 @@ export function mapInsert(m: Machine, map: MapValue, id: string, key: RValue, va
 export function mapRemove(m: Machine, map: MapValue, id: string): RValue | undefined {
   const e = map.entries.get(id);
   if (!e) return undefined;
-  map.entries.delete(id);
-  map.table = table.removeOne(map.table);
+  if (map.tree) bTreeRemove(m, map, id);
+  else {
+    map.entries.delete(id);
+    map.table = table.removeOne(map.table);
+  }
   m.dropValue(e.key);
   written(m, map);
   return e.value;
@@ -108,6 +117,7 @@ export function mapRemove(m: Machine, map: MapValue, id: string): RValue | undef
 
 /** `clear()`: every entry dropped, the table kept. */
 export function mapClear(m: Machine, map: MapValue): void {
+  if (map.tree) return bTreeDrop(m, map); // std's clear drops the whole tree
   for (const e of map.entries.values()) {
     m.dropValue(e.key);
     m.dropValue(e.value);
@@ -119,6 +129,7 @@ export function mapClear(m: Machine, map: MapValue): void {
 
 /** `clone()`: a table of the same size, then each entry cloned (key, then value). */
 export function mapClone(m: Machine, map: MapValue, cloneValue: (v: RValue) => RValue): MapValue {
+  if (map.tree) return bTreeClone(m, map, cloneValue);
   const copy: MapValue = { ...map, entries: new Map(), block: null, table: table.EMPTY_TABLE };
   apply(m, copy, table.cloneTable(map.table, map.entry));
   copy.table = { ...map.table };

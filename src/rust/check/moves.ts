@@ -1,4 +1,4 @@
-import { conName, prune, type TypeVar } from './types';
+import { autoDeref, conName, prune, type TypeVar } from './types';
 import { RustCompileError } from '../errors';
 import type { Binding, Expr, FnItem, Pat, Pos, Program } from '../syntax/ast';
 
@@ -31,6 +31,9 @@ type Access = 'read' | 'mutborrow' | 'write' | 'move';
 export function before(a: Pos, b: Pos): boolean {
   return a.line < b.line || (a.line === b.line && a.col < b.col);
 }
+
+/** std containers whose clone holds only the references their elements hold. */
+const OWNING = new Set(['Vec', 'VecDeque', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'Option', 'Box', 'Rc']);
 
 export class MoveCheck {
   ctx!: FnCtx;
@@ -75,6 +78,8 @@ export class MoveCheck {
   /** Locals a call lends out by reference: an auto-ref'd receiver, or `&x` / `&mut x` arguments. */
   borrowedBy(e: Expr & { k: 'call' | 'method' }): Binding[] {
     const roots: Binding[] = [];
+    // A container's `clone()` returns Self: the references in a `Vec<&str>`'s clone are the receiver's own, not a borrow of it.
+    if (e.k === 'method' && e.name === 'clone' && OWNING.has(conName(autoDeref(e.recv.ty!)))) return roots;
     if (e.k === 'method' && conName(e.recv.ty) !== 'ref') {
       const root = this.rootOf(e.recv);
       if (root) roots.push(root);

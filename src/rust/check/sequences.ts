@@ -33,7 +33,7 @@ export function arrayType(x: SeqTyping, e: Expr & { k: 'array' | 'arrayrep' }): 
  */
 export function indexType(x: SeqTyping, e: Expr & { k: 'index' }, base: TypeVar): TypeVar | undefined {
   const b = prune(base);
-  if (b.k === 'con' && b.c === 'HashMap') {
+  if (b.k === 'con' && (b.c === 'HashMap' || b.c === 'BTreeMap')) {
     // `map[&key]` / `map["key"]`: Index<&Q> gives &V (panics when the key is absent).
     const k = prune(x.expr(e.index));
     if (!(k.k === 'con' && k.c === 'ref')) x.unifyAt(e.index.pos, con('ref', b.args[0]!), k);

@@ -181,7 +181,7 @@ export function fromTy(ty: Ty): TypeVar {
     case 'std':
       // std::cmp::Ordering is an enum of the program's (std/compare.ts adds it).
       if (ty.name === 'Ordering') return con('adt:Ordering');
-      if (ty.name === 'HashMap' || ty.name === 'HashSet' || ty.name === 'VecDeque') return con(ty.name, ...ty.args.map(fromTy));
+      if (['HashMap', 'HashSet', 'VecDeque', 'BTreeMap', 'BTreeSet'].includes(ty.name)) return con(ty.name, ...ty.args.map(fromTy));
       if (CELLS.has(ty.name)) return con(ty.name, ...ty.args.map(fromTy));
       throw new UnifyError(`type ${ty.name}`);
     default:
@@ -242,6 +242,8 @@ export function toTy(t: TypeVar): Ty {
     case 'HashMap':
     case 'HashSet':
     case 'VecDeque':
+    case 'BTreeMap':
+    case 'BTreeSet':
       return { kind: 'std', name: t.c, args: a.map(toTy) };
     case 'Chars':
     case 'Bytes':

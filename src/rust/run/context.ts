@@ -94,6 +94,8 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
     case 'HashMap':
     case 'HashSet':
     case 'VecDeque':
+    case 'BTreeMap':
+    case 'BTreeSet':
     case 'Box':
     case 'Rc':
     case 'Cell':

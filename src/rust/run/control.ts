@@ -259,6 +259,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
   if (mapWalk) {
     // Over a HashMap / HashSet (in the table's order; a real run's follows RandomState).
     const owned = mapWalk.walk === 'owned';
+    if (owned && conName(it).startsWith('BTree')) k.subset(iter.pos, 'a for loop consuming a BTreeMap or BTreeSet (IntoIter) is not supported yet; loop over &map', 'for_expression');
     const srcExpr = iter.k === 'method' ? iter.recv : iter.k === 'ref' ? iter.e : iter;
     const mutable = (iter.k === 'ref' && iter.mutable) || (iter.k === 'method' && iter.name === 'values_mut');
     if (mutable) k.checks.checkMutablePlace(srcExpr);

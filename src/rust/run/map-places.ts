@@ -66,8 +66,10 @@ export function mapIterElem(t: TypeVar): { elem: TypeVar; walk: MapWalk } | unde
   const kv = (m: Extract<TypeVar, { k: 'con' }>, mutable: boolean): TypeVar => con('tuple', refTo(m.args[0]!, false), refTo(m.args[1]!, mutable));
   switch (p.c) {
     case 'HashMap':
+    case 'BTreeMap':
       return { elem: con('tuple', p.args[0]!, p.args[1]!), walk: 'owned' };
     case 'HashSet':
+    case 'BTreeSet':
       return { elem: p.args[0]!, walk: 'owned' };
     case 'MapIter':
       return { elem: kv(p, !!p.mutable), walk: 'entries' };
@@ -78,8 +80,8 @@ export function mapIterElem(t: TypeVar): { elem: TypeVar; walk: MapWalk } | unde
     case 'ref': {
       const inner = prune(p.args[0]!);
       if (inner.k !== 'con') return undefined;
-      if (inner.c === 'HashMap') return { elem: kv(inner, !!p.mutable), walk: 'entries' };
-      if (inner.c === 'HashSet') return { elem: refTo(inner.args[0]!, false), walk: 'keys' };
+      if (inner.c === 'HashMap' || inner.c === 'BTreeMap') return { elem: kv(inner, !!p.mutable), walk: 'entries' };
+      if (inner.c === 'HashSet' || inner.c === 'BTreeSet') return { elem: refTo(inner.args[0]!, false), walk: 'keys' };
       return undefined;
     }
     default:

@@ -126,7 +126,7 @@ export function indexPlace(k: Codegen, e: Expr & { k: 'index' }, mutate: boolean
       return new TempLoc(sliceOf(m(), loc, lo, hi, inclusive, ty, line) as unknown as RValue);
     };
   }
-  if (conName(autoDeref(e.e.ty!)) === 'HashMap') {
+  if (['HashMap', 'BTreeMap'].includes(conName(autoDeref(e.e.ty!)))) {
     const key = k.operand(r);
     return (a) => mapIndexLoc(m(), base(a), key(a), line);
   }

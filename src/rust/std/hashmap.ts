@@ -79,7 +79,12 @@ function newFns(name: 'HashMap' | 'HashSet'): StdFn[] {
 
 export const hashFns: StdFn[] = [...newFns('HashMap'), ...newFns('HashSet')];
 
-const BOTH: readonly Recv[] = ['HashMap', 'HashSet'];
+const BOTH: readonly Recv[] = ['HashMap', 'HashSet', 'BTreeMap', 'BTreeSet'];
+const HASHED: readonly Recv[] = ['HashMap', 'HashSet'];
+const MAPS: readonly Recv[] = ['HashMap', 'BTreeMap'];
+const SETS: readonly Recv[] = ['HashSet', 'BTreeSet'];
+/** A set's type rules: HashSet and BTreeSet (a map to `()`). */
+const isSet = (c: string) => c === 'HashSet' || c === 'BTreeSet';
 
 /** The `Option<&V>` / `Option<&mut V>` of a lookup. */
 function lookup(x: MethodRun, mutable: boolean): (a: Act) => RValue {
@@ -107,7 +112,7 @@ export const hashMethods: StdMethod[] = [
   },
   {
     name: 'capacity',
-    on: BOTH,
+    on: HASHED,
     type: (x) => x.noArgs(USIZE),
     run: (x) => (a) => scalar(USIZE_TY, mapCapacity(mapAt(x.place(a)))),
   },
@@ -125,7 +130,7 @@ export const hashMethods: StdMethod[] = [
   },
   {
     name: 'reserve',
-    on: BOTH,
+    on: HASHED,
     mutates: true,
     type: (x) => x.oneArg(USIZE, UNIT),
     run: (x) => {
@@ -145,14 +150,14 @@ export const hashMethods: StdMethod[] = [
     mutates: true,
     type: (x) => {
       const [k, v] = typeArgs(x);
-      if (x.recv.c === 'HashSet') return x.oneArg(k, BOOL);
+      if (isSet(x.recv.c)) return x.oneArg(k, BOOL);
       x.argCount(2);
       x.coerceArg(0, k);
       x.coerceArg(1, v);
       return con('Option', v);
     },
     run: (x) => {
-      const set = x.recv.c === 'HashSet';
+      const set = isSet(x.recv.c);
       const key = x.arg(0);
       const value = set ? undefined : x.arg(1);
       return (a) => {
@@ -173,7 +178,7 @@ export const hashMethods: StdMethod[] = [
   },
   {
     name: 'contains_key',
-    on: ['HashMap'],
+    on: MAPS,
     type: (x) => (borrowedKey(x, typeArgs(x)[0]), BOOL),
     run: (x) => {
       const key = x.operand(0);
@@ -182,7 +187,7 @@ export const hashMethods: StdMethod[] = [
   },
   {
     name: 'contains',
-    on: ['HashSet'],
+    on: SETS,
     type: (x) => (borrowedKey(x, typeArgs(x)[0]), BOOL),
     run: (x) => {
       const key = x.operand(0);
@@ -191,13 +196,13 @@ export const hashMethods: StdMethod[] = [
   },
   {
     name: 'get',
-    on: ['HashMap'],
+    on: MAPS,
     type: (x) => (borrowedKey(x, typeArgs(x)[0]), con('Option', refTo(typeArgs(x)[1], false))),
     run: (x) => lookup(x, false),
   },
   {
     name: 'get_mut',
-    on: ['HashMap'],
+    on: MAPS,
     mutates: true,
     type: (x) => (borrowedKey(x, typeArgs(x)[0]), con('Option', refTo(typeArgs(x)[1], true))),
     run: (x) => lookup(x, true),
@@ -207,9 +212,9 @@ export const hashMethods: StdMethod[] = [
     name: 'remove',
     on: BOTH,
     mutates: true,
-    type: (x) => (borrowedKey(x, typeArgs(x)[0]), x.recv.c === 'HashSet' ? BOOL : con('Option', typeArgs(x)[1])),
+    type: (x) => (borrowedKey(x, typeArgs(x)[0]), isSet(x.recv.c) ? BOOL : con('Option', typeArgs(x)[1])),
     run: (x) => {
-      const set = x.recv.c === 'HashSet';
+      const set = isSet(x.recv.c);
       const key = x.operand(0);
       return (a) => {
         const loc = x.place(a);
@@ -226,7 +231,7 @@ export const hashMethods: StdMethod[] = [
   {
     // `map.entry(key)`: only as the receiver of or_insert / or_insert_with / or_default.
     name: 'entry',
-    on: ['HashMap'],
+    on: MAPS,
     mutates: true,
     type: (x) => {
       const [k, v] = typeArgs(x);
@@ -240,9 +245,9 @@ export const hashMethods: StdMethod[] = [
   ...(
     [
       ['iter', BOTH, (k: TypeVar, v: TypeVar, set: boolean) => (set ? con('Keys', k) : con('MapIter', k, v))],
-      ['keys', ['HashMap'], (k: TypeVar) => con('Keys', k)],
-      ['values', ['HashMap'], (_k: TypeVar, v: TypeVar) => con('Values', v)],
-      ['values_mut', ['HashMap'], (_k: TypeVar, v: TypeVar) => ({ ...con('Values', v), mutable: true })],
+      ['keys', MAPS, (k: TypeVar) => con('Keys', k)],
+      ['values', MAPS, (_k: TypeVar, v: TypeVar) => con('Values', v)],
+      ['values_mut', MAPS, (_k: TypeVar, v: TypeVar) => ({ ...con('Values', v), mutable: true })],
     ] as const
   ).map(
     ([name, on, ty]): StdMethod => ({
@@ -251,7 +256,7 @@ export const hashMethods: StdMethod[] = [
       name,
       on,
       mutates: name === 'values_mut',
-      type: (x) => x.noArgs(ty(typeArgs(x)[0], typeArgs(x)[1], x.recv.c === 'HashSet')),
+      type: (x) => x.noArgs(ty(typeArgs(x)[0], typeArgs(x)[1], isSet(x.recv.c))),
       run: (x) => {
         const walk = mapIterElem(x.e.ty!)!;
         const elem = engineTy(walk.elem);

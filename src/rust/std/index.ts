@@ -15,6 +15,7 @@ import { processFns } from './process';
 import { vecDequeFns, vecDequeMethods } from './vec-deque';
 import { hashFns, hashMethods } from './hashmap';
 import { hashSetOpMethods } from './hash-set-ops';
+import { bTreeFns, bTreeMethods } from './btreemap';
 import { sliceMethods } from './slice';
 import { reorderMethods } from './reorder';
 import { vecGrowMethods } from './vec-grow';
@@ -27,7 +28,7 @@ import { orderingMethods } from './ordering';
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -36,13 +37,13 @@ for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMet
 }
 
 const fns = new Map<string, StdFn>();
-for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, ...hashFns, ...processFns, ...vecDequeFns]) {
+for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, ...hashFns, ...processFns, ...vecDequeFns, ...bTreeFns]) {
   if (fns.has(f.path)) throw new Error(`std table: two entries for ${f.path}`);
   fns.set(f.path, f);
 }
 
 /** std items outside the prelude: a call through them needs their `use` or the full `std::` path. */
-const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'Weak', 'process', 'VecDeque']);
+const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'Weak', 'process', 'VecDeque', 'BTreeMap', 'BTreeSet']);
 
 /** The entry kind of a receiver type's constructor (`i64` → `int`), or undefined for user types. */
 export function recvOf(c: string): Recv | undefined {
@@ -53,7 +54,7 @@ export function recvOf(c: string): Recv | undefined {
   if (c === 'Range' || c === 'Enumerate' || c === 'MapIter' || c === 'Keys' || c === 'Values' || c.startsWith('iter:')) return 'Iterator';
   return RECVS.has(c) ? (c as Recv) : undefined;
 }
-const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'HashMap', 'HashSet', 'Entry', 'Option', 'Result', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak', 'VecDeque']);
+const RECVS = new Set<string>(['String', 'str', 'Vec', 'Array', 'slice', 'HashMap', 'HashSet', 'Entry', 'Option', 'Result', 'char', 'bool', 'Box', 'Rc', 'Chars', 'Bytes', 'Iter', 'Cell', 'RefCell', 'Weak', 'VecDeque', 'BTreeMap', 'BTreeSet']);
 
 export function stdMethod(recv: Recv | undefined, name: string): StdMethod | undefined {
   if (!recv) return undefined;
@@ -76,7 +77,7 @@ export function stdFn(path: string, stdNames?: ReadonlyMap<string, string>): Std
 }
 
 /** std types the table has only some methods of: any other method on them is "not supported yet", not rustc's E0599. */
-export const PARTLY_MODELLED = new Set(['VecDeque']);
+export const PARTLY_MODELLED = new Set(['VecDeque', 'BTreeMap', 'BTreeSet']);
 
 /** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
 export const UNSUPPORTED_METHODS = new Set(
