@@ -7,9 +7,8 @@ import { layoutOf as rustLayoutOf } from '../layout/layout';
 import { NO_OWNER, TimelineRecorder, type OwnerRef } from '../timeline/recorder';
 import type { Timeline } from '../timeline/timeline';
 import { toValue, rcContent, utf8Length } from './to-value';
-import type { Block, Local, StaticItem, RValue } from './rvalue';
+import type { Block, BTreeNode, Local, MapValue, StaticItem, RValue } from './rvalue';
 import { formatType as typeName } from '../layout/format';
-import { bTreeDrop } from '../std/btree-map';
 import { AllocError, OwnershipError, StackOverflowError } from './errors';
 import { FRAME_HEADER_BYTES, type FramePlan } from './frame';
 
@@ -535,7 +534,7 @@ export class Machine {
         for (const item of value.items) this.dropValue(item);
         return;
       case 'map':
-        if (value.tree) return bTreeDrop(this, value);
+        if (value.tree) return this.dropTree(value);
         // Entries (key, then value), then the table: hashbrown's drop. The order of entries is
         // RandomState's in a real run; here it is insertion order.
         for (const e of value.entries.values()) {
@@ -549,6 +548,28 @@ export class Machine {
       default:
         return;
     }
+  }
+
+  /**
+   * A BTreeMap's drop (std's IntoIter walk): keys in order, each key then its value, each node
+   * freed right after its last key and its subtrees; then the map is empty (no root).
+   */
+  private dropTree(map: MapValue): void {
+    const walk = (node: BTreeNode) => {
+      node.ids.forEach((id, i) => {
+        if (node.edges) walk(node.edges[i]!);
+        const e = map.entries.get(id)!;
+        this.dropValue(e.key);
+        this.dropValue(e.value);
+      });
+      if (node.edges) walk(node.edges[node.ids.length]!);
+      if (node.block) this.free(node.block);
+      node.block = null;
+    };
+    if (map.tree!.root) walk(map.tree!.root);
+    map.tree!.root = null;
+    map.entries = new Map();
+    map.block = null;
   }
 
   // ---------- output and labels ----------

@@ -98,7 +98,26 @@ export interface MapValue {
   block: Block | null;
   entries: Map<string, MapEntry>;
   /** A BTreeMap / BTreeSet: its nodes (engine/std/btree-map.ts); `block` is then the root node's, `entries` in key order. */
-  tree?: import('../std/btree-map').BTree;
+  tree?: BTree;
+}
+
+/** A BTreeMap's nodes: each one heap block holding the identities of its keys (engine/std/btree-map.ts). */
+export interface BTree {
+  root: BTreeNode | null;
+  leaf: Layout;
+  internal: Layout;
+  /** Key order (Ord): negative, zero or positive. */
+  cmp: (a: RValue, b: RValue) => number;
+}
+
+export interface BTreeNode {
+  /** The identities of its keys (as in MapValue.entries), in order. */
+  ids: string[];
+  /** Children (ids.length + 1) of an internal node; null for a leaf. */
+  edges: BTreeNode[] | null;
+  block: Block | null;
+  /** The ids its block last showed (content is re-recorded only when they change). */
+  shown?: string;
 }
 
 export interface MapEntry {

@@ -12,14 +12,14 @@
  *   (else its right one) if both fit in one node, freeing the right node, or steals through the
  *   parent; an emptied internal root is freed; the root leaf stays even when the map is empty;
  * - dropping walks the keys in order, dropping each key then its value, and frees each node
- *   right after its last key (IntoIter's deallocating walk).
+ *   right after its last key (IntoIter's deallocating walk; that drop glue is machine.ts's dropTree).
  * Which keys sit in which node is kept by the entries' identities (hash-map.ts's keyIdentity);
  * the map's `entries` are kept in key order, which is how a BTreeMap iterates and prints.
  */
 import { OwnerKind } from '../../format/events';
 import type { Layout, Ty } from '../layout/types';
 import type { Machine } from '../memory/machine';
-import type { Block, MapEntry, MapValue, RValue } from '../memory/rvalue';
+import type { BTree, BTreeNode, MapEntry, MapValue, RValue } from '../memory/rvalue';
 import { formatType as typeName } from '../layout/format';
 import type { Value } from '../../format/values';
 import { toValue } from '../memory/to-value';
@@ -27,23 +27,7 @@ import { toValue } from '../memory/to-value';
 export const CAPACITY = 11;
 export const MIN_LEN = 5;
 
-interface BNode {
-  /** The identities of its keys, in order. */
-  ids: string[];
-  /** Children (ids.length + 1) of an internal node; null for a leaf. */
-  edges: BNode[] | null;
-  block: Block | null;
-  /** The ids its block last showed (content is re-recorded only when they change). */
-  shown?: string;
-}
-
-export interface BTree {
-  root: BNode | null;
-  leaf: Layout;
-  internal: Layout;
-  /** Key order (Ord): negative, zero or positive. */
-  cmp: (a: RValue, b: RValue) => number;
-}
+type BNode = BTreeNode;
 
 /** The sizes of a leaf and an internal node for keys K and values V (`()` for a set). */
 export function nodeLayouts(m: Machine, key: Ty, value: Ty | undefined): { leaf: Layout; internal: Layout } {
@@ -340,26 +324,9 @@ function settle(m: Machine, map: MapValue): void {
   if (map.tree!.root) own(map.tree!.root);
 }
 
-/**
- * Dropping the map (and `clear()`): keys in order, each key then its value, each node freed
- * right after its last key (and its subtrees): IntoIter's deallocating walk.
- */
-export function bTreeDrop(m: Machine, map: MapValue): void {
-  const t = map.tree!;
-  const walk = (node: BNode) => {
-    node.ids.forEach((id, i) => {
-      if (node.edges) walk(node.edges[i]!);
-      const e = map.entries.get(id)!;
-      m.dropValue(e.key);
-      m.dropValue(e.value);
-    });
-    if (node.edges) walk(node.edges[node.ids.length]!);
-    freeNode(m, node);
-  };
-  if (t.root) walk(t.root);
-  t.root = null;
-  map.entries = new Map();
-  map.block = null;
+/** `clear()`: the whole tree dropped as the map's drop does (machine.ts's drop glue), leaving an empty map. */
+export function bTreeClear(m: Machine, map: MapValue): void {
+  m.dropValue(map);
 }
 
 /**

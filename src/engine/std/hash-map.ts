@@ -14,7 +14,7 @@ import { toValue } from '../memory/to-value';
 import type { MapEntry, MapValue, RValue } from '../memory/rvalue';
 import { formatType as typeName } from '../layout/format';
 import * as table from './hash-table';
-import { bTreeClone, bTreeDrop, bTreeInsert, bTreeRemove } from './btree-map';
+import { bTreeClear, bTreeClone, bTreeInsert, bTreeRemove } from './btree-map';
 
 /** The layout of one entry: `(K, V)` for a map, `T` for a set. */
 export function entryLayout(m: Machine, key: Ty, value: Ty | undefined): Layout {
@@ -117,7 +117,7 @@ export function mapRemove(m: Machine, map: MapValue, id: string): RValue | undef
 
 /** `clear()`: every entry dropped, the table kept. */
 export function mapClear(m: Machine, map: MapValue): void {
-  if (map.tree) return bTreeDrop(m, map); // std's clear drops the whole tree
+  if (map.tree) return bTreeClear(m, map); // std's clear drops the whole tree
   for (const e of map.entries.values()) {
     m.dropValue(e.key);
     m.dropValue(e.value);
