@@ -1215,6 +1215,7 @@ export class Inference {
     if (own) (e as { recv: Expr }).recv = own;
     if (own) t = prune(own.ty!) as typeof t;
     const c = t.c;
+    if (c === 'never') this.err(e.recv.pos, 'type annotations needed (the receiver is a binding whose value diverges)', 'E0282');
     const trait = dynTrait(t);
     if (trait) {
       const fn = traitMethod(this.prog, trait, e.name);

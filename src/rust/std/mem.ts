@@ -68,9 +68,10 @@ function sizeOfVal(m: Machine, ty: Ty, v: RValue): number {
 const sizeOfTypes = new WeakMap<object, TypeVar>();
 
 export const memFns: StdFn[] = [
-  {
+  // `size_of` and `size_of_val` are in the prelude since Rust 1.80: bare names need no `use`.
+  ...['size_of', 'mem::size_of'].map((path): StdFn => ({
     // `size_of::<T>()`: T's size as the engine lays it out (the layout module is checked against rustc).
-    path: 'mem::size_of',
+    path,
     type: (x) => {
       x.argCount(0);
       const t = x.typeArg(0);
@@ -82,7 +83,7 @@ export const memFns: StdFn[] = [
       const t = engineTy(sizeOfTypes.get(x.e)!);
       return () => scalar(USIZE_TY, x.rt.m.layoutOf(t).size);
     },
-  },
+  })),
   {
     path: 'mem::swap',
     type: (x) => {
@@ -157,8 +158,8 @@ export const memFns: StdFn[] = [
       };
     },
   })),
-  {
-    path: 'mem::size_of_val',
+  ...['size_of_val', 'mem::size_of_val'].map((path): StdFn => ({
+    path,
     type: (x) => {
       x.argCount(1);
       const t = prune(x.args()[0]!);
@@ -170,6 +171,6 @@ export const memFns: StdFn[] = [
       const refTy = engineTy(x.e.args[0]!.ty!) as Extract<Ty, { kind: 'ref' }>;
       return (a) => scalar(USIZE_TY, sizeOfVal(x.rt.m, refTy.to, deref(r(a))));
     },
-  },
+  })),
 ];
 
