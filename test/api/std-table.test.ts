@@ -36,12 +36,33 @@ function both(head: string[], stmts: Stmt[]): Pair {
   return { source, rust, api };
 }
 
-/** Every event as comparable text; main's entry has no line in the API (nothing calls it from a line). */
+/**
+ * Every event as comparable text. Two differences are the frame model's, not std's: the
+ * interpreter knows a function's locals before it runs and reserves them all on entry (rustc's
+ * frame: one `let` of each as uninitialised, then an `init` where its `let` runs), while a cell
+ * declares each local as it goes; so the reservations are left out, an `init` reads as the `let`
+ * it completes, a slot made uninitialised at its scope's end as the local's end, and main's call carries no frame size or line (nothing calls main from a line).
+ */
 function events(t: Timeline): string[] {
   const out: string[] = [];
+  const declared = new Map<number, string | null>();
   for (let i = 0; i < t.length; i++) {
     const e = t.event(i);
-    out.push(JSON.stringify({ ...e, line: e.kind === 'call' && e.name === 'main' ? null : e.line }));
+    const v = e.value as { k?: string } | null;
+    if (e.kind === 'let' && v?.k === 'uninit') {
+      declared.set(e.addr, e.type);
+      continue;
+    }
+    // Its scope's end: the slot goes back to uninitialised (rustc's frame) where a cell's local ends.
+    if (e.kind === 'set' && v?.k === 'uninit') {
+      const { step: _s, ...rest } = e;
+      out.push(JSON.stringify({ ...rest, kind: 'end', value: null, aux: 0, aux2: 0 }));
+      continue;
+    }
+    const main = e.kind === 'call' && e.name === 'main';
+    const init = e.kind === 'init' ? { kind: 'let', type: declared.get(e.addr) ?? null } : {};
+    const { step: _step, ...rest } = e;
+    out.push(JSON.stringify({ ...rest, ...init, line: main ? null : e.line, size: main ? 0 : e.size }));
   }
   return out;
 }
@@ -174,6 +195,6 @@ describe('the API refuses what rustc refuses, by the table\'s own rules', () => 
     expect(fails((rs) => rs.let_mut('m', rs.HashMap.new('u8', 'u8')).insert(300, 2))).toMatch(/m\.insert\(300, 2\): expected an integer in 0\.\.=255 \(u8\), got 300/);
   });
   test('a closure-taking method says where to go', () => {
-    expect(fails((rs) => rs.let('v', rs.vec('i32', [1])).call('retain', 1))).toMatch(/no method named `retain`|needs the Rust source/);
+    expect(fails((rs) => rs.let_mut('v', rs.vec('i32', [1])).call('retain', 1))).toMatch(/no method named `retain`|needs the Rust source/);
   });
 });
