@@ -266,7 +266,7 @@ export class Machine {
     const r = this.rec;
     r.record(
       EventKind.LocalNew, frame.id, local.slot, r.intern(name), r.intern(typeName(ty)),
-      r.addValue(value ? toValue(value) : UNINIT), address, layout.size, layout.align,
+      value ? this.valueIndex(value) : r.addValue(UNINIT), address, layout.size, layout.align,
       value && (value.tag === 'string' || value.tag === 'vec') ? value.len : -1,
       value && (value.tag === 'string' || value.tag === 'vec') ? value.cap : -1,
     );
@@ -285,7 +285,7 @@ export class Machine {
       r.record(EventKind.LocalInit, frame.id, local.slot, name, -1, r.addValue(toValue(value)), local.address, local.size, local.align, value.len, value.cap);
       local.bufValue = undefined;
     } else {
-      r.record(EventKind.LocalInit, frame.id, local.slot, name, -1, r.addValue(value ? toValue(value) : UNINIT), local.address, local.size, local.align, -1, -1);
+      r.record(EventKind.LocalInit, frame.id, local.slot, name, -1, value ? this.valueIndex(value) : r.addValue(UNINIT), local.address, local.size, local.align, -1, -1);
     }
     if (value) this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
     return local;
@@ -337,8 +337,14 @@ export class Machine {
     }
     r.record(
       EventKind.LocalSet, local.frameId, local.slot, name, -1,
-      r.addValue(v ? toValue(v) : MOVED), local.address, local.size, local.align, -1, -1,
+      v ? this.valueIndex(v) : r.addValue(MOVED), local.address, local.size, local.align, -1, -1,
     );
+  }
+
+  /** Records a local's value: an integer as itself (the recorder's hot path), anything else as its format Value. */
+  private valueIndex(v: RValue): number {
+    if (v.tag === 'scalar' && v.ty.kind === 'int' && typeof v.v === 'number') return this.rec.addInt(v.v);
+    return this.rec.addValue(toValue(v));
   }
 
   /** A reserved local's scope ends (rustc's StorageDead): no value any more, its bytes stay in the frame until the return. */

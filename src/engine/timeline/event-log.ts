@@ -9,6 +9,13 @@ export type { TimelineMeta } from '../../format/timeline';
 
 const OWNER_NAMES = ['none', 'local', 'block', 'static', 'shared'] as const;
 
+/** A value as the recorder keeps it: a safe integer stands for `{k: 'int', v}` (no object per recorded integer). */
+export type RecordedValue = Value | number;
+
+function valueOf(v: RecordedValue): Value {
+  return typeof v === 'number' ? { k: 'int', v } : v;
+}
+
 /**
  * The recorded events and metrics (columnar) with the readers that resolve one event's
  * fields. Snapshots are rebuilt from this (snapshot.ts); Timeline adds them on top, so the
@@ -21,8 +28,15 @@ export class EventLog {
     readonly events: EventColumns,
     readonly metrics: MetricColumns,
     readonly strings: readonly string[],
-    readonly values: readonly Value[],
+    private readonly recorded: readonly RecordedValue[],
   ) {}
+
+  private allValues: readonly Value[] | undefined;
+
+  /** The value table of the format (an object per value, made once when first asked for). */
+  get values(): readonly Value[] {
+    return (this.allValues ??= this.recorded.map(valueOf));
+  }
 
   kindAt(step: number): EventKind {
     return this.events.kind[step] as EventKind;
@@ -33,7 +47,7 @@ export class EventLog {
   }
 
   value(index: number): Value | null {
-    return index < 0 ? null : this.values[index]!;
+    return index < 0 ? null : valueOf(this.recorded[index]!);
   }
 
   event(step: number): EventRecord {

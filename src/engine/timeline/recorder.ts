@@ -2,6 +2,7 @@ import { EventKind, OwnerKind } from '../../format/events';
 import type { Value } from '../../format/values';
 import { allocColumns, type EventColumns, type IntArray, type MetricColumns } from './columns';
 import { Timeline, type TimelineMeta } from './timeline';
+import type { RecordedValue } from './event-log';
 
 /** Current values of the metrics; the machine updates them, every recorded event copies them. */
 export interface MetricState {
@@ -38,7 +39,8 @@ export class TimelineRecorder {
   length = 0;
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
-  private readonly values: Value[] = [];
+  /** Values by index; an integer stands for `{k: 'int', v}` (RecordedValue). */
+  private readonly values: RecordedValue[] = [];
   /** Short texts a text edit adds (a literal pushed in a loop), recorded once. */
   private readonly pieceIds = new Map<string, number>();
   /** The source line the next events belong to (-1: none). */
@@ -63,6 +65,16 @@ export class TimelineRecorder {
   /** Values are immutable once recorded; the same object may be recorded again cheaply. */
   addValue(value: Value): number {
     this.values.push(value);
+    return this.values.length - 1;
+  }
+
+  /**
+   * An integer value, kept as the number itself: a loop that assigns integers would otherwise
+   * leave an object per event for the garbage collector to copy and keep (most of a `for`
+   * loop's run time went to that).
+   */
+  addInt(v: number): number {
+    this.values.push(v);
     return this.values.length - 1;
   }
 
