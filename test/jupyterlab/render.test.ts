@@ -14,7 +14,7 @@ import { installKernel, uninstallKernel } from '../../src/cli/commands/kernel';
 import { encodeTimeline } from '../../src/engine/timeline/document';
 import { Machine } from '../../src/engine/memory/machine';
 import { EXAMPLES } from '../../src/examples/index';
-import { MIME_TYPE } from '../../src/format/errors';
+import { FORMAT_VERSION, MIME_TYPE } from '../../src/format/errors';
 import type { ViewDocument } from '../../src/format/view';
 import { openLabHost, renderInHost, type LabHost } from '../helpers/jupyterlab-host/host';
 import { makeView, viewSummaryText } from '../../src/views/view';
@@ -479,8 +479,8 @@ describe('bad payloads become an error box, never an exception', () => {
   });
 
   test('a document from a newer memscope asks to update', async () => {
-    const text = await errorText({ ...good(), version: 2 });
-    expect(text).toContain('written by a newer memscope (version 2): update memscope to read it');
+    const text = await errorText({ ...good(), version: FORMAT_VERSION + 1 });
+    expect(text).toContain(`written by a newer memscope (version ${FORMAT_VERSION + 1}): update memscope to read it`);
   });
 
   test('something that is not a memscope document at all', async () => {

@@ -1,6 +1,6 @@
 import { EventKind, OwnerKind } from '../../format/events';
 import type { Value } from '../../format/values';
-import { allocColumns, type EventColumns, type IntArray, type MetricColumns } from './columns';
+import { allocColumns, GrowableColumns, type EventColumns, type IntArray, type MetricColumns } from './columns';
 import { Timeline, type TimelineMeta } from './timeline';
 import type { RecordedValue } from './event-log';
 
@@ -47,9 +47,15 @@ export class TimelineRecorder {
   line = -1;
   readonly state: MetricState = { frames: 0, stackBytes: 0, heapLive: 0, heapBlocks: 0, footprint: 0, staticBytes: 0, allocWork: 0 };
 
+  /** Where the chunks are views of growing buffers; null once they are arrays of their own. */
+  private growable: GrowableColumns | null;
+
   constructor(chunkSize = 1 << 16) {
     this.chunkSize = chunkSize;
-    ({ events: this.events, metrics: this.metrics } = allocColumns(chunkSize));
+    this.growable = GrowableColumns.create(chunkSize);
+    const first = this.growable?.next() ?? null;
+    if (!first) this.growable = null;
+    ({ events: this.events, metrics: this.metrics } = first ?? allocColumns(chunkSize));
   }
 
   intern(text: string): number {
@@ -135,6 +141,10 @@ export class TimelineRecorder {
   }
 
   finish(meta: TimelineMeta): Timeline {
+    if (this.growable) {
+      const whole = this.growable.whole(this.length);
+      return new Timeline(meta, this.length, whole.events, whole.metrics, this.strings.slice(), this.values.slice());
+    }
     const chunks = [...this.done, { events: this.events, metrics: this.metrics }];
     return new Timeline(
       meta,
@@ -148,7 +158,9 @@ export class TimelineRecorder {
 
   private nextChunk(): void {
     this.done.push({ events: this.events, metrics: this.metrics });
-    ({ events: this.events, metrics: this.metrics } = allocColumns(this.chunkSize));
+    const next = this.growable?.next() ?? null;
+    if (!next) this.growable = null;
+    ({ events: this.events, metrics: this.metrics } = next ?? allocColumns(this.chunkSize));
     this.at = 0;
   }
 }
