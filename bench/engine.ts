@@ -4,7 +4,7 @@ import { vecNew, vecPush } from '../src/engine/std/vec';
 import { pushStr, stringClear, stringNew } from '../src/engine/std/string';
 import type { Timeline } from '../src/engine/timeline/timeline';
 import { encodeTimeline } from '../src/engine/timeline/document';
-import { figure, timeMs, type BenchSuite } from './harness';
+import { figure, timeMs, times, type BenchSuite } from './harness';
 
 /** 10^6 pushes onto a Vec<u64> in one local, through the engine's std model. */
 function vecPushes(n: number): Timeline {
@@ -38,11 +38,12 @@ export const suite: BenchSuite = {
   name: 'engine',
   async run(log) {
     let t: Timeline = vecPushes(1000);
-    const pushMs = await timeMs(() => {
+    const pushes = await times(() => {
       t = vecPushes(1_000_000);
     }, 3);
     log(figure('Vec pushes: 10^6 pushes, events recorded', t.length, 'events'));
-    log(figure('Vec pushes: events per second', t.length / (pushMs / 1000), 'events/s', { value: 5e6, higherIsBetter: true }));
+    log(figure('Vec pushes: events per second', t.length / (pushes.wallMs / 1000), 'events/s', { value: 5e6, higherIsBetter: true }));
+    log(figure('Vec pushes: events per second of cpu time', t.length / (pushes.cpuMs / 1000), 'events/s', { value: 5e6, higherIsBetter: true }));
 
     let s: Timeline = stringOps(1000);
     const strMs = await timeMs(() => {

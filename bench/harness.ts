@@ -21,6 +21,26 @@ export async function timeMs(fn: () => unknown | Promise<unknown>, repeat = 1): 
   return best;
 }
 
+/**
+ * Wall-clock and CPU milliseconds of fn (CPU: every thread of the process, the garbage collector's
+ * too), the best of `repeat` runs each, after one warm-up. On a machine shared with other work the
+ * wall clock counts the neighbours; CPU time counts only this process.
+ */
+export async function times(fn: () => unknown | Promise<unknown>, repeat = 3): Promise<{ wallMs: number; cpuMs: number }> {
+  await fn();
+  let wallMs = Infinity;
+  let cpuMs = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const cpu = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    await fn();
+    wallMs = Math.min(wallMs, Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(cpu);
+    cpuMs = Math.min(cpuMs, (used.user + used.system) / 1000);
+  }
+  return { wallMs, cpuMs };
+}
+
 /** A figure line: `name  value unit  (target …, ratio ×)`. higherIsBetter decides the ratio's direction. */
 export function figure(name: string, value: number, unit: string, target?: { value: number; higherIsBetter: boolean }): string {
   const shown = value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(3);

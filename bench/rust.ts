@@ -3,7 +3,7 @@ import type { Ty } from '../src/engine/layout/types';
 import type { VecValue } from '../src/engine/memory/rvalue';
 import { vecNew, vecPush } from '../src/engine/std/vec';
 import { initRust, runRustSync, type RustRun } from '../src/rust';
-import { figure, peakRssMiB, timeMs, type BenchSuite } from './harness';
+import { figure, peakRssMiB, timeMs, times, type BenchSuite } from './harness';
 
 /**
  * The Rust interpreter's speed: statements interpreted per second in a loop of 10^6 iterations
@@ -79,22 +79,28 @@ export const suite: BenchSuite = {
     await initRust();
     let c = counts(PUSH_LOOP.replace(String(N), '1000'));
     void c.iterations;
-    const ms = await timeMs(() => {
+    // Issue 14's targets: the push loop stays >= 2×10^6 statements/s, the for loop reaches 1.5×10^6.
+    const pushTarget = { value: 2e6, higherIsBetter: true };
+    const forTarget = { value: 1.5e6, higherIsBetter: true };
+    const push = await times(() => {
       c = counts(PUSH_LOOP);
     }, 3);
+    const ms = push.wallMs;
     log(figure('while + Vec::push, 10^6 iterations: statements', c.steps, 'stmts'));
     log(figure('while + Vec::push, 10^6 iterations: time', ms, 'ms'));
-    log(figure('while + Vec::push: statements per second', c.steps / (ms / 1000), 'stmts/s', { value: 2e6, higherIsBetter: true }));
+    log(figure('while + Vec::push: statements per second', c.steps / (ms / 1000), 'stmts/s', pushTarget));
+    log(figure('while + Vec::push: statements per second of cpu time', c.steps / (push.cpuMs / 1000), 'stmts/s', pushTarget));
     log(figure('while + Vec::push: statements + loop passes per second', (c.steps + c.iterations) / (ms / 1000), 'steps/s'));
     log(figure('while + Vec::push: events recorded per second', c.events / (ms / 1000), 'events/s'));
     const floorMs = await timeMs(() => engineFloor(N), 3);
     log(figure('same pushes + assignments on the Machine directly', floorMs, 'ms'));
     log(figure('interpreter share of the run time', Math.max(0, (ms - floorMs) / ms) * 100, '%'));
 
-    const forMs = await timeMs(() => {
+    const forLoop = await times(() => {
       c = counts(FOR_LOOP);
     }, 3);
-    log(figure('for over a range with a let, 10^6 iterations: statements per second', c.steps / (forMs / 1000), 'stmts/s', { value: 2e6, higherIsBetter: true }));
+    log(figure('for over a range with a let, 10^6 iterations: statements per second', c.steps / (forLoop.wallMs / 1000), 'stmts/s', forTarget));
+    log(figure('for over a range with a let: statements per second of cpu time', c.steps / (forLoop.cpuMs / 1000), 'stmts/s', forTarget));
 
     const fibMs = await timeMs(() => {
       c = counts(FIB);
