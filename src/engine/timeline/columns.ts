@@ -22,6 +22,17 @@ function grown<A extends IntArray>(array: A, capacity: number): A {
  * sixth of a long run). null where there are no resizable buffers (older browsers) or the system
  * refuses to reserve the address space: then the chunks are arrays of their own, joined at the end.
  */
+let grownBytes = 0;
+
+/**
+ * Bytes all growable columns have grown by, ever (it never goes down). V8 does not count a
+ * resizable buffer's memory in its heap statistics, so the interpreter's memory limit adds this:
+ * the growth between two looks is the timeline's growth.
+ */
+export function growableBytes(): number {
+  return grownBytes;
+}
+
 export class GrowableColumns {
   private readonly buffers = new Map<string, { buffer: ArrayBuffer; bytes: number; make: (b: ArrayBuffer, offset: number, n: number) => IntArray }>();
   private chunks = 0;
@@ -52,6 +63,7 @@ export class GrowableColumns {
     const start = this.chunks * this.chunkSize;
     try {
       for (const b of this.buffers.values()) (b.buffer as unknown as { resize(n: number): void }).resize((start + this.chunkSize) * b.bytes);
+      for (const b of this.buffers.values()) grownBytes += this.chunkSize * b.bytes;
     } catch {
       return null;
     }

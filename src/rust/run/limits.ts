@@ -12,6 +12,7 @@
  */
 import { RustMemoryLimitError, RustStepLimitError, RustTimeLimitError } from '../errors';
 import type { RunLimits } from './result';
+import { growableBytes } from '../../engine/timeline/columns';
 
 const MiB = 2 ** 20;
 
@@ -76,7 +77,8 @@ const heapStatistics: (() => { used_heap_size: number; external_memory?: number 
 export function interpreterMemory(): number | null {
   if (!heapStatistics) return null;
   const s = heapStatistics();
-  return s.used_heap_size + (s.external_memory ?? 0);
+  // The timeline's columns grow in resizable buffers, which V8's statistics leave out.
+  return s.used_heap_size + (s.external_memory ?? 0) + growableBytes();
 }
 
 /** Steps between looks at the clock, and milliseconds between looks at the memory (each look costs ~10 µs). */
