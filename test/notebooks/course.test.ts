@@ -171,6 +171,13 @@ describe('02 · growth', () => {
     expect(fixed[1]).toBe(0); // no reallocs
     expect(grow[6]).toBeGreaterThan(fixed[6]); // footprint
   });
+  test('a HashMap<u64, u64> grows through capacities 3, 7, 14, 28, 56, 112, each a fresh table allocated before the old one is freed', () => {
+    const text = out(nb(), 'map-grow');
+    expect([...text.matchAll(/-> capacity (\d+)/g)].map((m) => Number(m[1]))).toEqual([3, 7, 14, 28, 56, 112]);
+    const calls = [...text.matchAll(/^(alloc|dealloc|realloc) +(\d+) B/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(calls.slice(0, 5)).toEqual(['alloc 84', 'alloc 152', 'dealloc 84', 'alloc 288', 'dealloc 152']);
+    expect(calls.some((c) => c.startsWith('realloc'))).toBe(false);
+  });
   test('String capacities follow std: 8, 16, … 256, then shrink_to_fit', () => {
     expect(out(nb(), 'string-grow')).toContain('capacities: 8 → 16 → 32 → 64 → 128 → 256 → 200');
   });
@@ -190,6 +197,23 @@ describe('03 · ownership', () => {
     expect(out(nb(), 'box')).toContain('size of List: 16 bytes');
     expect(out(nb(), 'rc')).toContain('count 1\ncount 3 (shared text)\ncount 2\ncount 1 (shared text)\n');
     expect(out(nb(), 'rc')).toContain('heap calls: {"allocs":2,"reallocs":0,"frees":2}');
+  });
+  test('Drop runs as a call of its own at each scope end, before the fields are freed', () => {
+    const text = out(nb(), 'drop-impl');
+    expect(text).toContain('inner scope ends\ndropping b\nmain ends\ndropping a\n');
+    expect(text).toContain('line 14: call <Noisy as Drop>::drop\n');
+    expect(text).toContain('line 16: call <Noisy as Drop>::drop\n');
+  });
+  test('RefCell: the borrow flag counts readers, is -1 for a writer, and a second writer panics', () => {
+    const text = out(nb(), 'refcell');
+    expect([...text.matchAll(/borrow flag (-?\d+)/g)].map((m) => Number(m[1]))).toEqual([0, 1, 2, 1, 0, -1]);
+    expect(text).toContain('panic: RefCell already borrowed (line 13)');
+  });
+  test('Box<dyn Shape> is a 16-byte fat pointer; the Vec buffer holds two of them', () => {
+    const text = out(nb(), 'dyn');
+    expect(text).toContain('Box<dyn Shape>: 16 bytes');
+    expect(text).toMatch(/^alloc +32 B$/m);
+    expect(text).toContain('line 23: call Square::area\nline 23: call Circle::area');
   });
   test('use after move is E0382, printed as rustc shows it', () => {
     const text = out(nb(), 'error');

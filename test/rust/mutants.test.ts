@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { initRust, runRustSync, RustCompileError, RustSourceError, RustStepLimitError, type RustRun } from '../../src/rust';
 import { loadRustPrograms } from '../oracle/rust-sources';
 import { OracleRunError, runRustOracle, type OracleRun } from '../oracle/rustc-oracle';
+import { TARGETED } from './targeted-mutants';
 
 const programs = [
   ...loadRustPrograms(path.join(__dirname, '..', 'oracle', 'snippets')),
@@ -60,9 +61,19 @@ async function theirs(source: string): Promise<Theirs> {
 const all = mutants();
 const verdicts = new Map<string, Promise<Theirs>>();
 
+/** The targeted mutants (targeted-mutants.ts) as sources: the line replaced in its program. */
+const targeted = TARGETED.map((t) => {
+  const program = programs.find((p) => p.name === t.program);
+  if (!program) throw new Error(`targeted mutant: no program ${t.program}`);
+  const lines = program.source.split('\n');
+  const at = lines.indexOf(t.from);
+  if (at < 0) throw new Error(`targeted mutant "${t.why}": ${t.program} has no line ${JSON.stringify(t.from)}`);
+  return { ...t, name: `${t.program} line ${at + 1}: ${t.why} (${t.rustc})`, source: lines.map((l, j) => (j === at ? t.to : l)).join('\n') };
+});
+
 beforeAll(async () => {
   await initRust();
-  for (const m of all) {
+  for (const m of [...all, ...targeted]) {
     const v = theirs(m.source);
     v.catch(() => undefined);
     verdicts.set(m.name, v);
@@ -98,3 +109,37 @@ test.each(all.map((m) => [m.name, m] as const))('%s: same verdict as rustc', asy
     expect(run.stdout).toBe(rustc.error.stdout);
   }
 }, 600_000);
+
+describe('targeted mutants: the mistakes courses warn about, same verdict as rustc', () => {
+  test('there are targeted mutants for closures, iterators, trait bounds, dyn, Rc/RefCell and HashMap', () => {
+    expect(targeted.length).toBeGreaterThanOrEqual(12);
+  });
+
+  const judge = async (m: (typeof targeted)[number]) => {
+    const rustc = await verdicts.get(m.name)!;
+    // The mutant still means what it says: rustc's own verdict.
+    if (m.rustc === 'panic') expect(rustc.kind).toBe('panicked');
+    else {
+      expect(rustc.kind).toBe('rejected');
+      expect((rustc as { message: string }).message).toContain(`error[${m.rustc}]`);
+    }
+    let mine: RustRun | undefined;
+    try {
+      mine = runRustSync(m.source, { maxSteps: 1_000_000 });
+    } catch (e) {
+      // Outside the subset is an honest answer; a compile error must carry rustc's code.
+      if (e instanceof RustSourceError && !(e instanceof RustCompileError)) return;
+      expect(e).toBeInstanceOf(RustCompileError);
+      expect((e as RustCompileError).code).toBe(m.rustc);
+      return;
+    }
+    expect(m.rustc).toBe('panic');
+    expect(mine.panic).toBeDefined();
+    expect((rustc as { error: OracleRunError }).error.stderr).toContain(mine.panic!.message);
+    expect(mine.stdout).toBe((rustc as { error: OracleRunError }).error.stdout);
+  };
+  for (const m of targeted) {
+    if (m.knownWrong) test.failing(`${m.name} — known wrong: ${m.knownWrong}`, () => judge(m), 600_000);
+    else test(m.name, () => judge(m), 600_000);
+  }
+});

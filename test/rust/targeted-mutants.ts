@@ -1,0 +1,47 @@
+/**
+ * Mutants aimed at the constructs courses teach (closures, iterators, trait bounds, trait
+ * objects, Rc/RefCell, HashMap): one line of a program of test/rust/programs replaced by the
+ * mistake a student makes, with the verdict rustc gives (an error code, or a panic at run time).
+ * mutants.test.ts checks rustc still says so, and that the interpreter says the same: the same
+ * error code, the same panic, or a clear "not supported yet".
+ */
+export interface TargetedMutant {
+  /** The program of test/rust/programs it mutates (file name without `.rs`). */
+  program: string;
+  /** What the mistake is. */
+  why: string;
+  /** The line as it is (exact, with its indentation; the first one matching is replaced). */
+  from: string;
+  to: string;
+  /** rustc's verdict: `E0382`, … or `panic` (it compiles and panics). */
+  rustc: string;
+  /** The interpreter gets this one wrong today (kept as a failing test until it is fixed). */
+  knownWrong?: string;
+}
+
+const P = '49-closures-dyn-cells-maps';
+
+export const TARGETED: TargetedMutant[] = [
+  { program: P, rustc: 'E0382', why: 'a variable used after a move closure took it', from: '    println!("{}", owned());', to: '    println!("{} {}", owned(), name);' },
+  { program: P, rustc: 'E0382', why: 'a closure made `move`, the variable printed after it', from: '    let greet = || name.len();', to: '    let greet = move || name.len();' },
+  { program: P, rustc: 'E0502', why: 'pushing onto a Vec while a for loop iterates over it', from: '    v.push(4);', to: '    for x in v.iter() { v.push(*x); }' },
+  {
+    program: P, rustc: 'E0499', why: 'a reference from iter_mut() held across a push', from: '    v.push(4);', to: '    let first = v.iter_mut().next(); v.push(4); println!("{:?}", first);',
+    knownWrong: 'the borrow an iterator\'s next() returns is not tracked: the program runs',
+  },
+  {
+    program: P, rustc: 'E0502', why: 'reading a variable an FnMut closure still borrows', from: '    inc();', to: '    println!("{}", count);',
+    knownWrong: 'a format argument is checked as a use (E0503), not as the shared borrow it is (E0502)',
+  },
+  { program: P, rustc: 'E0596', why: 'calling an FnMut closure not declared mut', from: '    let mut inc = || count += 1;', to: '    let inc = || count += 1;' },
+  { program: P, rustc: 'E0277', why: 'formatting a T whose Display bound was left out', from: 'fn show_all<T: Display>(items: &[T]) -> String {', to: 'fn show_all<T>(items: &[T]) -> String {' },
+  {
+    program: P, rustc: 'E0277', why: 'a Box<dyn Shape> of a type with no impl of Shape', from: '    let shapes: Vec<Box<dyn Shape>> = vec![Box::new(Square(2.0)), Box::new(Circle(1.0))];', to: '    let shapes: Vec<Box<dyn Shape>> = vec![Box::new(Square(2.0)), Box::new(5)];',
+    knownWrong: 'the unsizing coercion to Box<dyn Shape> of a type without the impl is reported as E0308, not as the unmet bound (E0277)',
+  },
+  { program: P, rustc: 'E0599', why: 'a method the trait object does not have', from: '        println!("{}", s.area());', to: '        println!("{}", s.perimeter());' },
+  { program: P, rustc: 'E0599', why: 'a Vec method called on the Rc<RefCell<Vec>> itself', from: '    other.borrow_mut().push(1);', to: '    other.push(1);' },
+  { program: P, rustc: 'panic', why: 'borrow_mut while a Ref is alive (BorrowMutError)', from: '    let n = shared.borrow().len();', to: '    let guard = shared.borrow(); other.borrow_mut().push(2); let n = guard.len();' },
+  { program: P, rustc: 'panic', why: 'indexing a HashMap by a key it does not have', from: '    println!("{}", words["a"]);', to: '    println!("{}", words["z"]);' },
+  { program: P, rustc: 'E0308', why: 'or_insert of a value of the wrong type', from: '        *words.entry(w).or_insert(0) += 1;', to: '        *words.entry(w).or_insert("zero") += 1;' },
+];
