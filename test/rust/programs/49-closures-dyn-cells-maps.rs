@@ -3,7 +3,6 @@
 // targeted mutants in test/rust/targeted-mutants.ts (same verdict as rustc).
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::fmt::Display;
 use std::rc::Rc;
 
 trait Shape {
@@ -25,7 +24,7 @@ impl Shape for Circle {
     }
 }
 
-fn show_all<T: Display>(items: &[T]) -> String {
+fn show_all<T: std::fmt::Display>(items: &[T]) -> String {
     let mut out = String::new();
     for item in items {
         out.push_str(&format!("{} ", item));
