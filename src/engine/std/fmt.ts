@@ -11,6 +11,7 @@ import { utf8Length } from '../memory/to-value';
 import type { RValue, StringValue } from '../memory/rvalue';
 import { pushStr, stringFrom, stringWithCapacity, TEMP } from './string';
 import { debugView } from './cell';
+import { parseErrorText } from './parse';
 
 /** One `{…}` hole of a format string: `{:>8}`, `{:.2}`, `{:+}`, `{:05}`, `{:?}`. */
 export interface FmtSpec {
@@ -242,6 +243,11 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
     case 'enum': {
       const view = debugView(v);
       if (view) return writesOf(view.show, debug, out, follow, pretty);
+      const text = debug ? undefined : stdErrorText(v);
+      if (text !== undefined) {
+        out.push(text);
+        return;
+      }
       if (!debug) throw new OwnershipError(`\`${v.name}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
       const name = v.tag === 'enum' ? v.variant : v.name;
       if (!v.fields.length) {
@@ -334,6 +340,13 @@ function padded(out: string[], write: (inner: string[]) => void): void {
   }
 }
 
+/** The Display text of one of std's error structs (`ParseIntError { kind }`), or undefined. */
+function stdErrorText(v: RValue): string | undefined {
+  if (v.tag !== 'struct' || v.ty.kind !== 'adt' || v.fieldNames[0] !== 'kind') return undefined;
+  const kind = v.fields[0]!;
+  return kind.tag === 'enum' ? parseErrorText(v.name, kind.variant) : undefined;
+}
+
 /** `{:.p}` of a float: the exact decimal value rounded half to even, as Rust's flt2dec does. */
 export function fixedText(x: number, p: number): string {
   if (!Number.isFinite(x)) return floatText(x, false, false);
@@ -368,6 +381,9 @@ export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: 
   // A program's impl writes what it writes: width and precision reach it only through the
   // Formatter (`f.pad`), which the subset does not model.
   if (user && (d.tag === 'struct' || d.tag === 'enum') && user(d, spec.debug, out)) return;
+  // std's errors display their description through `f.pad`, as a str does.
+  const text = spec.debug ? undefined : stdErrorText(d);
+  if (text !== undefined) d = { tag: 'str', ty: { kind: 'ref', mutable: false, to: { kind: 'str' } }, text, target: null };
   const inner: string[] = [];
   const numeric = d.tag === 'scalar' && (d.ty.kind === 'int' || d.ty.kind === 'float');
   if (spec.radix && d.tag === 'scalar' && d.ty.kind === 'int') {

@@ -7,7 +7,7 @@
  */
 import type { Ty } from '../../engine/layout/types';
 import type { RValue } from '../../engine/memory/rvalue';
-import { streamInto, type UserFmt } from '../../engine/std/fmt';
+import { streamInto, writesOf, type UserFmt } from '../../engine/std/fmt';
 import { stringNew } from '../../engine/std/string';
 import type { FnItem, Program } from '../syntax/ast';
 import type { Runtime } from './context';
@@ -67,6 +67,8 @@ export function userFmt(c: FmtCaller): UserFmt {
  */
 export function displayToString(rt: Runtime, fmt: UserFmt, v: RValue): RValue {
   const s = stringNew();
-  fmt(v, false, streamInto(rt.m, s));
+  const out = streamInto(rt.m, s);
+  // std's own Display impls (a ParseIntError's description) are the formatter's.
+  if (!fmt(v, false, out)) writesOf(v, false, out);
   return s;
 }

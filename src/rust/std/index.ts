@@ -24,11 +24,13 @@ import { combinatorMethods } from './combinators';
 import { iteratorMethods } from './iterators';
 import { sortByMethods } from './sort-by';
 import { orderingMethods } from './ordering';
+import { parseMethods } from './parse';
+import { splitMethods } from './str-split';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods, ...parseMethods, ...splitMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -82,11 +84,11 @@ export const PARTLY_MODELLED = new Set(['VecDeque', 'BTreeMap', 'BTreeSet']);
 /** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
 export const UNSUPPORTED_METHODS = new Set(
   ('copied cloned sort sort_unstable sort_by sort_by_key reverse iter_mut into_iter extend append drain split_off first last get get_mut swap dedup ' +
-    'retain join concat char_indices split split_whitespace lines trim trim_start trim_end to_uppercase to_lowercase replace ' +
-    'parse find rfind repeat insert_str remove truncate split_at binary_search windows chunks map filter collect fold any all position ' +
+    'retain join concat char_indices trim trim_start trim_end to_uppercase to_lowercase replace ' +
+    'find rfind repeat insert_str remove truncate split_at binary_search windows chunks map filter collect fold any all position ' +
     'enumerate zip rev take skip count max_by min_by sum product len_utf8 to_digit from_digit is_ascii ' +
     'overflowing_add abs_diff signum ' +
-    'rem_euclid div_euclid trailing_zeros leading_zeros count_ones is_positive is_negative to_be to_le as_bytes as_ptr as_slice ' +
+    'rem_euclid div_euclid trailing_zeros leading_zeros count_ones is_positive is_negative to_be to_le as_ptr as_slice ' +
     'as_mut_slice into_boxed_slice into_bytes leak map_or and_then ok_or take replace as_ref as_mut unwrap_or_default unwrap_or_else ' +
     'try_borrow try_borrow_mut into_inner get_mut update ptr_eq new_cyclic ' +
     'expect_err unwrap_err iter ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')

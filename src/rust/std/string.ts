@@ -212,7 +212,7 @@ const trims = (['trim', 'trim_start', 'trim_end'] as const).map((name): StdMetho
 }));
 
 /** Where a String's or a &str's bytes are (null for an empty String without a buffer). */
-function textTarget(v: RValue): PlaceRef | null {
+export function textTarget(v: RValue): PlaceRef | null {
   if (v.tag === 'str') return v.target;
   const s = v as StringValue;
   return s.buf ? { kind: 'block', block: s.buf, offset: 0 } : null;

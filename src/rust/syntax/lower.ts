@@ -13,6 +13,7 @@ import { RustCompileError, RustSubsetError, RustSyntaxError } from '../errors';
 import { parseRust } from './parser';
 import { readUse, STD_ROOTS } from './uses';
 import { addOrdering } from '../std/compare';
+import { addParseErrors } from '../std/parse';
 import { type Alias, expandAliases, IMPL_ARG, INFER_NAME, OPAQUE_RETURN, replaceAssoc, typeParams } from './generics';
 import type { Generic } from './ast';
 import { fmtTypes, stdImplName, stdTrait } from './std-traits';
@@ -213,6 +214,7 @@ export class Lowering {
     }
     if (!prog.fns.has('main')) throw new RustCompileError('`main` function not found in crate', 1, 1, 'E0601');
     addOrdering(prog);
+    addParseErrors(prog);
     return prog;
   }
 

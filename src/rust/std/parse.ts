@@ -1,0 +1,100 @@
+/**
+ * `s.parse::<F>()`: `Result<F, F::Err>` for the integers (`ParseIntError`) and floats
+ * (`ParseFloatError`). The two error types are std's structs as a program sees them, added to
+ * every program like `Ordering` (std/compare.ts): `ParseIntError { kind: IntErrorKind }` (one
+ * byte, `#[derive(Debug, Clone, PartialEq, Eq)]`), shown by `{}` as std's description
+ * (engine/std/parse.ts has the rules and the words).
+ */
+import type { EnumDef, IntName, StructDef, Ty } from '../../engine/layout/types';
+import type { RValue } from '../../engine/memory/rvalue';
+import { FLOAT_ERROR_KINDS, INT_ERROR_KINDS, parseFloat, parseInt } from '../../engine/std/parse';
+import { con, INT_NAMES, prune, show, unify, UnifyError, type TypeVar } from '../check/types';
+import { RustSubsetError } from '../errors';
+import type { Program } from '../syntax/ast';
+import { norm, scalar, textOf } from '../run/values';
+import type { MethodTyping, StdMethod } from './table';
+
+const unitEnum = (name: string, variants: readonly string[]): EnumDef => ({
+  kind: 'enum', name, repr: 'rust', variants: variants.map((v) => ({ name: v, fields: [] })),
+});
+const errorStruct = (name: string, kind: string): StructDef => ({
+  kind: 'struct', name, repr: 'rust', fields: [{ name: 'kind', ty: { kind: 'adt', name: kind } }],
+});
+
+/** Adds std's parse errors to a program (unless it declares types of those names itself). */
+export function addParseErrors(prog: Program): void {
+  const names = ['ParseIntError', 'IntErrorKind', 'ParseFloatError', 'FloatErrorKind'];
+  if (names.some((n) => prog.structs.has(n) || prog.enums.has(n))) return;
+  prog.enums.set('IntErrorKind', unitEnum('IntErrorKind', INT_ERROR_KINDS));
+  prog.enums.set('FloatErrorKind', unitEnum('FloatErrorKind', FLOAT_ERROR_KINDS));
+  prog.structs.set('ParseIntError', errorStruct('ParseIntError', 'IntErrorKind'));
+  prog.structs.set('ParseFloatError', errorStruct('ParseFloatError', 'FloatErrorKind'));
+  for (const n of names) for (const set of [prog.cloneTypes, prog.debugTypes, prog.eqTypes]) set.add(n);
+  for (const n of ['IntErrorKind', 'FloatErrorKind']) prog.copyTypes.add(n);
+  for (const n of ['ParseIntError', 'ParseFloatError']) prog.impls.set(n, new Set(['Display']));
+}
+
+/** The error type of parsing into `t`, or undefined when the subset does not parse into it. */
+function errorOf(t: TypeVar): TypeVar | undefined {
+  const p = prune(t);
+  if (p.k === 'var') return p.lit === 'int' ? con('adt:ParseIntError') : p.lit === 'float' ? con('adt:ParseFloatError') : undefined;
+  if (INT_NAMES.has(p.c)) return con('adt:ParseIntError');
+  if (p.c === 'f32' || p.c === 'f64') return con('adt:ParseFloatError');
+  return undefined;
+}
+
+function parseType(x: MethodTyping): TypeVar {
+  x.argCount(0);
+  const target = x.turbofish()[0] ?? x.fresh();
+  const err = x.fresh();
+  const where = x.e.namePos;
+  const settle = (last: boolean) => {
+    const p = prune(target);
+    const e = errorOf(p);
+    if (!e && p.k === 'var' && !last) return x.settle(() => settle(true));
+    if (!e) {
+      const what = p.k === 'var' ? 'a type inference cannot settle here (write `parse::<i32>()`)' : `\`${show(p)}\``;
+      throw new RustSubsetError(`parse into ${what} is not supported yet (integers and floats are)`, where.line, where.col, 'call_expression');
+    }
+    try {
+      unify(err, e);
+    } catch (u) {
+      if (!(u instanceof UnifyError)) throw u;
+      throw new RustSubsetError(`parse's error \`${show(e)}\` where \`${show(err)}\` is expected is not supported yet`, where.line, where.col, 'call_expression');
+    }
+  };
+  if (errorOf(target) && prune(target).k === 'con') settle(true);
+  else x.settle(() => settle(false));
+  return con('Result', target, err);
+}
+
+const result = (ty: Ty, variant: 'Ok' | 'Err', v: RValue): RValue => ({ tag: 'enum', ty, name: 'Result', variant, fieldNames: ['0'], fields: [v] });
+
+/** A parse error value: `ParseIntError { kind: IntErrorKind::InvalidDigit }`. */
+function parseError(ty: Ty, kind: string): RValue {
+  const name = (ty as { name: string }).name;
+  const kindName = name === 'ParseIntError' ? 'IntErrorKind' : 'FloatErrorKind';
+  const k: RValue = { tag: 'enum', ty: { kind: 'adt', name: kindName }, name: kindName, variant: kind, fieldNames: [], fields: [] };
+  return { tag: 'struct', ty, name, fieldNames: ['kind'], fields: [k] };
+}
+
+export const parseMethods: StdMethod[] = [
+  {
+    name: 'parse',
+    on: ['String', 'str'],
+    type: parseType,
+    run: (x) => {
+      const ty = x.ty as Extract<Ty, { kind: 'result' }>;
+      const ok = ty.ok;
+      return (a) => {
+        const text = textOf(x.place(a).get());
+        if (ok.kind === 'int') {
+          const r = parseInt(text, ok.name as IntName);
+          return 'ok' in r ? result(ty, 'Ok', scalar(ok, norm(r.ok))) : result(ty, 'Err', parseError(ty.err, r.err));
+        }
+        const r = parseFloat(text, ok.kind === 'float' && ok.name === 'f32');
+        return 'ok' in r ? result(ty, 'Ok', scalar(ok, r.ok)) : result(ty, 'Err', parseError(ty.err, r.err));
+      };
+    },
+  },
+];
