@@ -296,7 +296,8 @@ export class Inference {
         if (inner.k === 'con' && inner.c === 'String' && want.k === 'con' && want.c === 'str') return;
         const elem = unsizes(want, inner);
         if (elem && this.tryUnify((want as { args: TypeVar[] }).args[0]!, elem)) return;
-        if (inner.k === 'con' && (inner.c === 'Box' || inner.c === 'Rc')) {
+        // Deref coercion through Box, Rc and references (`&&str` → `&str`).
+        if (inner.k === 'con' && (inner.c === 'Box' || inner.c === 'Rc' || inner.c === 'ref')) {
           inner = prune(inner.args[0]!);
           derefs++;
           continue;

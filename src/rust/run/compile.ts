@@ -319,8 +319,11 @@ export class Compiler implements Codegen {
     return (a) => {
       let r = v(a) as RefValue;
       for (let i = 0; i < coerce; i++) {
-        const inner = r.loc.get() as Extract<RValue, { tag: 'box' | 'rc' }>;
-        r = makeRef(ty, new BoxLoc(m(), inner));
+        const inner = r.loc.get();
+        // Through a reference (`&&str` → `&str`) the pointer is the referent itself.
+        if (inner.tag === 'ref') r = inner as RefValue;
+        else if (inner.tag !== 'box' && inner.tag !== 'rc') return inner;
+        else r = makeRef(ty, new BoxLoc(m(), inner));
       }
       return r;
     };

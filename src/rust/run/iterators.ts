@@ -85,7 +85,7 @@ export function rangeIter(ty: Ty, lo: number | bigint, hi: number | bigint | und
 }
 
 /** `s.chars()` / `s.bytes()` over a text. */
-export function textIter(text: string, bytes: boolean, ty: Ty): RIter {
+export function textIter(text: string, bytes: boolean, ty: Ty): RIter & { remaining(): [number, number] } {
   const items: (string | number)[] = bytes ? [...new TextEncoder().encode(text)] : [...text];
   const width = (c: string | number) => (typeof c === 'number' ? 1 : new TextEncoder().encode(c).length);
   let front = 0;
@@ -97,6 +97,7 @@ export function textIter(text: string, bytes: boolean, ty: Ty): RIter {
   };
   return {
     trusted: bytes,
+    remaining: () => [front, end],
     next: () => (front < end ? take(front++) : undefined),
     back: () => (front < end ? take(--end) : undefined),
     // Chars: each char is 1 to 4 bytes.

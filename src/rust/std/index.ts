@@ -26,11 +26,13 @@ import { sortByMethods } from './sort-by';
 import { orderingMethods } from './ordering';
 import { parseMethods } from './parse';
 import { splitMethods } from './str-split';
+import { patternMethods } from './str-pattern';
+import { charMethods } from './chars';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods, ...parseMethods, ...splitMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods, ...parseMethods, ...splitMethods, ...patternMethods, ...charMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -84,9 +86,10 @@ export const PARTLY_MODELLED = new Set(['VecDeque', 'BTreeMap', 'BTreeSet']);
 /** Methods std has on String, str, Vec, slices, Option and numbers that the subset does not run (yet). */
 export const UNSUPPORTED_METHODS = new Set(
   ('copied cloned sort sort_unstable sort_by sort_by_key reverse iter_mut into_iter extend append drain split_off first last get get_mut swap dedup ' +
-    'retain join concat char_indices trim trim_start trim_end to_uppercase to_lowercase replace ' +
-    'find rfind repeat insert_str remove truncate split_at binary_search windows chunks map filter collect fold any all position ' +
-    'enumerate zip rev take skip count max_by min_by sum product len_utf8 to_digit from_digit is_ascii ' +
+    'retain join concat char_indices splitn rsplit rsplitn split_terminator split_inclusive split_ascii_whitespace split_once rsplit_once matches match_indices rmatches strip_prefix strip_suffix ' +
+    'eq_ignore_ascii_case to_ascii_uppercase to_ascii_lowercase make_ascii_uppercase make_ascii_lowercase is_char_boundary escape_debug escape_default replacen replace_range into_boxed_str trim to_uppercase to_lowercase replace ' +
+    'repeat insert_str remove truncate split_at binary_search windows chunks map filter collect fold any all position ' +
+    'enumerate zip rev take skip count max_by min_by sum product from_digit is_ascii ' +
     'overflowing_add abs_diff signum ' +
     'rem_euclid div_euclid trailing_zeros leading_zeros count_ones is_positive is_negative to_be to_le as_ptr as_slice ' +
     'as_mut_slice into_boxed_slice into_bytes leak map_or and_then ok_or take replace as_ref as_mut unwrap_or_default unwrap_or_else ' +

@@ -7,12 +7,12 @@
 import type { Ty } from '../../engine/layout/types';
 import type { PlaceRef, RValue } from '../../engine/memory/rvalue';
 import { utf8Length } from '../../engine/memory/to-value';
-import { con, prune, refTo, show, STR_REF, USIZE } from '../check/types';
-import { RustSubsetError } from '../errors';
+import { con, refTo, STR_REF, USIZE } from '../check/types';
 import { iterValue, type RIter } from '../run/iterators';
 import { makeRef, scalar, STR_REF_TY, TempLoc, textOf } from '../run/values';
 import { textTarget } from './string';
-import type { MethodTyping, StdMethod } from './table';
+import { byteAt, matcherOf, matchesOf, patternArg, type Matcher } from './str-pattern';
+import type { StdMethod } from './table';
 
 const TEXT = ['String', 'str'] as const;
 
@@ -22,16 +22,16 @@ const WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202
 /** A piece of a text: where it starts (in bytes) and what it is. */
 type Piece = [offset: number, text: string];
 
-/** The pieces between the matches of `sep` (std: an empty pattern matches at every char boundary). */
-function splitBy(text: string, sep: string): Piece[] {
-  const parts = sep === '' ? ['', ...text, ''] : text.split(sep);
-  const step = utf8Length(sep);
+/** The pieces of `text` between the matches of `m` (std: an empty pattern matches at every char boundary). */
+function splitBy(text: string, m: Matcher): Piece[] {
+  const chars = [...text];
   const out: Piece[] = [];
-  let at = 0;
-  parts.forEach((p, i) => {
-    out.push([at, p]);
-    at += utf8Length(p) + (sep === '' && (i === 0 || i === parts.length - 1) ? 0 : step);
-  });
+  let from = 0;
+  for (const [at, len] of matchesOf(text, m)) {
+    out.push([byteAt(text, from), chars.slice(from, at).join('')]);
+    from = at + len;
+  }
+  out.push([byteAt(text, from), chars.slice(from).join('')]);
   return out;
 }
 
@@ -58,7 +58,7 @@ function splitWhitespace(text: string): Piece[] {
 /** `lines`: split at `\n`, a `\r` before it dropped, no last empty line after a final `\n`. */
 function lines(text: string): Piece[] {
   if (text === '') return [];
-  const pieces = splitBy(text, '\n');
+  const pieces = splitBy(text, { text: '\n' });
   if (pieces[pieces.length - 1]![1] === '') pieces.pop();
   return pieces.map(([at, p]) => [at, p.endsWith('\r') ? p.slice(0, -1) : p]);
 }
@@ -82,36 +82,20 @@ function piecesIter(whole: RValue, pieces: Piece[]): RIter {
 /** The layout parts of a split iterator (a `&str` being searched and its positions). */
 const parts = (...more: ReturnType<typeof con>[]) => [STR_REF, USIZE, USIZE, ...more];
 
-/** The pattern argument of `split`: a `&str` (or `&String`) or a `char`. */
-function patternArg(x: MethodTyping): 'str' | 'char' {
-  x.argCount(1);
-  const t = x.fresh();
-  x.unifyArg(0, t);
-  const p = prune(t);
-  if (p.k === 'con' && p.c === 'char') return 'char';
-  if (p.k === 'con' && p.c === 'ref') {
-    const to = prune(p.args[0]!);
-    if (to.k === 'con' && (to.c === 'str' || to.c === 'String')) return 'str';
-  }
-  const arg = x.e.args[0]!;
-  throw new RustSubsetError(`\`${x.e.name}\` with a \`${show(p)}\` pattern is not supported yet (a &str or char pattern is)`, arg.pos.line, arg.pos.col, 'call_expression');
-}
-
 export const splitMethods: StdMethod[] = [
   {
     name: 'split',
     on: TEXT,
     type: (x) => {
+      x.argCount(1);
       const kind = patternArg(x);
-      return con('iter:Split', STR_REF, ...parts(kind === 'char' ? con('char') : STR_REF));
+      return con('iter:Split', STR_REF, ...parts(kind === 'str' ? STR_REF : con('char')));
     },
     run: (x) => {
       const pat = x.operand(0);
       return (a) => {
         const whole = x.place(a).get();
-        const p = pat(a);
-        const sep = p.tag === 'scalar' ? String(p.v) : textOf(p);
-        return iterValue(x.ty, 'Split', [], piecesIter(whole, splitBy(textOf(whole), sep)));
+        return iterValue(x.ty, 'Split', [], piecesIter(whole, splitBy(textOf(whole), matcherOf(pat(a)))));
       };
     },
   },

@@ -12,6 +12,7 @@ import { RustSubsetError } from '../errors';
 import { after, bool, CHAR_TY, num, option, scalar, STR_REF_TY, textLen, textOf, UNIT_V, USIZE_TY } from '../run/values';
 import type { Expr } from '../syntax/ast';
 import type { StdFn, StdMethod } from './table';
+import { charsSource } from './chars';
 
 export const stringFns: StdFn[] = [
   {
@@ -151,29 +152,6 @@ export const stringMethods: StdMethod[] = [
       return option(x.ty, ch === null ? null : scalar(CHAR_TY, ch));
     },
   },
-  ...(['contains', 'starts_with', 'ends_with'] as const).map((name): StdMethod => ({
-    name,
-    on: TEXT,
-    type: (x) => {
-      // A char (or closure) pattern is std's too, but not the subset's yet.
-      const arg = x.e.args[0];
-      if (arg && x.e.args.length === 1) {
-        const t = x.fresh();
-        x.unifyArg(0, t);
-        const p = prune(t);
-        if (p.k === 'con' && p.c !== 'ref') throw new RustSubsetError(`\`${name}\` with a \`${show(p)}\` pattern is not supported yet (a &str pattern is)`, arg.pos.line, arg.pos.col, 'call_expression');
-      }
-      return x.textArg(BOOL);
-    },
-    run: (x) => {
-      const p = x.operand(0);
-      return (a) => {
-        const s = textOf(x.place(a).get());
-        const q = textOf(p(a));
-        return bool(name === 'contains' ? s.includes(q) : name === 'starts_with' ? s.startsWith(q) : s.endsWith(q));
-      };
-    },
-  })),
   // `s.chars()` / `s.bytes()`: iterators over the text (adapters and consumers in std/iterators.ts).
   ...(['chars', 'bytes'] as const).map((name): StdMethod => ({
     name,
@@ -181,7 +159,12 @@ export const stringMethods: StdMethod[] = [
     type: (x) => x.noArgs(con(name === 'chars' ? 'Chars' : 'Bytes')),
     run: (x) => {
       const itemTy: Ty = name === 'chars' ? { kind: 'char' } : { kind: 'int', name: 'u8' };
-      return (a) => iterValue(x.ty, name === 'chars' ? 'Chars' : 'Bytes', [], textIter(textOf(x.place(a).get()), name === 'bytes', itemTy));
+      return (a) => {
+        const whole = x.place(a).get();
+        const it = textIter(textOf(whole), name === 'bytes', itemTy);
+        charsSource.set(it, whole);
+        return iterValue(x.ty, name === 'chars' ? 'Chars' : 'Bytes', [], it);
+      };
     },
   })),
 ];
