@@ -178,7 +178,17 @@ function numberWrites(text: string, out: string[]): void {
  * from its digits, a float's integer part, point and fraction, a Debug string's quotes.
  */
 export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follow = followTarget, pretty = false, user?: UserFmt): void {
-  if (user && (v.tag === 'struct' || v.tag === 'enum') && user(v, debug, out)) return;
+  if (inherited && (v.tag === 'scalar' || v.tag === 'str' || v.tag === 'string')) {
+    // A leaf of `{:.1?}` on a compound value: formatted with the spec the Formatter carries.
+    const spec = inherited;
+    inherited = undefined;
+    try {
+      return writesWithSpec(v, spec, out, follow);
+    } finally {
+      inherited = spec;
+    }
+  }
+  if (user && (v.tag === 'struct' || v.tag === 'enum') && userWrites(v, debug, out, user)) return;
   switch (v.tag) {
     case 'scalar': {
       const ty = v.ty;
@@ -303,6 +313,23 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
   }
 }
 
+/**
+ * The spec of a `{:5?}` / `{:.1?}` being applied to a compound value: std's derived and container
+ * Debug impls hand their Formatter (width, precision, sign) on to each field and element.
+ */
+let inherited: FmtSpec | undefined;
+
+/** A program's own impl gets a fresh Formatter: its `write!`s carry their own specs. */
+function userWrites(v: RValue, debug: boolean, out: string[], user: UserFmt): boolean {
+  const spec = inherited;
+  inherited = undefined;
+  try {
+    return user(v, debug, out);
+  } finally {
+    inherited = spec;
+  }
+}
+
 /** std's `debug_tuple` (tuples, tuple structs and variants, `Some(..)`): `Name(a, b)`; a 1-tuple `(a,)`. */
 function tupleWrites(name: string, items: readonly RValue[], out: string[], follow: Follow, pretty: boolean, user?: UserFmt): void {
   if (name) out.push(name);
@@ -394,7 +421,16 @@ export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: 
     return padWrites(inner, spec, true, out);
   }
   // Debug of char and str writes straight through, ignoring width and precision.
-  if (spec.debug && !numeric) return writesOf(d, true, out, follow);
+  if (spec.debug && !numeric && (d.tag === 'scalar' || d.tag === 'str' || d.tag === 'string')) return writesOf(d, true, out, follow);
+  if (spec.debug && !numeric) {
+    const outer = inherited;
+    inherited = { ...spec, alternate: undefined };
+    try {
+      return writesOf(d, true, out, follow, !!spec.alternate, user);
+    } finally {
+      inherited = outer;
+    }
+  }
   if (spec.precision !== undefined && d.tag === 'scalar' && d.ty.kind === 'float') numberWrites(fixedText(Number(d.v), spec.precision), inner);
   else if (spec.precision !== undefined && (d.tag === 'str' || d.tag === 'string') && !spec.debug) inner.push([...d.text].slice(0, spec.precision).join(''));
   else writesOf(d, spec.debug, inner, follow);

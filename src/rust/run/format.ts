@@ -1,5 +1,4 @@
 import { formatString, isPlain, writesWithSpec } from '../../engine/std/fmt';
-import { autoDeref } from '../check/types';
 import { RustPanic } from '../errors';
 import type { Act, Codegen, Ev } from './context';
 import type { RValue } from '../../engine/memory/rvalue';
@@ -35,11 +34,6 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
         continue;
       }
       template += '{}';
-      if (spec.debug && (spec.width !== undefined || spec.precision !== undefined || spec.plus)) {
-        const t = autoDeref(arg.ty!);
-        const simple = t.k === 'var' || ['char', 'str', 'String', 'f32', 'f64', 'bool'].includes(t.c) || /^[iu](8|16|32|64|128|size)$/.test(t.c);
-        if (!simple) k.subset(arg.pos, 'width, precision or + with {:?} on a compound value is not supported yet', 'format_spec');
-      }
       let slot = evalOf.get(arg);
       if (slot === undefined) {
         slot = evals.push(k.operand(arg)) - 1;
