@@ -253,9 +253,9 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
     case 'enum': {
       const view = debugView(v);
       if (view) return writesOf(view.show, debug, out, follow, pretty);
-      const text = debug ? undefined : stdErrorText(v);
-      if (text !== undefined) {
-        out.push(text);
+      const std = debug ? undefined : stdDisplay(v);
+      if (std) {
+        out.push(...std.writes);
         return;
       }
       if (!debug) throw new OwnershipError(`\`${v.name}\` doesn't implement \`std::fmt::Display\`; use {:?}`);
@@ -367,11 +367,20 @@ function padded(out: string[], write: (inner: string[]) => void): void {
   }
 }
 
-/** The Display text of one of std's error structs (`ParseIntError { kind }`), or undefined. */
-function stdErrorText(v: RValue): string | undefined {
-  if (v.tag !== 'struct' || v.ty.kind !== 'adt' || v.fieldNames[0] !== 'kind') return undefined;
-  const kind = v.fields[0]!;
-  return kind.tag === 'enum' ? parseErrorText(v.name, kind.variant) : undefined;
+/**
+ * std's own Display of the std values the interpreter makes as structs: a parse error writes its
+ * description through `f.pad` (so it pads as a str does); `ToUppercase` / `ToLowercase` write
+ * their chars one by one (no padding). Undefined for any other value.
+ */
+function stdDisplay(v: RValue): { writes: string[]; pads: boolean } | undefined {
+  if (v.tag !== 'struct') return undefined;
+  if (v.ty.kind === 'adt' && v.fieldNames[0] === 'kind' && v.fields[0]!.tag === 'enum') {
+    const text = parseErrorText(v.name, (v.fields[0] as { variant: string }).variant);
+    return text === undefined ? undefined : { writes: [text], pads: true };
+  }
+  const it = (v as { it?: { snapshot?: () => RValue[] } }).it;
+  if ((v.name === 'ToUppercase' || v.name === 'ToLowercase') && it?.snapshot) return { writes: it.snapshot().map((c) => String((c as { v: string }).v)), pads: false };
+  return undefined;
 }
 
 /** `{:.p}` of a float: the exact decimal value rounded half to even, as Rust's flt2dec does. */
@@ -409,8 +418,9 @@ export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: 
   // Formatter (`f.pad`), which the subset does not model.
   if (user && (d.tag === 'struct' || d.tag === 'enum') && user(d, spec.debug, out)) return;
   // std's errors display their description through `f.pad`, as a str does.
-  const text = spec.debug ? undefined : stdErrorText(d);
-  if (text !== undefined) d = { tag: 'str', ty: { kind: 'ref', mutable: false, to: { kind: 'str' } }, text, target: null };
+  const std = spec.debug ? undefined : stdDisplay(d);
+  if (std && !std.pads) return void out.push(...std.writes);
+  if (std) d = { tag: 'str', ty: { kind: 'ref', mutable: false, to: { kind: 'str' } }, text: std.writes.join(''), target: null };
   const inner: string[] = [];
   const numeric = d.tag === 'scalar' && (d.ty.kind === 'int' || d.ty.kind === 'float');
   if (spec.radix && d.tag === 'scalar' && d.ty.kind === 'int') {

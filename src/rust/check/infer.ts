@@ -914,6 +914,7 @@ export class Inference {
     const p = autoDeref(t);
     if (p.k === 'var') return true; // a literal (Display) or unknown (reported as E0282 instead)
     if (p.c.startsWith('adt:')) return !!this.prog.impls.get(p.c.slice(4))?.has('Display');
+    if (p.c === 'iter:ToUppercase' || p.c === 'iter:ToLowercase') return true;
     return INT_NAMES.has(p.c) || ['f32', 'f64', 'bool', 'char', 'str', 'String'].includes(p.c);
   }
 

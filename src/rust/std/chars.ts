@@ -12,7 +12,7 @@ import { BOOL, con, STR_REF, STRING, USIZE } from '../check/types';
 import { RustCompileError, RustPanic } from '../errors';
 import { iterOf, iterValue, type RIter } from '../run/iterators';
 import { bool, CHAR_TY, deref, num, option, scalar, USIZE_TY } from '../run/values';
-import { subStr } from './str-pattern';
+import { subStr } from './str-view';
 import type { MethodRun, StdMethod } from './table';
 
 const U32 = con('u32');

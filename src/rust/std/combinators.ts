@@ -313,6 +313,30 @@ export const combinatorMethods: StdMethod[] = [
     },
   ),
   byValue(
+    'unwrap_err',
+    ['Result'],
+    (x) => (x.argCount(0), E(x)),
+    (x, self) => (a) => {
+      const v = self(a) as EnumValue;
+      if (!some(v)) return payload(v);
+      throw new RustPanic(`called \`Result::unwrap_err()\` on an \`Ok\` value: ${debugText(payload(v))}`, x.line);
+    },
+  ),
+  byValue(
+    'expect_err',
+    ['Result'],
+    (x) => x.textArg(E(x)),
+    (x, self) => {
+      const msg = x.operand(0);
+      return (a) => {
+        const v = self(a) as EnumValue;
+        const m = textOf(msg(a));
+        if (!some(v)) return payload(v);
+        throw new RustPanic(`${m}: ${debugText(payload(v))}`, x.line);
+      };
+    },
+  ),
+  byValue(
     'unwrap_or',
     ['Result'],
     (x) => x.oneArg(T(x), T(x)),

@@ -64,6 +64,15 @@ const CHAR_TESTS: Record<string, (ch: string) => boolean> = {
   is_ascii_alphabetic: (ch) => /^[A-Za-z]$/.test(ch),
 };
 
+/** The float classifications (`f64::is_nan`, …). */
+const FLOAT_TESTS: Record<string, (x: number) => boolean> = {
+  is_nan: (x) => Number.isNaN(x),
+  is_finite: (x) => Number.isFinite(x),
+  is_infinite: (x) => x === Infinity || x === -Infinity,
+  is_sign_positive: (x) => !(x < 0 || Object.is(x, -0)),
+  is_sign_negative: (x) => x < 0 || Object.is(x, -0),
+};
+
 export const numberMethods: StdMethod[] = [
   {
     name: 'to_string',
@@ -146,6 +155,15 @@ export const numberMethods: StdMethod[] = [
   },
   ...['wrapping_add', 'wrapping_sub', 'wrapping_mul', 'saturating_add', 'saturating_sub', 'saturating_mul'].map(modeOp),
   ...['checked_add', 'checked_sub', 'checked_mul', 'checked_div'].map(modeOp),
+  ...Object.entries(FLOAT_TESTS).map(([name, test]): StdMethod => ({
+    name,
+    on: ['float'],
+    type: (x) => x.noArgs(BOOL),
+    run: (x) => {
+      const get = self(x);
+      return (a) => bool(test(Number(get(x.place(a)).v)));
+    },
+  })),
   ...Object.entries(CHAR_TESTS).map(([name, test]): StdMethod => ({
     name,
     on: ['char'],

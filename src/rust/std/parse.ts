@@ -48,7 +48,7 @@ function parseType(x: MethodTyping): TypeVar {
   const target = x.turbofish()[0] ?? x.fresh();
   const err = x.fresh();
   const where = x.e.namePos;
-  const settle = (last: boolean) => {
+  const settle = (last: boolean): void => {
     const p = prune(target);
     const e = errorOf(p);
     if (!e && p.k === 'var' && !last) return x.settle(() => settle(true));

@@ -5,11 +5,10 @@
  * `trim_matches`, `trim_start_matches`, `trim_end_matches`.
  */
 import type { RValue } from '../../engine/memory/rvalue';
-import { utf8Length } from '../../engine/memory/to-value';
 import { BOOL, con, prune, show, STR_REF, USIZE } from '../check/types';
 import { RustSubsetError } from '../errors';
-import { bool, deref, option, scalar, STR_REF_TY, textOf, USIZE_TY } from '../run/values';
-import { textTarget } from './string';
+import { bool, deref, option, scalar, textOf, USIZE_TY } from '../run/values';
+import { byteAt, subStr } from './str-view';
 import type { MethodTyping, StdMethod } from './table';
 
 export type PatternKind = 'str' | 'char' | 'chars';
@@ -61,20 +60,6 @@ export function matchesOf(text: string, m: Matcher): [number, number][] {
     } else i++;
   }
   return out;
-}
-
-/** The byte offset of char index i of `text`. */
-export const byteAt = (text: string, i: number) => utf8Length([...text].slice(0, i).join(''));
-
-/** A `&str` of the receiver's bytes from char `from` to char `to`. */
-export function subStr(whole: RValue, from: number, to: number): RValue {
-  const text = textOf(whole);
-  const target = textTarget(deref(whole));
-  const at = byteAt(text, from);
-  return {
-    tag: 'str', ty: STR_REF_TY, text: [...text].slice(from, to).join(''),
-    target: target && target.kind === 'block' ? { ...target, offset: target.offset + at } : target,
-  };
 }
 
 const TEXT = ['String', 'str'] as const;

@@ -10,8 +10,9 @@ import { utf8Length } from '../../engine/memory/to-value';
 import { con, refTo, STR_REF, USIZE } from '../check/types';
 import { iterValue, type RIter } from '../run/iterators';
 import { makeRef, scalar, STR_REF_TY, TempLoc, textOf } from '../run/values';
-import { textTarget } from './string';
-import { byteAt, matcherOf, matchesOf, patternArg, type Matcher } from './str-pattern';
+import { textTarget } from './str-view';
+import { matcherOf, matchesOf, patternArg, type Matcher } from './str-pattern';
+import { byteAt } from './str-view';
 import type { StdMethod } from './table';
 
 const TEXT = ['String', 'str'] as const;

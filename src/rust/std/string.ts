@@ -3,7 +3,7 @@ import type { Ty } from '../../engine/layout/types';
 import { iterValue, textIter } from '../run/iterators';
 import { utf8Length } from '../../engine/memory/to-value';
 import type { Machine } from '../../engine/memory/machine';
-import type { Home, PlaceRef, RValue, StringValue } from '../../engine/memory/rvalue';
+import type { Home, RValue, StringValue } from '../../engine/memory/rvalue';
 import {
   pushStr, stringClear, stringFrom, stringNew, stringPop, stringReserve, stringReserveExact, stringShrinkToFit, stringWithCapacity, TEMP,
 } from '../../engine/std/string';
@@ -13,6 +13,7 @@ import { after, bool, CHAR_TY, num, option, scalar, STR_REF_TY, textLen, textOf,
 import type { Expr } from '../syntax/ast';
 import type { StdFn, StdMethod } from './table';
 import { charsSource } from './chars';
+import { textTarget } from './str-view';
 
 export const stringFns: StdFn[] = [
   {
@@ -193,13 +194,6 @@ const trims = (['trim', 'trim_start', 'trim_end'] as const).map((name): StdMetho
     };
   },
 }));
-
-/** Where a String's or a &str's bytes are (null for an empty String without a buffer). */
-export function textTarget(v: RValue): PlaceRef | null {
-  if (v.tag === 'str') return v.target;
-  const s = v as StringValue;
-  return s.buf ? { kind: 'block', block: s.buf, offset: 0 } : null;
-}
 
 /**
  * `to_uppercase` / `to_lowercase` as std 1.95 writes them: `Vec::with_capacity(self.len())`
