@@ -19,6 +19,7 @@ import { fieldTy, freshAdt, instantiate, withBoundsOnly } from './generics';
 import { dynTrait, implementsTrait, traitMethod } from './dyn';
 import { userDeref, wrapInDeref } from './deref';
 import { resolveTraitCall } from './trait-paths';
+import { fnTraitSig } from '../syntax/fn-traits';
 import { derivedDefault } from '../run/defaults';
 import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
 import { FMT_ERROR_NAME, FORMATTER_NAME } from '../syntax/std-traits';
@@ -77,7 +78,7 @@ export class Inference {
   }
 
   private checkKnown(ty: Ty, pos: Pos, param: (name: string) => boolean = () => false): void {
-    if (ty.kind === 'dyn' && !this.prog.traits.has(ty.trait.replace(/\s+/g, ''))) throw new RustSubsetError(`\`dyn ${ty.trait}\` is not supported yet (a trait object of a program's own trait is)`, pos.line, pos.col, 'dynamic_type');
+    if (ty.kind === 'dyn' && !this.prog.traits.has(ty.trait.replace(/\s+/g, '')) && !fnTraitSig(ty.trait)) throw new RustSubsetError(`\`dyn ${ty.trait}\` is not supported yet (a trait object of a program's own trait is)`, pos.line, pos.col, 'dynamic_type');
     if (ty.kind === 'adt' && !ty.args && param(ty.name)) return;
     if (ty.kind === 'adt' && !this.prog.structs.has(ty.name) && !this.prog.enums.has(ty.name)) {
       this.notInSubset(ty.name, pos);
