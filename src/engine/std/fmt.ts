@@ -413,7 +413,13 @@ export function fixedText(x: number, p: number): string {
 export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: Follow = followTarget, user?: UserFmt): void {
   if (spec.width === undefined && spec.precision === undefined && !spec.plus && !spec.radix) return writesOf(v, spec.debug, out, follow, !!spec.alternate, user);
   let d = v;
-  while (d.tag === 'ref') d = follow(d);
+  // Through references and smart pointers (a `Box<dyn Display>` formats what it holds).
+  for (;;) {
+    if (d.tag === 'ref') d = follow(d);
+    else if (d.tag === 'box') d = d.inner;
+    else if (d.tag === 'rc') d = d.cell.inner;
+    else break;
+  }
   // A program's impl writes what it writes: width and precision reach it only through the
   // Formatter (`f.pad`), which the subset does not model.
   if (user && (d.tag === 'struct' || d.tag === 'enum') && user(d, spec.debug, out)) return;

@@ -33,3 +33,13 @@ export function traitMethod(prog: Program, trait: string, method: string): FnIte
   }
   return undefined;
 }
+
+/** std's traits a `dyn` may name here: formatting is all a `dyn Display` / `dyn Debug` offers. */
+export const STD_DYN = new Set(['Display', 'Debug']);
+
+/** For a std trait of STD_DYN, the test a type must pass to become its `dyn`; undefined for other traits. */
+export function stdDynTrait(trait: string, displayable: (t: TypeVar) => boolean, debuggable: (t: TypeVar) => boolean): ((t: TypeVar) => boolean) | undefined {
+  if (trait === 'Display') return displayable;
+  if (trait === 'Debug') return debuggable;
+  return undefined;
+}

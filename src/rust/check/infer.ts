@@ -16,7 +16,7 @@ import { ownIterator } from './own-iter';
 import { COMPARE_METHODS, compareMethodType, numericSelf, ORDERING, textEq } from '../std/compare';
 import { conversion } from '../std/convert';
 import { fieldTy, freshAdt, instantiate, withBoundsOnly } from './generics';
-import { dynTrait, implementsTrait, traitMethod } from './dyn';
+import { dynTrait, implementsTrait, STD_DYN, stdDynTrait, traitMethod } from './dyn';
 import { userDeref, wrapInDeref } from './deref';
 import { resolveTraitCall } from './trait-paths';
 import { fnTraitSig } from '../syntax/fn-traits';
@@ -78,7 +78,7 @@ export class Inference {
   }
 
   private checkKnown(ty: Ty, pos: Pos, param: (name: string) => boolean = () => false): void {
-    if (ty.kind === 'dyn' && !this.prog.traits.has(ty.trait.replace(/\s+/g, '')) && !fnTraitSig(ty.trait)) throw new RustSubsetError(`\`dyn ${ty.trait}\` is not supported yet (a trait object of a program's own trait is)`, pos.line, pos.col, 'dynamic_type');
+    if (ty.kind === 'dyn' && !this.prog.traits.has(ty.trait.replace(/\s+/g, '')) && !fnTraitSig(ty.trait) && !STD_DYN.has(ty.trait)) throw new RustSubsetError(`\`dyn ${ty.trait}\` is not supported yet (a trait object of a program's own trait is)`, pos.line, pos.col, 'dynamic_type');
     if (ty.kind === 'adt' && !ty.args && param(ty.name)) return;
     if (ty.kind === 'adt' && !this.prog.structs.has(ty.name) && !this.prog.enums.has(ty.name)) {
       this.notInSubset(ty.name, pos);
@@ -277,9 +277,12 @@ export class Inference {
     // Unsizing: `Box<T>` → `Box<dyn Trait>`, `&T` → `&dyn Trait` (check/dyn.ts).
     if (f.k === 'con' && x.k === 'con' && f.c === x.c && (f.c === 'Box' || f.c === 'ref') && (f.c !== 'ref' || f.mutable === x.mutable || !x.mutable)) {
       const trait = dynTrait(x.args[0]!);
-      const inner = prune(f.args[0]!);
+      let inner = prune(f.args[0]!);
+      // A literal becoming a trait object takes its default type (`Box::new(5)` as `Box<dyn Display>` is an i32).
+      if (trait && inner.k === 'var' && inner.lit) inner = (unify(inner, con(inner.lit === 'int' ? 'i32' : 'f64')), prune(inner));
       if (trait && !dynTrait(inner) && !(inner.k === 'var')) {
-        if (!implementsTrait(this.prog, inner, trait)) this.err(e.pos, `the trait bound \`${show(inner)}: ${trait}\` is not satisfied (required for the cast to \`dyn ${trait}\`)`, 'E0277');
+        const std = stdDynTrait(trait, (t) => this.displayable(t), (t) => this.debuggable(t));
+        if (std ? !std(inner) : !implementsTrait(this.prog, inner, trait)) this.err(e.pos, `the trait bound \`${show(inner)}: ${trait}\` is not satisfied (required for the cast to \`dyn ${trait}\`)`, 'E0277');
         (e as Notes).unsizeTo = x;
         return;
       }
@@ -916,6 +919,7 @@ export class Inference {
     if (p.k === 'var') return true; // a literal (Display) or unknown (reported as E0282 instead)
     if (p.c.startsWith('adt:')) return !!this.prog.impls.get(p.c.slice(4))?.has('Display');
     if (p.c === 'iter:ToUppercase' || p.c === 'iter:ToLowercase') return true;
+    if (p.c === 'dyn:Display') return true;
     return INT_NAMES.has(p.c) || ['f32', 'f64', 'bool', 'char', 'str', 'String'].includes(p.c);
   }
 
@@ -923,7 +927,7 @@ export class Inference {
     const p = autoDeref(t);
     if (p.k === 'var') return true;
     if (p.c.startsWith('adt:')) return this.prog.debugTypes.has(p.c.slice(4)) || !!this.prog.impls.get(p.c.slice(4))?.has('Debug');
-    if (p.c === 'unit') return true;
+    if (p.c === 'unit' || p.c === 'dyn:Debug') return true;
     return p.args.every((a) => this.debuggable(a));
   }
 
@@ -1221,6 +1225,7 @@ export class Inference {
     if (c === 'never') this.err(e.recv.pos, 'type annotations needed (the receiver is a binding whose value diverges)', 'E0282');
     const trait = dynTrait(t);
     if (trait) {
+      if (STD_DYN.has(trait)) throw new RustSubsetError(`calling \`${e.name}\` on a \`dyn ${trait}\` is not supported yet (formatting it is)`, e.namePos.line, e.namePos.col, 'call_expression');
       const fn = traitMethod(this.prog, trait, e.name);
       if (!fn || fn.params[0]?.pat.k !== 'bind' || (fn.params[0].pat as { name: string }).name !== 'self') return unknown();
       if (fn.params[0].ty.kind !== 'ref') throw new RustSubsetError(`calling \`${e.name}\` (it takes self by value) on a \`dyn ${trait}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
