@@ -34,12 +34,22 @@ export function traitMethod(prog: Program, trait: string, method: string): FnIte
   return undefined;
 }
 
-/** std's traits a `dyn` may name here: formatting is all a `dyn Display` / `dyn Debug` offers. */
-export const STD_DYN = new Set(['Display', 'Debug']);
+/**
+ * std's traits a `dyn` may name here: formatting is all a `dyn Display` / `dyn Debug` offers, and
+ * all the subset runs of a `dyn Error` (its Display and Debug, its supertraits).
+ */
+export const STD_DYN = new Set(['Display', 'Debug', 'Error']);
+
+/** Whether `t` is a program's type with its own `impl Error` (what may become a `Box<dyn Error>`). */
+export function isError(prog: Program, t: TypeVar): boolean {
+  const p = prune(t);
+  return p.k === 'con' && (p.c === 'dyn:Error' || (p.c.startsWith('adt:') && !!prog.impls.get(p.c.slice(4))?.has('Error')));
+}
 
 /** For a std trait of STD_DYN, the test a type must pass to become its `dyn`; undefined for other traits. */
-export function stdDynTrait(trait: string, displayable: (t: TypeVar) => boolean, debuggable: (t: TypeVar) => boolean): ((t: TypeVar) => boolean) | undefined {
+export function stdDynTrait(prog: Program, trait: string, displayable: (t: TypeVar) => boolean, debuggable: (t: TypeVar) => boolean): ((t: TypeVar) => boolean) | undefined {
   if (trait === 'Display') return displayable;
   if (trait === 'Debug') return debuggable;
+  if (trait === 'Error') return (t) => isError(prog, t);
   return undefined;
 }

@@ -19,6 +19,8 @@ import { fieldTy, freshAdt, instantiate, withBoundsOnly } from './generics';
 import { dynTrait, implementsTrait, STD_DYN, stdDynTrait, traitMethod } from './dyn';
 import { userDeref, wrapInDeref } from './deref';
 import { resolveTraitCall } from './trait-paths';
+import { resolveTryInto } from './try-into';
+import { checkStdImpls } from './std-impls';
 import { fnTraitSig } from '../syntax/fn-traits';
 import { derivedDefault } from '../run/defaults';
 import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
@@ -109,6 +111,7 @@ export class Inference {
   }
 
   run(): void {
+    checkStdImpls(this.prog);
     for (const [name, c] of this.prog.consts) this.constItem(name, c);
     // A fn returning `impl Trait` first: its callers need the type its body settles.
     const fns = [...this.prog.fns.values()].filter((f) => !f.generics);
@@ -281,7 +284,7 @@ export class Inference {
       // A literal becoming a trait object takes its default type (`Box::new(5)` as `Box<dyn Display>` is an i32).
       if (trait && inner.k === 'var' && inner.lit) inner = (unify(inner, con(inner.lit === 'int' ? 'i32' : 'f64')), prune(inner));
       if (trait && !dynTrait(inner) && !(inner.k === 'var')) {
-        const std = stdDynTrait(trait, (t) => this.displayable(t), (t) => this.debuggable(t));
+        const std = stdDynTrait(this.prog, trait, (t) => this.displayable(t), (t) => this.debuggable(t));
         if (std ? !std(inner) : !implementsTrait(this.prog, inner, trait)) this.err(e.pos, `the trait bound \`${show(inner)}: ${trait}\` is not satisfied (required for the cast to \`dyn ${trait}\`)`, 'E0277');
         (e as Notes).unsizeTo = x;
         return;
@@ -668,7 +671,8 @@ export class Inference {
         resolveTraitCall(this.prog, e, hint);
         return this.call(e);
       case 'method':
-        return this.method(e);
+        resolveTryInto(this.prog, e, hint);
+        return (e as Expr).k === 'call' ? this.call(e as unknown as Expr & { k: 'call' }) : this.method(e);
       case 'field': {
         const t = autoDeref(this.expr(e.e));
         if (t.k === 'con' && t.c === 'tuple' && /^\d+$/.test(e.name)) {
@@ -919,7 +923,7 @@ export class Inference {
     if (p.k === 'var') return true; // a literal (Display) or unknown (reported as E0282 instead)
     if (p.c.startsWith('adt:')) return !!this.prog.impls.get(p.c.slice(4))?.has('Display');
     if (p.c === 'iter:ToUppercase' || p.c === 'iter:ToLowercase') return true;
-    if (p.c === 'dyn:Display') return true;
+    if (p.c === 'dyn:Display' || p.c === 'dyn:Error') return true;
     return INT_NAMES.has(p.c) || ['f32', 'f64', 'bool', 'char', 'str', 'String'].includes(p.c);
   }
 
@@ -927,7 +931,7 @@ export class Inference {
     const p = autoDeref(t);
     if (p.k === 'var') return true;
     if (p.c.startsWith('adt:')) return this.prog.debugTypes.has(p.c.slice(4)) || !!this.prog.impls.get(p.c.slice(4))?.has('Debug');
-    if (p.c === 'unit' || p.c === 'dyn:Debug') return true;
+    if (p.c === 'unit' || p.c === 'dyn:Debug' || p.c === 'dyn:Error') return true;
     return p.args.every((a) => this.debuggable(a));
   }
 

@@ -1,11 +1,12 @@
 /**
  * `e?` in inference: on `Option<T>` it gives T and needs the function (or closure) to return an
  * Option; on `Result<T, E>` it gives T and needs a `Result<_, E>` return (the error converts by
- * `From`, which the subset has for the same type only).
+ * `From`, which the subset has for the same type, and from a program's Error type to `Box<dyn Error>`).
  */
 import type { Expr } from '../syntax/ast';
 import type { Inference } from './closures';
 import { con, prune, show, type TypeVar } from './types';
+import { dynTrait, isError } from './dyn';
 
 export function inferTry(inf: Inference, e: Expr & { k: 'try' }): TypeVar {
   const t = prune(inf.expr(e.e));
@@ -24,6 +25,8 @@ export function inferTry(inf: Inference, e: Expr & { k: 'try' }): TypeVar {
     inf.unifyAt(e.pos, inf.ret, con('Result', inf.v(), retErr));
     const have = prune(retErr);
     if (have.k === 'var' || compatibleErr(have, t.args[1]!)) inf.unifyAt(e.pos, retErr, t.args[1]!);
+    // std's `impl From<E: Error> for Box<dyn Error>`: the error is boxed on the way out.
+    else if (dynTrait(have.args[0] ?? have) === 'Error' && have.c === 'Box' && isError(inf.prog, t.args[1]!)) e.boxErr = have;
     else inf.err(e.pos, `\`?\` couldn't convert the error to \`${show(retErr)}\` (the trait \`From<${show(t.args[1]!)}>\` is not implemented for \`${show(retErr)}\`)`, 'E0277');
   }
   return t.args[0]!;

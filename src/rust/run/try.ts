@@ -1,15 +1,19 @@
 /** `e?` at run time: the Some / Ok value, or an early return of None / the Err (from check/try.ts). */
 import type { RValue } from '../../engine/memory/rvalue';
 import type { Expr } from '../syntax/ast';
+import { boxNew } from '../../engine/std/pointers';
 import { type Codegen, type Ev, Signal, engineTy } from './context';
 
 export function tryExpr(k: Codegen, e: Expr & { k: 'try' }): Ev {
   const v = k.value(e.e);
   const retTy = engineTy(e.ret!);
+  const boxTy = e.boxErr && engineTy(e.boxErr);
   return (a) => {
     const x = v(a) as Extract<RValue, { tag: 'enum' }>;
     if (x.variant === 'Some' || x.variant === 'Ok') return x.fields[0]!;
-    const early: RValue = { tag: 'enum', ty: retTy, name: x.name, variant: x.variant, fieldNames: x.fieldNames, fields: x.fields };
+    // `From<E> for Box<dyn Error>`: Box::new(err), the pointer then fat.
+    const fields = boxTy ? [{ ...boxNew(k.rt.m, x.fields[0]!), ty: boxTy } as RValue] : x.fields;
+    const early: RValue = { tag: 'enum', ty: retTy, name: x.name, variant: x.variant, fieldNames: x.fieldNames, fields };
     throw new Signal('return', undefined, early);
   };
 }

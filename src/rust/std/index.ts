@@ -94,6 +94,6 @@ export const UNSUPPORTED_METHODS = new Set(
     'rem_euclid div_euclid trailing_zeros leading_zeros count_ones is_positive is_negative to_be to_le as_ptr as_slice ' +
     'as_mut_slice into_boxed_slice into_bytes leak map_or and_then ok_or take replace as_ref as_mut unwrap_or_default unwrap_or_else ' +
     'try_borrow try_borrow_mut into_inner get_mut update ptr_eq new_cyclic ' +
-    'iter ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')
+    'iter filter_map flat_map step_by peekable find_map ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')
     .split(' '),
 );

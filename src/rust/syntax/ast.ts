@@ -80,8 +80,8 @@ export type Expr =
   /** `dbg!(a, b)`: each value moved through, written to stderr with its source text (`texts`). */
   | (Node & { k: 'dbg'; items: Expr[]; texts: string[] })
   | (Node & Closure & { k: 'closure' })
-  /** `e?` on an Option or a Result (check/try.ts). */
-  | (Node & { k: 'try'; e: Expr; ret?: TypeVar });
+  /** `e?` on an Option or a Result (check/try.ts); `boxErr`: the `Box<dyn Error>` its error becomes. */
+  | (Node & { k: 'try'; e: Expr; ret?: TypeVar; boxErr?: TypeVar });
 
 /** `|a, b| body` / `move |x| body`: what lowering reads and inference fills (check/closures.ts). */
 export interface Closure {
@@ -221,6 +221,8 @@ export interface Program {
   dropTypes: Set<string>;
   /** The traits each type implements (a program's and std's by short name: `Display`, `Deref`). */
   impls: Map<string, Set<string>>;
+  /** Where each `impl Trait for Type` is written, by `Type as Trait` (errors about an impl point there). */
+  implPos?: Map<string, Pos>;
   /** `const` items and immutable `static`s: a name for a value, inlined where it is used. */
   consts: Map<string, { ty: Ty; tyPos: Pos; value: Expr }>;
   /** The closures of the program by type name (`{closure@L:C}`), filled by inference. */

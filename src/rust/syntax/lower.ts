@@ -235,7 +235,7 @@ export class Lowering {
     const traitNode = this.field(item, 'trait');
     const trait = traitNode.text;
     const userTrait = traits.get(trait);
-    const std = stdTrait(trait);
+    const std = userTrait ? undefined : stdTrait(trait);
     // Reported at the impl block: the block is the construct the subset lacks.
     if (trait !== 'Drop' && !userTrait && !std) this.unsupported(item, `impls of the std trait \`${trait}\` are not supported yet`);
     const nameNode = this.implHeader(item, !!userTrait);
@@ -250,6 +250,7 @@ export class Lowering {
     if (iterErr) throw this.compileError(iterErr.node ?? item, iterErr.message, iterErr.code);
     if (!prog.impls.has(type)) prog.impls.set(type, new Set());
     prog.impls.get(type)!.add(std ?? trait);
+    (prog.implPos ??= new Map()).set(`${type} as ${std ?? trait}`, this.pos(item));
     try {
       const given = new Set<string>();
       for (const member of members) {
