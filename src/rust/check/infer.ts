@@ -21,6 +21,7 @@ import { userDeref, wrapInDeref } from './deref';
 import { resolveTraitCall } from './trait-paths';
 import { resolveTryInto } from './try-into';
 import { checkStdImpls } from './std-impls';
+import { fnAsClosure } from './fn-values';
 import { fnTraitSig } from '../syntax/fn-traits';
 import { derivedDefault } from '../run/defaults';
 import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
@@ -362,6 +363,7 @@ export class Inference {
 
   /** An expression written where `expected` is wanted: a closure there takes its parameter types from it. */
   exprExpecting(e: Expr, expected: TypeVar): TypeVar {
+    fnAsClosure(this.prog, e, (name) => !!this.lookup(name));
     const sig = expectedSig(expected);
     if (sig && e.k === 'closure') return (e.ty = inferClosure(this, e, sig));
     if (sig && e.k === 'call' && e.callee.k === 'path' && e.callee.segs.join('::') === 'Box::new' && e.args[0]?.k === 'closure') {
@@ -563,8 +565,14 @@ export class Inference {
 
   /** `e` (of type `t`, a program's type with its own Deref) becomes `e.deref()`: its type. */
   private viaDeref(e: Expr, t: TypeVar): TypeVar {
-    this.reused.add(wrapInDeref(this.prog, e, t));
+    this.moved(e, wrapInDeref(this.prog, e, t));
     return this.expr(e);
+  }
+
+  /** `e`'s inferred content now lives in `inner` (a rewrite put a node in its place): inferred, and the owner of e's pending instance. */
+  private moved(e: Expr, inner: Expr): void {
+    this.reused.add(inner);
+    for (const p of this.pending) if (p.note === e) p.note = inner;
   }
 
   /** Whether `t` is a program's type with its own impl of the std trait `trait`. */
@@ -618,7 +626,7 @@ export class Inference {
           if (v.fields.length) this.err(e.pos, `expected value, found struct \`${e.name}\``, 'E0423');
           return v.ty;
         }
-        if (this.prog.fns.has(e.name)) throw new RustSubsetError('functions as values are not supported yet', e.pos.line, e.pos.col, 'identifier');
+        if (fnAsClosure(this.prog, e, () => false)) return this.exprInner(e);
         if (STD_MACROS.has(e.name)) this.err(e.pos, `expected value, found macro \`${e.name}\``, 'E0423');
         this.err(e.pos, `cannot find value \`${e.name}\` in this scope`, 'E0425');
       }
@@ -1199,7 +1207,8 @@ export class Inference {
     const unknown = (): TypeVar => {
       const c0 = t.k === 'con' ? t.c : '';
       if (userDeref(this.prog, t)) {
-        this.reused.add(wrapInDeref(this.prog, e.recv, t));
+        const recv = e.recv;
+        this.moved(recv, wrapInDeref(this.prog, recv, t));
         return this.method(e);
       }
       if (c0.startsWith('adt:') && this.prog.impls.get(c0.slice(4))?.has('Iterator')) {

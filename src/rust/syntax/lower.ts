@@ -270,7 +270,7 @@ export class Lowering {
         } else {
           const declared = this.named(this.field(userTrait!, 'body')).find((m) => this.field(m, 'name').text === fn.name);
           if (!declared) throw this.compileError(member, `method \`${fn.name}\` is not a member of trait \`${trait}\``, 'E0407');
-          this.sameSignature(declared, member, type, trait);
+          this.sameSignature(declared, member, (this.selfText ?? type).replace(/\s+/g, ''), trait);
           given.add(fn.name);
           fn.name = `${type}::${fn.name}`;
         }
