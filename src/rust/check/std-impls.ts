@@ -1,12 +1,39 @@
 /**
- * What std's traits ask of a program's impls of them: `Error` has `Debug + Display` as
- * supertraits (rustc's E0277 at the impl when one is missing).
+ * What std's traits ask of a program's impls of them: their required methods (rustc's E0046 when
+ * one is missing), the receiver those methods take (E0053 otherwise: `deref(&self)`,
+ * `next(&mut self)`), and `Error`'s supertraits `Debug + Display` (E0277 at the impl).
  */
 import { RustCompileError } from '../errors';
 import type { Program } from '../syntax/ast';
+import { stdImplName } from '../syntax/std-traits';
+
+/** Each std trait's required method, and the receiver it takes (undefined: an associated fn). */
+const REQUIRED: Record<string, { name: string; self?: '&' | '&mut' }> = {
+  Display: { name: 'fmt', self: '&' },
+  Debug: { name: 'fmt', self: '&' },
+  Deref: { name: 'deref', self: '&' },
+  DerefMut: { name: 'deref_mut', self: '&mut' },
+  Iterator: { name: 'next', self: '&mut' },
+  TryFrom: { name: 'try_from' },
+  From: { name: 'from' },
+  Default: { name: 'default' },
+  Clone: { name: 'clone', self: '&' },
+  PartialEq: { name: 'eq', self: '&' },
+};
 
 export function checkStdImpls(prog: Program): void {
   for (const [type, traits] of prog.impls) {
+    for (const trait of traits) {
+      const want = REQUIRED[trait];
+      const pos = prog.implPos?.get(`${type} as ${trait}`);
+      if (!want || !pos) continue;
+      const fn = prog.fns.get(stdImplName(type, trait, want.name));
+      if (!fn) throw new RustCompileError(`not all trait items implemented, missing: \`${want.name}\``, pos.line, pos.col, 'E0046');
+      const first = fn.params[0];
+      const self = first?.pat.k === 'bind' && first.pat.name === 'self' ? first.ty : undefined;
+      const ok = want.self === undefined ? !self : self?.kind === 'ref' && self.mutable === (want.self === '&mut');
+      if (!ok) throw new RustCompileError(`method \`${want.name}\` has an incompatible type for trait \`${trait}\` (it takes \`${want.self ?? 'no'} self\`)`, fn.pos.line, fn.pos.col, want.self && !self ? 'E0186' : want.self ? 'E0053' : 'E0185');
+    }
     if (!traits.has('Error')) continue;
     const pos = prog.implPos?.get(`${type} as Error`) ?? { line: 0, col: 0 };
     if (!traits.has('Debug') && !prog.debugTypes.has(type)) {
