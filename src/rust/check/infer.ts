@@ -572,7 +572,7 @@ export class Inference {
   /** `e`'s inferred content now lives in `inner` (a rewrite put a node in its place): inferred, and the owner of e's pending instance. */
   private moved(e: Expr, inner: Expr): void {
     this.reused.add(inner);
-    for (const p of this.pending) if (p.note === e) p.note = inner;
+    for (const p of this.pending) if (p.note === (e as Notes)) p.note = inner as Notes;
   }
 
   /** Whether `t` is a program's type with its own impl of the std trait `trait`. */
