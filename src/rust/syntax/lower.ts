@@ -236,6 +236,11 @@ export class Lowering {
     const trait = traitNode.text;
     const userTrait = traits.get(trait);
     const std = userTrait ? undefined : stdTrait(trait);
+    // `fmt::Display` names the module `fmt`: it needs its `use std::fmt;` (rustc's E0433 without).
+    const head = trait.split('::')[0]!;
+    if (std && trait.includes('::') && head !== 'std' && head !== 'core' && !this.stdNames.has(head)) {
+      throw this.compileError(traitNode, `cannot find module or crate \`${head}\` in this scope`, 'E0433');
+    }
     // Reported at the impl block: the block is the construct the subset lacks.
     if (trait !== 'Drop' && !userTrait && !std) this.unsupported(item, `impls of the std trait \`${trait}\` are not supported yet`);
     const nameNode = this.implHeader(item, !!userTrait);
