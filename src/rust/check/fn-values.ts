@@ -8,20 +8,44 @@
 import { RustSubsetError } from '../errors';
 import type { Expr, Program } from '../syntax/ast';
 
-/** Rewrites `e` (a name of a program's fn, not shadowed by a local) into the closure calling it; false otherwise. */
+/** How many arguments the fn or tuple constructor `e` names takes, or undefined when it names neither. */
+function arity(prog: Program, e: Expr): number | undefined {
+  if (e.k === 'name') {
+    const fn = prog.fns.get(e.name);
+    if (fn) {
+      if (fn.generics) throw new RustSubsetError(`the generic fn \`${e.name}\` as a value is not supported yet (write a closure calling it)`, e.pos.line, e.pos.col, 'identifier');
+      return fn.params.length;
+    }
+    if (e.name === 'Some' || e.name === 'Ok' || e.name === 'Err') return 1;
+    const s = prog.structs.get(e.name);
+    if (s?.fields.length && s.fields[0]!.name === '0') return s.fields.length;
+    return undefined;
+  }
+  if (e.k === 'path' && e.segs.length === 2) {
+    const v = prog.enums.get(e.segs[0]!)?.variants.find((x) => x.name === e.segs[1]);
+    const fields = (v as { fields?: { name: string }[] } | undefined)?.fields;
+    if (fields?.length && fields[0]!.name === '0') return fields.length;
+  }
+  return undefined;
+}
+
+/**
+ * Rewrites `e` (a name of a program's fn, not shadowed by a local, or a tuple struct's or tuple
+ * variant's constructor: `.map(Some)`, `.map(Shape::Circle)`) into the closure calling it; false otherwise.
+ */
 export function fnAsClosure(prog: Program, e: Expr, isLocal: (name: string) => boolean): boolean {
-  if (e.k !== 'name' || isLocal(e.name)) return false;
-  const fn = prog.fns.get(e.name);
-  if (!fn) return false;
-  if (fn.generics) throw new RustSubsetError(`the generic fn \`${e.name}\` as a value is not supported yet (write a closure calling it)`, e.pos.line, e.pos.col, 'identifier');
+  if ((e.k !== 'name' && e.k !== 'path') || (e.k === 'name' && isLocal(e.name))) return false;
+  const n = arity(prog, e);
+  if (n === undefined) return false;
   const pos = e.pos;
-  const names = fn.params.map((_, i) => `__fn_arg${i}`);
+  const names = Array.from({ length: n }, (_, i) => `__fn_arg${i}`);
+  const callee: Expr = e.k === 'name' ? { k: 'name', pos, name: e.name } : { k: 'path', pos, segs: [...e.segs] };
   const closure: Expr = {
     k: 'closure',
     pos,
     move: false,
     params: names.map((name) => ({ pat: { k: 'bind', pos, name, mutable: false, byRef: false }, pos })),
-    body: { k: 'call', pos, callee: { k: 'name', pos, name: e.name }, args: names.map((name) => ({ k: 'name', pos, name })) },
+    body: { k: 'call', pos, callee, args: names.map((name) => ({ k: 'name', pos, name })) },
   };
   for (const key of Object.keys(e)) delete (e as unknown as Record<string, unknown>)[key];
   Object.assign(e, closure);
