@@ -40,10 +40,13 @@ export function traitMethod(prog: Program, trait: string, method: string): FnIte
  */
 export const STD_DYN = new Set(['Display', 'Debug', 'Error']);
 
-/** Whether `t` is a program's type with its own `impl Error` (what may become a `Box<dyn Error>`). */
+/** std's error types by the names inference gives them (std's parse errors, once the std table has them). */
+const STD_ERRORS = new Set(['ParseIntError', 'ParseFloatError']);
+
+/** Whether `t` is a program's type with its own `impl Error`, or one of std's errors (what may become a `Box<dyn Error>`). */
 export function isError(prog: Program, t: TypeVar): boolean {
   const p = prune(t);
-  return p.k === 'con' && (p.c === 'dyn:Error' || (p.c.startsWith('adt:') && !!prog.impls.get(p.c.slice(4))?.has('Error')));
+  return p.k === 'con' && (p.c === 'dyn:Error' || STD_ERRORS.has(p.c) || (p.c.startsWith('adt:') && !!prog.impls.get(p.c.slice(4))?.has('Error')));
 }
 
 /** For a std trait of STD_DYN, the test a type must pass to become its `dyn`; undefined for other traits. */
