@@ -1248,10 +1248,10 @@ export class Inference {
       (e as Notes).dynMethod = e.name;
       return sig.ret;
     }
-    // A program's trait implemented for this std type (syntax/std-impls.ts).
-    if (this.prog.impls.has(c) && isSelfMethod(this.prog.fns.get(`${c}::${e.name}`))) return this.userMethod(e, t, `${c}::${e.name}`);
     // `Ordering` is std's unless the program declares its own.
     const kind = c === 'adt:Ordering' && this.prog.enums.get('Ordering') !== ORDERING ? undefined : recvOf(c);
+    // A program's trait implemented for this std type (syntax/std-impls.ts); std's inherent methods come first, as in rustc.
+    if (this.prog.impls.has(c) && isSelfMethod(this.prog.fns.get(`${c}::${e.name}`)) && !stdMethod(kind, e.name)) return this.userMethod(e, t, `${c}::${e.name}`);
     if (kind) {
       const std = stdMethod(kind, e.name);
       if (std) {
