@@ -24,7 +24,10 @@ export function inferTry(inf: Inference, e: Expr & { k: 'try' }): TypeVar {
     const retErr = inf.v();
     inf.unifyAt(e.pos, inf.ret, con('Result', inf.v(), retErr));
     const have = prune(retErr);
-    if (have.k === 'var' || compatibleErr(have, t.args[1]!)) inf.unifyAt(e.pos, retErr, t.args[1]!);
+    const boxed = have.k === 'con' && have.c === 'Box' && dynTrait(have.args[0]!) === 'Error';
+    // An error type still unknown here (parse's, settled later) goes into the Box<dyn Error> as it comes.
+    if (boxed && prune(t.args[1]!).k === 'var') e.boxErr = have;
+    else if (have.k === 'var' || compatibleErr(have, t.args[1]!)) inf.unifyAt(e.pos, retErr, t.args[1]!);
     // std's `impl From<E: Error> for Box<dyn Error>`: the error is boxed on the way out.
     else if (dynTrait(have.args[0] ?? have) === 'Error' && have.c === 'Box' && isError(inf.prog, t.args[1]!)) e.boxErr = have;
     else inf.err(e.pos, `\`?\` couldn't convert the error to \`${show(retErr)}\` (the trait \`From<${show(t.args[1]!)}>\` is not implemented for \`${show(retErr)}\`)`, 'E0277');
