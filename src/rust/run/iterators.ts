@@ -128,6 +128,17 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
       };
       return { trusted: false, source: inner.source, hint: () => [0, inner.hint()[1]], next: () => pick(() => inner.next()), back: inner.back && (() => pick(() => inner.back!())) };
     }
+    case 'FilterMap': {
+      // The closure owns each item: a None has already dropped it.
+      const pick = (from: () => RValue | undefined) => {
+        for (let x = from(); x !== undefined; x = from()) {
+          const r = f([x]) as RValue & { variant: string; fields: RValue[] };
+          if (r.variant === 'Some') return r.fields[0];
+        }
+        return undefined;
+      };
+      return { trusted: false, source: inner.source, hint: () => [0, inner.hint()[1]], next: () => pick(() => inner.next()), back: inner.back && (() => pick(() => inner.back!())) };
+    }
     case 'Enumerate': {
       let count = 0;
       return {

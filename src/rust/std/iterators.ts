@@ -225,6 +225,11 @@ export const iteratorMethods: StdMethod[] = [
     return con('iter:Map', b, x.recv, x.e.args[0]!.ty!);
   }, { closure: true }),
   adapterEntry('filter', 'Filter', (x) => (x.closureArg(0, [refTo(item(x), false)], BOOL), con('iter:Filter', item(x), x.recv, x.e.args[0]!.ty!)), { closure: true }),
+  adapterEntry('filter_map', 'FilterMap', (x) => {
+    const b = x.fresh();
+    x.closureArg(0, [item(x)], con('Option', b));
+    return con('iter:FilterMap', b, x.recv, x.e.args[0]!.ty!);
+  }, { closure: true }),
   adapterEntry('take_while', 'TakeWhile', (x) => (x.closureArg(0, [refTo(item(x), false)], BOOL), con('iter:TakeWhile', item(x), x.recv, x.e.args[0]!.ty!, BOOL)), { closure: true }),
   adapterEntry('skip_while', 'SkipWhile', (x) => (x.closureArg(0, [refTo(item(x), false)], BOOL), con('iter:SkipWhile', item(x), x.recv, x.e.args[0]!.ty!, BOOL)), { closure: true }),
   adapterEntry('enumerate', 'Enumerate', (x) => x.noArgs(con('Enumerate', x.recv))),
