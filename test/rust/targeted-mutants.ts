@@ -31,13 +31,11 @@ export const TARGETED: TargetedMutant[] = [
   },
   {
     program: P, rustc: 'E0502', why: 'reading a variable an FnMut closure still borrows', from: '    inc();', to: '    println!("{}", count);',
-    knownWrong: 'a format argument is checked as a use (E0503), not as the shared borrow it is (E0502)',
   },
   { program: P, rustc: 'E0596', why: 'calling an FnMut closure not declared mut', from: '    let mut inc = || count += 1;', to: '    let inc = || count += 1;' },
   { program: P, rustc: 'E0277', why: 'formatting a T whose Display bound was left out', from: 'fn show_all<T: std::fmt::Display>(items: &[T]) -> String {', to: 'fn show_all<T>(items: &[T]) -> String {' },
   {
     program: P, rustc: 'E0277', why: 'a Box<dyn Shape> of a type with no impl of Shape', from: '    let shapes: Vec<Box<dyn Shape>> = vec![Box::new(Square(2.0)), Box::new(Circle(1.0))];', to: '    let shapes: Vec<Box<dyn Shape>> = vec![Box::new(Square(2.0)), Box::new(5)];',
-    knownWrong: 'the unsizing coercion to Box<dyn Shape> of a type without the impl is reported as E0308, not as the unmet bound (E0277)',
   },
   { program: P, rustc: 'E0599', why: 'a method the trait object does not have', from: '        println!("{}", s.area());', to: '        println!("{}", s.perimeter());' },
   { program: P, rustc: 'E0599', why: 'a Vec method called on the Rc<RefCell<Vec>> itself', from: '    other.borrow_mut().push(1);', to: '    other.push(1);' },

@@ -26,7 +26,8 @@ interface Borrow {
   holder: string;
 }
 
-type Access = 'read' | 'mutborrow' | 'write' | 'move';
+/** `borrow` is a shared borrow (`&x`, a format argument): E0502 against a mutable one, not E0503. */
+type Access = 'read' | 'borrow' | 'mutborrow' | 'write' | 'move';
 
 export function before(a: Pos, b: Pos): boolean {
   return a.line < b.line || (a.line === b.line && a.col < b.col);
@@ -51,13 +52,14 @@ export class MoveCheck {
   access(b: Binding, pos: Pos, kind: Access): void {
     for (const br of this.ctx.borrows) {
       if (br.root !== b || !before(br.from, pos) || !before(pos, br.until)) continue;
-      if (!br.mutable && kind === 'read') continue;
+      if (!br.mutable && (kind === 'read' || kind === 'borrow')) continue;
       const held = `${br.holder} borrows it at line ${br.from.line} and is used later, at line ${br.until.line}`;
       const x = b.name;
       if (kind === 'mutborrow') {
         if (br.mutable) this.err(pos, `cannot borrow \`${x}\` as mutable more than once at a time (${held})`, 'E0499');
         this.err(pos, `cannot borrow \`${x}\` as mutable because it is also borrowed as immutable (${held})`, 'E0502');
       }
+      if (kind === 'borrow') this.err(pos, `cannot borrow \`${x}\` as immutable because it is also borrowed as mutable (${held})`, 'E0502');
       if (kind === 'read') this.err(pos, `cannot use \`${x}\` because it was mutably borrowed (${held})`, 'E0503');
       if (kind === 'write') this.err(pos, `cannot assign to \`${x}\` because it is borrowed (${held})`, 'E0506');
       this.err(pos, `cannot move out of \`${x}\` because it is borrowed (${held})`, 'E0505');

@@ -447,7 +447,7 @@ export class Compiler implements Codegen {
         const ty = engineTy(e.ty!);
         if (e.e.k === 'index' && e.e.index.k === 'range' && conName(e.e.ty) === 'str') return strSlice(this, e.e, e.e.index);
         const root = this.checks.rootOf(e.e);
-        if (root) this.checks.access(root, e.pos, e.mutable ? 'mutborrow' : 'read');
+        if (root) this.checks.access(root, e.pos, e.mutable ? 'mutborrow' : 'borrow');
         if (e.e.k === 'name' && e.e.binding) {
           const b = e.e.binding;
           this.checks.useLocal(b, e.e.pos, false);

@@ -36,6 +36,9 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
       template += '{}';
       let slot = evalOf.get(arg);
       if (slot === undefined) {
+        // format_args! takes `&arg`: a shared borrow, checked as one.
+        const root = k.checks.rootOf(arg);
+        if (root) k.checks.access(root, arg.pos, 'borrow');
         slot = evals.push(k.operand(arg)) - 1;
         evalOf.set(arg, slot);
       }
