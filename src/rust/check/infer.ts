@@ -7,6 +7,7 @@
  * share the scopes, the function's type variables and its deferred checks; std's rules are in
  * std/, exhaustiveness in exhaustive.ts.
  */
+import { isAddedParseError } from '../std/parse';
 import type { Ty } from '../../engine/layout/types';
 import type { Binding, Expr, FnItem, GenericArgs, Notes, Pat, Pos, Program, Stmt } from '../syntax/ast';
 import { PARTLY_MODELLED, recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
@@ -86,6 +87,9 @@ export class Inference {
     if (ty.kind === 'adt' && !this.prog.structs.has(ty.name) && !this.prog.enums.has(ty.name)) {
       this.notInSubset(ty.name, pos);
       throw new RustCompileError(`cannot find type \`${ty.name}\` in this scope`, pos.line, pos.col, 'E0425');
+    }
+    if (ty.kind === 'adt' && isAddedParseError(this.prog.structs.get(ty.name)) && !this.prog.stdNames.has(ty.name)) {
+      throw new RustCompileError(`cannot find type \`${ty.name}\` in this scope (add \`use std::num::${ty.name};\`)`, pos.line, pos.col, 'E0425');
     }
     if (ty.kind === 'adt') {
       const def = this.prog.structs.get(ty.name) ?? this.prog.enums.get(ty.name)!;
@@ -838,6 +842,8 @@ export class Inference {
           (from.k === 'con' && from.c === 'u8' && toP.k === 'con' && toP.c === 'char') ||
           (from.k === 'var' && from.lit === 'int' && toP.k === 'con' && toP.c === 'char') ||
           (isInt(toP) && !!discriminants(this.prog, from));
+        // rustc resolves a cast's source type on the spot: one still unknown needs an annotation.
+        if (!ok && from.k === 'var' && !from.lit) this.err(e.e.pos, `type annotations needed: the type of \`${show(from)}\` is not known at this cast`, 'E0282');
         if (!ok) this.err(e.pos, `non-primitive cast: \`${show(from)}\` as \`${show(to)}\``, 'E0605');
         if (from.k === 'var' && from.lit === 'int' && toP.k === 'con' && toP.c === 'char') unify(from, con('u8'));
         // rustc types an unsuffixed literal cast to an integer type as that type (`300 as u8` is out of range).

@@ -21,14 +21,21 @@ const errorStruct = (name: string, kind: string): StructDef => ({
   kind: 'struct', name, repr: 'rust', fields: [{ name: 'kind', ty: { kind: 'adt', name: kind } }],
 });
 
+/** The parse error types added to a program: their names need a `use` (std::num), as in rustc. */
+const added = new WeakSet<StructDef>();
+export const isAddedParseError = (def: StructDef | undefined): boolean => !!def && added.has(def);
+
 /** Adds std's parse errors to a program (unless it declares types of those names itself). */
 export function addParseErrors(prog: Program): void {
   const names = ['ParseIntError', 'IntErrorKind', 'ParseFloatError', 'FloatErrorKind'];
   if (names.some((n) => prog.structs.has(n) || prog.enums.has(n))) return;
   prog.enums.set('IntErrorKind', unitEnum('IntErrorKind', INT_ERROR_KINDS));
   prog.enums.set('FloatErrorKind', unitEnum('FloatErrorKind', FLOAT_ERROR_KINDS));
-  prog.structs.set('ParseIntError', errorStruct('ParseIntError', 'IntErrorKind'));
-  prog.structs.set('ParseFloatError', errorStruct('ParseFloatError', 'FloatErrorKind'));
+  for (const [n, kind] of [['ParseIntError', 'IntErrorKind'], ['ParseFloatError', 'FloatErrorKind']] as const) {
+    const def = errorStruct(n, kind);
+    added.add(def);
+    prog.structs.set(n, def);
+  }
   for (const n of names) for (const set of [prog.cloneTypes, prog.debugTypes, prog.eqTypes]) set.add(n);
   for (const n of ['IntErrorKind', 'FloatErrorKind']) prog.copyTypes.add(n);
   for (const n of ['ParseIntError', 'ParseFloatError']) prog.impls.set(n, new Set(['Display']));
