@@ -24,10 +24,10 @@ fn main() {
     println!("{:?} capacity {}", small, small.capacity());
 
     let words = vec![String::from("a"), String::from("bb"), String::from("ccc"), String::from("dddd")];
-    let mut it = words.into_iter();
-    let first = it.next();
+    let mut words_left = words.into_iter();
+    let first = words_left.next();
     // skip and take in place: the items not taken are dropped when collect ends.
-    let middle: Vec<String> = it.skip(1).take(1).collect();
+    let middle: Vec<String> = words_left.skip(1).take(1).collect();
     println!("{:?} {:?} capacity {}", first, middle, middle.capacity());
 
     let letters = vec![String::from("x"), String::from("y"), String::from("z"), String::from("w")];
