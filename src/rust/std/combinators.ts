@@ -260,82 +260,44 @@ export const combinatorMethods: StdMethod[] = [
       },
     ),
   ),
-  byValue(
-    'ok',
-    ['Result'],
-    (x) => (x.argCount(0), con('Option', T(x))),
-    (x, self) => {
-      const ty = x.ty;
-      return (a) => {
-        const v = self(a) as EnumValue;
-        if (some(v)) return option(ty, payload(v));
-        x.rt.m.dropValue(v);
-        return option(ty, null);
-      };
-    },
+  // `ok`/`err`: the wanted variant's payload as an Option; the other variant is dropped.
+  ...(['ok', 'err'] as const).map((name) =>
+    byValue(
+      name,
+      ['Result'],
+      (x) => (x.argCount(0), con('Option', name === 'ok' ? T(x) : E(x))),
+      (x, self) => {
+        const ty = x.ty;
+        return (a) => {
+          const v = self(a) as EnumValue;
+          if (some(v) === (name === 'ok')) return option(ty, payload(v));
+          x.rt.m.dropValue(v);
+          return option(ty, null);
+        };
+      },
+    ),
   ),
-  byValue(
-    'err',
-    ['Result'],
-    (x) => (x.argCount(0), con('Option', E(x))),
-    (x, self) => {
-      const ty = x.ty;
-      return (a) => {
-        const v = self(a) as EnumValue;
-        if (!some(v)) return option(ty, payload(v));
-        x.rt.m.dropValue(v);
-        return option(ty, null);
-      };
-    },
-  ),
-  byValue(
-    'unwrap',
-    ['Result'],
-    (x) => (x.argCount(0), T(x)),
-    (x, self) => (a) => {
-      const v = self(a) as EnumValue;
-      if (some(v)) return payload(v);
-      throw new RustPanic(`called \`Result::unwrap()\` on an \`Err\` value: ${debugText(payload(v))}`, x.line);
-    },
-  ),
-  byValue(
-    'expect',
-    ['Result'],
-    (x) => x.textArg(T(x)),
-    (x, self) => {
-      const msg = x.operand(0);
-      return (a) => {
-        const v = self(a) as EnumValue;
-        const m = textOf(msg(a));
-        if (some(v)) return payload(v);
-        throw new RustPanic(`${m}: ${debugText(payload(v))}`, x.line);
-      };
-    },
-  ),
-  byValue(
-    'unwrap_err',
-    ['Result'],
-    (x) => (x.argCount(0), E(x)),
-    (x, self) => (a) => {
-      const v = self(a) as EnumValue;
-      if (!some(v)) return payload(v);
-      throw new RustPanic(`called \`Result::unwrap_err()\` on an \`Ok\` value: ${debugText(payload(v))}`, x.line);
-    },
-  ),
-  byValue(
-    'expect_err',
-    ['Result'],
-    (x) => x.textArg(E(x)),
-    (x, self) => {
-      const msg = x.operand(0);
-      return (a) => {
-        const v = self(a) as EnumValue;
-        const m = textOf(msg(a));
-        if (!some(v)) return payload(v);
-        throw new RustPanic(`${m}: ${debugText(payload(v))}`, x.line);
-      };
-    },
-  ),
+  // `unwrap`/`expect` and their `_err` twins: the wanted variant's payload, else std's panic.
+  ...(['unwrap', 'expect', 'unwrap_err', 'expect_err'] as const).map((name) => {
+    const wantOk = !name.endsWith('_err');
+    const withMsg = name.startsWith('expect');
+    const want = (x: MethodTyping) => (wantOk ? T(x) : E(x));
+    return byValue(
+      name,
+      ['Result'],
+      (x) => (withMsg ? x.textArg(want(x)) : (x.argCount(0), want(x))),
+      (x, self) => {
+        const msg = withMsg ? x.operand(0) : undefined;
+        return (a) => {
+          const v = self(a) as EnumValue;
+          // The message is evaluated before the call, as Rust evaluates arguments.
+          const m = msg && textOf(msg(a));
+          if (some(v) === wantOk) return payload(v);
+          throw new RustPanic(`${m ?? `called \`Result::${name}()\` on an \`${wantOk ? 'Err' : 'Ok'}\` value`}: ${debugText(payload(v))}`, x.line);
+        };
+      },
+    );
+  }),
   byValue(
     'unwrap_or',
     ['Result'],
