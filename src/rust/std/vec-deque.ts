@@ -13,28 +13,11 @@ import { after, deref, makeRef, num, option, scalar, UNIT_V, USIZE_TY, type Loc 
 import { engineTy } from '../run/context';
 import { elemLoc } from '../run/slices';
 import { sliceMethods } from './slice';
+import { bufferFns } from './vec';
 import type { MethodRun, StdFn, StdMethod } from './table';
 import { elemOf } from './table';
 
-export const vecDequeFns: StdFn[] = [
-  {
-    path: 'VecDeque::new',
-    type: (x) => (x.argCount(0), con('VecDeque', x.fresh())),
-    run: (x) => {
-      const elem = x.elem();
-      return () => vecDequeNew(x.rt.m, elem);
-    },
-  },
-  {
-    path: 'VecDeque::with_capacity',
-    type: (x) => (x.argCount(1), x.unifyAt(0, USIZE, x.args()[0]!), con('VecDeque', x.fresh())),
-    run: (x) => {
-      const elem = x.elem();
-      const n = x.arg(0);
-      return (a) => vecDequeWithCapacity(x.rt.m, elem, num(n(a)));
-    },
-  },
-];
+export const vecDequeFns: StdFn[] = bufferFns('VecDeque', vecDequeNew, vecDequeWithCapacity);
 
 const deque = (loc: Loc) => deref(loc.get()) as VecValue;
 

@@ -1,6 +1,7 @@
 /** `Vec<T>` and its `.iter()`: associated functions and methods, one entry each. */
 import { cloneValue } from '../../engine/std/clone';
 import type { Machine } from '../../engine/memory/machine';
+import type { Ty } from '../../engine/layout/types';
 import type { Home, RValue, VecValue } from '../../engine/memory/rvalue';
 import {
   vecClear, vecInsert, vecNew, vecPop, vecPush, vecRemove, vecReserve, vecReserveExact, vecShrinkToFit, vecTruncate, vecWithCapacity,
@@ -14,25 +15,30 @@ import type { Expr } from '../syntax/ast';
 import type { StdFn, StdMethod } from './table';
 import { elemOf } from './table';
 
-export const vecFns: StdFn[] = [
-  {
-    path: 'Vec::new',
-    type: (x) => (x.argCount(0), con('Vec', x.fresh())),
-    run: (x) => {
-      const elem = x.elem();
-      return () => vecNew(x.rt.m, elem);
+/** `T::new()` and `T::with_capacity(n)` of a growable buffer of elements (Vec, VecDeque). */
+export function bufferFns(type: 'Vec' | 'VecDeque', make: (m: Machine, elem: Ty) => RValue, withCapacity: (m: Machine, elem: Ty, n: number) => RValue): StdFn[] {
+  return [
+    {
+      path: `${type}::new`,
+      type: (x) => (x.argCount(0), con(type, x.fresh())),
+      run: (x) => {
+        const elem = x.elem();
+        return () => make(x.rt.m, elem);
+      },
     },
-  },
-  {
-    path: 'Vec::with_capacity',
-    type: (x) => (x.argCount(1), x.unifyAt(0, USIZE, x.args()[0]!), con('Vec', x.fresh())),
-    run: (x) => {
-      const elem = x.elem();
-      const n = x.arg(0);
-      return (a) => vecWithCapacity(x.rt.m, elem, num(n(a)));
+    {
+      path: `${type}::with_capacity`,
+      type: (x) => (x.argCount(1), x.unifyAt(0, USIZE, x.args()[0]!), con(type, x.fresh())),
+      run: (x) => {
+        const elem = x.elem();
+        const n = x.arg(0);
+        return (a) => withCapacity(x.rt.m, elem, num(n(a)));
+      },
     },
-  },
-];
+  ];
+}
+
+export const vecFns: StdFn[] = bufferFns('Vec', vecNew, vecWithCapacity);
 
 const vec = (loc: Loc) => deref(loc.get()) as VecValue;
 
