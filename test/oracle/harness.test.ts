@@ -149,6 +149,28 @@ describe('the program and its output', () => {
     expect(run.events).toEqual([alloc(8, 4)]);
   });
 
+  test('std::process::exit ends the recording where the program called it: no drops, not std\'s own cleanup', async () => {
+    // exit runs no destructors, so `kept` is never freed; std's runtime cleanup then frees
+    // stdout's buffer, which must not appear as the program's dealloc.
+    const src = [
+      'use std::process;',
+      'fn main() {',
+      '    let kept = vec![1u8, 2, 3];',
+      '    { let _gone = String::from("ab"); }',
+      '    println!("{}", kept.len());',
+      '    if kept.len() == 3 { process::exit(4); }',
+      '    std::process::exit(0);',
+      '}',
+      '',
+    ].join('\n');
+    const err = await runRustOracle(src, { fileName: 'exits.rs' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OracleRunError);
+    const run = err as OracleRunError;
+    expect(run.exitCode).toBe(4);
+    expect(run.stdout).toBe('3\n');
+    expect(run.events).toEqual([alloc(3, 1), alloc(2, 1), dealloc(2, 1)]);
+  });
+
   test('more events than the static buffer holds is an error, not a silent truncation', async () => {
     const src = 'fn main() {\n    for i in 0..40000u32 {\n        let b = Box::new(i);\n        drop(b);\n    }\n}\n';
     await expect(runRustOracle(src)).rejects.toThrow(/buffer \(65536 events\) overflowed, 14464 events were lost/);

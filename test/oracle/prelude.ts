@@ -128,6 +128,15 @@ mod memscope_oracle {
         }
     }
 
+    /// Stands in for the user's std::process::exit: std's exit runs no destructors (so the
+    /// Session never writes) and its runtime cleanup frees stdout's buffer, which the program
+    /// did not ask for. Stopping first keeps the sequence to what the program did.
+    pub fn exit(code: i32) -> ! {
+        stop();
+        write_events();
+        std::process::exit(code)
+    }
+
     fn write_events() {
         use std::fmt::Write as _;
         use std::io::Write as _;
@@ -158,6 +167,13 @@ mod memscope_oracle {
 /** A top-level `fn main()` (optionally `pub`, optionally with a return type) at the start of a line. */
 const MAIN_FN = /^(pub\s+)?fn(\s+)main(\s*\(\s*\)\s*)(->\s*[^{]*?)?(\s*\{)/gm;
 
+/**
+ * A call of `std::process::exit(` or `process::exit(`, redirected to the allocator module's
+ * exit, which writes the events first. The rewrite stays on its line and leaves every column
+ * before it alone, so rustc's line numbers and panic locations are unchanged.
+ */
+const PROCESS_EXIT = /\b(?:std::)?process::exit\s*\(/g;
+
 /** The name the user's main is renamed to; the appended main calls it inside a recording session. */
 export const USER_MAIN = '__memscope_user_main';
 
@@ -184,7 +200,7 @@ export function instrument(source: string, opts: InstrumentOptions = {}): string
     );
   }
   const returnType = (mains[0][4] ?? '').trim();
-  const renamed = source.replace(
+  const renamed = source.replace(PROCESS_EXIT, 'crate::memscope_oracle::exit(').replace(
     MAIN_FN,
     (_all, vis: string | undefined, gap: string, params: string, ret: string | undefined, open: string) =>
       `${vis ?? ''}fn${gap}${USER_MAIN}${params}${ret ?? ''}${open}`,

@@ -6,7 +6,8 @@
  *   // events: [{ op: 'alloc', size: 2, align: 1 }, { op: 'dealloc', size: 2, align: 1 }]
  *
  * Recording covers the whole body of `main` (drops at its end included) unless the program calls
- * `memscope_oracle::start()` / `memscope_oracle::stop()` to bracket a region. std's own lazy
+ * `memscope_oracle::start()` / `memscope_oracle::stop()` to bracket a region, or ends it with
+ * `process::exit(` (redirected so the events are written first). std's own lazy
  * stdout buffer is created before recording starts (see `warm_up` in prelude.ts).
  *
  * Binaries are cached under os.tmpdir() keyed by the instrumented source, the flags and
@@ -233,7 +234,7 @@ async function execute(binary: string, fileName: string, opts: OracleOptions): P
     }
     const text = await fs.readFile(eventsFile, 'utf8').catch(() => {
       throw new OracleRunError(
-        `${fileName}: the program exited without writing its events (did it call std::process::exit?)`,
+        `${fileName}: the program exited without writing its events (a bare exit( imported from std::process is not redirected: call it as process::exit( )`,
         stdout,
         stderr,
         out.code,
