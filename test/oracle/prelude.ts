@@ -128,13 +128,18 @@ mod memscope_oracle {
         }
     }
 
-    /// Stands in for the user's std::process::exit: std's exit runs no destructors (so the
-    /// Session never writes) and its runtime cleanup frees stdout's buffer, which the program
-    /// did not ask for. Stopping first keeps the sequence to what the program did.
-    pub fn exit(code: i32) -> ! {
-        stop();
-        write_events();
-        std::process::exit(code)
+    /// Wraps the user's std::process::exit: std's exit runs no destructors (so the Session
+    /// never writes) and its runtime cleanup frees stdout's buffer, which the program did not
+    /// ask for. Stopping first keeps the sequence to what the program did. The user's path is
+    /// kept inside the wrapper, so it resolves (or fails, E0433) exactly as it did.
+    pub struct Flushed(pub fn(i32) -> !);
+
+    impl Flushed {
+        pub fn call(self, code: i32) -> ! {
+            stop();
+            write_events();
+            (self.0)(code)
+        }
     }
 
     fn write_events() {
@@ -168,11 +173,11 @@ mod memscope_oracle {
 const MAIN_FN = /^(pub\s+)?fn(\s+)main(\s*\(\s*\)\s*)(->\s*[^{]*?)?(\s*\{)/gm;
 
 /**
- * A call of `std::process::exit(` or `process::exit(`, redirected to the allocator module's
- * exit, which writes the events first. The rewrite stays on its line and leaves every column
+ * A call of `std::process::exit(` or `process::exit(`, wrapped so the events are written first
+ * (`Flushed` in the allocator module). The rewrite stays on its line and leaves every column
  * before it alone, so rustc's line numbers and panic locations are unchanged.
  */
-const PROCESS_EXIT = /\b(?:std::)?process::exit\s*\(/g;
+const PROCESS_EXIT = /\b((?:std::)?process::exit)\s*\(/g;
 
 /** The name the user's main is renamed to; the appended main calls it inside a recording session. */
 export const USER_MAIN = '__memscope_user_main';
@@ -200,7 +205,7 @@ export function instrument(source: string, opts: InstrumentOptions = {}): string
     );
   }
   const returnType = (mains[0][4] ?? '').trim();
-  const renamed = source.replace(PROCESS_EXIT, 'crate::memscope_oracle::exit(').replace(
+  const renamed = source.replace(PROCESS_EXIT, 'crate::memscope_oracle::Flushed($1).call(').replace(
     MAIN_FN,
     (_all, vis: string | undefined, gap: string, params: string, ret: string | undefined, open: string) =>
       `${vis ?? ''}fn${gap}${USER_MAIN}${params}${ret ?? ''}${open}`,

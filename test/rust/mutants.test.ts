@@ -100,9 +100,11 @@ test.each(all.map((m) => [m.name, m] as const))('%s: same verdict as rustc', asy
     expect(run.stdout).toBe(rustc.run.stdout);
     expect(run.heapEvents()).toEqual(rustc.run.events.map(({ op, size, align, old_size }) => (old_size === undefined ? { op, size, align } : { op, size, align, old_size })));
   } else if (rustc.kind === 'panicked' && rustc.error.exitCode !== 101) {
-    // std::process::exit: the same status and output (rustc's run records no heap calls then).
+    // std::process::exit: the same status, output and heap calls up to the exit.
     expect(run.exitCode).toBe(rustc.error.exitCode);
     expect(run.stdout).toBe(rustc.error.stdout);
+    expect(rustc.error.events).toBeDefined();
+    expect(run.heapEvents()).toEqual(rustc.error.events!.map(({ op, size, align, old_size }) => (old_size === undefined ? { op, size, align } : { op, size, align, old_size })));
   } else if (rustc.kind === 'panicked') {
     expect(run.panic).toBeDefined();
     expect(rustc.error.stderr).toContain(run.panic!.message);

@@ -11,7 +11,7 @@ const snippets = loadRustPrograms(path.join(__dirname, '..', 'oracle', 'snippets
 /** Our own programs for what the corpus leaves out (Option, data enums, casts, in-place changes…). */
 const programs = loadRustPrograms(path.join(__dirname, 'programs'));
 
-function heapOf(run: OracleRun) {
+function heapOf(run: Pick<OracleRun, 'events'>) {
   return run.events.map((e) => (e.op === 'realloc' ? { op: e.op, size: e.size, align: e.align, old_size: e.old_size } : { op: e.op, size: e.size, align: e.align }));
 }
 
@@ -33,10 +33,12 @@ describe('interpreter vs rustc on the course snippets', () => {
     const want: OracleRun | Error = await oracle.get(name)!.catch((e: Error) => e);
     const got = await runRust(s.source, { title: name });
     if (want instanceof OracleRunError && want.exitCode !== 101) {
-      // std::process::exit: rustc's run records no heap calls (the logger writes at main's end),
-      // so the status and stdout are what there is to compare.
+      // std::process::exit (or main's Err): the status, stdout and heap calls up to the exit;
+      // blocks still live are never freed, so the end-of-run checks below do not apply.
       expect(got.exitCode).toBe(want.exitCode);
       expect(got.stdout).toBe(want.stdout);
+      expect(got.heapEvents()).toEqual(heapOf({ events: want.events ?? [] }));
+      expect(want.events).toBeDefined();
       return;
     }
     if (want instanceof Error) throw want;
