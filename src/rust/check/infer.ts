@@ -3,42 +3,41 @@
  * scopes), gives every expression a type, checks calls against signatures and methods against
  * what std offers, and defaults integer/float literals as rustc does (i32, f64).
  *
- * Over 800 lines on purpose: one walk over every kind of expression and pattern, whose cases
- * share the scopes, the function's type variables and its deferred checks; std's rules are in
- * std/, exhaustiveness in exhaustive.ts.
+ * The walk over statements and expressions, the scopes and the instances of generic fns live
+ * here; the rules it applies have modules of their own: patterns.ts, operators.ts, calls.ts
+ * (functions and methods), coerce.ts, format.ts, closures.ts, sequences.ts, exhaustive.ts, and
+ * std's typings in std/. They take this inference through the interface in inference.ts.
  */
 import { isAddedParseError } from '../std/parse';
 import type { Ty } from '../../engine/layout/types';
 import type { Binding, Expr, FnItem, GenericArgs, Notes, Pat, Pos, Program, Stmt } from '../syntax/ast';
-import { PARTLY_MODELLED, recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
 import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
 import { ownIterator } from './own-iter';
-import { COMPARE_METHODS, compareMethodType, numericSelf, ORDERING, textEq } from '../std/compare';
-import { conversion } from '../std/convert';
-import { fieldTy, freshAdt, instantiate, withBoundsOnly } from './generics';
-import { dynTrait, implementsTrait, STD_DYN, stdDynTrait, traitMethod } from './dyn';
+import { textEq } from '../std/compare';
+import { fieldTy, instantiate, withBoundsOnly } from './generics';
+import { STD_DYN } from './dyn';
 import { userDeref, wrapInDeref } from './deref';
 import { resolveTraitCall } from './trait-paths';
 import { resolveTryInto } from './try-into';
 import { checkStdImpls } from './std-impls';
 import { fnAsClosure } from './fn-values';
 import { fnTraitSig } from '../syntax/fn-traits';
-import { derivedDefault } from '../run/defaults';
 import { INFER_NAME, OPAQUE_RETURN } from '../syntax/generics';
 import { FMT_ERROR_NAME, FORMATTER_NAME } from '../syntax/std-traits';
-import { arrayType, indexType, unsizes, type SeqTyping } from './sequences';
+import { arrayType, indexType, type SeqTyping } from './sequences';
 import { mapIterElem } from '../run/map-places';
-import { calleeSig, captured, coerceClosure, expectedSig, finishClosures, inferClosure } from './closures';
+import { captured, expectedSig, finishClosures, inferClosure } from './closures';
 import { inferTry } from './try';
-import { inferInto } from './into';
 import { discriminants } from './enum-cast';
-import { expandRest, inferSlicePat, isRest } from './rest-patterns';
 import { isCopyTy } from '../run/context';
-import {
-  autoDeref, BOOL, compatible, con, conName, defaultLiterals, derefNum, derefTy, fresh, fromTy, INT_NAMES, toTy, withParams, isFloat, isInt, isNever, isRefTy, isStringTy,
-  isGuard, isTextTy, NEVER, prune, refTo, show, STR_REF, STRING, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar,
-} from './types';
+import { autoDeref, BOOL, compatible, con, defaultLiterals, fresh, fromTy, INT_NAMES, toTy, withParams, isFloat, isInt, isNever, isGuard, isTextTy, NEVER, prune, refTo, show, STR_REF, unify, UnifyError, UNIT, unresolved, USIZE, type TypeVar } from './types';
+import { coerce } from './coerce';
+import { bindPat, variant } from './patterns';
+import { call, method } from './calls';
+import { arith, binary } from './operators';
+import { inferDbg, inferFormat } from './format';
+import type { Inference as InferenceApi } from './inference';
 
 export interface LoopCtx {
   label?: string;
@@ -46,12 +45,12 @@ export interface LoopCtx {
   ty?: TypeVar;
 }
 
-export class Inference {
+export class Inference implements InferenceApi {
   scopes: Map<string, Binding>[] = [];
   slots = 0;
   ret: TypeVar = UNIT;
   loops: LoopCtx[] = [];
-  private readonly fnTypes = new Map<string, { params: TypeVar[]; ret: TypeVar }>();
+  readonly fnTypes = new Map<string, { params: TypeVar[]; ret: TypeVar }>();
   /** Every type variable made for this function, defaulted at its end. */
   made: TypeVar[] = [];
   /** Checks that need the function's types settled (format traits, comparisons of user types). */
@@ -108,7 +107,7 @@ export class Inference {
   }
 
   /** A std item the program imported or spelled out (`mem::replace`, `HashMap`) that the subset lacks: not a rustc error. */
-  private notInSubset(name: string, pos: Pos, member?: string): void {
+  notInSubset(name: string, pos: Pos, member?: string): void {
     if (this.prog.traits.has(name)) throw new RustSubsetError(`calling a trait's function through the trait (\`${name}::${member ?? '…'}\`) is not supported yet; name the type`, pos.line, pos.col, 'path');
     const path = this.prog.stdNames.get(name);
     if (path === undefined) return;
@@ -161,7 +160,7 @@ export class Inference {
     return sig.ret;
   }
 
-  private generic(e: Expr & Notes, key: 'instance' | 'userMethod', fn: FnItem, targs?: GenericArgs | Ty[]): { params: TypeVar[]; ret: TypeVar } {
+  generic(e: Expr & Notes, key: 'instance' | 'userMethod', fn: FnItem, targs?: GenericArgs | Ty[]): { params: TypeVar[]; ret: TypeVar } {
     const gs = fn.generics!;
     const vars = gs.map(() => this.v());
     const params = new Map(gs.map((g, i) => [g.name, vars[i]!]));
@@ -275,55 +274,10 @@ export class Inference {
   }
 
   /**
-   * Unify with the coercions Rust applies at a coercion site: `&String` → `&str`,
-   * `&Box<T>` / `&Rc<T>` → `&T`, `&mut T` → `&T`.
+   * Unify with the coercions Rust applies at a coercion site (check/coerce.ts).
    */
   coerce(e: Expr, found: TypeVar, expected: TypeVar, what = 'mismatched types'): void {
-    if (coerceClosure(this, e, found, expected)) return;
-    const f = prune(found);
-    const x = prune(expected);
-    // Unsizing: `Box<T>` → `Box<dyn Trait>`, `&T` → `&dyn Trait` (check/dyn.ts).
-    if (f.k === 'con' && x.k === 'con' && f.c === x.c && (f.c === 'Box' || f.c === 'ref') && (f.c !== 'ref' || f.mutable === x.mutable || !x.mutable)) {
-      const trait = dynTrait(x.args[0]!);
-      let inner = prune(f.args[0]!);
-      // A literal becoming a trait object takes its default type (`Box::new(5)` as `Box<dyn Display>` is an i32).
-      if (trait && inner.k === 'var' && inner.lit) inner = (unify(inner, con(inner.lit === 'int' ? 'i32' : 'f64')), prune(inner));
-      if (trait && !dynTrait(inner) && !(inner.k === 'var')) {
-        const std = stdDynTrait(this.prog, trait, (t) => this.displayable(t), (t) => this.debuggable(t));
-        if (std ? !std(inner) : !implementsTrait(this.prog, inner, trait)) this.err(e.pos, `the trait bound \`${show(inner)}: ${trait}\` is not satisfied (required for the cast to \`dyn ${trait}\`)`, 'E0277');
-        (e as Notes).unsizeTo = x;
-        return;
-      }
-    }
-    if (f.k === 'con' && x.k === 'con' && f.c === 'ref' && x.c === 'ref') {
-      if (x.mutable && !f.mutable) this.mismatch(e.pos, x, f, 'types differ in mutability');
-      let inner = prune(f.args[0]!);
-      const want = prune(x.args[0]!);
-      let derefs = 0;
-      for (;;) {
-        if (this.tryUnify(want, inner)) {
-          if (derefs) (e as Notes).coerce = derefs;
-          return;
-        }
-        if (inner.k === 'con' && inner.c === 'String' && want.k === 'con' && want.c === 'str') return;
-        const elem = unsizes(want, inner);
-        if (elem && this.tryUnify((want as { args: TypeVar[] }).args[0]!, elem)) return;
-        // Deref coercion through Box, Rc and references (`&&str` → `&str`).
-        if (inner.k === 'con' && (inner.c === 'Box' || inner.c === 'Rc' || inner.c === 'ref')) {
-          inner = prune(inner.args[0]!);
-          derefs++;
-          continue;
-        }
-        if (!derefs && userDeref(this.prog, inner)) return this.coerce(e, this.viaDeref(e, inner), x, what);
-        this.mismatch(e.pos, x, f, what);
-      }
-    }
-    try {
-      unify(x, f);
-    } catch (err) {
-      if (err instanceof UnifyError) this.mismatch(e.pos, x, f, what);
-      throw err;
-    }
+    coerce(this, e, found, expected, what);
   }
 
   tryUnify(a: TypeVar, b: TypeVar): boolean {
@@ -335,7 +289,7 @@ export class Inference {
 
   // ---------------------------------------------------------------- names
 
-  private lookup(name: string, pos: Pos = { line: 0, col: 0 }): Binding | undefined {
+  lookup(name: string, pos: Pos = { line: 0, col: 0 }): Binding | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const b = this.scopes[i]!.get(name);
       if (b) return captured(this, b, i, pos);
@@ -349,16 +303,6 @@ export class Inference {
     const want = con(`impl ${kind}`, ret, ...params);
     this.coerce(a, this.exprExpecting(a, want), want);
     return ret;
-  }
-
-  /** A declared field's type; one of a kind inference lacks is "not supported yet" where it is used. */
-  private fieldTy(ty: Ty, pos: Pos): TypeVar {
-    try {
-      return fromTy(ty);
-    } catch (e) {
-      if (e instanceof UnifyError) throw new RustSubsetError(`the type ${ty.kind === 'std' ? ty.name : ty.kind} is not supported yet`, pos.line, pos.col, 'type');
-      throw e;
-    }
   }
 
   isCopy(t: TypeVar): boolean {
@@ -380,137 +324,16 @@ export class Inference {
   /** Bindings of the function being inferred, checked for fully known types at its end. */
   private declared: Binding[] = [];
 
-  private declare(name: string, ty: TypeVar, mutable: boolean, pos: Pos): Binding {
+  declare(name: string, ty: TypeVar, mutable: boolean, pos: Pos): Binding {
     const b: Binding = { name, ty, mutable, slot: this.slots++, pos, uses: [] };
     this.declared.push(b);
     this.scopes[this.scopes.length - 1]!.set(name, b);
     return b;
   }
 
-  /**
-   * Binds a pattern's names against a value of type `ty`. `viaRef` is the default binding mode
-   * after matching through references: `true` (ref) through a `&`, `'mut'` (ref mut) through
-   * `&mut` only, as rustc's match ergonomics set it.
-   */
+  /** Binds a pattern's names against a value of type `ty` (check/patterns.ts). */
   bindPat(p: Pat, ty: TypeVar, viaRef: boolean | 'mut'): void {
-    const t = prune(ty);
-    switch (p.k) {
-      case 'wild':
-      case 'rest':
-        return;
-      case 'slice':
-        return inferSlicePat(this, p, ty, viaRef, throughRef);
-      case 'bind': {
-        // `ref mut x` binds `&mut T` (the binding itself is not mutable); through `&mut`, `x` binds `&mut T`.
-        const mutRef = p.byRef ? p.mutable : viaRef === 'mut';
-        const bt = viaRef || p.byRef ? (isRefTy(t) && !p.byRef ? t : refTo(t, mutRef)) : t;
-        p.binding = this.declare(p.name, bt, p.mutable && !p.byRef, p.pos);
-        if (p.sub) this.bindPat(p.sub, ty, viaRef);
-        return;
-      }
-      case 'lit': {
-        const lt = this.expr(p.value);
-        // A string literal pattern has type `&str`: it matches a `&str` (through any further references).
-        let target = derefTy(t);
-        if (p.value.k === 'str') {
-          target = t;
-          while (isRefTy(target) && isRefTy((prune(target) as { args: TypeVar[] }).args[0]!)) target = prune((prune(target) as { args: TypeVar[] }).args[0]!);
-        }
-        this.unifyAt(p.pos, target, lt);
-        return;
-      }
-      case 'range': {
-        this.unifyAt(p.pos, derefTy(t), this.expr(p.from));
-        this.unifyAt(p.pos, derefTy(t), this.expr(p.to));
-        return;
-      }
-      case 'ref': {
-        if (!isRefTy(t)) this.mismatch(p.pos, t, refTo(this.v(), false));
-        this.bindPat(p.pat, (t as { args: TypeVar[] }).args[0]!, false);
-        return;
-      }
-      case 'or': {
-        // All alternatives must bind the same names; the subset allows or-patterns without bindings.
-        for (const alt of p.alts) {
-          if (patBinds(alt)) throw new RustSubsetError('bindings inside | patterns are not supported yet', alt.pos.line, alt.pos.col, 'or_pattern');
-          this.bindPat(alt, ty, viaRef);
-        }
-        return;
-      }
-      case 'tuple': {
-        let inner = t;
-        let ref = viaRef;
-        if (isRefTy(inner)) {
-          ref = throughRef(viaRef, inner);
-          inner = prune((inner as { args: TypeVar[] }).args[0]!);
-        }
-        if (p.items.some(isRest)) {
-          if (inner.k !== 'con' || inner.c !== 'tuple') throw new RustSubsetError('`..` in a tuple pattern whose type is not known yet is not supported', p.pos.line, p.pos.col, 'remaining_field_pattern');
-          p.items = expandRest(p.items, inner.args.length);
-        }
-        const items = p.items.map(() => this.v());
-        this.unifyAt(p.pos, inner, con('tuple', ...items));
-        p.items.forEach((q, i) => this.bindPat(q, items[i]!, ref));
-        return;
-      }
-      case 'variant': {
-        let inner = t;
-        let ref = viaRef;
-        if (isRefTy(inner)) {
-          ref = throughRef(viaRef, inner);
-          inner = prune((inner as { args: TypeVar[] }).args[0]!);
-        }
-        const v = this.variant(p.segs, p.pos);
-        this.unifyAt(p.pos, inner, v.ty);
-        if (p.unit) {
-          if (v.fields.length && v.kind !== 'struct') this.err(p.pos, `expected unit struct, unit variant or constant, found tuple variant \`${p.segs.join('::')}\``, 'E0532');
-          return;
-        }
-        if (p.named) {
-          for (const f of p.named) {
-            const i = v.names.indexOf(f.name);
-            if (i < 0) this.err(f.pat.pos, `variant \`${p.segs.join('::')}\` does not have a field named \`${f.name}\``, 'E0026');
-            this.bindPat(f.pat, v.fields[i]!, ref);
-          }
-          return;
-        }
-        p.items = expandRest(p.items, v.fields.length);
-        if (p.items.length !== v.fields.length) this.err(p.pos, `this pattern has ${p.items.length} field${p.items.length === 1 ? '' : 's'}, but the corresponding tuple variant has ${v.fields.length} field${v.fields.length === 1 ? '' : 's'}`, 'E0023');
-        p.items.forEach((q, i) => this.bindPat(q, v.fields[i]!, ref));
-        return;
-      }
-    }
-  }
-
-  /** A variant or struct named by a path: its type and its fields' types. */
-  variant(segs: string[], pos: Pos): { ty: TypeVar; fields: TypeVar[]; names: string[]; kind: 'enum' | 'struct' | 'option' } {
-    const last = segs[segs.length - 1]!;
-    if (segs.length === 1 && (last === 'Some' || last === 'None')) {
-      const inner = this.v();
-      return { ty: con('Option', inner), fields: last === 'Some' ? [inner] : [], names: last === 'Some' ? ['0'] : [], kind: 'option' };
-    }
-    if (segs.length === 2 && segs[0] === 'Option' && (last === 'Some' || last === 'None')) return this.variant([last], pos);
-    if (segs.length === 1 && (last === 'Ok' || last === 'Err')) {
-      const ok = this.v();
-      const err = this.v();
-      return { ty: con('Result', ok, err), fields: [last === 'Ok' ? ok : err], names: ['0'], kind: 'option' };
-    }
-    if (segs.length === 2 && segs[0] === 'Result' && (last === 'Ok' || last === 'Err')) return this.variant([last], pos);
-    if (segs.length === 1 && this.prog.structs.has(last)) {
-      const s = this.prog.structs.get(last)!;
-      const ty = freshAdt(s, () => this.v());
-      return { ty, fields: s.fields.map((f) => fieldTy(this.prog, ty, f.ty)), names: s.fields.map((f) => f.name), kind: 'struct' };
-    }
-    if (segs.length === 2 && this.prog.enums.has(segs[0]!)) {
-      const e = this.prog.enums.get(segs[0]!)!;
-      const v = e.variants.find((x) => x.name === last);
-      if (!v) this.err(pos, `no variant named \`${last}\` found for enum \`${segs[0]}\``, 'E0599');
-      const ty = freshAdt(e, () => this.v());
-      return { ty, fields: v.fields.map((f) => fieldTy(this.prog, ty, f.ty)), names: v.fields.map((f) => f.name), kind: 'enum' };
-    }
-    this.notInSubset(segs[0]!, pos);
-    if (segs.length === 1) this.err(pos, `cannot find \`${last}\` in this scope`, 'E0425');
-    this.err(pos, `failed to resolve: \`${segs.slice(0, -1).join('::')}\` is not a known enum or type`, 'E0433');
+    bindPat(this, p, ty, viaRef);
   }
 
   // ---------------------------------------------------------------- statements and blocks
@@ -568,13 +391,13 @@ export class Inference {
   private readonly reused = new WeakSet<Expr>();
 
   /** `e` (of type `t`, a program's type with its own Deref) becomes `e.deref()`: its type. */
-  private viaDeref(e: Expr, t: TypeVar): TypeVar {
+  viaDeref(e: Expr, t: TypeVar): TypeVar {
     this.moved(e, wrapInDeref(this.prog, e, t));
     return this.expr(e);
   }
 
   /** `e`'s inferred content now lives in `inner` (a rewrite put a node in its place): inferred, and the owner of e's pending instance. */
-  private moved(e: Expr, inner: Expr): void {
+  moved(e: Expr, inner: Expr): void {
     this.reused.add(inner);
     for (const p of this.pending) if (p.note === (e as Notes)) p.note = inner as Notes;
   }
@@ -586,7 +409,7 @@ export class Inference {
   }
 
   /** An expression at a coercion site that expects `t` (a `vec!` there takes its element type). */
-  private expecting(e: Expr, t: TypeVar): TypeVar {
+  expecting(e: Expr, t: TypeVar): TypeVar {
     this.hint = t;
     return this.expr(e);
   }
@@ -626,7 +449,7 @@ export class Inference {
           return this.written(constant.ty, e.pos);
         }
         if (e.name === 'None' || this.prog.structs.has(e.name)) {
-          const v = this.variant([e.name], e.pos);
+          const v = variant(this, [e.name], e.pos);
           if (v.fields.length) this.err(e.pos, `expected value, found struct \`${e.name}\``, 'E0423');
           return v.ty;
         }
@@ -642,7 +465,7 @@ export class Inference {
           if (!ok) this.err(e.pos, `no associated item named \`${item}\` found for \`${owner}\``, 'E0599');
           return item === 'BITS' ? con('u32') : con(owner!);
         }
-        const v = this.variant(e.segs, e.pos);
+        const v = variant(this, e.segs, e.pos);
         if (v.fields.length) throw new RustSubsetError('enum variants as functions are not supported; call them: Variant(..)', e.pos.line, e.pos.col, 'scoped_identifier');
         return v.ty;
       }
@@ -651,7 +474,7 @@ export class Inference {
         return items.length ? con('tuple', ...items) : UNIT;
       }
       case 'binary':
-        return this.binary(e);
+        return binary(this, e);
       case 'unary': {
         const t = this.expr(e.e);
         if (e.op === '*') {
@@ -676,15 +499,15 @@ export class Inference {
         const lt = this.expr(e.l);
         const rt = this.expr(e.r);
         if (e.op === '=') this.coerce(e.r, rt, lt);
-        else this.arith(e.pos, e.op, lt, rt);
+        else arith(this, e.pos, e.op, lt, rt);
         return UNIT;
       }
       case 'call':
         resolveTraitCall(this.prog, e, hint);
-        return this.call(e);
+        return call(this, e);
       case 'method':
         resolveTryInto(this.prog, e, hint);
-        return (e as Expr).k === 'call' ? this.call(e as unknown as Expr & { k: 'call' }) : this.method(e);
+        return (e as Expr).k === 'call' ? call(this, e as unknown as Expr & { k: 'call' }) : method(this, e);
       case 'field': {
         const t = autoDeref(this.expr(e.e));
         if (t.k === 'con' && t.c === 'tuple' && /^\d+$/.test(e.name)) {
@@ -717,7 +540,7 @@ export class Inference {
       }
       // falls through (unreachable)
       case 'struct': {
-        const v = this.variant(e.segs, e.pos);
+        const v = variant(this, e.segs, e.pos);
         if (v.kind === 'option') this.err(e.pos, 'expected struct, found enum variant', 'E0574');
         const seen = new Set<string>();
         for (const f of e.fields) {
@@ -863,29 +686,8 @@ export class Inference {
         if (!isInt(a)) this.err(e.pos, `the range bounds must be integers, found \`${show(a)}\``, 'E0277');
         return con('Range', a);
       }
-      case 'format': {
-        e.args.forEach((a, i) => {
-          const t = this.expr(a);
-          const debug = e.debug[i]!;
-          const radix = e.specs[i]!.radix;
-          this.deferred.push(() => {
-            if (radix) {
-              if (!isInt(autoDeref(t))) this.err(a.pos, `the trait bound \`${show(autoDeref(t))}: ${({ x: 'LowerHex', X: 'UpperHex', o: 'Octal', b: 'Binary' } as const)[radix]}\` is not satisfied`, 'E0277');
-              return;
-            }
-            if (debug ? this.debuggable(t) : this.displayable(t)) return;
-            const name = show(autoDeref(t));
-            this.err(a.pos, debug ? `\`${name}\` doesn't implement \`Debug\` (add #[derive(Debug)] to its declaration)` : `\`${name}\` doesn't implement \`std::fmt::Display\` (print it with {:?})`, 'E0277');
-          });
-        });
-        for (const w of e.widths ?? []) if (w) this.unifyAt(w.pos, USIZE, derefNum(this.expr(w)));
-        if (e.target) {
-          const f = autoDeref(this.expr(e.target));
-          if (!(f.k === 'con' && f.c === 'Formatter')) throw new RustSubsetError(`${e.mac}! to a \`${show(f)}\` is not supported yet (to a Formatter, in a Display or Debug impl, it is)`, e.target.pos.line, e.target.pos.col, 'macro_invocation');
-          return FMT_RESULT;
-        }
-        return e.mac === 'format' ? STRING : e.mac === 'panic' ? NEVER : e.mac === 'message' ? STR_REF : UNIT;
-      }
+      case 'format':
+        return inferFormat(this, e);
       case 'array':
       case 'arrayrep':
         return arrayType(this.seqTyping, e);
@@ -905,16 +707,8 @@ export class Inference {
         this.unifyAt(e.cond.pos, BOOL, this.expr(e.cond));
         if (e.msg) this.expr(e.msg);
         return UNIT;
-      case 'dbg': {
-        // Each value is formatted with {:#?}: it must be Debug.
-        const items = e.items.map((i) => this.expr(i));
-        e.items.forEach((a, i) =>
-          this.deferred.push(() => {
-            if (!this.debuggable(items[i]!)) this.err(a.pos, `\`${show(autoDeref(items[i]!))}\` doesn't implement \`Debug\` (add #[derive(Debug)] to its declaration)`, 'E0277');
-          }),
-        );
-        return items.length === 0 ? UNIT : items.length === 1 ? items[0]! : con('tuple', ...items);
-      }
+      case 'dbg':
+        return inferDbg(this, e);
       case 'asserteq': {
         const a = this.expr(e.l);
         const b = this.expr(e.r);
@@ -930,23 +724,6 @@ export class Inference {
     if (!isInt(a)) this.err(e.pos, `the range bounds must be integers, found \`${show(a)}\``, 'E0277');
     e.ty = con('Range', a);
     return e.ty;
-  }
-
-  private displayable(t: TypeVar): boolean {
-    const p = autoDeref(t);
-    if (p.k === 'var') return true; // a literal (Display) or unknown (reported as E0282 instead)
-    if (p.c.startsWith('adt:')) return !!this.prog.impls.get(p.c.slice(4))?.has('Display');
-    if (p.c === 'iter:ToUppercase' || p.c === 'iter:ToLowercase') return true;
-    if (p.c === 'dyn:Display' || p.c === 'dyn:Error') return true;
-    return INT_NAMES.has(p.c) || ['f32', 'f64', 'bool', 'char', 'str', 'String'].includes(p.c);
-  }
-
-  private debuggable(t: TypeVar): boolean {
-    const p = autoDeref(t);
-    if (p.k === 'var') return true;
-    if (p.c.startsWith('adt:')) return this.prog.debugTypes.has(p.c.slice(4)) || !!this.prog.impls.get(p.c.slice(4))?.has('Debug');
-    if (p.c === 'unit' || p.c === 'dyn:Debug' || p.c === 'dyn:Error') return true;
-    return p.args.every((a) => this.debuggable(a));
   }
 
   private loopFor(pos: Pos, label: string | undefined, what: string): LoopCtx {
@@ -992,79 +769,7 @@ export class Inference {
     this.err(e.pos, `\`${show(t)}\` is not an iterator`, 'E0277');
   }
 
-  private binary(e: Expr & { k: 'binary' }): TypeVar {
-    const l = this.expr(e.l);
-    const r = this.expr(e.r);
-    switch (e.op) {
-      case '&&':
-      case '||':
-        this.unifyAt(e.l.pos, BOOL, l);
-        this.unifyAt(e.r.pos, BOOL, r);
-        return BOOL;
-      case '==':
-      case '!=':
-      case '<':
-      case '<=':
-      case '>':
-      case '>=': {
-        // String == &str and &str == String compare by text, as std's PartialEq impls allow.
-        const lp = prune(l);
-        const rp = prune(r);
-        if ((e.op === '==' || e.op === '!=') && textEq(lp, rp)) return BOOL;
-        if (isTextTy(lp) && isTextTy(rp) && e.op !== '==' && e.op !== '!=') return BOOL;
-        this.deferred.push(() => {
-          const t = autoDeref(l);
-          if (t.k !== 'con' || !t.c.startsWith('adt:')) return;
-          const name = t.c.slice(4);
-          const eq = e.op === '==' || e.op === '!=';
-          if (eq && this.prog.impls.get(name)?.has('PartialEq')) throw new RustSubsetError('`==` through a program\'s own PartialEq impl is not supported yet', e.pos.line, e.pos.col, 'binary_expression');
-          if (!(eq ? this.prog.eqTypes : this.prog.ordTypes).has(name)) {
-            this.err(e.pos, `binary operation \`${e.op}\` cannot be applied to type \`${name}\` (add #[derive(${eq ? 'PartialEq' : 'PartialEq, PartialOrd'})])`, 'E0369');
-          }
-        });
-        try {
-          unify(l, r);
-        } catch (err) {
-          if (err instanceof UnifyError) this.mismatch(e.r.pos, l, r);
-          throw err;
-        }
-        return BOOL;
-      }
-      default:
-        return this.arith(e.pos, e.op, l, r, e.r.pos);
-    }
-  }
-
-  private arith(pos: Pos, op: string, l: TypeVar, r: TypeVar, rightPos: Pos = pos): TypeVar {
-    if (op === '+' && isStringTy(l)) {
-      this.coerceTo(pos, r, STR_REF);
-      return STRING;
-    }
-    // std implements arithmetic on references to numbers too (`&i32 + i32`).
-    l = derefNum(l);
-    r = derefNum(r);
-    const lp = prune(l);
-    if (op === '<<' || op === '>>') {
-      if (!isInt(lp) || !isInt(r)) this.err(pos, `no implementation for \`${show(l)} ${op} ${show(r)}\``, 'E0369');
-      return l;
-    }
-    const numeric = isInt(lp) || isFloat(lp) || lp.k === 'var';
-    const bitwise = op === '&' || op === '|' || op === '^';
-    if (bitwise && lp.k === 'con' && lp.c === 'bool') {
-      this.unifyAt(pos, l, r);
-      return BOOL;
-    }
-    if (!numeric) this.err(pos, `cannot apply \`${op}\` to type \`${show(l)}\``, 'E0369');
-    try {
-      unify(l, r);
-    } catch (err) {
-      if (err instanceof UnifyError) this.err(rightPos, `mismatched types: expected \`${show(l)}\`, found \`${show(r)}\` (no implementation for \`${show(l)} ${op} ${show(r)}\`)`, 'E0308');
-      throw err;
-    }
-    return l;
-  }
-
-  private coerceTo(pos: Pos, found: TypeVar, expected: TypeVar): void {
+  coerceTo(pos: Pos, found: TypeVar, expected: TypeVar): void {
     const f = prune(found);
     if (f.k === 'con' && f.c === 'ref' && isTextTy(prune(f.args[0]!))) return;
     this.unifyAt(pos, expected, found);
@@ -1075,257 +780,7 @@ export class Inference {
       this.err(e.pos, `this ${what} takes ${want} argument${want === 1 ? '' : 's'} but ${e.args.length} argument${e.args.length === 1 ? ' was' : 's were'} supplied`, 'E0061');
     }
   }
-
-  private call(e: Expr & { k: 'call' }): TypeVar {
-    const c = e.callee;
-    const segs = c.k === 'name' ? [c.name] : c.k === 'path' ? c.segs : [];
-    const name = segs.join('::');
-    const args = () => e.args.map((a) => this.expr(a));
-    if (segs.length === 1 && this.lookup(segs[0]!)) {
-      // Calling a closure (or an `impl Fn` / `Box<dyn Fn>` / a reference to one).
-      const ft = this.expr(c);
-      const sig = calleeSig(this, ft);
-      if (!sig) this.err(c.pos, `expected function, found \`${show(ft)}\``, 'E0618');
-      this.argCount(e, sig.params.length, 'closure');
-      e.args.forEach((a, i) => this.coerce(a, this.exprExpecting(a, sig.params[i]!), sig.params[i]!));
-      return sig.ret;
-    }
-    if (this.prog.fns.has(name)) {
-      const fn = this.prog.fns.get(name)!;
-      const sig = fn.generics ? this.generic(e, 'instance', fn, e.targs) : this.fnTypes.get(name)!;
-      this.argCount(e, sig.params.length, 'function');
-      e.args.forEach((a, i) => this.coerce(a, this.exprExpecting(a, sig.params[i]!), sig.params[i]!, 'mismatched types'));
-      return sig.ret;
-    }
-    const std = stdFn(name, this.prog.stdNames);
-    if (std) {
-      const typing: FnTyping = {
-        e,
-        argCount: (n) => this.argCount(e, n, 'function'),
-        args,
-        fresh: () => this.v(),
-        textArg: (i) => this.coerceTo(e.args[i]!.pos, this.expr(e.args[i]!), STR_REF),
-        unifyAt: (i, expected, found) => this.unifyAt(e.args[i]!.pos, expected, found),
-        mismatch: (i, expected, found) =>
-          typeof expected === 'string'
-            ? this.err(e.args[i]!.pos, `mismatched types: expected \`${expected}\`, found \`${show(found)}\``, 'E0308')
-            : this.mismatch(e.args[i]!.pos, expected, found),
-        typeArg: (i) => (e.targs?.fn?.[i] ? this.written(e.targs.fn[i]!, e.pos) : undefined),
-      };
-      return std.type(typing);
-    }
-    if (segs.length >= 1) {
-      const last = segs[segs.length - 1]!;
-      const isVariant = (segs.length === 1 && (last === 'Some' || last === 'Ok' || last === 'Err' || this.prog.structs.has(last))) || (segs.length === 2 && (this.prog.enums.has(segs[0]!) || segs[0] === 'Option' || segs[0] === 'Result'));
-      if (isVariant) {
-        const v = this.variant(segs, e.pos);
-        if (v.kind === 'struct' && v.names[0] !== '0') this.err(e.pos, `expected function, found struct \`${last}\``, 'E0423');
-        this.argCount(e, v.fields.length, 'enum variant');
-        e.args.forEach((a, i) => this.coerce(a, this.expr(a), v.fields[i]!));
-        return v.ty;
-      }
-    }
-    if (segs.length === 2 && segs[1] === 'default' && derivedDefault(this.prog, segs[0]!) && this.prog.structs.has(segs[0]!)) {
-      this.argCount(e, 0, 'function');
-      return freshAdt(this.prog.structs.get(segs[0]!)!, () => this.v());
-    }
-    this.notInSubset(segs[0]!, c.pos, segs.length > 1 ? segs.slice(1).join('::') : undefined);
-    if (segs.length === 1) this.err(c.pos, `cannot find function \`${name}\` in this scope`, 'E0425');
-    if (['String', 'Vec', 'Box', 'Rc', 'Option'].includes(segs[0]!)) {
-      throw new RustSubsetError(`\`${name}\` is not supported yet`, e.pos.line, e.pos.col, 'call_expression');
-    }
-    // rustc names a lower-case head a module (`mem::swap` without `use std::mem;`).
-    const what = /^[a-z]/.test(segs[0]!) ? 'module or crate' : 'type';
-    this.err(c.pos, `cannot find ${what} \`${segs[0]}\` in this scope`, 'E0433'); // rustc 1.95's words
-  }
-
-  /** `a.eq(&b)`, `a.cmp(&b)`, `a.max(b)`, … on any comparable type (std/compare.ts); undefined for other methods. */
-  private compareMethod(e: Expr & { k: 'method' }, recv: TypeVar): TypeVar | undefined {
-    if (!COMPARE_METHODS.has(e.name)) return undefined;
-    const self = derefTy(recv);
-    if (self.k === 'var' && !self.lit) return undefined;
-    if (self.k === 'con' && self.c.startsWith('adt:') && this.prog.fns.has(`${self.c.slice(4)}::${e.name}`)) return undefined;
-    if ((e.name === 'max' || e.name === 'min') && numericSelf(self)) return undefined;
-    // An iterator's own `max()` / `min()` / `eq(..)` (std/iterators.ts).
-    if (self.k === 'con' && (recvOf(self.c) === 'Iterator' || ['Iter', 'Chars', 'Bytes'].includes(self.c))) return undefined;
-    const t = compareMethodType({
-      name: e.name,
-      self,
-      argCount: (n) => this.argCount(e, n, 'method'),
-      arg: (i) => this.expr(e.args[i]!),
-      unify: (i, expected, found) => this.unifyAt(e.args[i]!.pos, expected, found),
-      require: (trait, ty) =>
-        this.deferred.push(() => {
-          const p = autoDeref(ty);
-          if (p.k === 'con' && p.c.startsWith('adt:') && !derived(this.prog, trait).has(p.c.slice(4))) {
-            this.err(e.namePos, `the method \`${e.name}\` exists for \`${p.c.slice(4)}\`, but its trait bounds were not satisfied (add #[derive(${trait === 'PartialEq' ? 'PartialEq' : trait === 'PartialOrd' ? 'PartialEq, PartialOrd' : 'PartialEq, Eq, PartialOrd, Ord'})])`, 'E0599');
-          }
-        }),
-    });
-    (e as Notes).compare = true;
-    return t;
-  }
-
-  /** A call of the method `fnName` of an impl block of the program, on a receiver of type `t`. */
-  private userMethod(e: Expr & { k: 'method' }, t: TypeVar, fnName: string): TypeVar {
-    const fn = this.prog.fns.get(fnName)!;
-    const sig = fn.generics ? this.generic(e, 'userMethod', fn, e.targs) : this.fnTypes.get(fnName)!;
-    // The receiver fixes the impl's type parameters (`Point<i32, f64>` for `impl<X, Y> Point<X, Y>`).
-    const selfTy = prune(sig.params[0]!);
-    this.unifyAt(e.recv.pos, selfTy.k === 'con' && selfTy.c === 'ref' ? selfTy.args[0]! : selfTy, t);
-    this.argCount(e, sig.params.length - 1, 'method');
-    e.args.forEach((a, i) => this.coerce(a, this.expecting(a, sig.params[i + 1]!), sig.params[i + 1]!));
-    if (!fn.generics) (e as Notes).userMethod = fnName;
-    return sig.ret;
-  }
-
-  private method(e: Expr & { k: 'method' }): TypeVar {
-    const recv = this.expr(e.recv);
-    const compared = this.compareMethod(e, recv);
-    if (compared) return compared;
-    if (e.name === 'into' && !(autoDeref(recv).k === 'con' && this.prog.fns.has(`${conName(autoDeref(recv)).slice(4)}::into`))) {
-      this.argCount(e, 0, 'method');
-      return inferInto(this, e, recv, (name) => this.fnTypes.get(name));
-    }
-    let t = prune(recv);
-    const args = () => e.args.map((a) => this.expr(a));
-    const noArgs = (ret: TypeVar) => {
-      this.argCount(e, 0, 'method');
-      return ret;
-    };
-    const oneArg = (param: TypeVar, ret: TypeVar) => {
-      this.argCount(e, 1, 'method');
-      this.coerce(e.args[0]!, this.exprExpecting(e.args[0]!, param), param);
-      return ret;
-    };
-    // `clone` on a reference-free Box/Rc clones the pointer; elsewhere methods look through pointers.
-    for (let hops = 0; hops < 8; hops++) {
-      if (t.k === 'var' && t.lit) break;
-      if (t.k === 'var') this.err(e.pos, `type annotations needed (the type of the receiver of \`${e.name}\` must be known here)`, 'E0282');
-      const c = t.c;
-      if (INT_NAMES.has(c) || (t.k === 'con' && false)) break;
-      if (c === 'ref' || isGuard(t) || ((c === 'Box' || c === 'Rc') && e.name !== 'clone')) {
-        t = prune(t.args[0]!);
-        continue;
-      }
-      break;
-    }
-    const unknown = (): TypeVar => {
-      const c0 = t.k === 'con' ? t.c : '';
-      if (userDeref(this.prog, t)) {
-        const recv = e.recv;
-        this.moved(recv, wrapInDeref(this.prog, recv, t));
-        return this.method(e);
-      }
-      if (c0.startsWith('adt:') && this.prog.impls.get(c0.slice(4))?.has('Iterator')) {
-        throw new RustSubsetError(`Iterator's provided methods (\`${e.name}\`) on a program's own iterator are not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
-      }
-      if (!c0.startsWith('adt:') && (UNSUPPORTED_METHODS.has(e.name) || PARTLY_MODELLED.has(c0))) {
-        throw new RustSubsetError(`the method \`${e.name}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
-      }
-      return this.err(e.namePos, `no method named \`${e.name}\` found for ${describeTy(t)} in the current scope`, 'E0599');
-    };
-    if (t.k === 'con' && t.c === 'Formatter' && e.name === 'write_str') {
-      this.argCount(e, 1, 'method');
-      this.coerceTo(e.args[0]!.pos, this.expr(e.args[0]!), STR_REF);
-      return FMT_RESULT;
-    }
-    if (t.k === 'var') {
-      if (t.lit === 'int') unify(t, con('i32'));
-      else if (t.lit === 'float') unify(t, con('f64'));
-      t = prune(t);
-      if (t.k === 'var') return unknown();
-    }
-    // A program's own Iterator given to std's by-value iterator methods (check/own-iter.ts).
-    const own = prune(e.recv.ty!) === t && !this.prog.fns.has(`${t.c.slice(4)}::${e.name}`) && stdMethod('Iterator', e.name)?.ownRecv ? ownIterator(this, e.recv, t) : undefined;
-    if (own) (e as { recv: Expr }).recv = own;
-    if (own) t = prune(own.ty!) as typeof t;
-    const c = t.c;
-    if (c === 'never') this.err(e.recv.pos, 'type annotations needed (the receiver is a binding whose value diverges)', 'E0282');
-    const trait = dynTrait(t);
-    if (trait) {
-      if (STD_DYN.has(trait)) throw new RustSubsetError(`calling \`${e.name}\` on a \`dyn ${trait}\` is not supported yet (formatting it is)`, e.namePos.line, e.namePos.col, 'call_expression');
-      const fn = traitMethod(this.prog, trait, e.name);
-      if (!fn || fn.params[0]?.pat.k !== 'bind' || (fn.params[0].pat as { name: string }).name !== 'self') return unknown();
-      if (fn.params[0].ty.kind !== 'ref') throw new RustSubsetError(`calling \`${e.name}\` (it takes self by value) on a \`dyn ${trait}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
-      const sig = this.fnTypes.get(fn.name)!;
-      this.argCount(e, sig.params.length - 1, 'method');
-      e.args.forEach((a, i) => this.coerce(a, this.expecting(a, sig.params[i + 1]!), sig.params[i + 1]!));
-      (e as Notes).dynMethod = e.name;
-      return sig.ret;
-    }
-    // `Ordering` is std's unless the program declares its own.
-    const kind = c === 'adt:Ordering' && this.prog.enums.get('Ordering') !== ORDERING ? undefined : recvOf(c);
-    // A program's trait implemented for this std type (syntax/std-impls.ts); std's inherent methods come first, as in rustc.
-    if (this.prog.impls.has(c) && isSelfMethod(this.prog.fns.get(`${c}::${e.name}`)) && !stdMethod(kind, e.name)) return this.userMethod(e, t, `${c}::${e.name}`);
-    if (kind) {
-      const std = stdMethod(kind, e.name);
-      if (std) {
-        const typing: MethodTyping = {
-          e,
-          recv: t,
-          argCount: (n) => this.argCount(e, n, 'method'),
-          noArgs,
-          oneArg,
-          textArg: (ret) => {
-            this.argCount(e, 1, 'method');
-            this.coerceTo(e.args[0]!.pos, args()[0]!, STR_REF);
-            return ret;
-          },
-          unifyArg: (i, expected) => this.unifyAt(e.args[i]!.pos, expected, this.expr(e.args[i]!)),
-          coerceArg: (i, expected) => this.coerce(e.args[i]!, this.exprExpecting(e.args[i]!, expected), expected),
-          closureArg: (i, params, ret, kind) => this.closureArg(e, i, params, ret, kind),
-          fresh: () => this.v(),
-          settle: (check) => this.settles.push(check),
-          turbofish: () => (e.targs ?? []).map((ty) => this.written(ty, e.namePos)),
-        };
-        return std.type(typing);
-      }
-      if (kind === 'Chars' || kind === 'Bytes' || kind === 'Iter') {
-        throw new RustSubsetError(`iterator adapters (.${e.name}()) are not supported yet; use a for loop`, e.namePos.line, e.namePos.col, 'call_expression');
-      }
-      return unknown();
-    }
-    if (c.startsWith('adt:')) {
-      if (e.name === 'drop' && this.prog.dropTypes.has(c.slice(4))) this.err(e.namePos, 'explicit use of destructor method (use drop(x) instead)', 'E0040');
-      const fnName = `${c.slice(4)}::${e.name}`;
-      const fn = this.prog.fns.get(fnName);
-      const first = fn?.params[0]?.pat;
-      if (fn && first?.k === 'bind' && first.name === 'self') return this.userMethod(e, t, fnName);
-      if (fn) this.err(e.namePos, `no method named \`${e.name}\` found for \`${c.slice(4)}\`; \`${fnName}\` is an associated function, call it as ${fnName}(…)`, 'E0599');
-      if (e.name === 'to_string' && this.displayable(t)) {
-        (e as Notes).viaDisplay = true;
-        return noArgs(STRING);
-      }
-      if (e.name === 'clone') {
-        if (!this.prog.cloneTypes.has(c.slice(4))) this.err(e.namePos, `no method named \`clone\` found for \`${c.slice(4)}\` (add #[derive(Clone)] to its declaration)`, 'E0599');
-        return noArgs(t);
-      }
-    }
-    return unknown();
-  }
 }
-
-/** Whether `fn` is a method (its first parameter is `self`). */
-function isSelfMethod(fn: FnItem | undefined): boolean {
-  const first = fn?.params[0]?.pat;
-  return first?.k === 'bind' && first.name === 'self';
-}
-
-/** The trait sets of the program's derives, by trait name. */
-function derived(prog: Program, trait: 'PartialEq' | 'PartialOrd' | 'Ord'): Set<string> {
-  return trait === 'PartialEq' ? prog.eqTypes : trait === 'PartialOrd' ? prog.ordTypes : prog.totalOrdTypes;
-}
-
-function describeTy(t: TypeVar): string {
-  const p = prune(t);
-  if (p.k === 'con' && p.c.startsWith('adt:')) return `\`${p.c.slice(4)}\``;
-  if (p.k === 'con' && p.c === 'Vec') return `struct \`${show(p)}\``;
-  return `type \`${show(p)}\``;
-}
-
-/** fmt::Result: what write! and a Display impl's fmt give. */
-const FMT_RESULT = con('Result', UNIT, con('FmtError'));
 
 /** Names of std's macros: used as values they are rustc's E0423, not an unknown name. */
 const STD_MACROS = new Set(
@@ -1335,28 +790,3 @@ const STD_MACROS = new Set(
 function isLoopCtx(ctx: LoopCtx): boolean {
   return 'ty' in ctx;
 }
-
-/** The binding mode after matching through the reference `r`: `ref` stays `ref`; `&mut` gives `ref mut` otherwise. */
-function throughRef(mode: boolean | 'mut', r: TypeVar): boolean | 'mut' {
-  if (mode === true) return true;
-  return (prune(r) as { mutable?: boolean }).mutable ? 'mut' : true;
-}
-
-function patBinds(p: Pat): boolean {
-  switch (p.k) {
-    case 'bind':
-      return true;
-    case 'variant':
-      return p.items.some(patBinds) || (p.named ?? []).some((f) => patBinds(f.pat));
-    case 'tuple':
-    case 'slice':
-      return p.items.some(patBinds);
-    case 'or':
-      return p.alts.some(patBinds);
-    case 'ref':
-      return patBinds(p.pat);
-    default:
-      return false;
-  }
-}
-
