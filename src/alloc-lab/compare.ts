@@ -14,7 +14,8 @@ import { POLICIES } from '../engine/allocators';
 import type { EventColumns } from '../traces/columns';
 import { readColumns } from '../traces/read-trace';
 import { TraceError, type ProblemMode } from '../traces/types';
-import { analyseTrace, type AnalyseOptions, type AnalysedTrace } from './analyses/analyse';
+import { finishAnalysis, type AnalyseOptions, type AnalysedTrace } from './analyses/analyse';
+import { TraceAnalyser } from './analyses/trace-analysis';
 import { provenance } from './analyses/provenance';
 import type { Provenance, PolicyResult, ReplaySettings } from '../format/lab-report';
 import type { ReplayOutcome } from './replay';
@@ -45,8 +46,9 @@ export interface CompareOptions {
    */
   signal?: AbortSignal;
   /**
-   * Also analyse each trace (sites, sizes, lifetimes, leaks: once per trace, on this thread
-   * while the workers replay) and record each policy's heap over time. Default off.
+   * Also analyse each trace (sites, sizes, lifetimes, leaks: on this thread, from the columns
+   * read for the replay, while the workers replay them) and record each policy's heap over
+   * time. Default off.
    */
   analyses?: boolean | Omit<AnalyseOptions, 'mode' | 'signal'>;
   /** The command line, for the report's provenance. */
@@ -120,14 +122,9 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const plan = planTasks(traces, policies, jobs);
   const analyses = options.analyses ? (options.analyses === true ? {} : options.analyses) : undefined;
-  if (analyses && traces.includes('-')) throw new Error('analyses read each trace a second time: give a file, not stdin (-)');
   const prov = provenance(traces, { align: settings.align, header: settings.header, limit: settings.limit }, options.command ?? null);
-  // The analyses read each trace again, here, while the replays go on (on workers, or between slices).
-  const analysed: Promise<AnalysedTrace[]> | undefined =
-    analyses && Promise.all(traces.map((trace) => analyseTrace(trace, trace, { granule: settings.align, ...analyses, mode: settings.mode, signal: options.signal })));
-  analysed?.catch(() => {}); // awaited below; a failure is reported there, not as unhandled
-  const run = new Run(traces, plan, settings, jobs > 1 ? Math.min(jobs, plan.length) : 0, options, analyses !== undefined);
-  return run.go(policies, prov, analysed);
+  const run = new Run(traces, plan, settings, jobs > 1 ? Math.min(jobs, plan.length) : 0, options, analyses);
+  return run.go(policies, prov);
 }
 
 /** Chunks a worker may have waiting before the reader waits for it: bounds memory on any trace. */
@@ -160,6 +157,10 @@ class Run {
   private readonly failed: Promise<void>;
   private onAbort: () => void = () => {};
   private onFailed: () => void = () => {};
+  /** With analyses: each trace's, once it is read in full. */
+  private readonly analysed: Promise<AnalysedTrace>[] = [];
+  /** Record each policy's heap over time (with analyses). */
+  private readonly timeSeries: boolean;
 
   constructor(
     private readonly traces: string[],
@@ -168,15 +169,16 @@ class Run {
     /** Worker threads (0: every task replays in this thread). */
     private readonly threads: number,
     private readonly options: CompareOptions,
-    private readonly timeSeries: boolean,
+    private readonly analyses: Omit<AnalyseOptions, 'mode' | 'signal'> | undefined,
   ) {
+    this.timeSeries = analyses !== undefined;
     this.readEvents = traces.map(() => 0);
     this.read = traces.map((_, i) => plan.filter((t) => t.traceIndex === i));
     this.onAbort = () => this.stop();
     this.failed = new Promise<void>((resolve) => (this.onFailed = resolve));
   }
 
-  async go(policies: string[], prov: Promise<Provenance>, analysed: Promise<AnalysedTrace[]> | undefined): Promise<LabReport> {
+  async go(policies: string[], prov: Promise<Provenance>): Promise<LabReport> {
     const signal = this.options.signal;
     signal?.addEventListener('abort', this.onAbort, { once: true });
     try {
@@ -203,7 +205,7 @@ class Run {
     }
     if (this.error) throw this.error;
     if (signal?.aborted) throw new ReplayInterrupted(signal.reason, this.report(policies, { provenance: await prov }), this.readEvents);
-    return this.report(policies, { provenance: await prov, analyses: await analysed });
+    return this.report(policies, { provenance: await prov, analyses: this.analyses && (await Promise.all(this.analysed)) });
   }
 
   /** Back to (trace, policy) order, for the tasks that ran. */
@@ -229,6 +231,7 @@ class Run {
       name: trace,
       maxProblems: KEEP_PROBLEMS,
       shared: workerLanes !== null,
+      sites: this.analyses !== undefined,
       onProgress: (read, total) => {
         bytesRead = read;
         totalBytes = total;
@@ -244,14 +247,28 @@ class Run {
         this.options.onProgress?.({ trace, policies: task.policies, task: taskIds[k], tasks: this.plan.length, progress: p, done, ...(results ? { results } : {}) });
       });
     };
+    const analyser = this.analyses && new TraceAnalyser({ granule: this.settings.align, ...this.analyses });
+    let analysisMs = 0;
     const chunks = reader[Symbol.asyncIterator]();
     try {
       for (;;) {
         const next = await this.orStop(chunks.next());
         if (next === null || next.done || this.stopping) break;
         this.readEvents[traceIndex] += next.value.length;
-        await this.orStop(Promise.all(lanes.map((lane) => lane.feed(next.value))));
+        const fed = Promise.all(lanes.map((lane) => lane.feed(next.value)));
+        if (analyser) {
+          // Here, while the workers replay the chunk (they only read it too).
+          const started = performance.now();
+          analyser.addColumns(next.value);
+          analysisMs += performance.now() - started;
+        }
+        await this.orStop(fed);
         progress(false);
+      }
+      if (analyser && !this.stopping) {
+        const analysed = finishAnalysis(analyser, trace, reader.sites(), reader.summary().problems.total, this.analyses!, analysisMs);
+        analysed.catch(() => {}); // awaited with the report; a failure is reported there, not as unhandled
+        this.analysed[traceIndex] = analysed;
       }
       // After a stop the workers skip what is left and answer at once; after a failure, never.
       const outcomes = await Promise.race([Promise.all(lanes.map((lane) => lane.finish())), this.failed.then(() => null)]);

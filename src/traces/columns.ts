@@ -32,12 +32,14 @@ export interface EventColumns {
   alignLog2: Uint8Array;
   /** Source line, for problem messages. */
   line: Uint32Array;
+  /** alloc, realloc: the caller (an index into the reader's site table) or -1; null unless read with sites. */
+  site: Int32Array | null;
 }
 
-/** Empty columns for `capacity` events, in one SharedArrayBuffer when `shared` (for workers). */
-export function allocColumns(capacity: number, shared: boolean): EventColumns {
+/** Empty columns for `capacity` events, in one SharedArrayBuffer when `shared` (for workers); a site column when `sites`. */
+export function allocColumns(capacity: number, shared: boolean, sites = false): EventColumns {
   // Widest fields first, so every array starts aligned to its element size.
-  const bytes = capacity * (8 + 4 + 4 + 4 + 1 + 1);
+  const bytes = capacity * (8 + 4 + 4 + 4 + (sites ? 4 : 0) + 1 + 1);
   const buffer = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   let at = 0;
   const take = <T>(make: new (b: ArrayBufferLike, offset: number, length: number) => T, width: number): T => {
@@ -49,7 +51,8 @@ export function allocColumns(capacity: number, shared: boolean): EventColumns {
   const block = take(Int32Array, 4);
   const newBlock = take(Int32Array, 4);
   const line = take(Uint32Array, 4);
+  const site = sites ? take(Int32Array, 4) : null;
   const op = take(Uint8Array, 1);
   const alignLog2 = take(Uint8Array, 1);
-  return { length: 0, blockNumbers: 0, first: 0, op, block, newBlock, size, alignLog2, line };
+  return { length: 0, blockNumbers: 0, first: 0, op, block, newBlock, size, alignLog2, line, site };
 }

@@ -59,9 +59,11 @@ export interface TraceReader extends AsyncIterable<TraceEvent[]> {
 /** A trace being read as columns (see columns.ts): chunks of up to CHUNK_EVENTS events. */
 export interface ColumnReader extends AsyncIterable<EventColumns> {
   summary(): TraceSummary;
+  /** The callers seen so far, indexed by the `site` column (empty unless read with `sites: true`). */
+  sites(): readonly string[];
 }
 
-export interface ReadColumnsOptions extends Omit<ReadTraceOptions, 'validateLiveness' | 'sites'> {
+export interface ReadColumnsOptions extends Omit<ReadTraceOptions, 'validateLiveness'> {
   /** Put each chunk in a SharedArrayBuffer, for worker threads to read in place. */
   shared?: boolean;
   /** Events per chunk (default CHUNK_EVENTS). */
@@ -111,14 +113,14 @@ export function readColumns(source: TraceSource, options: ReadColumnsOptions = {
   const scan = new Scan(source, options);
   const live = new LiveBlocks(scan.problems);
   scan.live = live;
-  const sink = new ColumnWriter(live, scan.counts, options.shared === true, options.chunkEvents ?? CHUNK_EVENTS);
+  const sink = new ColumnWriter(live, scan.counts, options.shared === true, options.chunkEvents ?? CHUNK_EVENTS, options.sites === true);
   async function* chunks(): AsyncGenerator<EventColumns> {
     for await (const _ of scan.chunks(sink)) {
       while (sink.ready.length) yield sink.ready.shift()!;
     }
     if (sink.current.length) yield sink.take();
   }
-  return { [Symbol.asyncIterator]: chunks, summary: () => scan.summary() };
+  return { [Symbol.asyncIterator]: chunks, summary: () => scan.summary(), sites: () => scan.sites?.names ?? [] };
 }
 
 /** Counts of events passed on, by op. */
@@ -337,33 +339,39 @@ class ColumnWriter implements EventSink {
   current: EventColumns;
   private first = 0;
 
-  constructor(private readonly live: LiveBlocks, private readonly counts: Counts, private readonly shared: boolean, private readonly capacity: number) {
-    this.current = allocColumns(capacity, shared);
+  constructor(
+    private readonly live: LiveBlocks,
+    private readonly counts: Counts,
+    private readonly shared: boolean,
+    private readonly capacity: number,
+    private readonly sites: boolean,
+  ) {
+    this.current = allocColumns(capacity, shared, sites);
   }
 
-  alloc(id: BlockId, size: number, align: number, line: number): void {
+  alloc(id: BlockId, size: number, align: number, line: number, site: number): void {
     const block = this.live.alloc(id, size, line);
     if (block === DROPPED) return;
-    this.put(OP_ALLOC, block, block, size, align, line);
+    this.put(OP_ALLOC, block, block, size, align, line, site);
     this.counts.allocs++;
   }
 
   free(id: BlockId, line: number): void {
     const block = this.live.free(id, line);
     if (block === DROPPED) return;
-    this.put(OP_FREE, block, block, 0, 1, line);
+    this.put(OP_FREE, block, block, 0, 1, line, -1);
     this.counts.frees++;
   }
 
-  realloc(id: BlockId, newId: BlockId, size: number, align: number, line: number): void {
+  realloc(id: BlockId, newId: BlockId, size: number, align: number, line: number, site: number): void {
     const live = this.live;
     const block = live.realloc(id, newId, size, line);
     if (block === DROPPED) return;
     if (live.oldBlock === DROPPED) {
-      this.put(OP_ALLOC, block, block, size, align, line);
+      this.put(OP_ALLOC, block, block, size, align, line, site);
       this.counts.allocs++;
     } else {
-      this.put(OP_REALLOC, live.oldBlock, block, size, align, line);
+      this.put(OP_REALLOC, live.oldBlock, block, size, align, line, site);
       this.counts.reallocs++;
     }
   }
@@ -377,12 +385,12 @@ class ColumnWriter implements EventSink {
     const full = this.current;
     full.blockNumbers = this.live.blockNumbers;
     this.first += full.length;
-    this.current = allocColumns(this.capacity, this.shared);
+    this.current = allocColumns(this.capacity, this.shared, this.sites);
     this.current.first = this.first;
     return full;
   }
 
-  private put(op: number, block: number, newBlock: number, size: number, align: number, line: number): void {
+  private put(op: number, block: number, newBlock: number, size: number, align: number, line: number, site: number): void {
     let c = this.current;
     if (c.length === this.capacity) {
       this.ready.push(this.take());
@@ -395,6 +403,7 @@ class ColumnWriter implements EventSink {
     c.size[i] = size;
     c.alignLog2[i] = align < 0x80000000 ? 31 - Math.clz32(align) : Math.log2(align);
     c.line[i] = line;
+    if (c.site !== null) c.site[i] = site;
     this.counts.events++;
   }
 }

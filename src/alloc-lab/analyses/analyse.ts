@@ -1,6 +1,8 @@
 /**
  * The policy-independent analyses of one trace file: read it (with call sites) and run the
  * TraceAnalyser over every event, optionally naming bare-address sites from the binaries.
+ * (The lab's compare feeds its analyser the columns it reads for the replay and ends with
+ * finishAnalysis: one parse for both.)
  */
 import { readTrace } from '../../traces/read-trace';
 import type { TraceSource } from '../../traces/source';
@@ -32,12 +34,25 @@ export async function analyseTrace(source: TraceSource, name?: string, options: 
     options.signal?.throwIfAborted();
     analyser.add(batch);
   }
-  const result: AnalysedTrace = { ...analyser.finish(label, reader.sites()), problems: reader.summary().problems.total, wallMs: 0 };
+  return finishAnalysis(analyser, label, reader.sites(), reader.summary().problems.total, options, performance.now() - started);
+}
+
+/** The analyses of a trace fed to `analyser` in full, sites named when asked; `wallMs` so far, symbols are added to it. */
+export async function finishAnalysis(
+  analyser: TraceAnalyser,
+  label: string,
+  siteNames: readonly string[],
+  problems: number,
+  options: Pick<AnalyseOptions, 'symbols'>,
+  wallMs: number,
+): Promise<AnalysedTrace> {
+  const started = performance.now();
+  const result: AnalysedTrace = { ...analyser.finish(label, siteNames), problems, wallMs: 0 };
   if (options.symbols) {
     result.symbols = await symbolise(result.sites.rows, options.symbols === true ? {} : options.symbols);
     const names = new Map(result.sites.rows.map((r) => [r.site, r.symbol]));
     for (const leak of result.leaks.bySite) leak.symbol = names.get(leak.site) ?? leak.symbol;
   }
-  result.wallMs = performance.now() - started;
+  result.wallMs = wallMs + performance.now() - started;
   return result;
 }

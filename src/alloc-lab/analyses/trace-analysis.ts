@@ -10,9 +10,14 @@
  * (trace events between birth and death) and in bytes (bytes the program requested after
  * the block's birth, up to its death): a block with a byte lifetime of 0 is "temporary",
  * freed before anything else was allocated.
+ *
+ * Events come either as TraceEvents (blocks named by id: add) or as the column chunks the
+ * lab's replay reads anyway (blocks named by block number: addColumns), so a replay with
+ * analyses parses its trace once; one analyser takes one kind.
  */
 import { parseCaller } from '../../traces/sites';
 import type { TraceEvent } from '../../traces/types';
+import { type EventColumns, OP_ALLOC, OP_FREE } from '../../traces/columns';
 import type { LifetimeAnalysis, LeakAnalysis, SiteAnalysis, SiteRow, SizeAnalysis, TraceAnalyses } from '../../format/analyses';
 import { Log2Histogram } from './bins';
 
@@ -73,6 +78,8 @@ export class TraceAnalyser {
    */
   private blocks = new Map<string, Block>();
   private tombstones = 0;
+  /** addColumns' blocks, by block number: requested bytes (-1 once dead), site slot, birth event and byte clock. */
+  private numbered = { size: new Float64Array(0), slot: new Int32Array(0), bornEvent: new Float64Array(0), bornBytes: new Float64Array(0) };
   private readonly s = new SiteColumns();
   private readonly granule: number;
   private readonly topSites: number;
@@ -91,7 +98,7 @@ export class TraceAnalyser {
   private readonly classes = new Map<number, { count: number; bytes: number }>();
   private readonly lifeEvents = new Log2Histogram();
   private readonly lifeBytes = new Log2Histogram();
-  private died = 0;
+  private deaths = 0;
   private temporary = 0;
 
   constructor(options: AnalyserOptions = {}) {
@@ -120,12 +127,71 @@ export class TraceAnalyser {
         break;
       }
     }
+    this.tick();
+  }
+
+  /** A chunk of columns (read with sites for the site analyses), as add() takes the same events. */
+  addColumns(c: EventColumns): void {
+    this.ensureNumbers(c.blockNumbers);
+    const op = c.op;
+    const block = c.block;
+    const newBlock = c.newBlock;
+    const size = c.size;
+    const site = c.site;
+    for (let i = 0; i < c.length; i++) {
+      const o = op[i];
+      if (o === OP_ALLOC) this.birthOf(block[i], size[i], site === null || site[i] < 0 ? 0 : site[i] + 1, false);
+      else if (o === OP_FREE) this.deathOf(block[i]);
+      else {
+        const old = block[i];
+        const slot = site !== null && site[i] >= 0 ? site[i] + 1 : this.numbered.slot[old];
+        this.deathOf(old);
+        this.birthOf(newBlock[i], size[i], slot, true);
+      }
+      this.tick();
+    }
+  }
+
+  /** After each event: a new peak of live bytes? */
+  private tick(): void {
     if (this.live > this.peakLive) {
       this.peakLive = this.live;
       this.peakEvent = this.events;
       this.peakStamp++;
     }
     this.events++;
+  }
+
+  private ensureNumbers(n: number): void {
+    const b = this.numbered;
+    if (n <= b.size.length) return;
+    let length = Math.max(1024, b.size.length);
+    while (length < n) length *= 2;
+    const grow = <T extends Float64Array | Int32Array>(old: T, make: new (n: number) => T): T => {
+      const grown = new make(length);
+      grown.set(old);
+      return grown;
+    };
+    const size = grow(b.size, Float64Array);
+    size.fill(-1, b.size.length);
+    this.numbered = { size, slot: grow(b.slot, Int32Array), bornEvent: grow(b.bornEvent, Float64Array), bornBytes: grow(b.bornBytes, Float64Array) };
+  }
+
+  private birthOf(block: number, size: number, slot: number, realloc: boolean): void {
+    this.born(size, slot, realloc);
+    const b = this.numbered;
+    b.size[block] = size;
+    b.slot[block] = slot;
+    b.bornEvent[block] = this.events;
+    b.bornBytes[block] = this.byteClock;
+  }
+
+  private deathOf(block: number): void {
+    const b = this.numbered;
+    const size = b.size[block];
+    if (size < 0) return; // as death(): the reader lets no such event through
+    b.size[block] = -1;
+    this.died(size, b.slot[block], b.bornEvent[block], b.bornBytes[block]);
   }
 
   /** Before a site's live bytes change: if a peak came since its last change, its live bytes then were these. */
@@ -138,6 +204,20 @@ export class TraceAnalyser {
   }
 
   private birth(id: string, size: number, slot: number, realloc: boolean): void {
+    this.born(size, slot, realloc);
+    const b = this.blocks.get(id);
+    if (b === undefined) this.blocks.set(id, { size, slot, bornEvent: this.events, bornBytes: this.byteClock });
+    else {
+      if (b.size < 0) this.tombstones--;
+      b.size = size;
+      b.slot = slot;
+      b.bornEvent = this.events;
+      b.bornBytes = this.byteClock;
+    }
+  }
+
+  /** A block of `size` bytes is born at site `slot`: everything but where the block is kept. */
+  private born(size: number, slot: number, realloc: boolean): void {
     const s = this.s;
     s.ensure(slot);
     this.touch(slot);
@@ -158,15 +238,6 @@ export class TraceAnalyser {
       c.count++;
       c.bytes += size;
     }
-    const b = this.blocks.get(id);
-    if (b === undefined) this.blocks.set(id, { size, slot, bornEvent: this.events, bornBytes: this.byteClock });
-    else {
-      if (b.size < 0) this.tombstones--;
-      b.size = size;
-      b.slot = slot;
-      b.bornEvent = this.events;
-      b.bornBytes = this.byteClock;
-    }
   }
 
   private death(id: string): void {
@@ -175,13 +246,18 @@ export class TraceAnalyser {
     const size = b.size;
     b.size = -1;
     if (++this.tombstones >= TOMBSTONE_LIMIT) this.sweep();
-    this.touch(b.slot);
-    this.s.live[b.slot] -= size;
+    this.died(size, b.slot, b.bornEvent, b.bornBytes);
+  }
+
+  /** A block dies: everything but where it was kept. */
+  private died(size: number, slot: number, bornEvent: number, bornBytes: number): void {
+    this.touch(slot);
+    this.s.live[slot] -= size;
     this.live -= size;
-    this.died++;
-    const inBytes = this.byteClock - b.bornBytes;
+    this.deaths++;
+    const inBytes = this.byteClock - bornBytes;
     if (inBytes === 0) this.temporary++;
-    this.lifeEvents.add(this.events - b.bornEvent, size);
+    this.lifeEvents.add(this.events - bornEvent, size);
     this.lifeBytes.add(inBytes, size);
   }
 
@@ -202,6 +278,12 @@ export class TraceAnalyser {
       if (b.size < 0) continue;
       leakedBlocks[b.slot]++;
       leakedBytes[b.slot] += b.size;
+    }
+    const n = this.numbered;
+    for (let block = 0; block < n.size.length; block++) {
+      if (n.size[block] < 0) continue;
+      leakedBlocks[n.slot[block]]++;
+      leakedBytes[n.slot[block]] += n.size[block];
     }
     const name = (slot: number) => (slot === 0 ? NO_CALLER : siteNames[slot - 1] ?? `site ${slot - 1}`);
     const used: number[] = [];
@@ -278,7 +360,7 @@ export class TraceAnalyser {
           bytes: rest.reduce((n, c) => n + c.bytes, 0),
         },
       },
-      lifetimes: { blocks: this.died, events: this.lifeEvents.bins(), bytes: this.lifeBytes.bins(), temporary: this.temporary },
+      lifetimes: { blocks: this.deaths, events: this.lifeEvents.bins(), bytes: this.lifeBytes.bins(), temporary: this.temporary },
       leaks: {
         blocks: leakBlocks,
         bytes: leakBytes,
