@@ -7,7 +7,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { analyseTrace, type AnalysedTrace } from '../../../src/alloc-lab/analyses/analyse';
+import { analyseTrace, finishAnalysis, type AnalysedTrace } from '../../../src/alloc-lab/analyses/analyse';
+import { TraceAnalyser } from '../../../src/alloc-lab/analyses/trace-analysis';
+import { readColumns } from '../../../src/traces/read-trace';
 
 const TRACES = path.join(__dirname, '..', '..', '..', 'traces');
 
@@ -190,6 +192,21 @@ describe('trace analyses equal a plain line-by-line count of the shipped traces'
       expectSame(a, p);
       expect(a.leaks.blocks).toBe(leakedBlocks);
       expect(a.leaks.bytes).toBe(leakedBytes);
+    });
+
+    // What `memscope replay --analyses` does: the analyser fed the columns the replay reads (blocks by number, not id).
+    it(`${name}, from the replay's columns`, async () => {
+      const file = path.join(TRACES, name);
+      const reader = readColumns(file, { name, sites: true, chunkEvents: 4096 });
+      const analyser = new TraceAnalyser({ topSites: 10 });
+      for await (const chunk of reader) analyser.addColumns(chunk);
+      const a = await finishAnalysis(analyser, name, reader.sites(), reader.summary().problems.total, {}, 0);
+      expectSame(a, plainCount(file, 16));
+      expect(a.leaks.blocks).toBe(leakedBlocks);
+      expect(a.leaks.bytes).toBe(leakedBytes);
+      const { wallMs: _w, ...fromColumns } = a;
+      const { wallMs: _e, ...fromEvents } = await analyseTrace(file, name, { topSites: 10 });
+      expect(fromColumns).toEqual(fromEvents);
     });
   }
 });
