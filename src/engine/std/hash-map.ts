@@ -115,6 +115,19 @@ export function mapRemove(m: Machine, map: MapValue, id: string): RValue | undef
   return e.value;
 }
 
+/**
+ * The next entry of `map.into_iter()`: moved out of the table (in the table's order; a real run's
+ * follows RandomState). The table block stays: hashbrown's IntoIter frees it when the iterator
+ * drops, after the entries it did not hand out (Machine.dropValue of the map it holds).
+ */
+export function mapTakeNext(m: Machine, map: MapValue): MapEntry | undefined {
+  const first = map.entries.entries().next();
+  if (first.done) return undefined;
+  map.entries.delete(first.value[0]);
+  written(m, map);
+  return first.value[1];
+}
+
 /** `clear()`: every entry dropped, the table kept. */
 export function mapClear(m: Machine, map: MapValue): void {
   if (map.tree) return bTreeClear(m, map); // std's clear drops the whole tree

@@ -6,7 +6,7 @@ import type { IntName, Ty } from '../../engine/layout/types';
 import { fnTraitSig } from '../syntax/fn-traits';
 
 export type TypeVar =
-  | { k: 'var'; id: number; ref: TypeVar | null; lit?: 'int' | 'float' }
+  | { k: 'var'; id: number; ref: TypeVar | null; lit?: 'int' | 'float'; onBind?: (() => void)[] }
   | { k: 'con'; c: string; args: TypeVar[]; mutable?: boolean };
 
 let nextVar = 0;
@@ -44,6 +44,16 @@ export function isInt(t: TypeVar): boolean {
 export function isFloat(t: TypeVar): boolean {
   t = prune(t);
   return t.k === 'var' ? t.lit === 'float' : t.c === 'f32' || t.c === 'f64';
+}
+
+/**
+ * Runs `f` once `t` is known (at once when it is): a rule that needs a later annotation, e.g.
+ * `let v: Vec<_> = it.collect()` fixing the Vec's item by the iterator's before v is used.
+ */
+export function whenKnown(t: TypeVar, f: () => void): void {
+  const p = prune(t);
+  if (p.k === 'var') (p.onBind ??= []).push(f);
+  else f();
 }
 
 /** Rust's spelling of a type, for error messages. */
@@ -100,8 +110,9 @@ export function unify(a: TypeVar, b: TypeVar): void {
   if (a === b) return;
   if (a.k === 'var' && b.k === 'var') {
     if (a.lit && b.lit && a.lit !== b.lit) throw new UnifyError();
-    if (a.lit && !b.lit) b.ref = a;
-    else a.ref = b;
+    const [from, to] = a.lit && !b.lit ? [b, a] : [a, b];
+    from.ref = to;
+    if (from.onBind) (to.onBind ??= []).push(...from.onBind);
     return;
   }
   if (a.k === 'var' || b.k === 'var') {
@@ -112,6 +123,7 @@ export function unify(a: TypeVar, b: TypeVar): void {
     if (v.lit === 'float' && c.c !== 'f32' && c.c !== 'f64') throw new UnifyError();
     if (occurs(v, c)) throw new UnifyError();
     v.ref = c;
+    if (v.onBind) for (const f of v.onBind.splice(0)) f();
     return;
   }
   if (a.c === 'never' || b.c === 'never') return;

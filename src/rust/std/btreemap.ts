@@ -58,9 +58,10 @@ export const bTreeFns: StdFn[] = [newFn('BTreeMap'), newFn('BTreeSet')];
 
 export const bTreeMethods: StdMethod[] = [
   {
-    // std's clone_subtree, node by node (engine/std/btree-map.ts bTreeClone).
+    // std's clone_subtree, node by node (engine/std/btree-map.ts bTreeClone); a HashMap's: a
+    // table of the same buckets, then each entry cloned (engine/std/hash-map.ts mapClone).
     name: 'clone',
-    on: ['BTreeMap', 'BTreeSet'],
+    on: ['BTreeMap', 'BTreeSet', 'HashMap', 'HashSet'],
     type: (x) => x.noArgs(x.recv),
     run: (x) => (a) => cloneValue(x.rt.m, deref(x.place(a).get())),
   },

@@ -6,7 +6,7 @@
  */
 import type { MapValue, RValue } from '../../engine/memory/rvalue';
 import { ownerOf } from '../../engine/std/home';
-import { keyIdentity, mapCapacity, mapClear, mapInsert, mapNew, mapRemove, mapReserve, mapWithCapacity } from '../../engine/std/hash-map';
+import { keyIdentity, mapCapacity, mapClear, mapInsert, mapNew, mapRemove, mapReserve, mapTakeNext, mapWithCapacity } from '../../engine/std/hash-map';
 import { BOOL, con, fresh, prune, refTo, UNIT, USIZE, type TypeVar } from '../check/types';
 import { RustPanic, RustSubsetError } from '../errors';
 import { type Act, engineTy } from '../run/context';
@@ -243,6 +243,9 @@ export const hashMethods: StdMethod[] = [
   },
   orInsert('or_insert'),
   orInsert('or_default'),
+  intoIter('into_iter'),
+  intoIter('into_keys'),
+  intoIter('into_values'),
   ...(
     [
       ['iter', BOTH, (k: TypeVar, v: TypeVar, set: boolean) => (set ? con('Keys', k) : con('MapIter', k, v))],
@@ -267,6 +270,52 @@ export const hashMethods: StdMethod[] = [
     }),
   ),
 ];
+
+/**
+ * `map.into_iter()` / `into_keys()` / `into_values()` (and a set's `into_iter()`) outside a `for`
+ * loop: an IntoIter holding the map (64 bytes, as hashbrown's RawIntoIter), each item moved out of
+ * the table as it is asked for; a dropped half (IntoKeys' value) drops then. What is left, and
+ * the table block, go when the iterator drops (hashbrown frees the allocation in IntoIter's drop,
+ * so `collect()` allocates its Vec before the table is freed). Not TrustedLen: collect pre-sizes
+ * as for any exact hint.
+ */
+function intoIter(name: 'into_iter' | 'into_keys' | 'into_values'): StdMethod {
+  const part = name === 'into_keys' ? 0 : name === 'into_values' ? 1 : undefined;
+  return {
+    name,
+    on: name === 'into_iter' ? HASHED : ['HashMap'],
+    ownRecv: true,
+    type: (x) => {
+      if (prune(x.e.recv.ty!).k === 'con' && (prune(x.e.recv.ty!) as { c: string }).c === 'ref')
+        throw new RustSubsetError(`\`${name}()\` on a reference to a map is not supported yet (use iter())`, x.e.namePos.line, x.e.namePos.col, 'call_expression');
+      const [k, v] = typeArgs(x);
+      const item = isSet(x.recv.c) ? k : part === 0 ? k : part === 1 ? v : con('tuple', k, v);
+      return x.noArgs(con('iter:IntoIter', item, ...Array<TypeVar>(8).fill(USIZE)));
+    },
+    run: (x) => {
+      const recv = x.k.value(x.e.recv);
+      const set = isSet(x.recv.c);
+      const tupleTy = engineTy(con('tuple', ...typeArgs(x)));
+      return (a) => {
+        const map = recv(a) as MapValue;
+        const take = (): RValue | undefined => {
+          const e = mapTakeNext(x.rt.m, map);
+          if (!e) return undefined;
+          if (set) return e.key;
+          if (part === undefined) return { tag: 'tuple', ty: tupleTy, items: [e.key, e.value] };
+          x.rt.m.dropValue(part === 0 ? e.value : e.key);
+          return part === 0 ? e.key : e.value;
+        };
+        const left = () => map.entries.size;
+        return iterValue(x.ty, name === 'into_iter' ? 'IntoIter' : name === 'into_keys' ? 'IntoKeys' : 'IntoValues', [['map', map]], {
+          trusted: false,
+          next: take,
+          hint: () => [left(), left()],
+        });
+      };
+    },
+  };
+}
 
 /** `map.entry(k).or_insert(v)` / `.or_default()`: `&mut V` of the entry, inserting first when vacant. */
 function orInsert(name: 'or_insert' | 'or_default'): StdMethod {

@@ -9,7 +9,7 @@ import type { RValue, VecValue } from '../../engine/memory/rvalue';
 import { cloneValue } from '../../engine/std/clone';
 import { collectString, collectVec } from '../../engine/std/collect';
 import { collectMap, keyIdentity } from '../../engine/std/hash-map';
-import { BOOL, con, derefTy, prune, refTo, show, UNIT, unify, UnifyError, USIZE, type TypeVar } from '../check/types';
+import { BOOL, con, derefTy, prune, refTo, show, UNIT, unify, UnifyError, USIZE, whenKnown, type TypeVar } from '../check/types';
 import { invoke } from '../run/closures';
 import { type Act, type Ev, engineTy } from '../run/context';
 import { adapter, iterOf, iterValue, type IterValue, type RIter, sliceIter, vecIntoIter } from '../run/iterators';
@@ -378,7 +378,7 @@ export const iteratorMethods: StdMethod[] = [
         throw new RustCompileError(`a value of type \`${show(p)}\` cannot be built from an iterator over elements of type \`${show(it)}\``, x.e.namePos.line, x.e.namePos.col, 'E0277');
       }
     };
-    intoVec();
+    whenKnown(target, intoVec);
     x.settle(intoVec);
     return target;
   }, (x) => {
