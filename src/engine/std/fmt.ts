@@ -12,6 +12,7 @@ import type { RValue, StringValue } from '../memory/rvalue';
 import { pushStr, stringFrom, stringWithCapacity, TEMP } from './string';
 import { debugView } from './cell';
 import { parseErrorText } from './parse';
+import { addrParseErrorText, ipv4Writes } from './net';
 
 /** One `{…}` hole of a format string: `{:>8}`, `{:.2}`, `{:+}`, `{:05}`, `{:?}`. */
 export interface FmtSpec {
@@ -253,7 +254,7 @@ export function writesOf(v: RValue, debug: boolean, out: string[], follow: Follo
     case 'enum': {
       const view = debugView(v);
       if (view) return writesOf(view.show, debug, out, follow, pretty);
-      const std = debug ? undefined : stdDisplay(v);
+      const std = stdDisplay(v, debug);
       if (std) {
         out.push(...std.writes);
         return;
@@ -370,10 +371,19 @@ function padded(out: string[], write: (inner: string[]) => void): void {
 /**
  * std's own Display of the std values the interpreter makes as structs: a parse error writes its
  * description through `f.pad` (so it pads as a str does); `ToUppercase` / `ToLowercase` write
- * their chars one by one (no padding). Undefined for any other value.
+ * their chars one by one (no padding); an `Ipv4Addr` writes its parts, or pads them joined when
+ * a width or precision is given (its Debug is its Display). Undefined for any other value.
  */
-function stdDisplay(v: RValue): { writes: string[]; pads: boolean } | undefined {
+function stdDisplay(v: RValue, debug = false): { writes: string[]; pads: boolean } | undefined {
   if (v.tag !== 'struct') return undefined;
+  if (v.name === 'Ipv4Addr' && v.ty.kind === 'adt' && v.fieldNames[0] === 'octets' && v.fields[0]!.tag === 'array') {
+    return { writes: ipv4Writes(v.fields[0].items.map((o) => Number((o as { v: number }).v))), pads: true };
+  }
+  if (debug) return undefined;
+  if (v.name === 'AddrParseError' && v.ty.kind === 'adt' && v.fields[0]?.tag === 'enum') {
+    const text = addrParseErrorText(v.fields[0].variant);
+    return text === undefined ? undefined : { writes: [text], pads: true };
+  }
   if (v.ty.kind === 'adt' && v.fieldNames[0] === 'kind' && v.fields[0]!.tag === 'enum') {
     const text = parseErrorText(v.name, (v.fields[0] as { variant: string }).variant);
     return text === undefined ? undefined : { writes: [text], pads: true };
@@ -424,9 +434,13 @@ export function writesWithSpec(v: RValue, spec: FmtSpec, out: string[], follow: 
   // Formatter (`f.pad`), which the subset does not model.
   if (user && (d.tag === 'struct' || d.tag === 'enum') && user(d, spec.debug, out)) return;
   // std's errors display their description through `f.pad`, as a str does.
-  const std = spec.debug ? undefined : stdDisplay(d);
+  const std = stdDisplay(d, spec.debug);
   if (std && !std.pads) return void out.push(...std.writes);
-  if (std) d = { tag: 'str', ty: { kind: 'ref', mutable: false, to: { kind: 'str' } }, text: std.writes.join(''), target: null };
+  if (std) {
+    // f.pad of the text (an Ipv4Addr's Debug is its Display: no quotes).
+    d = { tag: 'str', ty: { kind: 'ref', mutable: false, to: { kind: 'str' } }, text: std.writes.join(''), target: null };
+    spec = { ...spec, debug: false };
+  }
   const inner: string[] = [];
   const numeric = d.tag === 'scalar' && (d.ty.kind === 'int' || d.ty.kind === 'float');
   if (spec.radix && d.tag === 'scalar' && d.ty.kind === 'int') {

@@ -2,7 +2,7 @@ import { OwnerKind } from '../../format/events';
 import type { Ty } from '../layout/types';
 import { alignUp, type Machine } from '../memory/machine';
 import { NO_OWNER } from '../timeline/recorder';
-import { toValue, rcContent } from '../memory/to-value';
+import { toValue, rcContent, utf8Length } from '../memory/to-value';
 import type { BoxValue, RcValue, RValue, WeakValue } from '../memory/rvalue';
 import { formatType as typeName } from '../layout/format';
 
@@ -13,6 +13,17 @@ export function boxNew(m: Machine, inner: RValue): BoxValue {
   const block = layout.size === 0 ? null : m.alloc(layout.size, layout.align, typeName(inner.ty), toValue(inner), NO_OWNER);
   if (block) m.adopt(inner, { kind: OwnerKind.Block, o1: block.id, o2: -1 });
   return { tag: 'box', ty, block, inner };
+}
+
+/**
+ * `Box<str>` from a `&str` (`"text".into()`, `Box::from`): exactly the text's bytes, align 1
+ * (none for ""), copied; the box's value is the str in that block (a fat pointer: ptr, len).
+ */
+export function boxStr(m: Machine, text: string): BoxValue {
+  const len = utf8Length(text);
+  const block = len === 0 ? null : m.alloc(len, 1, 'str', { k: 'text', v: text, len }, NO_OWNER);
+  const inner: RValue = { tag: 'str', ty: { kind: 'str' }, text, target: block ? { kind: 'block', block, offset: 0 } : null };
+  return { tag: 'box', ty: { kind: 'box', to: { kind: 'str' } }, block, inner };
 }
 
 /** Rust's RcBox: `#[repr(C)] { strong: Cell<usize>, weak: Cell<usize>, value: T }`. */

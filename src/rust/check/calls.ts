@@ -203,7 +203,8 @@ export function method(inf: Inference, e: Expr & { k: 'method' }): TypeVar {
   const kind = c === 'adt:Ordering' && inf.prog.enums.get('Ordering') !== ORDERING ? undefined : recvOf(c);
   // A program's trait implemented for this std type (syntax/std-impls.ts); std's inherent methods come first, as in rustc.
   if (inf.prog.impls.has(c) && isSelfMethod(inf.prog.fns.get(`${c}::${e.name}`)) && !stdMethod(kind, e.name)) return userMethod(inf, e, t, `${c}::${e.name}`);
-  if (kind) {
+  // A std struct added to the program (Ipv4Addr, Ordering) has the table's methods and, past them, a struct's (clone, to_string).
+  if (kind && (stdMethod(kind, e.name) || !c.startsWith('adt:'))) {
     const std = stdMethod(kind, e.name);
     if (std) {
       const typing: MethodTyping = {

@@ -41,7 +41,7 @@ export function traitMethod(prog: Program, trait: string, method: string): FnIte
 export const STD_DYN = new Set(['Display', 'Debug', 'Error']);
 
 /** std's error types by the names inference gives them (std's parse errors, once the std table has them). */
-const STD_ERRORS = new Set(['adt:ParseIntError', 'adt:ParseFloatError']);
+const STD_ERRORS = new Set(['adt:ParseIntError', 'adt:ParseFloatError', 'adt:AddrParseError']);
 
 /** Whether `t` is a program's type with its own `impl Error`, or one of std's errors (what may become a `Box<dyn Error>`). */
 export function isError(prog: Program, t: TypeVar): boolean {

@@ -8,6 +8,7 @@
  * (functions and methods), coerce.ts, format.ts, closures.ts, sequences.ts, exhaustive.ts, and
  * std's typings in std/. They take this inference through the interface in inference.ts.
  */
+import { stdConst } from '../std/index';
 import { isAddedParseError } from '../std/parse';
 import type { Ty } from '../../engine/layout/types';
 import type { Binding, Expr, FnItem, GenericArgs, Notes, Pat, Pos, Program, Stmt } from '../syntax/ast';
@@ -465,6 +466,8 @@ export class Inference implements InferenceApi {
           if (!ok) this.err(e.pos, `no associated item named \`${item}\` found for \`${owner}\``, 'E0599');
           return item === 'BITS' ? con('u32') : con(owner!);
         }
+        const constant = stdConst(e.segs, this.prog.stdNames);
+        if (constant) return constant.type();
         const v = variant(this, e.segs, e.pos);
         if (v.fields.length) throw new RustSubsetError('enum variants as functions are not supported; call them: Variant(..)', e.pos.line, e.pos.col, 'scoped_identifier');
         return v.ty;

@@ -5,7 +5,7 @@
  * `T::from(x)`), else std's From impls (std/convert.ts).
  */
 import type { Expr, Notes } from '../syntax/ast';
-import { conversion } from '../std/convert';
+import { conversion, settleLiterals } from '../std/convert';
 import type { Inference } from './closures';
 import { prune, show, unresolved, type TypeVar } from './types';
 
@@ -22,6 +22,7 @@ export function inferInto(inf: Inference, e: Expr & { k: 'method' }, recv: TypeV
     const o = own();
     const r = prune(recv);
     if (o && r.k === 'var' && r.lit) inf.unifyAt(e.recv.pos, o.param, recv);
+    if (!o) settleLiterals(recv, to);
   });
   inf.deferred.push(() => {
     if (unresolved(to)) inf.err(e.namePos, 'type annotations needed (what should `into()` make? annotate the variable)', 'E0283');

@@ -26,7 +26,7 @@ import { assertEqMacro, assertMacro, dbgMacro } from './macros';
 import { assign, binary, cast, unary } from './operators';
 import { binderFor, fieldNames, match, patTest, scrutinee } from './patterns';
 import { BoxLoc, ElemLoc, FieldLoc, type Loc, LocalLoc, type RefValue, STR_REF_TY, TempLoc, UNIT_V, copyOf, follow, intInfo, makeRef, norm, scalar, textOf, valueEq } from './values';
-import { recvOf, stdFn, stdMethod } from '../std/index';
+import { recvOf, stdConst, stdFn, stdMethod } from '../std/index';
 import { compileCompare } from '../std/compare';
 import { guardTarget } from '../std/cell';
 import { compileInto } from '../std/convert';
@@ -430,6 +430,8 @@ export class Compiler implements Codegen {
           const value = scalar(ty, v);
           return () => value;
         }
+        const constant = stdConst(e.segs, this.prog.stdNames);
+        if (constant) return () => constant.value();
         return this.unitVariant(e.pos, e.segs, e.ty!);
       }
       case 'tuple': {

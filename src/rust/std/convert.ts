@@ -6,12 +6,19 @@
  */
 import type { RValue } from '../../engine/memory/rvalue';
 import { stringFrom } from '../../engine/std/string';
-import { INT_NAMES, prune, show, type TypeVar } from '../check/types';
+import { con, conName, INT_NAMES, prune, show, unify, type TypeVar } from '../check/types';
+import { RustCompileError } from '../errors';
+import { boxStr } from '../../engine/std/pointers';
+import { ipv4FromBits, ipv4ToBits } from '../../engine/std/net';
+import { ipv4Value, octetsOf } from './net';
+import type { Machine } from '../../engine/memory/machine';
+import type { Ty } from '../../engine/layout/types';
+import type { StdFn } from './table';
 import type { Expr, Notes } from '../syntax/ast';
 import { type Codegen, type Ev, engineTy } from '../run/context';
 import { deref, option, scalar, textOf } from '../run/values';
 
-type Conversion = 'same' | 'text' | 'number' | 'char' | 'some';
+type Conversion = 'same' | 'text' | 'number' | 'char' | 'some' | 'boxstr' | 'ipv4' | 'bits';
 
 const BITS: Record<string, number> = { i8: 8, i16: 16, i32: 32, i64: 64, i128: 128, u8: 8, u16: 16, u32: 32, u64: 64, u128: 128 };
 
@@ -46,10 +53,27 @@ export function conversion(from: TypeVar, to: TypeVar): Conversion | undefined {
     return undefined;
   }
   if (t.c === 'Option' && show(prune(t.args[0]!)) === show(f)) return 'some';
+  // Box<str> from &str: the bytes copied into an exact block.
+  if (t.c === 'Box' && show(t) === 'Box<str>' && f.c === 'ref' && conName(f.args[0]) === 'str') return 'boxstr';
+  // std::net: Ipv4Addr from [u8; 4] / u32, and u32 from Ipv4Addr.
+  if (t.c === 'adt:Ipv4Addr' && (f.c === 'u32' || show(f) === '[u8; 4]')) return 'ipv4';
+  if (f.c === 'adt:Ipv4Addr' && t.c === 'u32') return 'bits';
   if (f.c === 'u8' && t.c === 'char') return 'char';
   if (f.c === 'char' && (t.c === 'u32' || t.c === 'u64' || t.c === 'u128')) return 'number';
   if (widens(f.c, t.c)) return 'number';
   return undefined;
+}
+
+/**
+ * Integer literals going `into()` a std type whose From impls take one integer type: an
+ * Ipv4Addr from `[1, 2, 3, 4]` ([u8; 4]) or from `0x7f000001` (u32), as rustc infers them.
+ */
+export function settleLiterals(from: TypeVar, to: TypeVar): void {
+  const f = prune(from);
+  if (conName(to) !== 'adt:Ipv4Addr') return;
+  if (f.k === 'var' && f.lit === 'int') unify(f, con('u32'));
+  const elem = f.k === 'con' && f.c === 'Array' ? prune(f.args[0]!) : undefined;
+  if (elem?.k === 'var' && elem.lit === 'int') unify(elem, con('u8'));
 }
 
 /** Code for `recv.into()` once inference has settled both types. */
@@ -71,14 +95,61 @@ export function compileInto(k: Codegen, e: Expr & { k: 'method' }): Ev {
     };
   }
   const v = k.value(e.recv);
-  if (how === 'some') return (a) => option(ty, v(a));
-  if (how === 'char') return (a) => scalar(ty, String.fromCodePoint(Number((deref(v(a)) as { v: number }).v)));
-  return (a) => {
-    const x = deref(v(a)) as Extract<RValue, { tag: 'scalar' }>;
-    let n: number | bigint | boolean | string = x.v;
-    if (typeof n === 'boolean') n = n ? 1 : 0;
-    else if (typeof n === 'string') n = n.codePointAt(0)!;
-    if (ty.kind === 'float') n = Number(n);
-    return scalar(ty, n);
-  };
+  const f = converter(how, ty, m);
+  return (a) => f(v(a));
 }
+
+/** A conversion that takes its value (all but text into String): the value made of `x`. */
+function converter(how: Conversion, ty: Ty, m: Machine): (x: RValue) => RValue {
+  switch (how) {
+    case 'same':
+      return (x) => x;
+    case 'some':
+      return (x) => option(ty, x);
+    case 'char':
+      return (x) => scalar(ty, String.fromCodePoint(Number((deref(x) as { v: number }).v)));
+    case 'boxstr':
+      return (x) => boxStr(m, textOf(x));
+    case 'ipv4':
+      return (x) => {
+        const d = deref(x);
+        return ipv4Value(d.tag === 'array' ? d.items.map((o) => Number((o as { v: number }).v)) : ipv4FromBits(Number((d as { v: number }).v)));
+      };
+    case 'bits':
+      return (x) => scalar(ty, ipv4ToBits(octetsOf(deref(x))));
+    default:
+      return (x) => {
+        let n: number | bigint | boolean | string = (deref(x) as Extract<RValue, { tag: 'scalar' }>).v;
+        if (typeof n === 'boolean') n = n ? 1 : 0;
+        else if (typeof n === 'string') n = n.codePointAt(0)!;
+        if (ty.kind === 'float') n = Number(n);
+        return scalar(ty, n);
+      };
+  }
+}
+
+/**
+ * `T::from(x)` for the numbers and `char`, by std's From impls (the ones `into()` uses, above):
+ * `i64::from(7_i32)`, `i16::from(true)`, `u32::from('a')`, `char::from(b'a')`, `u32::from(ip)`.
+ * An integer literal argument is an i32 (rustc's fallback: `u64::from(5)` is E0277).
+ */
+export const fromFns: StdFn[] = [...INT_NAMES, 'f32', 'f64', 'char'].map(
+  (to): StdFn => ({
+    path: `${to}::from`,
+    type: (x) => {
+      x.argCount(1);
+      const arg = prune(x.args()[0]!);
+      const from = arg.k === 'var' && arg.lit ? con(arg.lit === 'int' ? 'i32' : 'f64') : arg;
+      if (from.k === 'con' && !conversion(from, con(to))) {
+        const pos = x.e.callee.pos;
+        throw new RustCompileError(`the trait bound \`${to}: From<${show(from)}>\` is not satisfied`, pos.line, pos.col, 'E0277');
+      }
+      return con(to);
+    },
+    run: (x) => {
+      const v = x.arg(0);
+      const f = converter(conversion(x.e.args[0]!.ty!, con(to)) ?? 'number', x.ty, x.rt.m);
+      return (a) => f(v(a));
+    },
+  }),
+);

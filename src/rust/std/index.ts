@@ -7,7 +7,7 @@ import { numberMethods } from './numbers';
 import { optionMethods } from './option';
 import { pointerFns, pointerMethods } from './pointers';
 import { stringFns, stringMethods } from './string';
-import type { Recv, StdFn, StdMethod } from './table';
+import type { Recv, StdConst, StdFn, StdMethod } from './table';
 import { vecFns, vecMethods } from './vec';
 import { cellFns, cellMethods } from './cell';
 import { memFns } from './mem';
@@ -28,11 +28,13 @@ import { parseMethods } from './parse';
 import { splitMethods } from './str-split';
 import { patternMethods } from './str-pattern';
 import { charMethods } from './chars';
+import { netConsts, netFns, netMethods } from './net';
+import { fromFns } from './convert';
 
-export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
+export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdConst, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods, ...parseMethods, ...splitMethods, ...patternMethods, ...charMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods, ...parseMethods, ...splitMethods, ...patternMethods, ...charMethods, ...netMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
@@ -41,13 +43,13 @@ for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMet
 }
 
 const fns = new Map<string, StdFn>();
-for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, ...hashFns, ...processFns, ...vecDequeFns, ...bTreeFns]) {
+for (const f of [...stringFns, ...vecFns, ...pointerFns, ...memFns, ...cellFns, ...hashFns, ...processFns, ...vecDequeFns, ...bTreeFns, ...netFns, ...fromFns]) {
   if (fns.has(f.path)) throw new Error(`std table: two entries for ${f.path}`);
   fns.set(f.path, f);
 }
 
 /** std items outside the prelude: a call through them needs their `use` or the full `std::` path. */
-const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'Weak', 'process', 'VecDeque', 'BTreeMap', 'BTreeSet']);
+const NOT_PRELUDE = new Set(['HashMap', 'HashSet', 'mem', 'Cell', 'RefCell', 'Weak', 'process', 'VecDeque', 'BTreeMap', 'BTreeSet', 'Ipv4Addr']);
 
 /** The entry kind of a receiver type's constructor (`i64` → `int`), or undefined for user types. */
 export function recvOf(c: string): Recv | undefined {
@@ -55,6 +57,8 @@ export function recvOf(c: string): Recv | undefined {
   if (c === 'f32' || c === 'f64') return 'float';
   // std's Ordering (added to every program that does not declare its own, std/compare.ts).
   if (c === 'adt:Ordering') return 'Ordering';
+  // std::net's Ipv4Addr (added to a program that names it, std/net.ts).
+  if (c === 'adt:Ipv4Addr') return 'Ipv4Addr';
   if (c === 'Range' || c === 'Enumerate' || c === 'MapIter' || c === 'Keys' || c === 'Values' || c.startsWith('iter:')) return 'Iterator';
   return RECVS.has(c) ? (c as Recv) : undefined;
 }
@@ -78,6 +82,14 @@ export function stdFn(path: string, stdNames?: ReadonlyMap<string, string>): Std
   if (direct || !stdNames) return direct;
   const full = stdNames.get(path);
   return full === undefined ? undefined : fns.get(full.split('::').slice(-2).join('::'));
+}
+
+const consts = new Map<string, StdConst>(netConsts.map((c) => [c.path, c]));
+
+/** The associated constant a path names (`Ipv4Addr::LOCALHOST`; its type imported or spelled out). */
+export function stdConst(segs: readonly string[], stdNames: ReadonlyMap<string, string>): StdConst | undefined {
+  if (segs.length !== 2 || (NOT_PRELUDE.has(segs[0]!) && !stdNames.has(segs[0]!))) return undefined;
+  return consts.get(segs.join('::'));
 }
 
 /** std types the table has only some methods of: any other method on them is "not supported yet", not rustc's E0599. */

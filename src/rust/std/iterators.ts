@@ -14,11 +14,12 @@ import { invoke } from '../run/closures';
 import { type Act, type Ev, engineTy } from '../run/context';
 import { adapter, iterOf, iterValue, type IterValue, type RIter, sliceIter, vecIntoIter } from '../run/iterators';
 import { arith } from '../run/operators';
-import { FieldLoc, type RefValue, TempLoc, UNIT_V, USIZE_TY, copyOf, deref, follow, makeRef, option, scalar, valueCmp } from '../run/values';
+import { FieldLoc, type RefValue, TempLoc, UNIT_V, USIZE_TY, copyOf, deref, follow, makeRef, option, scalar } from '../run/values';
 import { RustCompileError, RustSubsetError } from '../errors';
 import { mapIterElem } from '../run/map-places';
 import type { MethodRun, MethodTyping, StdMethod } from './table';
 import { selfValue } from './combinators';
+import { compareValues, variantIndexOf } from './compare';
 
 /** The item type of an iterator type, or undefined when it is not one. */
 export function iterItem(t: TypeVar): TypeVar | undefined {
@@ -297,30 +298,34 @@ export const iteratorMethods: StdMethod[] = [
     return option(x.ty, last ?? null);
   }),
   ...(['min', 'max'] as const).map((name) =>
-    consumer(name, (x) => x.noArgs(con('Option', item(x))), (x) => (_a, it) => {
-      let best: RValue | undefined;
-      for (let v = it.next(); v !== undefined; v = it.next()) {
-        const c = best === undefined ? 0 : valueCmp(v, best);
-        // min keeps the first of equals, max the last (std's min_by / max_by).
-        if (best === undefined || (name === 'min' ? c < 0 : c >= 0)) {
-          if (best) x.rt.m.dropValue(best);
-          best = v;
-        } else x.rt.m.dropValue(v);
-      }
-      return option(x.ty, best ?? null);
+    consumer(name, (x) => x.noArgs(con('Option', item(x))), (x) => {
+      const index = variantIndexOf(x.k.prog);
+      return (_a, it) => {
+        let best: RValue | undefined;
+        for (let v = it.next(); v !== undefined; v = it.next()) {
+          const c = best === undefined ? 0 : compareValues(v, best, index);
+          // min keeps the first of equals, max the last (std's min_by / max_by).
+          if (best === undefined || (name === 'min' ? c < 0 : c >= 0)) {
+            if (best) x.rt.m.dropValue(best);
+            best = v;
+          } else x.rt.m.dropValue(v);
+        }
+        return option(x.ty, best ?? null);
+      };
     }),
   ),
   ...(['min_by_key', 'max_by_key'] as const).map((name) =>
     consumer(name, (x) => (x.closureArg(0, [refTo(item(x), false)]), con('Option', item(x))), (x) => {
       const f = fnArg(x, 0);
       const refTy = itemRefTy(x);
+      const index = variantIndexOf(x.k.prog);
       return (a, it) => {
         const g = f(a);
         let best: RValue | undefined;
         let bestKey: RValue | undefined;
         for (let v = it.next(); v !== undefined; v = it.next()) {
           const key = g.call([makeRef(refTy, new TempLoc(v))]);
-          const c = bestKey === undefined ? 0 : valueCmp(key, bestKey);
+          const c = bestKey === undefined ? 0 : compareValues(key, bestKey, index);
           if (best === undefined || (name === 'min_by_key' ? c < 0 : c >= 0)) {
             if (best) x.rt.m.dropValue(best);
             if (bestKey) x.rt.m.dropValue(bestKey);

@@ -1,6 +1,6 @@
 /**
- * `s.parse::<F>()`: `Result<F, F::Err>` for the integers (`ParseIntError`) and floats
- * (`ParseFloatError`). The two error types are std's structs as a program sees them, added to
+ * `s.parse::<F>()`: `Result<F, F::Err>` for the integers (`ParseIntError`), floats
+ * (`ParseFloatError`) and `Ipv4Addr` (`AddrParseError`, std/net.ts). The two error types are std's structs as a program sees them, added to
  * every program like `Ordering` (std/compare.ts): `ParseIntError { kind: IntErrorKind }` (one
  * byte, `#[derive(Debug, Clone, PartialEq, Eq)]`), shown by `{}` as std's description
  * (engine/std/parse.ts has the rules and the words).
@@ -13,6 +13,8 @@ import { RustSubsetError } from '../errors';
 import type { Program } from '../syntax/ast';
 import { norm, scalar, textOf } from '../run/values';
 import type { MethodTyping, StdMethod } from './table';
+import { parseIpv4 } from '../../engine/std/net';
+import { ADDR_PARSE_ERROR_TY, addrParseError, ipv4Value } from './net';
 
 const unitEnum = (name: string, variants: readonly string[]): EnumDef => ({
   kind: 'enum', name, repr: 'rust', variants: variants.map((v) => ({ name: v, fields: [] })),
@@ -47,6 +49,7 @@ function errorOf(t: TypeVar): TypeVar | undefined {
   if (p.k === 'var') return p.lit === 'int' ? con('adt:ParseIntError') : p.lit === 'float' ? con('adt:ParseFloatError') : undefined;
   if (INT_NAMES.has(p.c)) return con('adt:ParseIntError');
   if (p.c === 'f32' || p.c === 'f64') return con('adt:ParseFloatError');
+  if (p.c === 'adt:Ipv4Addr') return ADDR_PARSE_ERROR_TY;
   return undefined;
 }
 
@@ -61,7 +64,7 @@ function parseType(x: MethodTyping): TypeVar {
     if (!e && p.k === 'var' && !last) return x.settle(() => settle(true));
     if (!e) {
       const what = p.k === 'var' ? 'a type inference cannot settle here (write `parse::<i32>()`)' : `\`${show(p)}\``;
-      throw new RustSubsetError(`parse into ${what} is not supported yet (integers and floats are)`, where.line, where.col, 'call_expression');
+      throw new RustSubsetError(`parse into ${what} is not supported yet (integers, floats and Ipv4Addr are)`, where.line, where.col, 'call_expression');
     }
     try {
       unify(err, e);
@@ -95,6 +98,10 @@ export const parseMethods: StdMethod[] = [
       const ok = ty.ok;
       return (a) => {
         const text = textOf(x.place(a).get());
+        if (ok.kind === 'adt') {
+          const octets = parseIpv4(text);
+          return octets ? result(ty, 'Ok', ipv4Value(octets)) : result(ty, 'Err', addrParseError());
+        }
         if (ok.kind === 'int') {
           const r = parseInt(text, ok.name as IntName);
           return 'ok' in r ? result(ty, 'Ok', scalar(ok, norm(r.ok))) : result(ty, 'Err', parseError(ty.err, r.err));

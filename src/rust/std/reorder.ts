@@ -10,7 +10,8 @@ import { UNIT, USIZE } from '../check/types';
 import { engineTy } from '../run/context';
 import { RustPanic } from '../errors';
 import { isView, seqLen } from '../run/slices';
-import { after, deref, num, UNIT_V, valueCmp, valueEq, type Loc } from '../run/values';
+import { after, deref, num, UNIT_V, valueEq, type Loc } from '../run/values';
+import { compareValues, variantIndexOf } from './compare';
 import type { Recv, StdMethod } from './table';
 
 const ON: readonly Recv[] = ['Vec', 'Array', 'slice'];
@@ -35,28 +36,6 @@ export function reorder(m: Machine, loc: Loc, order: (items: RValue[]) => RValue
   loc.changed();
 }
 
-/** Rust's order for sorting: numbers by value, text by bytes, tuples and sequences lexicographically. */
-export function ord(a: RValue, b: RValue): number {
-  a = deref(a);
-  b = deref(b);
-  const seq = (v: RValue) => v.tag === 'tuple' || v.tag === 'vec' || v.tag === 'array';
-  if (seq(a) && seq(b)) {
-    const x = (a as VecValue).items;
-    const y = (b as VecValue).items;
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      const c = ord(x[i]!, y[i]!);
-      if (c !== 0) return c;
-    }
-    return x.length - y.length;
-  }
-  if ((a.tag === 'str' || a.tag === 'string') && (b.tag === 'str' || b.tag === 'string')) {
-    const x = Buffer.from(a.text);
-    const y = Buffer.from(b.text);
-    return Buffer.compare(x, y);
-  }
-  return valueCmp(a, b);
-}
-
 function sortMethod(name: 'sort' | 'sort_unstable'): StdMethod {
   return {
     name,
@@ -65,6 +44,9 @@ function sortMethod(name: 'sort' | 'sort_unstable'): StdMethod {
     type: (x) => x.noArgs(UNIT),
     run: (x) => {
       const elem = x.recv.args[0]!;
+      // Ord as derived or std's: numbers, text by bytes, sequences and structs lexicographically, enums by variant.
+      const index = variantIndexOf(x.k.prog);
+      const ord = (p: RValue, q: RValue) => compareValues(p, q, index);
       return (a) => {
         const loc = x.place(a);
         const m = x.rt.m;

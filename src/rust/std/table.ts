@@ -10,7 +10,7 @@ import type { Codegen, Ev, LocEv, Runtime } from '../run/context';
 import type { Expr } from '../syntax/ast';
 
 /** What a method's receiver is, after auto-deref: the key of its entries. */
-export type Recv = 'String' | 'str' | 'Vec' | 'Array' | 'slice' | 'HashMap' | 'HashSet' | 'Entry' | 'Option' | 'Result' | 'int' | 'float' | 'char' | 'bool' | 'Box' | 'Rc' | 'Chars' | 'Bytes' | 'Iter' | 'Cell' | 'RefCell' | 'Weak' | 'Iterator' | 'Ordering' | 'VecDeque' | 'BTreeMap' | 'BTreeSet';
+export type Recv = 'String' | 'str' | 'Vec' | 'Array' | 'slice' | 'HashMap' | 'HashSet' | 'Entry' | 'Option' | 'Result' | 'int' | 'float' | 'char' | 'bool' | 'Box' | 'Rc' | 'Chars' | 'Bytes' | 'Iter' | 'Cell' | 'RefCell' | 'Weak' | 'Iterator' | 'Ordering' | 'VecDeque' | 'BTreeMap' | 'BTreeSet' | 'Ipv4Addr';
 
 /** The element type of a receiver `Vec<T>`, `[T; N]` or `[T]`. */
 export const elemOf = (x: { recv: Extract<TypeVar, { k: 'con' }> }): TypeVar => x.recv.args[0]!;
@@ -113,4 +113,11 @@ export interface StdFn {
   path: string;
   type(x: FnTyping): TypeVar;
   run(x: FnRun): Ev;
+}
+
+/** An associated constant (`Ipv4Addr::LOCALHOST`): its type and its value, made where it is used. */
+export interface StdConst {
+  path: string;
+  type(): TypeVar;
+  value(): import('../../engine/memory/rvalue').RValue;
 }

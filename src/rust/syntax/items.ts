@@ -13,6 +13,7 @@ import { RustCompileError, RustSubsetError } from '../errors';
 import { readUse } from './uses';
 import { addOrdering } from '../std/compare';
 import { addParseErrors } from '../std/parse';
+import { addNet } from '../std/net';
 import { expandAliases, typeParams } from './generics';
 import type { Generic } from './ast';
 import { stdImplName, stdTrait } from './std-traits';
@@ -132,6 +133,7 @@ export function program(low: Lowering, root: Node): Program {
   if (!prog.fns.has('main')) throw new RustCompileError('`main` function not found in crate', 1, 1, 'E0601');
   addOrdering(prog);
   addParseErrors(prog);
+  addNet(prog);
   return prog;
 }
 
