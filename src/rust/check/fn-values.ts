@@ -7,6 +7,12 @@
  */
 import { RustSubsetError } from '../errors';
 import type { Expr, Program } from '../syntax/ast';
+import { stdFn } from '../std/index';
+
+/** std's constructors that take one argument, as values: `String::from`, `i64::from`, `Box::new`, `Rc::new`. */
+const STD_UNARY = /^([A-Za-z0-9_]+::from|(Box|Rc|Cell|RefCell)::new)$/;
+/** std's empty collections, as values: `.get_or_insert_with(Vec::new)`, `.or_insert_with(String::new)`. */
+const STD_NULLARY = /^(Vec|String|HashMap|HashSet|VecDeque|BTreeMap|BTreeSet)::new$/;
 
 /** How many arguments the fn or tuple constructor `e` names takes, or undefined when it names neither. */
 function arity(prog: Program, e: Expr): number | undefined {
@@ -25,6 +31,15 @@ function arity(prog: Program, e: Expr): number | undefined {
     const v = prog.enums.get(e.segs[0]!)?.variants.find((x) => x.name === e.segs[1]);
     const fields = (v as { fields?: { name: string }[] } | undefined)?.fields;
     if (fields?.length && fields[0]!.name === '0') return fields.length;
+    // An associated fn of the program's (`.map_err(ParseError::from_int)`), or one of std's one-argument constructors (`.map(String::from)`).
+    const path = e.segs.join('::');
+    const fn = prog.fns.get(path);
+    if (fn) {
+      if (fn.generics) throw new RustSubsetError(`the generic fn \`${path}\` as a value is not supported yet (write a closure calling it)`, e.pos.line, e.pos.col, 'scoped_identifier');
+      return fn.params.length;
+    }
+    if (STD_UNARY.test(path) && stdFn(path, prog.stdNames)) return 1;
+    if (STD_NULLARY.test(path) && stdFn(path, prog.stdNames)) return 0;
   }
   return undefined;
 }
