@@ -95,3 +95,30 @@ export function collectString(m: Machine, it: ItemSource, items: 'char' | 'str' 
   }
   return s ?? stringNew();
 }
+
+/**
+ * `collect()` into `Result<Vec<T>, E>` or `Option<Vec<T>>` as std's try_process does it: the Vec
+ * collects through a GenericShunt (not TrustedLen; its hint is `(0, upper)` until a residual is
+ * met), which hands out each `Ok`/`Some` payload; the first `Err`/`None` (`split` gives it as
+ * `residual`) stops it, the Vec made so far is dropped, and the residual is the result.
+ */
+export function collectShunted(m: Machine, elem: Ty, it: ItemSource, split: (x: RValue) => { ok: RValue } | { residual: RValue }): { vec: VecValue } | { residual: RValue } {
+  let residual: RValue | undefined;
+  const shunt: ItemSource = {
+    trusted: false,
+    next: () => {
+      if (residual) return undefined;
+      const x = it.next();
+      if (x === undefined) return undefined;
+      const s = split(x);
+      if ('ok' in s) return s.ok;
+      residual = s.residual;
+      return undefined;
+    },
+    hint: () => (residual ? [0, 0] : [0, it.hint()[1]]),
+  };
+  const vec = collectVec(m, elem, shunt);
+  if (!residual) return { vec };
+  m.dropValue(vec);
+  return { residual };
+}

@@ -7,7 +7,8 @@
  */
 import { RustSubsetError } from '../errors';
 import type { Expr, Program } from '../syntax/ast';
-import { stdFn } from '../std/index';
+import { stdFn, stdMethod, type Recv } from '../std/index';
+import { INT_NAMES } from './types';
 
 /** std's constructors that take one argument, as values: `String::from`, `i64::from`, `Box::new`, `Rc::new`. */
 const STD_UNARY = /^([A-Za-z0-9_]+::from|(Box|Rc|Cell|RefCell)::new)$/;
@@ -44,23 +45,38 @@ function arity(prog: Program, e: Expr): number | undefined {
   return undefined;
 }
 
+/** Std types whose methods taking only `self` may be named as values (`.map(Result::unwrap)`, `.filter(Option::is_some)`). */
+const STD_RECEIVERS: Record<string, Recv> = { Option: 'Option', Result: 'Result', String: 'String', str: 'str', char: 'char', Vec: 'Vec' };
+
+/** The method a path `Type::method` names when Type is a std type and the table has the method. */
+function stdMethodPath(prog: Program, e: Expr): string | undefined {
+  if (e.k !== 'path' || e.segs.length !== 2 || prog.fns.has(e.segs.join('::'))) return undefined;
+  const [owner, name] = e.segs as [string, string];
+  const recv = STD_RECEIVERS[owner] ?? (INT_NAMES.has(owner) ? 'int' : undefined);
+  return recv && stdMethod(recv, name) ? name : undefined;
+}
+
 /**
  * Rewrites `e` (a name of a program's fn, not shadowed by a local, or a tuple struct's or tuple
  * variant's constructor: `.map(Some)`, `.map(Shape::Circle)`) into the closure calling it; false otherwise.
  */
 export function fnAsClosure(prog: Program, e: Expr, isLocal: (name: string) => boolean): boolean {
   if ((e.k !== 'name' && e.k !== 'path') || (e.k === 'name' && isLocal(e.name))) return false;
-  const n = arity(prog, e);
+  const method = stdMethodPath(prog, e);
+  const n = method ? 1 : arity(prog, e);
   if (n === undefined) return false;
   const pos = e.pos;
   const names = Array.from({ length: n }, (_, i) => `__fn_arg${i}`);
+  const args: Expr[] = names.map((name) => ({ k: 'name', pos, name }));
   const callee: Expr = e.k === 'name' ? { k: 'name', pos, name: e.name } : { k: 'path', pos, segs: [...e.segs] };
+  // `Result::unwrap` as a value is `|x| x.unwrap()` (std's methods are the table's, not fns).
+  const body: Expr = method ? { k: 'method', pos, recv: args[0]!, name: method, args: [], namePos: pos } : { k: 'call', pos, callee, args };
   const closure: Expr = {
     k: 'closure',
     pos,
     move: false,
     params: names.map((name) => ({ pat: { k: 'bind', pos, name, mutable: false, byRef: false }, pos })),
-    body: { k: 'call', pos, callee, args: names.map((name) => ({ k: 'name', pos, name })) },
+    body,
   };
   for (const key of Object.keys(e)) delete (e as unknown as Record<string, unknown>)[key];
   Object.assign(e, closure);

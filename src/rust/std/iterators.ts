@@ -7,9 +7,9 @@
 import type { Ty } from '../../engine/layout/types';
 import type { RValue, VecValue } from '../../engine/memory/rvalue';
 import { cloneValue } from '../../engine/std/clone';
-import { collectString, collectVec } from '../../engine/std/collect';
+import { collectShunted, collectString, collectVec } from '../../engine/std/collect';
 import { collectMap, keyIdentity } from '../../engine/std/hash-map';
-import { BOOL, con, derefTy, prune, refTo, show, UNIT, unify, UnifyError, USIZE, whenKnown, type TypeVar } from '../check/types';
+import { BOOL, con, conName, derefTy, prune, refTo, show, UNIT, unify, UnifyError, USIZE, whenKnown, type TypeVar } from '../check/types';
 import { invoke } from '../run/closures';
 import { type Act, type Ev, engineTy } from '../run/context';
 import { adapter, iterOf, iterValue, type IterValue, type RIter, sliceIter, vecIntoIter } from '../run/iterators';
@@ -131,7 +131,7 @@ function adapterEntry(name: string, struct: string, type: (x: MethodTyping) => T
 const isCopy = (v: RValue) => v.tag === 'scalar' || v.tag === 'unit' || v.tag === 'ref' || v.tag === 'str';
 
 /** A consumer taking the iterator by value: drained by `body`, then dropped with what it still holds. */
-function consumer(name: string, type: (x: MethodTyping) => TypeVar, body: (x: MethodRun) => (a: Act, it: RIter) => RValue): StdMethod {
+export function consumer(name: string, type: (x: MethodTyping) => TypeVar, body: (x: MethodRun) => (a: Act, it: RIter) => RValue): StdMethod {
   return {
     name,
     on: ['Iterator'],
@@ -375,9 +375,13 @@ export const iteratorMethods: StdMethod[] = [
     // Vec<T>, HashSet<T>, HashMap<K, V>: FromIterator<T> / <(K, V)> is the one impl, so a known target fixes the item at once.
     const intoVec = () => {
       const p = prune(target);
-      if (p.k !== 'con' || (p.c !== 'Vec' && p.c !== 'HashSet' && p.c !== 'HashMap')) return;
+      // Result<Vec<T>, E> / Option<Vec<T>>: from items Result<T, E> / Option<T> (std's try_process).
+      const shunted = p.k === 'con' && (p.c === 'Result' || p.c === 'Option') && conName(p.args[0]) === 'Vec';
+      if (p.k !== 'con' || (p.c !== 'Vec' && p.c !== 'HashSet' && p.c !== 'HashMap' && !shunted)) return;
+      const vecElem = () => (prune(p.args[0]!) as { args: TypeVar[] }).args[0]!;
       try {
-        unify(p.c === 'HashMap' ? con('tuple', p.args[0]!, p.args[1]!) : p.args[0]!, it);
+        if (shunted) unify(p.c === 'Result' ? con('Result', vecElem(), p.args[1]!) : con('Option', vecElem()), it);
+        else unify(p.c === 'HashMap' ? con('tuple', p.args[0]!, p.args[1]!) : p.args[0]!, it);
       } catch (err) {
         if (!(err instanceof UnifyError)) throw err;
         throw new RustCompileError(`a value of type \`${show(p)}\` cannot be built from an iterator over elements of type \`${show(it)}\``, x.e.namePos.line, x.e.namePos.col, 'E0277');
@@ -399,6 +403,19 @@ export const iteratorMethods: StdMethod[] = [
     if (ty.kind === 'std' && (ty.name === 'HashMap' || ty.name === 'HashSet')) {
       const [key, value] = ty.args;
       return (_a, it) => collectMap(x.rt.m, ty, key!, value, it, (k) => keyIdentity(deref(k), follow));
+    }
+    const vecTy = ty.kind === 'result' ? ty.ok : ty.kind === 'option' ? ty.some : undefined;
+    if (vecTy?.kind === 'vec') {
+      const wrap = (variant: string, v: RValue): RValue => ({ tag: 'enum', ty, name: ty.kind === 'result' ? 'Result' : 'Option', variant, fieldNames: variant === 'None' ? [] : ['0'], fields: variant === 'None' ? [] : [v] });
+      return (_a, it) => {
+        const r = collectShunted(x.rt.m, vecTy.elem, it, (item) => {
+          const e = item as Extract<RValue, { tag: 'enum' }>;
+          return e.variant === 'Ok' || e.variant === 'Some' ? { ok: e.fields[0]! } : { residual: e };
+        });
+        if ('vec' in r) return wrap(ty.kind === 'result' ? 'Ok' : 'Some', r.vec);
+        const e = r.residual as Extract<RValue, { tag: 'enum' }>;
+        return e.variant === 'None' ? wrap('None', UNIT_V) : wrap('Err', e.fields[0]!);
+      };
     }
     throw new RustSubsetError(`collect into \`${show(x.e.ty!)}\` is not supported yet (Vec, String, HashMap and HashSet are)`, x.e.pos.line, x.e.pos.col, 'call_expression');
   }),

@@ -122,6 +122,8 @@ export class Lowering implements LoweringApi {
       let text = eraseLifetimes(this.typeText(node));
       text = replaceAssoc(text, this.assoc).replace(/(^|[^\w:])_(?!\w)/g, `$1${INFER_NAME}`);
       text = fmtTypes(text, this.stdNames);
+      // `std::num::ParseIntError` spelled out names the std item as a `use` would (as paths do, pathSegs).
+      for (const m of text.matchAll(/\b(?:std|core|alloc)::(?:\w+::)*(\w+)/g)) if (!this.stdNames.has(m[1]!)) this.stdNames.set(m[1]!, m[0]);
       if (!this.rcImported && /(^|[^:\w])Rc\s*</.test(text)) {
         const p = this.pos(node);
         throw new RustCompileError('cannot find type `Rc` in this scope (add `use std::rc::Rc;`)', p.line, p.col + text.search(/Rc\s*</), 'E0425');
