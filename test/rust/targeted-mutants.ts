@@ -20,6 +20,7 @@ export interface TargetedMutant {
 }
 
 const P = '49-closures-dyn-cells-maps';
+const N = '51-net-options-collect';
 
 export const TARGETED: TargetedMutant[] = [
   { program: P, rustc: 'E0382', why: 'a variable used after a move closure took it', from: '    println!("{}", owned());', to: '    println!("{} {}", owned(), name);' },
@@ -42,4 +43,12 @@ export const TARGETED: TargetedMutant[] = [
   { program: P, rustc: 'panic', why: 'borrow_mut while a Ref is alive (BorrowMutError)', from: '    let n = shared.borrow().len();', to: '    let guard = shared.borrow(); other.borrow_mut().push(2); let n = guard.len();' },
   { program: P, rustc: 'panic', why: 'indexing a HashMap by a key it does not have', from: '    println!("{}", words["a"]);', to: '    println!("{}", words["z"]);' },
   { program: P, rustc: 'E0308', why: 'or_insert of a value of the wrong type', from: '        *words.entry(w).or_insert(0) += 1;', to: '        *words.entry(w).or_insert("zero") += 1;' },
+  // This round (rmore): std::net, a map's into_iter, Option's or, collect into Result, partition, T::from.
+  { program: N, rustc: 'E0382', why: 'an Option used after or() took it', from: '    let chosen = None.or(label);', to: '    let chosen = None.or(label); println!("{:?}", label);' },
+  { program: N, rustc: 'E0382', why: 'a HashMap used after into_iter() consumed it', from: '    let pairs: Vec<(&str, i32)> = seen.into_iter().collect();', to: '    let pairs: Vec<(&str, i32)> = seen.into_iter().collect(); println!("{}", seen.len());' },
+  { program: N, rustc: 'E0277', why: 'i64::from of a u64 (no lossless From)', from: '    println!("{:?} {}", parsed, i64::from(parsed[0]) + i64::from(true));', to: '    println!("{:?} {}", parsed, i64::from(parsed[0]) + i64::from(7u64));' },
+  { program: N, rustc: 'panic', why: 'unwrap of an address with an octet past 255', from: '    let home: Ipv4Addr = "192.168.1.20".parse().unwrap();', to: '    let home: Ipv4Addr = "192.168.1.256".parse().unwrap();' },
+  { program: N, rustc: 'E0061', why: 'Ipv4Addr::new with three octets', from: '    let gateway = Ipv4Addr::new(192, 168, 1, 1);', to: '    let gateway = Ipv4Addr::new(192, 168, 1);' },
+  { program: N, rustc: 'E0308', why: 'partition into two different collection types', from: '    let (short, long): (Vec<String>, Vec<String>) = names.into_iter().partition(|n| n.len() < 2);', to: '    let (short, long): (Vec<String>, Vec<&str>) = names.into_iter().partition(|n| n.len() < 2);' },
+  { program: N, rustc: 'E0277', why: 'collect into Result<Vec<_>, _> with the wrong error type', from: '    let ports: Result<Vec<u16>, ConfigError> = ["80", " 443", "8080"].iter().map(|t| port(t)).collect();', to: '    let ports: Result<Vec<u16>, String> = ["80", " 443", "8080"].iter().map(|t| port(t)).collect();' },
 ];
