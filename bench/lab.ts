@@ -5,7 +5,7 @@
  *   Node's own start), against bench/native-replay.c doing the same natively
  *   (`--mtrace`: inflate, parse each line, map addresses, malloc/free/realloc);
  * - first fit + best fit with one job and with the default jobs (target <= 1.5x native), every default policy with the
- *   default jobs (<= 3x), and two jobs against one (faster on 2 cores);
+ *   default jobs (<= 3x), the same with --analyses (what they add), and two jobs against one (faster on 2 cores);
  * - each policy in process on the real traces, replaying columns already read, each policy in
  *   a worker thread of its own (target 10^7 events/s for the O(1) and O(log n) ones);
  * - a big generated trace streamed through stdin: peak RSS (< 1 GiB) and events/s per policy
@@ -124,6 +124,9 @@ export const suite: BenchSuite = {
       if (name !== END_TO_END) continue;
       const pairJobs = replay(file, ['first-fit', 'best-fit']);
       log(ratioFigure(`${name}: first-fit,best-fit, default jobs`, pairJobs, nativeT, TARGET_PAIR_RATIO));
+      // The analyses (sites, sizes, lifetimes, leaks, each policy's heap over time) from the same parse: what they add.
+      const analysed = bestTimes(process.execPath, cliArgs(['replay', file, '--json', '--analyses', '--policy', defaults.join(',')]));
+      log(`      with --analyses: cpu ${analysed.cpu.toFixed(0)} ms (${(analysed.cpu / nativeT.cpu).toFixed(2)}x native, +${(analysed.cpu - all.cpu).toFixed(0)} ms over the replay alone), wall ${analysed.wall.toFixed(0)} ms`);
     }
     const one = replay(trace, defaults, 1);
     const two = replay(trace, defaults, 2);

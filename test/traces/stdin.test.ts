@@ -27,16 +27,19 @@ describe("reading a trace from stdin ('-')", () => {
     importer = compileImporter();
   });
 
-  const run = (input: Buffer | string, mode = 'lenient'): { events: unknown[]; summary: Record<string, unknown> } => {
+  /** `input` piped in, or (a number) a file descriptor the child gets as its stdin, as a shell's `< file` does. */
+  const run = (input: Buffer | string | number, mode = 'lenient'): { events: unknown[]; summary: Record<string, unknown>; totalBytes: number | null } => {
     const script = `
       const { readTrace } = require(${JSON.stringify(importer)});
       (async () => {
-        const reader = readTrace('-', { mode: ${JSON.stringify(mode)} });
+        let totalBytes = null;
+        const reader = readTrace('-', { mode: ${JSON.stringify(mode)}, onProgress: (_, total) => { totalBytes = total ?? null; } });
         const events = [];
         for await (const batch of reader) events.push(...batch);
-        process.stdout.write(JSON.stringify({ events, summary: reader.summary() }));
+        process.stdout.write(JSON.stringify({ events, summary: reader.summary(), totalBytes }));
       })().catch((err) => { process.stderr.write(err.message); process.exitCode = 1; });`;
-    return JSON.parse(execFileSync(process.execPath, ['-e', script], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }));
+    const stdin = typeof input === 'number' ? { stdio: [input, 'pipe', 'pipe'] as const } : { input, stdio: ['pipe', 'pipe', 'pipe'] as const };
+    return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', ...stdin }));
   };
 
   it('reads plain and gzip mtrace piped into the process', () => {
@@ -53,6 +56,27 @@ describe("reading a trace from stdin ('-')", () => {
     const gz = run(zlib.gzipSync(TRACE));
     expect(gz.events).toEqual(plain.events);
     expect(gz.summary).toMatchObject({ gzip: true, textBytes: TRACE.length });
+  });
+
+  it('reads a file redirected to stdin as a file: the same events, and its size for progress', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-stdin-'));
+    try {
+      const file = path.join(dir, 't.mtrace.gz');
+      fs.writeFileSync(file, zlib.gzipSync(TRACE));
+      const fd = fs.openSync(file, 'r');
+      let redirected;
+      try {
+        redirected = run(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      expect(redirected.events).toEqual(run(zlib.gzipSync(TRACE)).events);
+      expect(redirected.summary).toMatchObject({ file: '<stdin>', gzip: true, bytesRead: fs.statSync(file).size, textBytes: TRACE.length });
+      expect(redirected.totalBytes).toBe(fs.statSync(file).size);
+      expect(run(zlib.gzipSync(TRACE)).totalBytes).toBeNull(); // a pipe has no size
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails with file and line in strict mode', () => {

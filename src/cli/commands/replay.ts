@@ -238,7 +238,7 @@ class ProgressLine {
   private readonly started = Date.now();
   /** Bytes each task reads: its trace's size (a task reads its trace once). */
   private readonly taskBytes: number[];
-  private readonly totalBytes: number;
+  private totalBytes: number;
   private readonly perTask = new Map<number, { bytes: number; replayed: number; done: boolean }>();
   private readonly tasksLeft: number[];
   private lastDraw = 0;
@@ -259,6 +259,11 @@ class ProgressLine {
 
   update(p: CompareProgress): void {
     const task = this.plan[p.task];
+    if (this.taskBytes[p.task] === 0 && p.progress.totalBytes !== undefined) {
+      // stdin redirected from a file: its size is known once it is opened.
+      this.totalBytes += p.progress.totalBytes;
+      this.taskBytes[p.task] = p.progress.totalBytes;
+    }
     this.perTask.set(p.task, {
       bytes: p.done ? this.taskBytes[p.task] : p.progress.bytesRead,
       replayed: p.progress.events * task.policies.length,
