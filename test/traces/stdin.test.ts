@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, type ExecFileSyncOptions } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -38,8 +38,8 @@ describe("reading a trace from stdin ('-')", () => {
         for await (const batch of reader) events.push(...batch);
         process.stdout.write(JSON.stringify({ events, summary: reader.summary(), totalBytes }));
       })().catch((err) => { process.stderr.write(err.message); process.exitCode = 1; });`;
-    const stdin = typeof input === 'number' ? { stdio: [input, 'pipe', 'pipe'] as const } : { input, stdio: ['pipe', 'pipe', 'pipe'] as const };
-    return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', ...stdin }));
+    const stdin: Omit<ExecFileSyncOptions, 'encoding'> = typeof input === 'number' ? { stdio: [input, 'pipe', 'pipe'] } : { input, stdio: ['pipe', 'pipe', 'pipe'] };
+    return JSON.parse(execFileSync(process.execPath, ['-e', script], { ...stdin, encoding: 'utf8' }));
   };
 
   it('reads plain and gzip mtrace piped into the process', () => {
