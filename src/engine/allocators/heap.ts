@@ -285,6 +285,7 @@ export abstract class BlockHeap extends AllocatorBase {
     else this.bNext[prev] = next;
     if (next === NONE) this.last = prev;
     else this.bPrev[next] = prev;
+    this.bFree[b] = 0; // a dead id never reads as a free block (next-fit's rover check relies on it)
     this.recycleId(b);
   }
 
@@ -296,6 +297,7 @@ export abstract class BlockHeap extends AllocatorBase {
     this.bNext[b] = nn;
     if (nn === NONE) this.last = b;
     else this.bPrev[nn] = b;
+    this.bFree[n] = 0;
     this.recycleId(n);
   }
 
