@@ -5,7 +5,7 @@ import { NONE } from './base';
  * Next fit (Knuth's roving pointer): the search starts where the last one ended and wraps
  * around once. The rover is an address (the end of the last allocated block), so it stays
  * meaningful when the block it pointed into is split or coalesced; the first free block at
- * or after it that fits is found in O(log n) on the address treap.
+ * or after it that fits is found in O(log n) on the address tree (address-tree-heap.ts).
  *
  * Most searches (half to two thirds on the shipped traces) end in the free block that starts
  * at the rover, the remainder of the block the last one split: that block is tried first, in
@@ -49,8 +49,8 @@ export class NextFit extends AddressTreeHeap {
 
   /** Lowest free block with address > lo that fits aligned. */
   private fitFrom(lo: number, need: number, align: number): number {
-    let b = this.firstAfter(this.root, lo, need);
-    while (b !== NONE && this.fitIn(b, need, align) < 0) b = this.firstAfter(this.root, this.bAddr[b], need);
+    let b = this.firstAfter(lo, need);
+    while (b !== NONE && this.fitIn(b, need, align) < 0) b = this.firstAfter(this.bAddr[b], need);
     return b;
   }
 }
