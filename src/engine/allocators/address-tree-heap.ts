@@ -16,7 +16,8 @@ import { BlockHeap } from './heap';
  * - keys ascend within a node; every leaf is at the same depth; an inner slot's key is the
  *   lowest address and its max the largest size in its child's subtree;
  * - no node but the root is empty, a node has at most FAN - 1 slots between operations, an
- *   inner root has at least two; bLeaf[b] is the leaf holding free block b;
+ *   inner root has at least two; bSlot[b] is the slot holding free block b (so its leaf
+ *   is bSlot[b] / FAN);
  * - nodes are not merged when they shrink (an empty one is dropped), so a tree's depth is
  *   bounded by the most free blocks it ever held, not by how many it holds now.
  */
@@ -26,7 +27,7 @@ const HALF = FAN >>> 1;
 
 export abstract class AddressTreeHeap extends BlockHeap {
   protected override readonly resizesInPlace: boolean = true;
-  private bLeaf: Int32Array = new Int32Array(this.capacity);
+  private bSlot: Int32Array = new Int32Array(this.capacity);
   private key: Float64Array = new Float64Array(8 * FAN);
   private max: Float64Array = new Float64Array(8 * FAN);
   private ref: Int32Array = new Int32Array(8 * FAN);
@@ -40,7 +41,7 @@ export abstract class AddressTreeHeap extends BlockHeap {
   private root = this.newNode(1, NONE);
 
   protected override growIndex(cap: number): void {
-    this.bLeaf = growI32(this.bLeaf, cap);
+    this.bSlot = growI32(this.bSlot, cap);
   }
 
   protected override largestFree(): number {
@@ -126,35 +127,40 @@ export abstract class AddressTreeHeap extends BlockHeap {
     // In the leaf: shift the slots above addr up by one. (Below the root, descending chose
     // this leaf because its lowest key is <= addr, or lowered that key to addr on the way.)
     const base = n * FAN;
+    const slot = this.bSlot;
     let i = base + this.count[n];
     while (i > base && key[i - 1] > addr) {
       key[i] = key[i - 1];
       max[i] = max[i - 1];
-      ref[i] = ref[i - 1];
+      const r = ref[i - 1];
+      ref[i] = r;
+      slot[r] = i;
       i--;
     }
     key[i] = addr;
     max[i] = size;
     ref[i] = b;
-    this.bLeaf[b] = n;
+    slot[b] = i;
     if (++this.count[n] === FAN) this.split(n);
   }
 
   protected removeFree(b: number): void {
-    const n = this.bLeaf[b];
+    const slot = this.bSlot;
+    let i = slot[b];
+    const n = (i / FAN) | 0;
     const key = this.key;
     const max = this.max;
     const ref = this.ref;
     const base = n * FAN;
     const last = base + this.count[n] - 1;
-    let i = base;
-    while (ref[i] !== b) i++;
     const first = i === base;
     const size = max[i];
     for (; i < last; i++) {
       key[i] = key[i + 1];
       max[i] = max[i + 1];
-      ref[i] = ref[i + 1];
+      const r = ref[i + 1];
+      ref[i] = r;
+      slot[r] = i;
     }
     this.count[n]--;
     if (this.count[n] === 0) this.dropEmpty(n);
@@ -163,8 +169,8 @@ export abstract class AddressTreeHeap extends BlockHeap {
 
   /** b kept its place in address order and grew (its address may have moved down). */
   protected override freeGrew(b: number): void {
-    let n = this.bLeaf[b];
-    const i = this.slotOf(n, b);
+    const i = this.bSlot[b];
+    let n = (i / FAN) | 0;
     const size = this.bSize[b];
     this.key[i] = this.bAddr[b];
     this.max[i] = size;
@@ -184,8 +190,8 @@ export abstract class AddressTreeHeap extends BlockHeap {
 
   /** b kept its place in address order and lost its front to an alloc: its address rose, its size fell. */
   protected override freeShrank(b: number): void {
-    const n = this.bLeaf[b];
-    const i = this.slotOf(n, b);
+    const i = this.bSlot[b];
+    const n = (i / FAN) | 0;
     const old = this.max[i];
     this.key[i] = this.bAddr[b];
     this.max[i] = this.bSize[b];
@@ -264,7 +270,7 @@ export abstract class AddressTreeHeap extends BlockHeap {
       max[to + k] = max[from + k];
       const r = ref[from + k];
       ref[to + k] = r;
-      if (leaf === 1) this.bLeaf[r] = m;
+      if (leaf === 1) this.bSlot[r] = to + k;
       else {
         this.parent[r] = m;
         this.pslot[r] = to + k;
@@ -293,14 +299,6 @@ export abstract class AddressTreeHeap extends BlockHeap {
     this.key[i] = key;
     this.max[i] = max;
     this.ref[i] = ref;
-  }
-
-  /** Index of the slot of leaf p that holds block r. */
-  private slotOf(p: number, r: number): number {
-    const ref = this.ref;
-    let i = p * FAN;
-    while (ref[i] !== r) i++;
-    return i;
   }
 
   private nodeMax(n: number): number {
