@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { createAllocator, POLICIES } from '../../../src/engine/allocators';
-import { HeapError } from '../../../src/engine/allocators/allocator';
+import { Allocator, AllocatorOptions, HeapError } from '../../../src/engine/allocators/allocator';
+import { NONE } from '../../../src/engine/allocators/base';
+import { FirstFitNaive } from '../../../src/engine/allocators/first-fit-naive';
 import { BlockHeap } from '../../../src/engine/allocators/heap';
 import { Op, optionsArb, replay, traceArb } from './trace';
 
@@ -163,3 +165,81 @@ describe('best-fit = best-fit-naive on blocks past the exact-size bins', () => {
     );
   });
 });
+
+describe('the address-tree policies on hundreds of free blocks', () => {
+  // first-fit and next-fit keep free blocks in a B+tree of 16-slot nodes: hundreds of holes
+  // (a long run of small blocks, then frees at random) make it split leaves and inner nodes,
+  // grow a level and drop emptied nodes, with aligned requests sending searches past blocks
+  // whose payload misfits. The runs are long, so they compare addresses only (the checks of
+  // replay() after every step are the random-trace tests' job).
+  const small = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: 101, max: 3000 }) });
+  const align = fc.oneof({ weight: 6, arbitrary: fc.constant(16) }, { weight: 1, arbitrary: fc.constantFrom(64, 256, 4096) });
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('alloc' as const), size: small, align }) },
+    { weight: 5, arbitrary: fc.record({ op: fc.constant('free' as const), pick: fc.nat({ max: 100_000 }) }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('realloc' as const), pick: fc.nat({ max: 100_000 }), size: small, align }) },
+  );
+  const holes = fc
+    .tuple(fc.array(small, { minLength: 1000, maxLength: 1500 }), fc.array(op, { minLength: 500, maxLength: 1000 }))
+    .map(([sizes, rest]) => [...sizes.map((size): Op => ({ op: 'alloc', size, align: 16 })), ...rest]);
+  const options = fc.record({ header: fc.constantFrom(0, 16), splitThreshold: fc.constantFrom(0, 48) }, { requiredKeys: [] });
+
+  /** Every address the ops get (live blocks picked modulo their count), and the most free blocks at once. */
+  function addresses(heap: Allocator, ops: Op[]): { got: number[]; mostFree: number } {
+    const live: number[] = [];
+    const got: number[] = [];
+    let mostFree = 0;
+    for (const o of ops) {
+      if (o.op === 'alloc') got.push(live[live.length] = heap.alloc(o.size, o.align)!);
+      else if (live.length > 0) {
+        const i = o.pick % live.length;
+        if (o.op === 'free') heap.free(live.splice(i, 1)[0]);
+        else got.push((live[i] = heap.realloc(live[i], o.size, o.align)!));
+      }
+      mostFree = Math.max(mostFree, heap.stats().freeBlocks);
+    }
+    return { got, mostFree };
+  }
+
+  it.each([
+    ['first-fit', (o: AllocatorOptions) => createAllocator('first-fit-naive', o)],
+    ['next-fit', (o: AllocatorOptions) => new NextFitReference(o)],
+  ])('%s places like its plain list walk, address for address', (policy, reference) => {
+    fc.assert(
+      fc.property(holes, options, (ops, opts) => {
+        const a = createAllocator(policy, opts);
+        const b = reference(opts);
+        expect(addresses(a, ops).got).toEqual(addresses(b, ops).got);
+        expect({ ...a.stats(), work: 0 }).toEqual({ ...b.stats(), work: 0 });
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('the runs do hold hundreds of free blocks at once', () => {
+    const [ops] = fc.sample(holes, { numRuns: 1, seed: 11 });
+    expect(addresses(createAllocator('first-fit'), ops).mostFree).toBeGreaterThan(250); // some 20 leaves or more
+  });
+});
+
+/**
+ * Next fit the slow, plain way, for the test above: the first block that fits on the
+ * address-ordered free list at or after the rover (the end of the last block placed), else
+ * from the bottom; after a failed search the rover goes to the top.
+ */
+class NextFitReference extends FirstFitNaive {
+  override readonly policy: string = 'next-fit-reference';
+  private rover = 0;
+
+  protected override findFree(need: number, align: number): number {
+    let b = this.walk(need, align, this.rover);
+    if (b === NONE) b = this.walk(need, align, 0);
+    this.rover = b === NONE ? Infinity : this.alignedPayload(this.bAddr[b], align) - this.header + need;
+    return b;
+  }
+
+  private walk(need: number, align: number, from: number): number {
+    for (let b = this.head; b !== NONE; b = this.lNext[b]) if (this.bAddr[b] >= from && this.fitIn(b, need, align) >= 0) return b;
+    return NONE;
+  }
+}
