@@ -1,3 +1,4 @@
+import { AllocatorOptions } from './allocator';
 import { growF64, growI32, growU8, NONE } from './base';
 import { BlockHeap } from './heap';
 
@@ -25,21 +26,34 @@ import { BlockHeap } from './heap';
 /** Slots per node: on the shipped traces 16 beat 8 and 32 (fewer levels vs shorter scans). */
 const FAN = 16;
 const HALF = FAN >>> 1;
+/** Nodes allocated up front: room for ~500 free blocks before the first growth. */
+const INITIAL_NODES = 64;
 
 export abstract class AddressTreeHeap extends BlockHeap {
   protected override readonly resizesInPlace: boolean = true;
   private bSlot: Int32Array = new Int32Array(this.capacity);
-  private key: Float64Array = new Float64Array(8 * FAN);
-  private max: Float64Array = new Float64Array(8 * FAN);
-  private ref: Int32Array = new Int32Array(8 * FAN);
-  private count: Int32Array = new Int32Array(8);
-  private parent: Int32Array = new Int32Array(8);
+  // The node arrays and the root are each stored twice before any search runs (empty here,
+  // then sized by the constructor; NONE, then the first leaf): V8 takes a field stored only
+  // once for a constant and compiles it in, and the first real change (a growth, the first
+  // root split) then throws away every optimized caller. That cost ~20% of a cold replay of
+  // cc1 (one pass, as `memscope replay` does), more than the tree saved.
+  private key: Float64Array = new Float64Array(0);
+  private max: Float64Array = new Float64Array(0);
+  private ref: Int32Array = new Int32Array(0);
+  private count: Int32Array = new Int32Array(0);
+  private parent: Int32Array = new Int32Array(0);
   /** The slot (absolute index) that refers to node n in its parent. */
-  private pslot: Int32Array = new Int32Array(8);
-  private isLeaf: Uint8Array = new Uint8Array(8);
+  private pslot: Int32Array = new Int32Array(0);
+  private isLeaf: Uint8Array = new Uint8Array(0);
   private nodes = 0;
   private spareNodes: number[] = [];
-  private root = this.newNode(1, NONE);
+  private root = NONE;
+
+  constructor(options?: AllocatorOptions) {
+    super(options);
+    this.growNodes(INITIAL_NODES);
+    this.root = this.newNode(1, NONE);
+  }
 
   protected override growIndex(cap: number): void {
     this.bSlot = growI32(this.bSlot, cap);
@@ -309,20 +323,21 @@ export abstract class AddressTreeHeap extends BlockHeap {
     return m;
   }
 
+  private growNodes(cap: number): void {
+    this.key = growF64(this.key, cap * FAN);
+    this.max = growF64(this.max, cap * FAN);
+    this.ref = growI32(this.ref, cap * FAN);
+    this.count = growI32(this.count, cap);
+    this.parent = growI32(this.parent, cap);
+    this.pslot = growI32(this.pslot, cap);
+    this.isLeaf = growU8(this.isLeaf, cap);
+  }
+
   private newNode(leaf: number, parent: number): number {
     let n = this.spareNodes.pop();
     if (n === undefined) {
       n = this.nodes++;
-      if (n === this.count.length) {
-        const cap = n * 2;
-        this.key = growF64(this.key, cap * FAN);
-        this.max = growF64(this.max, cap * FAN);
-        this.ref = growI32(this.ref, cap * FAN);
-        this.count = growI32(this.count, cap);
-        this.parent = growI32(this.parent, cap);
-        this.pslot = growI32(this.pslot, cap);
-        this.isLeaf = growU8(this.isLeaf, cap);
-      }
+      if (n === this.count.length) this.growNodes(n * 2);
     }
     this.count[n] = 0;
     this.parent[n] = parent;
