@@ -97,8 +97,6 @@ export async function runRust(source: string, options: RustRunOptions = {}): Pro
       if (e instanceof RustBudgetError && partial) e.partial = resultOf(partial);
       throw e;
     }
-    const t = r.timeline;
-    const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
     return resultOf(r);
   }
   await initParser();
@@ -195,8 +193,7 @@ export function runRustSync(source: string, options: RustRunOptions = {}): RustR
 
 /** A run as the worker thread sent it back. */
 function resultOf(r: ThreadResult): RustRun {
-  const t = r.timeline;
-  const timeline = new Timeline(t.meta, t.length, t.events, t.metrics, t.strings, t.values);
+  const timeline = Timeline.fromParts(r.timeline);
   return { timeline, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, exitCode: r.exitCode, abort: r.abort, limits: r.limits, statements: r.statements, steps: r.statements, iterations: r.iterations, heapEvents: () => heapEvents(timeline) };
 }
 

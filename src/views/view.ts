@@ -6,6 +6,7 @@ import { decodeTimeline } from '../engine/timeline/document';
 import { checkEnvelope, parseDocument } from '../format/envelope';
 import type { Snapshot } from '../format/snapshot';
 import { Timeline } from '../engine/timeline/timeline';
+import { metricColumn } from '../engine/timeline/metrics';
 import { FORMAT_VERSION, FormatError } from '../format/errors';
 import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../format/events';
 import type { Value } from '../format/values';
@@ -63,7 +64,7 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
   const series = {} as Record<MetricColumn, ViewSeries>;
   const kept = new Set<number>();
   for (const m of METRIC_COLUMNS) {
-    const s = downsampleM4(timeline.metrics[m], n, buckets);
+    const s = downsampleM4(metricColumn(timeline.metricSteps, m, n), n, buckets);
     series[m] = s;
     for (const step of s.step) kept.add(step);
   }

@@ -1,19 +1,12 @@
-import { EVENT_COLUMNS, METRIC_COLUMNS, type EventColumn, type MetricColumn } from '../../format/events';
-import { EVENT_COLUMN_TYPES, METRIC_COLUMN_TYPES, type ColumnType } from '../../format/timeline';
+import { EVENT_COLUMNS, type EventColumn } from '../../format/events';
+import { EVENT_COLUMN_TYPES, type ColumnType } from '../../format/timeline';
 
 export type IntArray = Uint8Array | Int32Array | Float64Array;
 export type EventColumns = Record<EventColumn, IntArray>;
-export type MetricColumns = Record<MetricColumn, IntArray>;
 
 /** Columns are stored in the typed array their format range fits (src/format/timeline.ts). */
 export function newArray(type: ColumnType, length: number): IntArray {
   return type === 'u8' ? new Uint8Array(length) : type === 'i32' ? new Int32Array(length) : new Float64Array(length);
-}
-
-function grown<A extends IntArray>(array: A, capacity: number): A {
-  const next = new (array.constructor as new (n: number) => A)(capacity);
-  next.set(array);
-  return next;
 }
 
 /**
@@ -55,11 +48,10 @@ export class GrowableColumns {
       this.buffers.set(name, { buffer, bytes, make: (b, offset, n) => new Ctor(b, offset * bytes, n) });
     };
     for (const name of EVENT_COLUMNS) add(name, EVENT_COLUMN_TYPES[name]);
-    for (const name of METRIC_COLUMNS) add(name, METRIC_COLUMN_TYPES[name]);
   }
 
   /** The next chunk's columns, views of the buffers grown by one chunk; null once a buffer cannot grow (then plain chunks follow). */
-  next(): { events: EventColumns; metrics: MetricColumns } | null {
+  next(): EventColumns | null {
     const start = this.chunks * this.chunkSize;
     try {
       for (const b of this.buffers.values()) (b.buffer as unknown as { resize(n: number): void }).resize((start + this.chunkSize) * b.bytes);
@@ -70,18 +62,14 @@ export class GrowableColumns {
     this.chunks++;
     const events = {} as EventColumns;
     for (const name of EVENT_COLUMNS) events[name] = this.view(name, start, this.chunkSize);
-    const metrics = {} as MetricColumns;
-    for (const name of METRIC_COLUMNS) metrics[name] = this.view(name, start, this.chunkSize);
-    return { events, metrics };
+    return events;
   }
 
   /** The first `length` values of each column, without a copy. */
-  whole(length: number): { events: EventColumns; metrics: MetricColumns } {
+  whole(length: number): EventColumns {
     const events = {} as EventColumns;
     for (const name of EVENT_COLUMNS) events[name] = this.view(name, 0, length);
-    const metrics = {} as MetricColumns;
-    for (const name of METRIC_COLUMNS) metrics[name] = this.view(name, 0, length);
-    return { events, metrics };
+    return events;
   }
 
   private view(name: string, start: number, n: number): IntArray {
@@ -90,22 +78,8 @@ export class GrowableColumns {
   }
 }
 
-export function allocColumns(capacity: number): { events: EventColumns; metrics: MetricColumns } {
+export function allocColumns(capacity: number): EventColumns {
   const events = {} as EventColumns;
   for (const name of EVENT_COLUMNS) events[name] = newArray(EVENT_COLUMN_TYPES[name], capacity);
-  const metrics = {} as MetricColumns;
-  for (const name of METRIC_COLUMNS) metrics[name] = newArray(METRIC_COLUMN_TYPES[name], capacity);
-  return { events, metrics };
-}
-
-export function growColumns<C extends Record<string, IntArray>>(columns: C, capacity: number): C {
-  const next = {} as Record<string, IntArray>;
-  for (const [name, array] of Object.entries(columns)) next[name] = grown(array, capacity);
-  return next as C;
-}
-
-export function trimColumns<C extends Record<string, IntArray>>(columns: C, length: number): C {
-  const next = {} as Record<string, IntArray>;
-  for (const [name, array] of Object.entries(columns)) next[name] = array.subarray(0, length);
-  return next as C;
+  return events;
 }

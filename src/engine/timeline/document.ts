@@ -2,8 +2,9 @@
 import { encodeColumn, type EncodedColumn } from '../../format/column-codec';
 import { FORMAT_NAME, FORMAT_VERSION } from '../../format/errors';
 import { EVENT_COLUMNS, METRIC_COLUMNS, type EventColumn, type MetricColumn } from '../../format/events';
-import { EVENT_COLUMN_TYPES, METRIC_COLUMN_TYPES, readTimeline, type ColumnType, type TimelineDocument } from '../../format/timeline';
+import { EVENT_COLUMN_TYPES, readTimeline, type ColumnType, type TimelineDocument } from '../../format/timeline';
 import { newArray, type IntArray } from './columns';
+import { metricColumn, metricStepsOf } from './metrics';
 import { Timeline } from './timeline';
 
 export type { TimelineDocument } from '../../format/timeline';
@@ -12,7 +13,7 @@ export function encodeTimeline(timeline: Timeline): TimelineDocument {
   const events = {} as Record<EventColumn, EncodedColumn>;
   for (const name of EVENT_COLUMNS) events[name] = encodeColumn(timeline.events[name], timeline.length);
   const metrics = {} as Record<MetricColumn, EncodedColumn>;
-  for (const name of METRIC_COLUMNS) metrics[name] = encodeColumn(timeline.metrics[name], timeline.length);
+  for (const name of METRIC_COLUMNS) metrics[name] = encodeColumn(metricColumn(timeline.metricSteps, name, timeline.length), timeline.length);
   return {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
@@ -31,7 +32,7 @@ export function encodeTimeline(timeline: Timeline): TimelineDocument {
  */
 export function decodeTimeline(input: unknown, source = 'payload'): Timeline {
   const doc = readTimeline(input, source);
-  return new Timeline(doc.meta, doc.count, stored(doc.events, EVENT_COLUMN_TYPES), stored(doc.metrics, METRIC_COLUMN_TYPES), doc.strings, doc.values);
+  return new Timeline(doc.meta, doc.count, stored(doc.events, EVENT_COLUMN_TYPES), metricStepsOf(doc.metrics, doc.count), doc.strings, doc.values);
 }
 
 /** Columns in the typed arrays the engine keeps them in. */

@@ -1,8 +1,9 @@
-import { EventKind, EVENT_KIND_NAMES, OwnerKind, regionOf, type MetricColumn } from '../../format/events';
+import { EventKind, EVENT_KIND_NAMES, METRIC_COLUMNS, OwnerKind, regionOf, type MetricColumn } from '../../format/events';
 import type { Value } from '../../format/values';
 import type { EventRecord } from '../../format/snapshot';
 import type { TimelineMeta } from '../../format/timeline';
-import type { EventColumns, MetricColumns } from './columns';
+import type { EventColumns } from './columns';
+import { metricAt, metricColumn, type MetricSteps } from './metrics';
 
 export type { EventRecord } from '../../format/snapshot';
 export type { TimelineMeta } from '../../format/timeline';
@@ -26,10 +27,26 @@ export class EventLog {
     readonly meta: TimelineMeta,
     readonly length: number,
     readonly events: EventColumns,
-    readonly metrics: MetricColumns,
+    /** The metrics where they change (metrics.ts); `metric(name, step)` reads them. */
+    readonly metricSteps: MetricSteps,
     readonly strings: readonly string[],
-    private readonly recorded: readonly RecordedValue[],
+    protected readonly recorded: readonly RecordedValue[],
   ) {}
+
+  private denseMetrics: Record<MetricColumn, Float64Array> | undefined;
+
+  /**
+   * Each metric at every step, as the format's columns. Built when first asked for (8 bytes per
+   * step and metric); readers inside memscope use `metric`, `peak` and `final` instead.
+   */
+  get metrics(): Readonly<Record<MetricColumn, Float64Array>> {
+    if (!this.denseMetrics) {
+      const dense = {} as Record<MetricColumn, Float64Array>;
+      for (const name of METRIC_COLUMNS) dense[name] = metricColumn(this.metricSteps, name, this.length);
+      this.denseMetrics = dense;
+    }
+    return this.denseMetrics;
+  }
 
   private allValues: readonly Value[] | undefined;
 
@@ -99,7 +116,7 @@ export class EventLog {
 
   metric(name: MetricColumn, step: number): number {
     this.checkStep(step);
-    return this.metrics[name][step]!;
+    return metricAt(this.metricSteps, name, step);
   }
 
   protected checkStep(step: number): void {

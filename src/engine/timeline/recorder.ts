@@ -1,10 +1,11 @@
 import { EventKind, OwnerKind } from '../../format/events';
 import type { Value } from '../../format/values';
-import { allocColumns, GrowableColumns, type EventColumns, type IntArray, type MetricColumns } from './columns';
+import { allocColumns, GrowableColumns, type EventColumns, type IntArray } from './columns';
+import { MetricStepsBuilder } from './metrics';
 import { Timeline, type TimelineMeta } from './timeline';
 import type { RecordedValue } from './event-log';
 
-/** Current values of the metrics; the machine updates them, every recorded event copies them. */
+/** Current values of the metrics; the machine updates them, an event records them when one changed (metrics.ts). */
 export interface MetricState {
   frames: number;
   stackBytes: number;
@@ -31,8 +32,7 @@ export const NO_OWNER: OwnerRef = { kind: OwnerKind.None, o1: -1, o2: -1 };
 export class TimelineRecorder {
   /** Columns are written in fixed-size chunks, so growing never copies; finish() joins them once. */
   private events: EventColumns;
-  private metrics: MetricColumns;
-  private readonly done: Array<{ events: EventColumns; metrics: MetricColumns }> = [];
+  private readonly done: EventColumns[] = [];
   private readonly chunkSize: number;
   /** Index inside the current chunk. */
   private at = 0;
@@ -46,6 +46,9 @@ export class TimelineRecorder {
   /** The source line the next events belong to (-1: none). */
   line = -1;
   readonly state: MetricState = { frames: 0, stackBytes: 0, heapLive: 0, heapBlocks: 0, footprint: 0, staticBytes: 0, allocWork: 0 };
+  /** The metrics of the last row recorded, in METRIC_COLUMNS order (all 0 before the first). */
+  private readonly seen = new Float64Array(7);
+  private readonly metricSteps = new MetricStepsBuilder();
 
   /** Where the chunks are views of growing buffers; null once they are arrays of their own. */
   private growable: GrowableColumns | null;
@@ -55,7 +58,7 @@ export class TimelineRecorder {
     this.growable = GrowableColumns.create(chunkSize);
     const first = this.growable?.next() ?? null;
     if (!first) this.growable = null;
-    ({ events: this.events, metrics: this.metrics } = first ?? allocColumns(chunkSize));
+    this.events = first ?? allocColumns(chunkSize);
   }
 
   intern(text: string): number {
@@ -128,39 +131,39 @@ export class TimelineRecorder {
     e.ownerKind[i] = owner.kind;
     e.owner1[i] = owner.o1;
     e.owner2[i] = owner.o2;
-    const m = this.metrics;
     const s = this.state;
-    m.frames[i] = s.frames;
-    m.stackBytes[i] = s.stackBytes;
-    m.heapLive[i] = s.heapLive;
-    m.heapBlocks[i] = s.heapBlocks;
-    m.footprint[i] = s.footprint;
-    m.staticBytes[i] = s.staticBytes;
-    m.allocWork[i] = s.allocWork;
+    const p = this.seen;
+    if (
+      s.frames !== p[0] || s.stackBytes !== p[1] || s.heapLive !== p[2] || s.heapBlocks !== p[3] ||
+      s.footprint !== p[4] || s.staticBytes !== p[5] || s.allocWork !== p[6]
+    ) this.metricsChanged();
     return this.length - 1;
   }
 
+  /** A metric differs from the last row: a new row starts at this event. */
+  private metricsChanged(): void {
+    const s = this.state;
+    const p = this.seen;
+    p[0] = s.frames;
+    p[1] = s.stackBytes;
+    p[2] = s.heapLive;
+    p[3] = s.heapBlocks;
+    p[4] = s.footprint;
+    p[5] = s.staticBytes;
+    p[6] = s.allocWork;
+    this.metricSteps.add(this.length - 1, p);
+  }
+
   finish(meta: TimelineMeta): Timeline {
-    if (this.growable) {
-      const whole = this.growable.whole(this.length);
-      return new Timeline(meta, this.length, whole.events, whole.metrics, this.strings.slice(), this.values.slice());
-    }
-    const chunks = [...this.done, { events: this.events, metrics: this.metrics }];
-    return new Timeline(
-      meta,
-      this.length,
-      join(chunks.map((c) => c.events), this.length, this.chunkSize),
-      join(chunks.map((c) => c.metrics), this.length, this.chunkSize),
-      this.strings.slice(),
-      this.values.slice(),
-    );
+    const events = this.growable ? this.growable.whole(this.length) : join([...this.done, this.events], this.length, this.chunkSize);
+    return new Timeline(meta, this.length, events, this.metricSteps.done(), this.strings.slice(), this.values.slice());
   }
 
   private nextChunk(): void {
-    this.done.push({ events: this.events, metrics: this.metrics });
+    this.done.push(this.events);
     const next = this.growable?.next() ?? null;
     if (!next) this.growable = null;
-    ({ events: this.events, metrics: this.metrics } = next ?? allocColumns(this.chunkSize));
+    this.events = next ?? allocColumns(this.chunkSize);
     this.at = 0;
   }
 }

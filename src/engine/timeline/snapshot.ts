@@ -1,10 +1,11 @@
 import { FORMAT_VERSION } from '../../format/errors';
-import { EventKind, OwnerKind, METRIC_COLUMNS, WriteMode, type MetricColumn } from '../../format/events';
+import { EventKind, OwnerKind, WriteMode } from '../../format/events';
 import { editText, type Target, type Value } from '../../format/values';
 import type {
   EventRecord, Snapshot, SnapshotBlock, SnapshotFrame, SnapshotLocal, SnapshotOwner, SnapshotPointer, SnapshotStatic,
 } from '../../format/snapshot';
 import type { EventLog } from './event-log';
+import { metricsAt } from './metrics';
 
 export type { Snapshot } from '../../format/snapshot';
 
@@ -178,8 +179,7 @@ export class SnapshotIndex {
 
   private render(state: State, step: number): Snapshot {
     const t = this.timeline;
-    const metrics = {} as Record<MetricColumn, number>;
-    for (const name of METRIC_COLUMNS) metrics[name] = step < 0 ? 0 : t.metrics[name][step]!;
+    const metrics = metricsAt(t.metricSteps, step);
     const frames: SnapshotFrame[] = state.frames.map((f) => {
       let lowest = f.address - f.reserved;
       for (const local of f.locals) lowest = Math.min(lowest, local.address);

@@ -1,9 +1,21 @@
-import { EventKind, type MetricColumn } from '../../format/events';
-import { EventLog } from './event-log';
+import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../../format/events';
+import { EventLog, type RecordedValue, type TimelineMeta } from './event-log';
+import type { EventColumns } from './columns';
+import { metricBuffers, metricPeak, metricsAt, type MetricSteps } from './metrics';
 import type { Snapshot } from '../../format/snapshot';
 import { SnapshotIndex } from './snapshot';
 
 export type { EventRecord, TimelineMeta } from './event-log';
+
+/** What a Timeline is made of, as plain data: a worker thread sends this (its buffers moved, not copied). */
+export interface TimelineParts {
+  meta: TimelineMeta;
+  length: number;
+  events: EventColumns;
+  metricSteps: MetricSteps;
+  strings: readonly string[];
+  recorded: readonly RecordedValue[];
+}
 
 /**
  * A recorded run: every change to memory in order (columnar), and the metrics after each
@@ -12,6 +24,17 @@ export type { EventRecord, TimelineMeta } from './event-log';
  */
 export class Timeline extends EventLog {
   private index: SnapshotIndex | undefined;
+
+  static fromParts(p: TimelineParts): Timeline {
+    return new Timeline(p.meta, p.length, p.events, p.metricSteps, p.strings, p.recorded);
+  }
+
+  /** The timeline as plain data and the buffers that can be transferred with it (postMessage). */
+  parts(): { parts: TimelineParts; transfer: ArrayBufferLike[] } {
+    const parts: TimelineParts = { meta: this.meta, length: this.length, events: this.events, metricSteps: this.metricSteps, strings: this.strings, recorded: this.recorded };
+    const transfer = [...new Set([...Object.values(this.events).map((a) => a.buffer), ...metricBuffers(this.metricSteps)])];
+    return { parts, transfer };
+  }
 
   /** The whole memory state after `step` (0-based; -1 is the empty state before the first event). */
   snapshot(step: number): Snapshot {
@@ -32,25 +55,13 @@ export class Timeline extends EventLog {
 
   /** Peak of a metric over the run and the first step where it is reached. */
   peak(name: MetricColumn): { value: number; step: number } {
-    const column = this.metrics[name];
-    let value = 0;
-    let step = -1;
-    for (let i = 0; i < this.length; i++) {
-      if (column[i]! > value) {
-        value = column[i]!;
-        step = i;
-      }
-    }
-    return { value, step };
+    return metricPeak(this.metricSteps, name);
   }
 
   /** The final value of each metric. */
   final(): Record<MetricColumn, number> {
-    const out = {} as Record<MetricColumn, number>;
-    for (const [name, column] of Object.entries(this.metrics) as Array<[MetricColumn, ArrayLike<number>]>) {
-      out[name] = this.length === 0 ? 0 : column[this.length - 1]!;
-    }
-    return out;
+    if (this.length === 0) return Object.fromEntries(METRIC_COLUMNS.map((name) => [name, 0])) as Record<MetricColumn, number>;
+    return metricsAt(this.metricSteps, this.length - 1);
   }
 
   /** Counts of heap operations, as a student would tally them. */

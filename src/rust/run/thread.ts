@@ -6,7 +6,7 @@
  * event. Node only, and only from the compiled build (a worker loads JavaScript, not TypeScript);
  * elsewhere runRust stays on the calling thread.
  */
-import type { Timeline } from '../../engine/timeline/timeline';
+import type { TimelineParts } from '../../engine/timeline/timeline';
 import { RustBudgetError, RustCompileError, RustMemoryLimitError, RustPanic, RustStepLimitError, RustSubsetError, RustSyntaxError, RustTimeLimitError } from '../errors';
 import type { RunLimits } from './result';
 
@@ -15,7 +15,7 @@ const JS_BYTES_PER_RUST_FRAME = 1200;
 const SMALLEST_RUST_FRAME = 24;
 
 export interface ThreadResult {
-  timeline: { meta: Timeline['meta']; length: number; events: Timeline['events']; metrics: Timeline['metrics']; strings: readonly string[]; values: Timeline['values'] };
+  timeline: TimelineParts;
   stdout: string;
   stderr: string;
   abort?: { message: string; size: number; line: number };
@@ -68,9 +68,8 @@ parentPort.on('message', ({ id, source, options }) => {
   ready.then(() => {
     // The timeline's columns are moved to the caller, not copied: a long run's columns are most of its memory.
     const sent = (r) => {
-      const t = r.timeline;
-      const transfer = [...new Set([...Object.values(t.events), ...Object.values(t.metrics)].map((a) => a.buffer))];
-      return [{ timeline: { meta: t.meta, length: t.length, events: t.events, metrics: t.metrics, strings: t.strings, values: t.values }, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, exitCode: r.exitCode, abort: r.abort, limits: r.limits, statements: r.statements, iterations: r.iterations }, transfer];
+      const { parts, transfer } = r.timeline.parts();
+      return [{ timeline: parts, stdout: r.stdout, stderr: r.stderr, panic: r.panic, stackOverflow: r.stackOverflow, exitCode: r.exitCode, abort: r.abort, limits: r.limits, statements: r.statements, iterations: r.iterations }, transfer];
     };
     try {
       const [ok, transfer] = sent(rust.runRustSync(source, { ...options, thread: false }));
