@@ -200,12 +200,11 @@ function resultOf(r: ThreadResult): RustRun {
 /** The heap events of a timeline in the oracle's vocabulary. */
 export function heapEvents(t: Timeline): HeapEvent[] {
   const out: HeapEvent[] = [];
-  const { kind, size, align, aux2 } = t.events;
   for (let i = 0; i < t.length; i++) {
-    const k = kind[i];
-    if (k === EventKind.HeapAlloc) out.push({ op: 'alloc', size: size[i]!, align: align[i]! });
-    else if (k === EventKind.HeapRealloc) out.push({ op: 'realloc', size: size[i]!, align: align[i]!, old_size: aux2[i]! });
-    else if (k === EventKind.HeapFree) out.push({ op: 'dealloc', size: size[i]!, align: align[i]! });
+    const k = t.kindAt(i);
+    if (k === EventKind.HeapAlloc) out.push({ op: 'alloc', size: t.size(i), align: t.align(i) });
+    else if (k === EventKind.HeapRealloc) out.push({ op: 'realloc', size: t.size(i), align: t.align(i), old_size: t.aux2(i) });
+    else if (k === EventKind.HeapFree) out.push({ op: 'dealloc', size: t.size(i), align: t.align(i) });
   }
   return out;
 }

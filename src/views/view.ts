@@ -71,8 +71,8 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
   const events = { step: [] as number[], kind: [] as number[], line: [] as number[] };
   for (const step of [...kept].sort((a, b) => a - b)) {
     events.step.push(step);
-    events.kind.push(timeline.events.kind[step]!);
-    events.line.push(timeline.events.line[step]!);
+    events.kind.push(timeline.kindAt(step));
+    events.line.push(timeline.store.columns.line[step]!);
   }
 
   const peaks = {} as ViewMeta['peaks'];
@@ -117,7 +117,7 @@ export function makeView(timeline: Timeline, options: ViewOptions = {}): ViewDoc
  * counted in `omitted`.
  */
 export function blockBars(timeline: Timeline, max: number): ViewDocument['blocks'] {
-  const e = timeline.events;
+  const e = timeline.store.columns;
   const n = timeline.length;
   const open = new Map<number, BlockBar>();
   const bars: BlockBar[] = [];
@@ -126,7 +126,7 @@ export function blockBars(timeline: Timeline, max: number): ViewDocument['blocks
   for (let step = 0; step < n; step++) {
     const kind = e.kind[step]!;
     if (kind === EventKind.HeapAlloc) {
-      open.set(e.a[step]!, { id: e.a[step]!, address: e.addr[step]!, size: e.size[step]!, from: step, to: null, type: typeOf(step), line: lineOf(step) });
+      open.set(e.a[step]!, { id: e.a[step]!, address: timeline.addr(step), size: timeline.size(step), from: step, to: null, type: typeOf(step), line: lineOf(step) });
     } else if (kind === EventKind.HeapRealloc || kind === EventKind.HeapFree) {
       const bar = open.get(e.a[step]!);
       if (!bar) continue;
@@ -134,7 +134,7 @@ export function blockBars(timeline: Timeline, max: number): ViewDocument['blocks
       bars.push(bar);
       open.delete(bar.id);
       if (kind === EventKind.HeapRealloc) {
-        open.set(bar.id, { id: bar.id, address: e.addr[step]!, size: e.size[step]!, from: step, to: null, type: bar.type, line: lineOf(step) });
+        open.set(bar.id, { id: bar.id, address: timeline.addr(step), size: timeline.size(step), from: step, to: null, type: bar.type, line: lineOf(step) });
       }
     }
   }

@@ -11,6 +11,7 @@ import type { Block, BTreeNode, Local, MapValue, StaticItem, RValue } from './rv
 import { formatType as typeName } from '../layout/format';
 import { AllocError, OwnershipError, StackOverflowError } from './errors';
 import { FRAME_HEADER_BYTES, type FramePlan } from './frame';
+import { DEFAULT_ADDRESSES } from './addresses';
 
 export { FRAME_HEADER_BYTES, FramePlan } from './frame';
 
@@ -24,12 +25,7 @@ function addressable(offset: number, size: number): boolean {
   return DEFAULT_ADDRESSES.heapBase + offset + size <= USER_SPACE_END;
 }
 
-/** Where the regions sit, as on x86_64 Linux: program data low, heap above it, stack near the top, growing down. */
-export const DEFAULT_ADDRESSES = {
-  staticBase: 0x5555_5555_4000,
-  heapBase: 0x5555_5560_0000,
-  stackTop: 0x7fff_ffff_f000,
-} as const;
+export { DEFAULT_ADDRESSES } from './addresses';
 
 /** Rust's main thread gets the process stack: 8 MiB by default on Linux. */
 export const DEFAULT_STACK_LIMIT = 8 * 1024 * 1024;

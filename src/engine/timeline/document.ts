@@ -2,8 +2,8 @@
 import { encodeColumn, type EncodedColumn } from '../../format/column-codec';
 import { FORMAT_NAME, FORMAT_VERSION } from '../../format/errors';
 import { EVENT_COLUMNS, METRIC_COLUMNS, type EventColumn, type MetricColumn } from '../../format/events';
-import { EVENT_COLUMN_TYPES, readTimeline, type ColumnType, type TimelineDocument } from '../../format/timeline';
-import { newArray, type IntArray } from './columns';
+import { readTimeline, type TimelineDocument } from '../../format/timeline';
+import { eventStoreOf, formatColumn } from './event-store';
 import { metricColumn, metricStepsOf } from './metrics';
 import { Timeline } from './timeline';
 
@@ -11,7 +11,7 @@ export type { TimelineDocument } from '../../format/timeline';
 
 export function encodeTimeline(timeline: Timeline): TimelineDocument {
   const events = {} as Record<EventColumn, EncodedColumn>;
-  for (const name of EVENT_COLUMNS) events[name] = encodeColumn(timeline.events[name], timeline.length);
+  for (const name of EVENT_COLUMNS) events[name] = encodeColumn(formatColumn(timeline.store, name), timeline.length);
   const metrics = {} as Record<MetricColumn, EncodedColumn>;
   for (const name of METRIC_COLUMNS) metrics[name] = encodeColumn(metricColumn(timeline.metricSteps, name, timeline.length), timeline.length);
   return {
@@ -32,17 +32,5 @@ export function encodeTimeline(timeline: Timeline): TimelineDocument {
  */
 export function decodeTimeline(input: unknown, source = 'payload'): Timeline {
   const doc = readTimeline(input, source);
-  return new Timeline(doc.meta, doc.count, stored(doc.events, EVENT_COLUMN_TYPES), metricStepsOf(doc.metrics, doc.count), doc.strings, doc.values);
-}
-
-/** Columns in the typed arrays the engine keeps them in. */
-function stored<N extends string>(columns: Record<N, Float64Array>, types: Record<N, ColumnType>): Record<N, IntArray> {
-  const out = {} as Record<N, IntArray>;
-  for (const name of Object.keys(columns) as N[]) {
-    const type = types[name];
-    const array = type === 'f64' ? columns[name] : newArray(type, columns[name].length);
-    if (array !== columns[name]) array.set(columns[name]);
-    out[name] = array;
-  }
-  return out;
+  return new Timeline(doc.meta, eventStoreOf(doc.events, doc.count), metricStepsOf(doc.metrics, doc.count), doc.strings, doc.values);
 }

@@ -3,6 +3,7 @@ import type { Value } from '../../format/values';
 import type { EventRecord } from '../../format/snapshot';
 import type { TimelineMeta } from '../../format/timeline';
 import type { EventColumns } from './columns';
+import { addrAt, formatColumns, narrowAt, ownerRowAt, type EventStore } from './event-store';
 import { metricAt, metricColumn, type MetricSteps } from './metrics';
 
 export type { EventRecord } from '../../format/snapshot';
@@ -23,15 +24,29 @@ function valueOf(v: RecordedValue): Value {
  * imports run timeline -> snapshot -> event-log.
  */
 export class EventLog {
+  readonly length: number;
+
   constructor(
     readonly meta: TimelineMeta,
-    readonly length: number,
-    readonly events: EventColumns,
+    /** The events as the engine keeps them (event-store.ts); the readers below resolve them. */
+    readonly store: EventStore,
     /** The metrics where they change (metrics.ts); `metric(name, step)` reads them. */
     readonly metricSteps: MetricSteps,
     readonly strings: readonly string[],
     protected readonly recorded: readonly RecordedValue[],
-  ) {}
+  ) {
+    this.length = store.length;
+  }
+
+  private formatEvents: EventColumns | undefined;
+
+  /**
+   * Each event field as the format's column. Columns stored narrower are built when first read
+   * (8 bytes per step for an address); readers inside memscope use the accessors below instead.
+   */
+  get events(): Readonly<EventColumns> {
+    return (this.formatEvents ??= formatColumns(this.store));
+  }
 
   private denseMetrics: Record<MetricColumn, Float64Array> | undefined;
 
@@ -56,7 +71,36 @@ export class EventLog {
   }
 
   kindAt(step: number): EventKind {
-    return this.events.kind[step] as EventKind;
+    return this.store.columns.kind[step] as EventKind;
+  }
+
+  /** The event's address (addr column). */
+  addr(step: number): number {
+    return addrAt(this.store, step);
+  }
+
+  size(step: number): number {
+    return narrowAt(this.store, 'size', step);
+  }
+
+  align(step: number): number {
+    return narrowAt(this.store, 'align', step);
+  }
+
+  aux(step: number): number {
+    return narrowAt(this.store, 'aux', step);
+  }
+
+  aux2(step: number): number {
+    return narrowAt(this.store, 'aux2', step);
+  }
+
+  /** The owner recorded with the event: [ownerKind, owner1, owner2]. */
+  owner(step: number): [OwnerKind, number, number] {
+    const row = ownerRowAt(this.store, step);
+    if (row < 0) return [OwnerKind.None, -1, -1];
+    const o = this.store.owners;
+    return [o.kind[row]! as OwnerKind, o.o1[row]!, o.o2[row]!];
   }
 
   string(index: number): string | null {
@@ -69,11 +113,9 @@ export class EventLog {
 
   event(step: number): EventRecord {
     this.checkStep(step);
-    const e = this.events;
+    const e = this.store.columns;
     const line = e.line[step]!;
-    const ownerKind = e.ownerKind[step]! as OwnerKind;
-    const o1 = e.owner1[step]!;
-    const o2 = e.owner2[step]!;
+    const [ownerKind, o1, o2] = this.owner(step);
     const owner: EventRecord['owner'] = { kind: OWNER_NAMES[ownerKind] ?? 'none' };
     if (ownerKind === OwnerKind.Local) Object.assign(owner, { frame: o1, slot: o2 });
     if (ownerKind === OwnerKind.Block) owner.block = o1;
@@ -88,11 +130,11 @@ export class EventLog {
       name: this.string(e.name[step]!),
       type: this.string(e.type[step]!),
       value: this.eventValue(step),
-      addr: e.addr[step]!,
-      size: e.size[step]!,
-      align: e.align[step]!,
-      aux: e.aux[step]!,
-      aux2: e.aux2[step]!,
+      addr: this.addr(step),
+      size: this.size(step),
+      align: this.align(step),
+      aux: this.aux(step),
+      aux2: this.aux2(step),
       owner,
     };
   }
@@ -102,12 +144,12 @@ export class EventLog {
    * the aux/aux2 columns (they change on every push; the rest of the value is shared).
    */
   eventValue(step: number): Value | null {
-    const value = this.value(this.events.value[step]!);
+    const value = this.value(this.store.columns.value[step]!);
     if (value && value.k === 'buf') {
-      const kind = this.events.kind[step];
+      const kind = this.store.columns.kind[step];
       if (kind === EventKind.LocalNew || kind === EventKind.LocalSet || kind === EventKind.LocalInit) {
-        const len = this.events.aux[step]!;
-        const cap = this.events.aux2[step]!;
+        const len = this.aux(step);
+        const cap = this.aux2(step);
         if (len >= 0 && cap >= 0) return { ...value, len, cap };
       }
     }

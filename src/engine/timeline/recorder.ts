@@ -1,6 +1,6 @@
 import { EventKind, OwnerKind } from '../../format/events';
 import type { Value } from '../../format/values';
-import { allocColumns, GrowableColumns, type EventColumns, type IntArray } from './columns';
+import { EventWriter } from './event-store';
 import { MetricStepsBuilder } from './metrics';
 import { Timeline, type TimelineMeta } from './timeline';
 import type { RecordedValue } from './event-log';
@@ -26,17 +26,12 @@ export interface OwnerRef {
 export const NO_OWNER: OwnerRef = { kind: OwnerKind.None, o1: -1, o2: -1 };
 
 /**
- * Appends events to growable typed-array columns. The hot path is `record`, which takes
- * positional arguments and writes straight into the columns: no object per event.
+ * Appends events to growable typed-array columns (event-store.ts) and the metrics where they
+ * change (metrics.ts). The hot path is `record`, which takes positional arguments and writes
+ * straight into the columns: no object per event.
  */
 export class TimelineRecorder {
-  /** Columns are written in fixed-size chunks, so growing never copies; finish() joins them once. */
-  private events: EventColumns;
-  private readonly done: EventColumns[] = [];
-  private readonly chunkSize: number;
-  /** Index inside the current chunk. */
-  private at = 0;
-  length = 0;
+  private readonly events: EventWriter;
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   /** Values by index; an integer stands for `{k: 'int', v}` (RecordedValue). */
@@ -50,15 +45,13 @@ export class TimelineRecorder {
   private readonly seen = new Float64Array(7);
   private readonly metricSteps = new MetricStepsBuilder();
 
-  /** Where the chunks are views of growing buffers; null once they are arrays of their own. */
-  private growable: GrowableColumns | null;
-
   constructor(chunkSize = 1 << 16) {
-    this.chunkSize = chunkSize;
-    this.growable = GrowableColumns.create(chunkSize);
-    const first = this.growable?.next() ?? null;
-    if (!first) this.growable = null;
-    this.events = first ?? allocColumns(chunkSize);
+    this.events = new EventWriter(chunkSize);
+  }
+
+  /** Events recorded so far. */
+  get length(): number {
+    return this.events.length;
   }
 
   intern(text: string): number {
@@ -112,25 +105,7 @@ export class TimelineRecorder {
     aux2 = 0,
     owner: OwnerRef = NO_OWNER,
   ): number {
-    if (this.at === this.chunkSize) this.nextChunk();
-    const i = this.at++;
-    this.length++;
-    const e = this.events;
-    e.kind[i] = kind;
-    e.line[i] = this.line;
-    e.a[i] = a;
-    e.b[i] = b;
-    e.name[i] = name;
-    e.type[i] = type;
-    e.value[i] = value;
-    e.addr[i] = addr;
-    e.size[i] = size;
-    e.align[i] = align;
-    e.aux[i] = aux;
-    e.aux2[i] = aux2;
-    e.ownerKind[i] = owner.kind;
-    e.owner1[i] = owner.o1;
-    e.owner2[i] = owner.o2;
+    this.events.write(kind, this.line, a, b, name, type, value, addr, size, align, aux, aux2, owner.kind, owner.o1, owner.o2);
     const s = this.state;
     const p = this.seen;
     if (
@@ -155,30 +130,6 @@ export class TimelineRecorder {
   }
 
   finish(meta: TimelineMeta): Timeline {
-    const events = this.growable ? this.growable.whole(this.length) : join([...this.done, this.events], this.length, this.chunkSize);
-    return new Timeline(meta, this.length, events, this.metricSteps.done(), this.strings.slice(), this.values.slice());
+    return new Timeline(meta, this.events.finish(), this.metricSteps.done(), this.strings.slice(), this.values.slice());
   }
-
-  private nextChunk(): void {
-    this.done.push(this.events);
-    const next = this.growable?.next() ?? null;
-    if (!next) this.growable = null;
-    this.events = next ?? allocColumns(this.chunkSize);
-    this.at = 0;
-  }
-}
-
-function join<C extends Record<string, IntArray>>(chunks: C[], length: number, chunkSize: number): C {
-  const out = {} as Record<string, IntArray>;
-  for (const name of Object.keys(chunks[0]!)) {
-    const first = chunks[0]![name]!;
-    const whole = new (first.constructor as new (n: number) => IntArray)(length);
-    chunks.forEach((chunk, i) => {
-      const part = chunk[name]!;
-      const take = Math.min(chunkSize, length - i * chunkSize);
-      if (take > 0) whole.set(part.subarray(0, take), i * chunkSize);
-    });
-    out[name] = whole;
-  }
-  return out as C;
 }

@@ -83,7 +83,7 @@ export class SnapshotIndex {
 
   private apply(state: State, step: number): void {
     const t = this.timeline;
-    const e = t.events;
+    const e = t.store.columns;
     const kind = e.kind[step] as EventKind;
     const a = e.a[step]!;
     switch (kind) {
@@ -92,8 +92,8 @@ export class SnapshotIndex {
           id: a,
           name: t.string(e.name[step]!) ?? '',
           type: t.string(e.type[step]!) ?? '',
-          address: e.addr[step]!,
-          size: e.size[step]!,
+          address: t.addr(step),
+          size: t.size(step),
           value: t.value(e.value[step]!),
         });
         break;
@@ -102,8 +102,8 @@ export class SnapshotIndex {
           id: a,
           fn: t.string(e.name[step]!) ?? '?',
           line: e.line[step]!,
-          address: e.addr[step]!,
-          reserved: e.size[step]!,
+          address: t.addr(step),
+          reserved: t.size(step),
           locals: [],
         });
         break;
@@ -118,9 +118,9 @@ export class SnapshotIndex {
           slot: e.b[step]!,
           name: t.string(e.name[step]!) ?? '',
           type: t.string(e.type[step]!) ?? '',
-          address: e.addr[step]!,
-          size: e.size[step]!,
-          align: e.align[step]!,
+          address: t.addr(step),
+          size: t.size(step),
+          align: t.align(step),
           value: t.eventValue(step),
         });
         break;
@@ -143,9 +143,9 @@ export class SnapshotIndex {
       case EventKind.HeapAlloc:
         state.blocks.set(a, {
           id: a,
-          address: e.addr[step]!,
-          size: e.size[step]!,
-          align: e.align[step]!,
+          address: t.addr(step),
+          size: t.size(step),
+          align: t.align(step),
           type: t.string(e.type[step]!) ?? '',
           value: t.value(e.value[step]!),
           owner: ownerAt(t, step),
@@ -153,7 +153,7 @@ export class SnapshotIndex {
         break;
       case EventKind.HeapRealloc: {
         const block = state.blocks.get(a);
-        if (block) state.blocks.set(a, { ...block, address: e.addr[step]!, size: e.size[step]! });
+        if (block) state.blocks.set(a, { ...block, address: t.addr(step), size: t.size(step) });
         break;
       }
       case EventKind.HeapFree:
@@ -163,8 +163,8 @@ export class SnapshotIndex {
         const block = state.blocks.get(a);
         if (!block) break;
         const value = t.value(e.value[step]!);
-        if (e.aux2[step] !== WriteMode.TextEdit) state.blocks.set(a, { ...block, value });
-        else if (block.value?.k === 'text' && value?.k === 'text') state.blocks.set(a, { ...block, value: editText(block.value, e.aux[step]!, value) });
+        if (t.aux2(step) !== WriteMode.TextEdit) state.blocks.set(a, { ...block, value });
+        else if (block.value?.k === 'text' && value?.k === 'text') state.blocks.set(a, { ...block, value: editText(block.value, t.aux(step), value) });
         break;
       }
       case EventKind.HeapOwner: {
@@ -233,11 +233,10 @@ function findLocal(frame: FrameState, slot: number): number {
 }
 
 function ownerAt(t: EventLog, step: number): SnapshotOwner {
-  const e = t.events;
-  const o1 = e.owner1[step]!;
-  switch (e.ownerKind[step] as OwnerKind) {
+  const [kind, o1, o2] = t.owner(step);
+  switch (kind) {
     case OwnerKind.Local:
-      return { kind: 'local', frame: o1, slot: e.owner2[step]! };
+      return { kind: 'local', frame: o1, slot: o2 };
     case OwnerKind.Block:
       return { kind: 'block', block: o1 };
     case OwnerKind.Static:

@@ -1,6 +1,6 @@
 import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../../format/events';
 import { EventLog, type RecordedValue, type TimelineMeta } from './event-log';
-import type { EventColumns } from './columns';
+import { storeBuffers, type EventStore } from './event-store';
 import { metricBuffers, metricPeak, metricsAt, type MetricSteps } from './metrics';
 import type { Snapshot } from '../../format/snapshot';
 import { SnapshotIndex } from './snapshot';
@@ -10,8 +10,7 @@ export type { EventRecord, TimelineMeta } from './event-log';
 /** What a Timeline is made of, as plain data: a worker thread sends this (its buffers moved, not copied). */
 export interface TimelineParts {
   meta: TimelineMeta;
-  length: number;
-  events: EventColumns;
+  events: EventStore;
   metricSteps: MetricSteps;
   strings: readonly string[];
   recorded: readonly RecordedValue[];
@@ -26,13 +25,13 @@ export class Timeline extends EventLog {
   private index: SnapshotIndex | undefined;
 
   static fromParts(p: TimelineParts): Timeline {
-    return new Timeline(p.meta, p.length, p.events, p.metricSteps, p.strings, p.recorded);
+    return new Timeline(p.meta, p.events, p.metricSteps, p.strings, p.recorded);
   }
 
   /** The timeline as plain data and the buffers that can be transferred with it (postMessage). */
   parts(): { parts: TimelineParts; transfer: ArrayBufferLike[] } {
-    const parts: TimelineParts = { meta: this.meta, length: this.length, events: this.events, metricSteps: this.metricSteps, strings: this.strings, recorded: this.recorded };
-    const transfer = [...new Set([...Object.values(this.events).map((a) => a.buffer), ...metricBuffers(this.metricSteps)])];
+    const parts: TimelineParts = { meta: this.meta, events: this.store, metricSteps: this.metricSteps, strings: this.strings, recorded: this.recorded };
+    const transfer = [...new Set([...storeBuffers(this.store), ...metricBuffers(this.metricSteps)])];
     return { parts, transfer };
   }
 
@@ -46,9 +45,9 @@ export class Timeline extends EventLog {
   /** Text printed by the program up to and including `step` (all of it by default). */
   output(step = this.length - 1): string {
     let text = '';
-    const kinds = this.events.kind;
+    const { kind: kinds, name } = this.store.columns;
     for (let i = 0; i <= step && i < this.length; i++) {
-      if (kinds[i] === EventKind.Output) text += this.strings[this.events.name[i]!];
+      if (kinds[i] === EventKind.Output) text += this.strings[name[i]!];
     }
     return text;
   }
@@ -69,7 +68,7 @@ export class Timeline extends EventLog {
     let allocs = 0;
     let reallocs = 0;
     let frees = 0;
-    const kinds = this.events.kind;
+    const kinds = this.store.columns.kind;
     for (let i = 0; i < this.length; i++) {
       const k = kinds[i];
       if (k === EventKind.HeapAlloc) allocs++;
