@@ -6,6 +6,8 @@ import { ESCAPE, EventWriter, eventStoreOf, fieldAt, formatColumn } from '../../
 import { metricAt, metricColumn, metricPeak, metricStepsOf } from '../../src/engine/timeline/metrics';
 import { decodeTimeline, encodeTimeline } from '../../src/engine/timeline/document';
 import { Timeline } from '../../src/engine/timeline/timeline';
+import { ValueTableWriter, valueAt } from '../../src/engine/timeline/value-table';
+import type { Value } from '../../src/format/values';
 
 type Row = Record<EventColumn, number>;
 
@@ -77,6 +79,19 @@ describe('event store (events kept narrow, every value exact)', () => {
         for (const name of EVENT_COLUMNS) expect([...formatColumn(store, name)]).toEqual(columns[name]);
       }),
     );
+  });
+});
+
+describe('value table (integers kept as themselves)', () => {
+  test('every entry reads back as recorded, integers of any size and -0 included', () => {
+    const entries: Array<number | Value> = [0, -0, 1, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 53 - 1, -(2 ** 53 - 1), { k: 'uninit' }, 7, { k: 'text', v: 'ab', len: 2 }];
+    const w = new ValueTableWriter();
+    const many = Array.from({ length: 3000 }, (_, i) => entries[i % entries.length]!);
+    const indices = many.map((e) => (typeof e === 'number' ? w.addInt(e) : w.addValue(e)));
+    expect(indices).toEqual(many.map((_, i) => i));
+    const table = w.finish();
+    many.forEach((e, i) => expect(valueAt(table, i)).toEqual(typeof e === 'number' ? { k: 'int', v: e } : e));
+    expect(Object.is((valueAt(table, 1) as { v: number }).v, -0)).toBe(true);
   });
 });
 

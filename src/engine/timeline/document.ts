@@ -5,6 +5,7 @@ import { EVENT_COLUMNS, METRIC_COLUMNS, type EventColumn, type MetricColumn } fr
 import { readTimeline, type TimelineDocument } from '../../format/timeline';
 import { eventStoreOf, formatColumn } from './event-store';
 import { metricColumn, metricStepsOf } from './metrics';
+import { valueTableOf } from './value-table';
 import { Timeline } from './timeline';
 
 export type { TimelineDocument } from '../../format/timeline';
@@ -20,7 +21,8 @@ export function encodeTimeline(timeline: Timeline): TimelineDocument {
     kind: 'timeline',
     meta: { ...timeline.meta },
     strings: [...timeline.strings],
-    values: [...timeline.values],
+    // Built for the document only: a long run's values stay integers in the timeline.
+    values: Array.from({ length: timeline.valueTable.count }, (_, i) => timeline.value(i)!),
     events: { count: timeline.length, columns: events },
     metrics: { columns: metrics },
   };
@@ -32,5 +34,5 @@ export function encodeTimeline(timeline: Timeline): TimelineDocument {
  */
 export function decodeTimeline(input: unknown, source = 'payload'): Timeline {
   const doc = readTimeline(input, source);
-  return new Timeline(doc.meta, eventStoreOf(doc.events, doc.count), metricStepsOf(doc.metrics, doc.count), doc.strings, doc.values);
+  return new Timeline(doc.meta, eventStoreOf(doc.events, doc.count), metricStepsOf(doc.metrics, doc.count), doc.strings, valueTableOf(doc.values));
 }

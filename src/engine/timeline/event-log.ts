@@ -5,18 +5,12 @@ import type { TimelineMeta } from '../../format/timeline';
 import type { EventColumns } from './columns';
 import { addrAt, formatColumns, narrowAt, ownerRowAt, type EventStore } from './event-store';
 import { metricAt, metricColumn, type MetricSteps } from './metrics';
+import { valueAt, type ValueTable } from './value-table';
 
 export type { EventRecord } from '../../format/snapshot';
 export type { TimelineMeta } from '../../format/timeline';
 
 const OWNER_NAMES = ['none', 'local', 'block', 'static', 'shared'] as const;
-
-/** A value as the recorder keeps it: a safe integer stands for `{k: 'int', v}` (no object per recorded integer). */
-export type RecordedValue = Value | number;
-
-function valueOf(v: RecordedValue): Value {
-  return typeof v === 'number' ? { k: 'int', v } : v;
-}
 
 /**
  * The recorded events and metrics (columnar) with the readers that resolve one event's
@@ -33,7 +27,8 @@ export class EventLog {
     /** The metrics where they change (metrics.ts); `metric(name, step)` reads them. */
     readonly metricSteps: MetricSteps,
     readonly strings: readonly string[],
-    protected readonly recorded: readonly RecordedValue[],
+    /** The values events index into (value-table.ts). */
+    readonly valueTable: ValueTable,
   ) {
     this.length = store.length;
   }
@@ -67,7 +62,7 @@ export class EventLog {
 
   /** The value table of the format (an object per value, made once when first asked for). */
   get values(): readonly Value[] {
-    return (this.allValues ??= this.recorded.map(valueOf));
+    return (this.allValues ??= Array.from({ length: this.valueTable.count }, (_, i) => valueAt(this.valueTable, i)));
   }
 
   kindAt(step: number): EventKind {
@@ -108,7 +103,7 @@ export class EventLog {
   }
 
   value(index: number): Value | null {
-    return index < 0 ? null : valueOf(this.recorded[index]!);
+    return index < 0 || index >= this.valueTable.count ? null : valueAt(this.valueTable, index);
   }
 
   event(step: number): EventRecord {

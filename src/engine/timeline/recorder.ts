@@ -3,7 +3,7 @@ import type { Value } from '../../format/values';
 import { EventWriter } from './event-store';
 import { MetricStepsBuilder } from './metrics';
 import { Timeline, type TimelineMeta } from './timeline';
-import type { RecordedValue } from './event-log';
+import { ValueTableWriter } from './value-table';
 
 /** Current values of the metrics; the machine updates them, an event records them when one changed (metrics.ts). */
 export interface MetricState {
@@ -34,8 +34,8 @@ export class TimelineRecorder {
   private readonly events: EventWriter;
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
-  /** Values by index; an integer stands for `{k: 'int', v}` (RecordedValue). */
-  private readonly values: RecordedValue[] = [];
+  /** Values by index (value-table.ts): an integer is kept as itself. */
+  private readonly values = new ValueTableWriter();
   /** Short texts a text edit adds (a literal pushed in a loop), recorded once. */
   private readonly pieceIds = new Map<string, number>();
   /** The source line the next events belong to (-1: none). */
@@ -66,8 +66,7 @@ export class TimelineRecorder {
 
   /** Values are immutable once recorded; the same object may be recorded again cheaply. */
   addValue(value: Value): number {
-    this.values.push(value);
-    return this.values.length - 1;
+    return this.values.addValue(value);
   }
 
   /**
@@ -76,8 +75,7 @@ export class TimelineRecorder {
    * loop's run time went to that).
    */
   addInt(v: number): number {
-    this.values.push(v);
-    return this.values.length - 1;
+    return this.values.addInt(v);
   }
 
   /** The `text` value of bytes a text edit adds; short ones are shared, as the same literal is pushed again and again. */
@@ -130,6 +128,6 @@ export class TimelineRecorder {
   }
 
   finish(meta: TimelineMeta): Timeline {
-    return new Timeline(meta, this.events.finish(), this.metricSteps.done(), this.strings.slice(), this.values.slice());
+    return new Timeline(meta, this.events.finish(), this.metricSteps.done(), this.strings.slice(), this.values.finish());
   }
 }

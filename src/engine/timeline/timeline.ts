@@ -1,6 +1,7 @@
 import { EventKind, METRIC_COLUMNS, type MetricColumn } from '../../format/events';
-import { EventLog, type RecordedValue, type TimelineMeta } from './event-log';
+import { EventLog, type TimelineMeta } from './event-log';
 import { storeBuffers, type EventStore } from './event-store';
+import { valueTableBuffers, type ValueTable } from './value-table';
 import { metricBuffers, metricPeak, metricsAt, type MetricSteps } from './metrics';
 import type { Snapshot } from '../../format/snapshot';
 import { SnapshotIndex } from './snapshot';
@@ -13,7 +14,7 @@ export interface TimelineParts {
   events: EventStore;
   metricSteps: MetricSteps;
   strings: readonly string[];
-  recorded: readonly RecordedValue[];
+  values: ValueTable;
 }
 
 /**
@@ -25,13 +26,13 @@ export class Timeline extends EventLog {
   private index: SnapshotIndex | undefined;
 
   static fromParts(p: TimelineParts): Timeline {
-    return new Timeline(p.meta, p.events, p.metricSteps, p.strings, p.recorded);
+    return new Timeline(p.meta, p.events, p.metricSteps, p.strings, p.values);
   }
 
   /** The timeline as plain data and the buffers that can be transferred with it (postMessage). */
   parts(): { parts: TimelineParts; transfer: ArrayBufferLike[] } {
-    const parts: TimelineParts = { meta: this.meta, events: this.store, metricSteps: this.metricSteps, strings: this.strings, recorded: this.recorded };
-    const transfer = [...new Set([...storeBuffers(this.store), ...metricBuffers(this.metricSteps)])];
+    const parts: TimelineParts = { meta: this.meta, events: this.store, metricSteps: this.metricSteps, strings: this.strings, values: this.valueTable };
+    const transfer = [...new Set([...storeBuffers(this.store), ...metricBuffers(this.metricSteps), ...valueTableBuffers(this.valueTable)])];
     return { parts, transfer };
   }
 
