@@ -12,7 +12,9 @@ export interface EncodedColumn {
 const MAX_DELTA = 2 ** 51;
 
 export function encodeColumn(values: ArrayLike<number>, length = values.length): EncodedColumn {
-  const bytes: number[] = [];
+  // Most deltas take one byte; the buffer doubles when they do not (a JS array of bytes took twice the time).
+  let bytes = new Uint8Array(Math.max(16, length + 8));
+  let n = 0;
   let previous = 0;
   for (let i = 0; i < length; i++) {
     const v = values[i]!;
@@ -21,14 +23,19 @@ export function encodeColumn(values: ArrayLike<number>, length = values.length):
       throw new RangeError(`column value ${v} at index ${i} is not an integer the format can hold`);
     }
     previous = v;
+    if (n + 8 > bytes.length) {
+      const more = new Uint8Array(bytes.length * 2);
+      more.set(bytes);
+      bytes = more;
+    }
     let z = delta >= 0 ? delta * 2 : -delta * 2 - 1;
     while (z >= 128) {
-      bytes.push((z % 128) | 128);
+      bytes[n++] = (z % 128) | 128;
       z = Math.floor(z / 128);
     }
-    bytes.push(z);
+    bytes[n++] = z;
   }
-  return { enc: 'delta-varint-b64', data: toBase64(Uint8Array.from(bytes)) };
+  return { enc: 'delta-varint-b64', data: toBase64(bytes.subarray(0, n)) };
 }
 
 /**

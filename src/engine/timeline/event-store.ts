@@ -210,7 +210,15 @@ export function formatColumn(s: EventStore, column: EventColumn): IntArray {
     for (let row = 0; row < o.count; row++) out[o.steps[row]!] = from[row]!;
     return out;
   }
-  for (let step = 0; step < s.length; step++) out[step] = fieldAt(s, column, step);
+  const stored = s.columns[column as WideColumn];
+  const wide = s.wide[column as WideColumn];
+  const escape = column === 'align' ? BYTE_ESCAPE : ESCAPE;
+  const kind = s.columns.kind;
+  const based = column === 'addr';
+  for (let step = 0; step < s.length; step++) {
+    const v = stored[step]!;
+    out[step] = v === escape ? wide.get(step)! : based ? v + ADDR_BASE[kind[step]!]! : v;
+  }
   return out;
 }
 
