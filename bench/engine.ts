@@ -4,6 +4,7 @@ import { vecNew, vecPush } from '../src/engine/std/vec';
 import { pushStr, stringClear, stringNew } from '../src/engine/std/string';
 import type { Timeline } from '../src/engine/timeline/timeline';
 import { encodeTimeline } from '../src/engine/timeline/document';
+import { growableBytes } from '../src/engine/timeline/columns';
 import { figure, timeMs, times, type BenchSuite } from './harness';
 
 /** 10^6 pushes onto a Vec<u64> in one local, through the engine's std model. */
@@ -44,6 +45,9 @@ export const suite: BenchSuite = {
     log(figure('Vec pushes: 10^6 pushes, events recorded', t.length, 'events'));
     log(figure('Vec pushes: events per second', t.length / (pushes.wallMs / 1000), 'events/s', { value: 5e6, higherIsBetter: true }));
     log(figure('Vec pushes: events per second of cpu time', t.length / (pushes.cpuMs / 1000), 'events/s', { value: 5e6, higherIsBetter: true }));
+    const grownBefore = growableBytes();
+    t = vecPushes(1_000_000);
+    log(figure('Vec pushes: event columns in memory per event', (growableBytes() - grownBefore) / t.length, 'B'));
 
     let s: Timeline = stringOps(1000);
     const strMs = await timeMs(() => {
