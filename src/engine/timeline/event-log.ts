@@ -3,7 +3,7 @@ import type { Value } from '../../format/values';
 import type { EventRecord } from '../../format/snapshot';
 import type { TimelineMeta } from '../../format/timeline';
 import type { EventColumns } from './columns';
-import { addrAt, formatColumns, narrowAt, ownerRowAt, type EventStore } from './event-store';
+import { addrAt, alignAt, formatColumns, intAt, ownerRowAt, type EventStore } from './event-store';
 import { metricAt, metricColumn, type MetricSteps } from './metrics';
 import { valueAt, type ValueTable } from './value-table';
 
@@ -75,19 +75,19 @@ export class EventLog {
   }
 
   size(step: number): number {
-    return narrowAt(this.store, 'size', step);
+    return intAt(this.store, 'size', step);
   }
 
   align(step: number): number {
-    return narrowAt(this.store, 'align', step);
+    return alignAt(this.store, step);
   }
 
   aux(step: number): number {
-    return narrowAt(this.store, 'aux', step);
+    return intAt(this.store, 'aux', step);
   }
 
   aux2(step: number): number {
-    return narrowAt(this.store, 'aux2', step);
+    return intAt(this.store, 'aux2', step);
   }
 
   /** The owner recorded with the event: [ownerKind, owner1, owner2]. */

@@ -154,10 +154,15 @@ export function addrAt(s: EventStore, step: number): number {
   return v === ESCAPE ? s.wide.addr.get(step)! : v + ADDR_BASE[s.columns.kind[step]!]!;
 }
 
-/** An event's size, align, aux or aux2. */
-export function narrowAt(s: EventStore, column: Exclude<WideColumn, 'addr'>, step: number): number {
+/** An event's size, aux or aux2. */
+export function intAt(s: EventStore, column: 'size' | 'aux' | 'aux2', step: number): number {
   const v = s.columns[column][step]!;
-  return v === (column === 'align' ? BYTE_ESCAPE : ESCAPE) ? s.wide[column].get(step)! : v;
+  return v === ESCAPE ? s.wide[column].get(step)! : v;
+}
+
+export function alignAt(s: EventStore, step: number): number {
+  const v = s.columns.align[step]!;
+  return v === BYTE_ESCAPE ? s.wide.align.get(step)! : v;
 }
 
 /** The index of the owner recorded with `step`, or -1 (owner none: kind 0, owner1 and owner2 -1). */
@@ -180,11 +185,12 @@ export function fieldAt(s: EventStore, column: EventColumn, step: number): numbe
   switch (column) {
     case 'addr':
       return addrAt(s, step);
-    case 'size':
     case 'align':
+      return alignAt(s, step);
+    case 'size':
     case 'aux':
     case 'aux2':
-      return narrowAt(s, column, step);
+      return intAt(s, column, step);
     case 'ownerKind':
     case 'owner1':
     case 'owner2': {
