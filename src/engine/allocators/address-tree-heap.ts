@@ -11,8 +11,8 @@ import { BlockHeap } from './heap';
  * ref (leaf: the block id; inner: the child node). A search scans a few contiguous slots per
  * level, two or three levels for the few thousand free blocks of a real trace, where the
  * address treap this replaces chased a pointer through four arrays per level and rotated on
- * every insert and remove (in process on the shipped traces, cpu: first fit 1.2-1.3x faster,
- * next fit 1.3-1.4x with its rover check).
+ * every insert and remove (in process on the shipped traces, cpu: first fit 1.2-1.4x faster,
+ * next fit 1.3-1.6x with its rover check).
  *
  * Invariants (test/engine/allocators checks the placements against first-fit-naive):
  * - keys ascend within a node; every leaf is at the same depth; an inner slot's key is the

@@ -10,11 +10,6 @@ import { BlockHeap } from './heap';
  * links so insert and remove are iterative (descend, then rotate) and successor steps cheap.
  * Priorities come from a fixed-seed generator, so runs are reproducible (and addresses never
  * depend on the tree's shape anyway).
- *
- * A subclass may augment nodes with a summary of their subtree: `fix` recomputes a node's
- * summary from its own block and its children's summaries. The treap calls `rotated` after
- * every rotation, and fix from the changed node upwards after a splice, stopping where a
- * summary comes out unchanged (nothing above it can change either); an insert calls attachedBelow.
  */
 export abstract class TreapHeap extends BlockHeap {
   protected root = NONE;
@@ -33,24 +28,6 @@ export abstract class TreapHeap extends BlockHeap {
   /** True when block b's key sorts before node n's. */
   protected abstract before(b: number, n: number): boolean;
 
-  /** Recomputes node n's augmentation from n and its children; returns whether it changed. */
-  protected fix(_n: number): boolean {
-    return false;
-  }
-
-  /**
-   * `up` was rotated above its parent `down`: up now roots exactly the subtree down rooted
-   * (so it takes over down's summary, no recompute needed), down roots a smaller one.
-   */
-  protected rotated(_up: number, _down: number): void {}
-
-  /**
-   * Leaf b was just attached below n (NONE: b is the root): sets b's augmentation and folds
-   * b into that of n and its ancestors.
-   * (Cheaper than fixUp(n): only the path just descended is touched, not its siblings.)
-   */
-  protected attachedBelow(_n: number, _b: number): void {}
-
   protected override growIndex(cap: number): void {
     this.tLeft = growI32(this.tLeft, cap);
     this.tRight = growI32(this.tRight, cap);
@@ -58,7 +35,7 @@ export abstract class TreapHeap extends BlockHeap {
     this.tPrio = growI32(this.tPrio, cap);
   }
 
-  /** Attaches b as a leaf by key, repairs the augmentation above it, then rotates b up by priority. */
+  /** Attaches b as a leaf by key, then rotates b up by priority. */
   protected insertFree(b: number): void {
     // The arrays in locals: V8 otherwise reloads each field (and its backing store) at every use.
     const left = this.tLeft;
@@ -77,7 +54,6 @@ export abstract class TreapHeap extends BlockHeap {
     if (n === NONE) {
       parent[b] = NONE;
       this.root = b;
-      this.attachedBelow(NONE, b);
       return;
     }
     for (;;) {
@@ -98,7 +74,6 @@ export abstract class TreapHeap extends BlockHeap {
       }
     }
     parent[b] = n;
-    this.attachedBelow(n, b);
     for (let p = n; p !== NONE && x > prio[p]; p = parent[b]) this.rotateUp(b);
   }
 
@@ -121,12 +96,6 @@ export abstract class TreapHeap extends BlockHeap {
     if (p === NONE) this.root = c;
     else if (left[p] === b) left[p] = c;
     else right[p] = c;
-    this.fixUp(p);
-  }
-
-  /** Repairs the augmentation from n up to the root, stopping where nothing changes. */
-  protected fixUp(n: number): void {
-    while (n !== NONE && this.fix(n)) n = this.tParent[n];
   }
 
   /** The next node in key order. */
@@ -145,7 +114,7 @@ export abstract class TreapHeap extends BlockHeap {
     return p;
   }
 
-  /** Rotates x above its parent, keeping key order and the augmentation. */
+  /** Rotates x above its parent, keeping key order. */
   private rotateUp(x: number): void {
     const left = this.tLeft;
     const right = this.tRight;
@@ -168,6 +137,5 @@ export abstract class TreapHeap extends BlockHeap {
     if (g === NONE) this.root = x;
     else if (left[g] === p) left[g] = x;
     else right[g] = x;
-    this.rotated(x, p);
   }
 }
