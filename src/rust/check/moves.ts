@@ -1,4 +1,5 @@
-import { autoDeref, conName, prune, type TypeVar } from './types';
+import { conName, prune, type TypeVar } from './types';
+import type { Lend } from './lends';
 import { RustCompileError } from '../errors';
 import type { Binding, Expr, FnItem, Pat, Pos, Program } from '../syntax/ast';
 
@@ -24,6 +25,7 @@ interface Borrow {
   from: Pos;
   until: Pos;
   holder: string;
+  holderBinding?: Binding;
 }
 
 /** `borrow` is a shared borrow (`&x`, a format argument): E0502 against a mutable one, not E0503. */
@@ -32,9 +34,6 @@ type Access = 'read' | 'borrow' | 'mutborrow' | 'write' | 'move';
 export function before(a: Pos, b: Pos): boolean {
   return a.line < b.line || (a.line === b.line && a.col < b.col);
 }
-
-/** std containers whose clone holds only the references their elements hold. */
-const OWNING = new Set(['Vec', 'VecDeque', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'Option', 'Box', 'Rc']);
 
 export class MoveCheck {
   ctx!: FnCtx;
@@ -77,27 +76,14 @@ export class MoveCheck {
     return undefined;
   }
 
-  /** Locals a call lends out by reference: an auto-ref'd receiver, or `&x` / `&mut x` arguments. */
-  borrowedBy(e: Expr & { k: 'call' | 'method' }): Binding[] {
-    const roots: Binding[] = [];
-    // A container's `clone()` returns Self: the references in a `Vec<&str>`'s clone are the receiver's own, not a borrow of it.
-    if (e.k === 'method' && e.name === 'clone' && OWNING.has(conName(autoDeref(e.recv.ty!)))) return roots;
-    if (e.k === 'method' && conName(e.recv.ty) !== 'ref') {
-      const root = this.rootOf(e.recv);
-      if (root) roots.push(root);
-      if (roots.length) return roots;
-    }
-    for (const arg of e.args) {
-      if (arg.k === 'ref') {
-        const root = this.rootOf(arg.e);
-        if (root) roots.push(root);
-      }
-    }
-    return roots;
+  /** `holderBinding`: the local that holds the borrow, when it is one (what it holds, a value copied out of it holds too). */
+  borrow(root: Binding | undefined, mutable: boolean, from: Pos, until: Pos | undefined, holder: string, holderBinding?: Binding): void {
+    if (root && until && before(from, until)) this.ctx.borrows.push({ root, mutable, from, until, holder, holderBinding });
   }
 
-  borrow(root: Binding | undefined, mutable: boolean, from: Pos, until: Pos | undefined, holder: string): void {
-    if (root && until && before(from, until)) this.ctx.borrows.push({ root, mutable, from, until, holder });
+  /** The borrows local `b` holds (check/lends.ts). */
+  heldBy(b: Binding): Lend[] {
+    return this.ctx.borrows.filter((br) => br.holderBinding === b).map((br) => ({ root: br.root, mutable: br.mutable }));
   }
 
   useLocal(b: Binding, pos: Pos, move: boolean): void {

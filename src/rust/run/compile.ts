@@ -30,6 +30,7 @@ import { recvOf, stdConst, stdFn, stdMethod } from '../std/index';
 import { compileCompare } from '../std/compare';
 import { guardTarget } from '../std/cell';
 import { compileInto } from '../std/convert';
+import { lends } from '../check/lends';
 import { bindTy, callVariable, closureBorrows, closureExpr } from './closures';
 import { tryExpr } from './try';
 import { rangeExpr } from './iterators';
@@ -218,13 +219,11 @@ export class Compiler implements Codegen {
       }
       const v = this.extendedTemp(s.value) ?? this.value(s.value, (s.value as Notes).coerce);
       this.checks.ctx.moves.delete(b);
-      if (s.value.k === 'ref') this.checks.borrow(this.checks.rootOf(s.value.e), s.value.mutable, s.value.pos, b.uses[b.uses.length - 1], `\`${b.name}\``);
-      else if ((s.value.k === 'call' || s.value.k === 'method') && holdsRef(b.ty)) {
-        // A reference returned by a call borrows from what the call was given by reference
-        // (lifetime elision: the receiver of a method, else the reference arguments).
-        const mutable = holdsRef(b.ty, true);
+      if (s.value.k === 'ref') this.checks.borrow(this.checks.rootOf(s.value.e), s.value.mutable, s.value.pos, b.uses[b.uses.length - 1], `\`${b.name}\``, b);
+      else {
+        // A call's result borrows what its signature ties it to (check/lends.ts).
         const until = b.uses[b.uses.length - 1];
-        for (const root of this.checks.borrowedBy(s.value)) this.checks.borrow(root, mutable, s.value.pos, until, `\`${b.name}\``);
+        for (const l of lends(this.checks, s.value)) this.checks.borrow(l.root, l.mutable, s.value.pos, until, `\`${b.name}\``, b);
       }
       if (s.value.k === 'closure') closureBorrows(this, s.value, b);
       return (a) => {
@@ -794,7 +793,7 @@ export class Compiler implements Codegen {
       this.checks.checkMutableRecv(e.recv);
       const root = this.checks.rootOf(e.recv);
       if (root) this.checks.access(root, e.recv.pos, 'mutborrow');
-    }
+    } else if (!std.ownRecv) this.sharedRecv(e.recv);
     const place = std.ownRecv ? undefined : this.recvPlace(e.recv, std.keepPointer);
     return std.run({
       rt,
@@ -821,7 +820,7 @@ export class Compiler implements Codegen {
         this.checks.checkMutableRecv(e.recv);
         const root = this.checks.rootOf(e.recv);
         if (root) this.checks.access(root, e.recv.pos, 'mutborrow');
-      }
+      } else this.sharedRecv(e.recv);
       const loc = this.recvPlace(e.recv);
       self = (a) => makeRef(selfTy, loc(a));
     } else if (conName(e.recv.ty) === selfTy.kind || conName(e.recv.ty) === `adt:${(selfTy as { name: string }).name}` || fnName.startsWith(`${conName(e.recv.ty)}::`)) {
@@ -841,6 +840,12 @@ export class Compiler implements Codegen {
   }
 
   /** The receiver of a method: auto-ref'd place (no move), through references and Box. */
+  /** A `&self` method's receiver is borrowed shared (E0502 against a live `&mut`, not E0503). */
+  sharedRecv(recv: Expr): void {
+    const root = this.checks.rootOf(recv);
+    if (root) this.checks.access(root, recv.pos, 'borrow');
+  }
+
   recvPlace(e: Expr, keepPointer = false): LocEv {
     const rt = this.rt;
     let loc = this.place(e, false);
@@ -864,14 +869,6 @@ export class Compiler implements Codegen {
     return loc;
   }
 
-}
-
-/** Whether a type holds a reference (`&T`, `Option<&T>`, `(&T, u8)`); `mutable`: a `&mut` one. */
-function holdsRef(t: TypeVar, mutable = false): boolean {
-  const p = prune(t);
-  if (p.k !== 'con') return false;
-  if (p.c === 'ref') return !mutable || !!p.mutable;
-  return p.args.some((a) => holdsRef(a, mutable));
 }
 
 /** The struct a local owns: the local itself, or what its Box points at. */

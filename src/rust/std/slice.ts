@@ -19,9 +19,9 @@ const ON: readonly Recv[] = ['Vec', 'Array', 'slice'];
 
 /** The `T` of the receiver's `Vec<T>` / `[T; N]` / `[T]` / `Iter<T>`. */
 
-/** `Some(&element i)` if i is in bounds, else `None`. */
-function maybeElem(x: MethodRun, index: (a: Parameters<MethodRun['place']>[0], len: number) => number): ReturnType<StdMethod['run']> {
-  const refTy = engineTy(refTo(elemOf(x), false));
+/** `Some(&element i)` (`&mut` when `mutable`) if i is in bounds, else `None`. */
+function maybeElem(x: MethodRun, index: (a: Parameters<MethodRun['place']>[0], len: number) => number, mutable = false): ReturnType<StdMethod['run']> {
+  const refTy = engineTy(refTo(elemOf(x), mutable));
   return (a) => {
     const loc = x.place(a);
     const len = seqLen(loc.get());
@@ -55,27 +55,25 @@ export const sliceMethods: StdMethod[] = [
       };
     },
   },
-  {
-    name: 'first',
-    on: ON,
-    type: (x) => x.noArgs(con('Option', refTo(elemOf(x), false))),
-    run: (x) => maybeElem(x, () => 0),
-  },
-  {
-    name: 'last',
-    on: ON,
-    type: (x) => x.noArgs(con('Option', refTo(elemOf(x), false))),
-    run: (x) => maybeElem(x, (_, len) => len - 1),
-  },
-  {
-    name: 'get',
-    on: ON,
-    type: (x) => x.oneArg(USIZE, con('Option', refTo(elemOf(x), false))),
-    run: (x) => {
-      const i = x.arg(0);
-      return maybeElem(x, (a) => num(i(a)));
-    },
-  },
+  // `first`, `last`, `get(i)` and their `_mut` twins (`&mut self`: `Option<&mut T>`).
+  ...([false, true] as const).flatMap((mutable): StdMethod[] => {
+    const suffix = mutable ? '_mut' : '';
+    const elemRef = (x: Parameters<StdMethod['type']>[0]) => con('Option', refTo(elemOf(x), mutable));
+    return [
+      { name: `first${suffix}`, on: ON, mutates: mutable, type: (x) => x.noArgs(elemRef(x)), run: (x) => maybeElem(x, () => 0, mutable) },
+      { name: `last${suffix}`, on: ON, mutates: mutable, type: (x) => x.noArgs(elemRef(x)), run: (x) => maybeElem(x, (_, len) => len - 1, mutable) },
+      {
+        name: `get${suffix}`,
+        on: ON,
+        mutates: mutable,
+        type: (x) => x.oneArg(USIZE, elemRef(x)),
+        run: (x) => {
+          const i = x.arg(0);
+          return maybeElem(x, (a) => num(i(a)), mutable);
+        },
+      },
+    ];
+  }),
   // `v.as_slice()` / `as_mut_slice()`: the Vec seen as `&[T]` (a reference to it, as `&v[..]` is).
   ...(['as_slice', 'as_mut_slice'] as const).map((name): StdMethod => ({
     name,

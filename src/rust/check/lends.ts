@@ -1,0 +1,112 @@
+/**
+ * What a call's result keeps borrowed, for the borrow check of `let r = <call>`. rustc reads it
+ * from the signature by lifetime elision: a method taking `&self` / `&mut self` whose result
+ * carries a reference or a borrowing view (`&T`, `Option<&T>`, `Iter<T>`, `Chars`, a `Split`, an
+ * `Entry`) borrows its receiver for as long as the result lives; through a chain
+ * (`v.iter_mut().next()`, `s.split(' ').next()`, `v.first().unwrap()`) the borrow is the first
+ * receiver's, as long as each link still carries it. A reference the receiver already held is
+ * not a new borrow of it: the `&str` items of a `Vec<&str>` copied out (`v.first().copied()`)
+ * borrow what the Vec's items borrow, so they inherit the borrows the receiver itself holds.
+ * A free fn's result borrows the locals it was given by `&x` / `&mut x`.
+ */
+import { recvOf, stdMethod } from '../std/index';
+import type { Binding, Expr, Notes, Program } from '../syntax/ast';
+import { autoDeref, conName, isGuard, prune, show, type TypeVar } from './types';
+
+/** One local a result keeps borrowed. */
+export interface Lend {
+  root: Binding;
+  mutable: boolean;
+}
+
+/** What the borrow check lends this rule. */
+export interface LendCheck {
+  readonly prog: Program;
+  /** The local a place expression is part of (not through a reference). */
+  rootOf(e: Expr): Binding | undefined;
+  /** The borrows the value of local `b` holds now. */
+  heldBy(b: Binding): Lend[];
+}
+
+/** std containers whose clone holds only the references their elements hold. */
+const OWNING = new Set(['Vec', 'VecDeque', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'Option', 'Box', 'Rc']);
+
+/** std types that borrow what made them without a `&` in their type as the checker writes it. */
+const VIEWS = new Set(['Iter', 'Chars', 'Bytes', 'MapIter', 'Keys', 'Values', 'Entry']);
+
+/** Locals the value of `e` (a call or method call) keeps borrowed while it lives. */
+export function lends(k: LendCheck, e: Expr): Lend[] {
+  if (e.k !== 'call' && e.k !== 'method') return [];
+  const t = e.ty!;
+  if (e.k === 'method') {
+    // A container's `clone()` returns Self: the references in a `Vec<&str>`'s clone are the receiver's own, not a borrow of it.
+    if (e.name === 'clone' && OWNING.has(conName(autoDeref(e.recv.ty!)))) return [];
+    if (conName(e.recv.ty) !== 'ref') {
+      const root = k.rootOf(e.recv);
+      if (root) {
+        if (fresh(t, owned(root.ty))) return [{ root, mutable: takesMutSelf(k.prog, e) || holdsRef(t, true) }];
+        // What the result carries is what the receiver held (an item copied out): its borrows go on.
+        return carries(t) ? k.heldBy(root) : [];
+      }
+    }
+    // Through a reference held in a local (`let r = &v; r.first()`): what the reference borrows.
+    if (e.recv.k === 'name' && e.recv.binding && conName(e.recv.ty) === 'ref') {
+      const referent = (prune(e.recv.ty!) as { args: TypeVar[] }).args[0]!;
+      return fresh(t, owned(referent)) ? k.heldBy(e.recv.binding) : [];
+    }
+    // A temporary receiver that itself carries a borrow (`v.iter_mut()` in `v.iter_mut().next()`).
+    if (e.recv.k === 'method' || e.recv.k === 'call') {
+      const inner = lends(k, e.recv);
+      if (inner.length) return inner.filter((l) => fresh(t, owned(l.root.ty)));
+    }
+  }
+  if (!holdsRef(t)) return [];
+  const out: Lend[] = [];
+  for (const arg of e.args) {
+    if (arg.k !== 'ref') continue;
+    const root = k.rootOf(arg.e);
+    if (root) out.push({ root, mutable: holdsRef(t, true) });
+  }
+  return out;
+}
+
+/** Whether the method `e` calls takes `&mut self` (std's entry says `mutates`; a program's fn says so in its first parameter). */
+function takesMutSelf(prog: Program, e: Expr & { k: 'method' }): boolean {
+  const user = (e as Notes).userMethod;
+  if (user) {
+    const self = prog.fns.get(user)?.params[0]?.ty;
+    return self?.kind === 'ref' && self.mutable;
+  }
+  let t = prune(e.recv.ty!);
+  while (t.k === 'con' && (t.c === 'ref' || isGuard(t) || t.c === 'Box' || t.c === 'Rc')) t = prune(t.args[0]!);
+  return !!stdMethod(recvOf(conName(t)), e.name)?.mutates;
+}
+
+/** Every part of the owner's type, written out: a reference found among them is one the owner holds, not one made from it. */
+function owned(t: TypeVar, out = new Set<string>()): Set<string> {
+  const p = prune(t);
+  out.add(show(p));
+  if (p.k === 'con') for (const a of p.args) owned(a, out);
+  return out;
+}
+
+/** Whether `t` holds a reference or a borrowing view that is not one of the owner's own parts. */
+function fresh(t: TypeVar, own: Set<string>): boolean {
+  const p = prune(t);
+  if (p.k !== 'con' || own.has(show(p))) return false;
+  if (p.c === 'ref' || VIEWS.has(p.c)) return true;
+  return p.args.some((a) => fresh(a, own));
+}
+
+/** Whether `t` holds any reference or borrowing view. */
+function carries(t: TypeVar): boolean {
+  return fresh(t, new Set());
+}
+
+/** Whether `t` holds a reference (`mutable`: a `&mut`). */
+export function holdsRef(t: TypeVar, mutable = false): boolean {
+  const p = prune(t);
+  if (p.k !== 'con') return false;
+  if (p.c === 'ref') return !mutable || !!p.mutable;
+  return p.args.some((a) => holdsRef(a, mutable));
+}
