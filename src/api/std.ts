@@ -19,6 +19,7 @@ import { BoxLoc, LocalLoc, type Loc, makeRef, type RefValue, TempLoc } from '../
 import { guardTarget } from '../rust/std/cell';
 import { recvOf, stdFn, stdMethod, type FnTyping, type MethodTyping } from '../rust/std/index';
 import type { CallExpr, MethodExpr } from '../rust/std/table';
+import { isOrd } from '../rust/std/compare';
 import type { Expr } from '../rust/syntax/ast';
 import { ApiUsageError } from './arguments';
 import { Binding, type Init, type Program } from './binding';
@@ -107,6 +108,10 @@ export class StdCalls {
       closureArg: () => needsSource(`\`.${name}()\` with a closure`),
       fresh: () => fresh(),
       settle: (check) => settles.push(check),
+      requireOrd: (ty) =>
+        settles.push(() => {
+          if (!isOrd(undefined, ty)) throw new OwnershipError(`\`.${name}()\` needs \`${show(ty)}: Ord\` (a total order; f32 and f64 have none)`, line);
+        }),
       turbofish: () => [],
     };
     const ret = entry.type(typing);

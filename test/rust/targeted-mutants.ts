@@ -21,15 +21,13 @@ export interface TargetedMutant {
 
 const P = '49-closures-dyn-cells-maps';
 const N = '51-net-options-collect';
+const B = '50-method-borrows';
 
 export const TARGETED: TargetedMutant[] = [
   { program: P, rustc: 'E0382', why: 'a variable used after a move closure took it', from: '    println!("{}", owned());', to: '    println!("{} {}", owned(), name);' },
   { program: P, rustc: 'E0382', why: 'a closure made `move`, the variable printed after it', from: '    let greet = || name.len();', to: '    let greet = move || name.len();' },
   { program: P, rustc: 'E0502', why: 'pushing onto a Vec while a for loop iterates over it', from: '    v.push(4);', to: '    for x in v.iter() { v.push(*x); }' },
-  {
-    program: P, rustc: 'E0499', why: 'a reference from iter_mut() held across a push', from: '    v.push(4);', to: '    let first = v.iter_mut().next(); v.push(4); println!("{:?}", first);',
-    knownWrong: 'the borrow an iterator\'s next() returns is not tracked: the program runs',
-  },
+  { program: P, rustc: 'E0499', why: 'a reference from iter_mut() held across a push', from: '    v.push(4);', to: '    let first = v.iter_mut().next(); v.push(4); println!("{:?}", first);' },
   {
     program: P, rustc: 'E0502', why: 'reading a variable an FnMut closure still borrows', from: '    inc();', to: '    println!("{}", count);',
   },
@@ -51,4 +49,18 @@ export const TARGETED: TargetedMutant[] = [
   { program: N, rustc: 'E0061', why: 'Ipv4Addr::new with three octets', from: '    let gateway = Ipv4Addr::new(192, 168, 1, 1);', to: '    let gateway = Ipv4Addr::new(192, 168, 1);' },
   { program: N, rustc: 'E0308', why: 'partition into two different collection types', from: '    let (short, long): (Vec<String>, Vec<String>) = names.into_iter().partition(|n| n.len() < 2);', to: '    let (short, long): (Vec<String>, Vec<&str>) = names.into_iter().partition(|n| n.len() < 2);' },
   { program: N, rustc: 'E0277', why: 'collect into Result<Vec<_>, _> with the wrong error type', from: '    let ports: Result<Vec<u16>, ConfigError> = ["80", " 443", "8080"].iter().map(|t| port(t)).collect();', to: '    let ports: Result<Vec<u16>, String> = ["80", " 443", "8080"].iter().map(|t| port(t)).collect();' },
+  // Borrows a method returns keep its receiver borrowed while the result lives (check/lends.ts).
+  { program: B, rustc: 'E0502', why: 'the Option<&T> from first() used after a push', from: '    v.push(4);', to: '    v.push(4); println!("{:?}", f);' },
+  { program: B, rustc: 'E0502', why: 'reading the Vec while last_mut()\'s &mut is still to be written through', from: '    *x = 10;', to: '    v.len(); *x = 10;' },
+  { program: B, rustc: 'E0499', why: 'a push while iter_mut().next()\'s &mut is live', from: '    let first = v.iter_mut().next();', to: '    let first = v.iter_mut().next(); v.push(6);' },
+  { program: B, rustc: 'E0502', why: 'the &str from as_str() used after a push onto its String', from: "    s.push('!');", to: '    s.push(\'!\'); println!("{}", w);' },
+  { program: B, rustc: 'E0502', why: 'clearing a String whose split_whitespace() words are collected and used later', from: '    println!("{:?} {}", words, count_distinct(&words));', to: '    s.clear(); println!("{:?} {}", words, count_distinct(&words));' },
+  // What std's traits rule out, and what a `use` brings into scope.
+  { program: B, rustc: 'E0277', why: 'sort_by_key with an f64 key (f64 is not Ord)', from: '    pairs.sort_by_key(|p| p.0);', to: '    pairs.sort_by_key(|p| p.1);' },
+  { program: B, rustc: 'E0277', why: 'rev() of a split by a &str pattern (not a DoubleEndedIterator; by a char it is)', from: "    let back: Vec<&str> = s.split(' ').rev().collect();", to: '    let back: Vec<&str> = s.split(" ").rev().collect();' },
+  { program: B, rustc: 'E0433', why: 'Ordering::Less without use std::cmp::Ordering', from: 'use std::cmp::Ordering;', to: '' },
+  {
+    program: B, rustc: 'E0433', why: 'a name imported by a use inside another fn', from: '    println!("{}", v.len());', to: '    println!("{}", v.len() + HashSet::<i32>::new().len());',
+    knownWrong: 'a `use` inside a fn body is read as the whole program\'s: the program runs',
+  },
 ];

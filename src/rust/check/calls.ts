@@ -9,7 +9,7 @@ import type { Expr, FnItem, Notes, Program } from '../syntax/ast';
 import { PARTLY_MODELLED, recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
 import { RustSubsetError } from '../errors';
 import { ownIterator } from './own-iter';
-import { COMPARE_METHODS, compareMethodType, numericSelf, ORDERING } from '../std/compare';
+import { COMPARE_METHODS, compareMethodType, isOrd, numericSelf, ORDERING } from '../std/compare';
 import { freshAdt } from './generics';
 import { dynTrait, STD_DYN, traitMethod } from './dyn';
 import { userDeref, wrapInDeref } from './deref';
@@ -223,6 +223,10 @@ export function method(inf: Inference, e: Expr & { k: 'method' }): TypeVar {
         closureArg: (i, params, ret, kind) => inf.closureArg(e, i, params, ret, kind),
         fresh: () => inf.v(),
         settle: (check) => inf.settles.push(check),
+        requireOrd: (ty) =>
+          inf.settles.push(() => {
+            if (!isOrd(inf.prog, ty)) inf.err(e.namePos, `the trait bound \`${show(ty)}: Ord\` is not satisfied (\`${e.name}\` needs a total order; f32 and f64 have none)`, 'E0277');
+          }),
         turbofish: () => (e.targs ?? []).map((ty) => inf.written(ty, e.namePos)),
       };
       return std.type(typing);

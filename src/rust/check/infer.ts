@@ -15,7 +15,7 @@ import type { Binding, Expr, FnItem, GenericArgs, Notes, Pat, Pos, Program, Stmt
 import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
 import { ownIterator } from './own-iter';
-import { textEq } from '../std/compare';
+import { orderingUnimported, textEq } from '../std/compare';
 import { fieldTy, instantiate, withBoundsOnly } from './generics';
 import { STD_DYN } from './dyn';
 import { userDeref, wrapInDeref } from './deref';
@@ -88,6 +88,7 @@ export class Inference implements InferenceApi {
       this.notInSubset(ty.name, pos);
       throw new RustCompileError(`cannot find type \`${ty.name}\` in this scope`, pos.line, pos.col, 'E0425');
     }
+    if ((ty.kind === 'adt' || ty.kind === 'std') && orderingUnimported(this.prog, ty.name)) throw new RustCompileError('cannot find type `Ordering` in this scope (add `use std::cmp::Ordering;`)', pos.line, pos.col, 'E0425');
     if (ty.kind === 'adt' && isAddedParseError(this.prog.structs.get(ty.name)) && !this.prog.stdNames.has(ty.name)) {
       throw new RustCompileError(`cannot find type \`${ty.name}\` in this scope (add \`use std::num::${ty.name};\`)`, pos.line, pos.col, 'E0425');
     }

@@ -6,6 +6,7 @@
 import type { Inference } from './inference';
 import type { Pat, Pos } from '../syntax/ast';
 import { RustSubsetError } from '../errors';
+import { orderingUnimported } from '../std/compare';
 import { fieldTy, freshAdt } from './generics';
 import { expandRest, inferSlicePat, isRest } from './rest-patterns';
 import { con, derefTy, isRefTy, prune, refTo, type TypeVar } from './types';
@@ -124,6 +125,7 @@ export function variant(inf: Inference, segs: string[], pos: Pos): { ty: TypeVar
     const ty = freshAdt(s, () => inf.v());
     return { ty, fields: s.fields.map((f) => fieldTy(inf.prog, ty, f.ty)), names: s.fields.map((f) => f.name), kind: 'struct' };
   }
+  if (segs.length === 2 && orderingUnimported(inf.prog, segs[0]!)) inf.err(pos, 'failed to resolve: use of undeclared type `Ordering` (add `use std::cmp::Ordering;`)', 'E0433');
   if (segs.length === 2 && inf.prog.enums.has(segs[0]!)) {
     const e = inf.prog.enums.get(segs[0]!)!;
     const v = e.variants.find((x) => x.name === last);

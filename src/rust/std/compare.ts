@@ -28,6 +28,28 @@ export const ORDERING: EnumDef = {
 
 export const ORDERING_TY = con('adt:Ordering');
 
+/**
+ * Whether `t` is `Ord`, as far as it is known: floats are not (`{float}` literals neither), a
+ * program's type only with its derive (or impl), containers when their parts are. A type still
+ * unknown counts as Ord: only a definite "no" is reported. Without a program (the API), only std's types are judged.
+ */
+export function isOrd(prog: Program | undefined, t: TypeVar): boolean {
+  const p = prune(t);
+  if (p.k === 'var') return p.lit !== 'float';
+  if (p.c === 'f32' || p.c === 'f64') return false;
+  if (p.c.startsWith('adt:')) {
+    const name = p.c.slice(4);
+    if (!prog || (!prog.structs.has(name) && !prog.enums.has(name))) return true;
+    return (prog.totalOrdTypes.has(name) || !!prog.impls.get(name)?.has('Ord')) && p.args.every((a) => isOrd(prog, a));
+  }
+  return p.args.every((a) => isOrd(prog, a));
+}
+
+/** `Ordering` naming std's without its `use std::cmp::Ordering;` (rustc's E0433 in a path, E0425 as a type). */
+export function orderingUnimported(prog: Program, name: string): boolean {
+  return name === 'Ordering' && prog.enums.get('Ordering') === ORDERING && !prog.stdNames.has('Ordering');
+}
+
 /** Adds std's Ordering to a program (unless it declares its own type of that name). */
 export function addOrdering(prog: Program): void {
   if (prog.enums.has('Ordering') || prog.structs.has('Ordering')) return;

@@ -20,6 +20,7 @@ import { mapIterElem } from '../run/map-places';
 import type { MethodRun, MethodTyping, StdMethod } from './table';
 import { selfValue } from './combinators';
 import { compareValues, variantIndexOf } from './compare';
+import { doubleEnded } from './double-ended';
 
 /** The item type of an iterator type, or undefined when it is not one. */
 export function iterItem(t: TypeVar): TypeVar | undefined {
@@ -234,7 +235,14 @@ export const iteratorMethods: StdMethod[] = [
   adapterEntry('take_while', 'TakeWhile', (x) => (x.closureArg(0, [refTo(item(x), false)], BOOL), con('iter:TakeWhile', item(x), x.recv, x.e.args[0]!.ty!, BOOL)), { closure: true }),
   adapterEntry('skip_while', 'SkipWhile', (x) => (x.closureArg(0, [refTo(item(x), false)], BOOL), con('iter:SkipWhile', item(x), x.recv, x.e.args[0]!.ty!, BOOL)), { closure: true }),
   adapterEntry('enumerate', 'Enumerate', (x) => x.noArgs(con('Enumerate', x.recv))),
-  adapterEntry('rev', 'Rev', (x) => x.noArgs(con('iter:Rev', item(x), x.recv))),
+  adapterEntry('rev', 'Rev', (x) => {
+    const recv = x.recv;
+    // Walking from the back needs a DoubleEndedIterator (std/double-ended.ts); rustc says E0277 otherwise.
+    x.settle(() => {
+      if (doubleEnded(recv) === false) throw new RustCompileError(`the trait bound \`${show(recv)}: DoubleEndedIterator\` is not satisfied (\`rev\` walks from the back)`, x.e.namePos.line, x.e.namePos.col, 'E0277');
+    });
+    return x.noArgs(con('iter:Rev', item(x), recv));
+  }),
   adapterEntry('skip', 'Skip', (x) => x.oneArg(USIZE, con('iter:Skip', item(x), x.recv, USIZE)), { count: true }),
   adapterEntry('take', 'Take', (x) => x.oneArg(USIZE, con('iter:Take', item(x), x.recv, USIZE)), { count: true }),
   adapterEntry('zip', 'Zip', (x) => {
@@ -298,7 +306,7 @@ export const iteratorMethods: StdMethod[] = [
     return option(x.ty, last ?? null);
   }),
   ...(['min', 'max'] as const).map((name) =>
-    consumer(name, (x) => x.noArgs(con('Option', item(x))), (x) => {
+    consumer(name, (x) => (x.requireOrd(item(x)), x.noArgs(con('Option', item(x)))), (x) => {
       const index = variantIndexOf(x.k.prog);
       return (_a, it) => {
         let best: RValue | undefined;
@@ -315,7 +323,7 @@ export const iteratorMethods: StdMethod[] = [
     }),
   ),
   ...(['min_by_key', 'max_by_key'] as const).map((name) =>
-    consumer(name, (x) => (x.closureArg(0, [refTo(item(x), false)]), con('Option', item(x))), (x) => {
+    consumer(name, (x) => (x.requireOrd(x.closureArg(0, [refTo(item(x), false)])), con('Option', item(x))), (x) => {
       const f = fnArg(x, 0);
       const refTy = itemRefTy(x);
       const index = variantIndexOf(x.k.prog);

@@ -41,7 +41,7 @@ function sortMethod(name: 'sort' | 'sort_unstable'): StdMethod {
     name,
     on: ON,
     mutates: true,
-    type: (x) => x.noArgs(UNIT),
+    type: (x) => (x.requireOrd(x.recv.args[0]!), x.noArgs(UNIT)),
     run: (x) => {
       const elem = x.recv.args[0]!;
       // Ord as derived or std's: numbers, text by bytes, sequences and structs lexicographically, enums by variant.

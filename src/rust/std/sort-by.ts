@@ -136,7 +136,7 @@ export const sortByMethods: StdMethod[] = (['sort_by', 'sort_unstable_by'] as co
     (['sort_by_key', 'sort_unstable_by_key'] as const).map((name) =>
       sortBy(
         name,
-        (x) => (x.argCount(1), x.closureArg(0, [refTo(x.recv.args[0]!, false)]), UNIT),
+        (x) => (x.argCount(1), x.requireOrd(x.closureArg(0, [refTo(x.recv.args[0]!, false)])), UNIT),
         // f(a).lt(&f(b)): a's key first; the keys drop at the end of the expression, b's first.
         (x) => {
           const index = variantIndexOf(x.k.prog);

@@ -43,6 +43,8 @@ export interface MethodTyping {
   fresh(): TypeVar;
   /** A check to run once the function is inferred, before literals default (`collect`'s target and item). */
   settle(check: () => void): void;
+  /** `t` must be `Ord` (a sort key, what `max` compares): rustc's E0277 once the types settle, e.g. for an f64. */
+  requireOrd(t: TypeVar): void;
   /** The method's turbofish types (`collect::<Vec<_>>()`), `_` fresh; empty without one. */
   turbofish(): TypeVar[];
 }
