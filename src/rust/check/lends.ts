@@ -9,9 +9,8 @@
  * borrow what the Vec's items borrow, so they inherit the borrows the receiver itself holds.
  * A free fn's result borrows the locals it was given by `&x` / `&mut x`.
  */
-import { recvOf, stdMethod } from '../std/index';
-import type { Binding, Expr, Notes, Program } from '../syntax/ast';
-import { autoDeref, conName, isGuard, prune, show, type TypeVar } from './types';
+import type { Binding, Expr } from '../syntax/ast';
+import { autoDeref, conName, prune, show, type TypeVar } from './types';
 
 /** One local a result keeps borrowed. */
 export interface Lend {
@@ -21,7 +20,8 @@ export interface Lend {
 
 /** What the borrow check lends this rule. */
 export interface LendCheck {
-  readonly prog: Program;
+  /** Whether the method `e` calls takes `&mut self` (std/index.ts takesMutSelf). */
+  mutSelf(e: Expr & { k: 'method' }): boolean;
   /** The local a place expression is part of (not through a reference). */
   rootOf(e: Expr): Binding | undefined;
   /** The borrows the value of local `b` holds now. */
@@ -44,7 +44,7 @@ export function lends(k: LendCheck, e: Expr): Lend[] {
     if (conName(e.recv.ty) !== 'ref') {
       const root = k.rootOf(e.recv);
       if (root) {
-        if (fresh(t, owned(root.ty))) return [{ root, mutable: takesMutSelf(k.prog, e) || holdsRef(t, true) }];
+        if (fresh(t, owned(root.ty))) return [{ root, mutable: k.mutSelf(e) || holdsRef(t, true) }];
         // What the result carries is what the receiver held (an item copied out): its borrows go on.
         return carries(t) ? k.heldBy(root) : [];
       }
@@ -68,18 +68,6 @@ export function lends(k: LendCheck, e: Expr): Lend[] {
     if (root) out.push({ root, mutable: holdsRef(t, true) });
   }
   return out;
-}
-
-/** Whether the method `e` calls takes `&mut self` (std's entry says `mutates`; a program's fn says so in its first parameter). */
-function takesMutSelf(prog: Program, e: Expr & { k: 'method' }): boolean {
-  const user = (e as Notes).userMethod;
-  if (user) {
-    const self = prog.fns.get(user)?.params[0]?.ty;
-    return self?.kind === 'ref' && self.mutable;
-  }
-  let t = prune(e.recv.ty!);
-  while (t.k === 'con' && (t.c === 'ref' || isGuard(t) || t.c === 'Box' || t.c === 'Rc')) t = prune(t.args[0]!);
-  return !!stdMethod(recvOf(conName(t)), e.name)?.mutates;
 }
 
 /** Every part of the owner's type, written out: a reference found among them is one the owner holds, not one made from it. */

@@ -26,7 +26,7 @@ import { assertEqMacro, assertMacro, dbgMacro } from './macros';
 import { assign, binary, cast, unary } from './operators';
 import { binderFor, fieldNames, match, patTest, scrutinee } from './patterns';
 import { BoxLoc, ElemLoc, FieldLoc, type Loc, LocalLoc, type RefValue, STR_REF_TY, TempLoc, UNIT_V, copyOf, follow, intInfo, makeRef, norm, scalar, textOf, valueEq } from './values';
-import { recvOf, stdConst, stdFn, stdMethod } from '../std/index';
+import { recvOf, stdConst, stdFn, stdMethod, takesMutSelf } from '../std/index';
 import { compileCompare } from '../std/compare';
 import { guardTarget } from '../std/cell';
 import { compileInto } from '../std/convert';
@@ -34,7 +34,7 @@ import { lends } from '../check/lends';
 import { bindTy, callVariable, closureBorrows, closureExpr } from './closures';
 import { tryExpr } from './try';
 import { rangeExpr } from './iterators';
-import type { Expr, FnItem, Notes, Pos, Program, Stmt } from '../syntax/ast';
+import type { Binding, Expr, FnItem, Notes, Pos, Program, Stmt } from '../syntax/ast';
 import type { Ty } from '../../engine/layout/types';
 import type { UserFmt } from '../../engine/std/fmt';
 import { currentSink, displayToString, fmtOk, userFmt } from './traits';
@@ -223,7 +223,9 @@ export class Compiler implements Codegen {
       else {
         // A call's result borrows what its signature ties it to (check/lends.ts).
         const until = b.uses[b.uses.length - 1];
-        for (const l of lends(this.checks, s.value)) this.checks.borrow(l.root, l.mutable, s.value.pos, until, `\`${b.name}\``, b);
+        const checks = this.checks;
+        const lendCheck = { mutSelf: (m: Expr & { k: 'method' }) => takesMutSelf(this.prog, m), rootOf: (x: Expr) => checks.rootOf(x), heldBy: (x: Binding) => checks.heldBy(x) };
+        for (const l of lends(lendCheck, s.value)) this.checks.borrow(l.root, l.mutable, s.value.pos, until, `\`${b.name}\``, b);
       }
       if (s.value.k === 'closure') closureBorrows(this, s.value, b);
       return (a) => {

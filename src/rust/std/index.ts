@@ -2,7 +2,8 @@
  * The std table: every entry of std/*.ts by receiver and name (methods) or by path (associated
  * functions). Inference and the compiler look entries up here and nowhere else.
  */
-import { INT_NAMES } from '../check/types';
+import { conName, INT_NAMES, isGuard, prune } from '../check/types';
+import type { Expr, Notes, Program } from '../syntax/ast';
 import { numberMethods } from './numbers';
 import { optionMethods } from './option';
 import { pointerFns, pointerMethods } from './pointers';
@@ -111,3 +112,15 @@ export const UNSUPPORTED_METHODS = new Set(
     'iter filter_map flat_map step_by peekable find_map ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')
     .split(' '),
 );
+
+/** Whether the method call `e` takes `&mut self`: std's entry says `mutates`; a program's method says so in its first parameter. */
+export function takesMutSelf(prog: Program, e: Expr & { k: 'method' }): boolean {
+  const user = (e as Notes).userMethod;
+  if (user) {
+    const self = prog.fns.get(user)?.params[0]?.ty;
+    return self?.kind === 'ref' && self.mutable;
+  }
+  let t = prune(e.recv.ty!);
+  while (t.k === 'con' && (t.c === 'ref' || isGuard(t) || t.c === 'Box' || t.c === 'Rc')) t = prune(t.args[0]!);
+  return !!stdMethod(recvOf(conName(t)), e.name)?.mutates;
+}
