@@ -61,6 +61,5 @@ export const TARGETED: TargetedMutant[] = [
   { program: B, rustc: 'E0433', why: 'Ordering::Less without use std::cmp::Ordering', from: 'use std::cmp::Ordering;', to: '' },
   {
     program: B, rustc: 'E0433', why: 'a name imported by a use inside another fn', from: '    println!("{}", v.len());', to: '    println!("{}", v.len() + HashSet::<i32>::new().len());',
-    knownWrong: 'a `use` inside a fn body is read as the whole program\'s: the program runs',
   },
 ];

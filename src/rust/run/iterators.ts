@@ -141,13 +141,19 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
     }
     case 'Enumerate': {
       let count = 0;
+      const pair = (i: number, x: RValue): RValue => ({ tag: 'tuple', ty: opts.tupleTy!, items: [scalar({ kind: 'int', name: 'usize' }, i), x] });
       return {
         trusted: inner.trusted,
         hint: () => inner.hint(),
         next: () => {
           const x = inner.next();
-          return x === undefined ? undefined : { tag: 'tuple', ty: opts.tupleTy!, items: [scalar({ kind: 'int', name: 'usize' }, count++), x] };
+          return x === undefined ? undefined : pair(count++, x);
         },
+        // std: the index of the back item is the count so far plus what is left (the inner iterator knows its length).
+        back: inner.back && (() => {
+          const x = inner.back!();
+          return x === undefined ? undefined : pair(count + inner.hint()[0], x);
+        }),
       };
     }
     case 'Zip': {
@@ -193,6 +199,8 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
           return [sat(lo, n), hi === undefined ? undefined : sat(hi, n)];
         },
         next: () => (skip() ? inner.next() : undefined),
+        // std: from the back only while more than the items still to skip are left.
+        back: inner.back && (() => (sat(inner.hint()[0], n) > 0 ? inner.back!() : undefined)),
       };
     }
     case 'Take': {
@@ -210,6 +218,18 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
           n--;
           return inner.next();
         },
+        // std: `nth_back(len - n)`, the items past the n-th dropped from the back first.
+        back: inner.back && (() => {
+          if (n === 0) return undefined;
+          const extra = sat(inner.hint()[0], n);
+          n--;
+          for (let i = 0; i < extra; i++) {
+            const x = inner.back!();
+            if (x === undefined) return undefined;
+            rt.m.dropValue(x);
+          }
+          return inner.back!();
+        }),
       };
     }
     case 'Chain': {
@@ -230,6 +250,11 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
           }
           return other.next();
         },
+        back: inner.back && other.back && (() => {
+          const y = other.back!();
+          if (y !== undefined) return y;
+          return first ? inner.back!() : undefined;
+        }),
       };
     }
     case 'TakeWhile': {

@@ -34,6 +34,7 @@ export function program(low: Lowering, root: Node): Program {
   let derives: string[] = [];
   for (const item of low.named(root)) if (item.type === 'struct_item' || item.type === 'enum_item') low.typeNames.add(low.field(item, 'name').text);
   imports(low, root);
+  low.useScope.collect(root, low.stdNames);
   // Type aliases first: any written type may name one declared below it.
   for (const item of low.named(root)) {
     if (item.type !== 'type_item') continue;

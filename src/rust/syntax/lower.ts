@@ -18,6 +18,7 @@ import { implFnType, lowerClosure } from './closures';
 import { eraseLifetimes } from './lifetimes';
 import { program, useItem } from './items';
 import { macro } from './macros';
+import { UseScope } from './use-scope';
 import type { Lowering as LoweringApi, Origin } from './lowering';
 
 const WORDS: Record<string, string> = {
@@ -66,6 +67,8 @@ export class Lowering implements LoweringApi {
   stdNames = new Map<string, string>();
   /** Type parameters of the fn being lowered that stand for a closure (`F: Fn(i32) -> i32` → `impl Fn(i32) -> i32`). */
   closureParams: Map<string, string> | undefined;
+  /** Which std names a block's `use` imports for that block only. */
+  readonly useScope = new UseScope();
 
   constructor(private readonly source: string) {}
 
@@ -117,6 +120,8 @@ export class Lowering implements LoweringApi {
       return { kind: 'ref', mutable: /^&\s*mut\b/.test(node.text.replace(/'[A-Za-z_]\w*\s*/, '')), to: { kind: 'dyn', trait: this.closureParams.get(node.childForFieldName('type')!.text)! } };
     }
     if (node.type === 'function_type' || node.type === 'dynamic_type') this.unsupported(node);
+    const unscoped = this.useScope.outOfScopeInType(node.text);
+    if (unscoped) throw this.compileError(node, `cannot find type \`${unscoped}\` in this scope (its \`use\` is inside another block)`, 'E0425');
     try {
       // Lifetimes (`&'a str`, `&'static str`) are erased: they only matter to the borrow checker.
       let text = eraseLifetimes(this.typeText(node));
@@ -170,12 +175,13 @@ export class Lowering implements LoweringApi {
   block(node: Node): Expr & { k: 'block' } {
     if (node.type !== 'block') this.unsupported(node, `expected a block, found ${node.type}`);
     const children = this.named(node);
-    // A `use` in a block names variants for that block only (std names stay, as rustc's would be unresolved elsewhere).
-    if (children.some((c) => c.type === 'use_declaration')) {
+    // A `use` in a block names variants and std items for that block only (std names: use-scope.ts).
+    const uses = children.filter((c) => c.type === 'use_declaration');
+    if (uses.length) {
       const outer = new Map(this.variantAliases);
       try {
-        for (const c of children) if (c.type === 'use_declaration') useItem(this, c);
-        return this.blockBody(node, children);
+        for (const c of uses) useItem(this, c);
+        return this.useScope.within(uses, () => this.blockBody(node, children));
       } finally {
         this.variantAliases = outer;
       }
@@ -434,6 +440,7 @@ export class Lowering implements LoweringApi {
     const path = node.childForFieldName('path');
     const name = this.field(node, 'name');
     const full = [...(path ? this.pathSegs(path, true) : []), name.text].map((seg) => (seg === 'Self' && this.selfType ? this.selfType : seg));
+    if (!raw && this.useScope.outOfScope(full[0]!)) throw this.compileError(node, `failed to resolve: use of undeclared type \`${full[0]}\` (its \`use\` is inside another block)`, 'E0433');
     if (!raw && full[0] === 'Rc' && !this.rcImported) {
       const p = this.pos(node);
       throw new RustCompileError('failed to resolve: use of undeclared type `Rc` (add `use std::rc::Rc;`)', p.line, p.col, 'E0433');

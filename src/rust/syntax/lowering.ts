@@ -10,6 +10,7 @@ import type { RustCompileError } from '../errors';
 import type { Expr, Generic } from './ast';
 import type { ClosureLowering } from './closures';
 import type { Alias } from './generics';
+import type { UseScope } from './use-scope';
 
 /** How a sub-parse's positions map back to the snippet: rows shift, and the first row's columns too. */
 export interface Origin {
@@ -53,4 +54,6 @@ export interface Lowering extends ClosureLowering {
   readonly stdNames: Map<string, string>;
   /** Type parameters of the fn being lowered that stand for a closure (`F: Fn(i32) -> i32`). */
   closureParams: Map<string, string> | undefined;
+  /** Which std names a block's `use` imports for that block only. */
+  readonly useScope: UseScope;
 }

@@ -1,6 +1,7 @@
 // Borrows returned through method calls and chains (first, get, as_str, last_mut, iter_mut,
-// split_whitespace), a key sort, a reversed split, std's Ordering by its `use`, and a `use` inside
-// one fn: the base of the targeted mutants in test/rust/targeted-mutants.ts (same verdict as rustc).
+// split_whitespace), a key sort, a reversed split and reversed enumerate/skip/take/chain, std's
+// Ordering by its `use`, and a `use` inside one fn: the base of the targeted mutants in
+// test/rust/targeted-mutants.ts (same verdict as rustc).
 use std::cmp::Ordering;
 
 fn count_distinct(words: &[&str]) -> usize {
@@ -38,5 +39,13 @@ fn main() {
         Ordering::Equal => println!("equal"),
         Ordering::Greater => println!("greater"),
     }
+    let names = vec![String::from("x"), String::from("yy"), String::from("zzz")];
+    for (i, n) in names.iter().enumerate().rev() {
+        println!("{} {}", i, n);
+    }
+    let tail: Vec<String> = names.clone().into_iter().skip(1).rev().collect();
+    let head: Vec<String> = names.into_iter().take(2).rev().collect();
+    let both: Vec<&i32> = v.iter().chain(v.iter().skip(3)).rev().collect();
+    println!("{:?} {:?} {:?}", tail, head, both);
     println!("{}", v.len());
 }
