@@ -47,7 +47,7 @@ export function checkValue(x: unknown, path: string, source: string, depth = 0):
       if (typeof x.v !== 'number' && !(typeof x.v === 'string' && /^-?\d+$/.test(x.v))) fail(`${path}.v`, 'an integer or a decimal string', source);
       return;
     case 'float':
-      if (typeof x.v !== 'number') fail(`${path}.v`, 'a number', source);
+      if (typeof x.v !== 'number' && x.v !== 'NaN' && x.v !== 'inf' && x.v !== '-inf') fail(`${path}.v`, "a number, 'NaN', 'inf' or '-inf'", source);
       return;
     case 'bool':
       if (typeof x.v !== 'boolean') fail(`${path}.v`, 'true or false', source);

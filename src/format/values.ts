@@ -13,7 +13,8 @@ export type Target =
 export type Value =
   /** Integers beyond 2^53 are written as decimal strings. */
   | { k: 'int'; v: number | string }
-  | { k: 'float'; v: number }
+  /** JSON has no NaN or infinities: those are written as the strings 'NaN', 'inf' and '-inf', as Rust prints them. */
+  | { k: 'float'; v: number | 'NaN' | 'inf' | '-inf' }
   | { k: 'bool'; v: boolean }
   | { k: 'char'; v: string }
   | { k: 'unit' }

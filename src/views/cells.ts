@@ -4,6 +4,7 @@
  * never cut; the diagram wraps long ones. Pure data, tested as data (test/views/cells.test.ts).
  */
 import type { Target, Value } from '../format/values';
+import { floatText } from '../engine/memory/float-text';
 
 export interface Cell {
   /** Field name, index or part (`ptr`, `len`, `cap`, `0`, `next.ptr`); empty for a plain value. */
@@ -27,8 +28,9 @@ export interface CellOptions {
 export function scalarText(v: Value): string | null {
   switch (v.k) {
     case 'int':
-    case 'float':
       return String(v.v);
+    case 'float':
+      return typeof v.v === 'number' ? floatText(v.v, true, false) : v.v;
     case 'bool':
       return v.v ? 'true' : 'false';
     case 'char':

@@ -4,6 +4,10 @@ import { decodeColumn, encodeColumn } from '../../src/format/column-codec';
 import { FormatError } from '../../src/format/errors';
 import { EVENT_COLUMNS, EVENT_KIND_COUNT, METRIC_COLUMNS } from '../../src/format/events';
 import fc from 'fast-check';
+import { initRust, runRust } from '../../src/rust';
+import { scalarText } from '../../src/views/cells';
+
+beforeAll(() => initRust());
 
 const timeline = rustProgram((rs) => rs.main(() => {
   const s = rs.let_mut('s', rs.String.from('héllo'));
@@ -36,6 +40,28 @@ describe('the timeline JSON format', () => {
     for (const c of METRIC_COLUMNS) expect([...back.metrics[c]]).toEqual([...timeline.metrics[c]]);
     for (let step = -1; step < timeline.length; step++) expect(back.snapshot(step)).toEqual(timeline.snapshot(step));
     expect(back.output()).toBe('["héllo wörld"]\n');
+  });
+
+  test('floats JSON cannot hold (NaN, inf, -inf) survive the round trip, named as Rust prints them', async () => {
+    const run = await runRust([
+      'fn main() {',
+      '    let nan = f64::NAN;',
+      '    let up = f64::INFINITY;',
+      '    let down = -f32::INFINITY;',
+      '    let tenth = 0.1f32;',
+      '    let big = 1e20f64;',
+      '    println!("{:?} {:?} {:?} {:?} {:?}", nan, up, down, tenth, big);',
+      '}',
+    ].join('\n'), { title: 'floats' });
+    // The println's step, before the locals die.
+    const step = Array.from({ length: run.timeline.length }, (_, i) => i).find((i) => run.timeline.snapshot(i).event?.kind === 'output')!;
+    const back = decodeTimeline(JSON.stringify(encodeTimeline(run.timeline)), 'floats.json');
+    expect(back.snapshot(step)).toEqual(run.timeline.snapshot(step));
+    const locals = back.snapshot(step).frames[0]!.locals;
+    const shown = Object.fromEntries(locals.map((l) => [l.name, l.value && scalarText(l.value)]));
+    // The diagram shows each as {:?} does (and as the program printed).
+    expect(shown).toEqual({ nan: 'NaN', up: 'inf', down: '-inf', tenth: '0.1', big: '1e20' });
+    expect(run.stdout).toBe('NaN inf -inf 0.1 1e20\n');
   });
 
   test('plain integer arrays are accepted as columns too (hand-written documents)', () => {

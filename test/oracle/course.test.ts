@@ -17,6 +17,7 @@
  * The coverage (N of M run exactly) and the table of unsupported constructs by count are printed
  * at the end: it is the work list of issue 14.
  */
+import { decodeTimeline, encodeTimeline } from '../../src/engine/timeline/document';
 import * as path from 'node:path';
 import { initRust, runRust, RustSubsetError, type HeapEvent, type RustRun } from '../../src/rust';
 import { loadRustPrograms, type RustProgram } from './rust-sources';
@@ -150,6 +151,9 @@ describe('course corpus: memscope vs rustc', () => {
       if (!want.heap) throw new Error(`${p.name}: rustc's run wrote no heap events to compare`);
       if (usesRandomState(p)) expect(multiset(got.heap!)).toEqual(multiset(want.heap));
       else expect(got.heap).toEqual(want.heap);
+      // What the run recorded is a document that reads back (a user's saved notebook output).
+      const back = decodeTimeline(JSON.stringify(encodeTimeline(verdict.run.timeline)), `${p.name}.json`);
+      expect(back.snapshot(back.length - 1)).toEqual(verdict.run.timeline.snapshot(back.length - 1));
       matched.add(p.name);
     }, 120_000);
   }

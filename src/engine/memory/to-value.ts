@@ -1,5 +1,6 @@
 import { DISPLAY_ITEMS, type Target, type Value } from '../../format/values';
 import type { PlaceRef, RValue, VecValue } from './rvalue';
+import { floatText } from './float-text';
 
 /** The format's Target for a place a pointer points at. */
 export function targetOf(place: PlaceRef | null): Target | null {
@@ -18,6 +19,16 @@ function heapTarget(block: { id: number } | null): Target | null {
   return block ? { region: 'heap', block: block.id } : null;
 }
 
+/**
+ * A float as the format keeps it: the non-finite ones by name (JSON would write null), an f32
+ * as the f64 with its shortest digits (0.1f32 is kept as 0.1, so a reader shows what Rust prints).
+ */
+function floatValue(x: number, f32: boolean): Value {
+  if (Number.isNaN(x)) return { k: 'float', v: 'NaN' };
+  if (!Number.isFinite(x)) return { k: 'float', v: x > 0 ? 'inf' : '-inf' };
+  return { k: 'float', v: f32 ? Number(floatText(x, false, true)) : x };
+}
+
 function scalar(v: Extract<RValue, { tag: 'scalar' }>): Value {
   switch (v.ty.kind) {
     case 'bool':
@@ -25,7 +36,7 @@ function scalar(v: Extract<RValue, { tag: 'scalar' }>): Value {
     case 'char':
       return { k: 'char', v: String(v.v) };
     case 'float':
-      return { k: 'float', v: Number(v.v) };
+      return floatValue(Number(v.v), v.ty.name === 'f32');
     default:
       if (typeof v.v === 'bigint') {
         const n = Number(v.v);

@@ -13,6 +13,9 @@ import { pushStr, stringFrom, stringWithCapacity, TEMP } from './string';
 import { debugView } from './cell';
 import { parseErrorText } from './parse';
 import { addrParseErrorText, ipv4Writes } from './net';
+import { floatText } from '../memory/float-text';
+
+export { floatText };
 
 /** One `{…}` hole of a format string: `{:>8}`, `{:.2}`, `{:+}`, `{:05}`, `{:?}`. */
 export interface FmtSpec {
@@ -89,39 +92,6 @@ function radixDigits(v: number | bigint, ty: { name: string }, radix: NonNullabl
 }
 
 // ---------------------------------------------------------------- one value in writes
-
-/** Float Display/Debug as Rust prints them: shortest round-trip digits, never an exponent. */
-export function floatText(x: number, debug: boolean, f32: boolean): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  let text = f32 ? shortestF32(x) : String(x);
-  if (/e/.test(text)) text = expand(text);
-  if (debug && !text.includes('.')) text += '.0';
-  if (Object.is(x, -0)) text = debug ? '-0.0' : '-0';
-  return text;
-}
-
-function shortestF32(x: number): string {
-  for (let p = 1; p <= 17; p++) {
-    const s = x.toPrecision(p);
-    if (Math.fround(Number(s)) === x) return String(Number(s));
-  }
-  return String(x);
-}
-
-function expand(text: string): string {
-  const [mant, expText] = text.split('e');
-  const exp = Number(expText);
-  const neg = mant!.startsWith('-');
-  const digits = mant!.replace(/^-/, '').replace('.', '');
-  const point = mant!.replace(/^-/, '').indexOf('.');
-  const intLen = (point < 0 ? digits.length : point) + exp;
-  let out: string;
-  if (intLen <= 0) out = '0.' + '0'.repeat(-intLen) + digits;
-  else if (intLen >= digits.length) out = digits + '0'.repeat(intLen - digits.length);
-  else out = digits.slice(0, intLen) + '.' + digits.slice(intLen);
-  return (neg ? '-' : '') + out;
-}
 
 /** `char::is_printable`: std escapes the categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs (but not ' '). */
 const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
