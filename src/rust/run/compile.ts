@@ -138,11 +138,13 @@ export class Compiler implements Codegen {
     const bind = (act: Act, args: RValue[]): void => {
       for (let i = 0; i < params.length; i++) act.slots[params[i]!.slot] = rt.m.bind(params[i]!.name, bindTy(params[i]!.ty, args[i]!), args[i]!, params[i]!.at);
     };
+    // Copied per call (cheaper than filling a new array; and always the same element kind).
+    const noSlots: (Local | null)[] = Array.from({ length: nSlots }, () => null);
+    const noLocs: (LocalLoc | undefined)[] = Array.from({ length: nSlots }, () => undefined);
     this.impls.set(fn.name, (args, line) => {
-      const m = rt.m;
       call(rt, line);
-      const act: Act = { slots: new Array(nSlots).fill(null), temps: [], locs: new Array(nSlots) };
-      return runFrame(m, name, plan, line, endLine, act, bind, args, body);
+      const act: Act = { slots: noSlots.slice(), temps: [], locs: noLocs.slice(), env: undefined };
+      return runFrame(rt.m, name, plan, line, endLine, act, bind, args, body);
     });
   }
 
@@ -727,10 +729,12 @@ export class Compiler implements Codegen {
     if (this.prog.fns.has(name)) {
       const args = e.args.map((x) => this.value(x, (x as Notes).coerce));
       const n = args.length;
+      // The callee is looked up at the first call (every fn is compiled by then), not at each.
+      let callee: ((args: RValue[], line: number) => RValue) | undefined;
       return (a) => {
         const vals: RValue[] = new Array(n);
         for (let i = 0; i < n; i++) vals[i] = args[i]!(a);
-        return this.callFn(name, vals, line);
+        return (callee ??= this.impls.get(name)!)(vals, line);
       };
     }
     const std = stdFn(name, this.prog.stdNames);
@@ -834,10 +838,11 @@ export class Compiler implements Codegen {
       const loc = this.recvPlace(e.recv);
       self = (a) => copyOf(loc(a).get());
     }
+    let callee: ((args: RValue[], line: number) => RValue) | undefined;
     return (a) => {
       const vals: RValue[] = [self(a)];
       for (const f of args) vals.push(f(a));
-      return this.callFn(fnName, vals, line);
+      return (callee ??= this.impls.get(fnName)!)(vals, line);
     };
   }
 

@@ -5,7 +5,8 @@ import { exprText } from '../check/moves';
 import { type TypeVar, autoDeref, conName, prune, show } from '../check/types';
 import { RustPanic } from '../errors';
 import { type Act, type Codegen, type Ev, engineTy, isCopyTy } from './context';
-import { FALSE_V, TRUE_V, UNIT_V, copyOf, deref, floatToInt, intCast, intInfo, intOp, norm, scalar, textOf, valueEq } from './values';
+import { FALSE_V, TRUE_V, UNIT_V, copyOf, deref, floatToInt, intCast, intInfo, norm, scalar, textOf, valueEq } from './values';
+import { intBinary, intScalarOp } from './int-ops';
 import { compareValues, variantIndexOf } from '../std/compare';
 import type { Expr, Notes, Pos } from '../syntax/ast';
 import type { Ty } from '../../engine/layout/types';
@@ -60,6 +61,12 @@ export function binary(k: Codegen, e: Expr & { k: 'binary' }): Ev {
   const op = arith(k, e.op, e.ty!, e.pos);
   const l = numOperand(k, e.l);
   const r = numOperand(k, e.r);
+  const ty = engineTy(autoDeref(e.ty!));
+  if (ty.kind === 'int') {
+    // A literal's closure ignores the activation: its value is known now.
+    const constant = e.r.k === 'int' ? r(undefined as unknown as Act) : undefined;
+    return intBinary(e.op, intInfo(ty.name), ty, () => e.pos.line, l, r, constant);
+  }
   return (a) => op(l(a), r(a));
 }
 
@@ -75,9 +82,8 @@ export function arith(k: Codegen, op: string, t: TypeVar, pos: Pos): (x: Extract
   const ty = engineTy(autoDeref(t));
   const rt = k.rt;
   if (ty.kind === 'int') {
-    const f = intOp(op, intInfo(ty.name), () => pos.line);
     void rt;
-    return (x, y) => scalar(ty, f(x.v as number, y.v as number));
+    return intScalarOp(op, intInfo(ty.name), ty, () => pos.line);
   }
   if (ty.kind === 'float') {
     const f32 = ty.name === 'f32';

@@ -365,14 +365,23 @@ export function intOp(op: string, t: IntInfo, line: () => number): IntOp {
         return big(BigInt(x) * BigInt(y));
       };
     case '/':
-    case '%':
+    case '%': {
+      const div = op === '/';
+      const zero = div ? 'attempt to divide by zero' : 'attempt to calculate the remainder with a divisor of zero';
+      const minX = Number(t.min); // a number operand is a safe integer, so equal only where min is one (≤ 32 bits)
       return (x, y) => {
-        if (y == 0) throw new RustPanic(op === '/' ? 'attempt to divide by zero' : 'attempt to calculate the remainder with a divisor of zero', line());
+        if (typeof x === 'number' && typeof y === 'number') {
+          if (y === 0) throw new RustPanic(zero, line());
+          if (t.signed && y === -1 && x === minX) over();
+          if (x >= -2147483648 && x <= 2147483648) return div ? Math.trunc(x / y) : x % y;
+          // Exact in doubles below 2^53 too (as BigInt would give it, and so without its -0).
+          return (div ? Math.trunc(x / y) : x % y) + 0;
+        }
+        if (y == 0) throw new RustPanic(zero, line());
         if (t.signed && y == -1 && x == t.min) over();
-        if (typeof x === 'number' && typeof y === 'number' && Math.abs(x) <= 2147483648) return op === '/' ? Math.trunc(x / y) : x % y;
-        const r = op === '/' ? BigInt(x) / BigInt(y) : BigInt(x) % BigInt(y);
-        return norm(r);
+        return norm(div ? BigInt(x) / BigInt(y) : BigInt(x) % BigInt(y));
       };
+    }
     case '&':
     case '|':
     case '^':
