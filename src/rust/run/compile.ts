@@ -158,7 +158,8 @@ export class Compiler implements Codegen {
     const m = () => this.rt.m;
     const endLine = b.endLine;
     const n = stmts.length;
-    const run = (a: Act): RValue => {
+    // `{ expr }` (a branch, a fn body that is one expression) is its expression: one call less.
+    const run: Ev = n === 0 && tail ? tail : (a: Act): RValue => {
       for (let i = 0; i < n; i++) stmts[i]!(a);
       return tail ? tail(a) : UNIT_V;
     };
@@ -600,8 +601,8 @@ export class Compiler implements Codegen {
       if (e.k === 'name') {
         this.checks.useLocal(e.binding!, e.pos, false);
         const slot = e.binding!.slot;
-        const m = () => this.rt.m;
-        return (a) => m().read(a.slots[slot]!);
+        const rt = this.rt;
+        return (a) => rt.m.read(a.slots[slot]!);
       }
       const loc = this.place(e, false);
       return (a) => loc(a).get();

@@ -15,9 +15,16 @@ import type { Expr } from '../syntax/ast';
 /** The label a `while let` uses to end its loop when the pattern stops matching. */
 const LET_END = '\u0000while-let';
 
+const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
+
+/** Names and literals: reading one makes no temporary. */
+const leaf = (x: Expr): boolean => x.k === 'int' || x.k === 'bool' || x.k === 'char' || x.k === 'float' || (x.k === 'name' && !!x.binding);
+
 export function condition(k: Codegen, e: Expr): (a: Act) => boolean {
   const c = k.value(e);
   const rt = k.rt;
+  // `n < 2`, `x == y`: nothing to drop after the test, so no watch on the temporaries.
+  if (e.k === 'binary' && COMPARISONS.has(e.op) && leaf(e.l) && leaf(e.r)) return (a) => (c(a) as { v: boolean }).v;
   return (a) => {
     const mark = a.temps.length;
     const r = (c(a) as { v: boolean }).v;

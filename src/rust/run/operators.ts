@@ -33,6 +33,7 @@ export function binary(k: Codegen, e: Expr & { k: 'binary' }): Ev {
     const index = variantIndexOf(k.prog);
     const valueCmp = (x: RValue, y: RValue) => compareValues(x, y, index);
     const scalarCmp = isScalarTy(lt) && conName(e.l.ty) !== 'ref';
+    if (scalarCmp && e.r.k === 'int') return compareToLiteral(e.op, l, (r(undefined as unknown as Act) as { v: number | bigint }).v);
     switch (e.op) {
       case '==':
         return scalarCmp ? (a) => ((l(a) as { v: number }).v == (r(a) as { v: number }).v ? TRUE_V : FALSE_V) : (a) => (valueEq(l(a), r(a)) ? TRUE_V : FALSE_V);
@@ -68,6 +69,24 @@ export function binary(k: Codegen, e: Expr & { k: 'binary' }): Ev {
     return intBinary(e.op, intInfo(ty.name), ty, () => e.pos.line, l, r, constant);
   }
   return (a) => op(l(a), r(a));
+}
+
+/** `x < 2`: the literal's value is known when compiling (mixed number/BigInt comparisons are exact). */
+function compareToLiteral(op: string, l: Ev, c: number | bigint): Ev {
+  switch (op) {
+    case '==':
+      return (a) => ((l(a) as { v: number }).v == c ? TRUE_V : FALSE_V);
+    case '!=':
+      return (a) => ((l(a) as { v: number }).v != c ? TRUE_V : FALSE_V);
+    case '<':
+      return (a) => ((l(a) as { v: number }).v < c ? TRUE_V : FALSE_V);
+    case '<=':
+      return (a) => ((l(a) as { v: number }).v <= c ? TRUE_V : FALSE_V);
+    case '>':
+      return (a) => ((l(a) as { v: number }).v > c ? TRUE_V : FALSE_V);
+    default:
+      return (a) => ((l(a) as { v: number }).v >= c ? TRUE_V : FALSE_V);
+  }
 }
 
 /** A number operand: references to numbers are read through. */
