@@ -194,7 +194,7 @@ export class Machine {
           p.typeId = r.intern(typeName(p.ty));
         }
         local.nameId = p.nameId;
-        r.record(EventKind.LocalNew, id, slot, p.nameId!, p.typeId!, r.addValue(UNINIT), local.address, p.size, p.align, -1, -1);
+        r.record(EventKind.LocalNew, id, slot, p.nameId!, p.typeId!, this.uninit(), local.address, p.size, p.align, -1, -1);
       }
     }
     return frame;
@@ -262,7 +262,7 @@ export class Machine {
     const r = this.rec;
     r.record(
       EventKind.LocalNew, frame.id, local.slot, r.intern(name), r.intern(typeName(ty)),
-      value ? this.valueIndex(value) : r.addValue(UNINIT), address, layout.size, layout.align,
+      value ? this.valueIndex(value) : this.uninit(), address, layout.size, layout.align,
       value && (value.tag === 'string' || value.tag === 'vec') ? value.len : -1,
       value && (value.tag === 'string' || value.tag === 'vec') ? value.cap : -1,
     );
@@ -281,7 +281,7 @@ export class Machine {
       r.record(EventKind.LocalInit, frame.id, local.slot, name, -1, r.addValue(toValue(value)), local.address, local.size, local.align, value.len, value.cap);
       local.bufValue = undefined;
     } else {
-      r.record(EventKind.LocalInit, frame.id, local.slot, name, -1, value ? this.valueIndex(value) : r.addValue(UNINIT), local.address, local.size, local.align, -1, -1);
+      r.record(EventKind.LocalInit, frame.id, local.slot, name, -1, value ? this.valueIndex(value) : this.uninit(), local.address, local.size, local.align, -1, -1);
     }
     if (value) this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
     return local;
@@ -292,7 +292,7 @@ export class Machine {
     const value = this.read(local, what);
     local.value = null;
     const r = this.rec;
-    r.record(EventKind.LocalSet, local.frameId, local.slot, r.intern(local.name), -1, r.addValue(MOVED), local.address, local.size, local.align, -1, -1);
+    r.record(EventKind.LocalSet, local.frameId, local.slot, r.intern(local.name), -1, this.moved(), local.address, local.size, local.align, -1, -1);
     return value;
   }
 
@@ -333,8 +333,26 @@ export class Machine {
     }
     r.record(
       EventKind.LocalSet, local.frameId, local.slot, name, -1,
-      v ? this.valueIndex(v) : r.addValue(MOVED), local.address, local.size, local.align, -1, -1,
+      v ? this.valueIndex(v) : this.moved(), local.address, local.size, local.align, -1, -1,
     );
+  }
+
+  /**
+   * The value of every uninitialised (or dead) local and of every moved-from one, recorded once
+   * per run and shared by index, as values are immutable: a call records each local's
+   * uninitialised state twice, and a loop's locals die every pass.
+   */
+  private uninitIndex = -1;
+  private movedIndex = -1;
+
+  private uninit(): number {
+    if (this.uninitIndex < 0) this.uninitIndex = this.rec.addValue(UNINIT);
+    return this.uninitIndex;
+  }
+
+  private moved(): number {
+    if (this.movedIndex < 0) this.movedIndex = this.rec.addValue(MOVED);
+    return this.movedIndex;
   }
 
   /** Records a local's value: an integer as itself (the recorder's hot path), anything else as its format Value. */
@@ -347,7 +365,7 @@ export class Machine {
   private deadLocal(local: Local): void {
     local.ended = true;
     const r = this.rec;
-    r.record(EventKind.LocalSet, local.frameId, local.slot, (local.nameId ??= r.intern(local.name)), -1, r.addValue(UNINIT), local.address, local.size, local.align, -1, -1);
+    r.record(EventKind.LocalSet, local.frameId, local.slot, (local.nameId ??= r.intern(local.name)), -1, this.uninit(), local.address, local.size, local.align, -1, -1);
   }
 
   private endLocal(local: Local): void {
