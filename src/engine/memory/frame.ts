@@ -34,6 +34,10 @@ export class FramePlan {
   readonly locals: PlannedLocal[] = [];
   /** Header plus locals, rounded to 16; known once laid out. */
   size = -1;
+  /** The function's name and its string id in the recorder that last pushed this frame (a call is a hot path). */
+  rec?: object;
+  fn?: string;
+  fnId = -1;
 
   /** Adds a local (at compile time); returns its slot, the number events give it. */
   add(name: string, ty: Ty): number {

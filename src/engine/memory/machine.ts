@@ -64,6 +64,8 @@ interface Scope {
 export interface Frame {
   readonly id: number;
   readonly fn: string;
+  /** The recorder's id of the name `fn`. */
+  readonly fnId: number;
   /** Highest address of the frame. */
   readonly base: number;
   readonly scopes: Scope[];
@@ -176,11 +178,22 @@ export class Machine {
     if (plan && plan.size < 0) plan.layOut(this.layoutOf);
     const size = plan ? plan.size : FRAME_HEADER_BYTES;
     this.reserveStack(base - size, fn);
-    const frame: Frame = { id, fn, base, scopes: [{ locals: [], sp: this.sp }], nextSlot: plan ? plan.locals.length : 0, reserved: [] };
-    this.frames.push(frame);
     const r = this.rec;
+    // A plan keeps its function's name id for the recorder that last used it (a call is a hot path).
+    let fnId: number;
+    if (plan && plan.rec === r && plan.fn === fn) fnId = plan.fnId;
+    else {
+      fnId = r.intern(fn);
+      if (plan) {
+        plan.rec = r;
+        plan.fn = fn;
+        plan.fnId = fnId;
+      }
+    }
+    const frame: Frame = { id, fn, fnId, base, scopes: [{ locals: [], sp: this.sp }], nextSlot: plan ? plan.locals.length : 0, reserved: [] };
+    this.frames.push(frame);
     r.state.frames = this.frames.length;
-    r.record(EventKind.FramePush, id, -1, r.intern(fn), -1, -1, base, size, 16);
+    r.record(EventKind.FramePush, id, -1, fnId, -1, -1, base, size, 16);
     if (plan) {
       const locals = plan.locals;
       for (let slot = 0; slot < locals.length; slot++) {
@@ -209,7 +222,7 @@ export class Machine {
     const r = this.rec;
     r.state.frames = this.frames.length;
     r.state.stackBytes = DEFAULT_ADDRESSES.stackTop - this.sp;
-    r.record(EventKind.FramePop, frame.id, -1, r.intern(frame.fn), -1, -1, frame.base, 0, 0);
+    r.record(EventKind.FramePop, frame.id, -1, frame.fnId, -1, -1, frame.base, 0, 0);
   }
 
   openScope(): void {
@@ -266,7 +279,7 @@ export class Machine {
       value && (value.tag === 'string' || value.tag === 'vec') ? value.len : -1,
       value && (value.tag === 'string' || value.tag === 'vec') ? value.cap : -1,
     );
-    if (value) this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
+    if (value && value.tag !== 'scalar') this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
     return local;
   }
 
@@ -283,7 +296,7 @@ export class Machine {
     } else {
       r.record(EventKind.LocalInit, frame.id, local.slot, name, -1, value ? this.valueIndex(value) : this.uninit(), local.address, local.size, local.align, -1, -1);
     }
-    if (value) this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
+    if (value && value.tag !== 'scalar') this.adopt(value, { kind: OwnerKind.Local, o1: frame.id, o2: local.slot });
     return local;
   }
 
