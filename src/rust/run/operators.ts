@@ -59,15 +59,17 @@ export function binary(k: Codegen, e: Expr & { k: 'binary' }): Ev {
       return s;
     };
   }
-  const op = arith(k, e.op, e.ty!, e.pos);
-  const l = numOperand(k, e.l);
-  const r = numOperand(k, e.r);
   const ty = engineTy(autoDeref(e.ty!));
   if (ty.kind === 'int') {
+    const l = numOperand(k, e.l);
+    const r = numOperand(k, e.r);
     // A literal's closure ignores the activation: its value is known now.
     const constant = e.r.k === 'int' ? r(undefined as unknown as Act) : undefined;
     return intBinary(e.op, intInfo(ty.name), ty, () => e.pos.line, l, r, constant);
   }
+  const op = arith(k, e.op, e.ty!, e.pos);
+  const l = numOperand(k, e.l);
+  const r = numOperand(k, e.r);
   return (a) => op(l(a), r(a));
 }
 
