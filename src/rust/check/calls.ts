@@ -4,6 +4,7 @@
  * structs as constructors, comparison methods, methods of a program's impls and of trait objects,
  * and methods reached through Deref.
  */
+import { inferAsRef } from './as-ref';
 import type { Inference } from './inference';
 import type { Expr, FnItem, Notes, Program } from '../syntax/ast';
 import { PARTLY_MODELLED, recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
@@ -132,6 +133,8 @@ export function method(inf: Inference, e: Expr & { k: 'method' }): TypeVar {
     inf.argCount(e, 0, 'method');
     return inferInto(inf, e, recv, (name) => inf.fnTypes.get(name));
   }
+  const viaBound = inferAsRef(inf, e, recv);
+  if (viaBound) return viaBound;
   let t = prune(recv);
   const args = () => e.args.map((a) => inf.expr(a));
   const noArgs = (ret: TypeVar) => {

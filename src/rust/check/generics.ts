@@ -62,6 +62,7 @@ export function instantiate(prog: Program, template: FnItem, args: readonly Ty[]
   const bound = new Map(template.generics!.map((g, i) => [g.name, args[i]!]));
   const item = instantiateTree(template, bound);
   item.name = name;
+  item.instanceBounds = template.generics!.map((g, i) => ({ ty: args[i]!, bounds: g.bounds }));
   delete item.generics;
   delete item.implParams;
   prog.fns.set(name, item);

@@ -5,6 +5,7 @@
  * rustc's borrow checker would. Operators, control flow, patterns and format! are in their own
  * files and call back through Codegen (context.ts); std's methods come from the std table.
  */
+import { compileAsRef } from '../std/as-ref';
 import { ownIterExpr } from './own-iter';
 import type { Machine } from '../../engine/memory/machine';
 import { FramePlan } from '../../engine/memory/frame';
@@ -779,6 +780,8 @@ export class Compiler implements Codegen {
     if ((e as Notes).ownIter) return ownIterExpr(this, e);
     if ((e as Notes).compare) return compileCompare(this, e);
     if ((e as Notes).into) return compileInto(this, e);
+    const asRef = (e as Notes).asRef;
+    if (asRef) return compileAsRef(this, e, asRef);
     if ((e as Notes).viaDisplay) {
       const loc = this.recvPlace(e.recv);
       return (a) => displayToString(rt, this.userFmt, loc(a).get());

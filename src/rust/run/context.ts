@@ -186,6 +186,8 @@ export interface Codegen {
   place(e: Expr, mutate: boolean): LocEv;
   /** The place behind an expression after auto-deref through &, Box and Rc. */
   derefPlace(e: Expr, mutate: boolean): LocEv;
+  /** A method receiver's place: through references (and Box/Rc unless `keepPointer`). */
+  recvPlace(e: Expr, keepPointer?: boolean): LocEv;
   isPlace(e: Expr): boolean;
   /** Runs the program's own Display/Debug impls when formatting meets their types. */
   readonly userFmt: UserFmt;

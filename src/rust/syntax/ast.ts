@@ -188,6 +188,8 @@ export interface FnItem {
   generics?: Generic[];
   /** How many of `generics` are the impl block's (a turbofish on the fn binds the ones after). */
   implParams?: number;
+  /** An instance's type arguments with their template's bounds (`String` with `AsRef<str>`): method resolution through a bound. */
+  instanceBounds?: { ty: Ty; bounds: string[] }[];
   pos: Pos;
   params: Param[];
   ret: Ty;
@@ -239,6 +241,8 @@ export interface Notes {
   compare?: boolean;
   /** `x.into()` (std/convert.ts). */
   into?: boolean;
+  /** `x.as_ref()` / `x.as_mut()` through a bound `T: AsRef<X>` (check/as-ref.ts): the receiver's type (references looked through) and X. */
+  asRef?: { recv: TypeVar; target: TypeVar; mutable: boolean };
   /** `x.into()` through the program's own `impl From<X> for T`: the fn to call (`T::from`). */
   userInto?: string;
   /** A pointer becoming a `Box<dyn T>` / `&dyn T` here: the type it becomes. */
