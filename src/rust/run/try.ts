@@ -8,11 +8,13 @@ export function tryExpr(k: Codegen, e: Expr & { k: 'try' }): Ev {
   const v = k.value(e.e);
   const retTy = engineTy(e.ret!);
   const boxTy = e.boxErr && engineTy(e.boxErr);
+  const from = e.fromErr;
+  const line = e.pos.line;
   return (a) => {
     const x = v(a) as Extract<RValue, { tag: 'enum' }>;
     if (x.variant === 'Some' || x.variant === 'Ok') return x.fields[0]!;
-    // `From<E> for Box<dyn Error>`: Box::new(err), the pointer then fat.
-    const fields = boxTy ? [{ ...boxNew(k.rt.m, x.fields[0]!), ty: boxTy } as RValue] : x.fields;
+    // `From<E> for Box<dyn Error>`: Box::new(err), the pointer then fat; a program's From: its `from`.
+    const fields = boxTy ? [{ ...boxNew(k.rt.m, x.fields[0]!), ty: boxTy } as RValue] : from ? [k.callFn(from, [x.fields[0]!], line)] : x.fields;
     const early: RValue = { tag: 'enum', ty: retTy, name: x.name, variant: x.variant, fieldNames: x.fieldNames, fields };
     throw new Signal('return', undefined, early);
   };

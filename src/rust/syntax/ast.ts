@@ -80,8 +80,8 @@ export type Expr =
   /** `dbg!(a, b)`: each value moved through, written to stderr with its source text (`texts`). */
   | (Node & { k: 'dbg'; items: Expr[]; texts: string[] })
   | (Node & Closure & { k: 'closure' })
-  /** `e?` on an Option or a Result (check/try.ts); `boxErr`: the `Box<dyn Error>` its error becomes. */
-  | (Node & { k: 'try'; e: Expr; ret?: TypeVar; boxErr?: TypeVar });
+  /** `e?` on an Option or a Result (check/try.ts); `boxErr`: the `Box<dyn Error>` its error becomes; `fromErr`: the program's `From` fn converting it. */
+  | (Node & { k: 'try'; e: Expr; ret?: TypeVar; boxErr?: TypeVar; fromErr?: string });
 
 /** `|a, b| body` / `move |x| body`: what lowering reads and inference fills (check/closures.ts). */
 export interface Closure {

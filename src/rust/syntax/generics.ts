@@ -71,6 +71,18 @@ export interface Alias {
   ty: Ty;
 }
 
+/** std types a program may shadow with an alias of the same name (`type Result<T> = std::result::Result<T, MyError>;`). */
+const SHADOWABLE = new Set(['Result', 'Option', 'Box', 'Vec', 'String']);
+
+/** The name an alias is kept under: a shadowing one apart from std's type of that name. */
+export const aliasKey = (name: string): string => (SHADOWABLE.has(name) ? `${name}__alias` : name);
+
+/** A written type's text with a bare `Result` (not `std::result::Result`) naming the program's alias of that name. */
+export function shadowedByAlias(text: string, aliases: ReadonlyMap<string, Alias>): string {
+  for (const name of SHADOWABLE) if (aliases.has(aliasKey(name))) text = text.replace(new RegExp(`(^|[^:\\w])${name}\\b`, 'g'), `$1${aliasKey(name)}`);
+  return text;
+}
+
 /** `ty` with every alias in it replaced by what it stands for (its arguments put in). */
 export function expandAliases(ty: Ty, aliases: ReadonlyMap<string, Alias>, depth = 0): Ty {
   if (!aliases.size) return ty;

@@ -14,7 +14,7 @@ import { readUse } from './uses';
 import { addOrdering } from '../std/compare';
 import { addParseErrors } from '../std/parse';
 import { addNet } from '../std/net';
-import { expandAliases, typeParams } from './generics';
+import { aliasKey, expandAliases, typeParams } from './generics';
 import type { Generic } from './ast';
 import { stdImplName, stdTrait } from './std-traits';
 import { closureGenerics } from './closures';
@@ -39,7 +39,7 @@ export function program(low: Lowering, root: Node): Program {
   for (const item of low.named(root)) {
     if (item.type !== 'type_item') continue;
     const params = typeParams(item.childForFieldName('type_parameters'), null).map((g) => g.name);
-    low.aliases.set(low.field(item, 'name').text, { params, ty: low.type(low.field(item, 'type')) });
+    low.aliases.set(aliasKey(low.field(item, 'name').text), { params, ty: low.type(low.field(item, 'type')) });
   }
   const traits = new Map<string, Node>();
   for (const item of low.named(root)) if (item.type === 'trait_item') traits.set(low.field(item, 'name').text, item);

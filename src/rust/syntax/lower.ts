@@ -11,7 +11,7 @@ import type { Ty } from '../../engine/layout/types';
 import type { Arm, BinOp, Block, Expr, Pat, Pos, Program, Stmt } from './ast';
 import { RustCompileError, RustSubsetError } from '../errors';
 import { STD_ROOTS } from './uses';
-import { type Alias, expandAliases, IMPL_ARG, INFER_NAME, OPAQUE_RETURN, replaceAssoc } from './generics';
+import { type Alias, shadowedByAlias, expandAliases, IMPL_ARG, INFER_NAME, OPAQUE_RETURN, replaceAssoc } from './generics';
 import type { Generic } from './ast';
 import { fmtTypes } from './std-traits';
 import { implFnType, lowerClosure } from './closures';
@@ -126,7 +126,8 @@ export class Lowering implements LoweringApi {
       // Lifetimes (`&'a str`, `&'static str`) are erased: they only matter to the borrow checker.
       let text = eraseLifetimes(this.typeText(node));
       text = replaceAssoc(text, this.assoc).replace(/(^|[^\w:])_(?!\w)/g, `$1${INFER_NAME}`);
-      text = fmtTypes(text, this.stdNames);
+      // Before fmt::Result becomes std's Result<(), fmt::Error>: a program's `Result` alias is not that one.
+      text = fmtTypes(shadowedByAlias(text, this.aliases), this.stdNames);
       // `std::num::ParseIntError` spelled out names the std item as a `use` would (as paths do, pathSegs).
       for (const m of text.matchAll(/\b(?:std|core|alloc)::(?:\w+::)*(\w+)/g)) if (!this.stdNames.has(m[1]!)) this.stdNames.set(m[1]!, m[0]);
       if (!this.rcImported && /(^|[^:\w])Rc\s*</.test(text)) {
