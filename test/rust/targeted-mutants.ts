@@ -22,6 +22,7 @@ export interface TargetedMutant {
 const P = '49-closures-dyn-cells-maps';
 const N = '51-net-options-collect';
 const B = '50-method-borrows';
+const O = '52-ops-asref-errors';
 
 export const TARGETED: TargetedMutant[] = [
   { program: P, rustc: 'E0382', why: 'a variable used after a move closure took it', from: '    println!("{}", owned());', to: '    println!("{} {}", owned(), name);' },
@@ -62,4 +63,8 @@ export const TARGETED: TargetedMutant[] = [
   {
     program: B, rustc: 'E0433', why: 'a name imported by a use inside another fn', from: '    println!("{}", v.len());', to: '    println!("{}", v.len() + HashSet::<i32>::new().len());',
   },
+  { program: O, rustc: 'E0382', why: 'a value used after `+` moved it into add', from: '    println!("{:?}", all);', to: '    println!("{:?} {:?}", all, a);' },
+  { program: O, rustc: 'E0369', why: '`+` on a type whose Add impl was left out', from: '    let back = -Offset(4);', to: '    let back = Offset(4) + Offset(1);' },
+  { program: O, rustc: 'E0277', why: 'a generic AsRef<str> fn given a number', from: '    println!("{} {}", shout("quiet"), shout(String::from("please")));', to: '    println!("{} {}", shout("quiet"), shout(5));' },
+  { program: O, rustc: 'E0277', why: '? on an error type the From impl does not cover', from: '    let n: i32 = text.parse()?;', to: '    let n: i32 = text.parse::<f64>()? as i32;' },
 ];

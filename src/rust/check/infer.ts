@@ -9,6 +9,7 @@
  * std's typings in std/. They take this inference through the interface in inference.ts.
  */
 import { stdConst } from '../std/index';
+import { overloadedNeg } from './op-traits';
 import { isAddedParseError } from '../std/parse';
 import type { Ty } from '../../engine/layout/types';
 import type { Binding, Expr, FnItem, GenericArgs, Notes, Pat, Pos, Program, Stmt } from '../syntax/ast';
@@ -488,6 +489,8 @@ export class Inference implements InferenceApi {
           this.err(e.pos, `type \`${show(t)}\` cannot be dereferenced`, 'E0614');
         }
         if (e.op === '-') {
+          const neg = overloadedNeg(this, e, t);
+          if (neg) return neg;
           const p = prune(t);
           if (!isInt(p) && !isFloat(p)) this.err(e.pos, `cannot apply unary operator \`-\` to type \`${show(t)}\``, 'E0600');
           if (p.k === 'con' && p.c.startsWith('u')) this.err(e.pos, `cannot apply unary operator \`-\` to type \`${p.c}\``, 'E0600');

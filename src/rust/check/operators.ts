@@ -6,6 +6,7 @@
 import type { Inference } from './inference';
 import type { Expr, Pos } from '../syntax/ast';
 import { RustSubsetError } from '../errors';
+import { overloadedBinary } from './op-traits';
 import { textEq } from '../std/compare';
 import { autoDeref, BOOL, derefNum, isFloat, isInt, isStringTy, isTextTy, prune, show, STR_REF, STRING, unify, UnifyError, type TypeVar } from './types';
 
@@ -48,7 +49,7 @@ export function binary(inf: Inference, e: Expr & { k: 'binary' }): TypeVar {
       return BOOL;
     }
     default:
-      return arith(inf, e.pos, e.op, l, r, e.r.pos);
+      return overloadedBinary(inf, e, l, r) ?? arith(inf, e.pos, e.op, l, r, e.r.pos);
   }
 }
 

@@ -8,7 +8,7 @@ import type { Program } from '../syntax/ast';
 import { stdImplName } from '../syntax/std-traits';
 
 /** Each std trait's required method, and the receiver it takes (undefined: an associated fn). */
-const REQUIRED: Record<string, { name: string; self?: '&' | '&mut' }> = {
+const REQUIRED: Record<string, { name: string; self?: '&' | '&mut' | 'value' }> = {
   Display: { name: 'fmt', self: '&' },
   Debug: { name: 'fmt', self: '&' },
   Deref: { name: 'deref', self: '&' },
@@ -19,6 +19,12 @@ const REQUIRED: Record<string, { name: string; self?: '&' | '&mut' }> = {
   Default: { name: 'default' },
   Clone: { name: 'clone', self: '&' },
   PartialEq: { name: 'eq', self: '&' },
+  Add: { name: 'add', self: 'value' },
+  Sub: { name: 'sub', self: 'value' },
+  Mul: { name: 'mul', self: 'value' },
+  Div: { name: 'div', self: 'value' },
+  Rem: { name: 'rem', self: 'value' },
+  Neg: { name: 'neg', self: 'value' },
 };
 
 export function checkStdImpls(prog: Program): void {
@@ -31,8 +37,8 @@ export function checkStdImpls(prog: Program): void {
       if (!fn) throw new RustCompileError(`not all trait items implemented, missing: \`${want.name}\``, pos.line, pos.col, 'E0046');
       const first = fn.params[0];
       const self = first?.pat.k === 'bind' && first.pat.name === 'self' ? first.ty : undefined;
-      const ok = want.self === undefined ? !self : self?.kind === 'ref' && self.mutable === (want.self === '&mut');
-      if (!ok) throw new RustCompileError(`method \`${want.name}\` has an incompatible type for trait \`${trait}\` (it takes \`${want.self ?? 'no'} self\`)`, fn.pos.line, fn.pos.col, want.self && !self ? 'E0186' : want.self ? 'E0053' : 'E0185');
+      const ok = want.self === undefined ? !self : want.self === 'value' ? !!self && self.kind !== 'ref' : self?.kind === 'ref' && self.mutable === (want.self === '&mut');
+      if (!ok) throw new RustCompileError(`method \`${want.name}\` has an incompatible type for trait \`${trait}\` (it takes \`${want.self === 'value' ? '' : (want.self ?? 'no ')}self\`)`, fn.pos.line, fn.pos.col, want.self && !self ? 'E0186' : want.self ? 'E0053' : 'E0185');
     }
     if (!traits.has('Error')) continue;
     const pos = prog.implPos?.get(`${type} as Error`) ?? { line: 0, col: 0 };

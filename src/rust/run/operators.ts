@@ -25,6 +25,17 @@ export function binary(k: Codegen, e: Expr & { k: 'binary' }): Ev {
     const r = k.value(e.r);
     return e.op === '&&' ? (a) => ((l(a) as { v: boolean }).v ? r(a) : FALSE_V) : (a) => ((l(a) as { v: boolean }).v ? TRUE_V : r(a));
   }
+  const opFn = (e as Notes).opFn;
+  if (opFn) {
+    // `Add::add(a, b)`: both operands by value, left first.
+    const l = k.value(e.l);
+    const r = k.value(e.r);
+    const line = e.pos.line;
+    return (a) => {
+      const x = l(a);
+      return k.callFn(opFn, [x, r(a)], line);
+    };
+  }
   const lt = autoDeref(e.l.ty!);
   if (['==', '!=', '<', '<=', '>', '>='].includes(e.op)) {
     const l = k.operand(e.l);
@@ -145,6 +156,11 @@ export function unary(k: Codegen, e: Expr & { k: 'unary' }): Ev {
     }
     const loc = k.place(e, false);
     return (a) => copyOf(loc(a).get());
+  }
+  const negFn = (e as Notes).opFn;
+  if (negFn) {
+    const x = k.value(e.e);
+    return (a) => k.callFn(negFn, [x(a)], e.pos.line);
   }
   const v = numOperand(k, e.e);
   const ty = engineTy(e.ty!);

@@ -243,6 +243,8 @@ export interface Notes {
   into?: boolean;
   /** `x.as_ref()` / `x.as_mut()` through a bound `T: AsRef<X>` (check/as-ref.ts): the receiver's type (references looked through) and X. */
   asRef?: { recv: TypeVar; target: TypeVar; mutable: boolean };
+  /** An operator on a program's type through its std::ops impl (check/op-traits.ts): the fn it calls (`Point::add`). */
+  opFn?: string;
   /** `x.into()` through the program's own `impl From<X> for T`: the fn to call (`T::from`). */
   userInto?: string;
   /** A pointer becoming a `Box<dyn T>` / `&dyn T` here: the type it becomes. */

@@ -4,7 +4,7 @@
  */
 
 /** Std traits whose impls the interpreter runs, by the last segment of their path. */
-const STD_TRAITS = new Set(['Display', 'Debug', 'Deref', 'DerefMut', 'Default', 'From', 'TryFrom', 'Error', 'PartialEq', 'Iterator', 'Clone']);
+const STD_TRAITS = new Set(['Display', 'Debug', 'Deref', 'DerefMut', 'Default', 'From', 'TryFrom', 'Error', 'PartialEq', 'Iterator', 'Clone', 'Add', 'Sub', 'Mul', 'Div', 'Rem', 'Neg']);
 
 /** `fmt::Display`, `std::ops::Deref`, `From<&str>` → `Display`, `Deref`, `From`; undefined for other traits. */
 export function stdTrait(written: string): string | undefined {

@@ -1,6 +1,6 @@
 // Adapted from: Comprehensive Rust, "Operators" — https://google.github.io/comprehensive-rust/std-traits/operators.html
-// teaches: impl std::ops::Add (and Add<(i32, i32)>) for a Copy struct; `+` calls add; a Vec of points summed with fold
-use std::ops::Add;
+// teaches: impl std::ops::Add / Mul<i32> / Neg for a Copy struct; `a + b` calls add with both operands by value; a Vec of points summed with fold
+use std::ops::{Add, Mul, Neg};
 
 #[derive(Debug, Copy, Clone, PartialEq)]
 struct Point {
@@ -16,11 +16,19 @@ impl Add for Point {
     }
 }
 
-impl Add<(i32, i32)> for Point {
+impl Mul<i32> for Point {
     type Output = Point;
 
-    fn add(self, offset: (i32, i32)) -> Point {
-        Point { x: self.x + offset.0, y: self.y + offset.1 }
+    fn mul(self, k: i32) -> Point {
+        Point { x: self.x * k, y: self.y * k }
+    }
+}
+
+impl Neg for Point {
+    type Output = Point;
+
+    fn neg(self) -> Point {
+        Point { x: -self.x, y: -self.y }
     }
 }
 
@@ -28,8 +36,7 @@ fn main() {
     let p1 = Point { x: 10, y: 20 };
     let p2 = Point { x: 100, y: 200 };
     println!("{:?} + {:?} = {:?}", p1, p2, p1 + p2);
-    let moved = p1 + (1, -1);
-    println!("moved: {moved:?}");
+    println!("scaled: {:?}, flipped: {:?}", p1 * 3, -p2);
     let path: Vec<Point> = (1..=4).map(|i| Point { x: i, y: i * i }).collect();
     let total = path.iter().fold(Point { x: 0, y: 0 }, |acc, p| acc + *p);
     println!("total of {} points: {:?}", path.len(), total);
