@@ -113,6 +113,7 @@ export class StdCalls {
           if (!isOrd(undefined, ty)) throw new OwnershipError(`\`.${name}()\` needs \`${show(ty)}: Ord\` (a total order; f32 and f64 have none)`, line);
         }),
       turbofish: () => [],
+      programFn: () => undefined,
     };
     const ret = entry.type(typing);
     for (const s of settles) s();

@@ -231,6 +231,7 @@ export function method(inf: Inference, e: Expr & { k: 'method' }): TypeVar {
             if (!isOrd(inf.prog, ty)) inf.err(e.namePos, `the trait bound \`${show(ty)}: Ord\` is not satisfied (\`${e.name}\` needs a total order; f32 and f64 have none)`, 'E0277');
           }),
         turbofish: () => (e.targs ?? []).map((ty) => inf.written(ty, e.namePos)),
+        programFn: (name) => inf.fnTypes.get(name),
       };
       return std.type(typing);
     }

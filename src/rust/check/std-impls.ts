@@ -25,6 +25,7 @@ const REQUIRED: Record<string, { name: string; self?: '&' | '&mut' | 'value' }> 
   Div: { name: 'div', self: 'value' },
   Rem: { name: 'rem', self: 'value' },
   Neg: { name: 'neg', self: 'value' },
+  FromStr: { name: 'from_str' },
 };
 
 export function checkStdImpls(prog: Program): void {

@@ -44,8 +44,12 @@ export function addParseErrors(prog: Program): void {
 }
 
 /** The error type of parsing into `t`, or undefined when the subset does not parse into it. */
-function errorOf(t: TypeVar): TypeVar | undefined {
+function errorOf(t: TypeVar, x: MethodTyping): TypeVar | undefined {
   const p = prune(t);
+  // The program's `impl FromStr for T`: its `type Err`, as from_str returns it.
+  const own = p.k === 'con' && p.c.startsWith('adt:') ? x.programFn(`${p.c.slice(4)}::from_str`) : undefined;
+  const ret = own && prune(own.ret);
+  if (ret?.k === 'con' && ret.c === 'Result') return ret.args[1]!;
   if (p.k === 'var') return p.lit === 'int' ? con('adt:ParseIntError') : p.lit === 'float' ? con('adt:ParseFloatError') : undefined;
   if (INT_NAMES.has(p.c)) return con('adt:ParseIntError');
   if (p.c === 'f32' || p.c === 'f64') return con('adt:ParseFloatError');
@@ -60,7 +64,7 @@ function parseType(x: MethodTyping): TypeVar {
   const where = x.e.namePos;
   const settle = (last: boolean): void => {
     const p = prune(target);
-    const e = errorOf(p);
+    const e = errorOf(p, x);
     if (!e && p.k === 'var' && !last) return x.settle(() => settle(true));
     if (!e) {
       const what = p.k === 'var' ? 'a type inference cannot settle here (write `parse::<i32>()`)' : `\`${show(p)}\``;
@@ -73,11 +77,12 @@ function parseType(x: MethodTyping): TypeVar {
       throw new RustSubsetError(`parse's error \`${show(e)}\` where \`${show(err)}\` is expected is not supported yet`, where.line, where.col, 'call_expression');
     }
   };
-  if (errorOf(target) && prune(target).k === 'con') settle(true);
+  if (errorOf(target, x) && prune(target).k === 'con') settle(true);
   else x.settle(() => settle(false));
   return con('Result', target, err);
 }
 
+const STR_TY: Ty = { kind: 'ref', mutable: false, to: { kind: 'str' } };
 const result = (ty: Ty, variant: 'Ok' | 'Err', v: RValue): RValue => ({ tag: 'enum', ty, name: 'Result', variant, fieldNames: ['0'], fields: [v] });
 
 /** A parse error value: `ParseIntError { kind: IntErrorKind::InvalidDigit }`. */
@@ -96,8 +101,10 @@ export const parseMethods: StdMethod[] = [
     run: (x) => {
       const ty = x.ty as Extract<Ty, { kind: 'result' }>;
       const ok = ty.ok;
+      const fromStr = ok.kind === 'adt' && x.k.prog.fns.has(`${ok.name}::from_str`) ? `${ok.name}::from_str` : undefined;
       return (a) => {
         const text = textOf(x.place(a).get());
+        if (fromStr) return x.k.callFn(fromStr, [{ tag: 'str', ty: STR_TY, text, target: null }], x.line);
         if (ok.kind === 'adt') {
           const octets = parseIpv4(text);
           return octets ? result(ty, 'Ok', ipv4Value(octets)) : result(ty, 'Err', addrParseError());

@@ -47,6 +47,8 @@ export interface MethodTyping {
   requireOrd(t: TypeVar): void;
   /** The method's turbofish types (`collect::<Vec<_>>()`), `_` fresh; empty without one. */
   turbofish(): TypeVar[];
+  /** The signature of the program's fn `name` (`Person::from_str` of its `impl FromStr`), if it has one. */
+  programFn(name: string): { params: TypeVar[]; ret: TypeVar } | undefined;
 }
 
 /** What a method's runtime may ask of the compiler. */

@@ -4,7 +4,7 @@
  */
 
 /** Std traits whose impls the interpreter runs, by the last segment of their path. */
-const STD_TRAITS = new Set(['Display', 'Debug', 'Deref', 'DerefMut', 'Default', 'From', 'TryFrom', 'Error', 'PartialEq', 'Iterator', 'Clone', 'Add', 'Sub', 'Mul', 'Div', 'Rem', 'Neg']);
+const STD_TRAITS = new Set(['Display', 'Debug', 'Deref', 'DerefMut', 'Default', 'From', 'TryFrom', 'Error', 'PartialEq', 'Iterator', 'Clone', 'Add', 'Sub', 'Mul', 'Div', 'Rem', 'Neg', 'FromStr']);
 
 /** `fmt::Display`, `std::ops::Deref`, `From<&str>` → `Display`, `Deref`, `From`; undefined for other traits. */
 export function stdTrait(written: string): string | undefined {
@@ -13,7 +13,7 @@ export function stdTrait(written: string): string | undefined {
   if (!STD_TRAITS.has(last)) return undefined;
   const head = path.split('::')[0]!;
   // `fmt::Display` or `Display` (imported) or `std::…`: a path naming anything else is not std's.
-  if (path.includes('::') && !['std', 'fmt', 'ops', 'core', 'convert', 'error'].includes(head)) return undefined;
+  if (path.includes('::') && !['std', 'fmt', 'ops', 'core', 'convert', 'error', 'str'].includes(head)) return undefined;
   return last;
 }
 
