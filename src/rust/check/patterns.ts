@@ -64,8 +64,9 @@ export function bindPat(inf: Inference, p: Pat, ty: TypeVar, viaRef: boolean | '
     case 'tuple': {
       let inner = t;
       let ref = viaRef;
-      if (isRefTy(inner)) {
-        ref = throughRef(viaRef, inner);
+      // Default binding modes look through every reference (`&&Shape` from a filter's closure).
+      while (isRefTy(inner)) {
+        ref = throughRef(ref, inner);
         inner = prune((inner as { args: TypeVar[] }).args[0]!);
       }
       if (p.items.some(isRest)) {
@@ -80,8 +81,9 @@ export function bindPat(inf: Inference, p: Pat, ty: TypeVar, viaRef: boolean | '
     case 'variant': {
       let inner = t;
       let ref = viaRef;
-      if (isRefTy(inner)) {
-        ref = throughRef(viaRef, inner);
+      // Default binding modes look through every reference (`&&Shape` from a filter's closure).
+      while (isRefTy(inner)) {
+        ref = throughRef(ref, inner);
         inner = prune((inner as { args: TypeVar[] }).args[0]!);
       }
       const v = variant(inf, p.segs, p.pos);

@@ -269,13 +269,14 @@ export function patBinder(k: Codegen, p: Pat, ty: TypeVar, fromPlace: boolean, v
     case 'tuple':
     case 'variant': {
       let inner = t;
-      let derefs = false;
-      if (conName(inner) === 'ref') {
+      // Through every reference (`&&Shape`), as check/patterns.ts binds.
+      let derefs = 0;
+      while (conName(inner) === 'ref') {
         inner = prune((inner as { args: TypeVar[] }).args[0]!);
-        derefs = true;
+        derefs++;
       }
       const fieldTys = fieldTypes(k, p, inner);
-      const by = viaRef || derefs;
+      const by = viaRef || derefs > 0;
       const subs: { index: number; bind: (a: Act, loc: Loc) => void }[] = [];
       if (p.k === 'tuple') p.items.forEach((q, i) => subs.push({ index: i, bind: patBinder(k, q, fieldTys[i]!, fromPlace, by) }));
       else if (p.named) {
@@ -287,7 +288,8 @@ export function patBinder(k: Codegen, p: Pat, ty: TypeVar, fromPlace: boolean, v
       } else p.items.forEach((q, i) => subs.push({ index: i, bind: patBinder(k, q, fieldTys[i]!, fromPlace, by) }));
       const m = () => rt.m;
       return (a, loc) => {
-        const base = derefs ? (loc.get() as RefValue).loc : loc;
+        let base = loc;
+        for (let i = 0; i < derefs; i++) base = (base.get() as RefValue).loc;
         for (const s of subs) s.bind(a, new FieldLoc(m(), base, s.index));
       };
     }

@@ -45,6 +45,12 @@ export function macro(low: Lowering, node: Node, pos: Pos): Expr {
       const f = formatMacro(name as 'println', first.value + (name === 'writeln' ? '\n' : ''), parts.slice(2), pos, first.pos);
       return { ...(f as Expr & { k: 'format' }), mac: name, target };
     }
+    case 'matches': {
+      // `matches!(e, pat)` is `match e { pat => true, _ => false }` (a guard `pat if c` too).
+      const [m] = subParse(low, tt, 'matches');
+      if (!m) low.unsupported(node, 'matches! needs an expression and a pattern');
+      return m;
+    }
     case 'vec': {
       const inner = tt.text.slice(1, -1);
       if (/;/.test(inner) && low.named(tt).length) {
@@ -192,10 +198,16 @@ function formatMacro(mac: 'println', template: string, args: Expr[], pos: Pos, t
 }
 
 /** Re-parses a macro's token tree as call arguments, array items or `item; count`. */
-function subParse(low: Lowering, tt: Node, kind: 'args' | 'array' | 'repeat'): Expr[] {
-  const inner = tt.text.slice(1, -1);
-  const prefix = kind === 'args' ? 'fn m(){f(' : kind === 'array' ? 'fn m(){[' : 'fn m(){[';
-  const suffix = kind === 'args' ? ');}' : '];}';
+function subParse(low: Lowering, tt: Node, kind: 'args' | 'array' | 'repeat' | 'matches'): Expr[] {
+  let inner = tt.text.slice(1, -1);
+  if (kind === 'matches') {
+    // The top-level comma becomes the match's `{` (one character: the columns stay the source's).
+    const comma = topLevelComma(inner);
+    if (comma < 0) return [];
+    inner = `${inner.slice(0, comma)}{${inner.slice(comma + 1).replace(/,\s*$/, '')} => true, _ => false }`;
+  }
+  const prefix = kind === 'args' ? 'fn m(){f(' : kind === 'matches' ? 'fn m(){match ' : 'fn m(){[';
+  const suffix = kind === 'args' ? ');}' : kind === 'matches' ? ';}' : '];}';
   const start = tt.startPosition;
   const saved = low.origin;
   // Column of the first inner character in the snippet, minus the prefix the sub-parse added.
@@ -217,12 +229,25 @@ function subParse(low: Lowering, tt: Node, kind: 'args' | 'array' | 'repeat'): E
     const e = stmt.type === 'expression_statement' ? low.named(stmt)[0]! : stmt;
     if (kind === 'args') return low.named(low.field(e, 'arguments')).map((a) => low.expr(a));
     if (kind === 'array') return low.named(e).map((a) => low.expr(a));
+    if (kind === 'matches') return [low.expr(e)];
     const [item, count] = low.named(e);
     return [low.expr(item!), low.expr(count!)];
   } finally {
     low.origin = saved;
     tree.delete();
   }
+}
+
+/** Where the first comma outside brackets is in a macro's text, or -1. */
+function topLevelComma(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (ch === ',' && depth === 0) return i;
+  }
+  return -1;
 }
 
 function countHoles(template: string): number {
