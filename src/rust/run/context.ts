@@ -128,14 +128,17 @@ export function isCopyTy(t: TypeVar, prog: Program): boolean {
 /**
  * A call's frame around its body, for functions and closures alike: push the frame (reserving
  * every local of `plan` at once, as rustc's prologue does), bind the
- * arguments (`bind` is made once per function, not per call: calls are a hot path), run the body (a `return` ends it early), then at the closing brace close the scopes
- * and drop the tail expression's temporaries after the locals (Rust 2021), pop, and go back to
- * the caller's line.
+ * arguments (`bind` is made once per function, not per call: calls are a hot path), run the body (a `return` ends it early), then at the closing brace close the body's scopes,
+ * drop the tail expression's temporaries after its locals (Rust 2021) and before the
+ * parameters, pop, and go back to the caller's line.
  */
 export function runFrame(m: Machine, name: string, plan: FramePlan, line: number, endLine: number, act: Act, bind: (act: Act, args: RValue[]) => void, args: RValue[], body: Ev): RValue {
   m.line = line;
   m.pushFrame(name, plan);
   bind(act, args);
+  // The body's locals in a scope of their own: they drop, then the tail's temporaries, then the
+  // parameters (which live in the fn's outermost scope), as rustc orders a function's end.
+  m.openScope();
   let result: RValue;
   try {
     result = body(act);
@@ -145,8 +148,9 @@ export function runFrame(m: Machine, name: string, plan: FramePlan, line: number
   }
   m.line = endLine;
   const frame = m.currentFrame;
-  while (frame.scopes.length) m.closeScope();
+  while (frame.scopes.length > 1) m.closeScope();
   dropTemps(m, act, 0);
+  m.closeScope();
   m.popFrame();
   m.line = line;
   return result;

@@ -33,11 +33,12 @@ import { netConsts, netFns, netMethods } from './net';
 import { fromFns } from './convert';
 import { optionFillMethods } from './option-fill';
 import { partitionMethods } from './iter-partition';
+import { sliceWindowMethods } from './slice-windows';
 
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdConst, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods, ...parseMethods, ...splitMethods, ...patternMethods, ...charMethods, ...netMethods, ...optionFillMethods, ...partitionMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods, ...parseMethods, ...splitMethods, ...patternMethods, ...charMethods, ...netMethods, ...optionFillMethods, ...partitionMethods, ...sliceWindowMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);

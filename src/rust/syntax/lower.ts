@@ -152,18 +152,21 @@ export class Lowering implements LoweringApi {
   private typeText(node: Node): string {
     const found: Node[] = [];
     const walk = (n: Node) => {
-      if (n.type === 'abstract_type') found.push(n);
+      // `impl A + B` is a bounded_type around `impl A`: the whole is the one anonymous parameter.
+      if (n.type === 'abstract_type' || (n.type === 'bounded_type' && this.named(n)[0]?.type === 'abstract_type')) found.push(n);
       else for (const c of this.named(n)) walk(c);
     };
     walk(node);
     let text = node.text;
     for (const a of found.reverse()) {
-      const trait = a.childForFieldName('trait');
+      const abstract = a.type === 'bounded_type' ? this.named(a)[0]! : a;
+      const trait = abstract.childForFieldName('trait');
       if (!trait || /^(Fn|FnMut|FnOnce)\b/.test(trait.text)) this.unsupported(a, 'abstract type is not supported yet');
+      const more = a === abstract ? '' : a.text.slice(abstract.endIndex - a.startIndex);
       let name: string;
       if (this.implArgs) {
         name = `${IMPL_ARG}${this.implArgs.length}`;
-        this.implArgs.push({ name, bounds: trait.text.split('+').map((b) => b.replace(/\s+/g, '')) });
+        this.implArgs.push({ name, bounds: (trait.text + more).split('+').map((b) => b.replace(/\s+/g, '')).filter((b) => b && !b.startsWith("'")) });
       } else if (this.opaqueReturn) name = OPAQUE_RETURN;
       else this.unsupported(a, 'abstract type is not supported yet');
       text = text.slice(0, a.startIndex - node.startIndex) + name + text.slice(a.endIndex - node.startIndex);
