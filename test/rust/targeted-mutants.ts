@@ -23,6 +23,7 @@ const P = '49-closures-dyn-cells-maps';
 const N = '51-net-options-collect';
 const B = '50-method-borrows';
 const O = '52-ops-asref-errors';
+const Q = '53-entry-windows-matches';
 
 export const TARGETED: TargetedMutant[] = [
   { program: P, rustc: 'E0382', why: 'a variable used after a move closure took it', from: '    println!("{}", owned());', to: '    println!("{} {}", owned(), name);' },
@@ -67,4 +68,8 @@ export const TARGETED: TargetedMutant[] = [
   { program: O, rustc: 'E0369', why: '`+` on a type whose Add impl was left out', from: '    let back = -Offset(4);', to: '    let back = Offset(4) + Offset(1);' },
   { program: O, rustc: 'E0277', why: 'a generic AsRef<str> fn given a number', from: '    println!("{} {}", shout("quiet"), shout(String::from("please")));', to: '    println!("{} {}", shout("quiet"), shout(5));' },
   { program: O, rustc: 'E0277', why: '? on an error type the From impl does not cover', from: '    let n: i32 = text.parse()?;', to: '    let n: i32 = text.parse::<f64>()? as i32;' },
+  { program: Q, rustc: 'E0277', why: 'an impl A + B argument given a type with only one of them', from: '    println!("{}", describe(Label(String::from("tag"))));', to: '    println!("{}", describe(String::from("tag")));' },
+  { program: Q, rustc: 'E0599', why: 'a String method on the Vec or_insert_with made', from: '        groups.entry(w.len()).or_insert_with(Vec::new).push(w);', to: '        groups.entry(w.len()).or_insert_with(Vec::new).push_str(w);' },
+  { program: Q, rustc: 'panic', why: 'windows(0)', from: '    let rises: Vec<i32> = readings.windows(2).map(|w| w[1] - w[0]).collect();', to: '    let rises: Vec<i32> = readings.windows(0).map(|w| w[1] - w[0]).collect();' },
+  { program: Q, rustc: 'panic', why: 'indexing past a window', from: '    let rises: Vec<i32> = readings.windows(2).map(|w| w[1] - w[0]).collect();', to: '    let rises: Vec<i32> = readings.windows(2).map(|w| w[2] - w[0]).collect();' },
 ];

@@ -69,6 +69,40 @@ export function instantiate(prog: Program, template: FnItem, args: readonly Ty[]
   return { item, made: true };
 }
 
+/** The name a program's impls are kept under for a type argument (`Point`, `String`, `i32`), when it has one. */
+function implKey(t: Ty): string | undefined {
+  switch (t.kind) {
+    case 'adt':
+      return t.name;
+    case 'string':
+      return 'String';
+    case 'vec':
+      return 'Vec';
+    case 'int':
+    case 'float':
+      return t.name;
+    case 'bool':
+    case 'char':
+      return t.kind;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A bound on a program's own trait that a call's type argument does not meet (`T: Shape` given
+ * a String): rustc's E0277 at the call, as `Type: Trait` text; undefined when all are met (std
+ * traits' bounds are judged elsewhere).
+ */
+export function unmetBound(prog: Program, template: FnItem, args: readonly Ty[]): string | undefined {
+  for (const [i, g] of template.generics!.entries()) {
+    const key = implKey(args[i]!);
+    if (key === undefined) continue;
+    for (const b of g.bounds) if (prog.traits.has(b) && !prog.impls.get(key)?.has(b)) return `${show(fromTy(args[i]!))}: ${b}`;
+  }
+  return undefined;
+}
+
 /** Std traits a bound-only type can stand for, and the program's sets that say a type has them. */
 const BOUND_SETS: Record<string, (keyof Pick<Program, 'copyTypes' | 'cloneTypes' | 'debugTypes' | 'eqTypes' | 'ordTypes' | 'totalOrdTypes'>)[]> = {
   Copy: ['copyTypes', 'cloneTypes'],

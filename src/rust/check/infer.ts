@@ -17,7 +17,7 @@ import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
 import { ownIterator } from './own-iter';
 import { orderingUnimported, textEq } from '../std/compare';
-import { fieldTy, instantiate, withBoundsOnly } from './generics';
+import { fieldTy, instantiate, unmetBound, withBoundsOnly } from './generics';
 import { STD_DYN } from './dyn';
 import { userDeref, wrapInDeref } from './deref';
 import { resolveTraitCall } from './trait-paths';
@@ -187,6 +187,8 @@ export class Inference implements InferenceApi {
         if (unresolved(v)) this.err(p.pos, `type annotations needed (cannot infer the type parameters of \`${p.template.name}\`)`, 'E0282');
         return toTy(v);
       });
+      const unmet = unmetBound(this.prog, p.template, args);
+      if (unmet) this.err(p.pos, `the trait bound \`${unmet}\` is not satisfied`, 'E0277');
       const { item, made } = instantiate(this.prog, p.template, args);
       if (made) {
         this.signature(item);
