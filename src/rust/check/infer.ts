@@ -9,6 +9,7 @@
  * std's typings in std/. They take this inference through the interface in inference.ts.
  */
 import { stdConst } from '../std/index';
+import { checkSized } from './sized';
 import { overloadedNeg } from './op-traits';
 import { isAddedParseError } from '../std/parse';
 import type { Ty } from '../../engine/layout/types';
@@ -83,6 +84,7 @@ export class Inference implements InferenceApi {
   }
 
   private checkKnown(ty: Ty, pos: Pos, param: (name: string) => boolean = () => false): void {
+    checkSized(ty, pos);
     if (ty.kind === 'dyn' && !this.prog.traits.has(ty.trait.replace(/\s+/g, '')) && !fnTraitSig(ty.trait) && !STD_DYN.has(ty.trait)) throw new RustSubsetError(`\`dyn ${ty.trait}\` is not supported yet (a trait object of a program's own trait is)`, pos.line, pos.col, 'dynamic_type');
     if (ty.kind === 'adt' && !ty.args && param(ty.name)) return;
     if (ty.kind === 'adt' && !this.prog.structs.has(ty.name) && !this.prog.enums.has(ty.name)) {

@@ -4,6 +4,8 @@
  * traits with their impls (a trait's signatures checked against each impl as rustc does, its
  * provided methods lowered per impl, `Drop` as the type's destructor, std traits by their names).
  */
+/** std::ops traits whose impls must say their `type Output`. */
+const OP_TRAIT_NAMES = new Set(['Add', 'Sub', 'Mul', 'Div', 'Rem', 'Neg']);
 import type { Lowering } from './lowering';
 import type { Node } from 'web-tree-sitter';
 import { parseType, parseTypeDecls } from '../../engine/layout/parse';
@@ -176,6 +178,14 @@ function traitImpl(low: Lowering, item: Node, prog: Program, traits: Map<string,
   if (!prog.impls.has(type)) prog.impls.set(type, new Set());
   prog.impls.get(type)!.add(std ?? trait);
   (prog.implPos ??= new Map()).set(`${type} as ${std ?? trait}`, low.pos(item));
+  // `impl Add for T` names the trait: it needs its `use std::ops::Add;` (rustc's E0405 without).
+  if (std && (OP_TRAIT_NAMES.has(std) || std === 'FromStr') && !trait.includes('::') && !low.stdNames.has(std.replace(/<.*/, ''))) {
+    throw low.compileError(traitNode, `cannot find trait \`${std}\` in this scope`, 'E0405');
+  }
+  // std::ops traits declare `type Output`: an impl without it is rustc's E0046.
+  if (std && OP_TRAIT_NAMES.has(std) && !low.named(low.field(item, 'body')).some((m) => m.type === 'type_item' && low.field(m, 'name').text === 'Output')) {
+    throw low.compileError(item, 'not all trait items implemented, missing: `Output`', 'E0046');
+  }
   try {
     const given = new Set<string>();
     for (const member of members) {

@@ -64,7 +64,7 @@ fn main() {
     let all = a + b;
     println!("{:?}", all);
     let back = -Offset(4);
-    println!("{:?} {}", back, back == Offset(-4));
+    println!("{:?} {}", back, back.0 == -4);
     println!("{} {}", shout("quiet"), shout(String::from("please")));
     match load("41") {
         Ok(n) => println!("loaded {n}"),
