@@ -4,7 +4,6 @@
  * their value (`K: Borrow<Q>`: a `HashMap<String, _>` takes `&str` keys too). `entry(k)` reserves
  * one slot for a new key at once, as std's does, before `or_insert`'s argument is evaluated.
  */
-import { invoke } from '../run/closures';
 import type { MapValue, RValue } from '../../engine/memory/rvalue';
 import { ownerOf } from '../../engine/std/home';
 import { keyIdentity, mapCapacity, mapClear, mapInsert, mapNew, mapRemove, mapReserve, mapTakeNext, mapWithCapacity } from '../../engine/std/hash-map';
@@ -13,16 +12,14 @@ import { RustPanic, RustSubsetError } from '../errors';
 import { type Act, engineTy } from '../run/context';
 import { MapValueLoc, mapItems, mapIterElem } from '../run/map-places';
 import { iterValue, listIter } from '../run/iter-value';
-import { bool, deref, follow, makeRef, num, option, scalar, TempLoc, UNIT_V, USIZE_TY, type Loc } from '../run/values';
-import { defaultValue, hasDefault } from './mem';
-import { checkDefault, defaultValue as programDefault, type DefaultCaller } from '../run/defaults';
+import { bool, deref, follow, makeRef, num, option, scalar, UNIT_V, USIZE_TY, type Loc } from '../run/values';
 import type { MethodExpr, MethodRun, MethodTyping, Recv, StdFn, StdMethod } from './table';
 
-const keyOf = (v: RValue) => keyIdentity(deref(v), follow);
-const mapAt = (loc: Loc) => deref(loc.get()) as MapValue;
+export const keyOf = (v: RValue) => keyIdentity(deref(v), follow);
+export const mapAt = (loc: Loc) => deref(loc.get()) as MapValue;
 
 /** Re-records the map where it lives (its length, its table block's owner). */
-function settle(x: MethodRun, loc: Loc): void {
+export function settle(x: MethodRun, loc: Loc): void {
   x.rt.m.adopt(mapAt(loc), ownerOf(loc.home()));
   loc.changed();
 }
@@ -242,10 +239,6 @@ export const hashMethods: StdMethod[] = [
     },
     run: (x) => x.k.subset(x.e.pos, 'an Entry is supported as the receiver of or_insert, or_insert_with and or_default', 'call_expression'),
   },
-  orInsert('or_insert'),
-  orInsert('or_default'),
-  orInsert('or_insert_with'),
-  andModify(),
   intoIter('into_iter'),
   intoIter('into_keys'),
   intoIter('into_values'),
@@ -315,88 +308,6 @@ function intoIter(name: 'into_iter' | 'into_keys' | 'into_values'): StdMethod {
           next: take,
           hint: () => [left(), left()],
         });
-      };
-    },
-  };
-}
-
-/**
- * `map.entry(k).and_modify(f)`: only as the receiver of or_insert / or_insert_with / or_default,
- * which run it (f gets `&mut V` when the key is there; unused, it is dropped).
- */
-function andModify(): StdMethod {
-  return {
-    name: 'and_modify',
-    on: ['Entry'],
-    ownRecv: true,
-    type: (x) => (x.closureArg(0, [refTo(x.recv.args[1]!, true)], UNIT, 'FnOnce'), x.recv),
-    run: (x) => x.k.subset(x.e.pos, 'and_modify is supported as the receiver of or_insert, or_insert_with and or_default', 'call_expression'),
-  };
-}
-
-/**
- * `map.entry(k).or_insert(v)` / `.or_insert_with(f)` / `.or_default()`, after an optional
- * `.and_modify(g)`: `&mut V` of the entry, inserting first when vacant. In std's order: the key,
- * entry's reserve(1) when vacant, g called on an occupied value, then v (or f() when vacant).
- */
-function orInsert(name: 'or_insert' | 'or_default' | 'or_insert_with'): StdMethod {
-  return {
-    name,
-    on: ['Entry'],
-    ownRecv: true,
-    type: (x) => {
-      const v = x.recv.args[1]!;
-      if (name === 'or_default') {
-        x.noArgs(UNIT);
-        const p = prune(v);
-        // A program's type: its Default (derived or its own) is checked where the call compiles.
-        if (!hasDefault(v) && !(p.k === 'con' && p.c.startsWith('adt:'))) throw new RustSubsetError(`or_default() for values of this type is not supported yet`, x.e.namePos.line, x.e.namePos.col, 'call_expression');
-      } else if (name === 'or_insert_with') x.closureArg(0, [], v, 'FnOnce');
-      else x.oneArg(v, UNIT);
-      return refTo(v, true);
-    },
-    run: (x) => {
-      let entry = x.e.recv as MethodExpr;
-      const modified = entry.k === 'method' && entry.name === 'and_modify' ? entry : undefined;
-      if (modified) entry = modified.recv as MethodExpr;
-      if (entry.k !== 'method' || entry.name !== 'entry') x.k.subset(x.e.pos, `${name} is supported on map.entry(key)`, 'call_expression');
-      // The entry call's own checks: a mutable borrow of the map.
-      x.k.checks.checkMutableRecv(entry.recv);
-      const root = x.k.checks.rootOf(entry.recv);
-      if (root) x.k.checks.access(root, entry.recv.pos, 'mutborrow');
-      const mapLoc = x.k.derefPlace(entry.recv, true);
-      const key = x.k.value(entry.args[0]!);
-      const modify = modified && x.k.value(modified.args[0]!);
-      const value = name === 'or_insert' ? x.arg(0) : undefined;
-      const make = name === 'or_insert_with' ? x.arg(0) : undefined;
-      const vTy = engineTy(x.recv.args[1]!);
-      if (name === 'or_default' && vTy.kind === 'adt') checkDefault((x.k as unknown as DefaultCaller).prog, vTy, x.e.pos);
-      const refTy = engineTy(refTo(x.recv.args[1]!, true));
-      const line = x.line;
-      return (a) => {
-        const loc = mapLoc(a);
-        const map = mapAt(loc);
-        const k = key(a);
-        const id = keyOf(k);
-        const vacant = !map.entries.has(id);
-        if (vacant) mapReserve(x.rt.m, map, 1);
-        if (modify) {
-          const g = new TempLoc(modify(a));
-          if (vacant) x.rt.m.dropValue(g.take());
-          else invoke(x.rt, g, [makeRef(refTy, new MapValueLoc(x.rt.m, map, id))], line, true);
-        }
-        const f = make && new TempLoc(make(a));
-        if (f && !vacant) x.rt.m.dropValue(f.take());
-        const v = value ? value(a) : f ? (vacant ? invoke(x.rt, f, [], line, true) : undefined) : vacant ? (vTy.kind === 'adt' ? programDefault(x.k as unknown as DefaultCaller, vTy, line) : defaultValue(x.rt.m, vTy)) : undefined;
-        if (vacant) {
-          mapInsert(x.rt.m, map, id, k, v!);
-          settle({ ...x, place: mapLoc } as MethodRun, loc);
-        } else {
-          x.rt.m.dropValue(k);
-          if (v) x.rt.m.dropValue(v);
-        }
-        void line;
-        return makeRef(refTy, new MapValueLoc(x.rt.m, map, id));
       };
     },
   };

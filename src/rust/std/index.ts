@@ -15,6 +15,7 @@ import { memFns } from './mem';
 import { processFns } from './process';
 import { vecDequeFns, vecDequeMethods } from './vec-deque';
 import { hashFns, hashMethods } from './hashmap';
+import { mapEntryMethods } from './map-entry';
 import { hashSetOpMethods } from './hash-set-ops';
 import { bTreeFns, bTreeMethods } from './btreemap';
 import { sliceMethods } from './slice';
@@ -38,7 +39,7 @@ import { sliceWindowMethods } from './slice-windows';
 export type { FnRun, FnTyping, MethodRun, MethodTyping, Recv, StdConst, StdFn, StdMethod } from './table';
 
 const methods = new Map<string, StdMethod>();
-for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods, ...parseMethods, ...splitMethods, ...patternMethods, ...charMethods, ...netMethods, ...optionFillMethods, ...partitionMethods, ...sliceWindowMethods]) {
+for (const m of [...stringMethods, ...vecMethods, ...sliceMethods, ...reorderMethods, ...sortByMethods, ...orderingMethods, ...vecGrowMethods, ...vecRetainMethods, ...hashMethods, ...mapEntryMethods, ...hashSetOpMethods, ...optionMethods, ...numberMethods, ...pointerMethods, ...cellMethods, ...combinatorMethods, ...iteratorMethods, ...vecDequeMethods, ...bTreeMethods, ...parseMethods, ...splitMethods, ...patternMethods, ...charMethods, ...netMethods, ...optionFillMethods, ...partitionMethods, ...sliceWindowMethods]) {
   for (const on of m.on) {
     const key = `${on}.${m.name}`;
     if (methods.has(key)) throw new Error(`std table: two entries for ${key}`);
