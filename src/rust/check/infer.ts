@@ -560,7 +560,7 @@ export class Inference implements InferenceApi {
           seen.add(f.name);
           this.coerce(f.value, this.expecting(f.value, v.fields[i]!), v.fields[i]!);
         }
-        if (e.base) this.unifyAt(e.base.pos, v.ty, this.expr(e.base));
+        if (e.base) this.unifyAt(e.base.pos, v.ty, this.expecting(e.base, v.ty));
         const missing = v.names.filter((n) => !seen.has(n));
         if (missing.length && !e.base) this.err(e.pos, `missing field${missing.length > 1 ? 's' : ''} ${missing.map((n) => `\`${n}\``).join(', ')} in initializer of \`${e.segs.join('::')}\``, 'E0063');
         return v.ty;

@@ -1,26 +1,31 @@
-// Adapted from: Comprehensive Rust, "Default, struct update syntax" — https://google.github.io/comprehensive-rust/std-traits/default.html
-// teaches: #[derive(Default)], a manual Default impl, ..Default::default() filling the rest
+// Adapted from: Comprehensive Rust, "The Default Trait" — https://google.github.io/comprehensive-rust/std-traits/default.html
+// teaches: #[derive(Default)] beside a hand-written Default; ..Default::default() builds a whole default and moves in only the fields not named; unwrap_or_default
 #[derive(Debug, Default)]
-struct Derived {
-    x: u32,
-    y: String,
-    z: Implemented,
+struct Profile {
+    visits: u32,
+    nickname: String,
+    tags: Vec<String>,
+    owner: Owner,
 }
 
 #[derive(Debug)]
-struct Implemented(String);
+struct Owner(String);
 
-impl Default for Implemented {
+impl Default for Owner {
     fn default() -> Self {
-        Self("John Smith".into())
+        Owner(String::from("guest"))
     }
 }
 
 fn main() {
-    let default_struct = Derived::default();
-    println!("{default_struct:#?}");
-    let almost_default_struct = Derived { y: "Y is set!".into(), ..Derived::default() };
-    println!("{almost_default_struct:?}");
-    let nothing: Option<Derived> = None;
-    println!("{:?}", nothing.unwrap_or_default().x);
+    let blank = Profile::default();
+    println!("{blank:#?}");
+
+    // The default's nickname String is built, then dropped: only visits, tags and owner move in.
+    let named = Profile { nickname: String::from("ferris"), visits: 3, ..Default::default() };
+    println!("{named:?}");
+
+    let missing: Option<Profile> = None;
+    let fallback = missing.unwrap_or_default();
+    println!("{} {:?}", fallback.owner.0, fallback.tags);
 }
