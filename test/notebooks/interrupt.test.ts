@@ -152,8 +152,10 @@ const cells: Record<string, CellStep> = {
     code: 'await new Promise((r) => setTimeout(r, 10));\nlet m = 0;\nconst end2 = Date.now() + 5000;\nwhile (Date.now() < end2) m++;\n"loop finished"',
     interruptAfterMs: 1000,
   },
-  // The allocator lab on two real traces, four policies, two worker threads (~7 s uninterrupted
-  // on an idle machine), run through the kernel's `interruptible`, so the interrupt also stops
+  // The allocator lab on two real traces, four policies (two of them the O(n) naive twins, the
+  // ones a user most needs to stop), two worker threads (~13 s uninterrupted on an idle machine;
+  // the fast policies alone now finish in about 1 s, before the interrupt), run through the
+  // kernel's `interruptible`, so the interrupt also stops
   // the workers; the promise and a progress counter are kept where the next cell sees them.
   // Imports in a cell of their own: the interrupted cell then compiles at once, and the signal
   // reaches it while it runs (a signal during tslab's compile of a cell is lost to the cell).
@@ -165,7 +167,7 @@ const cells: Record<string, CellStep> = {
       'const g = globalThis as any;',
       'g.progressEvents = 0;',
       'g.start = () => interruptible((signal) => compare(["perl-pod2text", "python-tokenize"].map((t) => path.resolve("../traces", t + ".mtrace.gz")),',
-      '  { policies: ["first-fit", "best-fit", "worst-fit", "buddy"], jobs: 2, signal, onProgress: () => { g.progressEvents++; } }));',
+      '  { policies: ["first-fit-naive", "best-fit-naive", "worst-fit", "buddy"], jobs: 2, signal, onProgress: () => { g.progressEvents++; } }));',
     ].join('\n'),
   },
   replay: {
@@ -182,10 +184,12 @@ const cells: Record<string, CellStep> = {
       'console.log(JSON.stringify({ outcome, seenAtInterrupt, seenLater: h.progressEvents }));',
     ].join('\n'),
   },
-  // The Rust interpreter runs on a worker thread: ~6·10^6 steps, several seconds, run through the
-  // kernel's `interruptible` (imported in a cell of its own, so the interrupted cell compiles at once).
+  // The Rust interpreter runs on a worker thread: 40 walks over a 200,000-char String, ~8 s on an
+  // idle machine but few events (2·10^6 pushes now take 1 s, before the interrupt, and more would
+  // meet the memory limit first), run through the kernel's `interruptible` (imported in a cell of
+  // its own, so the interrupted cell compiles at once).
   rustSetup: {
-    code: 'import { runRust } from "memscope";\nimport { interruptible } from "memscope/kernel";\nconst rr = globalThis as any;\nrr.startRust = () => interruptible((signal) => runRust(`fn main() { let mut v: Vec<u64> = Vec::new(); for i in 0..2000000u64 { v.push(i); } }`, { maxSteps: 100_000_000, signal }));',
+    code: 'import { runRust } from "memscope";\nimport { interruptible } from "memscope/kernel";\nconst rr = globalThis as any;\nrr.startRust = () => interruptible((signal) => runRust(`fn main() { let s = "ab".repeat(100000); let mut total = 0; for _ in 0..40 { total += s.chars().count(); } println!("{}", total); }`, { maxSteps: 100_000_000, signal }));',
   },
   rustRun: {
     // (tslab 1.0.22 misses the top-level await in `await (x as any).y`, hence the local.)

@@ -7,7 +7,7 @@
 import { inferAsRef } from './as-ref';
 import type { Inference } from './inference';
 import type { Expr, FnItem, Notes, Program } from '../syntax/ast';
-import { PARTLY_MODELLED, recvOf, stdFn, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
+import { PARTLY_MODELLED, recvOf, stdFn, stdHasMethod, stdMethod, UNSUPPORTED_METHODS, type FnTyping, type MethodTyping } from '../std/index';
 import { RustSubsetError } from '../errors';
 import { ownIterator } from './own-iter';
 import { COMPARE_METHODS, compareMethodType, isOrd, numericSelf, ORDERING } from '../std/compare';
@@ -168,7 +168,7 @@ export function method(inf: Inference, e: Expr & { k: 'method' }): TypeVar {
     if (c0.startsWith('adt:') && inf.prog.impls.get(c0.slice(4))?.has('Iterator')) {
       throw new RustSubsetError(`Iterator's provided methods (\`${e.name}\`) on a program's own iterator are not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
     }
-    if (!c0.startsWith('adt:') && (UNSUPPORTED_METHODS.has(e.name) || PARTLY_MODELLED.has(c0))) {
+    if (!c0.startsWith('adt:') && (UNSUPPORTED_METHODS.has(e.name) || PARTLY_MODELLED.has(c0) || stdHasMethod(c0, e.name))) {
       throw new RustSubsetError(`the method \`${e.name}\` is not supported yet`, e.namePos.line, e.namePos.col, 'call_expression');
     }
     return inf.err(e.namePos, `no method named \`${e.name}\` found for ${describeTy(t)} in the current scope`, 'E0599');

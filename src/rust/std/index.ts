@@ -2,6 +2,7 @@
  * The std table: every entry of std/*.ts by receiver and name (methods) or by path (associated
  * functions). Inference and the compiler look entries up here and nowhere else.
  */
+import { STD_METHOD_NAMES } from './std-method-names';
 import { conName, INT_NAMES, isGuard, prune } from '../check/types';
 import type { Expr, Notes, Program } from '../syntax/ast';
 import { numberMethods } from './numbers';
@@ -114,6 +115,20 @@ export const UNSUPPORTED_METHODS = new Set(
     'iter filter_map flat_map step_by peekable find_map ln log10 log2 exp sin cos tan atan2 hypot trunc fract mul_add to_radians to_degrees clamp')
     .split(' '),
 );
+
+/**
+ * Whether std has a method `name` on the type `c` (a con name), per std's own documentation
+ * (std-method-names.ts): such a call outside the subset is "not supported yet", while a name std
+ * lacks is rustc's E0599. A type the table does not know is asked of every receiver's names.
+ */
+export function stdHasMethod(c: string, name: string): boolean {
+  if (!stdNameSets) {
+    stdNameSets = new Map(Object.entries(STD_METHOD_NAMES).map(([recv, names]) => [recv, new Set(names.split(' '))]));
+    stdNameSets.set('*', new Set(Object.values(STD_METHOD_NAMES).join(' ').split(' ')));
+  }
+  return !!stdNameSets.get(recvOf(c) ?? '*')?.has(name);
+}
+let stdNameSets: Map<string, Set<string>> | undefined;
 
 /** Whether the method call `e` takes `&mut self`: std's entry says `mutates`; a program's method says so in its first parameter. */
 export function takesMutSelf(prog: Program, e: Expr & { k: 'method' }): boolean {
