@@ -337,6 +337,8 @@ function fnItemInner(low: Lowering, node: Node): FnItem {
       params.push({ pat: { k: 'bind', pos: low.pos(p), name: 'self', mutable: text === 'mut self', byRef: false }, ty, pos: low.pos(p) });
       continue;
     }
+    // `self: Box<Self>` parses as a plain parameter named self.
+    if (p.type === 'parameter' && low.text(low.field(p, 'pattern')) === 'self') low.unsupported(p, `explicit self types (\`${p.text.replace(/\s+/g, ' ')}\`) are not supported yet`);
     if (p.type !== 'parameter') low.unsupported(p);
     const tyNode = low.field(p, 'type');
     let pat = low.pattern(low.field(p, 'pattern'));
