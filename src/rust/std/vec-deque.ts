@@ -13,33 +13,13 @@ import { after, deref, makeRef, num, option, scalar, UNIT_V, USIZE_TY, type Loc 
 import { engineTy } from '../run/context';
 import { elemLoc } from '../run/slices';
 import { sliceMethods } from './slice';
-import { bufferFns } from './vec';
+import { bufferFns, pushEntry } from './vec';
 import type { MethodRun, StdFn, StdMethod } from './table';
 import { elemOf } from './table';
 
 export const vecDequeFns: StdFn[] = bufferFns('VecDeque', vecDequeNew, vecDequeWithCapacity);
 
 const deque = (loc: Loc) => deref(loc.get()) as VecValue;
-
-function push(name: 'push_back' | 'push_front'): StdMethod {
-  const put = name === 'push_back' ? vecDequePushBack : vecDequePushFront;
-  return {
-    name,
-    on: ['VecDeque'],
-    mutates: true,
-    type: (x) => x.oneArg(elemOf(x), UNIT),
-    run: (x) => {
-      const item = x.arg(0);
-      return (a) => {
-        const loc = x.place(a);
-        const v = item(a);
-        put(x.rt.m, deque(loc), v, loc.home());
-        after(loc);
-        return UNIT_V;
-      };
-    },
-  };
-}
 
 function pop(name: 'pop_front' | 'pop_back'): StdMethod {
   const take = name === 'pop_front' ? vecDequePopFront : vecDequePopBack;
@@ -78,8 +58,8 @@ function end(name: 'front' | 'back'): StdMethod {
 const shared = ['len', 'is_empty', 'contains', 'get', 'iter'].map((name): StdMethod => ({ ...sliceMethods.find((m) => m.name === name)!, on: ['VecDeque'] }));
 
 export const vecDequeMethods: StdMethod[] = [
-  push('push_back'),
-  push('push_front'),
+  pushEntry('push_back', 'VecDeque', vecDequePushBack),
+  pushEntry('push_front', 'VecDeque', vecDequePushFront),
   pop('pop_front'),
   pop('pop_back'),
   end('front'),

@@ -15,6 +15,26 @@ import type { Expr } from '../syntax/ast';
 import type { StdFn, StdMethod } from './table';
 import { elemOf } from './table';
 
+/** A push of one element into a growable buffer (`Vec::push`, `VecDeque::push_back`/`push_front`): the element is evaluated after the place, as Rust does. */
+export function pushEntry(name: string, type: 'Vec' | 'VecDeque', put: (m: Machine, v: VecValue, item: RValue, home: Home) => void): StdMethod {
+  return {
+    name,
+    on: [type],
+    mutates: true,
+    type: (x) => x.oneArg(elemOf(x), UNIT),
+    run: (x) => {
+      const item = x.arg(0);
+      return (a) => {
+        const loc = x.place(a);
+        const v = item(a);
+        put(x.rt.m, deref(loc.get()) as VecValue, v, loc.home());
+        after(loc);
+        return UNIT_V;
+      };
+    },
+  };
+}
+
 /** `T::new()` and `T::with_capacity(n)` of a growable buffer of elements (Vec, VecDeque). */
 export function bufferFns(type: 'Vec' | 'VecDeque', make: (m: Machine, elem: Ty) => RValue, withCapacity: (m: Machine, elem: Ty, n: number) => RValue): StdFn[] {
   return [
@@ -70,22 +90,7 @@ export const vecMethods: StdMethod[] = [
     type: (x) => x.noArgs(USIZE),
     run: (x) => (a) => scalar(USIZE_TY, vec(x.place(a)).cap),
   },
-  {
-    name: 'push',
-    on: ['Vec'],
-    mutates: true,
-    type: (x) => x.oneArg(elemOf(x), UNIT),
-    run: (x) => {
-      const item = x.arg(0);
-      return (a) => {
-        const loc = x.place(a);
-        const v = item(a);
-        vecPush(x.rt.m, vec(loc), v, loc.home());
-        after(loc);
-        return UNIT_V;
-      };
-    },
-  },
+  pushEntry('push', 'Vec', vecPush),
   {
     name: 'pop',
     on: ['Vec'],
