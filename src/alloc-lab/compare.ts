@@ -14,8 +14,7 @@ import { POLICIES } from '../engine/allocators';
 import type { EventColumns } from '../traces/columns';
 import { readColumns } from '../traces/read-trace';
 import { TraceError, type ProblemMode } from '../traces/types';
-import { finishAnalysis, type AnalyseOptions, type AnalysedTrace } from './analyses/analyse';
-import { TraceAnalyser } from './analyses/trace-analysis';
+import type { AnalyseOptions, AnalysedTrace } from './analyses/analyse';
 import { provenance } from './analyses/provenance';
 import type { Provenance, PolicyResult, ReplaySettings } from '../format/lab-report';
 import type { ReplayOutcome } from './replay';
@@ -126,6 +125,18 @@ export async function compare(traces: string[], options: CompareOptions = {}): P
   const run = new Run(traces, plan, settings, jobs > 1 ? Math.min(jobs, plan.length) : 0, options, analyses);
   return run.go(policies, prov);
 }
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on demand, see loadAnalyses */
+/**
+ * The analyses' modules, loaded only when a run asks for them: with the symboliser (and its
+ * child_process) they are a fifth of what `memscope replay` loads, and most runs need none.
+ */
+function loadAnalyses(): Pick<typeof import('./analyses/analyse'), 'finishAnalysis'> & Pick<typeof import('./analyses/trace-analysis'), 'TraceAnalyser'> {
+  const { finishAnalysis } = require('./analyses/analyse') as typeof import('./analyses/analyse');
+  const { TraceAnalyser } = require('./analyses/trace-analysis') as typeof import('./analyses/trace-analysis');
+  return { finishAnalysis, TraceAnalyser };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Chunks a worker may have waiting before the reader waits for it: bounds memory on any trace. */
 const MAX_IN_FLIGHT = 4;
@@ -247,7 +258,8 @@ class Run {
         this.options.onProgress?.({ trace, policies: task.policies, task: taskIds[k], tasks: this.plan.length, progress: p, done, ...(results ? { results } : {}) });
       });
     };
-    const analyser = this.analyses && new TraceAnalyser({ granule: this.settings.align, ...this.analyses });
+    const analyse = this.analyses && loadAnalyses();
+    const analyser = analyse && new analyse.TraceAnalyser({ granule: this.settings.align, ...this.analyses });
     let analysisMs = 0;
     const chunks = reader[Symbol.asyncIterator]();
     try {
@@ -266,7 +278,7 @@ class Run {
         progress(false);
       }
       if (analyser && !this.stopping) {
-        const analysed = finishAnalysis(analyser, trace, reader.sites(), reader.summary().problems.total, this.analyses!, analysisMs);
+        const analysed = analyse!.finishAnalysis(analyser, trace, reader.sites(), reader.summary().problems.total, this.analyses!, analysisMs);
         analysed.catch(() => {}); // awaited with the report; a failure is reported there, not as unhandled
         this.analysed[traceIndex] = analysed;
       }
