@@ -40,62 +40,97 @@ export interface Metrics {
 /** Default cap on buckets; each carries a min and a max, so at most 2000 values per curve. */
 export const DEFAULT_MAX_BUCKETS = 1000;
 
+/** A bucket's fields in SeriesDownsampler's buffer, in SeriesPoint's order. */
+const FIELDS = 6;
+
 /**
  * Keeps at most `maxBuckets` buckets of equal width (in events). When full, neighbours are
  * merged pairwise and the width doubles, so memory is bounded however long the trace is.
+ *
+ * add() runs after every replayed event, so buckets are rows of one Float64Array and the open
+ * one is fields, not objects: bucket objects and an array of them changed shape under V8 (small
+ * integers turning into doubles, an empty array taking objects) and threw the replay's compiled
+ * code away on each new replay, costing a fresh worker's second and third passes 1.5-2x.
  */
 export class SeriesDownsampler {
   private width = 1;
-  private readonly done: SeriesPoint[] = [];
-  private current: SeriesPoint | null = null;
-  private next = 0;
+  /** Closed buckets: row k is step, steps, liveMin, liveMax, heapMin, heapMax at k * FIELDS. */
+  private readonly done: Float64Array;
+  private count = 0;
+  /** Index of the open bucket's first event; `steps` 0 = no bucket open. */
+  private start = 0;
+  private steps = 0;
+  private liveMin = 0;
+  private liveMax = 0;
+  private heapMin = 0;
+  private heapMax = 0;
 
   constructor(private readonly maxBuckets = DEFAULT_MAX_BUCKETS) {
     if (maxBuckets < 2) throw new RangeError('maxBuckets must be at least 2');
+    this.done = new Float64Array(maxBuckets * FIELDS);
   }
 
   add(live: number, heap: number): void {
-    let b = this.current;
-    if (b === null) {
-      b = { step: this.next, steps: 0, liveMin: live, liveMax: live, heapMin: heap, heapMax: heap };
-      this.current = b;
+    if (this.steps === 0) {
+      this.liveMin = live;
+      this.liveMax = live;
+      this.heapMin = heap;
+      this.heapMax = heap;
     } else {
-      if (live < b.liveMin) b.liveMin = live;
-      if (live > b.liveMax) b.liveMax = live;
-      if (heap < b.heapMin) b.heapMin = heap;
-      if (heap > b.heapMax) b.heapMax = heap;
+      if (live < this.liveMin) this.liveMin = live;
+      if (live > this.liveMax) this.liveMax = live;
+      if (heap < this.heapMin) this.heapMin = heap;
+      if (heap > this.heapMax) this.heapMax = heap;
     }
-    b.steps++;
-    this.next++;
-    if (b.steps === this.width) {
-      this.done.push(b);
-      this.current = null;
-      if (this.done.length === this.maxBuckets) this.halve();
-    }
+    if (++this.steps === this.width) this.close();
   }
 
+  private close(): void {
+    const d = this.done;
+    const at = this.count * FIELDS;
+    d[at] = this.start;
+    d[at + 1] = this.steps;
+    d[at + 2] = this.liveMin;
+    d[at + 3] = this.liveMax;
+    d[at + 4] = this.heapMin;
+    d[at + 5] = this.heapMax;
+    this.start += this.steps;
+    this.steps = 0;
+    if (++this.count === this.maxBuckets) this.halve();
+  }
+
+  /** Merges buckets 2k and 2k + 1 into k (an odd last one moves down alone). */
   private halve(): void {
-    const merged: SeriesPoint[] = [];
-    for (let i = 0; i < this.done.length; i += 2) {
-      const a = this.done[i];
-      const b = this.done[i + 1];
-      merged.push(b === undefined ? a : {
-        step: a.step,
-        steps: a.steps + b.steps,
-        liveMin: Math.min(a.liveMin, b.liveMin),
-        liveMax: Math.max(a.liveMax, b.liveMax),
-        heapMin: Math.min(a.heapMin, b.heapMin),
-        heapMax: Math.max(a.heapMax, b.heapMax),
-      });
+    const d = this.done;
+    let kept = 0;
+    for (let i = 0; i < this.count; i += 2, kept++) {
+      const a = i * FIELDS;
+      const to = kept * FIELDS;
+      if (i + 1 === this.count) {
+        d.copyWithin(to, a, a + FIELDS);
+        continue;
+      }
+      const b = a + FIELDS;
+      d[to] = d[a];
+      d[to + 1] = d[a + 1] + d[b + 1];
+      d[to + 2] = Math.min(d[a + 2], d[b + 2]);
+      d[to + 3] = Math.max(d[a + 3], d[b + 3]);
+      d[to + 4] = Math.min(d[a + 4], d[b + 4]);
+      d[to + 5] = Math.max(d[a + 5], d[b + 5]);
     }
-    this.done.length = 0;
-    this.done.push(...merged);
+    this.count = kept;
     this.width *= 2;
   }
 
   points(): SeriesPoint[] {
-    const out = this.done.map((p) => ({ ...p }));
-    if (this.current !== null) out.push({ ...this.current });
+    const d = this.done;
+    const out: SeriesPoint[] = [];
+    for (let at = 0; at < this.count * FIELDS; at += FIELDS) {
+      out.push({ step: d[at], steps: d[at + 1], liveMin: d[at + 2], liveMax: d[at + 3], heapMin: d[at + 4], heapMax: d[at + 5] });
+    }
+    if (this.steps > 0) {
+      out.push({ step: this.start, steps: this.steps, liveMin: this.liveMin, liveMax: this.liveMax, heapMin: this.heapMin, heapMax: this.heapMax });
+    }
     return out;
   }
 }

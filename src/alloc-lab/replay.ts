@@ -127,22 +127,32 @@ export class Replayer {
     const start = process.hrtime.bigint();
     try {
       this.ensureNumbers(c.blockNumbers);
-      const op = c.op;
-      const block = c.block;
-      const newBlock = c.newBlock;
-      const size = c.size;
-      const alignLog2 = c.alignLog2;
-      const line = c.line;
-      for (let i = from; i < to; i++) {
-        this.events++;
-        const o = op[i];
-        if (o === OP_ALLOC) this.allocAt(block[i], size[i], POW2[alignLog2[i]], line[i]);
-        else if (o === OP_FREE) this.freeAt(block[i], line[i]);
-        else this.reallocAt(block[i], newBlock[i], size[i], POW2[alignLog2[i]], line[i]);
-        this.sample();
-      }
+      this.run(c, from, to);
     } finally {
       this.replayNs += process.hrtime.bigint() - start;
+    }
+  }
+
+  /**
+   * The loop of applyColumns, on its own with nothing after it: V8 compiles a hot loop while
+   * it runs (on-stack replacement), before the code after the loop has ever run, and code
+   * without type feedback there sends every later call back to the interpreter at the loop's
+   * end (seen: four deoptimizations a pass, each a recompile of the whole inlined replay).
+   */
+  private run(c: EventColumns, from: number, to: number): void {
+    const op = c.op;
+    const block = c.block;
+    const newBlock = c.newBlock;
+    const size = c.size;
+    const alignLog2 = c.alignLog2;
+    const line = c.line;
+    for (let i = from; i < to; i++) {
+      this.events++;
+      const o = op[i];
+      if (o === OP_ALLOC) this.allocAt(block[i], size[i], POW2[alignLog2[i]], line[i]);
+      else if (o === OP_FREE) this.freeAt(block[i], line[i]);
+      else this.reallocAt(block[i], newBlock[i], size[i], POW2[alignLog2[i]], line[i]);
+      this.sample();
     }
   }
 
