@@ -163,9 +163,8 @@ export abstract class BlockHeap extends AllocatorBase {
     const b = this.newBlock(this.top, end - this.top);
     this.bPrev[b] = last;
     this.bNext[b] = NONE;
-    if (last === NONE) this.first = b;
-    else this.bNext[last] = b;
-    this.last = b;
+    this.setNextOf(last, b);
+    this.setPrevOf(NONE, b);
     this.setTop(end);
     this.addFree(b);
     return b;
@@ -263,8 +262,7 @@ export abstract class BlockHeap extends AllocatorBase {
     this.bPrev[f] = prev;
     this.bNext[f] = b;
     this.bPrev[b] = f;
-    if (prev === NONE) this.first = f;
-    else this.bNext[prev] = f;
+    this.setNextOf(prev, f);
     return f;
   }
 
@@ -273,18 +271,32 @@ export abstract class BlockHeap extends AllocatorBase {
     this.bPrev[r] = b;
     this.bNext[r] = next;
     this.bNext[b] = r;
-    if (next === NONE) this.last = r;
-    else this.bPrev[next] = r;
+    this.setPrevOf(next, r);
+  }
+
+  // Every store to `first` and `last` goes through these two: one store site each, which the
+  // first allocation runs, so V8 has seen it before it compiles the heap. A site of its own in
+  // each caller (freeing the lowest block, say) runs first long after, and V8 then throws away
+  // the compiled replay (code without type feedback) and compiles it again.
+
+  /** x is the block after p in address order (the first block when p is NONE). */
+  private setNextOf(p: number, x: number): void {
+    if (p === NONE) this.first = x;
+    else this.bNext[p] = x;
+  }
+
+  /** x is the block before n in address order (the last block when n is NONE). */
+  private setPrevOf(n: number, x: number): void {
+    if (n === NONE) this.last = x;
+    else this.bPrev[n] = x;
   }
 
   /** Takes b out of the physical list (its bytes now belong to a neighbour) and recycles its id. */
   private unlinkPhysical(b: number): void {
     const prev = this.bPrev[b];
     const next = this.bNext[b];
-    if (prev === NONE) this.first = next;
-    else this.bNext[prev] = next;
-    if (next === NONE) this.last = prev;
-    else this.bPrev[next] = prev;
+    this.setNextOf(prev, next);
+    this.setPrevOf(next, prev);
     this.bFree[b] = 0; // a dead id never reads as a free block (next-fit's rover check relies on it)
     this.recycleId(b);
   }
@@ -295,8 +307,7 @@ export abstract class BlockHeap extends AllocatorBase {
     this.bSize[b] += this.bSize[n];
     const nn = this.bNext[n];
     this.bNext[b] = nn;
-    if (nn === NONE) this.last = b;
-    else this.bPrev[nn] = b;
+    this.setPrevOf(nn, b);
     this.bFree[n] = 0;
     this.recycleId(n);
   }
