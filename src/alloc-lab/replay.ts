@@ -15,6 +15,7 @@ import { type EventColumns, OP_ALLOC, OP_FREE } from '../traces/columns';
 import { type ProblemMode, type TraceEvent, type TraceProblem, TraceError } from '../traces/types';
 import { type Metrics, MetricsRecorder, DEFAULT_MAX_BUCKETS } from './metrics';
 import { TimeSeriesProbe, type TimePoint } from './analyses/time-series';
+import { AddressMapProbe, type AddressMap } from './analyses/address-map';
 
 export interface ReplayOptions {
   /** strict: throw TraceError at the first problem; lenient (default): skip, count, report. */
@@ -27,7 +28,7 @@ export interface ReplayOptions {
   maxBuckets?: number;
   /** Freed ids remembered before a sweep (default 2^20); after it, freeing a long-dead id again is an unknown pointer. */
   tombstoneLimit?: number;
-  /** Record the heap over time (analyses/time-series.ts): true, or the most points to keep. Default off. */
+  /** Record the heap over time (analyses/time-series.ts: true, or the most points to keep) and its address map (analyses/address-map.ts). Default off. */
   timeSeries?: boolean | number;
 }
 
@@ -48,8 +49,9 @@ export interface ReplayOutcome {
   metrics: Metrics;
   /** Milliseconds spent replaying batches given to apply() (reading the trace not included). */
   wallMs: number;
-  /** The heap over time, when asked for (ReplayOptions.timeSeries). */
+  /** The heap over time and where blocks sat, when asked for (ReplayOptions.timeSeries). */
   timeSeries?: TimePoint[];
+  addressMap?: AddressMap;
 }
 
 /** What the replay knows of a block, by its number. */
@@ -85,6 +87,7 @@ export class Replayer {
   private size: Float64Array = new Float64Array(1024);
   private readonly recorder: MetricsRecorder;
   private readonly probe: TimeSeriesProbe | undefined;
+  private readonly map: AddressMapProbe | undefined;
   private readonly mode: ProblemMode;
   private readonly file: string;
   private readonly keep: number;
@@ -114,6 +117,7 @@ export class Replayer {
     this.recorder = new MetricsRecorder(options.maxBuckets ?? DEFAULT_MAX_BUCKETS);
     const ts = options.timeSeries;
     this.probe = ts ? new TimeSeriesProbe(ts === true ? undefined : ts) : undefined;
+    this.map = ts ? new AddressMapProbe() : undefined;
     this.lastWork = allocator.counters().work;
   }
 
@@ -219,8 +223,10 @@ export class Replayer {
 
   finish(): ReplayOutcome {
     const timeSeries = this.probe?.finish(this.events, this.allocator, this.liveBytes, this.recorder.fragmentation(), this.ops.alloc + this.ops.realloc, this.failures);
+    const addressMap = this.map?.finish(this.events, this.liveNumbers());
     return {
       ...(timeSeries === undefined ? {} : { timeSeries }),
+      ...(addressMap === undefined ? {} : { addressMap }),
       policy: this.allocator.policy,
       events: this.events,
       ops: { ...this.ops },
@@ -270,6 +276,7 @@ export class Replayer {
     this.handle[block] = handle;
     this.size[block] = size;
     this.liveBytes += size;
+    if (this.map !== undefined) this.map.placed(block, this.allocator.addressOf(handle), size, this.events);
   }
 
   /** Frees a block that is live, absent or refused; false when the policy refused the free. */
@@ -282,6 +289,7 @@ export class Replayer {
         return false;
       }
       this.liveBytes -= this.size[block];
+      if (this.map !== undefined) this.map.released(block, this.events);
     }
     // A block that never got allocated (ABSENT, REFUSED) is freed quietly: the program did free it.
     this.ops.free++;
@@ -305,6 +313,7 @@ export class Replayer {
     this.ops.realloc++;
     this.allocated = true;
     if (wasLive) this.liveBytes -= oldSize;
+    if (wasLive && this.map !== undefined) this.map.released(block, this.events);
     if (target !== block) this.state[block] = FREED;
     if (handle < 0) {
       this.failures++;
@@ -324,6 +333,7 @@ export class Replayer {
     this.handle[target] = handle;
     this.size[target] = size;
     this.liveBytes += size;
+    if (this.map !== undefined) this.map.placed(target, this.allocator.addressOf(handle), size, this.events);
     return true;
   }
 
@@ -332,6 +342,11 @@ export class Replayer {
     if (!(err instanceof HeapError)) throw err;
     const kind: ProblemKind = err.code === 'bad-request' ? 'unsupported' : err.code;
     this.problem(line, kind, `${this.allocator.policy}: ${err.message}`);
+  }
+
+  /** Block numbers live now. */
+  private *liveNumbers(): Iterable<number> {
+    for (let b = 0; b < this.state.length; b++) if (this.state[b] === LIVE) yield b;
   }
 
   private ensureNumbers(numbers: number): void {

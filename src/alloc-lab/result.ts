@@ -28,6 +28,7 @@ export function policyResult(trace: string, settings: ReplaySettings, outcome: R
     opsPerSecond: outcome.wallMs > 0 ? outcome.events / (outcome.wallMs / 1000) : 0,
     series: m.series,
     ...(outcome.timeSeries === undefined ? {} : { timeSeries: outcome.timeSeries }),
+    ...(outcome.addressMap === undefined ? {} : { addressMap: outcome.addressMap }),
   };
 }
 

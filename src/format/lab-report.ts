@@ -68,6 +68,18 @@ export interface TimePoint {
   failures: number;
 }
 
+/**
+ * A policy's address map (alloc-lab/analyses/address-map.ts): cells of `eventsPerColumn`
+ * events × `bytesPerRow` heap bytes; `occupancy[row][column]` is the share (0–1, to 0.001) of
+ * the cell's bytes × events that live blocks' requested bytes filled. Row 0 holds the lowest
+ * addresses (offsets from the heap's start); rows above the highest block are left out.
+ */
+export interface AddressMap {
+  eventsPerColumn: number;
+  bytesPerRow: number;
+  occupancy: number[][];
+}
+
 /** Where a report came from, so a figure can be traced back and redone. */
 export interface Provenance {
   /** The command line (argv after `node`), or null when called from code. */
@@ -130,6 +142,8 @@ export interface PolicyResult {
   series: SeriesPoint[];
   /** With analyses: fragmentation, free extents and largest free block over time. */
   timeSeries?: TimePoint[];
+  /** With analyses: where the live blocks sat over time. */
+  addressMap?: AddressMap;
 }
 
 /** `A`: the type of the analyses, the lab's AnalysedTrace where it is known. */
@@ -286,6 +300,21 @@ function checkPolicyResult(c: Checker, x: unknown, path: string): void {
       for (const key of ['live', 'heap', 'freeBytes', 'largestFree']) bytes(point[key], `${p}.${key}`);
       ratio(point.f1, `${p}.f1`);
       ratio(point.f2, `${p}.f2`);
+    });
+  }
+  if (r.addressMap !== undefined) {
+    const p = `${path}.addressMap`;
+    const map = c.obj(r.addressMap, p);
+    c.int(map.eventsPerColumn, `${p}.eventsPerColumn`, 1);
+    c.int(map.bytesPerRow, `${p}.bytesPerRow`, 1);
+    let width = -1;
+    c.arr(map.occupancy, `${p}.occupancy`).forEach((row, i) => {
+      const cells = c.arr(row, `${p}.occupancy[${i}]`);
+      if (width >= 0 && cells.length !== width) c.fail(`${p}.occupancy[${i}]`, `a row of ${width} cells, as the first`);
+      width = cells.length;
+      cells.forEach((v, j) => {
+        if (typeof v !== 'number' || !(v >= 0 && v <= 1)) c.fail(`${p}.occupancy[${i}][${j}]`, 'a share from 0 to 1');
+      });
     });
   }
 }

@@ -28,5 +28,6 @@ export {
   topSitesSpec, siteSharesSpec, sizeHistogramSpec, lifetimeSpec, fragmentationOverTimeSpec, analysisSpecs, siteLabel,
   type SiteMeasure, type PolicySeries,
 } from './lab/analyses';
+export { policyAddressMapSpec, mapRects, type PolicyAddressMap, type MapRect } from './lab/address-map';
 export type { AnalysedTrace, TraceAnalyses, SiteRow, SiteAnalysis, SizeAnalysis, LifetimeAnalysis, LeakAnalysis, Bin, SymbolReport } from '../format/analyses';
 export { studyFragmentationSpec, studyFootprintSpec, type StudyChartRow } from './lab/study';

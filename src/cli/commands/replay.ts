@@ -31,7 +31,8 @@ ${wrap(allPolicies().join(', '), 20, 80)}
   --json            print the results as JSON (memscope format, kind 'lab-report')
   --analyses        also analyse each trace: allocation sites, request sizes,
                     lifetimes, leaks (in the JSON as sites, sizes, lifetimes,
-                    leaks) and each policy's heap over time (timeSeries)
+                    leaks), each policy's heap over time (timeSeries) and where
+                    its blocks sat (addressMap)
   --symbols         with --analyses: name sites the trace left as bare addresses
                     from the binary's symbol table (binutils nm), when at hand
   --binary NAME=PATH  the binary for a module the trace names by argv[0],

@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { fileLabel } from './labels';
+import { policyAddressMapSpec, type PolicyAddressMap } from './address-map';
 import type { AnalysedTrace, Bin, SiteRow } from '../../format/analyses';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
@@ -157,8 +158,8 @@ export function lifetimeSpec(analysis: AnalysedTrace): TopLevelSpec {
   };
 }
 
-/** The per-policy time series a lab report carries with analyses (PolicyResult.timeSeries). */
-export interface PolicySeries {
+/** The per-policy time series and address map a lab report carries with analyses (PolicyResult.timeSeries, .addressMap). */
+export interface PolicySeries extends Partial<PolicyAddressMap> {
   trace: string;
   policy: string;
   timeSeries?: readonly { event: number; f1: number | null; f2: number | null; largestFree: number; freeExtents: number; live: number; heap: number }[];
@@ -196,5 +197,7 @@ export function fragmentationOverTimeSpec(results: readonly PolicySeries[], trac
 export function analysisSpecs(analysis: AnalysedTrace, results: readonly PolicySeries[] = []): TopLevelSpec[] {
   const specs = [topSitesSpec(analysis, 'bytes'), siteSharesSpec(analysis), sizeHistogramSpec(analysis), lifetimeSpec(analysis)];
   if (results.some((r) => r.trace === analysis.trace && r.timeSeries !== undefined)) specs.push(fragmentationOverTimeSpec(results, analysis.trace));
+  const maps = results.filter((r): r is PolicySeries & PolicyAddressMap => r.trace === analysis.trace && r.addressMap !== undefined && r.events !== undefined && r.footprint !== undefined);
+  if (maps.length > 0) specs.push(policyAddressMapSpec(maps, analysis.trace));
   return specs;
 }

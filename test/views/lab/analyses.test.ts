@@ -9,6 +9,7 @@ import type { LabReport } from '../../../src/alloc-lab/result';
 import type { AnalysedTrace } from '../../../src/format/analyses';
 import { analysisSpecs, fragmentationOverTimeSpec, lifetimeSpec, siteLabel, siteSharesSpec, sizeHistogramSpec, topSitesSpec } from '../../../src/views/lab/analyses';
 import { renderSvg } from '../../../src/views';
+import { mapRects, policyAddressMapSpec } from '../../../src/views/lab/address-map';
 
 const SORT = path.join(__dirname, '..', '..', '..', 'traces', 'sort.mtrace.gz');
 type Values = Record<string, unknown>[];
@@ -63,6 +64,23 @@ describe('analysis charts', () => {
     expect(last.f1).toBeCloseTo(report.results[1].fragmentation.f1! * 100, 9);
   });
 
+  it('address map: one panel per policy, each cell drawn once with its share to a tenth, empty cells left out', () => {
+    const spec = policyAddressMapSpec(report.results, SORT) as unknown as { vconcat: { title: { text: string }; data: { values: Values } }[] };
+    expect(spec.vconcat.map((p) => p.title.text)).toEqual(['first-fit', 'tlsf']);
+    for (const r of report.results) {
+      const map = r.addressMap!;
+      const rects = mapRects(map, r.events);
+      expect(rects.length).toBeLessThan(map.occupancy.length * map.occupancy[0].length);
+      map.occupancy.forEach((row, y) =>
+        row.forEach((share, x) => {
+          const at = x * map.eventsPerColumn;
+          const over = rects.filter((q) => q.x0 <= at && at < q.x1 && q.y0 === y * map.bytesPerRow);
+          expect(over.map((q) => q.share)).toEqual(Math.round(share * 10) === 0 ? [] : [Math.round(share * 10) / 10]);
+        }),
+      );
+    }
+  });
+
   it('the report with its analyses reads back through the format, which checks their skeleton', async () => {
     const { checkLabReport } = await import('../../../src/format/lab-report');
     expect(checkLabReport(JSON.stringify(report), 'r.json')).toEqual(report);
@@ -73,7 +91,7 @@ describe('analysis charts', () => {
 
   it('every spec compiles and renders to SVG', async () => {
     const specs = analysisSpecs(a, report.results);
-    expect(specs).toHaveLength(5);
+    expect(specs).toHaveLength(6);
     for (const spec of specs) {
       expect(() => compile(spec)).not.toThrow();
       const svg = await renderSvg(spec);

@@ -2,7 +2,8 @@
  * The HTML report of `memscope replay --html` in headless Chromium, opened from file:// with
  * every request recorded and anything else refused: the comparison, then per trace the
  * allocation-site and leak tables and the analysis charts, then the provenance, all drawn
- * without a single request beyond the file itself. Screenshot: test-output/screens/replay-report.png.
+ * without a single request beyond the file itself. Screenshots: test-output/screens/replay-report.png,
+ * replay-report-address-maps.png.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -55,14 +56,25 @@ describe('memscope replay --html in Chromium', () => {
     expect(await sections.nth(1).locator('table.leaks tbody tr').count()).toBe(7);
     await expect(sections.nth(0).locator('p.note').textContent()).resolves.toContain('14 blocks (224 B) live at exit');
 
-    // Charts: the comparison's, then five per trace (sites, shares, sizes, lifetimes, heap over time), all drawn.
+    // Charts: the comparison's, then six per trace (sites, shares, sizes, lifetimes, heap over time, address maps), all drawn.
     const figures = page.locator('figure > svg');
     const boxes = await figures.evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height]));
-    expect(boxes.length).toBe(2 + 2 + 2 * 5);
+    expect(boxes.length).toBe(2 + 2 + 2 * 6);
     for (const [w, h] of boxes) expect(w * h).toBeGreaterThan(100 * 100);
-    for (const title of ['Top allocation sites by bytes requested', 'Where it comes from', 'Request sizes', 'Block lifetimes', 'The heap over time']) {
+    for (const title of ['Top allocation sites by bytes requested', 'Where it comes from', 'Request sizes', 'Block lifetimes', 'The heap over time', 'Where each policy put the blocks']) {
       expect(await sections.nth(1).locator('svg', { hasText: title }).count()).toBe(1);
     }
+    // The address maps: a panel per policy, scrolled into view, each with shaded cells inside its plot.
+    const maps = sections.nth(1).locator('svg', { hasText: 'Where each policy put the blocks' });
+    await maps.scrollIntoViewIfNeeded();
+    const box = (await maps.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    const panelTitles = await maps.locator('text').allTextContents();
+    for (const policy of ['first-fit', 'best-fit', 'buddy']) expect(panelTitles).toContain(policy);
+    const cells = await maps.locator('path[aria-roledescription="rect mark"]').count();
+    expect(cells).toBeGreaterThan(3 * 50);
+    await maps.screenshot({ path: path.join(root, 'test-output', 'screens', 'replay-report-address-maps.png') });
 
     const provenance = await page.locator('dl.provenance').textContent();
     const sha = createHash('sha256').update(fs.readFileSync(traces[1])).digest('hex');
