@@ -321,11 +321,17 @@ describe('07 · a study across the shipped traces', () => {
     expect(ranking.match(/header +(0|16): /g)).toHaveLength(8);
     expect(ranking).toContain('first fit and best fit fragment less than buddy on every trace and setting');
   });
-  test('charts from the Parquet rows and the compiler\'s allocation sites', () => {
+  test('charts from the Parquet rows, the compiler\'s allocation sites and its address maps', () => {
     const sites = out(nb(), 'sites');
     expect(sites).toContain('5899 blocks (2.36 MiB) live at exit');
     expect(sites).toMatch(/^xmalloc +48895 calls/m);
-    expect(svgsOf(get(nb()).cells)).toHaveLength(4);
+    // The address maps: the buddy system fills about half the share of its (twice larger) heap that first and best fit fill.
+    const maps = out(nb(), 'maps');
+    const share = (policy: string) => Number(maps.match(new RegExp(`^${policy} +footprint +[\\d.]+ MiB, (\\d+) % of it filled`, 'm'))![1]);
+    expect(maps).toMatch(/^buddy +footprint +16\.00 MiB/m);
+    expect(share('first-fit')).toBeGreaterThan(1.5 * share('buddy'));
+    expect(share('best-fit')).toBeGreaterThan(1.5 * share('buddy'));
+    expect(svgsOf(get(nb()).cells)).toHaveLength(5);
   });
 });
 
