@@ -10,7 +10,7 @@
  * number of events nor the footprint is known up front (stdin), so when an event or an
  * address falls past the grid, neighbouring columns (or rows) are merged pairwise and the
  * span doubles, as the time series does. A block adds itself when it dies (or at the end),
- * in O(1): its rectangle is 9 constant parts (partial edge columns and rows, full middle),
+ * in O(1): its rectangle is at most 9 constant parts (partial edge columns and rows, full middle),
  * each added to a 2-D difference array; the grid is its prefix sum, rebuilt only to merge.
  */
 import type { AddressMap } from '../../format/lab-report';
@@ -72,22 +72,21 @@ export class AddressMapProbe {
     const c1 = Math.ceil(t1 / cw) - 1;
     const r0 = Math.floor(a0 / rh);
     const r1 = Math.ceil(a1 / rh) - 1;
-    // Overlap of the rectangle with its first and last column (row); the middle ones are whole.
-    const tFirst = c0 === c1 ? t1 - t0 : (c0 + 1) * cw - t0;
-    const tLast = c0 === c1 ? 0 : t1 - c1 * cw;
+    // Overlap with the first and last row; the rows between are whole.
     const aFirst = r0 === r1 ? a1 - a0 : (r0 + 1) * rh - a0;
-    const aLast = r0 === r1 ? 0 : a1 - r1 * rh;
-    // Up to 3 column parts × 3 row parts, each a constant added over its cells.
-    const colA = [c0, c0 + 1, c1];
-    const colB = [c0, c1 - 1, c1];
-    const colT = [tFirst, c1 - c0 > 1 ? cw : 0, tLast];
-    const rowA = [r0, r0 + 1, r1];
-    const rowB = [r0, r1 - 1, r1];
-    const rowH = [aFirst, r1 - r0 > 1 ? rh : 0, aLast];
-    for (let i = 0; i < 3; i++) {
-      if (colT[i] === 0) continue;
-      for (let j = 0; j < 3; j++) if (rowH[j] !== 0) this.addConstant(rowA[j], rowB[j], colA[i], colB[i], colT[i] * rowH[j]);
-    }
+    const aLast = a1 - r1 * rh;
+    if (c0 === c1) return this.addColumns(c0, c0, t1 - t0, r0, r1, aFirst, aLast);
+    this.addColumns(c0, c0, (c0 + 1) * cw - t0, r0, r1, aFirst, aLast);
+    if (c1 - c0 > 1) this.addColumns(c0 + 1, c1 - 1, cw, r0, r1, aFirst, aLast);
+    this.addColumns(c1, c1, t1 - c1 * cw, r0, r1, aFirst, aLast);
+  }
+
+  /** Columns ca..cb, each overlapped for `t` events, by rows r0..r1 (first and last partly). */
+  private addColumns(ca: number, cb: number, t: number, r0: number, r1: number, aFirst: number, aLast: number): void {
+    if (r0 === r1) return this.addConstant(r0, r0, ca, cb, t * aFirst);
+    this.addConstant(r0, r0, ca, cb, t * aFirst);
+    if (r1 - r0 > 1) this.addConstant(r0 + 1, r1 - 1, ca, cb, t * this.bytesPerRow);
+    this.addConstant(r1, r1, ca, cb, t * aLast);
   }
 
   /** Adds `v` to every cell of rows ra..rb, columns ca..cb (inclusive). */
