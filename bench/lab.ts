@@ -6,6 +6,9 @@
  *   (`--mtrace`: inflate, parse each line, map addresses, malloc/free/realloc);
  * - first fit + best fit with one job and with the default jobs (target <= 1.5x native), every default policy with the
  *   default jobs (<= 3x), the same with --analyses (what they add), and two jobs against one (faster on 2 cores);
+ * - beside the compiler trace's ratios, what its first-fit,best-fit run is made of: Node's start,
+ *   memscope's start (a 1-event trace), reading, and the rest (replaying, report, JSON), with the
+ *   JIT warm-up of the replay measured apart (a CLI run always replays cold);
  * - each policy in process on the real traces, replaying columns already read, each policy in
  *   a worker thread of its own (target 10^7 events/s for the O(1) and O(log n) ones);
  * - a big generated trace streamed through stdin: peak RSS (< 1 GiB) and events/s per policy
@@ -44,10 +47,22 @@ function repoRoot(): string {
   return dir;
 }
 
-/** `memscope ARGS` as a process, from the code compiled next to this bench. */
+/**
+ * `memscope ARGS` as a process, as bin/memscope.js runs it: from the CLI's bundle (`npm run bench`
+ * makes build/bench/cli with scripts/bundle-cli.js), or from the modules compiled next to this
+ * bench when there is no bundle as new as them.
+ */
 function cliArgs(args: string[]): string[] {
   const main = path.join(__dirname, '..', 'src', 'cli', 'main.js');
-  return ['-e', `require(${JSON.stringify(main)}).main(${JSON.stringify(args)}).then((c) => { process.exitCode = c; })`];
+  const bundle = path.join(__dirname, '..', 'cli', 'memscope.js');
+  const fresh = fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= fs.statSync(main).mtimeMs;
+  return ['-e', `require(${JSON.stringify(fresh ? bundle : main)}).main(${JSON.stringify(args)}).then((c) => { process.exitCode = c; })`];
+}
+
+/** A process that only reads a trace into columns, as `memscope replay --jobs 1` does, and exits. */
+function readOnlyArgs(file: string): string[] {
+  const traces = path.join(__dirname, '..', 'src', 'traces', 'index.js');
+  return ['-e', `(async () => { let n = 0; for await (const c of require(${JSON.stringify(traces)}).readColumns(${JSON.stringify(file)}, { mode: 'lenient', name: ${JSON.stringify(file)} })) n += c.length; if (n === 0) process.exitCode = 1; })()`];
 }
 
 /** A process's wall and cpu (user + sys) milliseconds. */
@@ -122,6 +137,8 @@ export const suite: BenchSuite = {
       const startless = (t: Times) => (t.cpu - idleNode.cpu) / nativeT.cpu;
       log(`      with Node's own start (node -e 0, cpu ${idleNode.cpu.toFixed(0)} ms) subtracted, not the target's measure: pair ${startless(pair).toFixed(2)}x, defaults ${startless(all).toFixed(2)}x native`);
       if (name !== END_TO_END) continue;
+      const pairPolicies = ['first-fit', 'best-fit'];
+      log(breakdown(name, file, work, pairPolicies, pair, nativeT, idleNode, await replayInWorker(pairPolicies, await readAll(file), POLICY_RUNS)));
       const pairJobs = replay(file, ['first-fit', 'best-fit']);
       log(ratioFigure(`${name}: first-fit,best-fit, default jobs`, pairJobs, nativeT, TARGET_PAIR_RATIO));
       // The analyses (sites, sizes, lifetimes, leaks, each policy's heap over time) from the same parse: what they add.
@@ -139,15 +156,14 @@ export const suite: BenchSuite = {
     // read once here and shared: one isolate replaying eleven policies in turn makes every call
     // site of the heap core megamorphic and measured each policy 2-5x below its own speed.
     for (const name of TRACES) {
-      const chunks: EventColumns[] = [];
       const readStart = process.hrtime.bigint();
-      for await (const c of readColumns(path.join(root, 'traces', `${name}.mtrace.gz`), { shared: true })) chunks.push(c);
+      const chunks = await readAll(path.join(root, 'traces', `${name}.mtrace.gz`));
       const readMs = Number(process.hrtime.bigint() - readStart) / 1e6;
       const events = chunks.reduce((n, c) => n + c.length, 0);
       log(`  ${name}: ${events.toLocaleString('en')} events, read into columns in ${readMs.toFixed(0)} ms (${(events / readMs / 1000).toFixed(2)}M events/s); replay only, each policy in a fresh worker thread, best of ${POLICY_RUNS}:`);
       for (const p of POLICIES) {
         if (p.cost === 'O(n)' && events > 400_000) continue; // minutes; the CLI warns about them
-        const best = await replayInWorker(p.name, chunks, POLICY_RUNS);
+        const best = await replayInWorker([p.name], chunks, POLICY_RUNS);
         const rate = events / (best.cpu / 1000);
         const wall = `   (wall: ${(events / (best.wall / 1000) / 1e6).toFixed(2)}M events/s)`;
         const label = `${p.name} (${p.cost}), cpu`;
@@ -202,32 +218,73 @@ async function bareThreadGain(): Promise<number> {
   return (2 * one) / two;
 }
 
+/** A trace read into columns in SharedArrayBuffers (for replayInWorker). */
+async function readAll(file: string): Promise<EventColumns[]> {
+  const chunks: EventColumns[] = [];
+  for await (const c of readColumns(file, { shared: true })) chunks.push(c);
+  return chunks;
+}
+
 /**
- * Best wall and best cpu ms of `runs` replays of `policy` over `chunks` (in SharedArrayBuffers),
- * in a fresh worker thread. The cpu time is the process's (this thread only waits meanwhile), so
- * it counts the JIT's and the collector's threads too.
+ * What a `memscope replay` run's cpu time is made of: Node's start, memscope's start (modules
+ * and set-up: the same command on a 1-event trace), reading (a process that only inflates and
+ * parses the trace into columns, its module loading included), and the rest (replaying, the
+ * report, the JSON), which is what is left. In process, replaying the same policies on columns
+ * already read, a fresh thread's first run against its best says what JIT warm-up costs: a CLI
+ * run is always a first run.
  */
-async function replayInWorker(policy: string, chunks: EventColumns[], runs: number): Promise<Times> {
+function breakdown(name: string, file: string, work: string, policies: string[], run: Times, native: Times, node: Times, inThread: ThreadTimes): string {
+  const tiny = path.join(work, 'one-event.mtrace');
+  fs.writeFileSync(tiny, '= Start\n@ ./a:[0x1] + 0x10 0x20\n= End\n');
+  const started = bestTimes(process.execPath, cliArgs(['replay', tiny, '--json', '--policy', policies.join(','), '--jobs', '1']));
+  const read = bestTimes(process.execPath, readOnlyArgs(file));
+  const ms = (v: number) => `${v.toFixed(0).padStart(5)} ms`;
+  const rest = run.cpu - started.cpu - (read.cpu - node.cpu);
+  return [
+    `  ${name}: what the cpu time of \`replay --policy ${policies.join(',')} --jobs 1\` is made of (best of ${RUNS} each; native: ${native.cpu.toFixed(0)} ms):`,
+    `      Node's start (node -e 0)                                   ${ms(node.cpu)}`,
+    `      memscope's start (a 1-event trace), less Node's            ${ms(started.cpu - node.cpu)}`,
+    `      reading (inflate, parse into columns), less Node's         ${ms(read.cpu - node.cpu)}`,
+    `      the rest: replaying, report, JSON (what is left)           ${ms(rest)}`,
+    `      total                                                      ${ms(run.cpu)}   (${(run.cpu / native.cpu).toFixed(2)}x native; less Node's start ${((run.cpu - node.cpu) / native.cpu).toFixed(2)}x)`,
+    `      in process, replaying alone on columns already read: first run in a fresh thread ${inThread.first.toFixed(0)} ms cpu, warm ${inThread.cpu.toFixed(0)} ms (JIT warm-up ~${(inThread.first - inThread.cpu).toFixed(0)} ms)`,
+  ].join('\n');
+}
+
+/** Best wall and cpu ms of several runs in one thread, and the first run's cpu (before the JIT warmed up). */
+interface ThreadTimes extends Times {
+  first: number;
+}
+
+/**
+ * Best wall and best cpu ms of `runs` replays of `policies` (in lockstep, chunk by chunk, as a
+ * task of the CLI does) over `chunks` (in SharedArrayBuffers), in a fresh worker thread, and the
+ * first run's cpu. The cpu time is the process's (this thread only waits meanwhile), so it
+ * counts the JIT's and the collector's threads too.
+ */
+async function replayInWorker(policies: string[], chunks: EventColumns[], runs: number): Promise<ThreadTimes> {
   const dir = path.join(__dirname, '..', 'src');
   const code = `
     const { parentPort, workerData } = require('worker_threads');
     const { Replayer } = require(${JSON.stringify(path.join(dir, 'alloc-lab', 'replay.js'))});
     const { createAllocator } = require(${JSON.stringify(path.join(dir, 'engine', 'allocators', 'index.js'))});
-    const best = { wall: Infinity, cpu: Infinity };
+    const best = { wall: Infinity, cpu: Infinity, first: 0 };
     for (let r = 0; r < workerData.runs; r++) {
-      const replayer = new Replayer(createAllocator(workerData.policy), {});
+      const replayers = workerData.policies.map((p) => new Replayer(createAllocator(p), {}));
       const cpu = process.cpuUsage();
       const start = process.hrtime.bigint();
-      for (const c of workerData.chunks) replayer.applyColumns(c);
+      for (const c of workerData.chunks) for (const replayer of replayers) replayer.applyColumns(c);
       best.wall = Math.min(best.wall, Number(process.hrtime.bigint() - start) / 1e6);
       const used = process.cpuUsage(cpu);
-      best.cpu = Math.min(best.cpu, (used.user + used.system) / 1000);
-      replayer.finish();
+      const ms = (used.user + used.system) / 1000;
+      if (r === 0) best.first = ms;
+      best.cpu = Math.min(best.cpu, ms);
+      for (const replayer of replayers) replayer.finish();
     }
     parentPort.postMessage(best);`;
-  return new Promise<Times>((resolve, reject) => {
-    const w = new Worker(code, { eval: true, workerData: { policy, chunks, runs } });
-    w.once('message', (t: Times) => {
+  return new Promise<ThreadTimes>((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: { policies, chunks, runs } });
+    w.once('message', (t: ThreadTimes) => {
       void w.terminate();
       resolve(t);
     });

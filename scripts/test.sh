@@ -13,6 +13,7 @@ mkdir -p test-output
 # public .d.ts are checked with 5.0 by check-dts.js.
 echo "test: build (tsc 5.9), type-check (5.9 and 5.0) and check the public .d.ts (5.0)" >&2
 node node_modules/typescript/bin/tsc -p tsconfig.build.json
+node scripts/bundle-cli.js   # dist/cli: the CLI in one file (bin/memscope.js)
 node node_modules/typescript/bin/tsc -p tsconfig.json --noEmit
 node node_modules/@tslab/typescript-for-tslab/bin/tsc -p tsconfig.json --noEmit
 node scripts/check-dts.js

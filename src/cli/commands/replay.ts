@@ -101,7 +101,8 @@ export const replayCommand: Command = {
     problemSummary(report, io);
     if (options.html !== undefined && !stopped) {
       // vega and vega-lite take ~150 ms to load: only an HTML report needs them.
-      const { reportHtml } = await import('../../views/lab/page');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (a require: the CLI's bundle leaves it outside, see scripts/bundle-cli.js)
+      const { reportHtml } = require('../../views/lab/page') as typeof import('../../views/lab/page');
       fs.writeFileSync(options.html, await reportHtml(report));
       io.err(`wrote ${options.html}\n`);
     }
