@@ -41,14 +41,14 @@ const OPEN_PAREN = 0x28;
  * (undocumented, present since Node 0.x); calling it skips toString's encoding lookup, a tenth
  * of the parse time, since every event makes one or two id strings.
  */
-type Latin1 = (buf: Buffer, start: number, end: number) => string;
+export type Latin1 = (buf: Buffer, start: number, end: number) => string;
 const directSlice = (Buffer.prototype as unknown as { latin1Slice?: (start: number, end: number) => string }).latin1Slice;
-const latin1: Latin1 = directSlice
+export const latin1: Latin1 = directSlice
   ? (buf, start, end) => directSlice.call(buf, start, end)
   : (buf, start, end) => buf.toString('latin1', start, end);
 
 /** Added to an upper-case hex digit's value in HEX: an address spelled so is not canonical. */
-const HEX_UPPER = 16;
+export const HEX_UPPER = 16;
 
 /** A size that does not fit a double exactly (see SIZE_TOO_BIG). */
 const TOO_BIG = -2;
@@ -57,7 +57,7 @@ const TOO_BIG = -2;
  * Each byte's value as a hex digit: 0-15 for 0-9 and a-f, the value plus HEX_UPPER for A-F,
  * -1 for anything else. One table read per byte instead of two range tests.
  */
-const HEX: Int8Array = (() => {
+export const HEX: Int8Array = (() => {
   const t = new Int8Array(256).fill(-1);
   for (let c = 0; c < 10; c++) t[0x30 + c] = c;
   for (let c = 0; c < 6; c++) {
@@ -69,10 +69,10 @@ const HEX: Int8Array = (() => {
 
 export class MtraceParser implements LineParser {
   skipped = 0;
-  /** The old block of a realloc whose '>' line has not come yet. */
-  private pendingOld: BlockId | null = null;
-  private pendingLine = 0;
-  private pendingSite = -1;
+  /** The old block of a realloc whose '>' line has not come yet (read and set by the column fast path too, mtrace-columns.ts). */
+  pendingOld: BlockId | null = null;
+  pendingLine = 0;
+  pendingSite = -1;
   /** End of the last field scanned (set by the field readers). */
   private pos = 0;
 

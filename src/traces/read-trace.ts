@@ -1,8 +1,10 @@
-import { allocColumns, CHUNK_EVENTS, type EventColumns, OP_ALLOC, OP_FREE, OP_REALLOC } from './columns';
+import { CHUNK_EVENTS, type EventColumns } from './columns';
+import { ColumnWriter, type Counts } from './column-writer';
 import type { EventSink, LineParser } from './line-parser';
 import { type BlockId, DROPPED, LiveBlocks } from './liveness';
 import { CsvParser, JsonlParser, TRACE_HEADER } from './memscope-format';
 import { MtraceParser } from './mtrace';
+import { MtraceColumns } from './mtrace-columns';
 import { ProblemLog, ProblemSummary } from './problems';
 import { SiteTable } from './sites';
 import { decodedChunks, openSource, TraceSource } from './source';
@@ -114,21 +116,14 @@ export function readColumns(source: TraceSource, options: ReadColumnsOptions = {
   const live = new LiveBlocks(scan.problems);
   scan.live = live;
   const sink = new ColumnWriter(live, scan.counts, options.shared === true, options.chunkEvents ?? CHUNK_EVENTS, options.sites === true);
+  const fast = (parser: LineParser) => (parser instanceof MtraceParser ? new MtraceColumns(parser, sink, scan.sites) : undefined);
   async function* chunks(): AsyncGenerator<EventColumns> {
-    for await (const _ of scan.chunks(sink)) {
+    for await (const _ of scan.chunks(sink, fast)) {
       while (sink.ready.length) yield sink.ready.shift()!;
     }
     if (sink.current.length) yield sink.take();
   }
   return { [Symbol.asyncIterator]: chunks, summary: () => scan.summary(), sites: () => scan.sites?.names ?? [] };
-}
-
-/** Counts of events passed on, by op. */
-interface Counts {
-  events: number;
-  allocs: number;
-  frees: number;
-  reallocs: number;
 }
 
 /** The reading shared by both readers: bytes to lines, format detection, the summary. */
@@ -203,8 +198,11 @@ class Scan {
     });
   }
 
-  /** Feeds every line to the parser with `sink`, yielding after each input chunk. */
-  async *chunks(sink: EventSink): AsyncGenerator<void> {
+  /**
+   * Feeds every line to the parser with `sink`, yielding after each input chunk. `fast`, once
+   * the format is known, may give a reader for the common lines (it leaves the rest to the parser).
+   */
+  async *chunks(sink: EventSink, fast?: (parser: LineParser) => MtraceColumns | undefined): AsyncGenerator<void> {
     if (this.started) throw new Error(`${this.opened.name}: a trace reader can be iterated only once`);
     this.started = true;
     const s = this.s;
@@ -213,6 +211,7 @@ class Scan {
     let carry: Buffer | null = null;
     let carryBytes = 0; // length of the cut line so far, kept or not
     let carryTooLong = false;
+    let fastLines: MtraceColumns | null | undefined; // undefined: not asked yet; null: none for this format
 
     const handle = (buf: Buffer, start: number, end: number): void => {
       lineNo++;
@@ -263,6 +262,14 @@ class Scan {
         pos = nl + 1;
       }
       for (;;) {
+        if (fastLines === undefined && fast !== undefined && this.parser !== undefined) {
+          fastLines = fast(this.parser) ?? null;
+        }
+        if (fastLines) {
+          fastLines.lineNo = lineNo;
+          pos = fastLines.lines(chunk, pos);
+          lineNo = fastLines.lineNo;
+        }
         const nl = chunk.indexOf(10, pos);
         if (nl < 0) break;
         handle(chunk, pos, nl);
@@ -329,82 +336,6 @@ class EventObjects implements EventSink {
 
   rejected(id: BlockId): void {
     this.live?.rejected(id);
-  }
-}
-
-/** The column reader's sink: events into typed-array chunks, blocks named by the block numbers LiveBlocks gives. */
-class ColumnWriter implements EventSink {
-  readonly numericIds = true;
-  readonly ready: EventColumns[] = [];
-  current: EventColumns;
-  private first = 0;
-
-  constructor(
-    private readonly live: LiveBlocks,
-    private readonly counts: Counts,
-    private readonly shared: boolean,
-    private readonly capacity: number,
-    private readonly sites: boolean,
-  ) {
-    this.current = allocColumns(capacity, shared, sites);
-  }
-
-  alloc(id: BlockId, size: number, align: number, line: number, site: number): void {
-    const block = this.live.alloc(id, size, line);
-    if (block === DROPPED) return;
-    this.put(OP_ALLOC, block, block, size, align, line, site);
-    this.counts.allocs++;
-  }
-
-  free(id: BlockId, line: number): void {
-    const block = this.live.free(id, line);
-    if (block === DROPPED) return;
-    this.put(OP_FREE, block, block, 0, 1, line, -1);
-    this.counts.frees++;
-  }
-
-  realloc(id: BlockId, newId: BlockId, size: number, align: number, line: number, site: number): void {
-    const live = this.live;
-    const block = live.realloc(id, newId, size, line);
-    if (block === DROPPED) return;
-    if (live.oldBlock === DROPPED) {
-      this.put(OP_ALLOC, block, block, size, align, line, site);
-      this.counts.allocs++;
-    } else {
-      this.put(OP_REALLOC, live.oldBlock, block, size, align, line, site);
-      this.counts.reallocs++;
-    }
-  }
-
-  rejected(id: BlockId): void {
-    this.live.rejected(id);
-  }
-
-  /** The chunk being filled, handed over (a fresh one takes its place). */
-  take(): EventColumns {
-    const full = this.current;
-    full.blockNumbers = this.live.blockNumbers;
-    this.first += full.length;
-    this.current = allocColumns(this.capacity, this.shared, this.sites);
-    this.current.first = this.first;
-    return full;
-  }
-
-  private put(op: number, block: number, newBlock: number, size: number, align: number, line: number, site: number): void {
-    let c = this.current;
-    if (c.length === this.capacity) {
-      this.ready.push(this.take());
-      c = this.current;
-    }
-    const i = c.length++;
-    c.op[i] = op;
-    c.block[i] = block;
-    c.newBlock[i] = newBlock;
-    c.size[i] = size;
-    c.alignLog2[i] = align < 0x80000000 ? 31 - Math.clz32(align) : Math.log2(align);
-    c.line[i] = line;
-    if (c.site !== null) c.site[i] = site;
-    this.counts.events++;
   }
 }
 
