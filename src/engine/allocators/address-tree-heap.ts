@@ -96,31 +96,60 @@ export abstract class AddressTreeHeap extends BlockHeap {
     }
   }
 
-  /** Lowest-address free block with address > lo and size >= need, or NONE. */
+  /**
+   * Lowest-address free block with address > lo and size >= need, or NONE: a descent that backs
+   * up to the parent (after the child's slot) when a subtree has no fit. A loop, not recursion,
+   * so the slot count stays in a local and no call is made per level (next fit searches with
+   * it on most allocations; recursive, it cost next fit ~15% of its time on perl).
+   */
   protected firstAfter(lo: number, need: number): number {
-    return this.firstAfterIn(this.root, lo, need);
-  }
-
-  private firstAfterIn(n: number, lo: number, need: number): number {
     const key = this.key;
     const max = this.max;
-    const base = n * FAN;
-    const end = base + this.count[n];
-    let i = base;
-    // Slot i's subtree lies below the next slot's key: skip those entirely <= lo.
-    while (i + 1 < end && key[i + 1] <= lo) i++;
-    const leaf = this.isLeaf[n] === 1;
-    for (; i < end; i++) {
-      this.work++;
-      if (max[i] < need) continue;
-      if (leaf) {
-        if (key[i] > lo) return this.ref[i];
+    const ref = this.ref;
+    let n = this.root;
+    let i = this.firstPast(n, lo);
+    let seen = 0;
+    for (;;) {
+      const end = n * FAN + this.count[n];
+      if (this.isLeaf[n] === 1) {
+        for (; i < end; i++) {
+          seen++;
+          if (max[i] >= need && key[i] > lo) {
+            this.work += seen;
+            return ref[i];
+          }
+        }
       } else {
-        const found = this.firstAfterIn(this.ref[i], lo, need);
-        if (found !== NONE) return found;
+        while (i < end) {
+          seen++;
+          if (max[i] >= need) break;
+          i++;
+        }
+        if (i < end) {
+          n = ref[i];
+          i = this.firstPast(n, lo);
+          continue;
+        }
       }
+      // No fit under n: go on in its parent after n's slot.
+      const p = this.parent[n];
+      if (p === NONE) {
+        this.work += seen;
+        return NONE;
+      }
+      i = this.pslot[n] + 1;
+      n = p;
     }
-    return NONE;
+  }
+
+  /** The first slot of node n whose subtree may hold addresses > lo (the ones before lie entirely <= lo). */
+  private firstPast(n: number, lo: number): number {
+    const key = this.key;
+    const end = n * FAN + this.count[n];
+    let i = n * FAN;
+    // Slot i's subtree lies below the next slot's key.
+    while (i + 1 < end && key[i + 1] <= lo) i++;
+    return i;
   }
 
   protected insertFree(b: number): void {
