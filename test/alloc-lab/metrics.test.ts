@@ -72,4 +72,37 @@ describe('SeriesDownsampler', () => {
     for (let i = 0; i < 5; i++) d.add(i, 2 * i);
     expect(d.points()).toEqual([0, 1, 2, 3, 4].map((i) => ({ step: i, steps: 1, liveMin: i, liveMax: i, heapMin: 2 * i, heapMax: 2 * i })));
   });
+
+  it.each([2, 3, 7, 10])('gives the buckets of a plain list of bucket objects (maxBuckets %i, odd ones merge a lone last bucket)', (maxBuckets) => {
+    // The reference keeps buckets as objects and merges them pairwise, as the downsampler did
+    // before it kept them in a Float64Array.
+    const done: Array<{ step: number; steps: number; liveMin: number; liveMax: number; heapMin: number; heapMax: number }> = [];
+    let width = 1;
+    let open: (typeof done)[number] | null = null;
+    const d = new SeriesDownsampler(maxBuckets);
+    let seed = 12345;
+    for (let i = 0; i < 5_000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const live = seed % 1000;
+      const heap = 1000 + (seed % 7919);
+      d.add(live, heap);
+      if (open === null) open = { step: i, steps: 0, liveMin: live, liveMax: live, heapMin: heap, heapMax: heap };
+      open.liveMin = Math.min(open.liveMin, live);
+      open.liveMax = Math.max(open.liveMax, live);
+      open.heapMin = Math.min(open.heapMin, heap);
+      open.heapMax = Math.max(open.heapMax, heap);
+      if (++open.steps < width) continue;
+      done.push(open);
+      open = null;
+      if (done.length < maxBuckets) continue;
+      const merged = [];
+      for (let k = 0; k < done.length; k += 2) {
+        const [a, b] = [done[k], done[k + 1]];
+        merged.push(b === undefined ? a : { step: a.step, steps: a.steps + b.steps, liveMin: Math.min(a.liveMin, b.liveMin), liveMax: Math.max(a.liveMax, b.liveMax), heapMin: Math.min(a.heapMin, b.heapMin), heapMax: Math.max(a.heapMax, b.heapMax) });
+      }
+      done.splice(0, done.length, ...merged);
+      width *= 2;
+    }
+    expect(d.points()).toEqual(open === null ? done : [...done, open]);
+  });
 });
