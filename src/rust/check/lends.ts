@@ -10,10 +10,11 @@
  * A free fn's result borrows the locals it was given by `&x` / `&mut x`.
  */
 import type { Binding, Expr } from '../syntax/ast';
+import { placeOf, type PlacePath } from './places';
 import { autoDeref, conName, prune, show, type TypeVar } from './types';
 
 /** One local a result keeps borrowed. */
-export interface Lend {
+export interface Lend extends Partial<PlacePath> {
   root: Binding;
   mutable: boolean;
 }
@@ -22,8 +23,6 @@ export interface Lend {
 export interface LendCheck {
   /** Whether the method `e` calls takes `&mut self` (std/index.ts takesMutSelf). */
   mutSelf(e: Expr & { k: 'method' }): boolean;
-  /** The local a place expression is part of (not through a reference). */
-  rootOf(e: Expr): Binding | undefined;
   /** The borrows the value of local `b` holds now. */
   heldBy(b: Binding): Lend[];
 }
@@ -34,6 +33,15 @@ const OWNING = new Set(['Vec', 'VecDeque', 'HashMap', 'HashSet', 'BTreeMap', 'BT
 /** std types that borrow what made them without a `&` in their type as the checker writes it. */
 const VIEWS = new Set(['Iter', 'Chars', 'Bytes', 'MapIter', 'Keys', 'Values', 'Entry']);
 
+/** Iterator methods whose result does borrow the iterator (`peekable.peek()`). */
+const SELF_BORROWING = new Set(['peek', 'peek_mut', 'by_ref', 'as_str', 'as_slice']);
+
+/** Whether a local's type is an iterator (std's views and adapters). */
+function isIterator(t: TypeVar): boolean {
+  const c = conName(t);
+  return (VIEWS.has(c) && c !== 'Entry') || c.startsWith('iter:') || c === 'Enumerate' || c === 'Range';
+}
+
 /** Locals the value of `e` (a call or method call) keeps borrowed while it lives. */
 export function lends(k: LendCheck, e: Expr): Lend[] {
   if (e.k !== 'call' && e.k !== 'method') return [];
@@ -42,11 +50,14 @@ export function lends(k: LendCheck, e: Expr): Lend[] {
     // A container's `clone()` returns Self: the references in a `Vec<&str>`'s clone are the receiver's own, not a borrow of it.
     if (e.name === 'clone' && OWNING.has(conName(autoDeref(e.recv.ty!)))) return [];
     if (conName(e.recv.ty) !== 'ref') {
-      const root = k.rootOf(e.recv);
-      if (root) {
-        if (fresh(t, owned(root.ty))) return [{ root, mutable: k.mutSelf(e) || holdsRef(t, true) }];
+      const place = placeOf(e.recv);
+      if (place) {
+        const { root } = place;
+        // An iterator's items (`it.next()`, `it.nth(2)`) borrow what it walks, not the iterator: `Self::Item` has no lifetime of `&mut self`.
+        if (isIterator(root.ty!) && !place.viaRef && !SELF_BORROWING.has(e.name)) return carries(t) ? k.heldBy(root) : [];
+        if (fresh(t, owned(place.viaRef ? autoDeref(root.ty!) : root.ty))) return [{ ...place, mutable: k.mutSelf(e) || holdsRef(t, true) }];
         // What the result carries is what the receiver held (an item copied out): its borrows go on.
-        return carries(t) ? k.heldBy(root) : [];
+        return carries(t) && !place.viaRef ? k.heldBy(root) : [];
       }
     }
     // Through a reference held in a local (`let r = &v; r.first()`): what the reference borrows.
@@ -64,8 +75,8 @@ export function lends(k: LendCheck, e: Expr): Lend[] {
   const out: Lend[] = [];
   for (const arg of e.args) {
     if (arg.k !== 'ref') continue;
-    const root = k.rootOf(arg.e);
-    if (root) out.push({ root, mutable: holdsRef(t, true) });
+    const place = placeOf(arg.e);
+    if (place) out.push({ ...place, mutable: holdsRef(t, true) });
   }
   return out;
 }
@@ -87,7 +98,7 @@ function fresh(t: TypeVar, own: Set<string>): boolean {
 }
 
 /** Whether `t` holds any reference or borrowing view. */
-function carries(t: TypeVar): boolean {
+export function carries(t: TypeVar): boolean {
   return fresh(t, new Set());
 }
 

@@ -1,5 +1,6 @@
 import { conName, prune, type TypeVar } from './types';
 import type { Lend } from './lends';
+import { overlaps, placeOf, placeText, WHOLE, type PlacePath } from './places';
 import { RustCompileError } from '../errors';
 import type { Binding, Expr, FnItem, Pat, Pos, Program } from '../syntax/ast';
 
@@ -19,17 +20,21 @@ export interface FnCtx {
 }
 
 /** `&x` / `&mut x` kept alive: from `from` until `until` (the holder's last use, or a loop's end). */
-interface Borrow {
+export interface Borrow extends PlacePath {
   root: Binding;
   mutable: boolean;
   from: Pos;
   until: Pos;
   holder: string;
   holderBinding?: Binding;
+  /** A two-phase borrow not yet taken (a call's receiver while its arguments run). */
+  reserved?: boolean;
 }
 
 /** `borrow` is a shared borrow (`&x`, a format argument): E0502 against a mutable one, not E0503. */
 type Access = 'read' | 'borrow' | 'mutborrow' | 'write' | 'move';
+
+const posKey = (p: Pos) => `${p.line}:${p.col}`;
 
 export function before(a: Pos, b: Pos): boolean {
   return a.line < b.line || (a.line === b.line && a.col < b.col);
@@ -48,14 +53,23 @@ export class MoveCheck {
    * last use (as NLL computes it for straight-line code); touching x meanwhile in a conflicting way
    * is rustc's E0499 / E0502 / E0503 / E0505 / E0506.
    */
-  access(b: Binding, pos: Pos, kind: Access): void {
+  access(b: Binding, pos: Pos, kind: Access, at: PlacePath = WHOLE, ended?: (br: Borrow) => boolean): void {
+    if (kind === 'read' && this.quiet.has(posKey(pos))) return;
+    this.conflicts(b, pos, kind, at, ended);
+  }
+
+  private conflicts(b: Binding, pos: Pos, kind: Access, at: PlacePath, ended?: (br: Borrow) => boolean): void {
     for (const br of this.ctx.borrows) {
       if (br.root !== b || !before(br.from, pos) || !before(pos, br.until)) continue;
       if (!br.mutable && (kind === 'read' || kind === 'borrow')) continue;
-      const held = `${br.holder} borrows it at line ${br.from.line} and is used later, at line ${br.until.line}`;
-      const x = b.name;
+      if (!overlaps(br.path, at.path) || ended?.(br)) continue;
+      if (br.nameOnly && (at.path.length || at.viaRef)) continue;
+      // Assigning a reference variable anew leaves what it pointed at, and the borrows of that, alone.
+      if (br.viaRef && !at.viaRef && !at.path.length && kind === 'write') continue;
+      const held = br.reserved ? `${br.holder} at line ${br.from.line} borrows it mutably once its arguments are evaluated` : `${br.holder} borrows it at line ${br.from.line} and is used later, at line ${br.until.line}`;
+      const x = placeText(b, at);
       if (kind === 'mutborrow') {
-        if (br.mutable) this.err(pos, `cannot borrow \`${x}\` as mutable more than once at a time (${held})`, 'E0499');
+        if (br.mutable || br.reserved) this.err(pos, `cannot borrow \`${x}\` as mutable more than once at a time (${held})`, 'E0499');
         this.err(pos, `cannot borrow \`${x}\` as mutable because it is also borrowed as immutable (${held})`, 'E0502');
       }
       if (kind === 'borrow') this.err(pos, `cannot borrow \`${x}\` as immutable because it is also borrowed as mutable (${held})`, 'E0502');
@@ -65,25 +79,63 @@ export class MoveCheck {
     }
   }
 
-  /** The local a place expression is part of (not through a reference). */
+  /** The local a place expression is part of (check/places.ts). */
   rootOf(e: Expr): Binding | undefined {
-    if (e.k === 'name') return e.binding;
-    if (e.k === 'field' || e.k === 'index') {
-      const c = conName(e.e.ty);
-      if (c === 'ref' || c === 'Rc') return undefined;
-      return this.rootOf(e.e);
+    return placeOf(e)?.root;
+  }
+
+  /** The access of a place expression, to the part of its local it names. */
+  accessPlace(e: Expr, pos: Pos, kind: Access, ended?: (br: Borrow) => boolean): void {
+    const p = placeOf(e);
+    if (p) this.access(p.root, pos, kind, p, ended);
+  }
+
+  /**
+   * Reads of the local a place expression starts from (`self` in `self.count`), once the place's
+   * own access is checked: they are that access, not a read of the whole local.
+   */
+  readonly quiet = new Set<string>();
+
+  /** A place read as a whole (`self.count`, `v[i]`): checked for its own part of the local only. */
+  readPlace(e: Expr): void {
+    const p = placeOf(e);
+    if (!p || !p.path.length && !p.viaRef) return;
+    this.conflicts(p.root, e.pos, 'read', p);
+    this.quiet.add(posKey(e.pos));
+  }
+
+  /**
+   * Two-phase borrows: while the arguments of a `&mut self` call are evaluated its receiver is
+   * only reserved: reading it is fine (`v.push(v.len())`), borrowing it mutably again is not
+   * (`v.push(v.pop().unwrap())`, E0499).
+   */
+  reserved<T>(recv: Expr, compileArgs: () => T): T {
+    const p = placeOf(recv);
+    if (!p) return compileArgs();
+    const mark: Borrow = { ...p, mutable: false, reserved: true, from: recv.pos, until: { line: Number.MAX_SAFE_INTEGER, col: 0 }, holder: 'the call' };
+    this.ctx.borrows.push(mark);
+    try {
+      return compileArgs();
+    } finally {
+      const i = this.ctx.borrows.indexOf(mark);
+      if (i >= 0) this.ctx.borrows.splice(i, 1);
     }
-    return undefined;
   }
 
   /** `holderBinding`: the local that holds the borrow, when it is one (what it holds, a value copied out of it holds too). */
-  borrow(root: Binding | undefined, mutable: boolean, from: Pos, until: Pos | undefined, holder: string, holderBinding?: Binding): void {
-    if (root && until && before(from, until)) this.ctx.borrows.push({ root, mutable, from, until, holder, holderBinding });
+  borrow(root: Binding | undefined, mutable: boolean, from: Pos, until: Pos | undefined, holder: string, holderBinding?: Binding, at: PlacePath = WHOLE): void {
+    if (root && until && before(from, until)) this.ctx.borrows.push({ root, mutable, from, until, holder, holderBinding, path: at.path, viaRef: at.viaRef, nameOnly: at.nameOnly });
+  }
+
+  /** A borrow of the place expression `e` (nothing when it is not a local's). */
+  borrowPlace(e: Expr, mutable: boolean, from: Pos, until: Pos | undefined, holder: string, holderBinding?: Binding): void {
+    const p = placeOf(e);
+    if (p) this.borrow(p.root, mutable, from, until, holder, holderBinding, p);
   }
 
   /** The borrows local `b` holds (check/lends.ts). */
   heldBy(b: Binding): Lend[] {
-    return this.ctx.borrows.filter((br) => br.holderBinding === b).map((br) => ({ root: br.root, mutable: br.mutable }));
+    return this.ctx.borrows.filter((br) => br.holderBinding === b).map((br) => ({ root: br.root, mutable: br.mutable, path: br.path, viaRef: br.viaRef }));
   }
 
   useLocal(b: Binding, pos: Pos, move: boolean): void {
@@ -133,7 +185,7 @@ export class MoveCheck {
   checkField(b: Binding, field: string, pos: Pos, move: boolean): void {
     const whole = this.ctx.moves.get(b);
     if (whole) this.useLocal(b, pos, false); // reports the move of the whole variable
-    this.access(b, pos, move ? 'move' : 'read');
+    this.access(b, pos, move ? 'move' : 'read', { path: [field], viaRef: false });
     const key = this.fieldKey(b, field);
     const moved = this.ctx.moves.get(key);
     if (moved) this.err(pos, `${move ? 'use' : 'borrow'} of moved value: \`${key.name}\` (value moved at line ${moved.line}, ${move ? 'used' : 'borrowed'} here after the move)`, 'E0382');

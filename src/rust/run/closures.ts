@@ -58,7 +58,11 @@ export function closureBorrows(k: Codegen, e: ClosureExpr, holder: Binding): voi
   const until = holder.uses[holder.uses.length - 1];
   for (const c of e.captures!) {
     if (c.mode === 'value') continue;
-    k.checks.borrow(c.outer, c.mode === 'mut', e.pos, until, `the closure \`${holder.name}\``);
+    // A captured reference: what it borrows is held too. rustc captures only the places used
+    // through it (`self.count`), which are not followed here: the reference is held by name only.
+    const byRef = conName(c.outer.ty) === 'ref';
+    if (byRef) for (const l of k.checks.heldBy(c.outer)) k.checks.borrow(l.root, l.mutable, e.pos, until, `the closure \`${holder.name}\``, undefined, l.path && { path: l.path, viaRef: !!l.viaRef });
+    k.checks.borrow(c.outer, c.mode === 'mut', e.pos, until, `the closure \`${holder.name}\``, undefined, byRef ? { path: [], viaRef: false, nameOnly: true } : undefined);
   }
 }
 

@@ -31,7 +31,9 @@ import { recvOf, stdConst, stdFn, stdMethod, takesMutSelf } from '../std/index';
 import { compileCompare } from '../std/compare';
 import { guardTarget } from '../std/cell';
 import { compileInto } from '../std/convert';
-import { lends } from '../check/lends';
+import { holds } from '../check/holds';
+import { argHoldingRecv, endsInArgs } from '../check/two-phase';
+import type { LendCheck } from '../check/lends';
 import { bindTy, callVariable, closureBorrows, closureExpr } from './closures';
 import { tryExpr } from './try';
 import { rangeExpr } from './iterators';
@@ -221,16 +223,13 @@ export class Compiler implements Codegen {
           a.slots[slot] = m().bind(name, ty, null, at);
         };
       }
-      const v = this.extendedTemp(s.value) ?? this.value(s.value, (s.value as Notes).coerce);
+      const v = this.extendedTemp(s.value) ?? this.argValue(s.value, s.ty);
       this.checks.ctx.moves.delete(b);
-      if (s.value.k === 'ref') this.checks.borrow(this.checks.rootOf(s.value.e), s.value.mutable, s.value.pos, b.uses[b.uses.length - 1], `\`${b.name}\``, b);
-      else {
-        // A call's result borrows what its signature ties it to (check/lends.ts).
-        const until = b.uses[b.uses.length - 1];
-        const checks = this.checks;
-        const lendCheck = { mutSelf: (m: Expr & { k: 'method' }) => takesMutSelf(this.prog, m), rootOf: (x: Expr) => checks.rootOf(x), heldBy: (x: Binding) => checks.heldBy(x) };
-        for (const l of lends(lendCheck, s.value)) this.checks.borrow(l.root, l.mutable, s.value.pos, until, `\`${b.name}\``, b);
-      }
+      // `let a: &mut Vec<i32> = v;` reborrows `*v` for as long as a lives.
+      if (reborrows(s.value, s.ty)) this.checks.borrow(s.value.binding, true, s.value.pos, b.uses[b.uses.length - 1], `\`${b.name}\``, b, { path: [], viaRef: true });
+      // What the value borrows (`&x`, a call's result, a copied reference) stays borrowed while b lives (check/holds.ts).
+      const until = b.uses[b.uses.length - 1];
+      for (const l of holds(this.lendCheck, s.value)) this.checks.borrow(l.root, l.mutable, s.value.pos, until, `\`${b.name}\``, b, l.path && { path: l.path, viaRef: !!l.viaRef });
       if (s.value.k === 'closure') closureBorrows(this, s.value, b);
       return (a) => {
         const value = v(a);
@@ -332,6 +331,20 @@ export class Compiler implements Codegen {
       }
       return r;
     };
+  }
+
+  /**
+   * An argument for a parameter declared `param`. A `&mut` local passed for a `&mut` parameter is
+   * reborrowed (`&mut *v`), not moved, so it can be used again after the call, as rustc does.
+   */
+  argValue(x: Expr, param: Ty | undefined): Ev {
+    if (!reborrows(x, param)) return this.value(x, (x as Notes).coerce);
+    const b = x.binding;
+    this.checks.access(b, x.pos, 'mutborrow', { path: [], viaRef: true });
+    this.checks.useLocal(b, x.pos, false);
+    const slot = b.slot;
+    const rt = this.rt;
+    return (a) => rt.m.read(a.slots[slot]!);
   }
 
   isPlace(e: Expr): boolean {
@@ -453,8 +466,7 @@ export class Compiler implements Codegen {
       case 'ref': {
         const ty = engineTy(e.ty!);
         if (e.e.k === 'index' && e.e.index.k === 'range' && conName(e.e.ty) === 'str') return strSlice(this, e.e, e.e.index);
-        const root = this.checks.rootOf(e.e);
-        if (root) this.checks.access(root, e.pos, e.mutable ? 'mutborrow' : 'borrow');
+        this.checks.accessPlace(e.e, e.pos, e.mutable ? 'mutborrow' : 'borrow');
         if (e.e.k === 'name' && e.e.binding) {
           const b = e.e.binding;
           this.checks.useLocal(b, e.e.pos, false);
@@ -647,6 +659,7 @@ export class Compiler implements Codegen {
         break;
       }
       case 'field': {
+        this.checks.readPlace(e);
         const own = this.checks.ownedField(e);
         if (own) {
           // A field of a variable that owns it: moves of other fields do not matter here.
@@ -669,10 +682,12 @@ export class Compiler implements Codegen {
           const slice = strSlice(this, e, e.index);
           return (a) => new TempLoc(slice(a));
         }
+        this.checks.readPlace(e);
         return indexPlace(this, e, mutate);
       }
       case 'unary':
         if (e.op === '*') {
+          this.checks.readPlace(e);
           const inner = e.e;
           const t = prune(inner.ty!);
           if (conName(t) === 'ref') {
@@ -729,7 +744,8 @@ export class Compiler implements Codegen {
     const line = e.pos.line;
     if (c.k === 'name' && c.binding) return callVariable(this, e);
     if (this.prog.fns.has(name)) {
-      const args = e.args.map((x) => this.value(x, (x as Notes).coerce));
+      const params = this.prog.fns.get(name)!.params;
+      const args = e.args.map((x, i) => this.argValue(x, params[i]?.ty));
       const n = args.length;
       // The callee is looked up at the first call (every fn is compiled by then), not at each.
       let callee: ((args: RValue[], line: number) => RValue) | undefined;
@@ -801,11 +817,10 @@ export class Compiler implements Codegen {
     if (!std) return this.err(e.namePos, `no method named \`${name}\` found for \`${show(t)}\``, 'E0599');
     if (std.mutates) {
       this.checks.checkMutableRecv(e.recv);
-      const root = this.checks.rootOf(e.recv);
-      if (root) this.checks.access(root, e.recv.pos, 'mutborrow');
+      this.checks.accessPlace(e.recv, e.recv.pos, 'mutborrow', endsInArgs(e.args));
     } else if (!std.ownRecv) this.sharedRecv(e.recv);
     const place = std.ownRecv ? undefined : this.recvPlace(e.recv, std.keepPointer);
-    return std.run({
+    const run = () => std.run({
       rt,
       e,
       recv: t as Extract<TypeVar, { k: 'con' }>,
@@ -816,6 +831,10 @@ export class Compiler implements Codegen {
       operand: (i) => this.operand(e.args[i]!),
       k: this,
     });
+    if (!std.mutates) return run();
+    const ev = this.checks.reserved(e.recv, run);
+    this.argsFree(e);
+    return ev;
   }
 
   /** A call of a method from an impl block: `self` by reference (auto-ref) or by value (a move). */
@@ -823,13 +842,11 @@ export class Compiler implements Codegen {
     const fn = this.prog.fns.get(fnName)!;
     const selfTy = fn.params[0]!.ty;
     const line = e.pos.line;
-    const args = e.args.map((x) => this.value(x, (x as Notes).coerce));
     let self: Ev;
     if (selfTy.kind === 'ref') {
       if (selfTy.mutable) {
         this.checks.checkMutableRecv(e.recv);
-        const root = this.checks.rootOf(e.recv);
-        if (root) this.checks.access(root, e.recv.pos, 'mutborrow');
+        this.checks.accessPlace(e.recv, e.recv.pos, 'mutborrow', endsInArgs(e.args));
       } else this.sharedRecv(e.recv);
       const loc = this.recvPlace(e.recv);
       self = (a) => makeRef(selfTy, loc(a));
@@ -842,6 +859,10 @@ export class Compiler implements Codegen {
       const loc = this.recvPlace(e.recv);
       self = (a) => copyOf(loc(a).get());
     }
+    // The receiver is evaluated first; a `&mut self` one stays reserved while the arguments are (check/two-phase.ts).
+    const compileArgs = () => e.args.map((x, i) => this.argValue(x, fn.params[i + 1]?.ty));
+    const args = selfTy.kind === 'ref' && selfTy.mutable ? this.checks.reserved(e.recv, compileArgs) : compileArgs();
+    if (selfTy.kind === 'ref' && selfTy.mutable) this.argsFree(e);
     let callee: ((args: RValue[], line: number) => RValue) | undefined;
     return (a) => {
       const vals: RValue[] = [self(a)];
@@ -851,10 +872,23 @@ export class Compiler implements Codegen {
   }
 
   /** The receiver of a method: auto-ref'd place (no move), through references and Box. */
+  /** A `&mut self` call whose argument borrows the receiver (`v.extend_from_slice(&v[..1])`): E0502 (check/two-phase.ts). */
+  argsFree(e: Expr & { k: 'method' }): void {
+    const held = argHoldingRecv(this.lendCheck, e.recv, e.args);
+    if (!held) return;
+    const why = `the argument at line ${held.arg.pos.line}, column ${held.arg.pos.col} borrows it for the call`;
+    if (held.mutable) this.err(e.recv.pos, `cannot borrow \`${exprText(e.recv)}\` as mutable more than once at a time (${why})`, 'E0499');
+    this.err(e.recv.pos, `cannot borrow \`${exprText(e.recv)}\` as mutable because it is also borrowed as immutable (${why})`, 'E0502');
+  }
+
+  /** What check/lends.ts and check/holds.ts ask of the borrow check. */
+  get lendCheck(): LendCheck {
+    return { mutSelf: (m) => takesMutSelf(this.prog, m), heldBy: (x) => this.checks.heldBy(x) };
+  }
+
   /** A `&self` method's receiver is borrowed shared (E0502 against a live `&mut`, not E0503). */
   sharedRecv(recv: Expr): void {
-    const root = this.checks.rootOf(recv);
-    if (root) this.checks.access(root, recv.pos, 'borrow');
+    this.checks.accessPlace(recv, recv.pos, 'borrow');
   }
 
   recvPlace(e: Expr, keepPointer = false): LocEv {
@@ -880,6 +914,12 @@ export class Compiler implements Codegen {
     return loc;
   }
 
+}
+
+/** A `&mut` local given where a `&mut` type is declared (a parameter, an annotated let): a reborrow `&mut *v`, not a move. */
+function reborrows(x: Expr, declared: Ty | undefined): x is Expr & { k: 'name'; binding: Binding } {
+  const t = prune(x.ty!);
+  return declared?.kind === 'ref' && declared.mutable && x.k === 'name' && !!x.binding && x.binding.capture === undefined && t.k === 'con' && t.c === 'ref' && !!t.mutable;
 }
 
 /** The struct a local owns: the local itself, or what its Box points at. */

@@ -9,6 +9,7 @@ import type { Machine } from '../../engine/memory/machine';
 import type { FramePlan } from '../../engine/memory/frame';
 import type { Local, RValue } from '../../engine/memory/rvalue';
 import { MoveCheck } from '../check/moves';
+import type { LendCheck } from '../check/lends';
 import { type TypeVar, fromTy, prune, toTy } from '../check/types';
 import type { LimitWatch } from './limits';
 import { type Loc, LocalLoc } from './values';
@@ -177,6 +178,8 @@ export interface Codegen {
   readonly rt: Runtime;
   /** The move and borrow checks of the function being compiled. */
   readonly checks: MoveCheck;
+  /** What check/lends.ts and check/holds.ts ask of the borrow check. */
+  readonly lendCheck: LendCheck;
   /**
    * The frame of the function or closure being compiled: every local it declares gets its slot
    * here (`frame.add`), and a call reserves them all on entry; pass the slot to Machine.bind.

@@ -243,8 +243,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
     // `for c in s.chars()` / `s.bytes()`: the String is borrowed for the loop, items are copies.
     const m = iter as Expr & { k: 'method' };
     const text = k.operand(m.recv);
-    const root = k.checks.rootOf(m.recv);
-    k.checks.borrow(root, false, iter.pos, { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER }, 'the for loop');
+    k.checks.borrowPlace(m.recv, false, iter.pos, { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER }, 'the for loop');
     const ty = engineTy(forElemTy(it));
     const body = k.checks.loopBody(() => k.value(e.body), e.pat);
     k.checks.ctx.dead = startDead;
@@ -272,8 +271,7 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
     if (mutable) k.checks.checkMutablePlace(srcExpr);
     const v = owned ? k.value(iter) : undefined;
     const src: LocEv = v ? (a) => new TempLoc(v(a)) : k.derefPlace(srcExpr, mutable);
-    const root = owned ? undefined : k.checks.rootOf(srcExpr);
-    k.checks.borrow(root, mutable, iter.pos, { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER }, 'the for loop');
+    if (!owned) k.checks.borrowPlace(srcExpr, mutable, iter.pos, { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER }, 'the for loop');
     const body = k.checks.loopBody(() => k.value(e.body), e.pat);
     k.checks.ctx.dead = startDead;
     const iterate = makeIteration(body, bindTy);
@@ -317,9 +315,9 @@ export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
     }
   }
   const refTy = engineTy(forElemTy(it));
-  const iterRoot = iter.k === 'ref' ? k.checks.rootOf(iter.e) : iter.k === 'method' ? k.checks.rootOf(iter.recv) : undefined;
+  const iterPlace = iter.k === 'ref' ? iter.e : iter.k === 'method' ? iter.recv : undefined;
   const bodyEnd = { line: e.body.k === 'block' ? e.body.endLine : e.pos.line, col: Number.MAX_SAFE_INTEGER };
-  k.checks.borrow(iterRoot, iter.k === 'ref' && iter.mutable, iter.pos, bodyEnd, 'the for loop');
+  if (iterPlace) k.checks.borrowPlace(iterPlace, iter.k === 'ref' && iter.mutable, iter.pos, bodyEnd, 'the for loop');
   const body = k.checks.loopBody(() => k.value(e.body), e.pat);
   k.checks.ctx.dead = startDead;
   const iterate = makeIteration(body, refTy);

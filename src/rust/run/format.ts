@@ -37,8 +37,7 @@ export function format(k: Codegen, e: Expr & { k: 'format' }): Ev {
       let slot = evalOf.get(arg);
       if (slot === undefined) {
         // format_args! takes `&arg`: a shared borrow, checked as one.
-        const root = k.checks.rootOf(arg);
-        if (root) k.checks.access(root, arg.pos, 'borrow');
+        k.checks.accessPlace(arg, arg.pos, 'borrow');
         slot = evals.push(k.operand(arg)) - 1;
         evalOf.set(arg, slot);
       }

@@ -230,8 +230,8 @@ export function assign(k: Codegen, e: Expr & { k: 'assign' }): Ev {
     const own = k.checks.ownedField(l);
     if (own) k.checks.ctx.moves.delete(k.checks.fieldKey(own.b, l.name)); // a moved-out field may be given a new value
   }
-  const root = k.checks.rootOf(l);
-  if (root) k.checks.access(root, e.pos, 'write');
+  // `v[i] = x` on a Vec is `*IndexMut::index_mut(&mut v, i) = x`: a mutable borrow to rustc (E0502), not an assignment (E0506).
+  k.checks.accessPlace(l, e.pos, throughIndexMut(l) ? 'mutborrow' : 'write');
   const loc = k.place(l, true);
   if (e.op === '=') {
     const r = k.value(e.r, (e.r as Notes).coerce);
@@ -287,3 +287,11 @@ export function cast(k: Codegen, e: Expr & { k: 'cast' }): Ev {
 }
 
 // ---------------------------------------------------------------- control flow
+
+/** Whether a place is reached through a library `IndexMut` (a Vec's, a VecDeque's), not built-in array indexing. */
+function throughIndexMut(l: Expr): boolean {
+  for (let e = l; ; e = e.e) {
+    if (e.k === 'index' && !['Array', 'slice'].includes(conName(autoDeref(e.e.ty!)))) return true;
+    if (e.k !== 'index' && e.k !== 'field' && !(e.k === 'unary' && e.op === '*')) return false;
+  }
+}

@@ -5,6 +5,7 @@ import { RustPanic } from '../errors';
 import { type Act, type Codegen, type Ev, type LocEv, Signal, engineTy, fromTyCached, isCopyTy } from './context';
 import { FieldLoc, type Loc, type RefValue, TempLoc, copyOf, deref, makeRef, valueCmp, valueEq } from './values';
 import type { Arm, Binding, Expr, Notes, Pat, Pos } from '../syntax/ast';
+import { patternHolds } from '../check/holds';
 import { sliceBinder, slicePatTest } from './slice-patterns';
 import { partialMoveBinder } from './partial-moves';
 
@@ -15,11 +16,12 @@ interface Scrutinee {
   /** The variable when the scrutinee is one, whole. */
   whole?: Binding;
   pos: Pos;
+  expr: Expr;
 }
 
 /** The matched value: a place when it is one (no move), else a temporary. */
 export function scrutinee(k: Codegen, e: Expr): Scrutinee {
-  if (k.isPlace(e)) return { loc: k.place(e, false), isPlace: true, whole: e.k === 'name' ? e.binding : undefined, pos: e.pos };
+  if (k.isPlace(e)) return { loc: k.place(e, false), isPlace: true, whole: e.k === 'name' ? e.binding : undefined, pos: e.pos, expr: e };
   const v = k.value(e);
   return {
     loc: (a) => {
@@ -29,6 +31,7 @@ export function scrutinee(k: Codegen, e: Expr): Scrutinee {
     },
     isPlace: false,
     pos: e.pos,
+    expr: e,
   };
 }
 
@@ -38,6 +41,10 @@ export function scrutinee(k: Codegen, e: Expr): Scrutinee {
  * something, so nothing is left half-owned in the variable.
  */
 export function binderFor(k: Codegen, p: Pat, ty: TypeVar, src: Scrutinee): (a: Act, loc: Loc) => void {
+  // A binding that keeps a borrow of the matched value holds it until its last use (check/holds.ts).
+  for (const h of patternHolds(k.lendCheck, p, src.expr)) {
+    for (const l of h.lends) k.checks.borrow(l.root, l.mutable, src.pos, h.binding.uses[h.binding.uses.length - 1], `\`${h.binding.name}\``, h.binding, l.path && { path: l.path, viaRef: !!l.viaRef });
+  }
   const refMut = findRefMut(p);
   if (refMut && src.whole && !src.whole.mutable) {
     k.err(refMut.pos, `cannot borrow \`${src.whole.name}\` as mutable, as it is not declared as mutable (\`ref mut ${refMut.name}\`)`, 'E0596');

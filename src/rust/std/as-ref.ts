@@ -71,8 +71,7 @@ export function compileAsRef(k: Codegen, e: Expr & { k: 'method' }, how: NonNull
   const kind = asRefImpl(how.recv, how.target, how.mutable)!;
   if (how.mutable) {
     k.checks.checkMutableRecv(e.recv);
-    const root = k.checks.rootOf(e.recv);
-    if (root) k.checks.access(root, e.recv.pos, 'mutborrow');
+    k.checks.accessPlace(e.recv, e.recv.pos, 'mutborrow');
   }
   const loc = k.recvPlace(e.recv, true);
   const refTy = engineTy(refTo(how.target, how.mutable));

@@ -58,8 +58,7 @@ function orInsert(name: 'or_insert' | 'or_default' | 'or_insert_with'): StdMetho
       if (entry.k !== 'method' || entry.name !== 'entry') x.k.subset(x.e.pos, `${name} is supported on map.entry(key)`, 'call_expression');
       // The entry call's own checks: a mutable borrow of the map.
       x.k.checks.checkMutableRecv(entry.recv);
-      const root = x.k.checks.rootOf(entry.recv);
-      if (root) x.k.checks.access(root, entry.recv.pos, 'mutborrow');
+      x.k.checks.accessPlace(entry.recv, entry.recv.pos, 'mutborrow');
       const mapLoc = x.k.derefPlace(entry.recv, true);
       const key = x.k.value(entry.args[0]!);
       const modify = modified && x.k.value(modified.args[0]!);
