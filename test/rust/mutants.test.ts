@@ -58,6 +58,12 @@ async function theirs(source: string): Promise<Theirs> {
   }
 }
 
+/** The line of rustc's first error (`error[E…]: …` then `--> mutant.rs:LINE:COL`; warnings before it skipped). */
+function firstErrorLine(message: string): number | undefined {
+  const m = /error\[E\d+\][^]*?--> [^\n]*?:(\d+):\d+/.exec(message);
+  return m ? Number(m[1]) : undefined;
+}
+
 const all = mutants();
 const verdicts = new Map<string, Promise<Theirs>>();
 
@@ -133,6 +139,7 @@ describe('targeted mutants: the mistakes courses warn about, same verdict as rus
       if (e instanceof RustSourceError && !(e instanceof RustCompileError)) return;
       expect(e).toBeInstanceOf(RustCompileError);
       expect((e as RustCompileError).code).toBe(m.rustc);
+      if (m.line) expect((e as RustCompileError).line).toBe(firstErrorLine((rustc as { message: string }).message));
       return;
     }
     expect(m.rustc).toBe('panic');

@@ -15,6 +15,8 @@ export interface TargetedMutant {
   to: string;
   /** rustc's verdict: `E0382`, … or `panic` (it compiles and panics). */
   rustc: string;
+  /** Also rustc's line: the error is reported where rustc reports its first one. */
+  line?: boolean;
   /** The interpreter gets this one wrong today (kept as a failing test until it is fixed). */
   knownWrong?: string;
 }
@@ -24,6 +26,8 @@ const N = '51-net-options-collect';
 const B = '50-method-borrows';
 const O = '52-ops-asref-errors';
 const Q = '53-entry-windows-matches';
+const S = '54-borrow-scopes';
+const L = '55-bounds-and-numbers';
 
 export const TARGETED: TargetedMutant[] = [
   { program: P, rustc: 'E0382', why: 'a variable used after a move closure took it', from: '    println!("{}", owned());', to: '    println!("{} {}", owned(), name);' },
@@ -72,4 +76,36 @@ export const TARGETED: TargetedMutant[] = [
   { program: Q, rustc: 'E0599', why: 'a String method on the Vec or_insert_with made', from: '        groups.entry(w.len()).or_insert_with(Vec::new).push(w);', to: '        groups.entry(w.len()).or_insert_with(Vec::new).push_str(w);' },
   { program: Q, rustc: 'panic', why: 'windows(0)', from: '    let rises: Vec<i32> = readings.windows(2).map(|w| w[1] - w[0]).collect();', to: '    let rises: Vec<i32> = readings.windows(0).map(|w| w[1] - w[0]).collect();' },
   { program: Q, rustc: 'panic', why: 'indexing past a window', from: '    let rises: Vec<i32> = readings.windows(2).map(|w| w[1] - w[0]).collect();', to: '    let rises: Vec<i32> = readings.windows(2).map(|w| w[2] - w[0]).collect();' },
+  // Borrows bound by patterns, copies of references, reborrows of a `&mut` parameter, places
+  // through `self`, two-phase borrows (check/holds.ts, check/places.ts, check/two-phase.ts).
+  { program: S, rustc: 'E0502', line: true, why: 'a push while the Some(y) of if let v.first() is still to be printed', from: '        println!("if let {}", y);', to: '        v.push(0); println!("if let {}", y);' },
+  { program: S, rustc: 'E0502', line: true, why: 'a push inside the match arm of v.get(1) before its binding is used', from: '        Some(z) => println!("match {}", z),', to: '        Some(z) => { v.push(0); println!("match {}", z) }' },
+  { program: S, rustc: 'E0502', line: true, why: 'a push between let-else on v.last() and the use of its binding', from: '    println!("let else {}", w);', to: '    v.push(0); println!("let else {}", w);' },
+  { program: S, rustc: 'E0502', line: true, why: 'a push while a copy of a reference to the Vec is still to be used', from: '    println!("{}", r2.len());', to: '    v.push(0); println!("{}", r2.len());' },
+  { program: S, rustc: 'E0502', line: true, why: 'a push while a closure holding a copied reference is still to be called', from: '    let r2 = r;', to: '    let r2 = r; let size = || r2.len(); v.push(0); println!("{}", size());' },
+  { program: S, rustc: 'E0502', line: true, why: 'a push while a tuple holding &s.items is still to be printed', from: '    let items = &s.items;', to: '    let items = (&s.items, 0); s.items.clear();' },
+  { program: S, rustc: 'E0502', line: true, why: 'a &mut self method call while a field of s is borrowed (the whole s, not a disjoint field)', from: '    s.log.push(String::from("start"));', to: '    s.push(1);' },
+  { program: S, rustc: 'E0506', line: true, why: 'assigning the Option that if let Some(n) = &name borrows', from: '        println!("hello {}", n);', to: '        name = None; println!("hello {}", n);' },
+  { program: S, rustc: 'E0502', line: true, why: 'pushing onto self.items while a reference into it is still to be printed', from: '        self.log.push(format!("top {}", top));', to: '        self.items.push(0); self.log.push(format!("top {}", top));' },
+  { program: S, rustc: 'E0502', line: true, why: 'clearing self.items inside if let Some(first) = self.items.first()', from: '            println!("first {}", first);', to: '            self.items.clear(); println!("first {}", first);' },
+  { program: S, rustc: 'E0502', line: true, why: 'reading a &mut parameter while its reborrow is still to be used', from: '    again.push(x);', to: '    let n0 = v.len(); again.push(x + n0 as i32);' },
+  { program: S, rustc: 'E0499', line: true, why: 'two reborrows &mut *v of a parameter alive together', from: '    let again = &mut *v;', to: '    let again = &mut *v; let other = &mut *v; other.push(0);' },
+  { program: S, rustc: 'E0502', line: true, why: 'writing v[0] through a &mut parameter while &v[0] is still to be printed (IndexMut)', from: '    v.push(x);', to: '    let held = &v[0]; v[0] = x; println!("{}", held);' },
+  { program: S, rustc: 'E0499', line: true, why: 'v.push(v.pop().unwrap()): two-phase borrows allow reads, not a second &mut', from: '    v.push(v.len() as i32);', to: '    v.push(v.pop().unwrap());' },
+  { program: S, rustc: 'E0502', line: true, why: 'extend_from_slice of a slice of the same Vec', from: '    v.insert(0, v[2]);', to: '    v.extend_from_slice(&v[..1]);' },
+  { program: S, rustc: 'E0502', line: true, why: 'the element pushed is still used after the push', from: '    v.push(*x);', to: '    v.push(*x); println!("{}", x);' },
+  { program: S, rustc: 'E0502', line: true, why: 'a push inside while let Some(last) = grow.last() before last is used', from: '        grow.push(next);', to: '        grow.push(next); println!("{}", last);' },
+  { program: S, rustc: 'E0502', line: true, why: 'a &mut argument while first() of the same Vec is still to be printed', from: '    fill(&mut grow);', to: '    let peek = grow.first(); fill(&mut grow); println!("{:?}", peek);' },
+  { program: S, rustc: 'E0596', line: true, why: '&mut of a parameter binding not declared mut', from: '    let last = v.last().copied();', to: '    let twice = &mut v; twice.push(1); let last = v.last().copied();' },
+  { program: S, rustc: 'E0499', line: true, why: 'passing a &mut parameter on (a reborrow) while an annotated reborrow of it is live', from: '    add_twice(v, 8);', to: '    let held: &mut Vec<i32> = v; add_twice(v, 8); held.push(0);' },
+  { program: S, rustc: 'E0382', line: true, why: 'a &mut parameter moved into a let, then used', from: '    let n = v.len();', to: '    let moved = v; let n = v.len(); moved.push(1);' },
+  // Bounds that settle a type, Zip's back end, integer-float arithmetic, sort's Ord bound.
+  { program: L, rustc: 'E0277', line: true, why: 'an f64 times an integer literal', from: '    let scaled = price * 2.0;', to: '    let scaled = price * 2;' },
+  { program: L, rustc: 'E0277', line: true, why: 'adding an integer to an f64 with +=', from: '    sum += 0.5;', to: '    sum += 1;' },
+  { program: L, rustc: 'E0277', line: true, why: 'an f64 plus an i32 variable', from: '    let mut sum = scaled + price;', to: '    let n: i32 = 2; let mut sum = scaled + n;' },
+  { program: L, rustc: 'E0308', line: true, why: 'an f64 plus an f32 (two float types: a mismatch, not a missing impl)', from: '    let mut sum = scaled + price;', to: '    let w: f32 = 1.0; let mut sum = scaled + w;' },
+  { program: L, rustc: 'E0277', line: true, why: 'a Vec<i64> where the bound asks AsRef<[i32]>', from: '    println!("{} {} {}", bump(Vec::new()), total(Vec::new()), total(vec![3, 4]));', to: '    println!("{} {} {}", bump(Vec::new()), total(Vec::<i64>::new()), total(vec![3, 4]));' },
+  { program: L, rustc: 'E0277', line: true, why: 'zip(..).rev() with a Chars side (not ExactSizeIterator)', from: '    for (name, age) in names.into_iter().zip(ages.iter()).rev() {', to: '    for (name, age) in names.into_iter().zip("ab".chars()).rev() {' },
+  { program: L, rustc: 'E0308', line: true, why: 'Vec::<i64>::new() bound to a Vec<u8> (the turbofish on the type is its element)', from: '    let ages = [31, 42];', to: '    let ages = [31, 42]; let typed: Vec<u8> = Vec::<i64>::new();' },
+  { program: L, rustc: 'E0277', line: true, why: 'sort() of a type deriving only PartialOrd', from: '#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]', to: '#[derive(Debug, PartialEq, PartialOrd)]' },
 ];

@@ -58,7 +58,12 @@ export function call(inf: Inference, e: Expr & { k: 'call' }): TypeVar {
           : inf.mismatch(e.args[i]!.pos, expected, found),
       typeArg: (i) => (e.targs?.fn?.[i] ? inf.written(e.targs.fn[i]!, e.pos) : undefined),
     };
-    return std.type(typing);
+    const t = std.type(typing);
+    // `Vec::<i64>::new()`: the type's own arguments, written on its path, are the result's.
+    const owner = e.targs?.owner;
+    const r = prune(t);
+    if (owner && r.k === 'con' && r.c === segs[0] && r.args.length === owner.length) owner.forEach((ty, i) => inf.unifyAt(e.pos, r.args[i]!, inf.written(ty, e.pos)));
+    return t;
   }
   if (segs.length >= 1) {
     const last = segs[segs.length - 1]!;

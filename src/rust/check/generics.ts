@@ -11,7 +11,12 @@ import type { AdtDef } from '../../engine/layout/types';
 import type { FnItem, Program } from '../syntax/ast';
 import { instantiateTree } from '../syntax/generics';
 import { RustCompileError } from '../errors';
-import { type TypeVar, con, fresh, fromTy, prune, show, withParams } from './types';
+import { type TypeVar, con, fresh, fromTy, prune, show, unify, withParams } from './types';
+import { parseType } from '../../engine/layout/parse';
+import { asRefImpl, derefRefs } from '../std/as-ref';
+
+/** `AsRef<X>` / `AsMut<X>` bounds: which trait, and X. */
+const AS_REF_BOUND = /^(?:(?:std|core)::convert::)?As(Ref|Mut)<(.+)>$/;
 
 /** The declaration of a program's struct or enum by its constructor (`adt:Name`). */
 export function adtDef(prog: Program, t: TypeVar): AdtDef | undefined {
@@ -100,6 +105,15 @@ export function unmetBound(prog: Program, template: FnItem, args: readonly Ty[])
     if (key === undefined) continue;
     for (const b of g.bounds) if (prog.traits.has(b) && !prog.impls.get(key)?.has(b)) return `${show(fromTy(args[i]!))}: ${b}`;
   }
+  // `T: AsRef<[i32]>` given a `Vec<i64>`: std has no such impl, rustc's E0277 at the call.
+  for (const [i, g] of template.generics!.entries()) {
+    for (const b of g.bounds) {
+      const m = AS_REF_BOUND.exec(b);
+      if (!m || !args[i]) continue;
+      const arg = derefRefs(fromTy(args[i]!));
+      if (!asRefImpl(arg, fromTy(parseType(m[2]!)), m[1] === 'Mut')) return `${show(arg)}: As${m[1]}<${m[2]}>`;
+    }
+  }
   return undefined;
 }
 
@@ -155,4 +169,22 @@ export function withBoundsOnly(prog: Program, template: FnItem, check: (fn: FnIt
   } finally {
     for (const undo of added.reverse()) undo();
   }
+}
+
+/**
+ * A generic argument known only as `Vec<_>` (`bump(Vec::new())`) under `T: AsMut<Vec<i32>>` or
+ * `T: AsRef<[i32]>`: std's one impl that fits (`Vec<T>: AsMut<Vec<T>>`, `AsRef<[T]>`) settles the
+ * element, as rustc infers it. Returns `vars`, each element type filled where a bound says it.
+ */
+export function inferFromAsRefBounds(template: FnItem, vars: TypeVar[]): TypeVar[] {
+  template.generics?.forEach((g, i) => {
+    const v = prune(vars[i]!);
+    if (v.k !== 'con' || v.c !== 'Vec' || prune(v.args[0]!).k !== 'var') return;
+    for (const bound of g.bounds) {
+      const m = AS_REF_BOUND.exec(bound);
+      const target = m && prune(fromTy(parseType(m[2]!)));
+      if (target?.k === 'con' && (target.c === 'Vec' || target.c === 'slice')) return unify(v.args[0]!, target.args[0]!);
+    }
+  });
+  return vars;
 }

@@ -18,7 +18,7 @@ import { RustCompileError, RustSubsetError } from '../errors';
 import { uncovered } from './exhaustive';
 import { ownIterator } from './own-iter';
 import { orderingUnimported, textEq } from '../std/compare';
-import { fieldTy, instantiate, unmetBound, withBoundsOnly } from './generics';
+import { fieldTy, inferFromAsRefBounds, instantiate, unmetBound, withBoundsOnly } from './generics';
 import { STD_DYN } from './dyn';
 import { userDeref, wrapInDeref } from './deref';
 import { resolveTraitCall } from './trait-paths';
@@ -185,7 +185,7 @@ export class Inference implements InferenceApi {
   private settleInstances(): void {
     if (this.checking) return;
     for (const p of this.pending) {
-      const args = p.vars.map((v) => {
+      const args = inferFromAsRefBounds(p.template, p.vars).map((v) => {
         if (unresolved(v)) this.err(p.pos, `type annotations needed (cannot infer the type parameters of \`${p.template.name}\`)`, 'E0282');
         return toTy(v);
       });

@@ -76,6 +76,12 @@ export function arith(inf: Inference, pos: Pos, op: string, l: TypeVar, r: TypeV
   try {
     unify(l, r);
   } catch (err) {
+    // An integer with a float (`x + 1` for an f64 x): no such impl, rustc's E0277 at the left
+    // operand; two different integer (or float) types are a mismatch of the right one (E0308).
+    const rp = prune(r);
+    if (err instanceof UnifyError && ((isInt(lp) && isFloat(rp)) || (isFloat(lp) && isInt(rp)))) {
+      inf.err(pos, `${op === '+' ? `cannot add \`${show(r)}\` to \`${show(l)}\`` : `no implementation for \`${show(l)} ${op} ${show(r)}\``} (an integer and a float do not mix; convert one with \`as\`)`, 'E0277');
+    }
     if (err instanceof UnifyError) inf.err(rightPos, `mismatched types: expected \`${show(l)}\`, found \`${show(r)}\` (no implementation for \`${show(l)} ${op} ${show(r)}\`)`, 'E0308');
     throw err;
   }

@@ -14,6 +14,7 @@ import { elemLoc, seqLen } from './slices';
 import { type Codegen, type Ev, type Runtime, engineTy } from './context';
 import { type TypeVar, conName, prune } from '../check/types';
 import type { Expr } from '../syntax/ast';
+import { RustSubsetError } from '../errors';
 import { invoke } from './closures';
 import { ElemLoc, FieldLoc, type Loc, type Scalar, TempLoc, UNIT_V, deref, makeRef, scalar } from './values';
 
@@ -115,6 +116,9 @@ function caller(rt: Runtime, self: () => IterValue, index: number, line: number)
 /** The adapters, each over the inner iterator `inner` (and the closure at field 1 where it has one). */
 export function adapter(rt: Runtime, name: string, inner: RIter, self: () => IterValue, line: number, opts: { n?: number; refTy?: Ty; other?: RIter; pairTy?: Ty; tupleTy?: Ty; clone?: (v: RValue) => RValue } = {}): RIter {
   const f = caller(rt, self, 1, line);
+  const dropSome = (v: RValue | undefined) => {
+    if (v !== undefined) rt.m.dropValue(v);
+  };
   const ref = (v: RValue) => makeRef(opts.refTy!, new TempLoc(v));
   const test = (v: RValue) => (f([ref(v)]) as { v: boolean }).v;
   switch (name) {
@@ -177,10 +181,26 @@ export function adapter(rt: Runtime, name: string, inner: RIter, self: () => Ite
           }
           return { tag: 'tuple', ty: opts.tupleTy!, items: [a, b] };
         },
+        // std's Zip::next_back (both sides ExactSize + DoubleEnded, check/double-ended.ts): the
+        // longer side is first cut to the other's length from its back, its items dropped.
+        back: inner.back && other.back && (() => {
+          const [a] = inner.hint();
+          const [b] = other.hint();
+          for (let i = a; i > b; i--) dropSome(inner.back!());
+          for (let i = b; i > a; i--) dropSome(other.back!());
+          const x = inner.back!();
+          const y = other.back!();
+          if (x === undefined || y === undefined) {
+            dropSome(x);
+            dropSome(y);
+            return undefined;
+          }
+          return { tag: 'tuple', ty: opts.tupleTy!, items: [x, y] };
+        }),
       };
     }
     case 'Rev':
-      if (!inner.back) throw new Error('rev() of an iterator without a back end');
+      if (!inner.back) throw new RustSubsetError(`rev() of this iterator is not supported yet`, line, 0, 'call_expression');
       return { trusted: inner.trusted, hint: () => inner.hint(), next: () => inner.back!(), back: () => inner.next() };
     case 'Skip': {
       let n = opts.n!;

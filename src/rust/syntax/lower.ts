@@ -9,8 +9,11 @@ import type { Node } from 'web-tree-sitter';
 import { parseType } from '../../engine/layout/parse';
 import type { Ty } from '../../engine/layout/types';
 import type { Arm, BinOp, Block, Expr, Pat, Pos, Program, Stmt } from './ast';
-import { RustCompileError, RustSubsetError } from '../errors';
+import { RustCompileError, RustSubsetError, RustSyntaxError } from '../errors';
 import { STD_ROOTS } from './uses';
+
+/** Rust's strict keywords that cannot start an expression. */
+const KEYWORDS = new Set(['as', 'const', 'enum', 'extern', 'fn', 'impl', 'in', 'let', 'mod', 'mut', 'pub', 'ref', 'static', 'struct', 'trait', 'type', 'use', 'where', 'dyn', 'move']);
 import { type Alias, shadowedByAlias, expandAliases, IMPL_ARG, INFER_NAME, OPAQUE_RETURN, replaceAssoc } from './generics';
 import type { Generic } from './ast';
 import { fmtTypes } from './std-traits';
@@ -283,6 +286,8 @@ export class Lowering implements LoweringApi {
       case 'unit_expression':
         return { k: 'unit', pos };
       case 'identifier':
+        // tree-sitter recovers `let a = mut v;` with `mut` as a name: rustc's syntax error.
+        if (KEYWORDS.has(node.text)) throw new RustSyntaxError(`syntax error: expected expression, found keyword \`${node.text}\``, pos.line, pos.col);
         if (this.variantAliases.has(node.text)) return { k: 'path', pos, segs: this.aliased([node.text]) };
         if (node.text === 'Self' && this.selfType) return { k: 'path', pos, segs: [this.selfType] };
         return { k: 'name', pos, name: node.text };
