@@ -48,15 +48,18 @@ function repoRoot(): string {
 }
 
 /**
- * `memscope ARGS` as a process, as bin/memscope.js runs it: from the CLI's bundle (`npm run bench`
- * makes build/bench/cli with scripts/bundle-cli.js), or from the modules compiled next to this
- * bench when there is no bundle as new as them.
+ * `memscope ARGS` as a process, as bin/memscope.js runs it: from the CLI's bundle with its code
+ * cache (`npm run bench` makes build/bench/cli with scripts/bundle-cli.js; bin/load-bundle.js),
+ * or from the modules compiled next to this bench when there is no bundle as new as them.
  */
 function cliArgs(args: string[]): string[] {
   const main = path.join(__dirname, '..', 'src', 'cli', 'main.js');
   const bundle = path.join(__dirname, '..', 'cli', 'memscope.js');
   const fresh = fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= fs.statSync(main).mtimeMs;
-  return ['-e', `require(${JSON.stringify(fresh ? bundle : main)}).main(${JSON.stringify(args)}).then((c) => { process.exitCode = c; })`];
+  const load = fresh
+    ? `require(${JSON.stringify(path.join(repoRoot(), 'bin', 'load-bundle.js'))}).loadBundle(${JSON.stringify(bundle)}).exports`
+    : `require(${JSON.stringify(main)})`;
+  return ['-e', `${load}.main(${JSON.stringify(args)}).then((c) => { process.exitCode = c; })`];
 }
 
 /** A process that only reads a trace into columns, as `memscope replay --jobs 1` does, and exits. */

@@ -3,6 +3,7 @@
  * worker in another; bin/memscope.js runs it after `npm run build`) behaves as the modules it
  * was made from: the same report, the worker found next to it, the commands left outside it
  * loading, and a usage error still a usage error (command.ts stays outside, one UsageError).
+ * Its V8 code cache (bin/load-bundle.js) is used when it was made for this bundle, never else.
  * The bundle is built into a temporary checkout-like layout (package.json, dist/cli) whose
  * dist/src is this checkout's sources, read through the same transpile-on-load hook as
  * test/helpers/cli-process.ts.
@@ -25,12 +26,14 @@ beforeAll(() => {
   fs.mkdirSync(dir);
   fs.copyFileSync(path.join(root, 'package.json'), path.join(top, 'package.json')); // the version is read from it
   fs.symlinkSync(path.join(root, 'src'), path.join(dir, 'src'));
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle-cli.js'), dir], { stdio: 'pipe' });
+  // The build's code cache comes from a replay of the compiled dist/src; here, from the test below.
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle-cli.js'), dir, '--no-code-cache'], { stdio: 'pipe' });
 }, 60_000);
 
 afterAll(() => fs.rmSync(top, { recursive: true, force: true }));
 
-function runBundle(args: string[]) {
+/** Runs the bundle as bin/memscope.js does (through bin/load-bundle.js); `then` runs after main, with the loaded bundle as b. */
+function runBundle(args: string[], then = '') {
   const script = `
     const fs = require('fs');
     const ts = require(${JSON.stringify(require.resolve('typescript'))});
@@ -41,7 +44,8 @@ function runBundle(args: string[]) {
       });
       module._compile(out.outputText, filename);
     };
-    require(${JSON.stringify(path.join(dir, 'cli', 'memscope.js'))}).main(${JSON.stringify(args)}).then((code) => { process.exitCode = code; });`;
+    const b = require(${JSON.stringify(path.join(root, 'bin', 'load-bundle.js'))}).loadBundle(${JSON.stringify(path.join(dir, 'cli', 'memscope.js'))});
+    b.exports.main(${JSON.stringify(args)}).then((code) => { process.exitCode = code; ${then} });`;
   return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: root, timeout: 90_000 });
 }
 
@@ -52,8 +56,23 @@ function steady(json: string): unknown {
 
 describe('the CLI bundle', () => {
   it('is two files, the worker beside the CLI', () => {
-    expect(fs.readdirSync(path.join(dir, 'cli')).sort()).toEqual(['memscope.js', 'worker.js']);
+    expect(fs.readdirSync(path.join(dir, 'cli')).sort()).toEqual(['memscope.js', 'worker.js']); // --no-code-cache: no memscope.js.cache
   });
+
+  it('loads with the code cache a run wrote, and without one once the bundle changed', () => {
+    const args = ['replay', SORT, '--json', '--jobs', '1', '--policy', 'first-fit,tlsf'];
+    const first = runBundle(args, "process.stderr.write('cache: ' + b.cache + '\\n'); b.writeCache();");
+    expect(first.stderr).toMatch(/^cache: none$/m);
+    const cached = runBundle(args, "process.stderr.write('cache: ' + b.cache + '\\n');");
+    expect(cached.stderr).toMatch(/^cache: used$/m);
+    expect(steady(cached.stdout)).toEqual(steady(first.stdout));
+    // A rebuilt bundle (here: the same file, newer) does not take the old bundle's cache.
+    const bundle = path.join(dir, 'cli', 'memscope.js');
+    const later = new Date(fs.statSync(bundle).mtimeMs + 5000);
+    fs.utimesSync(bundle, later, later);
+    expect(runBundle(['--version'], "process.stderr.write('cache: ' + b.cache + '\\n');").stderr).toMatch(/^cache: none$/m);
+    fs.rmSync(`${bundle}.cache`);
+  }, 120_000);
 
   it('replays as the sources do, with the worker threads started from the bundled worker', () => {
     const args = ['replay', SORT, '--json', '--jobs', '2', '--policy', 'first-fit,best-fit,tlsf'];
