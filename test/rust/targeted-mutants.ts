@@ -98,6 +98,9 @@ export const TARGETED: TargetedMutant[] = [
   { program: S, rustc: 'E0502', line: true, why: 'a &mut argument while first() of the same Vec is still to be printed', from: '    fill(&mut grow);', to: '    let peek = grow.first(); fill(&mut grow); println!("{:?}", peek);' },
   { program: S, rustc: 'E0596', line: true, why: '&mut of a parameter binding not declared mut', from: '    let last = v.last().copied();', to: '    let twice = &mut v; twice.push(1); let last = v.last().copied();' },
   { program: S, rustc: 'E0499', line: true, why: 'passing a &mut parameter on (a reborrow) while an annotated reborrow of it is live', from: '    add_twice(v, 8);', to: '    let held: &mut Vec<i32> = v; add_twice(v, 8); held.push(0);' },
+  { program: S, rustc: 'E0502', line: true, why: 'a push while a reference variable given &v[1] anew is still to be printed', from: '    pick = &spare[0];', to: '    pick = &v[1];' },
+  { program: S, rustc: 'E0502', line: true, why: 'a push while the first value of a reference variable is still to be printed', from: '    println!("pick {}", pick);', to: '    v.push(0); println!("pick {}", pick);' },
+  { program: S, rustc: 'E0502', line: true, why: 'a push before the use of the reference the loop\'s previous pass left in a variable', from: '        if let Some(s) = seen {', to: '        grow.push(0); if let Some(s) = seen {' },
   { program: S, rustc: 'E0382', line: true, why: 'a &mut parameter moved into a let, then used', from: '    let n = v.len();', to: '    let moved = v; let n = v.len(); moved.push(1);' },
   // Bounds that settle a type, Zip's back end, integer-float arithmetic, sort's Ord bound.
   { program: L, rustc: 'E0277', line: true, why: 'an f64 times an integer literal', from: '    let scaled = price * 2.0;', to: '    let scaled = price * 2;' },

@@ -16,10 +16,10 @@ export function holds(k: LendCheck, e: Expr): Lend[] {
       const p = placeOf(e.e);
       if (!p) return [];
       const own: Lend = { ...p, mutable: e.mutable };
-      return p.viaRef ? [own, ...k.heldBy(p.root)] : [own];
+      return p.viaRef ? [own, ...k.heldBy(p.root, e.pos)] : [own];
     }
     case 'name':
-      return e.binding && carries(e.ty!) ? k.heldBy(e.binding) : [];
+      return e.binding && carries(e.ty!) ? k.heldBy(e.binding, e.pos) : [];
     case 'call': {
       const own = lends(k, e);
       if (!carries(e.ty!)) return own;

@@ -9,7 +9,7 @@
  * borrow what the Vec's items borrow, so they inherit the borrows the receiver itself holds.
  * A free fn's result borrows the locals it was given by `&x` / `&mut x`.
  */
-import type { Binding, Expr } from '../syntax/ast';
+import type { Binding, Expr, Pos } from '../syntax/ast';
 import { placeOf, type PlacePath } from './places';
 import { autoDeref, conName, prune, show, type TypeVar } from './types';
 
@@ -24,7 +24,7 @@ export interface LendCheck {
   /** Whether the method `e` calls takes `&mut self` (std/index.ts takesMutSelf). */
   mutSelf(e: Expr & { k: 'method' }): boolean;
   /** The borrows the value of local `b` holds now. */
-  heldBy(b: Binding): Lend[];
+  heldBy(b: Binding, at: Pos): Lend[];
 }
 
 /** std containers whose clone holds only the references their elements hold. */
@@ -54,16 +54,16 @@ export function lends(k: LendCheck, e: Expr): Lend[] {
       if (place) {
         const { root } = place;
         // An iterator's items (`it.next()`, `it.nth(2)`) borrow what it walks, not the iterator: `Self::Item` has no lifetime of `&mut self`.
-        if (isIterator(root.ty!) && !place.viaRef && !SELF_BORROWING.has(e.name)) return carries(t) ? k.heldBy(root) : [];
+        if (isIterator(root.ty!) && !place.viaRef && !SELF_BORROWING.has(e.name)) return carries(t) ? k.heldBy(root, e.recv.pos) : [];
         if (fresh(t, owned(place.viaRef ? autoDeref(root.ty!) : root.ty))) return [{ ...place, mutable: k.mutSelf(e) || holdsRef(t, true) }];
         // What the result carries is what the receiver held (an item copied out): its borrows go on.
-        return carries(t) && !place.viaRef ? k.heldBy(root) : [];
+        return carries(t) && !place.viaRef ? k.heldBy(root, e.recv.pos) : [];
       }
     }
     // Through a reference held in a local (`let r = &v; r.first()`): what the reference borrows.
     if (e.recv.k === 'name' && e.recv.binding && conName(e.recv.ty) === 'ref') {
       const referent = (prune(e.recv.ty!) as { args: TypeVar[] }).args[0]!;
-      return fresh(t, owned(referent)) ? k.heldBy(e.recv.binding) : [];
+      return fresh(t, owned(referent)) ? k.heldBy(e.recv.binding, e.recv.pos) : [];
     }
     // A temporary receiver that itself carries a borrow (`v.iter_mut()` in `v.iter_mut().next()`).
     if (e.recv.k === 'method' || e.recv.k === 'call') {

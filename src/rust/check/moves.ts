@@ -133,9 +133,9 @@ export class MoveCheck {
     if (p) this.borrow(p.root, mutable, from, until, holder, holderBinding, p);
   }
 
-  /** The borrows local `b` holds (check/lends.ts). */
-  heldBy(b: Binding): Lend[] {
-    return this.ctx.borrows.filter((br) => br.holderBinding === b).map((br) => ({ root: br.root, mutable: br.mutable, path: br.path, viaRef: br.viaRef }));
+  /** The borrows local `b` holds at `at` (check/lends.ts): those of its value then, not of one it had before an assignment. */
+  heldBy(b: Binding, at: Pos): Lend[] {
+    return this.ctx.borrows.filter((br) => br.holderBinding === b && before(br.from, at) && !before(br.until, at)).map((br) => ({ root: br.root, mutable: br.mutable, path: br.path, viaRef: br.viaRef }));
   }
 
   useLocal(b: Binding, pos: Pos, move: boolean): void {

@@ -61,7 +61,7 @@ export function closureBorrows(k: Codegen, e: ClosureExpr, holder: Binding): voi
     // A captured reference: what it borrows is held too. rustc captures only the places used
     // through it (`self.count`), which are not followed here: the reference is held by name only.
     const byRef = conName(c.outer.ty) === 'ref';
-    if (byRef) for (const l of k.checks.heldBy(c.outer)) k.checks.borrow(l.root, l.mutable, e.pos, until, `the closure \`${holder.name}\``, undefined, l.path && { path: l.path, viaRef: !!l.viaRef });
+    if (byRef) for (const l of k.checks.heldBy(c.outer, e.pos)) k.checks.borrow(l.root, l.mutable, e.pos, until, `the closure \`${holder.name}\``, undefined, l.path && { path: l.path, viaRef: !!l.viaRef });
     k.checks.borrow(c.outer, c.mode === 'mut', e.pos, until, `the closure \`${holder.name}\``, undefined, byRef ? { path: [], viaRef: false, nameOnly: true } : undefined);
   }
 }

@@ -32,6 +32,7 @@ import { compileCompare } from '../std/compare';
 import { guardTarget } from '../std/cell';
 import { compileInto } from '../std/convert';
 import { holds } from '../check/holds';
+import { valueUntil } from '../check/reassign';
 import { argHoldingRecv, endsInArgs } from '../check/two-phase';
 import type { LendCheck } from '../check/lends';
 import { bindTy, callVariable, closureBorrows, closureExpr } from './closures';
@@ -225,10 +226,10 @@ export class Compiler implements Codegen {
       }
       const v = this.extendedTemp(s.value) ?? this.argValue(s.value, s.ty);
       this.checks.ctx.moves.delete(b);
+      // What the value borrows (`&x`, a call's result, a copied reference) stays borrowed while b has it (check/holds.ts, check/reassign.ts).
+      const until = valueUntil(this.checks.ctx.fn, b, s.pos);
       // `let a: &mut Vec<i32> = v;` reborrows `*v` for as long as a lives.
-      if (reborrows(s.value, s.ty)) this.checks.borrow(s.value.binding, true, s.value.pos, b.uses[b.uses.length - 1], `\`${b.name}\``, b, { path: [], viaRef: true });
-      // What the value borrows (`&x`, a call's result, a copied reference) stays borrowed while b lives (check/holds.ts).
-      const until = b.uses[b.uses.length - 1];
+      if (reborrows(s.value, s.ty)) this.checks.borrow(s.value.binding, true, s.value.pos, until, `\`${b.name}\``, b, { path: [], viaRef: true });
       for (const l of holds(this.lendCheck, s.value)) this.checks.borrow(l.root, l.mutable, s.value.pos, until, `\`${b.name}\``, b, l.path && { path: l.path, viaRef: !!l.viaRef });
       if (s.value.k === 'closure') closureBorrows(this, s.value, b);
       return (a) => {
@@ -883,7 +884,7 @@ export class Compiler implements Codegen {
 
   /** What check/lends.ts and check/holds.ts ask of the borrow check. */
   get lendCheck(): LendCheck {
-    return { mutSelf: (m) => takesMutSelf(this.prog, m), heldBy: (x) => this.checks.heldBy(x) };
+    return { mutSelf: (m) => takesMutSelf(this.prog, m), heldBy: (x, at) => this.checks.heldBy(x, at) };
   }
 
   /** A `&self` method's receiver is borrowed shared (E0502 against a live `&mut`, not E0503). */

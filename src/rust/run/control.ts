@@ -1,3 +1,5 @@
+import { holds } from '../check/holds';
+import { carriedValues } from '../check/reassign';
 import type { Ty } from '../../engine/layout/types';
 import type { RValue, VecValue } from '../../engine/memory/rvalue';
 import { vecItemChanged } from '../../engine/std/vec';
@@ -77,7 +79,15 @@ export function ifLet(k: Codegen, e: Expr & { k: 'iflet' }): Ev {
   };
 }
 
+/** Borrows a reference variable carries from one pass of a loop into the next (check/reassign.ts). */
+function carriedBorrows(k: Codegen, e: Expr & { k: 'for' | 'while' | 'whilelet' | 'loop' }): void {
+  for (const c of carriedValues(e)) {
+    for (const h of holds(k.lendCheck, c.value)) k.checks.borrow(h.root, h.mutable, c.from, c.until, `\`${c.binding.name}\` (from the loop's previous pass)`, undefined, h.path && { path: h.path, viaRef: !!h.viaRef });
+  }
+}
+
 export function loop(k: Codegen, e: Expr & { k: 'while' | 'whilelet' | 'loop' }): Ev {
+  carriedBorrows(k, e);
   const rt = k.rt;
   const label = e.label;
   const isLoop = e.k === 'loop';
@@ -127,6 +137,7 @@ export function loop(k: Codegen, e: Expr & { k: 'while' | 'whilelet' | 'loop' })
 }
 
 export function forLoop(k: Codegen, e: Expr & { k: 'for' }): Ev {
+  carriedBorrows(k, e);
   const rt = k.rt;
   const label = e.label;
   let iter = e.iter;

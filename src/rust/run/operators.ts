@@ -1,7 +1,9 @@
 import type { RValue, StringValue } from '../../engine/memory/rvalue';
 import { ownerOf } from '../../engine/std/home';
 import { TEMP, pushStr } from '../../engine/std/string';
+import { holds } from '../check/holds';
 import { exprText } from '../check/moves';
+import { valueUntil } from '../check/reassign';
 import { type TypeVar, autoDeref, conName, prune, show } from '../check/types';
 import { RustPanic } from '../errors';
 import { type Act, type Codegen, type Ev, engineTy, isCopyTy } from './context';
@@ -193,6 +195,9 @@ export function assign(k: Codegen, e: Expr & { k: 'assign' }): Ev {
     if (e.op === '=') {
       const r = k.value(e.r, (e.r as Notes).coerce);
       if (!k.checks.ctx.dead) k.checks.ctx.moves.delete(b); // assignment re-initialises
+      // `r = &v;`: what the new value borrows stays borrowed until r's last use before its next assignment.
+      const until = valueUntil(k.checks.ctx.fn, b, e.pos);
+      for (const h of holds(k.lendCheck, e.r)) k.checks.borrow(h.root, h.mutable, e.pos, until, `\`${b.name}\``, b, h.path && { path: h.path, viaRef: !!h.viaRef });
       return (a) => {
         const v = r(a);
         const s = a.slots[slot]!;

@@ -75,6 +75,13 @@ fn main() {
     println!("let else {}", w);
     v.push(12);
 
+    let spare = vec![0];
+    let mut pick = &v[0];
+    println!("pick {}", pick);
+    pick = &spare[0];
+    v.push(13);
+    println!("picked {}", pick);
+
     let mut name = Some(String::from("ferris"));
     if let Some(n) = &name {
         println!("hello {}", n);
@@ -99,5 +106,13 @@ fn main() {
         grow.push(next);
     }
     fill(&mut grow);
+    let mut seen: Option<&i32> = None;
+    for i in 0..3 {
+        if let Some(s) = seen {
+            println!("seen {}", s);
+        }
+        grow.push(i);
+        seen = grow.last();
+    }
     println!("{:?}", grow);
 }
