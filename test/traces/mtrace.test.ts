@@ -70,6 +70,31 @@ describe('mtrace importer', () => {
     expect((await readAll(streamOf(zlib.gzipSync(SAMPLE), 1))).events).toEqual(reference);
   });
 
+  it('inflates gzip text many read buffers long, concatenated gzip members and pieces of any size alike', async () => {
+    // ~40 000 lines: the inflated text spans several read buffers, each reused for the next
+    const lines = ['= Start'];
+    for (let i = 0; i < 20000; i++) lines.push(`@ ./prog:[0x4005d6] + 0x${(0x10000 + i * 0x40).toString(16)} 0x${(i % 500 + 1).toString(16)}`);
+    for (let i = 0; i < 20000; i++) lines.push(`@ ./prog:[0x4005f0] - 0x${(0x10000 + i * 0x40).toString(16)}`);
+    const text = lines.join('\n') + '\n';
+    const reference = await readAll(streamOf(text, 1 << 16));
+    expect(reference.summary.events).toBe(40000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-gzip-'));
+    const gz = path.join(dir, 'big.mtrace.gz');
+    fs.writeFileSync(gz, zlib.gzipSync(text, { level: 1 }));
+    const fromFile = await readAll(gz);
+    expect(fromFile.events).toEqual(reference.events);
+    expect(fromFile.summary).toMatchObject({ gzip: true, textBytes: text.length, bytesRead: fs.statSync(gz).size });
+    // gzip members one after another (what `cat a.gz b.gz` gives) read as one text
+    const cut = text.indexOf('\n', text.length >> 1) + 1;
+    const members = Buffer.concat([zlib.gzipSync(text.slice(0, cut)), zlib.gzipSync(text.slice(cut))]);
+    for (const size of [1000, 1 << 20]) expect((await readAll(streamOf(members, size))).events).toEqual(reference.events);
+    // the same gzip cut short, at the end of a piece
+    const whole = zlib.gzipSync(text);
+    await expect(readAll(streamOf(whole.subarray(0, whole.length - 100), 4096), { name: 'short.gz' })).rejects.toThrow(
+      /^short\.gz: the gzip data is corrupt or truncated \(unexpected end of file\)/,
+    );
+  });
+
   it('reports malformed lines with their line number and what was expected (lenient)', async () => {
     const text = [
       '= Start',
