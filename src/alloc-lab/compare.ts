@@ -78,7 +78,10 @@ export interface PlannedTask {
  * Splits the work into tasks. Reading a trace costs more than replaying it on one fast
  * policy, so each trace is read as few times as keeps `jobs` threads busy: once when there
  * are at least as many traces as jobs, else into jobs/traces groups of policies (dealt
- * round-robin, so slow policies spread out).
+ * round-robin, so slow policies spread out). Groups also replay faster than all policies in one
+ * thread: each V8 isolate sees fewer allocator classes at its call sites. Measured on cc1 (cpu,
+ * cold, each group in a fresh thread): the nine default policies 810 ms in one, 391 + 238 ms in
+ * the two groups of two jobs; the main thread's reading fills the gap on two cores.
  */
 export function planTasks(traces: readonly string[], policies: readonly string[], jobs: number): PlannedTask[] {
   const groups = Math.max(1, Math.min(policies.length, Math.floor(jobs / traces.length)));
