@@ -110,5 +110,6 @@ export const TARGETED: TargetedMutant[] = [
   { program: L, rustc: 'E0277', line: true, why: 'a Vec<i64> where the bound asks AsRef<[i32]>', from: '    println!("{} {} {}", bump(Vec::new()), total(Vec::new()), total(vec![3, 4]));', to: '    println!("{} {} {}", bump(Vec::new()), total(Vec::<i64>::new()), total(vec![3, 4]));' },
   { program: L, rustc: 'E0277', line: true, why: 'zip(..).rev() with a Chars side (not ExactSizeIterator)', from: '    for (name, age) in names.into_iter().zip(ages.iter()).rev() {', to: '    for (name, age) in names.into_iter().zip("ab".chars()).rev() {' },
   { program: L, rustc: 'E0308', line: true, why: 'Vec::<i64>::new() bound to a Vec<u8> (the turbofish on the type is its element)', from: '    let ages = [31, 42];', to: '    let ages = [31, 42]; let typed: Vec<u8> = Vec::<i64>::new();' },
+  { program: L, rustc: 'E0614', line: true, why: 'one deref too many of a name bound through &(&str, &i32)', from: '    let oldest = ages_by_name.iter().max_by_key(|(_, age)| **age).map(|(name, _)| *name);', to: '    let oldest = ages_by_name.iter().max_by_key(|(_, age)| ***age).map(|(name, _)| *name);' },
   { program: L, rustc: 'E0277', line: true, why: 'sort() of a type deriving only PartialOrd', from: '#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]', to: '#[derive(Debug, PartialEq, PartialOrd)]' },
 ];

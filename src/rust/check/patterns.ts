@@ -27,7 +27,8 @@ export function bindPat(inf: Inference, p: Pat, ty: TypeVar, viaRef: boolean | '
     case 'bind': {
       // `ref mut x` binds `&mut T` (the binding itself is not mutable); through `&mut`, `x` binds `&mut T`.
       const mutRef = p.byRef ? p.mutable : viaRef === 'mut';
-      const bt = viaRef || p.byRef ? (isRefTy(t) && !p.byRef ? t : refTo(t, mutRef)) : t;
+      // Through a reference a name binds a reference to its part, even a part that is one (`&&i64`).
+      const bt = viaRef || p.byRef ? refTo(t, mutRef) : t;
       p.binding = inf.declare(p.name, bt, p.mutable && !p.byRef, p.pos);
       if (p.sub) bindPat(inf, p.sub, ty, viaRef);
       return;

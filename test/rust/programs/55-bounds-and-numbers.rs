@@ -1,6 +1,7 @@
 // Smaller things rustc settles: a Vec::new() argument whose element type only an AsMut / AsRef
 // bound names, zip(..).rev() over two exact-size iterators of unequal length (the longer one cut
-// from its back), f64 arithmetic with float literals, and sort() on a type deriving Ord: the base
+// from its back), a closure's tuple pattern through `&(&str, &i32)` (its names bind `&&i32`),
+// f64 arithmetic with float literals, and sort() on a type deriving Ord: the base
 // of targeted mutants in test/rust/targeted-mutants.ts (same verdict as rustc).
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Version {
@@ -26,6 +27,9 @@ fn main() {
     for (name, age) in names.into_iter().zip(ages.iter()).rev() {
         println!("{} is {}", name, age);
     }
+    let ages_by_name: Vec<(&str, &i32)> = vec![("ann", &ages[0]), ("bob", &ages[1])];
+    let oldest = ages_by_name.iter().max_by_key(|(_, age)| **age).map(|(name, _)| *name);
+    println!("{:?}", oldest);
 
     let price: f64 = 2.5;
     let scaled = price * 2.0;
