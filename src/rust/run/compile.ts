@@ -33,7 +33,8 @@ import { guardTarget } from '../std/cell';
 import { compileInto } from '../std/convert';
 import { holds } from '../check/holds';
 import { valueUntil } from '../check/reassign';
-import { argHoldingRecv, endsInArgs } from '../check/two-phase';
+import { endsInArgs } from '../check/two-phase';
+import { argsFree, argValue, reborrows } from './call-borrows';
 import type { LendCheck } from '../check/lends';
 import { bindTy, callVariable, closureBorrows, closureExpr } from './closures';
 import { tryExpr } from './try';
@@ -224,7 +225,7 @@ export class Compiler implements Codegen {
           a.slots[slot] = m().bind(name, ty, null, at);
         };
       }
-      const v = this.extendedTemp(s.value) ?? this.argValue(s.value, s.ty);
+      const v = this.extendedTemp(s.value) ?? argValue(this, s.value, s.ty);
       this.checks.ctx.moves.delete(b);
       // What the value borrows (`&x`, a call's result, a copied reference) stays borrowed while b has it (check/holds.ts, check/reassign.ts).
       const until = valueUntil(this.checks.ctx.fn, b, s.pos);
@@ -332,20 +333,6 @@ export class Compiler implements Codegen {
       }
       return r;
     };
-  }
-
-  /**
-   * An argument for a parameter declared `param`. A `&mut` local passed for a `&mut` parameter is
-   * reborrowed (`&mut *v`), not moved, so it can be used again after the call, as rustc does.
-   */
-  argValue(x: Expr, param: Ty | undefined): Ev {
-    if (!reborrows(x, param)) return this.value(x, (x as Notes).coerce);
-    const b = x.binding;
-    this.checks.access(b, x.pos, 'mutborrow', { path: [], viaRef: true });
-    this.checks.useLocal(b, x.pos, false);
-    const slot = b.slot;
-    const rt = this.rt;
-    return (a) => rt.m.read(a.slots[slot]!);
   }
 
   isPlace(e: Expr): boolean {
@@ -746,7 +733,7 @@ export class Compiler implements Codegen {
     if (c.k === 'name' && c.binding) return callVariable(this, e);
     if (this.prog.fns.has(name)) {
       const params = this.prog.fns.get(name)!.params;
-      const args = e.args.map((x, i) => this.argValue(x, params[i]?.ty));
+      const args = e.args.map((x, i) => argValue(this, x, params[i]?.ty));
       const n = args.length;
       // The callee is looked up at the first call (every fn is compiled by then), not at each.
       let callee: ((args: RValue[], line: number) => RValue) | undefined;
@@ -834,7 +821,7 @@ export class Compiler implements Codegen {
     });
     if (!std.mutates) return run();
     const ev = this.checks.reserved(e.recv, run);
-    this.argsFree(e);
+    argsFree(this, e);
     return ev;
   }
 
@@ -861,25 +848,15 @@ export class Compiler implements Codegen {
       self = (a) => copyOf(loc(a).get());
     }
     // The receiver is evaluated first; a `&mut self` one stays reserved while the arguments are (check/two-phase.ts).
-    const compileArgs = () => e.args.map((x, i) => this.argValue(x, fn.params[i + 1]?.ty));
+    const compileArgs = () => e.args.map((x, i) => argValue(this, x, fn.params[i + 1]?.ty));
     const args = selfTy.kind === 'ref' && selfTy.mutable ? this.checks.reserved(e.recv, compileArgs) : compileArgs();
-    if (selfTy.kind === 'ref' && selfTy.mutable) this.argsFree(e);
+    if (selfTy.kind === 'ref' && selfTy.mutable) argsFree(this, e);
     let callee: ((args: RValue[], line: number) => RValue) | undefined;
     return (a) => {
       const vals: RValue[] = [self(a)];
       for (const f of args) vals.push(f(a));
       return (callee ??= this.impls.get(fnName)!)(vals, line);
     };
-  }
-
-  /** The receiver of a method: auto-ref'd place (no move), through references and Box. */
-  /** A `&mut self` call whose argument borrows the receiver (`v.extend_from_slice(&v[..1])`): E0502 (check/two-phase.ts). */
-  argsFree(e: Expr & { k: 'method' }): void {
-    const held = argHoldingRecv(this.lendCheck, e.recv, e.args);
-    if (!held) return;
-    const why = `the argument at line ${held.arg.pos.line}, column ${held.arg.pos.col} borrows it for the call`;
-    if (held.mutable) this.err(e.recv.pos, `cannot borrow \`${exprText(e.recv)}\` as mutable more than once at a time (${why})`, 'E0499');
-    this.err(e.recv.pos, `cannot borrow \`${exprText(e.recv)}\` as mutable because it is also borrowed as immutable (${why})`, 'E0502');
   }
 
   /** What check/lends.ts and check/holds.ts ask of the borrow check. */
@@ -892,6 +869,7 @@ export class Compiler implements Codegen {
     this.checks.accessPlace(recv, recv.pos, 'borrow');
   }
 
+  /** The receiver of a method: auto-ref'd place (no move), through references and Box. */
   recvPlace(e: Expr, keepPointer = false): LocEv {
     const rt = this.rt;
     let loc = this.place(e, false);
@@ -915,12 +893,6 @@ export class Compiler implements Codegen {
     return loc;
   }
 
-}
-
-/** A `&mut` local given where a `&mut` type is declared (a parameter, an annotated let): a reborrow `&mut *v`, not a move. */
-function reborrows(x: Expr, declared: Ty | undefined): x is Expr & { k: 'name'; binding: Binding } {
-  const t = prune(x.ty!);
-  return declared?.kind === 'ref' && declared.mutable && x.k === 'name' && !!x.binding && x.binding.capture === undefined && t.k === 'con' && t.c === 'ref' && !!t.mutable;
 }
 
 /** The struct a local owns: the local itself, or what its Box points at. */
