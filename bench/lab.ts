@@ -77,22 +77,39 @@ interface Times {
 /**
  * Best wall and best cpu time of `runs` runs of a process (after one warm-up), in ms, through
  * bash's `time` (to the millisecond: /usr/bin/time prints 10 ms steps, a third of the compiler
- * trace's native cpu time, which moved its ratios by a third from run to run). Both are kept: on a machine shared by many jobs wall time measures the
- * neighbours as much as the code, so the targets are judged on cpu time (which counts every
- * thread, so it favours no parallel run) and the wall ratio is printed beside it.
+ * trace's native cpu time, which moved its ratios by a third from run to run). Both are kept:
+ * on a machine shared by many jobs wall time measures the neighbours as much as the code, so
+ * the targets are judged on cpu time (which counts every thread, so it favours no parallel run)
+ * and the wall ratio is printed beside it.
  */
 function bestTimes(file: string, args: string[], runs = RUNS): Times {
-  const best = { wall: Infinity, cpu: Infinity };
+  return bestTimesInterleaved([[file, args]], runs)[0];
+}
+
+/** One run of a process: wall and cpu ms. */
+function timeOnce(file: string, args: string[]): Times {
+  const timed = 'TIMEFORMAT="MEMSCOPE-TIME %3R %3U %3S"; time "$@"';
+  const r = spawnSync('bash', ['-c', timed, 'memscope-bench', file, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} exited with ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  const line = r.stderr.split('\n').find((l) => l.startsWith('MEMSCOPE-TIME '));
+  if (line === undefined) throw new Error(`bash's time printed no times for ${file}`);
+  const [wall, user, sys] = line.split(' ').slice(1).map(Number);
+  return { wall: wall * 1000, cpu: (user + sys) * 1000 };
+}
+
+/**
+ * bestTimes of several processes run in turn (A B A B …), so that a comparison between them
+ * is not a comparison between two moments of a shared machine's load.
+ */
+function bestTimesInterleaved(commands: Array<[string, string[]]>, runs = RUNS): Times[] {
+  const best = commands.map(() => ({ wall: Infinity, cpu: Infinity }));
   for (let i = 0; i <= runs; i++) {
-    const timed = 'TIMEFORMAT="MEMSCOPE-TIME %3R %3U %3S"; time "$@"';
-    const r = spawnSync('bash', ['-c', timed, 'memscope-bench', file, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} exited with ${r.status}: ${String(r.stderr).slice(0, 500)}`);
-    const line = r.stderr.split('\n').find((l) => l.startsWith('MEMSCOPE-TIME '));
-    if (line === undefined) throw new Error(`bash's time printed no times for ${file}`);
-    const [wall, user, sys] = line.split(' ').slice(1).map(Number);
-    if (i === 0) continue;
-    best.wall = Math.min(best.wall, wall * 1000);
-    best.cpu = Math.min(best.cpu, (user + sys) * 1000);
+    commands.forEach(([file, args], k) => {
+      const t = timeOnce(file, args);
+      if (i === 0) return; // warm-up
+      best[k].wall = Math.min(best[k].wall, t.wall);
+      best[k].cpu = Math.min(best[k].cpu, t.cpu);
+    });
   }
   return best;
 }
@@ -140,10 +157,11 @@ export const suite: BenchSuite = {
       log(ratioFigure(`${name}: ${defaults.length} default policies, default jobs`, all, nativeT, TARGET_ALL_RATIO));
       const startless = (t: Times) => (t.cpu - idleNode.cpu) / nativeT.cpu;
       log(`      with Node's own start (node -e 0, cpu ${idleNode.cpu.toFixed(0)} ms) subtracted, not the target's measure: pair ${startless(pair).toFixed(2)}x, defaults ${startless(all).toFixed(2)}x native`);
-      // Two jobs against one: wall is the target (on 2 idle cores); cpu too, as two isolates
-      // replaying four or five policies each run faster code than one replaying all nine.
-      const one = replay(file, defaults, 1);
-      const two = os.availableParallelism() === 2 ? all : replay(file, defaults, 2);
+      // Two jobs against one, run in turn: wall is the target (on 2 idle cores: see the calibration
+      // below); cpu too, as two isolates replaying four or five policies each run faster code
+      // than one replaying all nine.
+      const jobs = (n: number): [string, string[]] => [process.execPath, cliArgs(['replay', file, '--json', '--policy', defaults.join(','), '--jobs', String(n)])];
+      const [one, two] = bestTimesInterleaved([jobs(1), jobs(2)]);
       log(
         figure(`${name}: default policies, --jobs 1 / --jobs 2 (wall)`, one.wall / two.wall, 'x', { value: 1, higherIsBetter: true }) +
           `   (${one.wall.toFixed(0)} vs ${two.wall.toFixed(0)} ms; cpu ${one.cpu.toFixed(0)} vs ${two.cpu.toFixed(0)} ms = ${(one.cpu / two.cpu).toFixed(2)}x)`,
