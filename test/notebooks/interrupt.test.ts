@@ -184,12 +184,13 @@ const cells: Record<string, CellStep> = {
       'console.log(JSON.stringify({ outcome, seenAtInterrupt, seenLater: h.progressEvents }));',
     ].join('\n'),
   },
-  // The Rust interpreter runs on a worker thread: 40 walks over a 200,000-char String, ~8 s on an
-  // idle machine but few events (2·10^6 pushes now take 1 s, before the interrupt, and more would
-  // meet the memory limit first), run through the kernel's `interruptible` (imported in a cell of
-  // its own, so the interrupted cell compiles at once).
+  // The Rust interpreter runs on a worker thread: 4,000 walks over a 200,000-char String, ~30 s
+  // on an idle 2-core machine (7 ms a walk since chars() stopped making an encoder per char; 40
+  // walks took 8 s before) but few events (2·10^6 pushes take 1 s, before the interrupt, and more
+  // would meet the memory limit first), run through the kernel's `interruptible` (imported in a
+  // cell of its own, so the interrupted cell compiles at once).
   rustSetup: {
-    code: 'import { runRust } from "memscope";\nimport { interruptible } from "memscope/kernel";\nconst rr = globalThis as any;\nrr.startRust = () => interruptible((signal) => runRust(`fn main() { let s = "ab".repeat(100000); let mut total = 0; for _ in 0..40 { total += s.chars().count(); } println!("{}", total); }`, { maxSteps: 100_000_000, signal }));',
+    code: 'import { runRust } from "memscope";\nimport { interruptible } from "memscope/kernel";\nconst rr = globalThis as any;\nrr.startRust = () => interruptible((signal) => runRust(`fn main() { let s = "ab".repeat(100000); let mut total = 0; for _ in 0..4000 { total += s.chars().count(); } println!("{}", total); }`, { maxSteps: 100_000_000, signal }));',
   },
   rustRun: {
     // (tslab 1.0.22 misses the top-level await in `await (x as any).y`, hence the local.)
