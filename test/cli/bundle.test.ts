@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../helpers/cli-process';
+import { tsRequireHook } from '../helpers/ts-hook';
 
 const root = path.resolve(__dirname, '..', '..');
 const SORT = path.join(root, 'traces', 'sort.mtrace.gz');
@@ -34,16 +35,7 @@ afterAll(() => fs.rmSync(top, { recursive: true, force: true }));
 
 /** Runs the bundle as bin/memscope.js does (through bin/load-bundle.js); `then` runs after main, with the loaded bundle as b. */
 function runBundle(args: string[], then = '') {
-  const script = `
-    const fs = require('fs');
-    const ts = require(${JSON.stringify(require.resolve('typescript'))});
-    require.extensions['.ts'] = (module, filename) => {
-      const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-        fileName: filename,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-      });
-      module._compile(out.outputText, filename);
-    };
+  const script = `${tsRequireHook()}
     const b = require(${JSON.stringify(path.join(root, 'bin', 'load-bundle.js'))}).loadBundle(${JSON.stringify(path.join(dir, 'cli', 'memscope.js'))});
     b.exports.main(${JSON.stringify(args)}).then((code) => { process.exitCode = code; ${then} });`;
   return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: root, timeout: 90_000 });

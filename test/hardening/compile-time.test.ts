@@ -10,6 +10,7 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { fresh, prune, unify } from '../../src/rust/check/types';
+import { tsRequireHook } from '../helpers/ts-hook';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -19,13 +20,7 @@ const sum = (terms: number): string => `fn main() {\n    let x = ${Array(terms).
 function timeRuns(sources: string[]): Promise<Array<{ seconds: number; stdout: string }>> {
   const code = `
     const { parentPort, workerData } = require('worker_threads');
-    const fs = require('fs');
-    const ts = require(workerData.typescript);
-    require.extensions['.ts'] = (module, filename) => {
-      const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { fileName: filename,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
-      module._compile(out.outputText, filename);
-    };
+    ${tsRequireHook()}
     const rust = require(workerData.index);
     rust.initRust().then(() => {
       rust.runRustSync(workerData.sources[0]); // warm up: the first run compiles the interpreter's own code
@@ -38,7 +33,7 @@ function timeRuns(sources: string[]): Promise<Array<{ seconds: number; stdout: s
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, {
       eval: true,
-      workerData: { typescript: require.resolve('typescript'), index: path.join(root, 'src/rust/index.ts'), sources },
+      workerData: { index: path.join(root, 'src/rust/index.ts'), sources },
       resourceLimits: { stackSizeMb: 512 },
     });
     worker.once('message', (m) => {

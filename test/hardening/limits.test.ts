@@ -8,6 +8,7 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { runCli } from '../helpers/cli-process';
+import { tsRequireHook } from '../helpers/ts-hook';
 import { bytesFlag, secondsFlag } from '../../src/cli/args';
 import {
   DEFAULT_LIMITS, initRust, runRust, runRustSync, RustMemoryLimitError, RustStepLimitError, RustTimeLimitError,
@@ -154,13 +155,7 @@ describe('memscope run', () => {
 
   test('under the defaults a runaway recursion stops in seconds, under ~1 GB (was 245 s, 7.2 GB)', () => {
     const script = `
-      const fs = require('fs');
-      const ts = require(${JSON.stringify(require.resolve('typescript'))});
-      require.extensions['.ts'] = (module, filename) => {
-        const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { fileName: filename,
-          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
-        module._compile(out.outputText, filename);
-      };
+      ${tsRequireHook()}
       const rust = require(${JSON.stringify(path.resolve(__dirname, '../../src/rust/index.ts'))});
       rust.initRust().then(() => {
         const t0 = Date.now();

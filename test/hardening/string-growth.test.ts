@@ -12,6 +12,7 @@ import { SnapshotIndex } from '../../src/engine/timeline/snapshot';
 import { readTimeline } from '../../src/format/timeline';
 import { initRust, runRustSync } from '../../src/rust';
 import { makeView } from '../../src/views/view';
+import { tsRequireHook } from '../helpers/ts-hook';
 
 beforeAll(() => initRust(), 30_000);
 
@@ -123,13 +124,7 @@ describe('the program of the report, in a process of its own', () => {
     // The interpreter, the JSON document and a view: what a notebook cell or `memscope run` does.
     const root = path.resolve(__dirname, '..', '..');
     const script = `
-      const fs = require('fs');
-      const ts = require(${JSON.stringify(require.resolve('typescript'))});
-      require.extensions['.ts'] = (module, filename) => {
-        const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { fileName: filename,
-          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
-        module._compile(out.outputText, filename);
-      };
+      ${tsRequireHook()}
       const rust = require(${JSON.stringify(path.join(root, 'src/rust/index.ts'))});
       const { encodeTimeline } = require(${JSON.stringify(path.join(root, 'src/engine/timeline/document.ts'))});
       const { makeView } = require(${JSON.stringify(path.join(root, 'src/views/view.ts'))});

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'child_process';
 import * as path from 'path';
+import { tsRequireHook } from './ts-hook';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -9,16 +10,7 @@ const root = path.resolve(__dirname, '..', '..');
  * compiled on load with TypeScript's transpileModule, as the lab's workers are under jest.
  */
 export function cliScript(args: string[]): string {
-  return `
-    const fs = require('fs');
-    const ts = require(${JSON.stringify(require.resolve('typescript'))});
-    require.extensions['.ts'] = (module, filename) => {
-      const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-        fileName: filename,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-      });
-      module._compile(out.outputText, filename);
-    };
+  return `${tsRequireHook()}
     require(${JSON.stringify(path.join(root, 'src', 'cli', 'main.ts'))}).main(${JSON.stringify(args)}).then(
       (code) => { process.exitCode = code; },
       (err) => { process.stderr.write('memscope: ' + (err && err.message ? err.message : err) + '\\n'); process.exitCode = 1; });`;
