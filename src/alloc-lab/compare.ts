@@ -148,6 +148,8 @@ const MAX_IN_FLIGHT = 4;
 interface Lane {
   /** Replays (or hands over) one chunk; resolves when the lane may be fed again. */
   feed(chunk: EventColumns): Promise<void>;
+  /** Called with each chunk fed, in order, once the lane is done reading it. */
+  released: (chunk: EventColumns) => void;
   /** The outcomes once every chunk fed is replayed (or skipped after a stop). */
   finish(): Promise<ReplayOutcome[]>;
   /** Events replayed so far on each of the lane's policies. */
@@ -240,6 +242,18 @@ class Run {
     const trace = this.traces[traceIndex];
     let bytesRead = 0;
     let totalBytes: number | undefined;
+    // Chunks every lane is done with go back to the reader to be filled again: memory stays
+    // bounded by the chunks in flight, whenever the collectors run.
+    const spare: EventColumns[] = [];
+    const holders = new Map<EventColumns, number>();
+    const release = (chunk: EventColumns) => {
+      const left = holders.get(chunk)! - 1;
+      if (left > 0) holders.set(chunk, left);
+      else {
+        holders.delete(chunk);
+        spare.push(chunk);
+      }
+    };
     const reader = readColumns(trace, {
       mode: this.settings.mode,
       name: trace,
@@ -250,8 +264,10 @@ class Run {
         bytesRead = read;
         totalBytes = total;
       },
+      reuse: () => spare.pop(),
     });
     const lanes = workerLanes ?? tasks.map((t) => new HereLane(new ReplayGroup(t.policies, this.settings, trace, { timeSeries: this.timeSeries }), () => this.stopping));
+    for (const lane of lanes) lane.released = release;
     const taskIds = tasks.map((t) => this.plan.indexOf(t));
     const progress = (done: boolean) => {
       if (this.stopping) return;
@@ -270,6 +286,7 @@ class Run {
         const next = await this.orStop(chunks.next());
         if (next === null || next.done || this.stopping) break;
         this.readEvents[traceIndex] += next.value.length;
+        holders.set(next.value, lanes.length);
         const fed = Promise.all(lanes.map((lane) => lane.feed(next.value)));
         if (analyser) {
           // Here, while the workers replay the chunk (they only read it too).
@@ -357,12 +374,14 @@ class Run {
 
 /** A task's policies replayed in this thread, yielding to the event loop every few ms. */
 class HereLane implements Lane {
+  released: (chunk: EventColumns) => void = () => {};
   constructor(private readonly group: ReplayGroup, private readonly stopped: () => boolean) {}
   get events(): number {
     return this.group.events;
   }
   async feed(chunk: EventColumns): Promise<void> {
     await this.group.replayYielding(chunk, this.stopped);
+    this.released(chunk);
   }
   async finish(): Promise<ReplayOutcome[]> {
     return this.group.outcomes();
@@ -415,6 +434,9 @@ class LabWorker {
 /** A task on a worker: chunks go out, acks come back; at most MAX_IN_FLIGHT wait there. */
 class WorkerLane implements Lane {
   events = 0;
+  released: (chunk: EventColumns) => void = () => {};
+  /** Chunks posted and not acknowledged yet, oldest first (the worker takes them in order). */
+  private readonly posted: EventColumns[] = [];
   private inFlight = 0;
   private wake: (() => void) | null = null;
   private done: ((outcomes: ReplayOutcome[]) => void) | null = null;
@@ -424,6 +446,8 @@ class WorkerLane implements Lane {
   receive(m: FromWorker): void {
     if (m.type === 'ack') {
       this.inFlight--;
+      const chunk = this.posted.shift();
+      if (chunk !== undefined) this.released(chunk);
       this.events = m.events;
       this.wake?.();
       this.wake = null;
@@ -435,6 +459,7 @@ class WorkerLane implements Lane {
 
   async feed(chunk: EventColumns): Promise<void> {
     this.worker.post({ type: 'chunk', chunk });
+    this.posted.push(chunk);
     this.inFlight++;
     while (this.inFlight > MAX_IN_FLIGHT) await new Promise<void>((resolve) => (this.wake = resolve));
   }

@@ -23,6 +23,8 @@ export class ColumnWriter implements EventSink {
     private readonly shared: boolean,
     readonly capacity: number,
     private readonly sites: boolean,
+    /** A chunk handed out earlier that its readers are done with, to fill again (see ReadColumnsOptions.reuse). */
+    private readonly reuse: () => EventColumns | undefined = () => undefined,
   ) {
     this.current = allocColumns(capacity, shared, sites);
   }
@@ -63,7 +65,12 @@ export class ColumnWriter implements EventSink {
     const full = this.current;
     full.blockNumbers = this.live.blockNumbers;
     this.first += full.length;
-    this.current = allocColumns(this.capacity, this.shared, this.sites);
+    const again = this.reuse();
+    if (again !== undefined) {
+      again.length = 0;
+      again.blockNumbers = 0;
+    }
+    this.current = again ?? allocColumns(this.capacity, this.shared, this.sites);
     this.current.first = this.first;
     return full;
   }

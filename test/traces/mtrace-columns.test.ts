@@ -148,4 +148,24 @@ describe('mtrace fast path of the column reader', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('fills a chunk again when its reader gives it back (reuse), with the same events as fresh chunks', async () => {
+    const lines = Array.from({ length: 5_000 }, (_, i) => (i % 3 === 2 ? `@ ./p:[0x1] - 0x${(0x1000 + (i - 1) * 16).toString(16)}` : `@ ./p:[0x1] + 0x${(0x1000 + i * 16).toString(16)} 0x${(i % 99).toString(16)}`));
+    const text = lines.join('\n');
+    const fresh = await read(text, 1 << 12, { chunkEvents: 256 });
+    // Give every chunk back as soon as it has been read: the reader then needs two objects at most.
+    const spare: EventColumns[] = [];
+    const objects = new Set<EventColumns>();
+    const block: number[] = [];
+    const reader = readColumns(streamOf(text, 1 << 12), { name: 't.mtrace', chunkEvents: 256, reuse: () => spare.pop() });
+    for await (const chunk of reader) {
+      objects.add(chunk);
+      block.push(...Array.from(chunk.block.subarray(0, chunk.length)));
+      spare.push(chunk);
+    }
+    expect(block).toEqual(fresh.columns.block);
+    expect(block.length).toBeGreaterThan(10 * 256);
+    expect(objects.size).toBeLessThanOrEqual(2);
+    expect(reader.summary()).toEqual(fresh.summary);
+  });
 });
