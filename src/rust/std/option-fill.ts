@@ -26,6 +26,21 @@ function thunk(x: MethodRun, i: number) {
   };
 }
 
+/**
+ * The runtime of a by-value method of `self` and one Option argument, both evaluated before the
+ * call (Rust passes `optb` eagerly): `pick` returns the result and drops what it does not return.
+ */
+function withOther(pick: (x: MethodRun, v: RValue, o: RValue) => RValue): StdMethod['run'] {
+  return (x) => {
+    const self = selfValue(x);
+    const other = x.arg(0);
+    return (a) => {
+      const v = self(a);
+      return pick(x, v, other(a));
+    };
+  };
+}
+
 export const optionFillMethods: StdMethod[] = [
   {
     // `match self { x @ Some(_) => x, None => optb }`: an unused optb drops inside.
@@ -33,19 +48,11 @@ export const optionFillMethods: StdMethod[] = [
     on: ['Option'],
     ownRecv: true,
     type: (x) => x.oneArg(x.recv, x.recv),
-    run: (x) => {
-      const self = selfValue(x);
-      const other = x.arg(0);
-      return (a) => {
-        const v = self(a);
-        const o = other(a);
-        if (isSome(v)) {
-          x.rt.m.dropValue(o);
-          return v;
-        }
-        return o;
-      };
-    },
+    run: withOther((x, v, o) => {
+      if (!isSome(v)) return o;
+      x.rt.m.dropValue(o);
+      return v;
+    }),
   },
   {
     name: 'or_else',
@@ -77,21 +84,10 @@ export const optionFillMethods: StdMethod[] = [
       x.coerceArg(0, u);
       return u;
     },
-    run: (x) => {
-      const self = selfValue(x);
-      const other = x.arg(0);
-      const ty = x.ty;
-      return (a) => {
-        const v = self(a);
-        const o = other(a);
-        if (isSome(v)) {
-          x.rt.m.dropValue(v);
-          return o;
-        }
-        x.rt.m.dropValue(o);
-        return option(ty, null);
-      };
-    },
+    run: withOther((x, v, o) => {
+      x.rt.m.dropValue(isSome(v) ? v : o);
+      return isSome(v) ? o : option(x.ty, null);
+    }),
   },
   {
     // `match (self, optb) { (a @ Some(_), None) => a, (None, b @ Some(_)) => b, _ => None }`.
@@ -99,18 +95,12 @@ export const optionFillMethods: StdMethod[] = [
     on: ['Option'],
     ownRecv: true,
     type: (x) => x.oneArg(x.recv, x.recv),
-    run: (x) => {
-      const self = selfValue(x);
-      const other = x.arg(0);
-      return (a) => {
-        const v = self(a);
-        const o = other(a);
-        if (isSome(v) !== isSome(o)) return isSome(v) ? v : o;
-        x.rt.m.dropValue(v);
-        x.rt.m.dropValue(o);
-        return option(v.ty, null);
-      };
-    },
+    run: withOther((x, v, o) => {
+      if (isSome(v) !== isSome(o)) return isSome(v) ? v : o;
+      x.rt.m.dropValue(v);
+      x.rt.m.dropValue(o);
+      return option(v.ty, null);
+    }),
   },
   ...(['get_or_insert', 'get_or_insert_with', 'insert'] as const).map(
     (name): StdMethod => ({
