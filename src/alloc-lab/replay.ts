@@ -16,6 +16,7 @@ import { type ProblemMode, type TraceEvent, type TraceProblem, TraceError } from
 import { type Metrics, MetricsRecorder, DEFAULT_MAX_BUCKETS } from './metrics';
 import { TimeSeriesProbe, type TimePoint } from './analyses/time-series';
 import { AddressMapProbe, type AddressMap } from './analyses/address-map';
+import { grown } from '../engine/grown';
 
 export interface ReplayOptions {
   /** strict: throw TraceError at the first problem; lenient (default): skip, count, report. */
@@ -353,15 +354,9 @@ export class Replayer {
     if (numbers <= this.state.length) return;
     let n = this.state.length;
     while (n < numbers) n *= 2;
-    const state = new Uint8Array(n);
-    state.set(this.state);
-    const handle = new Int32Array(n);
-    handle.set(this.handle);
-    const size = new Float64Array(n);
-    size.set(this.size);
-    this.state = state;
-    this.handle = handle;
-    this.size = size;
+    this.state = grown(this.state, n);
+    this.handle = grown(this.handle, n);
+    this.size = grown(this.size, n);
   }
 
   // ---- ids of TraceEvents ----------------------------------------------------------

@@ -14,6 +14,7 @@
  * each added to a 2-D difference array; the grid is its prefix sum, rebuilt only to merge.
  */
 import type { AddressMap } from '../../format/lab-report';
+import { grown } from '../../engine/grown';
 
 export type { AddressMap } from '../../format/lab-report';
 
@@ -154,13 +155,8 @@ export class AddressMapProbe {
   private grow(n: number): void {
     let cap = this.from.length;
     while (cap < n) cap *= 2;
-    const widen = (a: Float64Array) => {
-      const next = new Float64Array(cap);
-      next.set(a);
-      return next;
-    };
-    this.from = widen(this.from);
-    this.address = widen(this.address);
-    this.size = widen(this.size);
+    this.from = grown(this.from, cap);
+    this.address = grown(this.address, cap);
+    this.size = grown(this.size, cap);
   }
 }

@@ -10,6 +10,7 @@
  */
 import { EVENT_COLUMNS, EVENT_KIND_COUNT, regionOf, type EventColumn, type EventKind } from '../../format/events';
 import { EVENT_COLUMN_TYPES } from '../../format/timeline';
+import { grown } from '../grown';
 import { DEFAULT_ADDRESSES } from '../memory/addresses';
 import { allocColumns, GrowableColumns, joinChunks, newArray, STORED_COLUMNS, type EventColumns, type IntArray, type StoredColumns } from './columns';
 
@@ -127,12 +128,6 @@ export class EventWriter {
     for (const name of WIDE_COLUMNS) wide[name] = new Map(this.wide[name]);
     return { length: n, columns, wide, owners };
   }
-}
-
-function grown<A extends Uint8Array | Int32Array>(array: A, capacity: number): A {
-  const next = new (array.constructor as new (n: number) => A)(capacity);
-  next.set(array);
-  return next;
 }
 
 /** A decoded document's columns as a store. */

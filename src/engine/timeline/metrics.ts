@@ -8,6 +8,7 @@
  * metric is 0, the state before the first event).
  */
 import { METRIC_COLUMNS, type MetricColumn } from '../../format/events';
+import { grown } from '../grown';
 
 export const METRIC_COUNT = METRIC_COLUMNS.length;
 
@@ -32,8 +33,8 @@ export class MetricStepsBuilder {
   /** A new row at `step` (after the last row's step), its values in METRIC_COLUMNS order. */
   add(step: number, values: ArrayLike<number>): void {
     if (this.count === this.steps.length) {
-      this.steps = grow(this.steps, this.count * 2);
-      this.rows = grow(this.rows, this.count * 2 * METRIC_COUNT);
+      this.steps = grown(this.steps, this.count * 2);
+      this.rows = grown(this.rows, this.count * 2 * METRIC_COUNT);
     }
     const at = this.count * METRIC_COUNT;
     for (let k = 0; k < METRIC_COUNT; k++) this.rows[at + k] = values[k]!;
@@ -44,12 +45,6 @@ export class MetricStepsBuilder {
   done(): MetricSteps {
     return { count: this.count, steps: this.steps.slice(0, this.count), rows: this.rows.slice(0, this.count * METRIC_COUNT) };
   }
-}
-
-function grow<A extends Int32Array | Float64Array>(array: A, capacity: number): A {
-  const next = new (array.constructor as new (n: number) => A)(capacity);
-  next.set(array);
-  return next;
 }
 
 /** Change-points of dense columns (a decoded document's): a row wherever any metric differs from the step before. */
